@@ -1,0 +1,29 @@
+package uk.stepup.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import uk.stepup.shared.WeeklyTime;
+
+/**
+ * Everything the bot can be configured with, after the file and the environment have been merged and checked.
+ * Secrets are not here: the Discord token is read from the environment by whoever needs it.
+ */
+public record StepUpConfig(Discord discord, Storage storage, Curriculum curriculum, Schedule schedule) {
+
+    /** How the bot finds Discord (or any Discord-compatible server) and who counts as a coach. */
+    public record Discord(String guildId, String coachRole, String apiUrl, String gatewayUrl) {
+    }
+
+    /** Where the SQLite database lives. */
+    public record Storage(Path database) {
+    }
+
+    /** Where the prompt files live and which framework new cohorts follow. */
+    public record Curriculum(Path promptsDir, String framework) {
+    }
+
+    /** The default weekly rhythm of a new cohort, in its zone. */
+    public record Schedule(ZoneId zone, WeeklyTime prompt, WeeklyTime reminder, WeeklyTime close, WeeklyTime summary) {
+    }
+
+}

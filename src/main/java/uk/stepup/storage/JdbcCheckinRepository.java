@@ -1,0 +1,115 @@
+package uk.stepup.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import uk.stepup.checkins.Checkin;
+import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinRepository;
+import uk.stepup.checkins.HighlightShare;
+import uk.stepup.shared.Rating;
+
+/** Check-ins and their revisions in SQLite. */
+public final class JdbcCheckinRepository implements CheckinRepository {
+    private final Database db;
+
+    public JdbcCheckinRepository(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Checkin save(long homeId, int week, String code, CheckinAnswers a, String userId, Instant at, boolean late) {
+        long id = db.write(c -> {
+            Optional<long[]> existing = Sql.one(c, "SELECT id, revisions FROM checkin WHERE home_id = ? AND week = ?",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, homeId, week);
+            long checkinId;
+            int revision;
+            if (existing.isEmpty()) {
+                checkinId = Sql.insert(c, "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
+                                + " highlight, late, revisions, submitted_by, submitted_at, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                        homeId, week, code, a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(), a.highlight(),
+                        late, userId, at, at);
+                revision = 1;
+            } else {
+                checkinId = existing.get()[0];
+                revision = (int) existing.get()[1] + 1;
+                Sql.update(c, "UPDATE checkin SET rating = ?, did = ?, evidence = ?, next_step = ?, highlight = ?,"
+                                + " revisions = ?, updated_at = ? WHERE id = ?",
+                        a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(), a.highlight(), revision, at, checkinId);
+            }
+            Sql.update(c, "INSERT INTO checkin_revision (checkin_id, revision, rating, did, evidence, next_step, highlight,"
+                            + " edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    checkinId, revision, a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(), a.highlight(), userId, at);
+            return checkinId;
+        });
+        return byId(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Checkin> find(long homeId, int week) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM checkin WHERE home_id = ? AND week = ?",
+                JdbcCheckinRepository::map, homeId, week));
+    }
+
+    @Override
+    public Optional<Checkin> byId(long checkinId) {
+        return db.read(c -> Sql.one(c, "SELECT * FROM checkin WHERE id = ?", JdbcCheckinRepository::map, checkinId));
+    }
+
+    @Override
+    public List<Checkin> forHome(long homeId) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM checkin WHERE home_id = ? ORDER BY week",
+                JdbcCheckinRepository::map, homeId));
+    }
+
+    @Override
+    public List<Checkin> forCohortWeek(long cohortId, int week) {
+        return db.read(c -> Sql.list(c, "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
+                + " WHERE h.cohort_id = ? AND k.week = ? ORDER BY k.home_id", JdbcCheckinRepository::map, cohortId, week));
+    }
+
+    @Override
+    public List<Checkin> forCohort(long cohortId) {
+        return db.read(c -> Sql.list(c, "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
+                + " WHERE h.cohort_id = ? ORDER BY k.week, k.home_id", JdbcCheckinRepository::map, cohortId));
+    }
+
+    @Override
+    public void setShare(long checkinId, HighlightShare share) {
+        db.write(c -> Sql.update(c, "UPDATE checkin SET highlight_share = ? WHERE id = ?", share, checkinId));
+    }
+
+    @Override
+    public List<Revision> revisions(long checkinId) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM checkin_revision WHERE checkin_id = ? ORDER BY revision",
+                rs -> new Revision(rs.getInt("revision"), answers(rs), rs.getString("edited_by"),
+                        Sql.instant(rs, "edited_at")), checkinId));
+    }
+
+    private static CheckinAnswers answers(ResultSet rs) throws SQLException {
+        return new CheckinAnswers(
+                Rating.parse(rs.getString("rating")).orElseThrow(() -> new SQLException("Bad rating")),
+                rs.getString("did"),
+                Sql.optional(rs, "evidence"),
+                Sql.optional(rs, "next_step"),
+                Sql.optional(rs, "highlight"));
+    }
+
+    private static Checkin map(ResultSet rs) throws SQLException {
+        return new Checkin(
+                rs.getLong("id"),
+                rs.getLong("home_id"),
+                rs.getInt("week"),
+                rs.getString("code"),
+                answers(rs),
+                Sql.enumOf(HighlightShare.class, rs.getString("highlight_share")),
+                rs.getInt("late") != 0,
+                rs.getInt("revisions"),
+                rs.getString("submitted_by"),
+                Sql.instant(rs, "submitted_at"),
+                Sql.instant(rs, "updated_at"));
+    }
+}

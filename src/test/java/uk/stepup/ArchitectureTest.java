@@ -1,0 +1,59 @@
+package uk.stepup;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rule: features are plain Java with ports; Discord, SQL, Quartz, Flyway and Jackson live in
+ * adapters; only {@code app} wires everything; no package cycles.
+ */
+@AnalyzeClasses(packages = "uk.stepup", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    static final String[] FEATURES = {
+        "uk.stepup.shared..", "uk.stepup.cohorts..", "uk.stepup.curriculum..", "uk.stepup.checkins..",
+        "uk.stepup.tasks..", "uk.stepup.summaries..", "uk.stepup.measures.."
+    };
+    static final String[] ADAPTERS = {
+        "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
+        "uk.stepup.config..", "uk.stepup.sandbox.."
+    };
+
+    @ArchTest
+    static final ArchRule features_import_no_frameworks = noClasses().that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "net.dv8tion..", "org.quartz..", "java.sql..", "javax.sql..", "org.flywaydb..",
+                    "com.fasterxml.jackson..", "org.sqlite..", "org.jfree..", "okhttp3..", "java.awt..", "javax.imageio..")
+            .because("features are plain Java with ports; frameworks belong in adapters");
+
+    @ArchTest
+    static final ArchRule features_do_not_know_adapters = noClasses().that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+            .orShould().dependOnClassesThat().resideInAPackage("uk.stepup.app..")
+            .because("adapters depend on features, never the other way round");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_depend_on_each_other = slices()
+            .matching("uk.stepup.(discord|storage|scheduling|charts|sandbox|config)..")
+            .should().notDependOnEachOther()
+            .because("adapters meet only in the composition root");
+
+    @ArchTest
+    static final ArchRule only_app_wires_everything = noClasses().that().resideOutsideOfPackage("uk.stepup.app..")
+            .should().dependOnClassesThat().resideInAPackage("uk.stepup.app..")
+            .because("the composition root is the single place that knows every package");
+
+    @ArchTest
+    static final ArchRule no_cycles = slices().matching("uk.stepup.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule the_sandbox_is_independent_of_the_bot = noClasses().that().resideInAPackage("uk.stepup.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "uk.stepup.cohorts..", "uk.stepup.checkins..", "uk.stepup.discord..", "uk.stepup.storage..",
+                    "net.dv8tion..")
+            .because("the sandbox speaks Discord's protocol, not our bot's internals");
+}
