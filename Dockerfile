@@ -1,0 +1,29 @@
+# Build stage: compile and package the executable jar (tests run in CI, not here).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage: a JRE, fonts for the PNG charts, a non-root user, the database on a volume.
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system stepup && useradd --system --gid stepup --home-dir /app stepup \
+ && mkdir -p /app /data && chown stepup:stepup /data
+WORKDIR /app
+COPY --from=build /src/target/stepup-bot.jar /app/stepup-bot.jar
+COPY prompts /app/prompts
+COPY config /app/config
+ENV STEPUP_DB=/data/stepup.db \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
+# DISCORD_TOKEN comes from the environment at run time: docker run -e DISCORD_TOKEN ...
+VOLUME /data
+USER stepup
+# Healthy while the database opens and the configuration and curriculum validate.
+HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
+  CMD ["java", "-jar", "/app/stepup-bot.jar", "validate"]
+ENTRYPOINT ["java", "-jar", "/app/stepup-bot.jar"]
+CMD ["run"]
