@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     static final String[] FEATURES = {
         "uk.stepup.shared..", "uk.stepup.cohorts..", "uk.stepup.curriculum..", "uk.stepup.checkins..",
-        "uk.stepup.tasks..", "uk.stepup.summaries..", "uk.stepup.measures.."
+        "uk.stepup.tasks..", "uk.stepup.summaries..", "uk.stepup.measures..", "uk.stepup.programme.."
     };
     static final String[] ADAPTERS = {
         "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
