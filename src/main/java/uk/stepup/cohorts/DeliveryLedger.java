@@ -48,4 +48,6 @@ public interface DeliveryLedger {
     List<Entry> unfinished();
 
     List<Entry> forCohortWeek(long cohortId, int week);
+
+    List<Entry> forCohort(long cohortId);
 }

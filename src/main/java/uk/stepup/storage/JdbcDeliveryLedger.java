@@ -75,6 +75,12 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
                 JdbcDeliveryLedger::map, cohortId, week));
     }
 
+    @Override
+    public List<Entry> forCohort(long cohortId) {
+        return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE cohort_id = ? ORDER BY due_at, delivery_key",
+                JdbcDeliveryLedger::map, cohortId));
+    }
+
     private static Entry map(ResultSet rs) throws SQLException {
         Key key = new Key(rs.getLong("cohort_id"), rs.getInt("week"), Sql.enumOf(Kind.class, rs.getString("kind")),
                 rs.getString("target"));

@@ -1,0 +1,101 @@
+package uk.stepup.discord;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The one codec for custom ids on buttons, selects and modals: {@code action:arg:arg}. Ids hold only numbers and
+ * short keys (never user text), so they stay under Discord's 100 characters and survive restarts: a button posted
+ * weeks ago still routes to the right handler.
+ *
+ * <pre>{@code
+ * String id = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohortId, week, "p");
+ * ComponentIds.decode(id).ifPresent(d -> handle(d.action(), d.longArg(0), d.intArg(1)));
+ * }</pre>
+ */
+public final class ComponentIds {
+    public static final int MAX_LENGTH = 100;
+    private static final Pattern SAFE_ARG = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    /** Every kind of component the bot posts. The short key is what is stored in Discord: never change a key. */
+    public enum Action {
+        /** Check in button: cohort, week, origin (p = prompt, r = reminder + home). */
+        CHECKIN_OPEN("ci"),
+        /** The check-in modal: home, week. */
+        CHECKIN_MODAL("cm"),
+        /** Share a highlight: check-in id, anonymous|named|none. */
+        CHECKIN_SHARE("sh"),
+        /** Save a held check-in as written: token. */
+        CHECKIN_CONFIRM("cc"),
+        /** Edit a held check-in: token. */
+        CHECKIN_REVISE("cr"),
+        /** Weekly summary's "My progress" button: cohort, week. */
+        PROGRESS("pg"),
+        /** Mark a task done: task id. */
+        TASK_DONE("td"),
+        /** I attended a session: session id. */
+        ATTENDED("at");
+
+        private final String key;
+
+        Action(String key) {
+            this.key = key;
+        }
+
+        static Optional<Action> byKey(String key) {
+            return Arrays.stream(values()).filter(a -> a.key.equals(key)).findFirst();
+        }
+    }
+
+    /** A decoded id. */
+    public record Decoded(Action action, List<String> args) {
+        public long longArg(int i) {
+            return Long.parseLong(args.get(i));
+        }
+
+        public int intArg(int i) {
+            return Integer.parseInt(args.get(i));
+        }
+
+        public String arg(int i) {
+            return args.get(i);
+        }
+    }
+
+    private ComponentIds() {
+    }
+
+    public static String encode(Action action, Object... args) {
+        StringBuilder id = new StringBuilder(action.key);
+        for (Object a : args) {
+            String s = String.valueOf(a);
+            if (!SAFE_ARG.matcher(s).matches()) {
+                throw new IllegalArgumentException("Component id arguments are short keys, not \"" + s + "\"");
+            }
+            id.append(':').append(s);
+        }
+        if (id.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("Component id longer than " + MAX_LENGTH + ": " + id);
+        }
+        return id.toString();
+    }
+
+    /** Empty for ids that are not ours or are malformed (never throws on user-supplied input). */
+    public static Optional<Decoded> decode(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String[] parts = id.split(":", -1);
+        Optional<Action> action = Action.byKey(parts[0]);
+        if (action.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> args = List.of(parts).subList(1, parts.length);
+        if (args.stream().anyMatch(a -> !SAFE_ARG.matcher(a).matches())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decoded(action.get(), args));
+    }
+}

@@ -1,0 +1,56 @@
+package uk.stepup.discord;
+
+import java.util.EnumSet;
+import java.util.List;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+
+/**
+ * Builds the JDA client with public settings only: the REST base URL and gateway URL (Discord's own by default,
+ * or any Discord-compatible server such as the built-in sandbox), the one non-privileged intent slash commands,
+ * components and channel management need, no audio, no compression, and no mentions unless a message asks.
+ */
+public final class DiscordConnection {
+    /** GUILDS keeps channels, threads and roles current; nothing here needs a privileged intent. */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILDS);
+
+    private DiscordConnection() {
+    }
+
+    /** Connects and waits until the guilds are loaded. */
+    public static JDA connect(String token, String apiUrl, String gatewayUrl, List<EventListener> listeners)
+            throws InterruptedException {
+        // No message the bot sends may ping anyone unless it names who (reminders name the home's managers).
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        JDABuilder builder = JDABuilder.createLight(token, INTENTS)
+                .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
+                .setSessionController(new GatewaySessionController(gatewayUrl))
+                .setCompression(Compression.NONE)
+                .setEnableShutdownHook(false);
+        listeners.forEach(builder::addEventListeners);
+        JDA jda = builder.build();
+        jda.awaitReady();
+        return jda;
+    }
+
+    /** JDA's session controller, pointed at the configured gateway. */
+    static final class GatewaySessionController extends ConcurrentSessionController {
+        private final String gatewayUrl;
+
+        GatewaySessionController(String gatewayUrl) {
+            this.gatewayUrl = gatewayUrl;
+        }
+
+        @Override
+        public String getGateway() {
+            return gatewayUrl;
+        }
+    }
+}

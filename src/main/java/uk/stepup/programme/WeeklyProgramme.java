@@ -1,0 +1,197 @@
+package uk.stepup.programme;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.stepup.checkins.CheckinRepository;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.DeliveryLedger;
+import uk.stepup.cohorts.DeliveryLedger.Key;
+import uk.stepup.cohorts.DeliveryLedger.Kind;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ProgrammeCalendar;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.summaries.WeeklySummaryBuilder;
+
+/**
+ * The weekly rhythm of every cohort. {@link #tick} brings a cohort's scheduled posts up to date as of the clock:
+ * it works out from the calendar which prompts, reminders and summaries are due, and sends each one that the
+ * delivery ledger has not seen, exactly once. Timers call it at the cohort's weekly times; start-up calls it to
+ * catch up; calling it twice is harmless.
+ *
+ * <p>Catch-up rule (spec section 4): a post missed while the bot was down is still sent if it is still useful:
+ * a prompt until its week's window closes, a reminder only before the deadline, a summary until the next one is
+ * due. Anything sent more than {@link #GRACE} late, or skipped, is reported to the cohort's coaches.
+ */
+public final class WeeklyProgramme implements ProgrammeTicker {
+    /** A post this much after its time counts as late and is reported to the coaches. */
+    public static final Duration GRACE = Duration.ofMinutes(15);
+    private static final Logger LOG = LoggerFactory.getLogger(WeeklyProgramme.class);
+    static final String THIS_WEEK = "this-week";
+    static final String PEER_LEARNING = "peer-learning";
+
+    private final CohortRepository cohorts;
+    private final HomeRepository homes;
+    private final CheckinRepository checkins;
+    private final DeliveryLedger ledger;
+    private final ProgrammePublisher publisher;
+    private final WeeklySummaryBuilder summaries;
+    private final Supplier<Map<String, Curriculum>> curricula;
+    private final CohortTimers timers;
+    private final Clock clock;
+
+    public WeeklyProgramme(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                           DeliveryLedger ledger, ProgrammePublisher publisher, WeeklySummaryBuilder summaries,
+                           Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, Clock clock) {
+        this.cohorts = cohorts;
+        this.homes = homes;
+        this.checkins = checkins;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.summaries = summaries;
+        this.curricula = curricula;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    /** The calendar of a cohort as it stands. */
+    public ProgrammeCalendar calendar(Cohort cohort) {
+        return ProgrammeCalendar.of(cohort, cohorts.items(cohort.id()).size(), cohorts.breaks(cohort.id()));
+    }
+
+    /** Re-creates every running cohort's timers and catches up on anything missed (called once at start). */
+    public void start() {
+        for (Cohort c : cohorts.running()) {
+            timers.schedule(c);
+            tick(c.id());
+        }
+    }
+
+    @Override
+    public synchronized void tick(long cohortId) {
+        Optional<Cohort> found = cohorts.byId(cohortId);
+        if (found.isEmpty() || found.get().status() != Cohort.Status.ACTIVE) {
+            return;
+        }
+        Cohort cohort = found.get();
+        Instant now = clock.instant();
+        List<String> codes = cohorts.items(cohortId);
+        ProgrammeCalendar cal = calendar(cohort);
+        Curriculum curriculum = curricula.get().get(cohort.framework());
+        Map<String, DeliveryLedger.Entry> done = new HashMap<>();
+        for (DeliveryLedger.Entry e : ledger.forCohort(cohortId)) {
+            if (e.status() != DeliveryLedger.Status.CLAIMED) {
+                done.put(e.key().asText(), e);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (int week = 1; week <= codes.size(); week++) {
+            Optional<Instant> promptAt = cal.promptAt(week);
+            if (promptAt.isEmpty() || promptAt.get().isAfter(now)) {
+                break;
+            }
+            CurriculumItem item = curriculum.byCode(codes.get(week - 1)).orElseThrow(() ->
+                    new IllegalStateException("Curriculum item missing; run validate"));
+            Instant close = cal.closeAt(week).orElseThrow();
+            int w = week;
+            deliver(cohort, new Key(cohortId, week, Kind.PROMPT, THIS_WEEK), promptAt.get(), now.isBefore(close), done, notes,
+                    "the week " + week + " prompt (" + item.code() + ")",
+                    key -> publisher.postPrompt(cohort, w, item, close, key));
+
+            Instant reminderAt = cal.reminderAt(week).orElseThrow();
+            if (!reminderAt.isAfter(now)) {
+                Set<Long> checkedIn = new HashSet<>();
+                checkins.forCohortWeek(cohortId, week).forEach(c -> checkedIn.add(c.homeId()));
+                for (Home home : homes.inCohort(cohortId)) {
+                    Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
+                    if (checkedIn.contains(home.id()) || done.containsKey(key.asText())) {
+                        continue;
+                    }
+                    deliver(cohort, key, reminderAt, now.isBefore(close), done, notes,
+                            "the week " + week + " reminder to " + home.name(),
+                            k -> publisher.postReminder(cohort, home, w, item, close, k));
+                }
+            }
+
+            Instant summaryAt = cal.summaryAt(week).orElseThrow();
+            if (!summaryAt.isAfter(now)) {
+                Optional<Instant> nextSummary = cal.summaryAt(week + 1);
+                boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
+                deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful, done, notes,
+                        "the week " + week + " summary",
+                        key -> publisher.postSummary(cohort, summaries.build(cohort, w), key));
+            }
+        }
+        if (!notes.isEmpty()) {
+            publisher.tellCoaches(cohort, "While the bot was offline some posts missed their time:\n- "
+                    + String.join("\n- ", notes));
+        }
+        if (cal.finished(now) && cohorts.byId(cohortId).map(c -> c.status() == Cohort.Status.ACTIVE).orElse(false)) {
+            cohorts.setStatus(cohortId, Cohort.Status.ENDED, Optional.empty());
+            timers.cancel(cohortId);
+            LOG.info("Cohort {} finished its programme", cohortId);
+        }
+    }
+
+    private interface Post {
+        ProgrammePublisher.Posted send(Key key);
+    }
+
+    private void deliver(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
+                         List<String> notes, String what, Post post) {
+        if (done.containsKey(key.asText())) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!useful) {
+            ledger.markSkipped(key, due, now, "no longer useful when the bot caught up");
+            if (cohort.createdAt().isBefore(due)) {
+                notes.add(what + ", due " + local(due, cohort.zone()) + ", was skipped because its moment had passed");
+            }
+            return;
+        }
+        boolean late = now.isAfter(due.plus(GRACE)) && cohort.createdAt().isBefore(due);
+        DeliveryLedger.Claim claim = ledger.claim(key, due, now, late, true);
+        if (!claim.won()) {
+            return;
+        }
+        if (claim.entry().attempts() > 1) {
+            Optional<String> already = publisher.findDelivered(cohort, key);
+            if (already.isPresent()) {
+                ledger.markSent(key, already.get(), now);
+                return;
+            }
+        }
+        ProgrammePublisher.Posted result = post.send(key);
+        if (result instanceof ProgrammePublisher.Sent sent) {
+            ledger.markSent(key, sent.messageId(), clock.instant());
+            if (late) {
+                notes.add(what + ", due " + local(due, cohort.zone()) + ", was posted late at " + local(now, cohort.zone()));
+            }
+        } else if (result instanceof ProgrammePublisher.Failed failed) {
+            LOG.warn("Could not post {}: {}", key.asText(), failed.reason());
+            publisher.tellCoaches(cohort, "I could not post " + what + ": " + failed.reason()
+                    + " I will try again at the next scheduled time; `/cohort repair` re-creates missing channels.");
+        }
+    }
+
+    private static String local(Instant t, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).format(t.atZone(zone));
+    }
+}

@@ -1,0 +1,39 @@
+package uk.stepup.summaries;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.stepup.shared.Rating;
+
+/**
+ * What the cohort learns about a week: who checked in, how homes rated themselves, highlights they chose to share,
+ * and what comes next. Plain values; the Discord adapter decides how it looks and splits it to fit.
+ *
+ * @param spread   how many homes chose each self-rating for this week's KLOE
+ * @param nextCode empty after the last week
+ */
+public record WeeklySummary(
+        long cohortId,
+        String cohortName,
+        int week,
+        String code,
+        String title,
+        int homes,
+        int onTime,
+        int late,
+        int missing,
+        Map<Rating, Integer> spread,
+        List<SharedHighlight> highlights,
+        Optional<String> nextCode,
+        Optional<String> nextTitle,
+        boolean lastWeek) {
+
+    /** A highlight a home agreed to share; {@code homeName} is empty when shared anonymously. */
+    public record SharedHighlight(Optional<String> homeName, String text) {
+    }
+
+    public WeeklySummary {
+        spread = Map.copyOf(spread);
+        highlights = List.copyOf(highlights);
+    }
+}

@@ -1,0 +1,70 @@
+package uk.stepup.summaries;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.stepup.checkins.Checkin;
+import uk.stepup.checkins.CheckinRepository;
+import uk.stepup.checkins.HighlightShare;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.shared.Rating;
+
+/** Builds the summary of one programme week from what is stored. Only consented highlights are included. */
+public final class WeeklySummaryBuilder {
+    private final CohortRepository cohorts;
+    private final HomeRepository homes;
+    private final CheckinRepository checkins;
+    private final Map<String, Curriculum> curricula;
+
+    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                                Map<String, Curriculum> curricula) {
+        this.cohorts = cohorts;
+        this.homes = homes;
+        this.checkins = checkins;
+        this.curricula = Map.copyOf(curricula);
+    }
+
+    public WeeklySummary build(Cohort cohort, int week) {
+        List<String> codes = cohorts.items(cohort.id());
+        Curriculum curriculum = curricula.get(cohort.framework());
+        CurriculumItem item = item(curriculum, codes.get(week - 1));
+        List<Home> enrolled = homes.inCohort(cohort.id());
+        Map<Long, Home> byId = new java.util.HashMap<>();
+        enrolled.forEach(h -> byId.put(h.id(), h));
+        List<Checkin> received = checkins.forCohortWeek(cohort.id(), week);
+        int onTime = 0;
+        int late = 0;
+        Map<Rating, Integer> spread = new EnumMap<>(Rating.class);
+        List<WeeklySummary.SharedHighlight> highlights = new ArrayList<>();
+        for (Checkin c : received) {
+            if (c.late()) {
+                late++;
+            } else {
+                onTime++;
+            }
+            spread.merge(c.answers().rating(), 1, Integer::sum);
+            if (c.answers().highlight().isPresent() && c.share() != HighlightShare.NONE) {
+                Optional<String> name = c.share() == HighlightShare.NAMED
+                        ? Optional.ofNullable(byId.get(c.homeId())).map(Home::name) : Optional.empty();
+                highlights.add(new WeeklySummary.SharedHighlight(name, c.answers().highlight().get()));
+            }
+        }
+        boolean last = week >= codes.size();
+        Optional<CurriculumItem> next = last ? Optional.empty() : Optional.of(item(curriculum, codes.get(week)));
+        return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
+                late, Math.max(0, enrolled.size() - received.size()), spread, highlights,
+                next.map(CurriculumItem::code), next.map(CurriculumItem::title), last);
+    }
+
+    private static CurriculumItem item(Curriculum curriculum, String code) {
+        return curriculum.byCode(code).orElseThrow(() -> new IllegalStateException(
+                "The curriculum has no item " + code + "; run validate"));
+    }
+}
