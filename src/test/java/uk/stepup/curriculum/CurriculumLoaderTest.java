@@ -3,6 +3,7 @@ package uk.stepup.curriculum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -473,7 +474,7 @@ class CurriculumLoaderTest {
     void notUtf8PointsAtTheLine() {
         byte[] latin1 = PromptFixtures.validFile(Frameworks.KLOE, "S1", 1)
                 .replace("Why S1 matters", "Why S1 matters \u00e9")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         prompts.writeBytes(S1, latin1);
 
         assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:9: not valid UTF-8 (byte 0xE9); save the file "
