@@ -22,8 +22,8 @@ ENV STEPUP_DB=/data/stepup.db \
 # DISCORD_TOKEN comes from the environment at run time: docker run -e DISCORD_TOKEN ...
 VOLUME /data
 USER stepup
-# Healthy while the database opens and the configuration and curriculum validate.
-HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
-  CMD ["java", "-jar", "/app/stepup-bot.jar", "validate"]
+# Healthy while the running bot keeps touching its heartbeat file beside the database (every 30 seconds).
+HEALTHCHECK --interval=60s --timeout=5s --start-period=90s --retries=3 \
+  CMD test -n "$(find /data/stepup.heartbeat -mmin -2 2>/dev/null)"
 ENTRYPOINT ["java", "-jar", "/app/stepup-bot.jar"]
 CMD ["run"]

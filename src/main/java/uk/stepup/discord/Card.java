@@ -96,6 +96,11 @@ public record Card(String title, String description, List<Field> fields, Optiona
         return messages;
     }
 
+    /** Shortens text for a one-line mention, never breaking a word if it can help it. */
+    public static String shorten(String text, int max) {
+        return fit(text, max);
+    }
+
     /** Splits text into pieces of at most {@code max} characters, preferring line breaks, then spaces. */
     static List<String> chunks(String text, int max) {
         List<String> out = new ArrayList<>();

@@ -1,11 +1,10 @@
 package uk.stepup.discord;
 
 import java.util.EnumSet;
-import java.util.List;
+import java.util.concurrent.ExecutorService;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
@@ -18,14 +17,17 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
  * components and channel management need, no audio, no compression, and no mentions unless a message asks.
  */
 public final class DiscordConnection {
-    /** GUILDS keeps channels, threads and roles current; nothing here needs a privileged intent. */
-    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILDS);
+    /**
+     * No optional intents: JDA always identifies with GUILDS, which keeps channels, threads and roles current, and
+     * slash commands, buttons and modals arrive without any intent. Nothing privileged is needed.
+     */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
 
     private DiscordConnection() {
     }
 
     /** Connects and waits until the guilds are loaded. */
-    public static JDA connect(String token, String apiUrl, String gatewayUrl, List<EventListener> listeners)
+    public static JDA connect(String token, String apiUrl, String gatewayUrl, ExecutorService events)
             throws InterruptedException {
         // No message the bot sends may ping anyone unless it names who (reminders name the home's managers).
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
@@ -33,8 +35,9 @@ public final class DiscordConnection {
                 .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
                 .setSessionController(new GatewaySessionController(gatewayUrl))
                 .setCompression(Compression.NONE)
-                .setEnableShutdownHook(false);
-        listeners.forEach(builder::addEventListeners);
+                .setEnableShutdownHook(false)
+                // Interactions are handled in parallel, so one slow command never delays another past 3 seconds.
+                .setEventPool(events, false);
         JDA jda = builder.build();
         jda.awaitReady();
         return jda;

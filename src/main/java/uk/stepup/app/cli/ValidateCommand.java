@@ -1,11 +1,14 @@
 package uk.stepup.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.curriculum.CurriculumProblem;
 
 /** {@code validate}: checks the configuration and the curriculum. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -20,7 +23,21 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StepUpConfig cfg = config.load();
-        System.out.println("Configuration ok.");
+        Path dir = prompts != null ? prompts : Prompts.folder(cfg);
+        if (prompts != null && !Files.isDirectory(prompts)) {
+            throw new UserError(ExitCodes.USAGE, "--prompts: no such folder: " + prompts);
+        }
+        CurriculumLoader.LoadResult result = new CurriculumLoader().load(dir);
+        for (CurriculumProblem p : result.problems()) {
+            System.out.println(p);
+        }
+        if (!result.ok()) {
+            System.err.println(result.problems().size() + " problem(s) in " + dir + "; see prompts/README.md for the format.");
+            return ExitCodes.FAILED;
+        }
+        int items = result.curricula().values().stream().mapToInt(c -> c.items().size()).sum();
+        System.out.println("Configuration ok. Curriculum ok: " + items + " prompts in " + dir + " ("
+                + String.join(", ", result.curricula().keySet()) + ").");
         return ExitCodes.OK;
     }
 }

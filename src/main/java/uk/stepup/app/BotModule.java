@@ -1,0 +1,118 @@
+package uk.stepup.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.stepup.checkins.PrivacyGuard;
+import uk.stepup.config.StepUpConfig;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.CommandRegistrar;
+import uk.stepup.discord.DiscordConnection;
+import uk.stepup.discord.InteractionRouter;
+import uk.stepup.discord.JdaCohortSpaces;
+import uk.stepup.discord.JdaProgrammePublisher;
+import uk.stepup.programme.CheckinDesk;
+import uk.stepup.programme.CohortAdmin;
+import uk.stepup.programme.CohortDefaults;
+import uk.stepup.programme.CohortTimers;
+import uk.stepup.programme.ProgrammeTicker;
+import uk.stepup.programme.ProgressView;
+import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcCheckinRepository;
+import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcDeliveryLedger;
+import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.summaries.WeeklySummaryBuilder;
+
+/**
+ * The composition root: every feature and adapter is built here with plain constructors, in the order they depend
+ * on each other. Read this class to see what the bot is made of.
+ */
+public final class BotModule implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BotModule.class);
+
+    public final Database database;
+    public final JdbcCohortRepository cohorts;
+    public final JdbcHomeRepository homes;
+    public final JdbcCheckinRepository checkins;
+    public final JdbcDeliveryLedger ledger;
+    public final JDA jda;
+    public final WeeklyProgramme programme;
+    public final CohortAdmin admin;
+    public final CheckinDesk desk;
+    public final ProgressView progress;
+    private final CohortTimers timers;
+    private final ExecutorService events;
+
+    /**
+     * Opens the database, connects to Discord, wires the features and starts the programme (timers rebuilt from the
+     * database, missed posts caught up).
+     *
+     * @param timerFactory builds the timers given the ticker to call (real Quartz for {@code run}; the demo drives time itself)
+     */
+    public BotModule(StepUpConfig config, String token, Map<String, Curriculum> curricula, Clock clock,
+                     Function<ProgrammeTicker, CohortTimers> timerFactory) throws InterruptedException {
+        Supplier<Map<String, Curriculum>> curriculum = () -> curricula;
+        database = Database.open(config.storage().database());
+        cohorts = new JdbcCohortRepository(database);
+        homes = new JdbcHomeRepository(database);
+        checkins = new JdbcCheckinRepository(database);
+        ledger = new JdbcDeliveryLedger(database);
+
+        events = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "discord-events");
+            t.setDaemon(true);
+            return t;
+        });
+        jda = DiscordConnection.connect(token, config.discord().apiUrl(), config.discord().gatewayUrl(), events);
+
+        AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
+        timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
+        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger);
+        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula);
+        programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers, clock);
+        programmeRef.set(programme);
+
+        WeeklyRhythm rhythm = new WeeklyRhythm(config.schedule().prompt(), config.schedule().reminder(),
+                config.schedule().close(), config.schedule().summary());
+        CohortDefaults defaults = new CohortDefaults(config.curriculum().framework(), config.schedule().zone(), rhythm);
+        admin = new CohortAdmin(cohorts, homes, new JdaCohortSpaces(jda, config.discord().coachRole()), timers, programme,
+                curriculum, defaults, clock);
+        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
+        progress = new ProgressView(cohorts, homes, checkins, curriculum);
+
+        jda.addEventListener(new InteractionRouter(admin, desk, progress, config.discord().coachRole()));
+        new CommandRegistrar(jda).register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
+        programme.start();
+        LOG.info("Bot ready: {} running cohorts", cohorts.running().size());
+    }
+
+    @Override
+    public void close() {
+        if (timers instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Timers did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        jda.shutdownNow();
+        try {
+            jda.awaitShutdown(java.time.Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.shutdownNow();
+        database.close();
+    }
+}

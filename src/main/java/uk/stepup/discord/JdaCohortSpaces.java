@@ -1,0 +1,215 @@
+package uk.stepup.discord;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.UserSnowflake;
+import net.dv8tion.jda.api.entities.channel.concrete.Category;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.ChannelAction;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortSpaces;
+import uk.stepup.cohorts.Home;
+
+/**
+ * Creates a cohort's channels on Discord with the permission overwrites of spec section 2. Members of the cohort get
+ * a cohort role; everyone else sees nothing. Coaches (the coach role) see and post everywhere, including each home's
+ * private channel; a home's channel is visible to its own managers and the coaches only. Idempotent: what exists is
+ * reused and its overwrites are put right, what is missing is created.
+ */
+public final class JdaCohortSpaces implements CohortSpaces {
+    static final String COACHES_CHANNEL = "coaches";
+    /** Discord allows 50 channels in a category; home channels overflow into further categories. */
+    static final int CATEGORY_CAPACITY = 50;
+
+    private static final EnumSet<Permission> BOT = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PUBLIC_THREADS, Permission.MANAGE_THREADS,
+            Permission.MESSAGE_ADD_REACTION, Permission.MANAGE_CHANNEL, Permission.MANAGE_PERMISSIONS);
+    private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_ADD_REACTION);
+    private static final EnumSet<Permission> TALK = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_SEND, Permission.MESSAGE_SEND_IN_THREADS);
+    private static final EnumSet<Permission> NO_POSTING = EnumSet.of(Permission.MESSAGE_SEND);
+
+    private final JDA jda;
+    private final String coachRoleName;
+
+    public JdaCohortSpaces(JDA jda, String coachRoleName) {
+        this.jda = jda;
+        this.coachRoleName = coachRoleName;
+    }
+
+    @Override
+    public Cohort.Channels provisionCohort(Cohort cohort) {
+        try {
+            Guild guild = guild(cohort);
+            Role coach = coachRole(guild);
+            Role members = cohortRole(guild, cohort);
+            long everyone = guild.getPublicRole().getIdLong();
+            long self = guild.getSelfMember().getIdLong();
+            Category category = existingCategory(guild, cohort.channels().categoryId())
+                    .orElseGet(() -> guild.createCategory(Card.fit("SUO · " + cohort.name(), 100))
+                            .addRolePermissionOverride(everyone, List.of(), List.of(Permission.VIEW_CHANNEL))
+                            .addMemberPermissionOverride(self, BOT, List.of())
+                            .addRolePermissionOverride(coach.getIdLong(), TALK, List.of())
+                            .addRolePermissionOverride(members.getIdLong(), READ, List.of())
+                            .complete());
+            TextChannel announcements = channel(guild, category, cohort.channels().announcementsId(), "announcements",
+                    "Coach broadcasts, tasks and sessions for " + cohort.name(),
+                    a -> a.addRolePermissionOverride(members.getIdLong(), READ, NO_POSTING));
+            TextChannel thisWeek = channel(guild, category, cohort.channels().thisWeekId(), "this-week",
+                    "This week's KLOE prompt: press Check in. Discuss in the week's thread.",
+                    a -> a.addRolePermissionOverride(members.getIdLong(),
+                            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY, Permission.MESSAGE_ADD_REACTION,
+                                    Permission.MESSAGE_SEND_IN_THREADS), NO_POSTING));
+            TextChannel peer = channel(guild, category, cohort.channels().peerLearningId(), "peer-learning",
+                    "Weekly summaries and shared highlights: learn from each other.",
+                    a -> a.addRolePermissionOverride(members.getIdLong(), TALK, List.of()));
+            channelNamed(category, COACHES_CHANNEL).orElseGet(() -> guild.createTextChannel(COACHES_CHANNEL, category)
+                    .setTopic("For coaches only: catch-up notes and problems the bot found.")
+                    .addRolePermissionOverride(everyone, List.of(), List.of(Permission.VIEW_CHANNEL))
+                    .addRolePermissionOverride(members.getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                    .addMemberPermissionOverride(self, BOT, List.of())
+                    .addRolePermissionOverride(coach.getIdLong(), TALK, List.of())
+                    .complete());
+            return new Cohort.Channels(Optional.of(category.getId()), Optional.of(announcements.getId()),
+                    Optional.of(thisWeek.getId()), Optional.of(peer.getId()));
+        } catch (InsufficientPermissionException e) {
+            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
+        } catch (ErrorResponseException e) {
+            throw new SpaceException(explain(e), e);
+        }
+    }
+
+    @Override
+    public String provisionHome(Cohort cohort, Home home) {
+        try {
+            Guild guild = guild(cohort);
+            Role coach = coachRole(guild);
+            Role members = cohortRole(guild, cohort);
+            for (String manager : home.managerIds()) {
+                try {
+                    guild.addRoleToMember(UserSnowflake.fromId(manager), members).complete();
+                } catch (ErrorResponseException e) {
+                    if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER) {
+                        throw new SpaceException("user " + manager + " is not a member of this server; invite them first.", e);
+                    }
+                    throw e;
+                }
+            }
+            Optional<TextChannel> existing = home.channelId().map(guild::getTextChannelById);
+            TextChannel channel = existing.orElseGet(() -> {
+                Category category = homesCategory(guild, cohort);
+                ChannelAction<TextChannel> create = guild.createTextChannel(slug(home), category)
+                        .setTopic(Card.fit(home.name() + ": private to its managers and the coaches. Reminders and progress.", 1024))
+                        .addRolePermissionOverride(guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                        .addRolePermissionOverride(members.getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                        .addMemberPermissionOverride(guild.getSelfMember().getIdLong(), BOT, List.of())
+                        .addRolePermissionOverride(coach.getIdLong(), TALK, List.of());
+                for (String manager : home.managerIds()) {
+                    create = create.addMemberPermissionOverride(Long.parseLong(manager), TALK, List.of());
+                }
+                return create.complete();
+            });
+            if (existing.isPresent()) {
+                var manager = channel.getManager();
+                for (String m : home.managerIds()) {
+                    manager = manager.putMemberPermissionOverride(Long.parseLong(m), TALK, List.of());
+                }
+                manager.complete();
+            }
+            return channel.getId();
+        } catch (InsufficientPermissionException e) {
+            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
+        } catch (ErrorResponseException e) {
+            throw new SpaceException(explain(e), e);
+        }
+    }
+
+    static String slug(Home home) {
+        return Card.fit("home-" + home.slug(), 100);
+    }
+
+    private Guild guild(Cohort cohort) {
+        Guild guild = jda.getGuildById(cohort.guildId());
+        if (guild == null) {
+            throw new SpaceException("the bot is no longer on the cohort's Discord server.", null);
+        }
+        return guild;
+    }
+
+    private Role coachRole(Guild guild) {
+        List<Role> roles = guild.getRolesByName(coachRoleName, true);
+        if (!roles.isEmpty()) {
+            return roles.get(0);
+        }
+        return guild.createRole().setName(coachRoleName).setMentionable(false).complete();
+    }
+
+    private static Role cohortRole(Guild guild, Cohort cohort) {
+        String name = Card.fit("SUO · " + cohort.name(), 100);
+        List<Role> roles = guild.getRolesByName(name, false);
+        return roles.isEmpty() ? guild.createRole().setName(name).setMentionable(false).complete() : roles.get(0);
+    }
+
+    private static Optional<Category> existingCategory(Guild guild, Optional<String> id) {
+        return id.map(guild::getCategoryById);
+    }
+
+    private static Optional<TextChannel> channelNamed(Category category, String name) {
+        return category.getTextChannels().stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
+
+    private interface Overwrites {
+        ChannelAction<TextChannel> apply(ChannelAction<TextChannel> action);
+    }
+
+    private static TextChannel channel(Guild guild, Category category, Optional<String> id, String name, String topic,
+                                       Overwrites overwrites) {
+        Optional<TextChannel> existing = id.map(guild::getTextChannelById).or(() -> channelNamed(category, name));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return overwrites.apply(guild.createTextChannel(name, category).setTopic(topic).syncPermissionOverrides()).complete();
+    }
+
+    /** The category for home channels: the cohort's own while it has room, then "… · homes 2", "… · homes 3". */
+    private static Category homesCategory(Guild guild, Cohort cohort) {
+        Category main = cohort.channels().categoryId().map(guild::getCategoryById)
+                .orElseThrow(() -> new SpaceException("the cohort's category is missing; run /cohort repair.", null));
+        List<Category> candidates = new ArrayList<>();
+        candidates.add(main);
+        for (int n = 2; n < 20; n++) {
+            String name = Card.fit("SUO · " + cohort.name() + " · homes " + n, 100);
+            guild.getCategoriesByName(name, false).stream().findFirst().ifPresent(candidates::add);
+        }
+        for (Category c : candidates) {
+            if (c.getChannels().size() < CATEGORY_CAPACITY) {
+                return c;
+            }
+        }
+        String name = Card.fit("SUO · " + cohort.name() + " · homes " + (candidates.size() + 1), 100);
+        return guild.createCategory(name)
+                .addRolePermissionOverride(guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                .addMemberPermissionOverride(guild.getSelfMember().getIdLong(), BOT, List.of())
+                .complete();
+    }
+
+    private static String explain(ErrorResponseException e) {
+        return switch (e.getErrorResponse()) {
+            case MISSING_PERMISSIONS -> "Discord says the bot is missing a permission (it needs Manage Channels and Manage Roles, "
+                    + "and its role must be above the cohort roles).";
+            case MAX_CHANNELS -> "the server has reached Discord's limit of 500 channels.";
+            default -> "Discord refused: " + e.getMeaning() + ".";
+        };
+    }
+}

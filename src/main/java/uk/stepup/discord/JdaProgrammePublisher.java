@@ -1,0 +1,261 @@
+package uk.stepup.discord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.DeliveryLedger;
+import uk.stepup.cohorts.Home;
+import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.programme.ProgrammePublisher;
+import uk.stepup.shared.Rating;
+import uk.stepup.summaries.WeeklySummary;
+
+/** Posts the programme's scheduled messages with JDA. Nothing here pings anyone except a reminder's own managers. */
+public final class JdaProgrammePublisher implements ProgrammePublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(JdaProgrammePublisher.class);
+    static final int PROMPT_COLOUR = 0x2B6CB0;
+    static final int SUMMARY_COLOUR = 0x2F855A;
+
+    private final JDA jda;
+    private final DeliveryLedger ledger;
+
+    public JdaProgrammePublisher(JDA jda, DeliveryLedger ledger) {
+        this.jda = jda;
+        this.ledger = ledger;
+    }
+
+    /** The Check in button, carrying the delivery it belongs to so a post can be recognised after a crash. */
+    static Button checkinButton(long cohortId, int week, String origin, String label) {
+        return Button.primary(ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohortId, week, origin), label);
+    }
+
+    static String origin(DeliveryLedger.Key key) {
+        return switch (key.kind()) {
+            case PROMPT -> "p";
+            case REMINDER -> "r" + key.target().replace("home-", "");
+            default -> "x";
+        };
+    }
+
+    /** The prompt as a card: why it matters, questions, what Outstanding looks like, evidence, this week's action. */
+    static Card promptCard(int week, CurriculumItem item, Instant deadline) {
+        long t = deadline.getEpochSecond();
+        List<Card.Field> fields = List.of(
+                new Card.Field("Reflective questions", bullets(item.reflectiveQuestions()), false),
+                new Card.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
+                new Card.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
+                new Card.Field("This week's action", item.weeklyAction(), false),
+                new Card.Field("Check in by", "<t:" + t + ":F> (<t:" + t + ":R>). It takes about two minutes: press **Check in**.", false));
+        return new Card("Week " + week + " · " + item.code() + " " + item.title(), item.whyItMatters(), fields,
+                Optional.of(item.keyQuestion().label() + " · " + item.framework()), PROMPT_COLOUR);
+    }
+
+    private static String bullets(List<String> items) {
+        StringBuilder s = new StringBuilder();
+        for (String i : items) {
+            s.append("• ").append(i).append('\n');
+        }
+        return s.toString().strip();
+    }
+
+    static MessageEmbed embed(Card card) {
+        EmbedBuilder b = new EmbedBuilder().setTitle(card.title()).setColor(card.colour());
+        if (!card.description().isEmpty()) {
+            b.setDescription(card.description());
+        }
+        card.fields().forEach(f -> b.addField(f.name(), f.value(), f.inline()));
+        card.footer().ifPresent(b::setFooter);
+        return b.build();
+    }
+
+    /** Messages for a card (split to fit), the last one carrying the buttons. */
+    static List<MessageCreateData> messages(Card card, List<Button> buttons) {
+        List<List<Card>> packed = card.pack();
+        List<MessageCreateData> out = new ArrayList<>();
+        for (int i = 0; i < packed.size(); i++) {
+            MessageCreateBuilder m = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+            packed.get(i).forEach(c -> m.addEmbeds(embed(c)));
+            if (i == packed.size() - 1 && !buttons.isEmpty()) {
+                m.addComponents(ActionRow.of(buttons));
+            }
+            out.add(m.build());
+        }
+        return out;
+    }
+
+    @Override
+    public Posted postPrompt(Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
+        Optional<TextChannel> channel = text(cohort, cohort.channels().thisWeekId());
+        if (channel.isEmpty()) {
+            return new Failed("#this-week is missing.");
+        }
+        try {
+            List<MessageCreateData> messages = messages(promptCard(week, item, deadline),
+                    List.of(checkinButton(cohort.id(), week, origin(key), "Check in")));
+            Message first = null;
+            Message last = null;
+            for (MessageCreateData m : messages) {
+                last = channel.get().sendMessage(m).complete();
+                first = first == null ? last : first;
+            }
+            last.createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " " + item.title(), 100)).complete();
+            return new Sent(last.getId());
+        } catch (ErrorResponseException | InsufficientPermissionException e) {
+            return failed("the prompt", e);
+        }
+    }
+
+    @Override
+    public Posted postReminder(Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline,
+                               DeliveryLedger.Key key) {
+        Optional<TextChannel> channel = text(cohort, home.channelId());
+        if (channel.isEmpty()) {
+            return new Failed(home.name() + "'s channel is missing.");
+        }
+        StringBuilder who = new StringBuilder();
+        home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
+        long t = deadline.getEpochSecond();
+        String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " " + item.title()
+                + "** closes <t:" + t + ":F> (<t:" + t + ":R>). It takes about two minutes.";
+        MessageCreateData message = new MessageCreateBuilder()
+                .setContent(Card.fit(text, Card.CONTENT_MAX))
+                .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
+                .mentionUsers(home.managerIds())
+                .addComponents(ActionRow.of(checkinButton(cohort.id(), week, origin(key), "Check in now")))
+                .build();
+        try {
+            return new Sent(channel.get().sendMessage(message).complete().getId());
+        } catch (ErrorResponseException | InsufficientPermissionException e) {
+            return failed("a reminder", e);
+        }
+    }
+
+    /** The summary as a card (split by {@link Card#pack} when long). */
+    static Card summaryCard(WeeklySummary s) {
+        List<Card.Field> fields = new ArrayList<>();
+        StringBuilder spread = new StringBuilder();
+        for (Rating r : List.of(Rating.OUTSTANDING, Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE)) {
+            int n = s.spread().getOrDefault(r, 0);
+            spread.append(r.label()).append(": ").append(n == 0 ? "–" : "▇".repeat(Math.min(n, 20)) + " " + n).append('\n');
+        }
+        if (s.onTime() + s.late() > 0) {
+            fields.add(new Card.Field("How homes rated themselves on " + s.code(), spread.toString().strip(), false));
+        }
+        if (s.highlights().isEmpty()) {
+            fields.add(new Card.Field("Shared highlights", "No highlights shared this week.", false));
+        }
+        int i = 1;
+        for (WeeklySummary.SharedHighlight h : s.highlights()) {
+            fields.add(new Card.Field("Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
+                    Mentions.neutralise(h.text()), false));
+        }
+        fields.add(new Card.Field(s.lastWeek() ? "That was the last week" : "Next week",
+                s.nextCode().map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
+                        .orElse("Thank you all. Your coach will share the outcome report."), false));
+        String participation = (s.onTime() + s.late()) + " of " + s.homes() + " homes checked in"
+                + " (" + s.onTime() + " on time, " + s.late() + " late)"
+                + (s.missing() > 0 ? "; " + s.missing() + " still to hear from." : ".");
+        return new Card("Week " + s.week() + " summary · " + s.code() + " " + s.title(), participation, fields,
+                Optional.of(s.cohortName() + " · highlights are shared anonymously unless a home chose otherwise"), SUMMARY_COLOUR);
+    }
+
+    @Override
+    public Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key) {
+        Optional<TextChannel> channel = text(cohort, cohort.channels().peerLearningId());
+        if (channel.isEmpty()) {
+            return new Failed("#peer-learning is missing.");
+        }
+        List<MessageCreateData> messages = messages(summaryCard(summary), List.of(Button.secondary(
+                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")));
+        try {
+            String first = null;
+            for (MessageCreateData m : messages) {
+                String id = channel.get().sendMessage(m).complete().getId();
+                first = first == null ? id : first;
+            }
+            weekThread(cohort, summary.week()).ifPresent(thread -> {
+                for (MessageCreateData m : messages) {
+                    thread.sendMessage(m).complete();
+                }
+            });
+            return new Sent(first);
+        } catch (ErrorResponseException | InsufficientPermissionException e) {
+            return failed("the summary", e);
+        }
+    }
+
+    private Optional<ThreadChannel> weekThread(Cohort cohort, int week) {
+        return ledger.find(new DeliveryLedger.Key(cohort.id(), week, DeliveryLedger.Kind.PROMPT, "this-week"))
+                .flatMap(DeliveryLedger.Entry::messageId)
+                .map(id -> guild(cohort).map(g -> g.getThreadChannelById(id)).orElse(null));
+    }
+
+    @Override
+    public Optional<String> findDelivered(Cohort cohort, DeliveryLedger.Key key) {
+        Optional<String> channelId = switch (key.kind()) {
+            case PROMPT -> cohort.channels().thisWeekId();
+            case SUMMARY -> cohort.channels().peerLearningId();
+            default -> Optional.empty();
+        };
+        Optional<TextChannel> channel = text(cohort, channelId);
+        if (channel.isEmpty()) {
+            return Optional.empty();
+        }
+        String marker = key.kind() == DeliveryLedger.Kind.SUMMARY
+                ? ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), key.week())
+                : ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+        String self = jda.getSelfUser().getId();
+        for (Message m : channel.get().getHistory().retrievePast(50).complete()) {
+            if (m.getAuthor().getId().equals(self) && m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))) {
+                return Optional.of(m.getId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void tellCoaches(Cohort cohort, String text) {
+        Optional<TextChannel> coaches = cohort.channels().categoryId()
+                .flatMap(id -> guild(cohort).map(g -> g.getCategoryById(id)))
+                .flatMap(c -> c.getTextChannels().stream().filter(ch -> ch.getName().equals(JdaCohortSpaces.COACHES_CHANNEL)).findFirst());
+        if (coaches.isEmpty()) {
+            LOG.warn("No coaches channel for cohort {}; note not delivered", cohort.id());
+            return;
+        }
+        coaches.get().sendMessage(Card.fit(text, Card.CONTENT_MAX))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).queue(ok -> { }, e ->
+                        LOG.warn("Could not tell coaches of cohort {}: {}", cohort.id(), e.getMessage()));
+    }
+
+    private Optional<Guild> guild(Cohort cohort) {
+        return Optional.ofNullable(jda.getGuildById(cohort.guildId()));
+    }
+
+    private Optional<TextChannel> text(Cohort cohort, Optional<String> channelId) {
+        return channelId.flatMap(id -> guild(cohort).map(g -> g.getTextChannelById(id)));
+    }
+
+    private static Posted failed(String what, Exception e) {
+        LOG.warn("Posting {} failed: {}", what, e.getMessage());
+        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").");
+    }
+
+}

@@ -1,0 +1,89 @@
+package uk.stepup.programme;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import uk.stepup.checkins.Checkin;
+import uk.stepup.checkins.CheckinRepository;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.KeyQuestion;
+import uk.stepup.shared.Rating;
+import uk.stepup.summaries.RatingProjection;
+
+/**
+ * A manager's private view of their home's journey: the self-rating for each KLOE so far, each key question's
+ * current self-assessment against the CQC baseline, and an indicative overall rating, clearly labelled as a
+ * self-assessment.
+ */
+public final class ProgressView {
+    private final CohortRepository cohorts;
+    private final HomeRepository homes;
+    private final CheckinRepository checkins;
+    private final Supplier<Map<String, Curriculum>> curricula;
+
+    public ProgressView(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                        Supplier<Map<String, Curriculum>> curricula) {
+        this.cohorts = cohorts;
+        this.homes = homes;
+        this.checkins = checkins;
+        this.curricula = curricula;
+    }
+
+    public String forManager(Actor actor) {
+        Optional<Home> home = homes.managedBy(actor.userId()).stream()
+                .filter(h -> cohorts.byId(h.cohortId()).map(c -> c.guildId().equals(actor.guildId())).orElse(false))
+                .max(Comparator.comparingLong(Home::cohortId));
+        if (home.isEmpty()) {
+            return actor.coach()
+                    ? "`/progress` shows a manager their own home's journey. As a coach, use the summaries and `/cohort status`."
+                    : "You are not enrolled as a manager of a home yet, so there is no progress to show. Ask your coach to enrol you.";
+        }
+        Home h = home.get();
+        Cohort cohort = cohorts.byId(h.cohortId()).orElseThrow();
+        Curriculum curriculum = curricula.get().get(cohort.framework());
+        List<Checkin> mine = checkins.forHome(h.id());
+        StringBuilder s = new StringBuilder("**" + h.name() + "**: your journey in " + cohort.name() + "\n");
+        if (mine.isEmpty()) {
+            s.append("No check-ins yet. Your first one will appear here.\n");
+        }
+        Map<String, Rating> byCode = new java.util.LinkedHashMap<>();
+        for (Checkin c : mine) {
+            CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
+            String title = item == null ? "" : " " + item.title();
+            s.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).strip() + "…" : title)
+                    .append(": **").append(c.answers().rating().label()).append("**")
+                    .append(c.late() ? " (late)" : "").append('\n');
+            byCode.put(c.code(), c.answers().rating());
+        }
+        Map<KeyQuestion, Rating> current = new EnumMap<>(KeyQuestion.class);
+        for (KeyQuestion kq : KeyQuestion.values()) {
+            RatingProjection.keyQuestionRating(kq, byCode).ifPresent(r -> current.put(kq, r));
+        }
+        s.append("\n**Key questions** (your self-assessment vs your CQC baseline)\n");
+        for (KeyQuestion kq : KeyQuestion.values()) {
+            String now = Optional.ofNullable(current.get(kq)).map(Rating::label).orElse("not yet");
+            String base = h.baseline().of(kq).map(Rating::label).orElse("not rated");
+            String change = Optional.ofNullable(current.get(kq)).flatMap(r -> h.baseline().of(kq).map(b -> arrow(b, r))).orElse("");
+            s.append(kq.label()).append(": ").append(now).append(" (baseline ").append(base).append(")").append(change).append('\n');
+        }
+        RatingProjection.Projection p = RatingProjection.project(current);
+        s.append("\n**Indicative overall rating:** ").append(p.summary()).append('\n')
+                .append(p.nextLevel().map(n -> "To move up: " + n + "\n").orElse(""))
+                .append("_").append(RatingProjection.LABEL).append("_");
+        return s.toString();
+    }
+
+    private static String arrow(Rating baseline, Rating now) {
+        int d = now.compareTo(baseline);
+        return d > 0 ? " ▲ up " + d : d < 0 ? " ▼ down " + (-d) : " ● same";
+    }
+}
