@@ -113,6 +113,90 @@ public final class Spc {
     }
 
     /**
+     * p-chart for proportions with varying denominators: p̄ = Σ numerators / Σ denominators, limits
+     * p̄ ± 3√(p̄(1−p̄)/nᵢ) clamped to [0, 1], 2-sigma lines likewise; the four rules applied with each
+     * point's own limits.
+     *
+     * @throws IllegalArgumentException if a numerator exceeds its denominator, the list is empty or dates
+     *                                  are not strictly increasing
+     */
+    public static SpcChart pChart(List<CountObservation> counts, ImprovementDirection improvement,
+                                  OptionalDouble target) {
+        for (CountObservation c : counts) {
+            if (c.numerator() > c.denominator()) {
+                throw new IllegalArgumentException("on " + c.date() + " the numerator " + c.numerator()
+                        + " is larger than the denominator " + c.denominator() + "; a proportion cannot exceed 1");
+            }
+        }
+        return attributeChart(ChartKind.P, counts, improvement, target);
+    }
+
+    /**
+     * u-chart for rates with varying exposure: ū = Σ numerators / Σ denominators, limits ū ± 3√(ū/nᵢ)
+     * with the lower limit clamped at 0; the four rules applied with each point's own limits.
+     * Express the denominator in the unit of the rate (e.g. thousands of bed days for falls per 1,000).
+     *
+     * @throws IllegalArgumentException if the list is empty or dates are not strictly increasing
+     */
+    public static SpcChart uChart(List<CountObservation> counts, ImprovementDirection improvement,
+                                  OptionalDouble target) {
+        return attributeChart(ChartKind.U, counts, improvement, target);
+    }
+
+    private static SpcChart attributeChart(ChartKind kind, List<CountObservation> counts,
+                                           ImprovementDirection improvement, OptionalDouble target) {
+        Objects.requireNonNull(improvement, "improvement");
+        Objects.requireNonNull(target, "target");
+        if (target.isPresent() && !Double.isFinite(target.getAsDouble())) {
+            throw new IllegalArgumentException("target must be a finite number, not " + target.getAsDouble());
+        }
+        requireDateOrder(counts.stream().map(CountObservation::date).toList());
+        int n = counts.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("a " + kind.code() + "-chart needs at least 1 point");
+        }
+        double numerators = 0;
+        double denominators = 0;
+        for (CountObservation c : counts) {
+            numerators += c.numerator();
+            denominators += c.denominator();
+        }
+        double centre = numerators / denominators;
+        double[] y = new double[n];
+        double[] lpl = new double[n];
+        double[] upl = new double[n];
+        double[] nearLpl = new double[n];
+        double[] nearUpl = new double[n];
+        double ceiling = kind == ChartKind.P ? 1.0 : Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            CountObservation c = counts.get(i);
+            y[i] = c.value();
+            double variance = kind == ChartKind.P ? centre * (1 - centre) : centre;
+            double sigma = Math.sqrt(variance / c.denominator());
+            lpl[i] = Math.max(0, centre - 3 * sigma);
+            upl[i] = Math.min(ceiling, centre + 3 * sigma);
+            nearLpl[i] = Math.max(0, centre - 2 * sigma);
+            nearUpl[i] = Math.min(ceiling, centre + 2 * sigma);
+        }
+        List<MdcRules.Result> results = MdcRules.classify(y, filled(n, centre), lpl, upl, nearLpl, nearUpl, improvement);
+        List<SpcPoint> points = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MdcRules.Result r = results.get(i);
+            points.add(new SpcPoint(counts.get(i).date(), y[i], 0, centre, lpl[i], upl[i], nearLpl[i], nearUpl[i],
+                    r.type(), r.rules()));
+        }
+        SpcPeriod period = new SpcPeriod(0, counts.get(0).date(), counts.get(n - 1).date(), n, n, centre,
+                OptionalDouble.empty(), 0, false);
+        return summarise(kind, improvement, target, points, List.of(period));
+    }
+
+    /** Run chart around the median with Anhøj's rules; see {@link RunChart}. */
+    public static RunChart runChart(List<Observation> observations) {
+        requireDateOrder(observations.stream().map(Observation::date).toList());
+        return RunChart.of(observations);
+    }
+
+    /**
      * NHSRplotthedots' {@code ptd_calculate_assurance_type}, from the latest point's limits: a target
      * strictly above the upper limit fails when increase is better and passes when decrease is; strictly
      * below the lower limit the other way round; otherwise (including on a limit) inconsistent. Empty
