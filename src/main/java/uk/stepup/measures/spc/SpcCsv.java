@@ -46,13 +46,23 @@ public final class SpcCsv {
     }
 
     /**
-     * Reads {@code date,value} rows.
+     * Reads {@code date,value} rows; at least one is required.
      *
      * @param file        the file to read
      * @param displayName how to name the file in messages (usually as the user typed it)
      * @throws SpcCsvException for anything wrong with the file, with its line number
      */
     public static List<Observation> read(Path file, String displayName) throws SpcCsvException {
+        return read(file, displayName, 1);
+    }
+
+    /**
+     * Reads {@code date,value} rows, refusing files with fewer than {@code minimumRows} (an XmR chart
+     * needs 2).
+     *
+     * @throws SpcCsvException for anything wrong with the file, with its line number
+     */
+    public static List<Observation> read(Path file, String displayName, int minimumRows) throws SpcCsvException {
         List<String> lines = readLines(file, displayName);
         if (lines.isEmpty()) {
             throw new SpcCsvException(displayName, 1, "the file is empty; expected the header '" + INPUT_HEADER + "'");
@@ -97,6 +107,10 @@ public final class SpcCsv {
         }
         if (rows.isEmpty()) {
             throw new SpcCsvException(displayName, lines.size() + 1, "no data rows after the header '" + INPUT_HEADER + "'");
+        }
+        if (rows.size() < minimumRows) {
+            throw new SpcCsvException(displayName, previousLine, "only " + rows.size() + " data row"
+                    + (rows.size() == 1 ? "" : "s") + "; at least " + minimumRows + " are needed");
         }
         return rows;
     }
@@ -222,6 +236,6 @@ public final class SpcCsv {
 
     private static String describe(IOException e) {
         String m = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+        return m == null ? "input/output error" : m;
     }
 }

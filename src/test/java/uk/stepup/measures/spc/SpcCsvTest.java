@@ -70,6 +70,14 @@ class SpcCsvTest {
     }
 
     @Test
+    void tooFewRows() throws Exception {
+        Path f = file("date,value\n2024-01-01,3\n\n");
+        assertThat(SpcCsv.read(f, "in.csv")).hasSize(1);
+        assertThatThrownBy(() -> SpcCsv.read(f, "in.csv", 2))
+                .hasMessage("in.csv line 2: only 1 data row; at least 2 are needed");
+    }
+
+    @Test
     void nonNumericValue() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n2024-01-08,n/a\n")))
                 .isEqualTo("in.csv line 3: value 'n/a' is not a number");
@@ -112,7 +120,8 @@ class SpcCsvTest {
                 .satisfies(e -> assertThat(((SpcCsvException) e).line()).isEmpty());
         assertThatThrownBy(() -> SpcCsv.read(dir, "folder"))
                 .isInstanceOf(SpcCsvException.class)
-                .hasMessageStartingWith("folder: cannot read the file");
+                .hasMessageStartingWith("folder: cannot read the file")
+                .hasMessageNotContaining("Exception");
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, new byte[] {'d', 'a', 't', 'e', ',', 'v', 'a', 'l', 'u', 'e', '\n', (byte) 0xA3, '\n'});
         assertThatThrownBy(() -> SpcCsv.read(latin1, "latin1.csv"))
