@@ -54,6 +54,17 @@ class TrendRuleTest {
     }
 
     @Test
+    void aFlatStepBetweenTwoAdjoiningTrendsCountsAsFalling() {
+        // NHSRplotthedots quirk kept for fidelity: two rising trends joined by an equal pair. The last point
+        // of the first trend looks right to a flat step (sign 0), and anything but +1 reads as "Decreasing".
+        double[] y = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2};
+        List<PointType> t = types(y);
+        assertThat(t.get(6)).isEqualTo(SPECIAL_CAUSE_CONCERN);
+        assertThat(t.subList(0, 6)).containsOnly(SPECIAL_CAUSE_IMPROVEMENT);
+        assertThat(t.subList(7, 14)).containsOnly(SPECIAL_CAUSE_IMPROVEMENT);
+    }
+
+    @Test
     void aPeakSharedByARiseAndAFallTakesTheFallingDirection() {
         // ptd_special_cause_type: a trend point whose right neighbour is also in a trend takes the
         // direction of the step to the right. The peak (index 6) is therefore "decreasing".
