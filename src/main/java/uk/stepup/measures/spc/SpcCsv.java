@@ -1,0 +1,241 @@
+package uk.stepup.measures.spc;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+
+/**
+ * The analysts' CSV formats for the {@code spc} command, in plain Java.
+ *
+ * <p>Input: UTF-8, a header line {@code date,value}, then one row per period with an ISO date
+ * ({@code yyyy-MM-dd}) and a plain decimal number ({@code 12}, {@code -0.5}, {@code 1.2e3}), dates
+ * strictly increasing. Header names are matched ignoring case and spaces; a byte-order mark, blank
+ * lines, spaces around fields and double quotes around a whole field are tolerated.
+ *
+ * <p>Output: header {@code date,value,mean,lpl,upl,point_type}, numbers from {@link #formatNumber}.
+ */
+public final class SpcCsv {
+
+    public static final String INPUT_HEADER = "date,value";
+    public static final String OUTPUT_HEADER = "date,value,mean,lpl,upl,point_type";
+    /** Decimal places written for numbers. */
+    public static final int DECIMALS = 6;
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private SpcCsv() {
+    }
+
+    /**
+     * Reads {@code date,value} rows; at least one is required.
+     *
+     * @param file        the file to read
+     * @param displayName how to name the file in messages (usually as the user typed it)
+     * @throws SpcCsvException for anything wrong with the file, with its line number
+     */
+    public static List<Observation> read(Path file, String displayName) throws SpcCsvException {
+        return read(file, displayName, 1);
+    }
+
+    /**
+     * Reads {@code date,value} rows, refusing files with fewer than {@code minimumRows} (an XmR chart
+     * needs 2).
+     *
+     * @throws SpcCsvException for anything wrong with the file, with its line number
+     */
+    public static List<Observation> read(Path file, String displayName, int minimumRows) throws SpcCsvException {
+        List<String> lines = readLines(file, displayName);
+        if (lines.isEmpty()) {
+            throw new SpcCsvException(displayName, 1, "the file is empty; expected the header '" + INPUT_HEADER + "'");
+        }
+        String header = lines.get(0);
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        String[] names = header.split(",", -1);
+        if (names.length != 2 || !"date".equals(cell(names[0]).toLowerCase(Locale.ROOT))
+                || !"value".equals(cell(names[1]).toLowerCase(Locale.ROOT))) {
+            throw new SpcCsvException(displayName, 1,
+                    "expected the header '" + INPUT_HEADER + "' but found '" + abbreviate(header) + "'");
+        }
+        List<Observation> rows = new ArrayList<>();
+        LocalDate previous = null;
+        int previousLine = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            int lineNo = i + 1;
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            if (fields.length != 2) {
+                throw new SpcCsvException(displayName, lineNo, "expected 2 fields (" + INPUT_HEADER + ") but found "
+                        + fields.length + " in '" + abbreviate(line) + "'");
+            }
+            LocalDate date = parseDate(cell(fields[0]), displayName, lineNo);
+            double value = parseValue(cell(fields[1]), displayName, lineNo);
+            if (previous != null && date.equals(previous)) {
+                throw new SpcCsvException(displayName, lineNo,
+                        "duplicate date " + date + " (already on line " + previousLine + ")");
+            }
+            if (previous != null && date.isBefore(previous)) {
+                throw new SpcCsvException(displayName, lineNo, "date " + date + " is earlier than " + previous
+                        + " on line " + previousLine + "; rows must be in date order, oldest first");
+            }
+            rows.add(new Observation(date, value));
+            previous = date;
+            previousLine = lineNo;
+        }
+        if (rows.isEmpty()) {
+            throw new SpcCsvException(displayName, lines.size() + 1, "no data rows after the header '" + INPUT_HEADER + "'");
+        }
+        if (rows.size() < minimumRows) {
+            throw new SpcCsvException(displayName, previousLine, "only " + rows.size() + " data row"
+                    + (rows.size() == 1 ? "" : "s") + "; at least " + minimumRows + " are needed");
+        }
+        return rows;
+    }
+
+    /** The file's lines (without their CR/LF endings), each decoded strictly as UTF-8 so a bad byte has a line. */
+    private static List<String> readLines(Path file, String displayName) throws SpcCsvException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SpcCsvException(displayName, 0, "cannot read the file: it does not exist");
+        } catch (AccessDeniedException e) {
+            throw new SpcCsvException(displayName, 0, "cannot read the file: permission denied");
+        } catch (IOException e) {
+            throw new SpcCsvException(displayName, 0, "cannot read the file: " + describe(e));
+        }
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                lines.add(decoder.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
+            } catch (CharacterCodingException e) {
+                throw new SpcCsvException(displayName, lines.size() + 1, "the file is not UTF-8 text");
+            }
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    /** Writes one row per point: {@code date,value,mean,lpl,upl,point_type}. */
+    public static void write(Writer out, SpcChart chart) throws IOException {
+        out.write(OUTPUT_HEADER);
+        out.write('\n');
+        for (SpcPoint p : chart.points()) {
+            out.write(p.date().toString());
+            out.write(',');
+            out.write(formatNumber(p.value()));
+            out.write(',');
+            out.write(formatNumber(p.centre()));
+            out.write(',');
+            out.write(formatNumber(p.lpl()));
+            out.write(',');
+            out.write(formatNumber(p.upl()));
+            out.write(',');
+            out.write(p.pointType().code());
+            out.write('\n');
+        }
+    }
+
+    /**
+     * A plain decimal: rounded half-up to {@value #DECIMALS} decimal places, trailing zeros trimmed,
+     * never scientific notation, never "-0" ({@code 2.5}, {@code 100}, {@code 0.000123}, {@code -3.06}).
+     *
+     * @throws IllegalArgumentException for NaN or infinity
+     */
+    public static String formatNumber(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("cannot write " + value + " as a plain decimal");
+        }
+        BigDecimal d = new BigDecimal(Double.toString(value)).setScale(DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (d.signum() == 0) {
+            return "0";
+        }
+        return d.toPlainString();
+    }
+
+    private static LocalDate parseDate(String text, String file, int line) throws SpcCsvException {
+        if (text.isEmpty()) {
+            throw new SpcCsvException(file, line, "the date is missing");
+        }
+        try {
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw new SpcCsvException(file, line, "date '" + abbreviate(text) + "' is not a valid date in the form yyyy-MM-dd");
+        }
+    }
+
+    private static double parseValue(String text, String file, int line) throws SpcCsvException {
+        if (text.isEmpty()) {
+            throw new SpcCsvException(file, line, "the value is missing");
+        }
+        OptionalDouble v = parseNumber(text);
+        if (v.isEmpty()) {
+            throw new SpcCsvException(file, line, "value '" + abbreviate(text) + "' is not a number");
+        }
+        return v.getAsDouble();
+    }
+
+    /**
+     * Reads a plain decimal such as {@code 12}, {@code -0.5}, {@code .25} or {@code 1.2e3}; empty for
+     * anything else, including {@code NaN}, {@code Infinity}, hexadecimal, thousands separators and
+     * numbers too large for a double.
+     */
+    public static OptionalDouble parseNumber(String text) {
+        String t = text.strip();
+        if (!NUMBER.matcher(t).matches()) {
+            return OptionalDouble.empty();
+        }
+        double v = Double.parseDouble(t);
+        return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+    }
+
+    /** Trims spaces and one pair of surrounding double quotes. */
+    private static String cell(String raw) {
+        String t = raw.strip();
+        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    private static String describe(IOException e) {
+        String m = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
+        return m == null ? "input/output error" : m;
+    }
+}
