@@ -152,9 +152,16 @@ public final class EnrolmentCsv {
                     + " instead of commas; in Excel use File > Save As and choose CSV UTF-8"));
             return Map.of();
         }
+        List<String> names = cells.stream()
+                .map(c -> clean(c).toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_")).toList();
+        if (names.stream().noneMatch(COLUMNS::contains)) {
+            problems.add(new Problem(line, "header: the first line must name the columns: "
+                    + String.join(",", COLUMNS)));
+            return Map.of();
+        }
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
-            String name = clean(cells.get(i)).toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+            String name = names.get(i);
             if (name.isEmpty()) {
                 problems.add(new Problem(line, "header: column " + (i + 1) + " has no name"));
             } else if (!COLUMNS.contains(name)) {

@@ -167,6 +167,14 @@ class EnrolmentCsvTest {
     }
 
     @Test
+    void a_file_that_starts_with_a_home_is_told_it_needs_the_header_once_not_per_cell() {
+        String csv = row("Oak House", id(1)) + row("Elm House", id(2));
+
+        assertThat(problems(csv)).containsExactly("line 1: header: the first line must name the columns: "
+                + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led");
+    }
+
+    @Test
     void a_file_separated_by_semicolons_gets_a_hint() {
         String csv = HEADER.replace(',', ';') + "Oak;;" + id(1) + ";;;;;;\n";
 
