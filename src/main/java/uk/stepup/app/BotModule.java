@@ -23,6 +23,7 @@ import uk.stepup.programme.CheckinDesk;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.CohortDefaults;
 import uk.stepup.programme.CohortTimers;
+import uk.stepup.programme.Enrolment;
 import uk.stepup.programme.ProgrammeTicker;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.programme.WeeklyProgramme;
@@ -49,6 +50,7 @@ public final class BotModule implements AutoCloseable {
     public final JDA jda;
     public final WeeklyProgramme programme;
     public final CohortAdmin admin;
+    public final Enrolment enrolment;
     public final CheckinDesk desk;
     public final ProgressView progress;
     private final CohortTimers timers;
@@ -86,13 +88,15 @@ public final class BotModule implements AutoCloseable {
         WeeklyRhythm rhythm = new WeeklyRhythm(config.schedule().prompt(), config.schedule().reminder(),
                 config.schedule().close(), config.schedule().summary());
         CohortDefaults defaults = new CohortDefaults(config.curriculum().framework(), config.schedule().zone(), rhythm);
-        admin = new CohortAdmin(cohorts, homes, new JdaCohortSpaces(jda, config.discord().coachRole()), timers, programme,
-                curriculum, defaults, clock);
+        JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
+        enrolment = new Enrolment(cohorts, homes, spaces, clock);
+        admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, clock);
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
         progress = new ProgressView(cohorts, homes, checkins, curriculum);
 
-        jda.addEventListener(new InteractionRouter(admin, desk, progress, config.discord().coachRole()));
+        jda.addEventListener(new InteractionRouter(admin, enrolment, desk, progress, config.discord().coachRole()));
         new CommandRegistrar(jda).register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
+        enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         LOG.info("Bot ready: {} running cohorts", cohorts.running().size());
     }

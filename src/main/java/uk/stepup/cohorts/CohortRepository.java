@@ -26,6 +26,11 @@ public interface CohortRepository {
 
     List<Cohort> inGuild(String guildId);
 
+    /** Cohorts of that name on any server (for the command line, which may not know the server). */
+    List<Cohort> named(String name);
+
+    List<Cohort> all();
+
     /** Cohorts that are active or paused (not ended), across every guild. */
     List<Cohort> running();
 

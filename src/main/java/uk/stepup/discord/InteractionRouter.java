@@ -37,6 +37,7 @@ import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.programme.CheckinDesk;
 import uk.stepup.programme.CohortAdmin;
+import uk.stepup.programme.Enrolment;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -53,12 +54,14 @@ public final class InteractionRouter extends ListenerAdapter {
     static final long MAX_CSV_BYTES = 1_000_000;
 
     private final CohortAdmin admin;
+    private final Enrolment enrolment;
     private final CheckinDesk desk;
     private final ProgressView progress;
     private final String coachRole;
 
-    public InteractionRouter(CohortAdmin admin, CheckinDesk desk, ProgressView progress, String coachRole) {
+    public InteractionRouter(CohortAdmin admin, Enrolment enrolment, CheckinDesk desk, ProgressView progress, String coachRole) {
         this.admin = admin;
+        this.enrolment = enrolment;
         this.desk = desk;
         this.progress = progress;
         this.coachRole = coachRole;
@@ -155,7 +158,7 @@ public final class InteractionRouter extends ListenerAdapter {
         }
         var cohort = ((CohortAdmin.Found) target).cohort();
         Outcome outcome = switch (sub) {
-            case "enrol" -> admin.enrol(actor, cohort, opt(e, "home").orElse(""),
+            case "enrol" -> enrolment.enrol(actor, cohort, opt(e, "home").orElse(""),
                     Optional.ofNullable(e.getOption("manager")).map(o -> o.getAsUser().getId()).orElse(""));
             case "import" -> importCsv(e, actor, cohort);
             case "pause" -> admin.pause(actor, cohort);
@@ -182,7 +185,7 @@ public final class InteractionRouter extends ListenerAdapter {
         }
         try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
             byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
-            return admin.importCsv(actor, cohort, new String(bytes, StandardCharsets.UTF_8));
+            return enrolment.importCsv(actor, cohort, new String(bytes, StandardCharsets.UTF_8));
         } catch (ExecutionException | TimeoutException | IOException ex) {
             LOG.warn("Could not download the import file: {}", ex.getMessage());
             return Outcome.invalid("I could not download the file from Discord; please try again.");

@@ -15,11 +15,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CohortSpaces;
-import uk.stepup.cohorts.EnrolmentCsv;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
@@ -43,18 +41,20 @@ public final class CohortAdmin {
     private final CohortSpaces spaces;
     private final CohortTimers timers;
     private final WeeklyProgramme programme;
+    private final Enrolment enrolment;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final CohortDefaults defaults;
     private final Clock clock;
 
     public CohortAdmin(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, CohortTimers timers,
-                       WeeklyProgramme programme, Supplier<Map<String, Curriculum>> curricula, CohortDefaults defaults,
-                       Clock clock) {
+                       WeeklyProgramme programme, Enrolment enrolment, Supplier<Map<String, Curriculum>> curricula,
+                       CohortDefaults defaults, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
         this.timers = timers;
         this.programme = programme;
+        this.enrolment = enrolment;
         this.curricula = curricula;
         this.defaults = defaults;
         this.clock = clock;
@@ -172,70 +172,6 @@ public final class CohortAdmin {
         }
     }
 
-    private Optional<String> provisionHome(Cohort cohort, Home home) {
-        try {
-            homes.saveChannel(home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
-            return Optional.empty();
-        } catch (CohortSpaces.SpaceException e) {
-            LOG.warn("Provisioning home {} failed: {}", home.id(), e.getMessage());
-            return Optional.of(home.name() + ": " + e.getMessage());
-        }
-    }
-
-    /** {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. */
-    public Outcome enrol(Actor actor, Cohort cohort, String homeName, String managerId) {
-        if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
-        }
-        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + EnrolmentCsv.quote(homeName == null ? "" : homeName.strip()) + ",," + managerId + ",,,,,,\n";
-        Optional<Home> existing = homes.byName(cohort.id(), homeName == null ? "" : homeName.strip());
-        try {
-            Home home;
-            if (existing.isPresent()) {
-                home = homes.addManager(existing.get().id(), managerId, clock.instant());
-            } else {
-                EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv);
-                if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-                    return Outcome.invalid(invalid.problems().stream().map(p -> p.message()).reduce((a, b) -> a + "\n" + b).orElse(""));
-                }
-                home = homes.enrolAll(cohort.id(), ((EnrolmentCsv.Ok) parsed).homes(), clock.instant()).get(0);
-            }
-            Optional<String> problem = provisionHome(cohort, home);
-            return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
-                    + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
-                    .orElse(" They can see its private channel and check in each week."));
-        } catch (HomeRepository.EnrolmentConflictException e) {
-            return Outcome.invalid(e.getMessage());
-        }
-    }
-
-    /** {@code /cohort import} and the {@code import} verb: every row valid, or nothing imported. */
-    public Outcome importCsv(Actor actor, Cohort cohort, String csvText) {
-        if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
-        }
-        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText);
-        if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(invalid.problems().stream()
-                    .map(Object::toString).toList()));
-        }
-        List<HomeRepository.NewHome> newHomes = ((EnrolmentCsv.Ok) parsed).homes();
-        List<Home> enrolled;
-        try {
-            enrolled = homes.enrolAll(cohort.id(), newHomes, clock.instant());
-        } catch (HomeRepository.EnrolmentConflictException e) {
-            return Outcome.invalid("Nothing was imported: " + e.getMessage());
-        }
-        List<String> problems = new ArrayList<>();
-        for (Home h : enrolled) {
-            provisionHome(cohort, h).ifPresent(problems::add);
-        }
-        int managers = enrolled.stream().mapToInt(h -> h.managerIds().size()).sum();
-        return Outcome.done("Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
-                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n" + listed(problems)));
-    }
-
     /** {@code /cohort pause}: no posts from the next week that has not started, until resumed. */
     public Outcome pause(Actor actor, Cohort cohort) {
         if (!actor.coach()) {
@@ -305,7 +241,7 @@ public final class CohortAdmin {
         Cohort fresh = cohorts.byId(cohort.id()).orElseThrow();
         List<String> problems = new ArrayList<>();
         for (Home h : homes.inCohort(cohort.id())) {
-            provisionHome(fresh, h).ifPresent(problems::add);
+            enrolment.provisionHome(fresh, h).ifPresent(problems::add);
         }
         return Outcome.done("Repaired " + cohort.name() + ". " + result
                 + (problems.isEmpty() ? " All " + homes.inCohort(cohort.id()).size() + " home channels are in place."

@@ -63,6 +63,16 @@ public final class JdbcCohortRepository implements CohortRepository {
     }
 
     @Override
+    public List<Cohort> named(String name) {
+        return db.read(c -> Sql.list(c, COLUMNS + "WHERE name = ? COLLATE NOCASE ORDER BY id", JdbcCohortRepository::map, name));
+    }
+
+    @Override
+    public List<Cohort> all() {
+        return db.read(c -> Sql.list(c, COLUMNS + "ORDER BY id", JdbcCohortRepository::map));
+    }
+
+    @Override
     public List<Cohort> running() {
         return db.read(c -> Sql.list(c, COLUMNS + "WHERE status <> 'ended' ORDER BY id", JdbcCohortRepository::map));
     }

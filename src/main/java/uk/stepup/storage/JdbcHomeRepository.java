@@ -27,15 +27,20 @@ public final class JdbcHomeRepository implements HomeRepository {
         List<Long> ids = db.write(c -> {
             List<Long> created = new java.util.ArrayList<>();
             for (NewHome h : homes) {
-                if (Sql.one(c, "SELECT id FROM home WHERE cohort_id = ? AND (name = ? COLLATE NOCASE OR slug = ?)",
-                        rs -> rs.getLong(1), cohortId, h.name(), h.slug()).isPresent()) {
+                if (Sql.one(c, "SELECT id FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
+                        rs -> rs.getLong(1), cohortId, h.name()).isPresent()) {
                     throw new EnrolmentConflictException("A home called \"" + h.name() + "\" is already enrolled in this cohort.");
+                }
+                String slug = h.slug();
+                for (int n = 2; Sql.one(c, "SELECT id FROM home WHERE cohort_id = ? AND slug = ?", rs -> rs.getLong(1),
+                        cohortId, slug).isPresent(); n++) {
+                    slug = h.slug() + "-" + n;
                 }
                 Map<KeyQuestion, Rating> b = h.baseline().byKeyQuestion();
                 long id = Sql.insert(c, "INSERT INTO home (cohort_id, name, slug, cqc_location_id, baseline_overall,"
                                 + " baseline_safe, baseline_effective, baseline_caring, baseline_responsive, baseline_well_led,"
                                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        cohortId, h.name(), h.slug(), h.cqcLocationId(), h.baseline().overall(),
+                        cohortId, h.name(), slug, h.cqcLocationId(), h.baseline().overall(),
                         Optional.ofNullable(b.get(KeyQuestion.SAFE)), Optional.ofNullable(b.get(KeyQuestion.EFFECTIVE)),
                         Optional.ofNullable(b.get(KeyQuestion.CARING)), Optional.ofNullable(b.get(KeyQuestion.RESPONSIVE)),
                         Optional.ofNullable(b.get(KeyQuestion.WELL_LED)), at);

@@ -23,6 +23,7 @@ import uk.stepup.config.ConfigException;
             ExportCommand.class,
             ReportCommand.class,
             BackupCommand.class,
+            SpcCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed checks, 2 bad usage or configuration."})

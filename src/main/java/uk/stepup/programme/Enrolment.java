@@ -1,0 +1,126 @@
+package uk.stepup.programme;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.CohortSpaces;
+import uk.stepup.cohorts.EnrolmentCsv;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Outcome;
+
+/**
+ * Enrolling homes and managers: one at a time ({@code /cohort enrol}) or from a CSV file ({@code /cohort import}
+ * and the {@code import} verb), all or nothing, then giving each home its private channel. Works without Discord
+ * too (the command-line import): channels are then created when the bot next starts.
+ */
+public final class Enrolment {
+    private static final Logger LOG = LoggerFactory.getLogger(Enrolment.class);
+
+    private final CohortRepository cohorts;
+    private final HomeRepository homes;
+    private final CohortSpaces spaces;
+    private final Clock clock;
+
+    public Enrolment(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, Clock clock) {
+        this.cohorts = cohorts;
+        this.homes = homes;
+        this.spaces = spaces;
+        this.clock = clock;
+    }
+
+    /** {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. */
+    public Outcome enrol(Actor actor, Cohort cohort, String homeName, String managerId) {
+        if (!actor.coach()) {
+            return Outcome.refused(Outcome.COACHES_ONLY);
+        }
+        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
+                + csvQuote(homeName == null ? "" : homeName.strip()) + ",," + managerId + ",,,,,,\n";
+        Optional<Home> existing = homes.byName(cohort.id(), homeName == null ? "" : homeName.strip());
+        try {
+            Home home;
+            if (existing.isPresent()) {
+                home = homes.addManager(existing.get().id(), managerId, clock.instant());
+            } else {
+                EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv);
+                if (parsed instanceof EnrolmentCsv.Invalid invalid) {
+                    return Outcome.invalid(invalid.problems().stream().map(EnrolmentCsv.Problem::message).reduce((a, b) -> a + "\n" + b).orElse(""));
+                }
+                home = homes.enrolAll(cohort.id(), ((EnrolmentCsv.Ok) parsed).homes(), clock.instant()).get(0);
+            }
+            Optional<String> problem = provisionHome(cohort, home);
+            return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
+                    + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
+                    .orElse(" They can see its private channel and check in each week."));
+        } catch (HomeRepository.EnrolmentConflictException e) {
+            return Outcome.invalid(e.getMessage());
+        }
+    }
+
+    /** {@code /cohort import} and the {@code import} verb: every row valid, or nothing imported. */
+    public Outcome importCsv(Actor actor, Cohort cohort, String csvText) {
+        if (!actor.coach()) {
+            return Outcome.refused(Outcome.COACHES_ONLY);
+        }
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText);
+        if (parsed instanceof EnrolmentCsv.Invalid invalid) {
+            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(invalid.problems().stream()
+                    .map(Object::toString).toList()));
+        }
+        List<HomeRepository.NewHome> newHomes = ((EnrolmentCsv.Ok) parsed).homes();
+        List<Home> enrolled;
+        try {
+            enrolled = homes.enrolAll(cohort.id(), newHomes, clock.instant());
+        } catch (HomeRepository.EnrolmentConflictException e) {
+            return Outcome.invalid("Nothing was imported: " + e.getMessage());
+        }
+        List<String> problems = new ArrayList<>();
+        for (Home h : enrolled) {
+            provisionHome(cohort, h).ifPresent(problems::add);
+        }
+        int managers = enrolled.stream().mapToInt(h -> h.managerIds().size()).sum();
+        return Outcome.done("Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
+                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n" + listed(problems)));
+    }
+
+    /** Creates or fixes the home's channel; a problem a coach can act on, if any. */
+    public Optional<String> provisionHome(Cohort cohort, Home home) {
+        try {
+            homes.saveChannel(home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
+            return Optional.empty();
+        } catch (CohortSpaces.SpaceException e) {
+            LOG.warn("Provisioning home {} failed: {}", home.id(), e.getMessage());
+            return Optional.of(home.name() + ": " + e.getMessage());
+        }
+    }
+
+    /** Gives every home of the running cohorts that has no channel yet its channel (after an offline import). */
+    public List<String> provisionMissing() {
+        List<String> problems = new ArrayList<>();
+        for (Cohort c : cohorts.running()) {
+            if (c.channels().categoryId().isEmpty()) {
+                continue;
+            }
+            for (Home h : homes.inCohort(c.id())) {
+                if (h.channelId().isEmpty()) {
+                    provisionHome(c, h).ifPresent(problems::add);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String csvQuote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String listed(List<String> lines) {
+        return CohortAdmin.listed(lines);
+    }
+}
