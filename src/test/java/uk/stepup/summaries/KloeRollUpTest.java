@@ -88,6 +88,19 @@ class KloeRollUpTest {
                 Map.entry(KeyQuestion.WELL_LED, Rating.GOOD));
     }
 
+    @Test
+    void feedsTheProjection() {
+        Map<String, Rating> kloes = new HashMap<>();
+        kloes.putAll(Map.of("S1", Rating.GOOD, "S2", Rating.GOOD, "E1", Rating.OUTSTANDING, "E2", Rating.OUTSTANDING,
+                "E3", Rating.GOOD, "C1", Rating.OUTSTANDING, "C2", Rating.OUTSTANDING, "R1", Rating.GOOD,
+                "W1", Rating.GOOD, "W2", Rating.OUTSTANDING));
+        Projection p = RatingProjection.project(KloeRollUp.keyQuestionRatings(kloes), kloes, false);
+        assertThat(p.rating()).contains(Rating.OUTSTANDING);
+        kloes.put("S3", Rating.INADEQUATE);
+        assertThat(RatingProjection.project(KloeRollUp.keyQuestionRatings(kloes), kloes, false).rating())
+                .contains(Rating.GOOD);
+    }
+
     @ParameterizedTest
     @CsvSource({"S1, SAFE", "s6, SAFE", "E7, EFFECTIVE", "C3, CARING", "R1, RESPONSIVE", "' W5 ', WELL_LED"})
     void codesNameTheirKeyQuestion(String code, KeyQuestion expected) {
