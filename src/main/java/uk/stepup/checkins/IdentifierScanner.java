@@ -59,7 +59,8 @@ final class IdentifierScanner {
     private static final Pattern DATE_MONTH_DAY = Pattern.compile(
             "(?i)\\b" + MONTHS + "\\b\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4})(?!\\d))?");
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile("(?i)\\b" + MONTHS + "\\b\\.?\\s+(\\d{4})(?!\\d)");
-    private static final Pattern BORN_IN_YEAR = Pattern.compile("(?i)\\bborn\\s+(?:in\\s+)?((?:18|19|20)\\d{2})(?!\\d)");
+    private static final Pattern BORN_IN_YEAR = Pattern.compile(
+            "(?i)\\b(?:born\\s+(?:in\\s+)?|d\\.?\\s?o\\.?\\s?b\\b\\.?:?\\s*)((?:18|19|20)\\d{2})(?!\\d)");
 
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\w+])(\\+\\s?44\\s?(?:\\(0\\)\\s?)?|0044\\s?|\\(0|0)([12378](?:(?:[ -]|\\)\\s?)?\\d){8,9})(?!\\d)");

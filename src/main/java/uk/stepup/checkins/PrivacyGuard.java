@@ -25,6 +25,24 @@ import uk.stepup.checkins.IdentifierScanner.Scan;
  *       or incident word;</li>
  *   <li><b>Clear</b>: store it.</li>
  * </ul>
+ * What counts, in short (each detector's class documents the detail):
+ * <ul>
+ *   <li>NHS numbers: ten digits, contiguous or 3-3-4 with spaces or hyphens, with a valid Modulus 11 check digit.
+ *       UK phone numbers (a leading 0 or +44) are recognised first, so a home's own number is called a phone
+ *       number; both refuse.</li>
+ *   <li>Dates of birth: a date (12/03/1931, 12-3-31, 12.03.1931, 12 March 1931, March 12, 1931, 1931-03-12, or a
+ *       birth year after "born" or "DOB") within a few words of "DOB", "D.O.B", "born", "birthday", "birth date"
+ *       or "date of birth". A four-digit year less than 15 years ago is an event, not a birth ("a birthday party
+ *       on 12/03/2026"). A date on its own is fine.</li>
+ *   <li>Exact ages of 90 or over about a person: "aged 94", "a 97-year-old", "96yo", "her 100th birthday",
+ *       "turned 95", "centenarian". Ranges ("aged 90 and over"), averages and old buildings pass.</li>
+ *   <li>Postcodes by the UK government pattern, any case, with or without the space, including GIR 0AA; a
+ *       lower-case "2nd" or "1hr" after a KLOE code ("E3 2nd week") is not a postcode.</li>
+ *   <li>Room, bed and flat numbers ("room 12", "rm 4", "bed 3", "bedroom 7", "flat 2b", "apartment 3"): in extra
+ *       care and supported living a flat number points to a person just as a room number does. Rooms named for
+ *       a use ("meeting room 2"), durations ("in bed 2 hours") and words without a number ("Bed rails audit",
+ *       "room for improvement") pass.</li>
+ * </ul>
  * The precedence is Refuse, then Redirect, then Warn; a refusal still carries any signposts and warnings, so the
  * manager sees them in the same reply. Findings name the kind of detail and the field, never the matched text.
  * <p>

@@ -182,7 +182,7 @@ class PrivacyGuardTest {
                 "dob 12/3/31", "born 12 March 1931", "born on the 12th of March 1931", "Born: 12 Mar 1931",
                 "date of birth 1931-03-12", "date of birth is 12.03.1931", "born March 12, 1931",
                 "her birthday is 12 March", "birthday: 12/03", "12/03/1931 (DOB)", "born in 1931", "born 1931",
-                "born in March 1931", "birth date 12/03/1931"})
+                "born in March 1931", "birth date 12/03/1931", "DOB 1931", "d.o.b.: 1931"})
         void dateNextToBirthWordsIsRefused(String text) {
             assertRefused("Resident, " + text + ", settled in well", FindingKind.DATE_OF_BIRTH);
         }
