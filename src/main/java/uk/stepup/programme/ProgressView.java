@@ -17,6 +17,8 @@ import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
+import uk.stepup.summaries.KloeRollUp;
+import uk.stepup.summaries.Projection;
 import uk.stepup.summaries.RatingProjection;
 
 /**
@@ -56,6 +58,7 @@ public final class ProgressView {
             s.append("No check-ins yet. Your first one will appear here.\n");
         }
         Map<String, Rating> byCode = new java.util.LinkedHashMap<>();
+        Map<KeyQuestion, List<Rating>> byKeyQuestion = new EnumMap<>(KeyQuestion.class);
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             String title = item == null ? "" : " " + item.title();
@@ -63,11 +66,12 @@ public final class ProgressView {
                     .append(": **").append(c.answers().rating().label()).append("**")
                     .append(c.late() ? " (late)" : "").append('\n');
             byCode.put(c.code(), c.answers().rating());
+            if (item != null) {
+                byKeyQuestion.computeIfAbsent(item.keyQuestion(), k -> new java.util.ArrayList<>()).add(c.answers().rating());
+            }
         }
         Map<KeyQuestion, Rating> current = new EnumMap<>(KeyQuestion.class);
-        for (KeyQuestion kq : KeyQuestion.values()) {
-            RatingProjection.keyQuestionRating(kq, byCode).ifPresent(r -> current.put(kq, r));
-        }
+        byKeyQuestion.forEach((kq, ratings) -> KloeRollUp.rollUp(ratings).ifPresent(r -> current.put(kq, r)));
         s.append("\n**Key questions** (your self-assessment vs your CQC baseline)\n");
         for (KeyQuestion kq : KeyQuestion.values()) {
             String now = Optional.ofNullable(current.get(kq)).map(Rating::label).orElse("not yet");
@@ -75,10 +79,12 @@ public final class ProgressView {
             String change = Optional.ofNullable(current.get(kq)).flatMap(r -> h.baseline().of(kq).map(b -> arrow(b, r))).orElse("");
             s.append(kq.label()).append(": ").append(now).append(" (baseline ").append(base).append(")").append(change).append('\n');
         }
-        RatingProjection.Projection p = RatingProjection.project(current);
-        s.append("\n**Indicative overall rating:** ").append(p.summary()).append('\n')
-                .append(p.nextLevel().map(n -> "To move up: " + n + "\n").orElse(""))
-                .append("_").append(RatingProjection.LABEL).append("_");
+        Projection p = "kloe-2017".equals(cohort.framework())
+                ? RatingProjection.project(current, byCode, false) : RatingProjection.project(current);
+        s.append("\n**").append(p.headline()).append("**\n")
+                .append(p.explanation()).append('\n')
+                .append(p.toMoveUp().isBlank() ? "" : "To move up: " + p.toMoveUp() + "\n")
+                .append("_").append(RatingProjection.SELF_ASSESSMENT_LABEL).append("_");
         return s.toString();
     }
 

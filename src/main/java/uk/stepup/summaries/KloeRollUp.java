@@ -78,7 +78,15 @@ public final class KloeRollUp {
 
     /** The key question's rating by the rule above, or empty when none of its KLOEs is rated. */
     public static Optional<Rating> keyQuestionRating(KeyQuestion keyQuestion, Map<String, Rating> kloeRatings) {
-        List<Rating> ratings = ratingsFor(keyQuestion, kloeRatings);
+        return rollUp(ratingsFor(keyQuestion, kloeRatings));
+    }
+
+    /**
+     * The rule itself, for any list of one key question's item ratings (KLOEs or quality statements): the lower
+     * median, never better than Requires improvement when any item is Inadequate; empty when nothing is rated.
+     */
+    public static Optional<Rating> rollUp(List<Rating> itemRatings) {
+        List<Rating> ratings = new ArrayList<>(itemRatings);
         if (ratings.isEmpty()) {
             return Optional.empty();
         }
