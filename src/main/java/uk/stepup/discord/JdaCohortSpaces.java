@@ -33,7 +33,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
     private static final EnumSet<Permission> BOT = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
             Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PUBLIC_THREADS, Permission.MANAGE_THREADS,
-            Permission.MESSAGE_ADD_REACTION, Permission.MANAGE_CHANNEL, Permission.MANAGE_PERMISSIONS);
+            Permission.MESSAGE_ADD_REACTION);
     private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
             Permission.MESSAGE_ADD_REACTION);
     private static final EnumSet<Permission> TALK = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
