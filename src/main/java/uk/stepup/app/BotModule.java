@@ -110,11 +110,15 @@ public final class BotModule implements AutoCloseable {
                 LOG.warn("Timers did not stop cleanly: {}", e.getMessage());
             }
         }
-        jda.shutdownNow();
+        // Graceful: requests already queued (a note to coaches, a reply) finish before the connection closes.
+        jda.shutdown();
         try {
-            jda.awaitShutdown(java.time.Duration.ofSeconds(5));
+            if (!jda.awaitShutdown(java.time.Duration.ofSeconds(10))) {
+                jda.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            jda.shutdownNow();
         }
         events.shutdownNow();
         database.close();

@@ -86,7 +86,9 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     @Override
     public synchronized void tick(long cohortId) {
         Optional<Cohort> found = cohorts.byId(cohortId);
-        if (found.isEmpty() || found.get().status() != Cohort.Status.ACTIVE) {
+        // A paused cohort still finishes the weeks that already ran (reminders, summaries); the calendar has no
+        // weeks from the pause on, so nothing new starts.
+        if (found.isEmpty() || found.get().status() == Cohort.Status.ENDED) {
             return;
         }
         Cohort cohort = found.get();

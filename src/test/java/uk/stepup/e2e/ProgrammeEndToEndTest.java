@@ -32,6 +32,7 @@ import uk.stepup.sandbox.SandboxModal;
  * create, enrol, prompt, check in, edit, privacy refusal, reminder, restart, summary. Steps run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProgrammeEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(10);
