@@ -14,11 +14,14 @@ import org.slf4j.LoggerFactory;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.CheckinInteractions;
+import uk.stepup.discord.CohortCommand;
 import uk.stepup.discord.CommandRegistrar;
 import uk.stepup.discord.DiscordConnection;
 import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
+import uk.stepup.discord.ProgressCommand;
 import uk.stepup.programme.CheckinDesk;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.CohortDefaults;
@@ -94,8 +97,16 @@ public final class BotModule implements AutoCloseable {
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
         progress = new ProgressView(cohorts, homes, checkins, curriculum);
 
-        jda.addEventListener(new InteractionRouter(admin, enrolment, desk, progress, config.discord().coachRole()));
-        new CommandRegistrar(jda).register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
+        CheckinInteractions checkinInteractions = new CheckinInteractions(desk);
+        ProgressCommand progressCommand = new ProgressCommand(progress);
+        InteractionRouter router = new InteractionRouter(
+                List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand),
+                List.of(checkinInteractions, progressCommand),
+                List.of(checkinInteractions),
+                config.discord().coachRole());
+        jda.addEventListener(router);
+        new CommandRegistrar(jda, router.definitions())
+                .register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         LOG.info("Bot ready: {} running cohorts", cohorts.running().size());

@@ -22,9 +22,11 @@ public final class CommandRegistrar {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JDA jda;
+    private final List<SlashCommandData> definitions;
 
-    public CommandRegistrar(JDA jda) {
+    public CommandRegistrar(JDA jda, List<SlashCommandData> definitions) {
         this.jda = jda;
+        this.definitions = List.copyOf(definitions);
     }
 
     /** Registers in the given guilds, or in every guild the bot is in when none is configured. */
@@ -34,7 +36,7 @@ public final class CommandRegistrar {
         if (guilds.isEmpty()) {
             LOG.warn("The bot is not in any configured server yet; invite it (see README) and restart.");
         }
-        Set<JsonNode> wanted = SlashCommands.all().stream().map(CommandRegistrar::json).collect(Collectors.toSet());
+        Set<JsonNode> wanted = definitions.stream().map(CommandRegistrar::json).collect(Collectors.toSet());
         for (Guild guild : guilds) {
             List<Command> current = guild.retrieveCommands().complete();
             Set<JsonNode> existing = current.stream().map(c -> json(SlashCommandData.fromCommand(c))).collect(Collectors.toSet());
@@ -42,7 +44,7 @@ public final class CommandRegistrar {
                 LOG.info("Slash commands in {} are up to date", guild.getName());
                 continue;
             }
-            guild.updateCommands().addCommands(SlashCommands.all()).complete();
+            guild.updateCommands().addCommands(definitions).complete();
             LOG.info("Registered {} slash commands in {}", wanted.size(), guild.getName());
         }
     }

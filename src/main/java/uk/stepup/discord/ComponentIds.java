@@ -36,7 +36,11 @@ public final class ComponentIds {
         /** Mark a task done: task id. */
         TASK_DONE("td"),
         /** I attended a session: session id. */
-        ATTENDED("at");
+        ATTENDED("at"),
+        /** Add this week's measures (after a check-in): cohort, week. */
+        MEASURES_ADD("ma"),
+        /** The measures modal: home, week. */
+        MEASURES_MODAL("mm");
 
         private final String key;
 

@@ -1,0 +1,161 @@
+package uk.stepup.discord;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.HighlightShare;
+import uk.stepup.programme.CheckinDesk;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Rating;
+
+/**
+ * The weekly check-in on Discord: {@code /checkin} and the Check in buttons open the modal; the modal's answers go
+ * to the check-in desk, which commits them before this replies; the reply offers the highlight-sharing buttons.
+ */
+public final class CheckinInteractions implements Handlers.Slash, Handlers.Buttons, Handlers.Modals {
+    private final CheckinDesk desk;
+
+    public CheckinInteractions(CheckinDesk desk) {
+        this.desk = desk;
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return Commands.slash("checkin", "Open this week's check-in for your home (about two minutes)");
+    }
+
+    @Override
+    public Set<ComponentIds.Action> actions() {
+        return Set.of(ComponentIds.Action.CHECKIN_OPEN, ComponentIds.Action.CHECKIN_SHARE, ComponentIds.Action.CHECKIN_CONFIRM,
+                ComponentIds.Action.CHECKIN_REVISE, ComponentIds.Action.CHECKIN_MODAL);
+    }
+
+    @Override
+    public void handle(SlashCommandInteractionEvent e, Actor actor) {
+        openCheckin(e, desk.open(actor, Optional.empty(), Optional.empty()));
+    }
+
+    @Override
+    public void handle(ButtonInteractionEvent e, ComponentIds.Decoded d, Actor actor) {
+        switch (d.action()) {
+            case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.longArg(0)), Optional.of(d.intArg(1))));
+            case CHECKIN_SHARE -> Replies.ephemeral(e, desk.share(actor, d.longArg(0),
+                    HighlightShare.valueOf(d.arg(1).toUpperCase(Locale.ROOT))));
+            case CHECKIN_CONFIRM -> saved(e, desk.confirm(actor, d.arg(0)));
+            case CHECKIN_REVISE -> {
+                Optional<CheckinDesk.Form> form = desk.held(actor, d.arg(0));
+                if (form.isPresent()) {
+                    e.replyModal(checkinModal(form.get())).queue();
+                } else {
+                    Replies.ephemeral(e, "That draft has expired. Please press Check in again.");
+                }
+            }
+            default -> Replies.ephemeral(e, "This button is not available.");
+        }
+    }
+
+    @Override
+    public void handle(ModalInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
+        Optional<Rating> rating = Optional.ofNullable(e.getValue("rating"))
+                .flatMap(v -> v.getAsStringList().stream().findFirst()).flatMap(Rating::parse);
+        String did = value(e, "did").orElse("");
+        if (rating.isEmpty() || did.isBlank()) {
+            Replies.ephemeral(e, "⚠️ Please choose a rating and say what you did this week; nothing was saved.");
+            return;
+        }
+        CheckinAnswers answers = new CheckinAnswers(rating.get(), did.strip(), value(e, "evidence"), value(e, "next"),
+                value(e, "highlight"));
+        // The check-in is committed by the desk before this reply acknowledges the interaction.
+        saved(e, desk.submit(actor, id.longArg(0), id.intArg(1), answers));
+    }
+
+    /** The check-in modal: a rating select and four text inputs, each inside a Label, pre-filled when editing. */
+    static Modal checkinModal(CheckinDesk.Form form) {
+        Optional<CheckinAnswers> p = form.prefill();
+        StringSelectMenu.Builder rating = StringSelectMenu.create("rating").setRequiredRange(1, 1)
+                .setPlaceholder("Choose a rating");
+        for (Rating r : CheckinDesk.ratingChoices()) {
+            rating.addOption(r.label(), r.key());
+        }
+        p.ifPresent(a -> rating.setDefaultValues(a.rating().key()));
+        TextInput.Builder did = TextInput.create("did", TextInputStyle.PARAGRAPH).setRequired(true)
+                .setRequiredRange(1, CheckinAnswers.DID_MAX).setPlaceholder("The changes you made, at pattern level");
+        TextInput.Builder evidence = TextInput.create("evidence", TextInputStyle.PARAGRAPH).setRequired(false)
+                .setMaxLength(CheckinAnswers.EVIDENCE_MAX).setPlaceholder("Audits, feedback, records you can point to");
+        TextInput.Builder next = TextInput.create("next", TextInputStyle.SHORT).setRequired(false)
+                .setMaxLength(CheckinAnswers.NEXT_STEP_MAX);
+        TextInput.Builder highlight = TextInput.create("highlight", TextInputStyle.PARAGRAPH).setRequired(false)
+                .setMaxLength(CheckinAnswers.HIGHLIGHT_MAX).setPlaceholder("Something other homes could try");
+        p.ifPresent(a -> {
+            did.setValue(a.didThisWeek());
+            a.evidence().ifPresent(evidence::setValue);
+            a.nextStep().ifPresent(next::setValue);
+            a.highlight().ifPresent(highlight::setValue);
+        });
+        return Modal.create(ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, form.homeId(), form.week()), form.modalTitle())
+                .addComponents(
+                        Label.of("Self-rating for " + form.code(), rating.build()),
+                        Label.of("What we did this week", "No resident names, rooms or dates of birth, please.", did.build()),
+                        Label.of("Evidence we now have", evidence.build()),
+                        Label.of("Next step or help needed", next.build()),
+                        Label.of("A highlight other homes could learn from", highlight.build()))
+                .build();
+    }
+
+    private void openCheckin(IReplyCallback cb, CheckinDesk.Result result) {
+        if (result instanceof CheckinDesk.Opened opened && cb instanceof IModalCallback m) {
+            m.replyModal(checkinModal(opened.form())).queue();
+        } else if (result instanceof CheckinDesk.Refused refused) {
+            Replies.ephemeral(cb, refused.outcome());
+        } else {
+            Replies.ephemeral(cb, "Please use the Check in button or `/checkin`.");
+        }
+    }
+
+    private static Optional<String> value(ModalInteractionEvent e, String id) {
+        return Optional.ofNullable(e.getValue(id)).map(ModalMapping::getAsString).filter(s -> !s.isBlank());
+    }
+
+    private static void saved(IReplyCallback cb, CheckinDesk.Result result) {
+        if (result instanceof CheckinDesk.Saved s) {
+            var reply = cb.reply(Card.fit(s.summary(), Card.CONTENT_MAX)).setEphemeral(true)
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+            if (s.checkin().answers().highlight().isPresent()) {
+                long id = s.checkin().id();
+                reply = reply.setComponents(ActionRow.of(
+                        Button.primary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "anonymous"), "Share anonymously"),
+                        Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "named"), "Share with our name"),
+                        Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "none"), "Don't share")));
+            }
+            reply.queue();
+        } else if (result instanceof CheckinDesk.Confirm c) {
+            cb.reply(Card.fit(c.message(), Card.CONTENT_MAX)).setEphemeral(true)
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                    .setComponents(ActionRow.of(
+                            Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_REVISE, c.token()), "Edit my answers"),
+                            Button.danger(ComponentIds.encode(ComponentIds.Action.CHECKIN_CONFIRM, c.token()), "Save as written")))
+                    .queue();
+        } else if (result instanceof CheckinDesk.Refused r) {
+            Replies.ephemeral(cb, r.outcome());
+        }
+    }
+
+}

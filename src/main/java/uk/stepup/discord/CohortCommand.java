@@ -1,0 +1,156 @@
+package uk.stepup.discord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.ICategorizableChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.programme.CohortAdmin;
+import uk.stepup.programme.Enrolment;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Outcome;
+
+/** {@code /cohort …}: the coach's cohort tools. Coach-only, checked here and again in every use case. */
+public final class CohortCommand implements Handlers.Slash {
+    private static final Logger LOG = LoggerFactory.getLogger(CohortCommand.class);
+    static final long MAX_CSV_BYTES = 1_000_000;
+
+    private final CohortAdmin admin;
+    private final Enrolment enrolment;
+    private final java.util.Map<String, CohortSubcommand> extra;
+
+    /** A further {@code /cohort} subcommand contributed by another feature (for example {@code status}). */
+    public interface CohortSubcommand {
+        SubcommandData definition();
+
+        Outcome handle(SlashCommandInteractionEvent event, Actor actor, Cohort cohort) throws Exception;
+    }
+
+    public CohortCommand(CohortAdmin admin, Enrolment enrolment, java.util.List<CohortSubcommand> extra) {
+        this.admin = admin;
+        this.enrolment = enrolment;
+        this.extra = new java.util.LinkedHashMap<>();
+        extra.forEach(s -> this.extra.put(s.definition().getName(), s));
+    }
+
+    /** The cohort option every coach subcommand takes. */
+    public static OptionData cohortOption() {
+        return new OptionData(OptionType.STRING, "cohort", "Cohort name (default: the cohort of this channel, or the only one)")
+                .setMaxLength(60);
+    }
+
+    private static SubcommandData coachSub(String name, String description) {
+        return new SubcommandData(name, description).addOptions(cohortOption());
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        SlashCommandData d = Commands.slash("cohort", "Coach tools for running a cohort")
+                .addSubcommands(
+                        new SubcommandData("create", "Start a new cohort and set up its channels")
+                                .addOptions(new OptionData(OptionType.STRING, "name", "Cohort name, e.g. Spring 2027", true)
+                                                .setMaxLength(60),
+                                        new OptionData(OptionType.STRING, "start", "Start date (YYYY-MM-DD, a Monday; default next Monday)")
+                                                .setMaxLength(10),
+                                        new OptionData(OptionType.STRING, "framework", "Curriculum")
+                                                .addChoice("CQC KLOEs (24 weeks)", "kloe-2017")
+                                                .addChoice("CQC quality statements (34 weeks)", "saf-2023"),
+                                        new OptionData(OptionType.STRING, "zone", "Time zone (default Europe/London)")
+                                                .setMaxLength(40)),
+                        new SubcommandData("enrol", "Enrol a home and its manager (run again to add another manager)")
+                                .addOptions(new OptionData(OptionType.STRING, "home", "Care home name", true).setMaxLength(80),
+                                        new OptionData(OptionType.USER, "manager", "The home's registered manager or deputy", true),
+                                        cohortOption()),
+                        new SubcommandData("import", "Enrol many homes from a CSV file (all or nothing)")
+                                .addOptions(new OptionData(OptionType.ATTACHMENT, "file",
+                                                "CSV: home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led", true),
+                                        cohortOption()),
+                        coachSub("pause", "Pause the programme (holidays); weeks move later"),
+                        coachSub("resume", "Resume a paused programme"),
+                        coachSub("skip", "Make the next week a break"),
+                        coachSub("end", "End the programme now"),
+                        coachSub("repair", "Re-create missing channels and fix permissions"));
+        extra.values().forEach(s -> d.addSubcommands(s.definition()));
+        return d;
+    }
+
+    private static Optional<String> opt(SlashCommandInteractionEvent e, String name) {
+        return Optional.ofNullable(e.getOption(name)).map(OptionMapping::getAsString);
+    }
+
+    @Override
+    public void handle(SlashCommandInteractionEvent e, Actor actor) throws Exception {
+        if (!actor.coach()) {
+            Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
+            return;
+        }
+        String sub = String.valueOf(e.getSubcommandName());
+        // Provisioning channels and reading files can take longer than Discord's three seconds.
+        e.deferReply(true).complete();
+        if (sub.equals("create")) {
+            Replies.ephemeral(e, admin.create(actor, opt(e, "name").orElse(""), opt(e, "start"), opt(e, "framework"),
+                    opt(e, "zone")));
+            return;
+        }
+        Optional<String> category = Optional.empty();
+        if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
+            category = Optional.of(c.getParentCategoryId());
+        }
+        CohortAdmin.Target target = admin.resolve(actor.guildId(), opt(e, "cohort"), category);
+        if (target instanceof CohortAdmin.NotFound nf) {
+            Replies.ephemeral(e, nf.why());
+            return;
+        }
+        Cohort cohort = ((CohortAdmin.Found) target).cohort();
+        Outcome outcome = switch (sub) {
+            case "enrol" -> enrolment.enrol(actor, cohort, opt(e, "home").orElse(""),
+                    Optional.ofNullable(e.getOption("manager")).map(o -> o.getAsUser().getId()).orElse(""));
+            case "import" -> importCsv(e, actor, cohort);
+            case "pause" -> admin.pause(actor, cohort);
+            case "resume" -> admin.resume(actor, cohort);
+            case "skip" -> admin.skip(actor, cohort);
+            case "end" -> admin.end(actor, cohort);
+            case "repair" -> admin.repair(actor, cohort);
+            default -> extra.containsKey(sub) ? extra.get(sub).handle(e, actor, cohort) : Outcome.invalid("Unknown cohort action.");
+        };
+        if (outcome != null) {
+            Replies.ephemeral(e, outcome);
+        }
+    }
+
+    private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor, Cohort cohort) throws Exception {
+        Message.Attachment file = Optional.ofNullable(e.getOption("file")).map(OptionMapping::getAsAttachment).orElse(null);
+        if (file == null) {
+            return Outcome.invalid("Attach the CSV file to the command.");
+        }
+        if (file.getSize() > MAX_CSV_BYTES) {
+            return Outcome.invalid("That file is " + file.getSize() / 1000 + " kB; the import takes CSV files up to 1 MB.");
+        }
+        String name = file.getFileName().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
+            return Outcome.invalid("Attach a .csv file (save the spreadsheet as CSV UTF-8).");
+        }
+        try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
+            byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
+            return enrolment.importCsv(actor, cohort, new String(bytes, StandardCharsets.UTF_8));
+        } catch (ExecutionException | TimeoutException | IOException ex) {
+            LOG.warn("Could not download the import file: {}", ex.getMessage());
+            return Outcome.invalid("I could not download the file from Discord; please try again.");
+        }
+    }
+}
