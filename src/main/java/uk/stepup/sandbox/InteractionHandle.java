@@ -32,6 +32,7 @@ public final class InteractionHandle {
   private final String description;
   private final long createdNanos;
   private final Instant createdAt;
+  final Instant clockAt;
   final String sourceMessageId;
   final ObjectNode payload;
   volatile Integer callbackType;
@@ -57,6 +58,7 @@ public final class InteractionHandle {
     this.payload = payload;
     this.createdNanos = System.nanoTime();
     this.createdAt = Instant.now();
+    this.clockAt = world.now();
   }
 
   public String id() {
