@@ -111,7 +111,7 @@
  *   <li>Scheduled events: external (type 3) with {@code entity_metadata.location} 1&ndash;100, an end time after the
  *       start, start not in the past (by the sandbox clock), privacy level 2, name 1&ndash;100, description &le; 1000,
  *       valid status transitions.
- *   <li>Permissions of the bot, computed like Discord ({@link uk.stepup.sandbox.PermissionMath}: {@code @everyone},
+ *   <li>Permissions of the bot, computed like Discord ({@code @everyone},
  *       roles, owner/Administrator, channel overwrites in order, threads from their parent, no VIEW_CHANNEL means
  *       nothing, no send means no embeds/files/mentions): VIEW_CHANNEL (50001 Missing Access), SEND_MESSAGES or
  *       SEND_MESSAGES_IN_THREADS, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, CREATE_PUBLIC/PRIVATE_THREADS,

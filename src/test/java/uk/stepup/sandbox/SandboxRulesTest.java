@@ -25,7 +25,8 @@ class SandboxRulesTest {
 
   @BeforeAll
   void start() {
-    sb = Sandbox.start(SandboxOptions.defaults().withoutRateLimits());
+    // A long deadline: interactions left unanswered here must not fail during later tests of this class.
+    sb = Sandbox.start(SandboxOptions.defaults().withoutRateLimits().withInteractionDeadline(Duration.ofMinutes(5)));
     raw = new RawDiscord(sb);
     g = sb.createGuild("Rules");
     general = g.channelByName("general").orElseThrow();
@@ -93,7 +94,7 @@ class SandboxRulesTest {
   }
 
   @Test
-  @DisplayName("A modal with 6 components is refused; the interaction then fails after 3 seconds")
+  @DisplayName("A modal with 6 components is refused and the interaction stays unacknowledged")
   void modalWithSixComponents() {
     InteractionHandle h = sb.as(alice, g).slash("checkin", general);
     String input = "{\"type\":18,\"label\":\"L\",\"component\":{\"type\":4,\"custom_id\":\"c%d\",\"style\":1}}";
@@ -240,5 +241,25 @@ class SandboxRulesTest {
         .hasMessageContaining("no button");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> sb.as(alice, g).slash("checkin", Map.of("x", "y"), general))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("An injected global limit answers 429 global to REST but not to interaction callbacks")
+  void globalLimit() {
+    InteractionHandle h = sb.as(alice, g).slash("checkin", general);
+    sb.faults().globalRateLimit(Duration.ofMillis(500));
+    try {
+      RawDiscord.Reply r = raw.send("GET", "users/@me", null);
+      assertThat(r.status()).isEqualTo(429);
+      assertThat(r.headers().get("X-RateLimit-Global")).isEqualTo("true");
+      assertThat(r.headers().get("X-RateLimit-Scope")).isEqualTo("global");
+      assertThat(r.body().path("global").asBoolean()).isTrue();
+      RawDiscord.Reply cb = raw.send("POST", "interactions/" + h.id() + "/" + h.token() + "/callback",
+          "{\"type\":4,\"data\":{\"content\":\"still fine\"}}");
+      assertThat(cb.status()).isEqualTo(204);
+      assertThat(sb.stats().globalRateLimited()).isGreaterThanOrEqualTo(1);
+    } finally {
+      sb.faults().clear();
+    }
   }
 }
