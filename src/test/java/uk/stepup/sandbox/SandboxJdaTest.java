@@ -296,4 +296,26 @@ class SandboxJdaTest {
         .isInstanceOf(net.dv8tion.jda.api.exceptions.ErrorResponseException.class)
         .hasMessageContaining("50007");
   }
+
+  @Test
+  @DisplayName("A string select reaches JDA with the chosen values; another button is deferred as an update")
+  void selectAndDeferredUpdate() {
+    Message m = guild.getTextChannelById(general.id()).sendMessage("How did it go?")
+        .addComponents(
+            net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                net.dv8tion.jda.api.components.selections.StringSelectMenu.create("pick")
+                    .addOption("Good", "good").addOption("Outstanding", "outstanding").build()),
+            net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                net.dv8tion.jda.api.components.buttons.Button.secondary("later", "Later")))
+        .complete();
+    SandboxMessage s = sb.message(m.getId()).orElseThrow();
+    assertThat(sb.as(alice, g).select(s, "pick", List.of("good")).awaitResponse().reply().content())
+        .isEqualTo("chose [good]");
+    assertThatThrownBy(() -> sb.as(alice, g).select(s, "pick", List.of("good", "outstanding")))
+        .hasMessageContaining("takes 1..1 values");
+    InteractionHandle later = sb.as(alice, g).click(s, "later").awaitResponse();
+    assertThat(later.callbackType()).isEqualTo(6);
+    assertThat(later.failed()).isFalse();
+    assertThat(sb.violations()).isEmpty();
+  }
 }
