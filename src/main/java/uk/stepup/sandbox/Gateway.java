@@ -195,7 +195,7 @@ final class Gateway {
       if (s.connection != null && s.connection != c) {
         Connection old = s.connection;
         old.session = null;
-        old.ws.cancel();
+        abort(old.ws);
       }
       s.connection = c;
       c.session = s;
@@ -293,12 +293,24 @@ final class Gateway {
           Connection c = s.connection;
           s.connection = null;
           c.session = null;
-          c.ws.cancel();
+          abort(c.ws);
           n++;
         }
       }
       LOG.debug("dropped {} gateway connection(s)", n);
       return n;
+    }
+  }
+
+  /**
+   * Drops a server-side WebSocket without a close frame, like a network failure. okhttp's public {@code cancel()}
+   * only works for client sockets, so this uses its web socket's failure path, which closes the socket at once.
+   */
+  private static void abort(WebSocket ws) {
+    if (ws instanceof okhttp3.internal.ws.RealWebSocket real) {
+      real.failWebSocket(new java.io.IOException("connection dropped by the sandbox"), null, false);
+    } else {
+      ws.close(4000, "Unknown error");
     }
   }
 

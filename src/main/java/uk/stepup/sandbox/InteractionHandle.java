@@ -32,6 +32,7 @@ public final class InteractionHandle {
   private final String description;
   private final long createdNanos;
   private final Instant createdAt;
+  final Instant clockAt;
   final String sourceMessageId;
   final ObjectNode payload;
   volatile Integer callbackType;
@@ -57,6 +58,7 @@ public final class InteractionHandle {
     this.payload = payload;
     this.createdNanos = System.nanoTime();
     this.createdAt = Instant.now();
+    this.clockAt = world.now();
   }
 
   public String id() {
@@ -163,7 +165,7 @@ public final class InteractionHandle {
     String oid = originalMessageId;
     Integer cb = callbackType;
     if (oid != null && cb != null && cb != 6) {
-      Optional<SandboxMessage> m = world.message(oid).filter(r -> !r.deleted).map(MessageRecord::snapshot);
+      Optional<SandboxMessage> m = world.snapshot(oid);
       if (m.isPresent() && !m.get().isLoading()) {
         return m;
       }
@@ -173,16 +175,18 @@ public final class InteractionHandle {
       ids = List.copyOf(followUpIds);
     }
     if (!ids.isEmpty()) {
-      return world.message(ids.get(ids.size() - 1)).map(MessageRecord::snapshot);
+      return world.snapshot(ids.get(ids.size() - 1));
     }
     if (cb != null && cb == 6 && oid != null && callbackNanos != 0 && editedAfterCallback(oid)) {
-      return world.message(oid).map(MessageRecord::snapshot);
+      return world.snapshot(oid);
     }
     return Optional.empty();
   }
 
   private boolean editedAfterCallback(String messageId) {
-    return world.message(messageId).map(r -> r.editedAt != null).orElse(false);
+    synchronized (world) {
+      return world.message(messageId).map(r -> r.editedAt != null).orElse(false);
+    }
   }
 
   /** True once the bot answered (any callback type) in time. */
@@ -223,13 +227,13 @@ public final class InteractionHandle {
       throw new IllegalStateException(description + " has no reply message (callback type " + callbackType
           + (failed ? ", failed: " + failure : "") + ")");
     }
-    return world.message(oid).map(MessageRecord::snapshot).orElseThrow();
+    return world.snapshot(oid).orElseThrow(() -> new IllegalStateException("the reply to " + description + " was deleted"));
   }
 
   /** The reply if there is one. */
   public Optional<SandboxMessage> replyIfAny() {
     String oid = originalMessageId;
-    return oid == null ? Optional.empty() : world.message(oid).map(MessageRecord::snapshot);
+    return oid == null ? Optional.empty() : world.snapshot(oid);
   }
 
   /** The modal the bot opened (callback type 9). */
@@ -248,7 +252,7 @@ public final class InteractionHandle {
     synchronized (world) {
       ids = List.copyOf(followUpIds);
     }
-    return ids.stream().map(world::message).flatMap(Optional::stream).map(MessageRecord::snapshot).toList();
+    return ids.stream().map(world::snapshot).flatMap(Optional::stream).toList();
   }
 
   void signal() {

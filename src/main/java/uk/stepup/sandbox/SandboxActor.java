@@ -319,7 +319,7 @@ public final class SandboxActor {
   /** Presses the button with this custom id on the message's current version. */
   public InteractionHandle click(SandboxMessage message, String customId) {
     MessageRecord record = visibleRecord(message);
-    SandboxComponent button = record.snapshot().components().stream()
+    SandboxComponent button = world.snapshot(record.id).orElseThrow().components().stream()
         .filter(c -> c.isButton() && customId.equals(c.customId())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no button with custom id '" + customId + "' on " + message.id()
             + "; buttons: " + describeButtons(record)));
@@ -329,7 +329,7 @@ public final class SandboxActor {
   /** Presses the button with this label. */
   public InteractionHandle clickLabel(SandboxMessage message, String label) {
     MessageRecord record = visibleRecord(message);
-    SandboxComponent button = record.snapshot().components().stream()
+    SandboxComponent button = world.snapshot(record.id).orElseThrow().components().stream()
         .filter(c -> c.isButton() && label.equals(c.label())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no button labelled '" + label + "' on " + message.id()
             + "; buttons: " + describeButtons(record)));
@@ -337,7 +337,7 @@ public final class SandboxActor {
   }
 
   private static List<String> describeButtons(MessageRecord r) {
-    return r.snapshot().buttons().stream().map(b -> "[" + b.label() + "] " + b.customId()).toList();
+    return r.channel.world().snapshot(r.id).orElseThrow().buttons().stream().map(b -> "[" + b.label() + "] " + b.customId()).toList();
   }
 
   private InteractionHandle press(MessageRecord record, SandboxComponent button) {
@@ -358,7 +358,7 @@ public final class SandboxActor {
   /** Chooses values in a string select menu. */
   public InteractionHandle select(SandboxMessage message, String customId, List<String> values) {
     MessageRecord record = visibleRecord(message);
-    SandboxComponent menu = record.snapshot().components().stream()
+    SandboxComponent menu = world.snapshot(record.id).orElseThrow().components().stream()
         .filter(c -> c.isSelect() && customId.equals(c.customId())).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no select menu '" + customId + "' on " + message.id()));
     if (menu.type() != SandboxComponent.STRING_SELECT) {

@@ -93,6 +93,12 @@ final class World {
     return Optional.ofNullable(messages.get(id));
   }
 
+  /** A consistent snapshot of a message (snapshots must be taken under the lock). */
+  synchronized Optional<SandboxMessage> snapshot(String id) {
+    MessageRecord m = id == null ? null : messages.get(id);
+    return m == null || m.deleted ? Optional.empty() : Optional.of(m.snapshot());
+  }
+
   synchronized List<SandboxGuild> botGuilds() {
     return guilds.values().stream().filter(g -> g.members.containsKey(botUser.id())).toList();
   }

@@ -1,4 +1,165 @@
 /**
- * The built-in local Discord: an HTTP + WebSocket server on 127.0.0.1 speaking Discord's v10 REST and gateway JSON, enforcing Discord's limits. Powers demo and the end-to-end tests; independent of the bot's own packages.
+ * The built-in local Discord: an HTTP + WebSocket server on 127.0.0.1 speaking Discord's v10 REST and gateway JSON,
+ * enforcing Discord's limits. It powers the {@code demo} verb and the end-to-end tests, and it is independent of the
+ * bot's own packages: nothing here imports JDA, so the bot's discord adapter stays the only JDA user.
+ *
+ * <h2>Using it</h2>
+ * <pre>{@code
+ * try (Sandbox sb = Sandbox.start()) {                       // random port on 127.0.0.1
+ *   SandboxGuild g = sb.createGuild("Care Homes North");     // owner, @everyone, the bot + "Step up bot" role, #general
+ *   SandboxUser alice = sb.createUser("alice", "Alice Jones");
+ *   g.addMember(alice, g.createRole("Coach", Permissions.MANAGE_GUILD));
+ *   // JDA: RestConfig.setBaseUrl(sb.restBaseUrl()), SessionController.getGateway() -> sb.gatewayUrl(),
+ *   //      token sb.botToken(), Compression.NONE
+ *   InteractionHandle h = sb.as(alice, g).slash("checkin", Map.of(), g.channelByName("this-week").orElseThrow());
+ *   SandboxModal modal = h.awaitResponse().modal();
+ *   sb.as(alice, g).submitModal(modal, Map.of("rating", "good", "did", "...")).awaitResponse();
+ *   assertThat(sb.violations()).isEmpty();
+ *   TranscriptWriter.write(sb, Path.of("target/transcript.md"));
+ * }
+ * }</pre>
+ *
+ * <h2>Why mockwebserver3</h2>
+ * The server is okhttp's {@code mockwebserver3} with a custom {@code Dispatcher} ({@code HttpFront}). It is the same
+ * okhttp line JDA already ships (no new dependency), serves each connection on its own thread (so concurrent
+ * requests and slow, delayed responses do not block each other), upgrades {@code /gateway} to a WebSocket with an
+ * ordinary {@code WebSocketListener}, and can delay response headers for fault injection. The JDK's
+ * {@code com.sun.net.httpserver} has no WebSocket support, so it would have needed a hand-written frame codec. The one
+ * thing mockwebserver cannot do through okhttp's public API is drop a server-side WebSocket abruptly
+ * ({@code cancel()} only works for client sockets), so {@code Gateway} uses okhttp's web socket failure path for that.
+ * MockWebServer also queues every request it serves; the sandbox drains that queue so long demo runs do not grow.
+ *
+ * <h2>Gateway</h2>
+ * HELLO on connect (IDENTIFY may arrive first, as JDA sends it at once), IDENTIFY with token check (4004) and
+ * privileged intent approval (4014, see {@link uk.stepup.sandbox.SandboxOptions#withPrivilegedIntents}), READY
+ * ({@code resume_gateway_url}, {@code private_channels}, {@code application.id}) and GUILD_CREATE per guild with every
+ * array JDA requires, {@code afk_timeout}, roles with {@code colors.primary_color}, the bot's own member (all members
+ * when identified with GUILD_MEMBERS), channels with overwrites, active threads and scheduled events. Heartbeats are
+ * ACKed; RESUME replays missed dispatches then sends RESUMED; an unknown or invalid session gets op 9. Op 8 (request
+ * guild members) is answered with one GUILD_MEMBERS_CHUNK. A client closing with 1000/1001 ends its session, as on
+ * Discord. Faults: abrupt drop, op 7, op 9.
+ *
+ * <p>Dispatches, filtered by the intents the session identified with: GUILDS for CHANNEL_CREATE/UPDATE/DELETE,
+ * CHANNEL_PINS_UPDATE, THREAD_CREATE/UPDATE/DELETE, GUILD_ROLE_CREATE/UPDATE/DELETE, GUILD_CREATE/UPDATE;
+ * GUILD_MEMBERS (privileged) for GUILD_MEMBER_ADD/UPDATE/REMOVE; GUILD_MESSAGES / DIRECT_MESSAGES for
+ * MESSAGE_CREATE/UPDATE/DELETE; GUILD_MESSAGE_REACTIONS / DIRECT_MESSAGE_REACTIONS for MESSAGE_REACTION_ADD/REMOVE;
+ * GUILD_SCHEDULED_EVENTS for GUILD_SCHEDULED_EVENT_CREATE/UPDATE/DELETE; INTERACTION_CREATE always. Without
+ * MESSAGE_CONTENT (privileged) other users' content, embeds, attachments and components are blanked unless the
+ * message mentions the bot or is a DM, as Discord does; REST reads blank them too when the app is not approved.
+ *
+ * <h2>REST routes ({@code /api/v10/})</h2>
+ * <ul>
+ *   <li>{@code GET users/@me}, {@code users/{id}}, {@code users/@me/guilds}, {@code POST users/@me/channels} (DMs),
+ *       {@code GET gateway}, {@code gateway/bot}, {@code oauth2/applications/@me}, {@code applications/@me}.
+ *   <li>Guilds: {@code GET guilds/{g}}; channels {@code GET/POST/PATCH guilds/{g}/channels}; roles
+ *       {@code GET/POST/PATCH guilds/{g}/roles}, {@code GET/PATCH/DELETE guilds/{g}/roles/{r}}; members
+ *       {@code GET guilds/{g}/members} (needs GUILD_MEMBERS approval), {@code GET/PATCH guilds/{g}/members/{u}},
+ *       {@code PUT/DELETE guilds/{g}/members/{u}/roles/{r}}; {@code GET guilds/{g}/threads/active}; scheduled events
+ *       {@code GET/POST guilds/{g}/scheduled-events}, {@code GET/PATCH/DELETE .../{e}}, {@code GET .../{e}/users}.
+ *   <li>Channels: {@code GET/PATCH/DELETE channels/{c}}, {@code PUT/DELETE channels/{c}/permissions/{id}},
+ *       {@code POST channels/{c}/typing}; messages {@code GET/POST channels/{c}/messages} (JSON or multipart
+ *       {@code files[n]} + {@code payload_json}; {@code limit/before/after/around}; {@code enforce_nonce} returns the
+ *       first message), {@code GET/PATCH/DELETE channels/{c}/messages/{m}}, {@code POST .../bulk-delete}; pins on both
+ *       {@code channels/{c}/pins/{m}} and JDA 6.5's {@code channels/{c}/messages/pins/{m}} (plus both list routes);
+ *       reactions {@code PUT/DELETE .../reactions/{emoji}/@me}, {@code GET .../reactions/{emoji}},
+ *       {@code DELETE .../reactions}; threads {@code POST channels/{c}/messages/{m}/threads} (thread id = message id),
+ *       {@code POST channels/{c}/threads} (a "started a thread" system message is posted, as Discord does),
+ *       thread members {@code PUT/DELETE/GET channels/{c}/thread-members[/@me|/{u}]}.
+ *   <li>Commands: {@code GET/PUT/POST applications/{app}/commands}, {@code GET/PATCH/DELETE .../commands/{id}}, the same
+ *       under {@code applications/{app}/guilds/{g}/commands}, and {@code .../commands/permissions} (empty). Echoed with
+ *       {@code id} (kept for a same-named command), {@code application_id}, {@code version}, defaults filled in.
+ *   <li>Interactions: {@code POST interactions/{id}/{token}/callback} (types 4, 5, 6, 7, 9; {@code ?with_response=true}
+ *       answers {@code {interaction, resource}}), follow-ups {@code POST webhooks/{app}/{token}} ({@code ?wait=true};
+ *       the first follow-up after a deferred reply replaces the "thinking" message), {@code GET/PATCH/DELETE
+ *       webhooks/{app}/{token}/messages/{@original|id}} (for deferred or direct updates {@code @original} is the
+ *       component's message).
+ *   <li>{@code GET /attachments/{id}/{name}} (no auth) serves stored files: the bot's uploads and files people attach
+ *       to slash command options ({@code data.resolved.attachments}).
+ * </ul>
+ * An unknown route answers {@code 404 {"message":"404: Not Found","code":0}} and is recorded as a violation. A wrong or
+ * missing token answers 401 (interaction routes do not need the token, as on Discord).
+ *
+ * <h2>Rules enforced and recorded as {@link uk.stepup.sandbox.Violation}s</h2>
+ * Answered with Discord's JSON: 400 {@code 50035 Invalid Form Body} with the nested {@code errors} object, or the
+ * specific code.
+ * <ul>
+ *   <li>Messages: content &le; 2000 (trimmed like Discord); &le; 10 embeds; embed title &le; 256, description &le; 4096,
+ *       &le; 25 fields, field name &le; 256 and value &le; 1024 (both required), footer &le; 2048, author &le; 256,
+ *       all embeds &le; 6000; URLs well formed ({@code attachment://} resolved); not empty (50006); &le; 10 files of
+ *       &le; 10 MiB (413/40005); {@code allowed_mentions} parse/list conflicts.
+ *   <li>Components: &le; 5 action rows, 1&ndash;5 per row, a select alone in its row, button label &le; 80 and label or
+ *       emoji, custom ids 1&ndash;100 and unique in the message, link buttons with url and no custom id, select
+ *       options 1&ndash;25 with label/value &le; 100 and unique values, min/max values; Components V2 (flag 1&lt;&lt;15):
+ *       no content/embeds, allowed top-level types, &le; 40 components, &le; 4000 characters of text displays.
+ *       Components get numeric {@code id}s as Discord assigns them.
+ *   <li>Modals: title 1&ndash;45, 1&ndash;5 top-level components which must be LABEL (18) wrappers (or text displays),
+ *       label &le; 45, description &le; 100, text inputs (style 1/2, min/max length 0&ndash;4000, value &le; max,
+ *       placeholder &le; 100) or string selects; action-row modals are refused because JDA 6 reads no values from
+ *       them. No modal in answer to a modal submit.
+ *   <li>Interactions: one callback (40060 "Interaction has already been acknowledged"); within 3 seconds of dispatch in
+ *       real time ({@code System.nanoTime}, not the simulated clock), else the interaction is marked failed ("This
+ *       interaction failed") and a late callback gets 404 10062; callback types 6/7 only for components; follow-ups
+ *       and edits only after the callback and for 15 minutes (401 50027 after).
+ *   <li>Names: thread names 1&ndash;100 and valid auto-archive durations; API v10 requires the thread type; channel
+ *       names 1&ndash;100, topics &le; 1024; text channel names are stored as Discord stores them (lower case, spaces to
+ *       dashes) and the renaming is recorded as {@code channel-name-normalised} so lookups by the original name fail
+ *       loudly; &le; 500 channels per guild, &le; 50 per category, no nested categories, &le; 250 roles, role names
+ *       &le; 100, &le; 250 pins, &le; 20 reactions per message, &le; 100 scheduled events.
+ *   <li>Commands: chat-input names {@code ^[-_\p{L}\p{N}]{1,32}$} lower case, descriptions 1&ndash;100, &le; 25
+ *       options, required before optional, unique names, &le; 25 choices, nesting group &gt; subcommand, &le; 100 per
+ *       scope.
+ *   <li>Scheduled events: external (type 3) with {@code entity_metadata.location} 1&ndash;100, an end time after the
+ *       start, start not in the past (by the sandbox clock), privacy level 2, name 1&ndash;100, description &le; 1000,
+ *       valid status transitions.
+ *   <li>Permissions of the bot, computed like Discord ({@code @everyone},
+ *       roles, owner/Administrator, channel overwrites in order, threads from their parent, no VIEW_CHANNEL means
+ *       nothing, no send means no embeds/files/mentions): VIEW_CHANNEL (50001 Missing Access), SEND_MESSAGES or
+ *       SEND_MESSAGES_IN_THREADS, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, CREATE_PUBLIC/PRIVATE_THREADS,
+ *       MANAGE_CHANNELS, MANAGE_THREADS, MANAGE_ROLES (only roles below the bot's highest role; a role or overwrite
+ *       may only grant permissions the bot has; MANAGE_ROLES in overwrites only for administrators), CREATE_EVENTS /
+ *       MANAGE_EVENTS, MANAGE_MESSAGES (other people's messages), PIN_MESSAGES (or MANAGE_MESSAGES), ADD_REACTIONS
+ *       (new reactions) &rarr; 403 50013 Missing Permissions. Editing someone else's message is 50005; DMs to a person
+ *       who closed them, or shares no guild with the bot, are 50007 (not a violation: the bot must cope).
+ *   <li>A channel created in a category without overwrites is synced with the category's overwrites.
+ * </ul>
+ *
+ * <h2>Mentions</h2>
+ * Every message records whom it actually notifies ({@link uk.stepup.sandbox.SandboxMessage#pingedUserIds()},
+ * {@code pingedRoleIds()}, {@code pingedEveryone()}): mentions parsed from the content, all of them when
+ * {@code allowed_mentions} is absent, otherwise only what its {@code parse}, {@code users} and {@code roles} allow;
+ * roles only if mentionable or the author has MENTION_EVERYONE; {@code @everyone}/{@code @here} only with
+ * MENTION_EVERYONE; never users who cannot see the channel; never for ephemeral or silent messages; replies ping the
+ * replied-to author unless {@code replied_user} is false.
+ *
+ * <h2>Rate limits</h2>
+ * Fixed-window buckets per route and major parameter (channel, guild, interaction token), real time, configurable in
+ * {@link uk.stepup.sandbox.SandboxOptions}: 5 per 5 s for POST/PATCH/DELETE channel messages, 1 per 250 ms for
+ * reactions, 5 per 2 s for interaction follow-ups and edits, 10 per 10 s otherwise; the hidden "2 renames per channel
+ * per 10 minutes" limit on channel name/topic changes (429 with scope {@code shared}); a global 50 requests per
+ * second that does not apply to interaction routes. Every response carries {@code X-RateLimit-Limit/Remaining/
+ * Reset/Reset-After/Bucket} and {@code Via: 1.1 google}; a 429 has the JSON body, an integer {@code Retry-After}, and
+ * {@code X-RateLimit-Global: true} plus {@code X-RateLimit-Scope: global} when global.
+ * {@link uk.stepup.sandbox.Sandbox#stats()} counts requests per route, 429s, gateway identifies and resumes, and gives
+ * {@code rateLimitLowerBound()}, the least time the accepted requests could have taken under these limits.
+ *
+ * <h2>People</h2>
+ * {@link uk.stepup.sandbox.SandboxActor} does what the Discord client lets a person do, with the client's refusals
+ * (an unregistered command, subcommand or option, a missing required option or wrong type, a value outside choices or
+ * range, a command hidden by {@code default_member_permissions}, a channel the person cannot see, a disabled or unknown
+ * button, invalid modal input, a second submit of the same modal all throw {@link IllegalArgumentException}).
+ * INTERACTION_CREATE payloads follow Discord: {@code version 1}, {@code authorizing_integration_owners},
+ * {@code context}, full {@code member} with computed channel {@code permissions}, the {@code channel} object,
+ * {@code app_permissions}, {@code resolved} users/members/roles/channels/attachments, the full {@code message} for
+ * components (and for modals opened from one), LABEL wrappers for modal submits.
+ *
+ * <h2>Deliberately left out</h2>
+ * Voice, stage, forum, media and announcement channels (creating them is a 400 recorded as
+ * {@code unsupported-channel-type}); stage/voice scheduled events; custom emoji, stickers, polls, invites, webhooks
+ * other than interaction webhooks, audit logs, bans, auto-moderation, presences, typing events; autocomplete, user
+ * and message context menus, entity selects and file uploads inside modals are not simulated from the people side;
+ * sharding (one shard only), zlib/ETF encodings (use {@code Compression.NONE}, JSON); Discord's "10,000 invalid
+ * requests" Cloudflare ban; member and thread-member chunking beyond a single chunk; read states and notifications
+ * other than the ping record; time-based thread auto-archiving. Ids are snowflakes from the sandbox clock, so they
+ * stay consistent with message timestamps in a simulated programme.
  */
 package uk.stepup.sandbox;

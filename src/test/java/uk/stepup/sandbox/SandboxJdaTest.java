@@ -251,4 +251,71 @@ class SandboxJdaTest {
     List<Message> history = guild.getTextChannelById(general.id()).getHistory().retrievePast(10).complete();
     assertThat(history).extracting(Message::getId).contains(said.id());
   }
+
+  @Test
+  @DisplayName("The bot creates a role below its own and gives it to a member; JDA sees the member update")
+  void rolesAndMembers() {
+    net.dv8tion.jda.api.entities.Role manager = guild.createRole().setName("Manager").complete();
+    guild.addRoleToMember(net.dv8tion.jda.api.entities.UserSnowflake.fromId(bob.id()), manager).complete();
+    SandboxRole role = g.roleByName("Manager").orElseThrow();
+    assertThat(g.member(bob).orElseThrow().hasRole(role)).isTrue();
+    assertThat(role.position()).isLessThan(g.botRole().position());
+    assertThat(sb.violations()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("The transcript reads like the channel: names, times, buttons, ephemeral markers, failures, files")
+  void transcript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    SandboxChannel room = g.createTextChannel("transcript-room", null);
+    TextChannel ch = jda.getTextChannelById(room.id());
+    sb.await(Duration.ofSeconds(2), () -> jda.getTextChannelById(room.id()) != null);
+    ch = jda.getTextChannelById(room.id());
+    ch.sendMessage("Hello " + alice.mention() + ", the deadline is <t:1800000000:F>")
+        .addFiles(FileUpload.fromData(new byte[] {1, 2, 3}, "chart.png")).complete();
+    sb.as(alice, g).slash("checkin", room).awaitResponse();
+    sb.as(alice, g).slash("ping", room).awaitResponse();
+    java.nio.file.Path file = TranscriptWriter.write(sb, dir.resolve("transcript.md"));
+    String md = java.nio.file.Files.readString(file);
+    assertThat(md).contains("### #transcript-room", "**Step up bot** `BOT`", "Hello @Alice Jones",
+        "`[Check in]`", "Only visible to Alice Jones", "used /checkin", "files/");
+    assertThat(md).doesNotContain("<@" + alice.id() + ">", "<t:");
+    try (var files = java.nio.file.Files.list(dir.resolve("files"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("chart.png"));
+    }
+  }
+
+  @Test
+  @DisplayName("DMs: the bot opens one and writes; a person who closed DMs gives 50007")
+  void directMessages() {
+    jda.openPrivateChannelById(alice.id()).flatMap(c -> c.sendMessage("Your home's channel is ready")).complete();
+    SandboxChannel dm = sb.dmChannel(alice).orElseThrow();
+    assertThat(dm.messages()).extracting(SandboxMessage::content).containsExactly("Your home's channel is ready");
+    SandboxUser carol = sb.createUser("carol", "Carol White").setAcceptsDirectMessages(false);
+    g.addMember(carol);
+    assertThatThrownBy(() -> jda.openPrivateChannelById(carol.id()).flatMap(c -> c.sendMessage("hi")).complete())
+        .isInstanceOf(net.dv8tion.jda.api.exceptions.ErrorResponseException.class)
+        .hasMessageContaining("50007");
+  }
+
+  @Test
+  @DisplayName("A string select reaches JDA with the chosen values; another button is deferred as an update")
+  void selectAndDeferredUpdate() {
+    Message m = guild.getTextChannelById(general.id()).sendMessage("How did it go?")
+        .addComponents(
+            net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                net.dv8tion.jda.api.components.selections.StringSelectMenu.create("pick")
+                    .addOption("Good", "good").addOption("Outstanding", "outstanding").build()),
+            net.dv8tion.jda.api.components.actionrow.ActionRow.of(
+                net.dv8tion.jda.api.components.buttons.Button.secondary("later", "Later")))
+        .complete();
+    SandboxMessage s = sb.message(m.getId()).orElseThrow();
+    assertThat(sb.as(alice, g).select(s, "pick", List.of("good")).awaitResponse().reply().content())
+        .isEqualTo("chose [good]");
+    assertThatThrownBy(() -> sb.as(alice, g).select(s, "pick", List.of("good", "outstanding")))
+        .hasMessageContaining("takes 1..1 values");
+    InteractionHandle later = sb.as(alice, g).click(s, "later").awaitResponse();
+    assertThat(later.callbackType()).isEqualTo(6);
+    assertThat(later.failed()).isFalse();
+    assertThat(sb.violations()).isEmpty();
+  }
 }

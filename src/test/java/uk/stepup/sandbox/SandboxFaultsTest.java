@@ -1,0 +1,125 @@
+package uk.stepup.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Real JDA against injected faults: deadlines, dropped connections, invalid sessions, 429s and 5xx. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SandboxFaultsTest {
+  @RegisterExtension
+  final JdaErrorLog jdaErrors = new JdaErrorLog();
+
+  private Sandbox sb;
+  private JDA jda;
+  private SandboxGuild g;
+  private SandboxUser alice;
+  private SandboxChannel general;
+  private TextChannel channel;
+
+  @BeforeAll
+  void start() throws InterruptedException {
+    sb = Sandbox.start();
+    g = sb.createGuild("Faults");
+    alice = sb.createUser("alice", "Alice Jones");
+    g.addMember(alice);
+    general = g.channelByName("general").orElseThrow();
+    jda = JdaHarness.connect(sb, JdaHarness.INTENTS, new TestBot());
+    jda.getGuildById(g.id()).updateCommands().addCommands(TestBot.commands()).complete();
+    channel = jda.getTextChannelById(general.id());
+  }
+
+  @AfterAll
+  void stop() throws InterruptedException {
+    JdaHarness.shutdown(jda);
+    sb.close();
+  }
+
+  @BeforeEach
+  void clean() {
+    sb.faults().clear();
+    sb.clearViolations();
+  }
+
+  @Test
+  @DisplayName("A listener that never answers: after 3 s the person sees 'This interaction failed'")
+  void deadline() {
+    InteractionHandle h = sb.as(alice, g).slash("silent", general).awaitResponse(Duration.ofSeconds(5));
+    assertThat(h.failed()).isTrue();
+    assertThat(h.failure()).hasValueSatisfying(f -> assertThat(f).contains("This interaction failed"));
+    assertThat(sb.violations()).extracting(Violation::rule).containsExactly("interaction-deadline");
+    assertThat(sb.stats().failedInteractions()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A dropped gateway connection: JDA resumes, gets what it missed, and still answers interactions")
+  void dropAndResume() {
+    long resumes = sb.stats().resumes();
+    sb.faults().dropGateway();
+    SandboxMessage missed = sb.as(alice, g).say(general, "said while you were away");
+    sb.await(Duration.ofSeconds(5), () -> sb.stats().resumes() > resumes && sb.connectedSessions() == 1);
+    sb.await(Duration.ofSeconds(5), () -> channel.getLatestMessageId().equals(missed.id()));
+    InteractionHandle h = sb.as(alice, g).slash("ping", general).awaitResponse();
+    assertThat(h.reply().content()).isEqualTo("pong");
+    assertThat(sb.violations()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("op 7 Reconnect: JDA resumes")
+  void reconnectRequest() {
+    long resumes = sb.stats().resumes();
+    sb.faults().requestReconnect();
+    sb.await(Duration.ofSeconds(5), () -> sb.stats().resumes() > resumes && sb.connectedSessions() == 1);
+    assertThat(sb.as(alice, g).slash("ping", general).awaitResponse().failed()).isFalse();
+  }
+
+  @Test
+  @DisplayName("op 9 Invalid Session: JDA identifies again and works")
+  void invalidSession() {
+    long identifies = sb.stats().identifies();
+    sb.faults().invalidateSession();
+    sb.await(Duration.ofSeconds(5), () -> sb.stats().identifies() > identifies && sb.connectedSessions() == 1);
+    sb.await(Duration.ofSeconds(5), () -> jda.getStatus() == JDA.Status.CONNECTED);
+    assertThat(sb.as(alice, g).slash("ping", general).awaitResponse().failed()).isFalse();
+  }
+
+  @Test
+  @DisplayName("A 429 burst: JDA waits Retry-After and the message is delivered exactly once")
+  void rateLimitBurst() {
+    long limited = sb.stats().rateLimited();
+    sb.faults().rateLimitBurst("POST channels/{channel_id}/messages", 1);
+    Message m = channel.sendMessage("after a 429").complete();
+    assertThat(general.messages()).filteredOn(x -> x.content().equals("after a 429")).hasSize(1);
+    assertThat(m.getId()).isNotBlank();
+    assertThat(sb.stats().rateLimited()).isEqualTo(limited + 1);
+  }
+
+  @Test
+  @DisplayName("A 502: JDA retries and the message is delivered once")
+  void serverError() {
+    long before = sb.stats().requests("POST channels/{channel_id}/messages");
+    sb.faults().serverErrors("POST channels/{channel_id}/messages", 1, 502);
+    channel.sendMessage("after a 502").complete();
+    assertThat(general.messages()).filteredOn(x -> x.content().equals("after a 502")).hasSize(1);
+    assertThat(sb.stats().requests("POST channels/{channel_id}/messages")).isEqualTo(before + 2);
+  }
+
+  @Test
+  @DisplayName("Slow responses are delayed as asked")
+  void delayedResponses() {
+    sb.faults().delayResponses("GET channels/{channel_id}/messages", Duration.ofMillis(300));
+    long start = System.nanoTime();
+    channel.getHistory().retrievePast(1).complete();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+}
