@@ -63,7 +63,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 new Card.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
                 new Card.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
                 new Card.Field("This week's action", item.weeklyAction(), false),
-                new Card.Field("Check in by", "<t:" + t + ":F> (<t:" + t + ":R>). It takes about two minutes: press **Check in**.", false));
+                new Card.Field("Check in by", "<t:" + t + ":F>. It takes about two minutes: press **Check in**.", false));
         return new Card("Week " + week + " · " + item.code() + " " + item.title(), item.whyItMatters(), fields,
                 Optional.of(item.keyQuestion().label() + " · " + item.framework()), PROMPT_COLOUR);
     }
@@ -134,7 +134,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
         long t = deadline.getEpochSecond();
         String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " " + item.title()
-                + "** closes <t:" + t + ":F> (<t:" + t + ":R>). It takes about two minutes.";
+                + "** closes <t:" + t + ":F>. It takes about two minutes: press **Check in now**.";
         MessageCreateData message = new MessageCreateBuilder()
                 .setContent(Card.fit(text, Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))

@@ -62,7 +62,7 @@ public final class ProgressView {
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             String title = item == null ? "" : " " + item.title();
-            s.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).strip() + "…" : title)
+            s.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).stripTrailing() + "…" : title)
                     .append(": **").append(c.answers().rating().label()).append("**")
                     .append(c.late() ? " (late)" : "").append('\n');
             byCode.put(c.code(), c.answers().rating());

@@ -64,7 +64,7 @@ final class BotHarness implements AutoCloseable {
         guild.addMember(bob);
         guild.addMember(carol);
         guild.addMember(outsider);
-        general = guild.createTextChannel("general", null);
+        general = guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
         database = dir.resolve("stepup.db");
         start();
     }

@@ -1,13 +1,49 @@
 package uk.stepup.app.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.stepup.app.Demo;
+import uk.stepup.config.ConfigLoader;
+import uk.stepup.config.StepUpConfig;
 
-/** {@code demo}: Runs a whole simulated programme on the built-in local Discord. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Runs a whole simulated programme on the built-in local Discord.")
+/** {@code demo}: a whole simulated programme on the built-in local Discord. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs a whole simulated programme on the built-in local Discord (nothing leaves this machine).")
 public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--homes", defaultValue = "12", description = "Number of care homes (default ${DEFAULT-VALUE}).")
+    int homes;
+
+    @Option(names = "--weeks", defaultValue = "24", description = "Programme weeks to simulate (default ${DEFAULT-VALUE}).")
+    int weeks;
+
+    @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Random seed for the simulated people (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
-    public Integer call() {
-        throw new UserError(ExitCodes.USAGE, "'demo' is not available in this build yet.");
+    public Integer call() throws Exception {
+        if (homes < 1 || homes > 2000) {
+            throw new UserError(ExitCodes.USAGE, "--homes: choose between 1 and 2000.");
+        }
+        if (weeks < 1 || weeks > 34) {
+            throw new UserError(ExitCodes.USAGE, "--weeks: choose between 1 and 34.");
+        }
+        StepUpConfig defaults = new ConfigLoader(java.util.Map.of()).load(java.util.Optional.empty());
+        long started = System.nanoTime();
+        Demo.Result r = new Demo(homes, weeks, out, seed, Prompts.load(defaults)).run();
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        System.out.println("Demo finished in " + seconds + " s: " + homes + " homes, " + weeks + " weeks; "
+                + r.checkins() + " check-ins (" + r.late() + " late), " + r.missed() + " missed.");
+        System.out.println("Read it as people saw it: " + r.transcript());
+        System.out.println("The database: " + r.database());
+        if (r.violations() > 0) {
+            System.out.println("The bot broke " + r.violations() + " Discord rules; see the transcript's end.");
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
     }
 }
