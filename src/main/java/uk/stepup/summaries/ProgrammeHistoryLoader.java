@@ -1,0 +1,92 @@
+package uk.stepup.summaries;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import uk.stepup.checkins.Checkin;
+import uk.stepup.checkins.CheckinRepository;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.DeliveryLedger;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ProgrammeCalendar;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumItem;
+
+/**
+ * Reads a cohort's {@link ProgrammeHistory} as of the clock.
+ *
+ * <p>Which weeks have run: every week whose prompt the delivery ledger records (posted, or skipped because the bot
+ * was down past its window), every week someone checked in for, and, while the cohort has not ended, every week the
+ * calendar has started by now. A cohort ended early therefore stops at the last week that really ran.
+ */
+public final class ProgrammeHistoryLoader {
+    private final CohortRepository cohorts;
+    private final HomeRepository homes;
+    private final CheckinRepository checkins;
+    private final DeliveryLedger ledger;
+    private final ReportQueries queries;
+    private final Supplier<Map<String, Curriculum>> curricula;
+    private final Clock clock;
+
+    public ProgrammeHistoryLoader(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                                  DeliveryLedger ledger, ReportQueries queries,
+                                  Supplier<Map<String, Curriculum>> curricula, Clock clock) {
+        this.cohorts = cohorts;
+        this.homes = homes;
+        this.checkins = checkins;
+        this.ledger = ledger;
+        this.queries = queries;
+        this.curricula = curricula;
+        this.clock = clock;
+    }
+
+    public ProgrammeHistory load(Cohort given) {
+        Cohort cohort = cohorts.byId(given.id()).orElse(given);
+        Instant now = clock.instant();
+        List<String> codes = cohorts.items(cohort.id());
+        Curriculum curriculum = curricula.get().get(cohort.framework());
+        if (curriculum == null) {
+            throw new IllegalStateException("No curriculum for the framework " + cohort.framework() + "; run validate");
+        }
+        List<CurriculumItem> items = new ArrayList<>();
+        for (String code : codes) {
+            items.add(curriculum.byCode(code).orElseThrow(() -> new IllegalStateException(
+                    "The curriculum has no item " + code + "; run validate")));
+        }
+
+        Map<Long, Map<Integer, Checkin>> byHome = new HashMap<>();
+        int run = 0;
+        for (Checkin c : checkins.forCohort(cohort.id())) {
+            byHome.computeIfAbsent(c.homeId(), k -> new TreeMap<>()).put(c.week(), c);
+            run = Math.max(run, c.week());
+        }
+        for (DeliveryLedger.Entry e : ledger.forCohort(cohort.id())) {
+            if (e.key().kind() == DeliveryLedger.Kind.PROMPT) {
+                run = Math.max(run, e.key().week());
+            }
+        }
+        ProgrammeCalendar cal = ProgrammeCalendar.of(cohort, codes.size(), cohorts.breaks(cohort.id()));
+        if (cohort.status() != Cohort.Status.ENDED) {
+            run = Math.max(run, cal.currentWeek(now).orElse(0));
+        }
+        run = Math.min(run, codes.size());
+
+        List<ProgrammeHistory.Week> weeks = new ArrayList<>();
+        for (int n = 1; n <= run; n++) {
+            Optional<Instant> closes = cal.closeAt(n);
+            boolean closed = cohort.status() == Cohort.Status.ENDED || n < run
+                    || closes.map(t -> !t.isAfter(now)).orElse(false);
+            weeks.add(new ProgrammeHistory.Week(n, items.get(n - 1), cal.weekStart(n), closes, closed));
+        }
+        return new ProgrammeHistory(cohort, items, weeks, homes.inCohort(cohort.id()), byHome,
+                queries.enrolledAt(cohort.id()), queries.tasks(cohort.id()), queries.sessions(cohort.id()),
+                queries.measures(cohort.id()), now);
+    }
+}
