@@ -1,0 +1,160 @@
+package uk.stepup.summaries;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import uk.stepup.checkins.Checkin;
+import uk.stepup.cohorts.Home;
+import uk.stepup.shared.KeyQuestion;
+import uk.stepup.shared.Rating;
+
+/** Turns a {@link ProgrammeHistory} into the export's tables, as {@link ExportColumns} defines them. */
+public final class ExportBuilder {
+    private ExportBuilder() {
+    }
+
+    public static CohortExport build(ProgrammeHistory h) {
+        HomeLabels labels = HomeLabels.of(h);
+        List<ExportTable> tables = new ArrayList<>();
+        tables.add(homes(h, labels));
+        tables.add(checkins(h));
+        tables.add(tasks(h));
+        tables.add(attendance(h));
+        tables.addAll(measures(h));
+        return new CohortExport(h.cohort().name(), slug(h.cohort().name()), h.cohort().framework(), h.cohort().zone(),
+                h.cohort().startDate(), h.cohort().status().name().toLowerCase(Locale.ROOT), h.weeksRun(),
+                h.weeksPlanned(), h.asOf(), tables);
+    }
+
+    private static ExportTable homes(ProgrammeHistory h, HomeLabels labels) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Home home : h.homes()) {
+            int onTime = 0;
+            int late = 0;
+            int missing = 0;
+            for (ProgrammeHistory.Week w : h.weeks()) {
+                switch (h.status(home, w)) {
+                    case ON_TIME -> onTime += w.closed() ? 1 : 0;
+                    case LATE -> late += w.closed() ? 1 : 0;
+                    case MISSING -> missing++;
+                    default -> { }
+                }
+            }
+            List<Object> row = new ArrayList<>(Arrays.asList(h.cohort().name(), home.name(), labels.label(home),
+                    home.cqcLocationId().orElse(null), home.managerIds().size(), h.enrolledAt().get(home.id()),
+                    rating(home.baseline().overall())));
+            for (KeyQuestion kq : KeyQuestion.values()) {
+                row.add(rating(home.baseline().of(kq)));
+            }
+            row.addAll(List.of(onTime, late, missing));
+            rows.add(row);
+        }
+        return new ExportTable(ExportColumns.HOMES, ExportColumns.HOME_COLUMNS, rows);
+    }
+
+    private static ExportTable checkins(ProgrammeHistory h) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Home home : h.homes()) {
+            for (ProgrammeHistory.Week w : h.weeks()) {
+                Optional<Checkin> found = h.checkin(home.id(), w.number());
+                WeekStatus status = h.status(home, w);
+                List<Object> row = new ArrayList<>(Arrays.asList(h.cohort().name(), home.name(), w.number(),
+                        w.start().orElse(null), found.map(Checkin::code).orElse(w.item().code()),
+                        w.item().keyQuestion().label(), w.item().title(), status.key()));
+                if (found.isPresent()) {
+                    Checkin c = found.get();
+                    Rating r = c.answers().rating();
+                    row.addAll(Arrays.asList(r.key(), r.score(), c.answers().didThisWeek(),
+                            c.answers().evidence().orElse(null), c.answers().nextStep().orElse(null),
+                            c.answers().highlight().orElse(null),
+                            c.answers().highlight().isPresent() ? c.share().name().toLowerCase(Locale.ROOT) : null,
+                            c.revisions(), c.submittedAt(), c.updatedAt()));
+                } else {
+                    row.addAll(Arrays.asList(null, null, null, null, null, null, null, 0, null, null));
+                }
+                rows.add(row);
+            }
+        }
+        return new ExportTable(ExportColumns.CHECKINS, ExportColumns.CHECKIN_COLUMNS, rows);
+    }
+
+    private static ExportTable tasks(ProgrammeHistory h) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportQueries.TaskRecord t : h.tasks()) {
+            for (Home home : h.homes()) {
+                rows.add(Arrays.asList(h.cohort().name(), t.id(), t.title(), t.details().orElse(null), t.dueDate(),
+                        home.name(), h.taskState(t, home).key(), t.doneAt().get(home.id())));
+            }
+        }
+        return new ExportTable(ExportColumns.TASKS, ExportColumns.TASK_COLUMNS, rows);
+    }
+
+    private static ExportTable attendance(ProgrammeHistory h) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportQueries.SessionRecord s : h.sessions()) {
+            for (Home home : h.homes()) {
+                int people = s.attendees().getOrDefault(home.id(), 0);
+                rows.add(Arrays.asList(h.cohort().name(), s.id(), s.title(), s.startsAt(), home.name(), people > 0,
+                        people));
+            }
+        }
+        return new ExportTable(ExportColumns.ATTENDANCE, ExportColumns.ATTENDANCE_COLUMNS, rows);
+    }
+
+    /** Measures tables as stored, with the cohort's name first and the home's name for its home_id. */
+    private static List<ExportTable> measures(ProgrammeHistory h) {
+        Map<Long, String> names = new HashMap<>();
+        h.homes().forEach(home -> names.put(home.id(), home.name()));
+        List<ExportTable> out = new ArrayList<>();
+        for (ReportQueries.MeasureTable m : h.measures()) {
+            int homeIdAt = m.columns().indexOf("home_id");
+            int cohortIdAt = m.columns().indexOf("cohort_id");
+            List<ExportColumn> columns = new ArrayList<>();
+            columns.add(new ExportColumn("cohort", "The cohort's name."));
+            if (homeIdAt >= 0) {
+                columns.add(new ExportColumn("home", "The care home's name."));
+            }
+            for (int i = 0; i < m.columns().size(); i++) {
+                if (i != cohortIdAt) {
+                    columns.add(new ExportColumn(m.columns().get(i), "As stored in " + m.name() + "."));
+                }
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            for (List<Object> stored : m.rows()) {
+                List<Object> row = new ArrayList<>();
+                row.add(h.cohort().name());
+                if (homeIdAt >= 0) {
+                    Object id = stored.get(homeIdAt);
+                    row.add(id instanceof Number n ? names.get(n.longValue()) : null);
+                }
+                for (int i = 0; i < stored.size(); i++) {
+                    if (i != cohortIdAt) {
+                        row.add(stored.get(i));
+                    }
+                }
+                rows.add(row);
+            }
+            out.add(new ExportTable(m.name(), columns, rows));
+        }
+        return out;
+    }
+
+    private static String rating(Optional<Rating> r) {
+        return r.map(Rating::key).orElse(null);
+    }
+
+    /** "Spring 2027 (North)" → "spring-2027-north": lower-case ASCII letters, digits and single hyphens. */
+    public static String slug(String name) {
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > 40) {
+            s = s.substring(0, 40).replaceAll("-+$", "");
+        }
+        return s.isEmpty() ? "cohort" : s;
+    }
+}

@@ -1,0 +1,96 @@
+package uk.stepup.summaries;
+
+import java.util.List;
+
+/**
+ * The tables of a data export and their columns, defined here and only here; README.md ("Data export") documents
+ * them for coaches, and a test keeps the two in step.
+ *
+ * <p>Values: ratings are written {@code outstanding}, {@code good}, {@code requires_improvement},
+ * {@code inadequate} (empty when not rated); dates are ISO {@code yyyy-MM-dd}; in CSV, times are the cohort's local
+ * time {@code yyyy-MM-dd HH:mm:ss} (Excel reads them as dates) and yes/no are words; in JSON, times are ISO-8601
+ * UTC instants, yes/no are booleans and "no value" is {@code null}.
+ *
+ * <p>Measures tables, when the database has any, have no fixed columns: each table whose name starts with
+ * {@link ReportQueries#MEASURE_TABLE_PREFIX} and holds rows for the cohort is exported as it is stored, with
+ * {@code cohort} first, and {@code home} (the home's name) second when its rows belong to a home.
+ */
+public final class ExportColumns {
+    private ExportColumns() {
+    }
+
+    public static final String HOMES = "homes";
+    public static final String CHECKINS = "checkins";
+    public static final String TASKS = "tasks";
+    public static final String ATTENDANCE = "attendance";
+
+    private static ExportColumn c(String name, String description) {
+        return new ExportColumn(name, description);
+    }
+
+    private static final ExportColumn COHORT = c("cohort", "The cohort's name.");
+    private static final ExportColumn HOME = c("home", "The care home's name.");
+
+    /** One row per enrolled home. */
+    public static final List<ExportColumn> HOME_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("report_label", "How the outcome report names the home: its own name if it chose to share a highlight"
+                    + " with its name, else Home A, Home B, …"),
+            c("cqc_location_id", "CQC location id (1- and digits); empty if not given."),
+            c("managers", "How many managers are enrolled for the home."),
+            c("enrolled_at", "When the home was enrolled."),
+            c("baseline_overall", "CQC overall rating when the home joined."),
+            c("baseline_safe", "CQC rating for Safe when the home joined."),
+            c("baseline_effective", "CQC rating for Effective when the home joined."),
+            c("baseline_caring", "CQC rating for Caring when the home joined."),
+            c("baseline_responsive", "CQC rating for Responsive when the home joined."),
+            c("baseline_well_led", "CQC rating for Well-led when the home joined."),
+            c("weeks_on_time", "Closed weeks with a check-in before the deadline."),
+            c("weeks_late", "Closed weeks with a check-in after the deadline."),
+            c("weeks_missing", "Closed weeks with no check-in."));
+
+    /** One row per home and programme week run so far, whether or not the home checked in. */
+    public static final List<ExportColumn> CHECKIN_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("week", "Programme week, from 1."),
+            c("week_start", "The Monday the week began; empty for a week cut short by a pause."),
+            c("code", "The week's KLOE or quality statement code, e.g. S1."),
+            c("key_question", "Safe, Effective, Caring, Responsive or Well-led."),
+            c("title", "The KLOE or quality statement's title."),
+            c("status", "on_time, late, missing (the window closed without a check-in), open (the week is still"
+                    + " running) or not_enrolled (the home joined after the week closed)."),
+            c("rating", "The home's self-rating for the week."),
+            c("rating_score", "The self-rating as a number: 1 inadequate, 2 requires improvement, 3 good, 4 outstanding."),
+            c("did", "What we did this week."),
+            c("evidence", "Evidence we now have."),
+            c("next_step", "Next step or help needed."),
+            c("highlight", "A highlight other homes could learn from."),
+            c("highlight_share", "How the home chose to share its highlight: anonymous, named or none; empty without a"
+                    + " highlight."),
+            c("revisions", "How many times the check-in was saved (1 = never edited; 0 = no check-in)."),
+            c("submitted_at", "When the check-in was first saved."),
+            c("updated_at", "When it was last edited."));
+
+    /** One row per task and home. */
+    public static final List<ExportColumn> TASK_COLUMNS = List.of(
+            COHORT,
+            c("task_id", "The task's number, the same on every home's row."),
+            c("task", "The task's title."),
+            c("details", "The task's details, if any."),
+            c("due_date", "The day it is due."),
+            HOME,
+            c("status", "done; pending (not done, due date not passed); overdue (not done, due date passed)."),
+            c("done_at", "When the home marked it done."));
+
+    /** One row per session and home. */
+    public static final List<ExportColumn> ATTENDANCE_COLUMNS = List.of(
+            COHORT,
+            c("session_id", "The session's number, the same on every home's row."),
+            c("session", "The session's title."),
+            c("starts_at", "When the session started."),
+            HOME,
+            c("attended", "yes if anyone from the home pressed I attended."),
+            c("people", "How many of the home's people recorded that they attended."));
+}

@@ -1,0 +1,199 @@
+package uk.stepup.app;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.HighlightShare;
+import uk.stepup.cohorts.Baseline;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.shared.KeyQuestion;
+import uk.stepup.shared.Rating;
+import uk.stepup.shared.WeeklyTime;
+import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcCheckinRepository;
+import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcDeliveryLedger;
+import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.summaries.ProgrammeHistoryLoader;
+
+/**
+ * A small cohort stored in a real SQLite file, with every case the export and the report must get right: an edited
+ * check-in, a late one, missing weeks, a home enrolled after two weeks had closed, highlights shared by name,
+ * anonymously and not at all, text that a spreadsheet or a browser would misread, a done and an overdue task, a
+ * session, and a measures table.
+ *
+ * <p>Four weeks from Monday 4 January 2027 (S1, S2, E1, W1); week n's window closes Sunday 20:00 London (UTC in
+ * winter).
+ */
+public final class ProgrammeFixture implements AutoCloseable {
+    public static final String GUILD = "100000000000000001";
+    public static final Instant ENROLLED = Instant.parse("2026-12-30T10:00:00Z");
+    /** Monday after week 4: every week has closed. */
+    public static final Instant AFTER = Instant.parse("2027-02-01T12:00:00Z");
+    /** Wednesday of week 4: its window is still open. */
+    public static final Instant MIDWEEK_4 = Instant.parse("2027-01-27T12:00:00Z");
+    public static final String HYPERLINK = "=HYPERLINK(\"http://evil.example\",\"click me\")";
+    public static final String EVIDENCE = "Audit, \"before\" and after\nsecond line";
+    public static final String SCRIPT_HIGHLIGHT = "<script>alert('x')</script> & see https://example.org/tips";
+    public static final String PRIVATE_HIGHLIGHT = "Our private learning stays with us.";
+    public static final String OAK_HIGHLIGHT = "Night staff asked for the huddle too.";
+    public static final String ROSE_HIGHLIGHT = "Tea with families on Fridays.";
+    public static final String ROSE = "Rose & Thorn \"Lodge\"";
+    public static final Map<String, Curriculum> CURRICULA = curricula();
+
+    public final Database db;
+    public final JdbcCohortRepository cohorts;
+    public final JdbcHomeRepository homes;
+    public final JdbcCheckinRepository checkins;
+    public final Cohort cohort;
+    public final Home oak;
+    public final Home elm;
+    public final Home rose;
+    public final Home larch;
+
+    private static Map<String, Curriculum> curricula() {
+        CurriculumLoader.LoadResult r = new CurriculumLoader().load(Path.of("prompts"));
+        if (!r.ok()) {
+            throw new IllegalStateException("prompts do not load: " + r.problems());
+        }
+        return r.curricula();
+    }
+
+    public ProgrammeFixture(Path file) {
+        db = Database.open(file);
+        cohorts = new JdbcCohortRepository(db);
+        homes = new JdbcHomeRepository(db);
+        checkins = new JdbcCheckinRepository(db);
+        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                WeeklyTime.parse("MONDAY 08:00").orElseThrow());
+        cohort = cohorts.create(new CohortRepository.NewCohort(GUILD, "Spring 2027", "kloe-2017",
+                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), rhythm, List.of("S1", "S2", "E1", "W1"),
+                "coach", ENROLLED));
+        List<Home> enrolled = homes.enrolAll(cohort.id(), List.of(
+                home("Oak House", "1-123456789", Rating.GOOD, Map.of(KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT,
+                        KeyQuestion.EFFECTIVE, Rating.GOOD, KeyQuestion.CARING, Rating.GOOD,
+                        KeyQuestion.RESPONSIVE, Rating.GOOD, KeyQuestion.WELL_LED, Rating.GOOD), "201", "202"),
+                home("Elm Court", null, Rating.REQUIRES_IMPROVEMENT, Map.of(KeyQuestion.SAFE,
+                        Rating.REQUIRES_IMPROVEMENT, KeyQuestion.EFFECTIVE, Rating.GOOD, KeyQuestion.CARING, Rating.GOOD,
+                        KeyQuestion.RESPONSIVE, Rating.REQUIRES_IMPROVEMENT, KeyQuestion.WELL_LED,
+                        Rating.REQUIRES_IMPROVEMENT), "203"),
+                home(ROSE, null, null, Map.of(), "204")), ENROLLED);
+        oak = byName(enrolled, "Oak House");
+        elm = byName(enrolled, "Elm Court");
+        rose = byName(enrolled, ROSE);
+        // Joins on Monday of week 3, after weeks 1 and 2 had closed.
+        larch = homes.enrolAll(cohort.id(), List.of(home("Late Larch", null, Rating.GOOD, Map.of(), "205")),
+                Instant.parse("2027-01-18T10:00:00Z")).get(0);
+
+        // Oak House: week 1 on time and edited (Good, then Outstanding), highlight shared with its name; week 2
+        // late; week 3 missing; week 4 on time with a highlight it chose not to share.
+        save(oak, 1, "S1", answers(Rating.GOOD, "Ran a huddle at handover.", null, null, OAK_HIGHLIGHT), "201",
+                "2027-01-05T10:00:00Z", false);
+        save(oak, 1, "S1", answers(Rating.OUTSTANDING, "Ran a huddle at every handover, nights too.", null, null,
+                OAK_HIGHLIGHT), "202", "2027-01-06T10:00:00Z", false);
+        checkins.setShare(checkins.find(oak.id(), 1).orElseThrow().id(), HighlightShare.NAMED);
+        save(oak, 2, "S2", answers(Rating.REQUIRES_IMPROVEMENT, "Mapped our risks.", null, null, null), "201",
+                "2027-01-17T21:00:00Z", true);
+        save(oak, 4, "W1", answers(Rating.GOOD, "Vision workshop with staff.", null, null, PRIVATE_HIGHLIGHT), "201",
+                "2027-01-26T10:00:00Z", false);
+        checkins.setShare(checkins.find(oak.id(), 4).orElseThrow().id(), HighlightShare.NONE);
+
+        // Elm Court: week 1 missing; week 2 with text a spreadsheet or a browser would misread; weeks 3 and 4.
+        save(elm, 2, "S2", answers(Rating.GOOD, HYPERLINK, EVIDENCE, "-minus first", SCRIPT_HIGHLIGHT), "203",
+                "2027-01-12T10:00:00Z", false);
+        save(elm, 3, "E1", answers(Rating.REQUIRES_IMPROVEMENT, "Reviewed assessments.", null, null, null), "203",
+                "2027-01-19T10:00:00Z", false);
+        save(elm, 4, "W1", answers(Rating.INADEQUATE, "Hard week.", null, "@coach please call", null), "203",
+                "2027-01-27T10:00:00Z", false);
+
+        // Rose & Thorn: every week, named highlight in week 1.
+        save(rose, 1, "S1", answers(Rating.GOOD, "Started a families' tea.", null, null, ROSE_HIGHLIGHT), "204",
+                "2027-01-05T11:00:00Z", false);
+        checkins.setShare(checkins.find(rose.id(), 1).orElseThrow().id(), HighlightShare.NAMED);
+        save(rose, 2, "S2", answers(Rating.GOOD, "Risk review.", null, null, null), "204", "2027-01-12T11:00:00Z", false);
+        save(rose, 3, "E1", answers(Rating.OUTSTANDING, "Assessments audit.", null, null, null), "204",
+                "2027-01-19T11:00:00Z", false);
+        save(rose, 4, "W1", answers(Rating.GOOD, "Vision board.", null, null, null), "204", "2027-01-26T11:00:00Z", false);
+
+        // Late Larch: week 3 only.
+        save(larch, 3, "E1", answers(Rating.GOOD, "First week with the cohort.", null, null, null), "205",
+                "2027-01-20T10:00:00Z", false);
+
+        db.write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO task (id, cohort_id, title, details, due_date, created_by, created_at) VALUES"
+                        + " (1, " + cohort.id() + ", 'Share your safeguarding policy', 'Post it in #announcements',"
+                        + " '2027-01-15', 'coach', '2027-01-05T09:00:00Z'),"
+                        + " (2, " + cohort.id() + ", '=cmd|'' /C calc''!A0 review', NULL, '2027-02-10', 'coach',"
+                        + " '2027-01-20T09:00:00Z')");
+                s.execute("INSERT INTO task_done (task_id, home_id, done_by, done_at) VALUES (1, " + oak.id()
+                        + ", '201', '2027-01-14T15:00:00Z')");
+                s.execute("INSERT INTO session (id, cohort_id, title, starts_at, link, created_by, created_at) VALUES"
+                        + " (1, " + cohort.id() + ", 'Peer call: safe staffing', '2027-01-20T14:00:00Z',"
+                        + " 'https://zoom.example/j/1', 'coach', '2027-01-05T09:00:00Z'),"
+                        + " (2, " + cohort.id() + ", 'Closing call', '2027-03-01T14:00:00Z',"
+                        + " 'https://zoom.example/j/2', 'coach', '2027-01-05T09:00:00Z')");
+                s.execute("INSERT INTO attendance (session_id, home_id, user_id, recorded_at) VALUES"
+                        + " (1, " + oak.id() + ", '201', '2027-01-20T15:00:00Z'),"
+                        + " (1, " + oak.id() + ", '202', '2027-01-20T15:01:00Z'),"
+                        + " (1, " + rose.id() + ", '204', '2027-01-20T15:02:00Z')");
+                // A measures table as a later feature might add it, and one the export must leave alone.
+                s.execute("CREATE TABLE measure_falls (id INTEGER PRIMARY KEY, home_id INTEGER NOT NULL,"
+                        + " month TEXT NOT NULL, falls INTEGER, rate REAL)");
+                s.execute("INSERT INTO measure_falls (home_id, month, falls, rate) VALUES (" + oak.id()
+                        + ", '2027-01', 3, 1.5), (" + elm.id() + ", '2027-01', 5, 2.25)");
+                s.execute("CREATE TABLE measure_units (id INTEGER PRIMARY KEY, unit TEXT)");
+                s.execute("INSERT INTO measure_units (unit) VALUES ('per 1000 bed days')");
+            }
+            return null;
+        });
+    }
+
+    private static HomeRepository.NewHome home(String name, String cqc, Rating overall, Map<KeyQuestion, Rating> byKq,
+                                               String... managers) {
+        return new HomeRepository.NewHome(name, name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"),
+                Optional.ofNullable(cqc), new Baseline(Optional.ofNullable(overall), byKq.isEmpty()
+                ? Map.of() : new EnumMap<>(byKq)), List.of(managers));
+    }
+
+    private static Home byName(List<Home> homes, String name) {
+        return homes.stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static CheckinAnswers answers(Rating r, String did, String evidence, String next, String highlight) {
+        return new CheckinAnswers(r, did, Optional.ofNullable(evidence), Optional.ofNullable(next),
+                Optional.ofNullable(highlight));
+    }
+
+    private void save(Home home, int week, String code, CheckinAnswers a, String user, String at, boolean late) {
+        checkins.save(home.id(), week, code, a, user, Instant.parse(at), late);
+    }
+
+    /** The history reader over this database, as of {@code now}. */
+    public ProgrammeHistoryLoader histories(Instant now) {
+        return new ProgrammeHistoryLoader(cohorts, homes, checkins, new JdbcDeliveryLedger(db), new JdbcReportQueries(db),
+                () -> CURRICULA, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
