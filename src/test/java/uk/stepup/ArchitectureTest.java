@@ -20,7 +20,7 @@ class ArchitectureTest {
     };
     static final String[] ADAPTERS = {
         "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
-        "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export.."
+        "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report.."
     };
 
     @ArchTest
@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices()
-            .matching("uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export)..")
+            .matching("uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report)..")
             .should().notDependOnEachOther()
             .because("adapters meet only in the composition root");
 
