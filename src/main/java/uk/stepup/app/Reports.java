@@ -1,0 +1,55 @@
+package uk.stepup.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import uk.stepup.charts.PngCharts;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.report.HtmlReport;
+import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcCheckinRepository;
+import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcDeliveryLedger;
+import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.summaries.OutcomeReportBuilder;
+import uk.stepup.summaries.ProgrammeHistoryLoader;
+
+/** Wires the outcome report and the export's history reader over a database, for the verbs and the demo. */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** Reads cohort histories from the database as of the clock. */
+    public static ProgrammeHistoryLoader histories(Database db, Map<String, Curriculum> curricula, Clock clock) {
+        return new ProgrammeHistoryLoader(new JdbcCohortRepository(db), new JdbcHomeRepository(db),
+                new JdbcCheckinRepository(db), new JdbcDeliveryLedger(db), new JdbcReportQueries(db), () -> curricula,
+                clock);
+    }
+
+    /** The cohort's outcome report, with its charts drawn. */
+    public static HtmlReport.Rendered render(ProgrammeHistoryLoader histories, Cohort cohort) {
+        return new HtmlReport(new PngCharts()).render(OutcomeReportBuilder.build(histories.load(cohort)));
+    }
+
+    /** Writes the page to {@code html}, creating its folder. */
+    public static void writeHtml(HtmlReport.Rendered report, Path html) throws IOException {
+        Path parent = html.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(html, report.html(), StandardCharsets.UTF_8);
+    }
+
+    /** Writes each chart as a PNG file into {@code folder}, creating it. */
+    public static void writeCharts(HtmlReport.Rendered report, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<String, byte[]> e : report.charts().entrySet()) {
+            Files.write(folder.resolve(e.getKey()), e.getValue());
+        }
+    }
+}
