@@ -18,6 +18,7 @@ import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
 import uk.stepup.discord.CommandRegistrar;
 import uk.stepup.discord.DiscordConnection;
+import uk.stepup.discord.ExportCommand;
 import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
@@ -36,6 +37,10 @@ import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.export.ExportFiles;
+import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 
 /**
@@ -56,6 +61,7 @@ public final class BotModule implements AutoCloseable {
     public final Enrolment enrolment;
     public final CheckinDesk desk;
     public final ProgressView progress;
+    public final DataExport export;
     private final CohortTimers timers;
     private final ExecutorService events;
 
@@ -97,10 +103,15 @@ public final class BotModule implements AutoCloseable {
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
         progress = new ProgressView(cohorts, homes, checkins, curriculum);
 
+        ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(cohorts, homes, checkins, ledger,
+                new JdbcReportQueries(database), curriculum, clock);
+        export = new DataExport(histories, new ExportFiles());
+
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk);
         ProgressCommand progressCommand = new ProgressCommand(progress);
         InteractionRouter router = new InteractionRouter(
-                List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand),
+                List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand,
+                        new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand),
                 List.of(checkinInteractions),
                 config.discord().coachRole());
