@@ -23,6 +23,7 @@ import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.report.HtmlReport;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.Sandbox;
 import uk.stepup.sandbox.SandboxAttachment;
@@ -35,11 +36,15 @@ import uk.stepup.sandbox.SandboxUser;
 import uk.stepup.sandbox.TranscriptWriter;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.WeeklyTime;
+import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcCohortRepository;
 
 /**
  * A whole simulated programme on the built-in local Discord: a coach creates a cohort and imports homes, and every
  * week the bot posts the prompt, simulated managers check in (some on time, some late, some not at all), reminders
- * go out, and summaries follow. Same code paths as {@code run}; only the clock and the people are simulated.
+ * go out, and summaries follow. Same code paths as {@code run}; only the clock and the people are simulated. At the
+ * end it writes what a coach would take away: the outcome report ({@code report.html}) and its charts
+ * ({@code charts/*.png}).
  */
 public final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -67,7 +72,17 @@ public final class Demo {
         "Putting the new routine on a laminated card by the nurses' station made it stick.",
         "Families noticed the change before we told them, which says it is real.",
         "Pairing a new starter with a champion for a week worked better than a training session.",
-        "We swapped a form for a short conversation, and the quality of what we learnt went up."
+        "We swapped a form for a short conversation, and the quality of what we learnt went up.",
+        "Residents chaired part of our meeting this month; staff listened differently.",
+        "We stopped auditing everything and picked three records a week to read properly.",
+        "A 'you said, we did' board in the entrance showed visitors what changed and why.",
+        "Our cook joined the care plan review and spotted preferences nobody had written down.",
+        "Rotating who leads the huddle made the quieter staff speak up.",
+        "Photographs of how people like their rooms set out helped agency staff get it right first time.",
+        "We asked the GP practice what frustrates them about us and fixed two things within a week.",
+        "Writing our incident learning as a one-page story got far more staff to read it.",
+        "Ten minutes with the activities coordinator at handover linked the care and the day's plans.",
+        "Moving supervision to the start of shifts meant it stopped being cancelled."
     };
     private static final String[] EVIDENCE = {
         "Huddle notes and an updated action log.",
@@ -82,7 +97,8 @@ public final class Demo {
     /** How a simulated manager behaves. */
     enum Habit { PROMPT, STEADY, LATE_SOMETIMES, STRUGGLING, QUIET }
 
-    public record Result(Path transcript, Path database, int checkins, int late, int missed, int violations) {
+    public record Result(Path transcript, Path database, Path report, Path charts, int checkins, int late, int missed,
+                         int violations) {
     }
 
     private final int homes;
@@ -99,7 +115,8 @@ public final class Demo {
         this.curricula = curricula;
     }
 
-    private record Manager(SandboxUser user, String home, Habit habit) {
+    /** @param named whether the home is happy to put its name to what it shares */
+    private record Manager(SandboxUser user, String home, Habit habit, boolean named) {
     }
 
     public Result run() throws InterruptedException {
@@ -108,6 +125,7 @@ public final class Demo {
         int checkins = 0;
         int late = 0;
         int missed = 0;
+        long cohortId;
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withClock(clock))) {
             SandboxGuild guild = sandbox.createGuild("Step up to Outstanding");
             SandboxRole coachRole = guild.createRole("Coach", 0);
@@ -121,7 +139,7 @@ public final class Demo {
                 String first = FIRST_NAMES[i % FIRST_NAMES.length];
                 SandboxUser user = sandbox.createUser(first.toLowerCase() + (i + 1), first + " (" + home + ")");
                 guild.addMember(user);
-                managers.add(new Manager(user, home, habits[i % habits.length]));
+                managers.add(new Manager(user, home, habits[i % habits.length], i % 3 != 2));
             }
             StepUpConfig config = config(sandbox, guild);
             AtomicReference<ManualTimers> timers = new AtomicReference<>();
@@ -185,18 +203,41 @@ public final class Demo {
                 // One manager looks at their journey at the end.
                 Manager first = managers.get(0);
                 reply(sandbox.as(first.user(), guild).slash("progress", general));
+                cohortId = cohort.id();
             }
             Path transcript = out.resolve("transcript.md");
             TranscriptWriter.write(sandbox, transcript);
-            return new Result(transcript, out.resolve("stepup.db"), checkins, late, missed, sandbox.violations().size());
+            writeReport(cohortId, clock);
+            return new Result(transcript, out.resolve("stepup.db"), out.resolve("report.html"), out.resolve("charts"),
+                    checkins, late, missed, sandbox.violations().size());
+        }
+    }
+
+    /** The coach's end-of-programme outputs, from the database the bot left: the outcome report and its charts. */
+    private void writeReport(long cohortId, SimulatedClock clock) {
+        try (Database db = Database.open(out.resolve("stepup.db"))) {
+            Cohort cohort = new JdbcCohortRepository(db).byId(cohortId).orElseThrow();
+            HtmlReport.Rendered report = Reports.render(Reports.histories(db, curricula, clock), cohort);
+            Reports.writeHtml(report, out.resolve("report.html"));
+            Reports.writeCharts(report, out.resolve("charts"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report in " + out, e);
         }
     }
 
     private void prepare() {
         try {
             Files.createDirectories(out);
-            for (String f : List.of("stepup.db", "stepup.db-wal", "stepup.db-shm", "transcript.md")) {
+            for (String f : List.of("stepup.db", "stepup.db-wal", "stepup.db-shm", "transcript.md", "report.html")) {
                 Files.deleteIfExists(out.resolve(f));
+            }
+            Path charts = out.resolve("charts");
+            if (Files.isDirectory(charts)) {
+                try (var pngs = Files.newDirectoryStream(charts, "*.png")) {
+                    for (Path p : pngs) {
+                        Files.delete(p);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + out, e);
@@ -273,19 +314,25 @@ public final class Demo {
         }
         InteractionHandle saved = sandbox.as(m.user(), guild).submitModal(open.modal(), values).awaitResponse(WAIT);
         SandboxMessage reply = saved.awaitReply(WAIT);
-        if (highlight && reply.button("Share with our name").isPresent() && random.nextDouble() < 0.4) {
+        if (highlight && m.named() && reply.button("Share with our name").isPresent() && random.nextDouble() < 0.5) {
             sandbox.as(m.user(), guild).clickLabel(reply, "Share with our name").awaitReply(WAIT);
         }
     }
 
+    /**
+     * A self-rating that starts where the home's habit suggests and tends to rise as the programme goes on, with
+     * the odd honest dip: the shape of a cohort that is learning.
+     */
     private Rating rating(Manager m, int week) {
         int base = switch (m.habit()) {
             case PROMPT -> 3;
-            case STEADY, LATE_SOMETIMES -> 2;
-            case STRUGGLING, QUIET -> 1;
+            case STEADY, LATE_SOMETIMES, STRUGGLING -> 2;
+            case QUIET -> 1;
         };
-        int lift = week > 8 && random.nextDouble() < 0.5 ? 1 : 0;
-        int score = Math.min(4, Math.max(1, base + lift + (random.nextDouble() < 0.15 ? -1 : 0)));
+        double progress = Math.min(1.0, (week - 1) / (double) Math.max(1, weeks - 1));
+        int lift = random.nextDouble() < 0.15 + 0.6 * progress ? 1 : 0;
+        int dip = random.nextDouble() < 0.12 ? -1 : 0;
+        int score = Math.min(4, Math.max(1, base + lift + dip));
         return Rating.values()[score - 1];
     }
 

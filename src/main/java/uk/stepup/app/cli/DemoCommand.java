@@ -39,6 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Demo finished in " + seconds + " s: " + homes + " homes, " + weeks + " weeks; "
                 + r.checkins() + " check-ins (" + r.late() + " late), " + r.missed() + " missed.");
         System.out.println("Read it as people saw it: " + r.transcript());
+        System.out.println("The outcome report: " + r.report() + " (charts in " + r.charts() + ")");
         System.out.println("The database: " + r.database());
         if (r.violations() > 0) {
             System.out.println("The bot broke " + r.violations() + " Discord rules; see the transcript's end.");
