@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.charts.PngCharts;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
@@ -83,7 +84,7 @@ public final class BotModule implements AutoCloseable {
 
         AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
         timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
-        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger);
+        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, new PngCharts());
         WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula);
         programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers, clock);
         programmeRef.set(programme);

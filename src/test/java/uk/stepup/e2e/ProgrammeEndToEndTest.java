@@ -245,6 +245,9 @@ class ProgrammeEndToEndTest {
         String all = summary.embeds().toString();
         assertThat(all).contains("Oak House").contains("Night staff asked for the huddle too.");
         assertThat(all).doesNotContain("Mapped our safeguarding referrals"); // private text stays private
+        byte[] png = summary.attachment("heatmap-week-1.png").orElseThrow().bytes();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png))).isNotNull();
+        assertThat(summary.embeds().get(0).imageUrl()).contains("heatmap-week-1.png");
         h.at(Instant.parse("2027-01-11T08:35:00Z"));
         assertThat(posts("peer-learning")).hasSize(1);
         DeliveryLedger.Entry entry = h.bot.ledger.find(new DeliveryLedger.Key(cohort().id(), 1, DeliveryLedger.Kind.SUMMARY,
