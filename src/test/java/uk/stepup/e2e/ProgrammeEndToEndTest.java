@@ -254,6 +254,9 @@ class ProgrammeEndToEndTest {
                 "peer-learning")).orElseThrow();
         assertThat(entry.status()).isEqualTo(DeliveryLedger.Status.SENT);
         assertThat(entry.late()).isTrue();
+        SandboxMessage note = h.sandbox.awaitMessage(channel("coaches"), m -> m.content().contains("week 1 summary"), WAIT);
+        assertThat(note.content()).contains("posted late");
+        assertThat(channel("coaches").canView(h.alice)).isFalse();
         // Week 2's prompt follows at 09:00.
         h.at(Instant.parse("2027-01-11T09:00:00Z"));
         assertThat(posts("this-week")).hasSize(2);
