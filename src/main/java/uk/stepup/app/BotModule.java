@@ -84,7 +84,8 @@ public final class BotModule implements AutoCloseable {
 
         AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
         timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
-        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, new PngCharts());
+        PngCharts charts = new PngCharts();
+        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts);
         WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula);
         programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers, clock);
         programmeRef.set(programme);
@@ -99,7 +100,7 @@ public final class BotModule implements AutoCloseable {
         progress = new ProgressView(cohorts, homes, checkins, curriculum);
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk);
-        ProgressCommand progressCommand = new ProgressCommand(progress);
+        ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         InteractionRouter router = new InteractionRouter(
                 List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand),
                 List.of(checkinInteractions, progressCommand),

@@ -172,6 +172,12 @@ class ProgrammeEndToEndTest {
         Checkin second = h.bot.checkins.find(oak.id(), 1).orElseThrow();
         assertThat(second.revisions()).isEqualTo(2);
         assertThat(h.bot.checkins.revisions(second.id())).hasSize(2);
+
+        SandboxMessage progress = h.sandbox.as(h.alice, h.guild).slash("progress", h.general).awaitReply(WAIT);
+        assertThat(progress.isEphemeral()).isTrue();
+        assertThat(progress.content()).contains("Week 1 · S1").contains("Outstanding").contains("baseline Requires improvement")
+                .contains("not a CQC judgement");
+        assertThat(progress.attachment("my-journey.png")).isPresent();
     }
 
     @Test
