@@ -29,8 +29,9 @@ import uk.stepup.summaries.WeeklySummaryBuilder;
 /**
  * The weekly rhythm of every cohort. {@link #tick} brings a cohort's scheduled posts up to date as of the clock:
  * it works out from the calendar which prompts, reminders and summaries are due, and sends each one that the
- * delivery ledger has not seen, exactly once. Timers call it at the cohort's weekly times; start-up calls it to
- * catch up; calling it twice is harmless.
+ * delivery ledger has not seen, exactly once; then the coach's task and session reminders ({@link CoachReminders}).
+ * Timers call it at the cohort's weekly times and at those reminders' moments; start-up calls it to catch up;
+ * calling it twice is harmless.
  *
  * <p>Catch-up rule (spec section 4): a post missed while the bot was down is still sent if it is still useful:
  * a prompt until its week's window closes, a reminder only before the deadline, a summary until the next one is
@@ -51,12 +52,14 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private final WeeklySummaryBuilder summaries;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final CohortTimers timers;
+    private final CoachReminders coachReminders;
     private final Clock clock;
     private final Deliveries deliveries;
 
     public WeeklyProgramme(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                            DeliveryLedger ledger, ProgrammePublisher publisher, WeeklySummaryBuilder summaries,
-                           Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, Clock clock) {
+                           Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, CoachReminders coachReminders,
+                           Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -65,6 +68,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         this.summaries = summaries;
         this.curricula = curricula;
         this.timers = timers;
+        this.coachReminders = coachReminders;
         this.clock = clock;
         this.deliveries = new Deliveries(ledger, publisher, clock);
     }
@@ -139,6 +143,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                         key -> publisher.postSummary(cohort, summaries.build(cohort, w), key));
             }
         }
+        coachReminders.reconcile(cohort, deliveries, done, notes);
         if (!notes.isEmpty()) {
             publisher.tellCoaches(cohort, "While the bot was offline some posts missed their time:\n- "
                     + String.join("\n- ", notes));
