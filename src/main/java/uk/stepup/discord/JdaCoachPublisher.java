@@ -65,9 +65,10 @@ public final class JdaCoachPublisher implements CoachPublisher {
         List<Card.Field> fields = List.of(
                 new Card.Field("Due", DAY.format(task.dueDate()) + ", by the end of the day (" + cohort.zone().getId() + ")", false),
                 new Card.Field("How it works", "When your home has done it, one of your home's managers presses **Mark done**. "
-                        + "Homes that have not done it by 09:00 the day before get a reminder in their own channel.", false));
+                        + "Homes that have not done it by " + Task.REMINDER_TIME + " the day before get a reminder in their "
+                        + "own channel.", false));
         return new Card("Task · " + Mentions.neutralise(task.title()), task.details().map(Mentions::neutralise).orElse(""),
-                fields, Optional.of(cohort.name() + " · `/task list` shows where your home stands"), TASK_COLOUR);
+                fields, Optional.of(cohort.name() + " · /task list shows where your home stands"), TASK_COLOUR);
     }
 
     static Card sessionCard(Cohort cohort, Session session) {

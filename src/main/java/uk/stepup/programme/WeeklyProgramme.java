@@ -115,7 +115,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     new IllegalStateException("Curriculum item missing; run validate"));
             Instant close = cal.closeAt(week).orElseThrow();
             int w = week;
-            deliveries.deliver(cohort, new Key(cohortId, week, Kind.PROMPT, THIS_WEEK), promptAt.get(), now.isBefore(close), done, notes,
+            deliveries.deliver(cohort, new Key(cohortId, week, Kind.PROMPT, THIS_WEEK), promptAt.get(), now.isBefore(close),
+                    done, notes,
                     "the week " + week + " prompt (" + item.code() + ")",
                     key -> publisher.postPrompt(cohort, w, item, close, key));
 
@@ -138,7 +139,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             if (!summaryAt.isAfter(now)) {
                 Optional<Instant> nextSummary = cal.summaryAt(week + 1);
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
-                deliveries.deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful, done, notes,
+                deliveries.deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful,
+                        done, notes,
                         "the week " + week + " summary",
                         key -> publisher.postSummary(cohort, summaries.build(cohort, w), key));
             }
