@@ -243,9 +243,22 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         String marker = key.kind() == DeliveryLedger.Kind.SUMMARY
                 ? ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), key.week())
                 : ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
-        String self = jda.getSelfUser().getId();
-        for (Message m : channel.get().getHistory().retrievePast(50).complete()) {
-            if (m.getAuthor().getId().equals(self) && m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))) {
+        return findRecent(channel.get(), m -> m.getComponentTree().findAll(Button.class).stream()
+                .anyMatch(b -> marker.equals(b.getCustomId())));
+    }
+
+    /** The bot's own recent message in the channel that matches (a post a crash left unrecorded); its id. */
+    @Override
+    public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
+        String marker = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+        return text(cohort, home.channelId()).flatMap(channel -> findRecent(channel, m -> m.getComponentTree()
+                .findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))));
+    }
+
+    static Optional<String> findRecent(TextChannel channel, java.util.function.Predicate<Message> matches) {
+        String self = channel.getJDA().getSelfUser().getId();
+        for (Message m : channel.getHistory().retrievePast(50).complete()) {
+            if (m.getAuthor().getId().equals(self) && matches.test(m)) {
                 return Optional.of(m.getId());
             }
         }

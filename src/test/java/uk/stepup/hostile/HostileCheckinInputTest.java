@@ -91,7 +91,11 @@ class HostileCheckinInputTest {
             List<Home> enrolled = homes.enrolAll(cohort.id(), newHomes, now);
             WeeklyProgramme programme = new WeeklyProgramme(cohorts, homes, checkins, new JdbcDeliveryLedger(db),
                     new NoPublisher(), new WeeklySummaryBuilder(cohorts, homes, checkins, curricula), supply,
-                    new uk.stepup.app.ManualTimers(id -> { }), clock);
+                    new uk.stepup.app.ManualTimers(id -> { }),
+                    new uk.stepup.programme.CoachReminders(new uk.stepup.storage.JdbcTaskRepository(db),
+                            new uk.stepup.storage.JdbcSessionRepository(db), homes, NO_COACH_POSTS,
+                            new uk.stepup.app.ManualTimers(id -> { }), clock),
+                    clock);
             CheckinDesk desk = new CheckinDesk(cohorts, homes, checkins, programme, supply, new PrivacyGuard(clock), clock);
 
             Random random = new Random(20271);
@@ -166,6 +170,13 @@ class HostileCheckinInputTest {
         return out;
     }
 
+    /** Coach posts are not exercised here either. */
+    static final uk.stepup.tasks.CoachPublisher NO_COACH_POSTS = (uk.stepup.tasks.CoachPublisher) java.lang.reflect.Proxy.newProxyInstance(
+            HostileCheckinInputTest.class.getClassLoader(), new Class<?>[] {uk.stepup.tasks.CoachPublisher.class},
+            (proxy, method, args) -> {
+                throw new UnsupportedOperationException("not used");
+            });
+
     /** The publisher is not exercised here: check-ins are not posted anywhere. */
     static final class NoPublisher implements ProgrammePublisher {
         @Override
@@ -185,6 +196,11 @@ class HostileCheckinInputTest {
 
         @Override
         public Optional<String> findDelivered(Cohort c, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> findReminder(Cohort c, Home h, uk.stepup.cohorts.DeliveryLedger.Key k) {
             return Optional.empty();
         }
 
