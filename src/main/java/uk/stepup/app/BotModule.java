@@ -11,19 +11,26 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.charts.PngCharts;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
+import uk.stepup.discord.CohortStatusCommand;
 import uk.stepup.discord.CommandRegistrar;
 import uk.stepup.discord.DiscordConnection;
 import uk.stepup.discord.ExportCommand;
 import uk.stepup.discord.InteractionRouter;
+import uk.stepup.discord.JdaCoachPublisher;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.discord.SessionCommand;
+import uk.stepup.discord.TaskCommand;
 import uk.stepup.programme.CheckinDesk;
+import uk.stepup.programme.CoachReminders;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.CohortDefaults;
 import uk.stepup.programme.CohortTimers;
@@ -39,9 +46,15 @@ import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.storage.JdbcSessionRepository;
+import uk.stepup.storage.JdbcTaskRepository;
+import uk.stepup.summaries.CohortStatus;
 import uk.stepup.summaries.DataExport;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.WeeklySummaryBuilder;
+import uk.stepup.tasks.Broadcasts;
+import uk.stepup.tasks.SessionDesk;
+import uk.stepup.tasks.TaskBoard;
 
 /**
  * The composition root: every feature and adapter is built here with plain constructors, in the order they depend
@@ -55,12 +68,17 @@ public final class BotModule implements AutoCloseable {
     public final JdbcHomeRepository homes;
     public final JdbcCheckinRepository checkins;
     public final JdbcDeliveryLedger ledger;
+    public final JdbcTaskRepository tasks;
+    public final JdbcSessionRepository sessions;
     public final JDA jda;
     public final WeeklyProgramme programme;
     public final CohortAdmin admin;
     public final Enrolment enrolment;
     public final CheckinDesk desk;
     public final ProgressView progress;
+    public final TaskBoard taskBoard;
+    public final SessionDesk sessionDesk;
+    public final CohortStatus status;
     public final DataExport export;
     private final CohortTimers timers;
     private final ExecutorService events;
@@ -79,6 +97,8 @@ public final class BotModule implements AutoCloseable {
         homes = new JdbcHomeRepository(database);
         checkins = new JdbcCheckinRepository(database);
         ledger = new JdbcDeliveryLedger(database);
+        tasks = new JdbcTaskRepository(database);
+        sessions = new JdbcSessionRepository(database);
 
         events = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "discord-events");
@@ -89,9 +109,13 @@ public final class BotModule implements AutoCloseable {
 
         AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
         timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
-        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger);
+        PngCharts charts = new PngCharts();
+        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts);
+        JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda);
         WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula);
-        programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers, clock);
+        CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, coachPublisher, timers, clock);
+        programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers,
+                coachReminders, clock);
         programmeRef.set(programme);
 
         WeeklyRhythm rhythm = new WeeklyRhythm(config.schedule().prompt(), config.schedule().reminder(),
@@ -102,17 +126,24 @@ public final class BotModule implements AutoCloseable {
         admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, clock);
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
         progress = new ProgressView(cohorts, homes, checkins, curriculum);
+        taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, clock);
+        sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, clock);
+        status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);
+        Broadcasts broadcasts = new Broadcasts(cohorts, coachPublisher);
 
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(cohorts, homes, checkins, ledger,
                 new JdbcReportQueries(database), curriculum, clock);
         export = new DataExport(histories, new ExportFiles());
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk);
-        ProgressCommand progressCommand = new ProgressCommand(progress);
+        ProgressCommand progressCommand = new ProgressCommand(progress, charts);
+        TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
+        SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
         InteractionRouter router = new InteractionRouter(
-                List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand,
+                List.of(new CohortCommand(admin, enrolment, List.of(new CohortStatusCommand(status))), checkinInteractions,
+                        progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
                         new ExportCommand(admin, export)),
-                List.of(checkinInteractions, progressCommand),
+                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand),
                 List.of(checkinInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);

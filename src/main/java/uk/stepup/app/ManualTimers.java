@@ -1,5 +1,6 @@
 package uk.stepup.app;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -27,6 +28,11 @@ public final class ManualTimers implements CohortTimers {
     @Override
     public void cancel(long cohortId) {
         scheduled.remove(cohortId);
+    }
+
+    /** Nothing to remember: {@link #fire()} ticks every scheduled cohort at whatever moment the driver chooses. */
+    @Override
+    public void wakeAt(long cohortId, Instant at) {
     }
 
     public List<Long> scheduled() {

@@ -76,10 +76,11 @@ final class IdentifierScanner {
     private static final Set<String> INWARD_UNITS = Set.of("st", "nd", "rd", "th", "hr", "ft", "yd", "lb");
 
     private static final Pattern ROOM = Pattern.compile(
-            "(?i)(?<!\\b(?:meeting|training|staff|clinic|clinical|treatment|activity|activities|sensory|quiet|dining"
+            // The cheap look-ahead first, so the costly look-behind only runs where a room word starts.
+            "(?i)\\b(?=bed|room|rm|flat|ap)(?<!\\b(?:meeting|training|staff|clinic|clinical|treatment|activity|activities|sensory|quiet|dining"
                     + "|sitting|therapy|sluice|laundry|store|storage|function|visiting|tea|tv|class|consulting"
                     + "|interview|board|break|hair|prayer|family)\\s)"
-                    + "\\b(?:bed(?:room)?s?|rooms?|rm|flat|apartment|apt)\\.?\\s*(?:no\\.?\\s*|number\\s*|#\\s*)?"
+                    + "(?:bed(?:room)?s?|rooms?|rm|flat|apartment|apt)\\.?\\s*(?:no\\.?\\s*|number\\s*|#\\s*)?"
                     + "(\\d{1,4}[a-z]?)\\b"
                     + "(?!\\s*(?:hours?\\b|hrs?\\b|h\\b|mins?\\b|minutes?\\b|days?\\b|nights?\\b|weeks?\\b|wks?\\b"
                     + "|months?\\b|years?\\b|times?\\b|x\\b|%|o'?clock|am\\b|pm\\b|:\\d))");

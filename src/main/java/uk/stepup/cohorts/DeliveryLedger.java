@@ -15,6 +15,11 @@ public interface DeliveryLedger {
 
     enum Kind { PROMPT, REMINDER, CLOSE, SUMMARY, TASK_REMINDER, SESSION_REMINDER, NOTICE }
 
+    /**
+     * @param week   the programme week, or 0 for posts that belong to no week (task and session reminders)
+     * @param target where or to whom: {@code this-week}, {@code home-<id>}, or for week 0 the task or session it is
+     *               about, e.g. {@code task-<id>:home-<id>}
+     */
     record Key(long cohortId, int week, Kind kind, String target) {
         public String asText() {
             return cohortId + ":" + week + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + target;

@@ -89,8 +89,21 @@ public final class CohortCommand implements Handlers.Slash {
         return d;
     }
 
-    private static Optional<String> opt(SlashCommandInteractionEvent e, String name) {
+    /** A string option, if given. */
+    static Optional<String> opt(SlashCommandInteractionEvent e, String name) {
         return Optional.ofNullable(e.getOption(name)).map(OptionMapping::getAsString);
+    }
+
+    /**
+     * The cohort a coach's command is about: the one named in its {@code cohort} option, else the one whose channels
+     * it was used in, else the only running one.
+     */
+    static CohortAdmin.Target target(CohortAdmin admin, SlashCommandInteractionEvent e, Actor actor) {
+        Optional<String> category = Optional.empty();
+        if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
+            category = Optional.of(c.getParentCategoryId());
+        }
+        return admin.resolve(actor.guildId(), opt(e, "cohort"), category);
     }
 
     @Override
@@ -107,11 +120,7 @@ public final class CohortCommand implements Handlers.Slash {
                     opt(e, "zone")));
             return;
         }
-        Optional<String> category = Optional.empty();
-        if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
-            category = Optional.of(c.getParentCategoryId());
-        }
-        CohortAdmin.Target target = admin.resolve(actor.guildId(), opt(e, "cohort"), category);
+        CohortAdmin.Target target = target(admin, e, actor);
         if (target instanceof CohortAdmin.NotFound nf) {
             Replies.ephemeral(e, nf.why());
             return;

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.shared.Rating;
+import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.WeeklySummary;
 
 /** Posts the programme's scheduled messages with JDA. Nothing here pings anyone except a reminder's own managers. */
@@ -36,10 +38,12 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     private final JDA jda;
     private final DeliveryLedger ledger;
+    private final ChartRenderer charts;
 
-    public JdaProgrammePublisher(JDA jda, DeliveryLedger ledger) {
+    public JdaProgrammePublisher(JDA jda, DeliveryLedger ledger, ChartRenderer charts) {
         this.jda = jda;
         this.ledger = ledger;
+        this.charts = charts;
     }
 
     /** The Check in button, carrying the delivery it belongs to so a post can be recognised after a crash. */
@@ -88,11 +92,24 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     /** Messages for a card (split to fit), the last one carrying the buttons. */
     static List<MessageCreateData> messages(Card card, List<Button> buttons) {
+        return messages(card, buttons, Optional.empty());
+    }
+
+    /** As above, with an image shown in the first embed and attached to the first message. */
+    static List<MessageCreateData> messages(Card card, List<Button> buttons, Optional<FileUpload> image) {
         List<List<Card>> packed = card.pack();
         List<MessageCreateData> out = new ArrayList<>();
         for (int i = 0; i < packed.size(); i++) {
             MessageCreateBuilder m = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-            packed.get(i).forEach(c -> m.addEmbeds(embed(c)));
+            List<Card> cards = packed.get(i);
+            for (int j = 0; j < cards.size(); j++) {
+                MessageEmbed e = embed(cards.get(j));
+                if (i == 0 && j == 0 && image.isPresent()) {
+                    e = new EmbedBuilder(e).setImage("attachment://" + image.get().getName()).build();
+                    m.addFiles(image.get());
+                }
+                m.addEmbeds(e);
+            }
             if (i == packed.size() - 1 && !buttons.isEmpty()) {
                 m.addComponents(ActionRow.of(buttons));
             }
@@ -183,8 +200,12 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         if (channel.isEmpty()) {
             return new Failed("#peer-learning is missing.");
         }
+        String png = "heatmap-week-" + summary.week() + ".png";
         List<MessageCreateData> messages = messages(summaryCard(summary), List.of(Button.secondary(
-                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")));
+                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")),
+                Optional.of(FileUpload.fromData(charts.heatmapPng(summary.heatmap()), png)));
+        List<MessageCreateData> inThread = messages(summaryCard(summary), List.of(),
+                Optional.of(FileUpload.fromData(charts.heatmapPng(summary.heatmap()), png)));
         try {
             String first = null;
             for (MessageCreateData m : messages) {
@@ -192,7 +213,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 first = first == null ? id : first;
             }
             weekThread(cohort, summary.week()).ifPresent(thread -> {
-                for (MessageCreateData m : messages) {
+                for (MessageCreateData m : inThread) {
                     thread.sendMessage(m).complete();
                 }
             });
@@ -222,9 +243,22 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         String marker = key.kind() == DeliveryLedger.Kind.SUMMARY
                 ? ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), key.week())
                 : ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
-        String self = jda.getSelfUser().getId();
-        for (Message m : channel.get().getHistory().retrievePast(50).complete()) {
-            if (m.getAuthor().getId().equals(self) && m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))) {
+        return findRecent(channel.get(), m -> m.getComponentTree().findAll(Button.class).stream()
+                .anyMatch(b -> marker.equals(b.getCustomId())));
+    }
+
+    /** The bot's own recent message in the channel that matches (a post a crash left unrecorded); its id. */
+    @Override
+    public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
+        String marker = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+        return text(cohort, home.channelId()).flatMap(channel -> findRecent(channel, m -> m.getComponentTree()
+                .findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))));
+    }
+
+    static Optional<String> findRecent(TextChannel channel, java.util.function.Predicate<Message> matches) {
+        String self = channel.getJDA().getSelfUser().getId();
+        for (Message m : channel.getHistory().retrievePast(50).complete()) {
+            if (m.getAuthor().getId().equals(self) && matches.test(m)) {
                 return Optional.of(m.getId());
             }
         }

@@ -1,19 +1,26 @@
 package uk.stepup.discord;
 
+import java.util.EnumSet;
 import java.util.Set;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.shared.Actor;
+import uk.stepup.summaries.ChartRenderer;
 
 /** {@code /progress} and the summaries' "My progress" button: a manager's own journey, shown only to them. */
 public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
     private final ProgressView progress;
+    private final ChartRenderer charts;
 
-    public ProgressCommand(ProgressView progress) {
+    public ProgressCommand(ProgressView progress, ChartRenderer charts) {
         this.progress = progress;
+        this.charts = charts;
     }
 
     @Override
@@ -28,11 +35,22 @@ public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
 
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
-        Replies.ephemeral(e, progress.forManager(actor));
+        show(e, actor);
     }
 
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
-        Replies.ephemeral(e, progress.forManager(actor));
+        show(e, actor);
+    }
+
+    /** Only the manager sees it; the journey chart is attached when there is one. */
+    private void show(IReplyCallback e, Actor actor) {
+        ProgressView.Progress p = progress.forManager(actor);
+        var reply = e.reply(Card.fit(p.text(), Card.CONTENT_MAX)).setEphemeral(true)
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+        if (p.journey().isPresent() && p.journey().get().hasCheckins()) {
+            reply = reply.addFiles(FileUpload.fromData(charts.journeyPng(p.journey().get()), "my-journey.png"));
+        }
+        reply.queue();
     }
 }

@@ -38,6 +38,9 @@ public interface ProgrammePublisher {
     /** Looks in the target channel for a post already made with this key; the message id if found. */
     Optional<String> findDelivered(Cohort cohort, DeliveryLedger.Key key);
 
+    /** Looks in the home's channel for a reminder already posted with this key; the message id if found. */
+    Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key);
+
     /** A note for the cohort's coaches only. */
     void tellCoaches(Cohort cohort, String text);
 }

@@ -19,6 +19,7 @@ import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.KloeRollUp;
 import uk.stepup.summaries.Projection;
+import uk.stepup.summaries.RatingJourney;
 import uk.stepup.summaries.RatingProjection;
 
 /**
@@ -40,14 +41,19 @@ public final class ProgressView {
         this.curricula = curricula;
     }
 
-    public String forManager(Actor actor) {
+    /** The text a manager sees, and their journey chart once they have a home. */
+    public record Progress(String text, Optional<RatingJourney> journey) {
+    }
+
+    public Progress forManager(Actor actor) {
         Optional<Home> home = homes.managedBy(actor.userId()).stream()
                 .filter(h -> cohorts.byId(h.cohortId()).map(c -> c.guildId().equals(actor.guildId())).orElse(false))
                 .max(Comparator.comparingLong(Home::cohortId));
         if (home.isEmpty()) {
-            return actor.coach()
+            return new Progress(actor.coach()
                     ? "`/progress` shows a manager their own home's journey. As a coach, use the summaries and `/cohort status`."
-                    : "You are not enrolled as a manager of a home yet, so there is no progress to show. Ask your coach to enrol you.";
+                    : "You are not enrolled as a manager of a home yet, so there is no progress to show. Ask your coach to enrol you.",
+                    Optional.empty());
         }
         Home h = home.get();
         Cohort cohort = cohorts.byId(h.cohortId()).orElseThrow();
@@ -85,7 +91,16 @@ public final class ProgressView {
                 .append(p.explanation()).append('\n')
                 .append(p.toMoveUp().isBlank() ? "" : "To move up: " + p.toMoveUp() + "\n")
                 .append("_").append(RatingProjection.SELF_ASSESSMENT_LABEL).append("_");
-        return s.toString();
+        List<String> codes = cohorts.items(cohort.id());
+        int upTo = mine.stream().mapToInt(Checkin::week).max().orElse(0);
+        List<Optional<Rating>> byWeek = new java.util.ArrayList<>();
+        for (int w = 1; w <= upTo; w++) {
+            int week = w;
+            byWeek.add(mine.stream().filter(c -> c.week() == week).findFirst().map(c -> c.answers().rating()));
+        }
+        RatingJourney journey = RatingJourney.of(h.name() + ": self-assessment journey", "Each week's KLOE self-rating; dashed line: CQC baseline",
+                codes.subList(0, Math.max(upTo, 0)), byWeek, h.baseline().byKeyQuestion());
+        return new Progress(s.toString(), Optional.of(journey));
     }
 
     private static String arrow(Rating baseline, Rating now) {

@@ -3,13 +3,10 @@ package uk.stepup.programme;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +29,9 @@ import uk.stepup.summaries.WeeklySummaryBuilder;
 /**
  * The weekly rhythm of every cohort. {@link #tick} brings a cohort's scheduled posts up to date as of the clock:
  * it works out from the calendar which prompts, reminders and summaries are due, and sends each one that the
- * delivery ledger has not seen, exactly once. Timers call it at the cohort's weekly times; start-up calls it to
- * catch up; calling it twice is harmless.
+ * delivery ledger has not seen, exactly once; then the coach's task and session reminders ({@link CoachReminders}).
+ * Timers call it at the cohort's weekly times and at those reminders' moments; start-up calls it to catch up;
+ * calling it twice is harmless.
  *
  * <p>Catch-up rule (spec section 4): a post missed while the bot was down is still sent if it is still useful:
  * a prompt until its week's window closes, a reminder only before the deadline, a summary until the next one is
@@ -54,11 +52,14 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private final WeeklySummaryBuilder summaries;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final CohortTimers timers;
+    private final CoachReminders coachReminders;
     private final Clock clock;
+    private final Deliveries deliveries;
 
     public WeeklyProgramme(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                            DeliveryLedger ledger, ProgrammePublisher publisher, WeeklySummaryBuilder summaries,
-                           Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, Clock clock) {
+                           Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, CoachReminders coachReminders,
+                           Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -67,7 +68,9 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         this.summaries = summaries;
         this.curricula = curricula;
         this.timers = timers;
+        this.coachReminders = coachReminders;
         this.clock = clock;
+        this.deliveries = new Deliveries(ledger, publisher, clock);
     }
 
     /** The calendar of a cohort as it stands. */
@@ -112,7 +115,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     new IllegalStateException("Curriculum item missing; run validate"));
             Instant close = cal.closeAt(week).orElseThrow();
             int w = week;
-            deliver(cohort, new Key(cohortId, week, Kind.PROMPT, THIS_WEEK), promptAt.get(), now.isBefore(close), done, notes,
+            deliveries.deliver(cohort, new Key(cohortId, week, Kind.PROMPT, THIS_WEEK), promptAt.get(), now.isBefore(close),
+                    done, notes,
                     "the week " + week + " prompt (" + item.code() + ")",
                     key -> publisher.postPrompt(cohort, w, item, close, key));
 
@@ -125,8 +129,9 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     if (checkedIn.contains(home.id()) || done.containsKey(key.asText())) {
                         continue;
                     }
-                    deliver(cohort, key, reminderAt, now.isBefore(close), done, notes,
+                    deliveries.deliver(cohort, key, reminderAt, now.isBefore(close), done, notes,
                             "the week " + week + " reminder to " + home.name(),
+                            k -> publisher.findReminder(cohort, home, k),
                             k -> publisher.postReminder(cohort, home, w, item, close, k));
                 }
             }
@@ -135,11 +140,13 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             if (!summaryAt.isAfter(now)) {
                 Optional<Instant> nextSummary = cal.summaryAt(week + 1);
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
-                deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful, done, notes,
+                deliveries.deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful,
+                        done, notes,
                         "the week " + week + " summary",
                         key -> publisher.postSummary(cohort, summaries.build(cohort, w), key));
             }
         }
+        coachReminders.reconcile(cohort, deliveries, done, notes);
         if (!notes.isEmpty()) {
             publisher.tellCoaches(cohort, "While the bot was offline some posts missed their time:\n- "
                     + String.join("\n- ", notes));
@@ -149,51 +156,5 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             timers.cancel(cohortId);
             LOG.info("Cohort {} finished its programme", cohortId);
         }
-    }
-
-    private interface Post {
-        ProgrammePublisher.Posted send(Key key);
-    }
-
-    private void deliver(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
-                         List<String> notes, String what, Post post) {
-        if (done.containsKey(key.asText())) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (!useful) {
-            ledger.markSkipped(key, due, now, "no longer useful when the bot caught up");
-            if (cohort.createdAt().isBefore(due)) {
-                notes.add(what + ", due " + local(due, cohort.zone()) + ", was skipped because its moment had passed");
-            }
-            return;
-        }
-        boolean late = now.isAfter(due.plus(GRACE)) && cohort.createdAt().isBefore(due);
-        DeliveryLedger.Claim claim = ledger.claim(key, due, now, late, true);
-        if (!claim.won()) {
-            return;
-        }
-        if (claim.entry().attempts() > 1) {
-            Optional<String> already = publisher.findDelivered(cohort, key);
-            if (already.isPresent()) {
-                ledger.markSent(key, already.get(), now);
-                return;
-            }
-        }
-        ProgrammePublisher.Posted result = post.send(key);
-        if (result instanceof ProgrammePublisher.Sent sent) {
-            ledger.markSent(key, sent.messageId(), clock.instant());
-            if (late) {
-                notes.add(what + ", due " + local(due, cohort.zone()) + ", was posted late at " + local(now, cohort.zone()));
-            }
-        } else if (result instanceof ProgrammePublisher.Failed failed) {
-            LOG.warn("Could not post {}: {}", key.asText(), failed.reason());
-            publisher.tellCoaches(cohort, "I could not post " + what + ": " + failed.reason()
-                    + " I will try again at the next scheduled time; `/cohort repair` re-creates missing channels.");
-        }
-    }
-
-    private static String local(Instant t, ZoneId zone) {
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).format(t.atZone(zone));
     }
 }

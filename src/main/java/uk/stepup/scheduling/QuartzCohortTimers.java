@@ -24,6 +24,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -43,7 +44,8 @@ import uk.stepup.shared.WeeklyTime;
 /**
  * Quartz cron triggers per cohort, one per weekly moment (prompt, reminder, close, summary), each in the cohort's
  * zone. The RAM job store is rebuilt from the database at start ({@link #schedule} for every running cohort); the
- * delivery ledger, not Quartz, remembers what was sent. A job only calls {@link ProgrammeTicker#tick}.
+ * delivery ledger, not Quartz, remembers what was sent. A job only calls {@link ProgrammeTicker#tick}. One-shot
+ * wake-ups ({@link #wakeAt}) add the moments of task and session reminders; each tick asks for the ones still ahead.
  */
 public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuartzCohortTimers.class);
@@ -159,6 +161,25 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
             scheduler.deleteJob(new JobKey(String.valueOf(cohortId), GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Cannot unschedule cohort " + cohortId, e);
+        }
+    }
+
+    /** A one-shot trigger on the cohort's job, named by its moment so that asking twice adds it once. */
+    @Override
+    public void wakeAt(long cohortId, Instant at) {
+        JobKey job = new JobKey(String.valueOf(cohortId), GROUP);
+        TriggerKey key = new TriggerKey(cohortId + "-at-" + at.getEpochSecond(), GROUP);
+        try {
+            if (!scheduler.checkExists(job) || scheduler.checkExists(key)) {
+                return;
+            }
+            scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(job).startAt(Date.from(at))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .build());
+        } catch (ObjectAlreadyExistsException e) {
+            LOG.debug("Wake-up {} was added meanwhile", key);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot wake cohort " + cohortId + " at " + at, e);
         }
     }
 

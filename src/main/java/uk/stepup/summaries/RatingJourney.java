@@ -64,7 +64,15 @@ public record RatingJourney(String title, String subtitle, List<KeyQuestionJourn
 
     /** S1 is Safe, W5 is Well-led: the code's first letter, when it is one of the five key question letters. */
     public static Optional<KeyQuestion> keyQuestionOf(String code) {
-        return code == null || code.isBlank() ? Optional.empty() : KeyQuestion.parse(code.trim().substring(0, 1));
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        String c = code.trim();
+        // Quality statements are written QS-S1 … QS-W8; KLOEs S1 … W5.
+        if (c.length() > 3 && c.regionMatches(true, 0, "QS-", 0, 3)) {
+            c = c.substring(3);
+        }
+        return KeyQuestion.parse(c.substring(0, 1));
     }
 
     public boolean hasCheckins() {

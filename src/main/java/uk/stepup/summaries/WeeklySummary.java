@@ -11,6 +11,7 @@ import uk.stepup.shared.Rating;
  *
  * @param spread   how many homes chose each self-rating for this week's KLOE
  * @param nextCode empty after the last week
+ * @param heatmap  homes × KLOEs so far; a home is named only if it chose to share its name, else "Home A", "Home B"…
  */
 public record WeeklySummary(
         long cohortId,
@@ -26,7 +27,8 @@ public record WeeklySummary(
         List<SharedHighlight> highlights,
         Optional<String> nextCode,
         Optional<String> nextTitle,
-        boolean lastWeek) {
+        boolean lastWeek,
+        Heatmap heatmap) {
 
     /** A highlight a home agreed to share; {@code homeName} is empty when shared anonymously. */
     public record SharedHighlight(Optional<String> homeName, String text) {

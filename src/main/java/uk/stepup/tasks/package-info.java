@@ -1,4 +1,6 @@
 /**
- * Feature: coach tasks with due dates and sessions with attendance. Plain Java with ports; never imports JDA, Quartz, JDBC, Flyway or Jackson.
+ * Feature: the coach's tools for a cohort: tasks with due dates that each home marks done, live sessions with
+ * reminders and attendance, and broadcasts to {@code #announcements}. Plain Java with ports; never imports JDA,
+ * Quartz, JDBC, Flyway or Jackson.
  */
 package uk.stepup.tasks;

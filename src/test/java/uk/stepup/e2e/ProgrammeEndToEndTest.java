@@ -172,6 +172,12 @@ class ProgrammeEndToEndTest {
         Checkin second = h.bot.checkins.find(oak.id(), 1).orElseThrow();
         assertThat(second.revisions()).isEqualTo(2);
         assertThat(h.bot.checkins.revisions(second.id())).hasSize(2);
+
+        SandboxMessage progress = h.sandbox.as(h.alice, h.guild).slash("progress", h.general).awaitReply(WAIT);
+        assertThat(progress.isEphemeral()).isTrue();
+        assertThat(progress.content()).contains("Week 1 · S1").contains("Outstanding").contains("baseline Requires improvement")
+                .contains("not a CQC judgement");
+        assertThat(progress.attachment("my-journey.png")).isPresent();
     }
 
     @Test
@@ -245,12 +251,18 @@ class ProgrammeEndToEndTest {
         String all = summary.embeds().toString();
         assertThat(all).contains("Oak House").contains("Night staff asked for the huddle too.");
         assertThat(all).doesNotContain("Mapped our safeguarding referrals"); // private text stays private
+        byte[] png = summary.attachment("heatmap-week-1.png").orElseThrow().bytes();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png))).isNotNull();
+        assertThat(summary.embeds().get(0).imageUrl()).contains("heatmap-week-1.png");
         h.at(Instant.parse("2027-01-11T08:35:00Z"));
         assertThat(posts("peer-learning")).hasSize(1);
         DeliveryLedger.Entry entry = h.bot.ledger.find(new DeliveryLedger.Key(cohort().id(), 1, DeliveryLedger.Kind.SUMMARY,
                 "peer-learning")).orElseThrow();
         assertThat(entry.status()).isEqualTo(DeliveryLedger.Status.SENT);
         assertThat(entry.late()).isTrue();
+        SandboxMessage note = h.sandbox.awaitMessage(channel("coaches"), m -> m.content().contains("week 1 summary"), WAIT);
+        assertThat(note.content()).contains("posted late");
+        assertThat(channel("coaches").canView(h.alice)).isFalse();
         // Week 2's prompt follows at 09:00.
         h.at(Instant.parse("2027-01-11T09:00:00Z"));
         assertThat(posts("this-week")).hasSize(2);

@@ -132,4 +132,24 @@ class QuartzCohortTimersTest {
         }
         assertThat(ticks).containsExactly(9L);
     }
+
+    @Test
+    void a_wake_up_ticks_the_cohort_once_at_its_moment_and_only_while_the_cohort_has_timers() throws Exception {
+        List<Long> ticks = new CopyOnWriteArrayList<>();
+        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, java.time.Clock.systemUTC())) {
+            // Weekly moments far from now, so only the wake-up fires during the test.
+            java.time.ZonedDateTime far = java.time.ZonedDateTime.now(ZoneId.of("Europe/London")).plusDays(3);
+            WeeklyTime at = new WeeklyTime(far.getDayOfWeek(), java.time.LocalTime.NOON);
+            timers.schedule(cohort(11, "Europe/London", LocalDate.of(2027, 1, 4), new WeeklyRhythm(at, at, at, at)));
+            Instant soon = Instant.now().plusMillis(1500);
+            timers.wakeAt(11, soon);
+            timers.wakeAt(11, soon); // asking twice wakes once
+            timers.wakeAt(12, soon); // a cohort without timers (ended) is not woken
+            assertThat(timers.nextFire(11)).contains(soon.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ticks.size() == 1);
+            Thread.sleep(500);
+            assertThat(ticks).containsExactly(11L);
+            assertThat(timers.nextFire(11)).hasValueSatisfying(next -> assertThat(next).isAfter(soon));
+        }
+    }
 }

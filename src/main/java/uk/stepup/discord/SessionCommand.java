@@ -1,0 +1,65 @@
+package uk.stepup.discord;
+
+import java.util.Set;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import uk.stepup.programme.CohortAdmin;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Outcome;
+import uk.stepup.tasks.SessionDesk;
+
+/** {@code /session schedule} (coach) and the sessions' I attended buttons. Replies are ephemeral. */
+public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
+    private final SessionDesk desk;
+    private final CohortAdmin admin;
+
+    public SessionCommand(SessionDesk desk, CohortAdmin admin) {
+        this.desk = desk;
+        this.admin = admin;
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return Commands.slash("session", "Live coaching sessions")
+                .addSubcommands(new SubcommandData("schedule", "Schedule a live session: a Discord event, a reminder and attendance (coaches)")
+                        .addOptions(new OptionData(OptionType.STRING, "when", "Start, YYYY-MM-DD HH:MM in the cohort's time", true)
+                                        .setMaxLength(20),
+                                new OptionData(OptionType.STRING, "link", "The call's web address (Zoom, Teams…), https://…", true)
+                                        .setMaxLength(SessionDesk.LINK_MAX),
+                                new OptionData(OptionType.STRING, "title", "Default: " + SessionDesk.DEFAULT_TITLE)
+                                        .setMaxLength(SessionDesk.TITLE_MAX),
+                                CohortCommand.cohortOption()));
+    }
+
+    @Override
+    public Set<ComponentIds.Action> actions() {
+        return Set.of(ComponentIds.Action.ATTENDED);
+    }
+
+    @Override
+    public void handle(SlashCommandInteractionEvent e, Actor actor) {
+        if (!actor.coach()) {
+            Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
+            return;
+        }
+        // Creating the event and the post can take longer than Discord's three seconds.
+        e.deferReply(true).complete();
+        CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
+        if (target instanceof CohortAdmin.NotFound nf) {
+            Replies.ephemeral(e, nf.why());
+            return;
+        }
+        Replies.ephemeral(e, desk.schedule(actor, ((CohortAdmin.Found) target).cohort(), CohortCommand.opt(e, "when").orElse(""),
+                CohortCommand.opt(e, "link").orElse(""), CohortCommand.opt(e, "title")));
+    }
+
+    @Override
+    public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
+        Replies.ephemeral(e, desk.attended(actor, id.longArg(0)));
+    }
+}

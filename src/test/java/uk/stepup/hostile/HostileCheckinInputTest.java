@@ -1,0 +1,211 @@
+package uk.stepup.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.PrivacyGuard;
+import uk.stepup.cohorts.Baseline;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.programme.CheckinDesk;
+import uk.stepup.programme.ProgrammePublisher;
+import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Rating;
+import uk.stepup.shared.WeeklyTime;
+import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcCheckinRepository;
+import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcDeliveryLedger;
+import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.summaries.WeeklySummaryBuilder;
+
+/**
+ * 10,000 generated check-ins through the real check-in desk and a real SQLite file: maximum lengths, odd Unicode,
+ * zero-width characters, Markdown and mention syntax, SQL and spreadsheet-formula text, identifiers the privacy
+ * guard must catch and near-misses it must let through. Nothing crashes, every accepted text round-trips byte for
+ * byte, and no identifier is ever stored.
+ */
+class HostileCheckinInputTest {
+    static final String[] HOSTILE = {
+        "@everyone look at this", "@here", "<@123456789012345678>", "<@&223456789012345678>", "<#323456789012345678>",
+        "'; DROP TABLE checkin; --", "\" OR 1=1 --", "=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(A1:A9)",
+        "-2+3", "@SUM(1)", "**bold** __under__ ~~strike~~ `code` ```block```", "> quote\n# heading", "[link](http://x.y)",
+        "\u200b\u200c\u200d\u2060\ufeff", "\u202eevil\u202c", "Zalgo t̷̢̛e̵x̶t̸", "emoji 🧓🏽👩‍⚕️🏥", "日本語のテキスト",
+        "العربية", "tab\tand\r\nnew lines", "\\u0000 not a null", "%s %n %d", "${jndi:ldap://x}", "<script>alert(1)</script>"
+    };
+    /** Must be refused: an NHS number with a valid check digit, a DOB, a postcode, a phone, an email, a room. */
+    static final String[] IDENTIFIERS = {
+        "NHS 943 476 5919", "DOB 12/03/1931", "lives at SW1A 1AA", "call 07700 900123", "email jane.doe@example.com",
+        "moved to room 12"
+    };
+    /** Must pass: look like identifiers but are not. */
+    static final String[] NEAR_MISSES = {
+        "we reduced falls by 12% in March 2027", "3 of our 40 residents", "held 2 meetings on 12/03/2027",
+        "Bed rails audit done", "room for improvement", "room temperature checks", "the 10 minute huddle",
+        "CQC location 1-123456789", "£1,000 budget", "S1 and S2 together", "at 09:00 daily"
+    };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ten_thousand_hostile_check_ins_never_crash_never_store_an_identifier_and_round_trip_exactly() {
+        Map<String, Curriculum> curricula = new CurriculumLoader().load(Path.of("prompts")).curricula();
+        Supplier<Map<String, Curriculum>> supply = () -> curricula;
+        Instant now = Instant.parse("2027-01-05T10:00:00Z");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        try (Database db = Database.open(dir.resolve("hostile.db"))) {
+            JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
+            JdbcHomeRepository homes = new JdbcHomeRepository(db);
+            JdbcCheckinRepository checkins = new JdbcCheckinRepository(db);
+            WeeklyTime t9 = WeeklyTime.parse("MONDAY 09:00").orElseThrow();
+            Cohort cohort = cohorts.create(new CohortRepository.NewCohort("1", "C", "kloe-2017", ZoneId.of("Europe/London"),
+                    LocalDate.of(2027, 1, 4), new WeeklyRhythm(t9, WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                    WeeklyTime.parse("SUNDAY 20:00").orElseThrow(), WeeklyTime.parse("MONDAY 08:00").orElseThrow()),
+                    curricula.get("kloe-2017").defaultOrder(), "coach", now.minusSeconds(86_400 * 7)));
+            List<HomeRepository.NewHome> newHomes = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                newHomes.add(new HomeRepository.NewHome("Home " + i, "home-" + i, Optional.empty(), Baseline.notRated(),
+                        List.of(String.valueOf(100000000000000000L + i))));
+            }
+            List<Home> enrolled = homes.enrolAll(cohort.id(), newHomes, now);
+            WeeklyProgramme programme = new WeeklyProgramme(cohorts, homes, checkins, new JdbcDeliveryLedger(db),
+                    new NoPublisher(), new WeeklySummaryBuilder(cohorts, homes, checkins, curricula), supply,
+                    new uk.stepup.app.ManualTimers(id -> { }),
+                    new uk.stepup.programme.CoachReminders(new uk.stepup.storage.JdbcTaskRepository(db),
+                            new uk.stepup.storage.JdbcSessionRepository(db), homes, NO_COACH_POSTS,
+                            new uk.stepup.app.ManualTimers(id -> { }), clock),
+                    clock);
+            CheckinDesk desk = new CheckinDesk(cohorts, homes, checkins, programme, supply, new PrivacyGuard(clock), clock);
+
+            Random random = new Random(20271);
+            int saved = 0;
+            int refused = 0;
+            int confirm = 0;
+            for (int i = 0; i < 10_000; i++) {
+                Home home = enrolled.get(i % enrolled.size());
+                Actor actor = new Actor(home.managerIds().get(0), "m", "1", false);
+                boolean withIdentifier = random.nextInt(5) == 0;
+                String did = text(random, CheckinAnswers.DID_MAX, withIdentifier);
+                CheckinAnswers answers = new CheckinAnswers(Rating.values()[random.nextInt(4)],
+                        did.isBlank() ? "x" : did, Optional.of(text(random, CheckinAnswers.EVIDENCE_MAX, false)),
+                        Optional.of(text(random, CheckinAnswers.NEXT_STEP_MAX, false)),
+                        Optional.of(text(random, CheckinAnswers.HIGHLIGHT_MAX, false)));
+                CheckinDesk.Result r = desk.submit(actor, home.id(), 1, answers);
+                if (r instanceof CheckinDesk.Saved s) {
+                    saved++;
+                    assertThat(withIdentifier).as("an identifier was accepted: " + did).isFalse();
+                    assertThat(s.checkin().answers()).isEqualTo(answers);
+                    assertThat(checkins.find(home.id(), 1).orElseThrow().answers()).isEqualTo(answers);
+                } else if (r instanceof CheckinDesk.Refused ref) {
+                    refused++;
+                    for (String id : IDENTIFIERS) {
+                        assertThat(ref.outcome().message()).doesNotContain(id.substring(id.indexOf(' ') + 1));
+                    }
+                } else {
+                    confirm++;
+                }
+            }
+            assertThat(saved + refused + confirm).isEqualTo(10_000);
+            assertThat(refused).isGreaterThan(1000);
+            assertThat(saved).isGreaterThan(5000);
+            // No identifier reached the database, in any revision.
+            String all = db.read(c -> {
+                StringBuilder sb = new StringBuilder();
+                try (var st = c.createStatement(); var rs = st.executeQuery(
+                        "SELECT did || coalesce(evidence,'') || coalesce(next_step,'') || coalesce(highlight,'') FROM checkin_revision")) {
+                    while (rs.next()) {
+                        sb.append(rs.getString(1)).append('\n');
+                    }
+                }
+                return sb.toString();
+            });
+            for (String id : IDENTIFIERS) {
+                assertThat(all).doesNotContain(id);
+            }
+            assertThat(db.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    /** Random hostile text up to max characters, sometimes exactly max, sometimes with an identifier inside. */
+    static String text(Random random, int max, boolean identifier) {
+        StringBuilder s = new StringBuilder();
+        int target = random.nextInt(4) == 0 ? max : random.nextInt(max);
+        while (s.length() < target) {
+            String piece = random.nextInt(3) == 0 ? NEAR_MISSES[random.nextInt(NEAR_MISSES.length)]
+                    : HOSTILE[random.nextInt(HOSTILE.length)];
+            s.append(piece).append(' ');
+        }
+        String out = s.length() > max ? s.substring(0, max) : s.toString();
+        if (identifier) {
+            String id = IDENTIFIERS[random.nextInt(IDENTIFIERS.length)];
+            int at = Math.max(0, Math.min(out.length(), max - id.length() - 2));
+            out = out.substring(0, at) + " " + id + " ";
+            out = out.length() > max ? out.substring(0, max) : out;
+        }
+        // A surrogate pair cut in half is not something a Discord client can send.
+        if (!out.isEmpty() && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
+    }
+
+    /** Coach posts are not exercised here either. */
+    static final uk.stepup.tasks.CoachPublisher NO_COACH_POSTS = (uk.stepup.tasks.CoachPublisher) java.lang.reflect.Proxy.newProxyInstance(
+            HostileCheckinInputTest.class.getClassLoader(), new Class<?>[] {uk.stepup.tasks.CoachPublisher.class},
+            (proxy, method, args) -> {
+                throw new UnsupportedOperationException("not used");
+            });
+
+    /** The publisher is not exercised here: check-ins are not posted anywhere. */
+    static final class NoPublisher implements ProgrammePublisher {
+        @Override
+        public Posted postPrompt(Cohort c, int w, uk.stepup.curriculum.CurriculumItem i, Instant d, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return new Failed("not used");
+        }
+
+        @Override
+        public Posted postReminder(Cohort c, Home h, int w, uk.stepup.curriculum.CurriculumItem i, Instant d, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return new Failed("not used");
+        }
+
+        @Override
+        public Posted postSummary(Cohort c, uk.stepup.summaries.WeeklySummary s, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return new Failed("not used");
+        }
+
+        @Override
+        public Optional<String> findDelivered(Cohort c, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> findReminder(Cohort c, Home h, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void tellCoaches(Cohort c, String text) {
+        }
+    }
+}
