@@ -142,7 +142,7 @@ public final class HtmlReport {
 
         s.append("<h3>Self-assessment against the CQC baseline</h3>\n");
         s.append("<p>").append(esc(improvementSentence(r))).append("</p>\n");
-        s.append("<table>\n<caption>Homes whose self-assessment at the end is higher than, level with or lower than")
+        s.append("<div class=\"scroll\"><table>\n<caption>Homes whose self-assessment at the end is higher than, level with or lower than")
                 .append(" their CQC rating when they joined</caption>\n<thead><tr><th scope=\"col\">Key question</th>")
                 .append("<th scope=\"col\" class=\"num\">Higher</th><th scope=\"col\" class=\"num\">Same</th>")
                 .append("<th scope=\"col\" class=\"num\">Lower</th><th scope=\"col\" class=\"num\">Not compared</th>")
@@ -153,16 +153,18 @@ public final class HtmlReport {
                     .append(num(c.lower(), "▼ ", "down")).append("<td class=\"num\">").append(c.notCompared())
                     .append("</td></tr>\n");
         }
-        s.append("</tbody>\n</table>\n<p class=\"muted\">Not compared: the home had no CQC rating for that key")
+        s.append("</tbody>\n</table></div>\n<p class=\"muted\">Not compared: the home had no CQC rating for that key")
                 .append(" question, or no self-ratings for it yet. ").append(esc(OutcomeReport.ROLL_UP_RULE)).append("</p>\n");
 
         s.append("<h3>Indicative overall ratings</h3>\n<div class=\"callout\">\n<p class=\"selfassess\">Self-assessment,")
                 .append(" not a CQC judgement</p>\n<p>Each home's overall rating as CQC's published aggregation")
                 .append(" principles would normally give it from the home's own key-question self-assessment,")
                 .append(" beside the CQC overall rating the homes held when they joined.</p>\n</div>\n");
-        s.append("<table>\n<caption>Homes at each overall rating</caption>\n<thead><tr><th scope=\"col\">Rating</th>")
-                .append("<th scope=\"col\" class=\"num\">CQC rating when joining</th>")
-                .append("<th scope=\"col\" class=\"num\">Indicative, from self-assessment</th></tr></thead>\n<tbody>\n");
+        s.append("<div class=\"scroll\"><table>\n<caption>Homes at each overall rating: CQC's when they joined, and")
+                .append(" the indicative one from their self-assessment now</caption>\n")
+                .append("<thead><tr><th scope=\"col\">Rating</th>")
+                .append("<th scope=\"col\" class=\"num\">CQC at start</th>")
+                .append("<th scope=\"col\" class=\"num\">Self-assessed now</th></tr></thead>\n<tbody>\n");
         int baselineRated = 0;
         for (int i = Rating.values().length - 1; i >= 0; i--) {
             Rating rating = Rating.values()[i];
@@ -172,9 +174,9 @@ public final class HtmlReport {
                     .append(b).append("</td><td class=\"num\">").append(r.projectedOverall().getOrDefault(rating, 0))
                     .append("</td></tr>\n");
         }
-        s.append("<tr><th scope=\"row\">").append(pill(Optional.empty(), "Not rated / not enough ratings yet"))
+        s.append("<tr><th scope=\"row\">").append(pill(Optional.empty(), "Not rated / too few ratings"))
                 .append("</th><td class=\"num\">").append(t.homes() - baselineRated).append("</td><td class=\"num\">")
-                .append(r.projectionsPending()).append("</td></tr>\n</tbody>\n</table>\n</section>\n");
+                .append(r.projectionsPending()).append("</td></tr>\n</tbody>\n</table></div>\n</section>\n");
     }
 
     static String leadSentence(OutcomeReport r) {
@@ -273,7 +275,7 @@ public final class HtmlReport {
                         .append(h.sessionsHeld()).append("</strong></li>\n");
             }
             s.append("<li>CQC overall when joining: ").append(pill(h.baselineOverall(), "Not rated")).append("</li>\n</ul>\n");
-            s.append("<table>\n<caption>").append(esc(h.label())).append(": CQC baseline and self-assessment at the end")
+            s.append("<div class=\"scroll\"><table>\n<caption>").append(esc(h.label())).append(": CQC baseline and self-assessment at the end")
                     .append("</caption>\n<thead><tr><th scope=\"col\">Key question</th><th scope=\"col\">CQC baseline</th>")
                     .append("<th scope=\"col\">Self-assessment</th><th scope=\"col\">Change</th>")
                     .append("<th scope=\"col\" class=\"num\">Weeks rated</th></tr></thead>\n<tbody>\n");
@@ -284,7 +286,7 @@ public final class HtmlReport {
                         .append(change(row.change())).append("</td><td class=\"num\">").append(row.itemsRated())
                         .append(" of ").append(row.itemsRun()).append("</td></tr>\n");
             }
-            s.append("</tbody>\n</table>\n");
+            s.append("</tbody>\n</table></div>\n");
             s.append("<div class=\"callout\">\n<p class=\"selfassess\">Self-assessment, not a CQC judgement</p>\n<p><strong>")
                     .append(h.projection().rating().isPresent() ? "Indicative overall rating:</strong> "
                             + pill(h.projection().rating()) : esc(h.projection().headline()) + "</strong>")
@@ -294,7 +296,8 @@ public final class HtmlReport {
             }
             s.append("</div>\n");
             s.append(img(pngs.get(journeyFile(r, i)), AltText.journey(h), "Self-ratings week by week per key"
-                    + " question; the dashed line is the CQC baseline."));
+                    + " question; the dashed line is the CQC baseline. Each panel's heading gives the latest week's"
+                    + " self-rating; the table above rolls up all of the key question's weeks."));
             s.append("</article>\n");
         }
         s.append("</section>\n");
@@ -341,7 +344,7 @@ public final class HtmlReport {
         if (r.tasks().isEmpty()) {
             s.append("<p>No tasks were set through the bot for this cohort.</p>\n");
         } else {
-            s.append("<table>\n<caption>Tasks set by the coaches, and how many of the ").append(homes)
+            s.append("<div class=\"scroll\"><table>\n<caption>Tasks set by the coaches, and how many of the ").append(homes)
                     .append(" homes did each</caption>\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Due</th>")
                     .append("<th scope=\"col\" class=\"num\">Done</th><th scope=\"col\" class=\"num\">Not yet due</th>")
                     .append("<th scope=\"col\" class=\"num\">Overdue</th></tr></thead>\n<tbody>\n");
@@ -351,12 +354,12 @@ public final class HtmlReport {
                         .append("</td><td class=\"num\">").append(t.pending()).append("</td><td class=\"num\">")
                         .append(t.overdue()).append("</td></tr>\n");
             }
-            s.append("</tbody>\n</table>\n");
+            s.append("</tbody>\n</table></div>\n");
         }
         if (r.sessions().isEmpty()) {
             s.append("<p>No coaching sessions were scheduled through the bot for this cohort.</p>\n");
         } else {
-            s.append("<table>\n<caption>Coaching sessions and how many of the ").append(homes)
+            s.append("<div class=\"scroll\"><table>\n<caption>Coaching sessions and how many of the ").append(homes)
                     .append(" homes attended</caption>\n<thead><tr><th scope=\"col\">Session</th><th scope=\"col\">When</th>")
                     .append("<th scope=\"col\" class=\"num\">Homes</th><th scope=\"col\" class=\"num\">People</th>")
                     .append("</tr></thead>\n<tbody>\n");
@@ -366,7 +369,7 @@ public final class HtmlReport {
                         .append("</td><td class=\"num\">").append(l.homesAttended()).append("</td><td class=\"num\">")
                         .append(l.people()).append("</td></tr>\n");
             }
-            s.append("</tbody>\n</table>\n");
+            s.append("</tbody>\n</table></div>\n");
         }
         s.append("</section>\n");
     }

@@ -43,7 +43,8 @@ final class ReportStyle {
             .figures dt { font-size: 14px; color: var(--quiet); }
             .figures dd { margin: 2px 0 0; font-size: 30px; font-weight: 700; line-height: 1.15; }
             .figures dd.note { font-size: 13px; font-weight: 400; color: var(--quiet); }
-            table { border-collapse: collapse; width: 100%; margin: 10px 0 16px; font-size: 15px; }
+            .scroll { overflow-x: auto; margin: 10px 0 16px; }
+            table { border-collapse: collapse; width: 100%; font-size: 15px; }
             caption { text-align: left; font-weight: 600; padding: 4px 0 8px; }
             th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--rule); vertical-align: top; }
             thead th { background: var(--wash); border-bottom: 2px solid #b9c0c9; font-size: 14px; }
@@ -82,6 +83,9 @@ final class ReportStyle {
               main, nav.contents, .cover, footer.end { padding-left: 18px; padding-right: 18px; }
               .figures { grid-template-columns: repeat(2, 1fr); }
               nav.contents ol { columns: 1; }
+              table { font-size: 14px; }
+              th, td { padding: 6px 6px; }
+              h2 { font-size: 23px; }
             }
             @page { size: A4; margin: 14mm 14mm 16mm; }
             @media print {
@@ -93,8 +97,9 @@ final class ReportStyle {
               nav.contents a { color: var(--ink); text-decoration: none; }
               h2 { font-size: 18pt; margin-top: 0; }
               h2, h3, h4, caption { break-after: avoid; }
-              table, figure, .callout, .figures, tr, li { break-inside: avoid; }
-              table { font-size: 9.5pt; margin: 4px 0 10px; }
+              .scroll, table, figure, .callout, .figures, tr, li { break-inside: avoid; }
+              .scroll { overflow: visible; margin: 4px 0 10px; }
+              table { font-size: 9.5pt; }
               th, td { padding: 4px 8px; }
               #summary h2 { margin-top: 24px; }
               #participation, #heatmap, #learning, #about { break-before: page; }
