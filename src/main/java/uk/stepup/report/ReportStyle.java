@@ -108,7 +108,8 @@ final class ReportStyle {
               .home { break-before: page; border-top: 0; margin-top: 0; }
               .home h3 { font-size: 17pt; margin: 16px 0 4px; }
               .home .callout { padding: 6px 12px; margin: 8px 0; }
-              .home figure img { max-height: 132mm; }
+              .home figure img { max-height: 122mm; }
+              .home figcaption { text-align: center; }
               .learning .flow { columns: 2; column-gap: 10mm; }
               .learning h3 { margin-top: 10px; }
             }
