@@ -35,8 +35,8 @@ public final class ExportColumns {
     public static final List<ExportColumn> HOME_COLUMNS = List.of(
             COHORT,
             HOME,
-            c("report_label", "How the outcome report names the home: its own name if it chose to share a highlight"
-                    + " with its name, else Home A, Home B, …"),
+            c("report_label", "How the outcome report and the weekly summaries name the home: its own name if it"
+                    + " chose to share a highlight with its name, else its letter, such as Home F."),
             c("cqc_location_id", "CQC location id (1- and digits); empty if not given."),
             c("managers", "How many managers are enrolled for the home."),
             c("enrolled_at", "When the home was enrolled."),

@@ -60,9 +60,9 @@ public record OutcomeReport(
 
     /** The naming rule, for the report's reader. */
     public static final String NAMING_RULE = "Homes that chose to share a highlight under their own name are named;"
-            + " every other home appears as Home A, Home B and so on, in an order that follows neither names nor"
-            + " enrolment. Highlights appear only where the home agreed to share them, and carry the home's name only"
-            + " where it chose that for the highlight.";
+            + " every other home appears as \"Home\" and a letter, the same letter it had in the weekly summaries all"
+            + " programme, dealt so that it follows neither names nor enrolment order. Highlights appear only where"
+            + " the home agreed to share them, and carry the home's name only where it chose that for the highlight.";
 
     /** The rule used to turn weekly KLOE self-ratings into one self-assessment per key question. */
     public static final String ROLL_UP_RULE = "A key question's self-assessment is the lower median of the home's"

@@ -11,7 +11,8 @@ import uk.stepup.shared.Rating;
  *
  * @param spread   how many homes chose each self-rating for this week's KLOE
  * @param nextCode empty after the last week
- * @param heatmap  homes × KLOEs so far; a home is named only if it chose to share its name, else "Home A", "Home B"…
+ * @param heatmap  homes × KLOEs so far, labelled by {@link HomeLabels}: a home is named only if it chose to share
+ *                 its name, else "Home" and its letter
  */
 public record WeeklySummary(
         long cohortId,

@@ -65,44 +65,30 @@ public final class WeeklySummaryBuilder {
     }
 
     /**
-     * Homes × the KLOEs so far, coloured by self-rating. A home appears by name only if it has chosen to share a
-     * highlight with its name; otherwise it gets a stable anonymous label by enrolment order (Home A, Home B…).
+     * Homes × the KLOEs so far, coloured by self-rating. Homes are labelled and ordered by {@link HomeLabels}: by
+     * name only if the home chose to share a highlight with its name, else "Home" and a letter that stays the same
+     * all programme long and in the outcome report.
      */
     Heatmap heatmap(Cohort cohort, int week, List<String> codes, List<Home> enrolled) {
         List<String> columns = codes.subList(0, week);
         Map<Long, Map<Integer, Rating>> ratings = new java.util.HashMap<>();
-        java.util.Set<Long> named = new java.util.HashSet<>();
-        for (Checkin c : checkins.forCohort(cohort.id())) {
+        List<Checkin> all = checkins.forCohort(cohort.id());
+        for (Checkin c : all) {
             if (c.week() <= week) {
                 ratings.computeIfAbsent(c.homeId(), k -> new java.util.HashMap<>()).put(c.week(), c.answers().rating());
             }
-            if (c.share() == HighlightShare.NAMED) {
-                named.add(c.homeId());
-            }
         }
-        List<Home> byEnrolment = enrolled.stream().sorted(java.util.Comparator.comparingLong(Home::id)).toList();
+        HomeLabels labels = HomeLabels.of(cohort, enrolled, all);
         List<HeatmapRow> rows = new ArrayList<>();
-        for (int i = 0; i < byEnrolment.size(); i++) {
-            Home h = byEnrolment.get(i);
+        for (Home h : labels.inOrder()) {
             Map<Integer, Rating> mine = ratings.getOrDefault(h.id(), Map.of());
             List<Optional<Rating>> cells = new ArrayList<>();
             for (int w = 1; w <= week; w++) {
                 cells.add(Optional.ofNullable(mine.get(w)));
             }
-            rows.add(new HeatmapRow(named.contains(h.id()) ? h.name() : anonymous(i), cells, false));
+            rows.add(new HeatmapRow(labels.label(h), cells, false));
         }
         return new Heatmap(cohort.name() + ": self-ratings so far", "Weeks 1 to " + week + ", one row per home", columns, rows);
-    }
-
-    /** Home A … Home Z, Home AA … for the n-th home (0-based). */
-    static String anonymous(int n) {
-        StringBuilder s = new StringBuilder();
-        int i = n;
-        do {
-            s.insert(0, (char) ('A' + i % 26));
-            i = i / 26 - 1;
-        } while (i >= 0);
-        return "Home " + s;
     }
 
     private static CurriculumItem item(Curriculum curriculum, String code) {

@@ -25,23 +25,32 @@ class HomeLabelsTest {
     static final Instant T = Instant.parse("2027-01-05T10:00:00Z");
 
     @Test
-    void letters_run_like_spreadsheet_columns() {
-        assertThat(HomeLabels.letters(0)).isEqualTo("A");
-        assertThat(HomeLabels.letters(25)).isEqualTo("Z");
-        assertThat(HomeLabels.letters(26)).isEqualTo("AA");
-        assertThat(HomeLabels.letters(27)).isEqualTo("AB");
-        assertThat(HomeLabels.letters(701)).isEqualTo("ZZ");
-        assertThat(HomeLabels.letters(702)).isEqualTo("AAA");
+    void letters_of_each_length_in_alphabetical_order() {
+        assertThat(HomeLabels.letters(0, 1)).isEqualTo("A");
+        assertThat(HomeLabels.letters(25, 1)).isEqualTo("Z");
+        assertThat(HomeLabels.letters(0, 2)).isEqualTo("AA");
+        assertThat(HomeLabels.letters(27, 2)).isEqualTo("BB");
+        assertThat(HomeLabels.letters(675, 2)).isEqualTo("ZZ");
     }
 
     @Test
-    void a_named_share_in_any_week_names_the_home_and_letters_follow_neither_names_nor_enrolment() {
-        List<Home> homes = new ArrayList<>();
-        String[] names = {"Ash", "Beech", "Cedar", "Damson", "Elm", "Fir", "Gorse", "Hazel", "Ivy", "Juniper"};
-        for (int i = 0; i < names.length; i++) {
-            homes.add(new Home(i + 1, 7, names[i], names[i].toLowerCase(), Optional.empty(), Optional.empty(),
-                    Baseline.notRated(), List.of()));
-        }
+    void the_letters_are_dealt_from_a_shuffled_alphabet_then_two_letter_labels() {
+        List<Home> homes = homes(30);
+        HomeLabels labels = HomeLabels.of(history(homes, Map.of()));
+        List<String> first26 = homes.subList(0, 26).stream().map(labels::label).toList();
+        assertThat(first26).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, 26).mapToObj(i -> "Home " + HomeLabels.letters(i, 1)).toList());
+        assertThat(first26).as("not dealt in alphabetical order").isNotEqualTo(first26.stream().sorted().toList());
+        assertThat(labels.label(homes.get(26))).matches("Home [A-Z]{2}");
+        assertThat(labels.inOrder().subList(0, 26)).extracting(labels::label).isSortedAccordingTo(String::compareTo);
+        assertThat(labels.label(labels.inOrder().get(26))).hasSize("Home AA".length());
+    }
+
+    @Test
+    void a_named_share_in_any_week_names_the_home_and_nobody_elses_letter_moves() {
+        List<Home> homes = homes(10);
+        Map<String, String> before = labelsByName(HomeLabels.of(history(homes, Map.of())), homes);
+
         // Cedar said "share with our name" once, in week 3; Beech shared anonymously.
         Map<Long, Map<Integer, Checkin>> checkins = Map.of(
                 3L, Map.of(1, checkin(3, 1, HighlightShare.ANONYMOUS), 3, checkin(3, 3, HighlightShare.NAMED)),
@@ -49,20 +58,43 @@ class HomeLabelsTest {
         HomeLabels labels = HomeLabels.of(history(homes, checkins));
         assertThat(labels.label(homes.get(2))).isEqualTo("Cedar");
         assertThat(labels.named(homes.get(2))).isTrue();
-        assertThat(labels.label(homes.get(1))).startsWith("Home ");
+        assertThat(labels.named(homes.get(1))).isFalse();
         assertThat(labels.inOrder().get(0).name()).isEqualTo("Cedar");
-
-        List<String> anonymousInLetterOrder = labels.inOrder().subList(1, homes.size()).stream().map(Home::name).toList();
-        List<String> byName = anonymousInLetterOrder.stream().sorted().toList();
-        assertThat(anonymousInLetterOrder).as("letters must not follow names or enrolment").isNotEqualTo(byName);
-        for (int i = 1; i < labels.inOrder().size(); i++) {
-            assertThat(labels.label(labels.inOrder().get(i))).isEqualTo("Home " + HomeLabels.letters(i - 1));
-        }
-        // The same home keeps its letter every time.
-        HomeLabels again = HomeLabels.of(history(homes, checkins));
+        Map<String, String> after = labelsByName(labels, homes);
         for (Home h : homes) {
-            assertThat(again.label(h)).isEqualTo(labels.label(h));
+            if (h != homes.get(2)) {
+                assertThat(after.get(h.name())).as(h.name()).isEqualTo(before.get(h.name()));
+            }
         }
+
+        // A home enrolled later takes a new letter; everyone keeps theirs.
+        List<Home> more = new ArrayList<>(homes);
+        more.add(home(11, "Kauri"));
+        HomeLabels later = HomeLabels.of(history(more, checkins));
+        for (Home h : homes) {
+            assertThat(later.label(h)).isEqualTo(labels.label(h));
+        }
+        assertThat(later.label(more.get(10))).startsWith("Home ").isNotIn(after.values());
+    }
+
+    private static List<Home> homes(int n) {
+        String[] names = {"Ash", "Beech", "Cedar", "Damson", "Elm", "Fir", "Gorse", "Hazel", "Ivy", "Juniper"};
+        List<Home> homes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            homes.add(home(i + 1, i < names.length ? names[i] : "Home number " + (i + 1)));
+        }
+        return homes;
+    }
+
+    private static Home home(long id, String name) {
+        return new Home(id, 7, name, name.toLowerCase(java.util.Locale.ROOT), Optional.empty(), Optional.empty(),
+                Baseline.notRated(), List.of());
+    }
+
+    private static Map<String, String> labelsByName(HomeLabels labels, List<Home> homes) {
+        Map<String, String> m = new java.util.HashMap<>();
+        homes.forEach(h -> m.put(h.name(), labels.label(h)));
+        return m;
     }
 
     private static Checkin checkin(long homeId, int week, HighlightShare share) {

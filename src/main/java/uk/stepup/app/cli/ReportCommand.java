@@ -19,7 +19,7 @@ import uk.stepup.storage.JdbcCohortRepository;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Writes the outcome report of a cohort as one self-contained HTML file (charts included).",
         footer = {"", "Homes are named only if they chose to share a highlight with their name; others appear as"
-                + " Home A, Home B, …", "Exit codes: 0 written, 1 the file could not be written, 2 bad usage (no such"
+                + " Home and a letter, as in the weekly summaries.", "Exit codes: 0 written, 1 the file could not be written, 2 bad usage (no such"
                 + " cohort or database)."})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
