@@ -143,11 +143,12 @@ public final class CohortMeasures {
     private static MeasureChart panel(Cohort cohort, CohortSeries s) {
         Measure m = s.measure();
         List<LocalDate> hidden = s.aggregates().stream().filter(Aggregate::suppressed).map(Aggregate::period).toList();
-        boolean history = s.aggregates().stream().anyMatch(a -> a.period().isBefore(cohort.startDate()));
+        LocalDate first = m.frequency().periodOf(cohort.startDate());
+        boolean history = s.aggregates().stream().anyMatch(a -> a.period().isBefore(first));
         String note = s.chart().isPresent() ? "" : s.aggregates().isEmpty() ? "No values yet."
                 : "Too few values that may be shown to chart yet.";
         return new MeasureChart(m.name(), (m.isRate() ? "pooled rate" : "mean per home") + " · " + m.unit() + " · "
                 + m.directionWords(), m.frequency(), s.chart(), hidden,
-                history ? Optional.of(cohort.startDate()) : Optional.empty(), note);
+                history ? Optional.of(first) : Optional.empty(), note);
     }
 }

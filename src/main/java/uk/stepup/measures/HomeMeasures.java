@@ -142,11 +142,12 @@ public final class HomeMeasures {
     public MeasureChart chart(Cohort cohort, Home home, Status st) {
         Measure m = st.measure();
         List<Observation> obs = observations(st.values());
-        boolean history = obs.stream().anyMatch(o -> o.date().isBefore(cohort.startDate()));
+        LocalDate first = m.frequency().periodOf(cohort.startDate());
+        boolean history = obs.stream().anyMatch(o -> o.date().isBefore(first));
         String subtitle = home.name() + " · " + m.definition();
         return new MeasureChart(m.name(), subtitle, m.frequency(), st.chart(), List.of(),
-                history ? Optional.of(cohort.startDate()) : Optional.<LocalDate>empty(),
-                MeasureSpc.limitsNote(st.chart(), obs, cohort.startDate()));
+                history ? Optional.of(first) : Optional.<LocalDate>empty(),
+                MeasureSpc.limitsNote(st.chart(), obs));
     }
 
     /** A few lines for {@code /progress}; empty when the cohort has no measures. */

@@ -12,7 +12,7 @@ import uk.stepup.measures.spc.SpcChart;
  *
  * @param spc            empty while there are fewer than 2 values that may be shown (an XmR chart needs 2)
  * @param suppressed     periods left out of a cohort chart because their count is small; drawn as "<5"
- * @param programmeStart marked on the chart when earlier (imported) history is shown
+ * @param programmeStart the programme's first period, marked on the chart when earlier (imported) history is shown
  * @param note           a short line under the chart, or "" (e.g. why there is no chart yet)
  */
 public record MeasureChart(

@@ -11,9 +11,10 @@ import uk.stepup.measures.spc.XmrOptions;
 /**
  * How the bot charts a measure: an XmR chart with NHSRplotthedots' defaults (Making Data Count rules, moving ranges
  * screened for outliers) for every measure, rates included (a rate per period is one individual value, as Making
- * Data Count recommends for most data). When at least 12 values come from before the programme started (imported
- * history), the mean and limits are fixed on that baseline, so that changes made during the programme are judged
- * against how things were; otherwise every value counts and limits under 12 points are trial limits.
+ * Data Count recommends for most data). When at least 12 values are for periods before the programme's first
+ * period (imported history; the month the programme starts in already counts as a programme month), the mean and
+ * limits are fixed on that baseline, so that changes made during the programme are judged against how things were;
+ * otherwise every value counts and limits under 12 points are trial limits.
  */
 public final class MeasureSpc {
     private MeasureSpc() {
@@ -28,20 +29,21 @@ public final class MeasureSpc {
         if (measure.target().isPresent()) {
             options = options.withTarget(measure.target().getAsDouble());
         }
-        int baseline = baselinePoints(observations, programmeStart);
+        int baseline = baselinePoints(observations, measure.frequency(), programmeStart);
         if (baseline >= XmrOptions.MIN_FIX_AFTER_POINTS && baseline < observations.size()) {
             options = options.withFixAfterPoints(baseline);
         }
         return Optional.of(Spc.xmr(observations, options));
     }
 
-    /** How many observations are for periods before the programme started. */
-    public static int baselinePoints(List<Observation> observations, LocalDate programmeStart) {
-        return (int) observations.stream().filter(o -> o.date().isBefore(programmeStart)).count();
+    /** How many observations are for periods before the programme's first period. */
+    public static int baselinePoints(List<Observation> observations, Frequency frequency, LocalDate programmeStart) {
+        LocalDate first = frequency.periodOf(programmeStart);
+        return (int) observations.stream().filter(o -> o.date().isBefore(first)).count();
     }
 
     /** The note under a chart: whether its limits are fixed on a baseline, or still trial limits. */
-    static String limitsNote(Optional<SpcChart> chart, List<Observation> observations, LocalDate programmeStart) {
+    static String limitsNote(Optional<SpcChart> chart, List<Observation> observations) {
         if (chart.isEmpty()) {
             return observations.isEmpty() ? "No values yet." : "One value so far: a chart needs at least two.";
         }
