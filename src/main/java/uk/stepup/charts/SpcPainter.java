@@ -402,8 +402,10 @@ final class SpcPainter {
                     nearest = p;
                 }
             }
-            Marks.boxed(sheet, g, SmallCounts.LABEL, plot.x(hidden), plot.y(nearest.centre()) - LINE / 2.0, LINE,
-                    Text.BODY_BOLD, Palette.INK);
+            double half = (Text.width(SmallCounts.LABEL, Text.BODY_BOLD) + 10) / 2;
+            double x = Math.max(plot.left + half, Math.min(plot.right - half, plot.x(hidden)));
+            Marks.boxed(sheet, g, SmallCounts.LABEL, x, plot.y(nearest.centre()) - LINE / 2.0, LINE, Text.BODY_BOLD,
+                    Palette.INK);
         }
     }
 
