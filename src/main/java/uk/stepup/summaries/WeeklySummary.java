@@ -3,6 +3,7 @@ package uk.stepup.summaries;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.Rating;
 
 /**
@@ -11,6 +12,8 @@ import uk.stepup.shared.Rating;
  *
  * @param spread   how many homes chose each self-rating for this week's KLOE
  * @param nextCode empty after the last week
+ * @param measures the cohort's measures as aggregates (small counts suppressed) with their small-multiples chart;
+ *                 empty when the cohort tracks none or has no values yet
  */
 public record WeeklySummary(
         long cohortId,
@@ -26,7 +29,8 @@ public record WeeklySummary(
         List<SharedHighlight> highlights,
         Optional<String> nextCode,
         Optional<String> nextTitle,
-        boolean lastWeek) {
+        boolean lastWeek,
+        Optional<CohortMeasures.Digest> measures) {
 
     /** A highlight a home agreed to share; {@code homeName} is empty when shared anonymously. */
     public record SharedHighlight(Optional<String> homeName, String text) {
@@ -35,5 +39,14 @@ public record WeeklySummary(
     public WeeklySummary {
         spread = Map.copyOf(spread);
         highlights = List.copyOf(highlights);
+        java.util.Objects.requireNonNull(measures, "measures");
+    }
+
+    /** A summary without measures. */
+    public WeeklySummary(long cohortId, String cohortName, int week, String code, String title, int homes, int onTime,
+                         int late, int missing, Map<Rating, Integer> spread, List<SharedHighlight> highlights,
+                         Optional<String> nextCode, Optional<String> nextTitle, boolean lastWeek) {
+        this(cohortId, cohortName, week, code, title, homes, onTime, late, missing, spread, highlights, nextCode,
+                nextTitle, lastWeek, Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package uk.stepup.summaries;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,8 +13,10 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.Rating;
 
 /** Builds the summary of one programme week from what is stored. Only consented highlights are included. */
@@ -22,13 +25,21 @@ public final class WeeklySummaryBuilder {
     private final HomeRepository homes;
     private final CheckinRepository checkins;
     private final Map<String, Curriculum> curricula;
+    private final Optional<CohortMeasures> measures;
 
     public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                                 Map<String, Curriculum> curricula) {
+        this(cohorts, homes, checkins, curricula, Optional.empty());
+    }
+
+    /** With {@code measures}, each summary carries the cohort's measures up to that week. */
+    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                                Map<String, Curriculum> curricula, Optional<CohortMeasures> measures) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
         this.curricula = Map.copyOf(curricula);
+        this.measures = measures;
     }
 
     public WeeklySummary build(Cohort cohort, int week) {
@@ -60,7 +71,16 @@ public final class WeeklySummaryBuilder {
         Optional<CurriculumItem> next = last ? Optional.empty() : Optional.of(item(curriculum, codes.get(week)));
         return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
                 late, Math.max(0, enrolled.size() - received.size()), spread, highlights,
-                next.map(CurriculumItem::code), next.map(CurriculumItem::title), last);
+                next.map(CurriculumItem::code), next.map(CurriculumItem::title), last, measures(cohort, week, codes.size()));
+    }
+
+    /** The cohort's measures up to the week's Monday (the periods its homes could have entered by then). */
+    private Optional<CohortMeasures.Digest> measures(Cohort cohort, int week, int weeks) {
+        if (measures.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> monday = ProgrammeCalendar.of(cohort, weeks, cohorts.breaks(cohort.id())).weekStart(week);
+        return monday.flatMap(m -> measures.get().digest(cohort, week, m));
     }
 
     private static CurriculumItem item(Curriculum curriculum, String code) {
