@@ -3,6 +3,7 @@ package uk.stepup.app;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.charts.PngCharts;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
@@ -21,7 +23,15 @@ import uk.stepup.discord.DiscordConnection;
 import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
+import uk.stepup.discord.MeasureCommand;
+import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.discord.MeasuresCommand;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.measures.CohortMeasures;
+import uk.stepup.measures.HomeMeasures;
+import uk.stepup.measures.MeasureAdmin;
+import uk.stepup.measures.MeasureDesk;
+import uk.stepup.measures.MeasureImport;
 import uk.stepup.programme.CheckinDesk;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.CohortDefaults;
@@ -36,6 +46,7 @@ import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 
 /**
@@ -50,6 +61,7 @@ public final class BotModule implements AutoCloseable {
     public final JdbcHomeRepository homes;
     public final JdbcCheckinRepository checkins;
     public final JdbcDeliveryLedger ledger;
+    public final JdbcMeasureRepository measures;
     public final JDA jda;
     public final WeeklyProgramme programme;
     public final CohortAdmin admin;
@@ -73,6 +85,9 @@ public final class BotModule implements AutoCloseable {
         homes = new JdbcHomeRepository(database);
         checkins = new JdbcCheckinRepository(database);
         ledger = new JdbcDeliveryLedger(database);
+        measures = new JdbcMeasureRepository(database);
+        PngCharts charts = new PngCharts();
+        PrivacyGuard guard = new PrivacyGuard(clock);
 
         events = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "discord-events");
@@ -84,7 +99,8 @@ public final class BotModule implements AutoCloseable {
         AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
         timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
         JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger);
-        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula);
+        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula,
+                Optional.of(new CohortMeasures(homes, measures, charts)));
         programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers, clock);
         programmeRef.set(programme);
 
@@ -94,15 +110,21 @@ public final class BotModule implements AutoCloseable {
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
         enrolment = new Enrolment(cohorts, homes, spaces, clock);
         admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, clock);
-        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
-        progress = new ProgressView(cohorts, homes, checkins, curriculum);
+        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, clock);
+        HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
+        progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
+        MeasureDesk measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
 
-        CheckinInteractions checkinInteractions = new CheckinInteractions(desk);
+        CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
         ProgressCommand progressCommand = new ProgressCommand(progress);
+        MeasureCommand measureCommand = new MeasureCommand(admin, new MeasureAdmin(cohorts, homes, measures, guard, clock),
+                new MeasureImport(cohorts, homes, measures, guard, clock));
+        MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
-                List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand),
-                List.of(checkinInteractions, progressCommand),
-                List.of(checkinInteractions),
+                List.of(new CohortCommand(admin, enrolment, List.of()), checkinInteractions, progressCommand,
+                        measureCommand, new MeasuresCommand(homeMeasures)),
+                List.of(checkinInteractions, progressCommand, measureInteractions),
+                List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         new CommandRegistrar(jda, router.definitions())

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -24,6 +25,9 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.ChartImage;
+import uk.stepup.measures.CohortMeasures;
+import uk.stepup.measures.SmallCounts;
 import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.WeeklySummary;
@@ -88,6 +92,14 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     /** Messages for a card (split to fit), the last one carrying the buttons. */
     static List<MessageCreateData> messages(Card card, List<Button> buttons) {
+        return messages(card, buttons, Optional.empty());
+    }
+
+    /**
+     * Messages for a card, the last one carrying the buttons and the chart, if any. Build them for each send: a
+     * file is read once.
+     */
+    static List<MessageCreateData> messages(Card card, List<Button> buttons, Optional<ChartImage> chart) {
         List<List<Card>> packed = card.pack();
         List<MessageCreateData> out = new ArrayList<>();
         for (int i = 0; i < packed.size(); i++) {
@@ -95,6 +107,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             packed.get(i).forEach(c -> m.addEmbeds(embed(c)));
             if (i == packed.size() - 1 && !buttons.isEmpty()) {
                 m.addComponents(ActionRow.of(buttons));
+            }
+            if (i == packed.size() - 1) {
+                chart.ifPresent(c -> m.addFiles(FileUpload.fromData(c.png(), c.filename())));
             }
             out.add(m.build());
         }
@@ -167,6 +182,10 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             fields.add(new Card.Field("Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
                     Mentions.neutralise(h.text()), false));
         }
+        s.measures().ifPresent(m -> fields.add(new Card.Field("Cohort measures",
+                Mentions.neutralise(String.join("\n", m.lines())) + "\nCharts attached: grey is common cause, blue "
+                        + "improvement, orange concern. " + SmallCounts.LABEL + " marks a count of 1 to 4, not shown.",
+                false)));
         fields.add(new Card.Field(s.lastWeek() ? "That was the last week" : "Next week",
                 s.nextCode().map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
                         .orElse("Thank you all. Your coach will share the outcome report."), false));
@@ -183,16 +202,18 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         if (channel.isEmpty()) {
             return new Failed("#peer-learning is missing.");
         }
-        List<MessageCreateData> messages = messages(summaryCard(summary), List.of(Button.secondary(
-                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")));
+        Card card = summaryCard(summary);
+        List<Button> buttons = List.of(Button.secondary(
+                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress"));
+        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
         try {
             String first = null;
-            for (MessageCreateData m : messages) {
+            for (MessageCreateData m : messages(card, buttons, chart)) {
                 String id = channel.get().sendMessage(m).complete().getId();
                 first = first == null ? id : first;
             }
             weekThread(cohort, summary.week()).ifPresent(thread -> {
-                for (MessageCreateData m : messages) {
+                for (MessageCreateData m : messages(card, buttons, chart)) {
                     thread.sendMessage(m).complete();
                 }
             });

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.checkins.PrivacyVerdict;
 import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.measures.spc.ImprovementDirection;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -27,11 +30,16 @@ public final class MeasureAdmin {
     public static final double PER_MAX = 1_000_000;
     private static final Pattern MENTION = Pattern.compile("@|<[@#]|[\\r\\n]");
 
+    private final CohortRepository cohorts;
+    private final HomeRepository homes;
     private final MeasureRepository measures;
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public MeasureAdmin(MeasureRepository measures, PrivacyGuard guard, Clock clock) {
+    public MeasureAdmin(CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, PrivacyGuard guard,
+                        Clock clock) {
+        this.cohorts = cohorts;
+        this.homes = homes;
         this.measures = measures;
         this.guard = guard;
         this.clock = clock;
@@ -132,6 +140,16 @@ public final class MeasureAdmin {
         return Optional.empty();
     }
 
+    /** {@code /measure list} for a manager: the measures of their home's cohort. */
+    public String listForManager(Actor actor) {
+        Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, false);
+        if (home.isEmpty()) {
+            return "You are not enrolled as a manager of a home yet, so there are no measures to list. "
+                    + "Ask your coach to enrol you.";
+        }
+        return list(cohorts.byId(home.get().cohortId()).orElseThrow());
+    }
+
     /** {@code /measure list}: the cohort's measures, one line each. */
     public String list(Cohort cohort) {
         List<Measure> all = measures.inCohort(cohort.id());
@@ -145,7 +163,10 @@ public final class MeasureAdmin {
             s.append(m.position()).append(". **").append(m.name()).append("** · ").append(m.definition()).append('\n');
         }
         s.append("Managers enter aggregate numbers only (never anything about a resident) after their check-in; "
-                + "anything shared with the cohort shows counts of 1 to 4 as ").append(SmallCounts.LABEL).append('.');
+                + "anything shared with the cohort shows counts of 1 to 4 as ").append(SmallCounts.LABEL).append(".\n")
+                .append("History: `/measure import` takes a CSV with the header `measure,period,value` (add ")
+                .append("`numerator,denominator` for rates), periods as YYYY-MM-DD or YYYY-MM, up to ")
+                .append(MeasureCsv.MONTHS_BACK).append(" months back.");
         return s.toString();
     }
 }

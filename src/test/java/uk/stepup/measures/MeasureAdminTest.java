@@ -21,7 +21,7 @@ class MeasureAdminTest {
     @BeforeEach
     void open() {
         f = new MeasuresFixture(dir);
-        admin = new MeasureAdmin(f.measures, f.guard, f.clock);
+        admin = new MeasureAdmin(f.cohorts, f.homes, f.measures, f.guard, f.clock);
     }
 
     @AfterEach
@@ -120,6 +120,8 @@ class MeasureAdminTest {
         admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0));
         admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0));
         assertThat(admin.list(f.cohort)).contains("1. **Falls** · falls · weekly · lower is better · target 3")
-                .contains("2. **Falls rate**").contains("<5");
+                .contains("2. **Falls rate**").contains("<5").contains("measure,period,value");
+        assertThat(admin.listForManager(f.alice)).isEqualTo(admin.list(f.cohort));
+        assertThat(admin.listForManager(f.outsider)).contains("not enrolled");
     }
 }
