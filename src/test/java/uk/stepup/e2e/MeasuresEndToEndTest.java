@@ -270,4 +270,34 @@ class MeasuresEndToEndTest {
         SandboxChannel thread = h.sandbox.channel(prompt.threadId().orElseThrow()).orElseThrow();
         assertThat(thread.messages()).anySatisfy(m -> assertThat(m.attachment("cohort-measures-week-7.png")).isPresent());
     }
+
+    @Test
+    @Order(8)
+    void with_more_boxes_than_a_form_holds_the_measures_come_in_pages() {
+        for (String name : List.of("Hospital admissions", "Pressure ulcers", "Complaints", "Activities offered")) {
+            h.sandbox.as(h.coach, h.guild).slash("measure add", Map.of("name", name, "unit", "count",
+                    "direction", name.startsWith("Activities") ? "increase" : "decrease"), channel("announcements"))
+                    .awaitResponse(WAIT).awaitReply(WAIT);
+        }
+        assertThat(h.bot.measures.inCohort(cohort().id())).hasSize(6);
+        h.at(prompt(8));
+        SandboxMessage saved = checkIn(h.alice);
+        // In the cohort's order, a rate's two boxes kept together: Falls, January's rate and two more fill page 1.
+        long rate = measure("Falls rate").id();
+        SandboxModal one = openMeasures(h.alice, saved, "Add this week's measures (1/2)");
+        assertThat(one.title()).isEqualTo("Week 8 measures (1/2)");
+        assertThat(one.fields()).hasSize(5).allSatisfy(f -> assertThat(f.label().length()).isLessThanOrEqualTo(45));
+        assertThat(one.field("m" + rate + "n").orElseThrow().description()).contains("Jan 2027");
+        SandboxMessage next = h.sandbox.as(h.alice, h.guild).submitModal(one, Map.of("m" + measure("Falls").id(), "3",
+                "m" + rate + "n", "5", "m" + rate + "d", "1,736")).awaitResponse(WAIT).awaitReply(WAIT);
+        assertThat(next.content()).contains("Saved 2 measures").contains("for Jan 2027")
+                .contains("more measures on the next page");
+        SandboxModal two = openMeasures(h.alice, next, "Add this week's measures (2/2)");
+        assertThat(two.fields()).extracting(SandboxModal.Field::customId)
+                .containsExactly("m" + measure("Complaints").id(), "m" + measure("Activities offered").id());
+        SandboxMessage done = h.sandbox.as(h.alice, h.guild).submitModal(two, Map.of("m" + measure("Complaints").id(), "0"))
+                .awaitResponse(WAIT).awaitReply(WAIT);
+        assertThat(done.content()).contains("Saved 1 measure").doesNotContain("next page");
+        assertThat(done.buttons()).isEmpty();
+    }
 }
