@@ -28,6 +28,9 @@ import uk.stepup.summaries.RatingProjection;
  * self-assessment; then, when the cohort tracks measures, the latest value and signal of each.
  */
 public final class ProgressView {
+    /** Discord's message limit, less a little room. */
+    private static final int ROOM = 1990;
+
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final CheckinRepository checkins;
@@ -49,8 +52,6 @@ public final class ProgressView {
         this.measures = measures;
     }
 
-    /** Discord's message limit, less a little room. */
-    private static final int ROOM = 1990;
 
     public String forManager(Actor actor) {
         Optional<Home> home = homes.managedBy(actor.userId()).stream()

@@ -2,6 +2,7 @@ package uk.stepup.summaries;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.Rating;
@@ -39,7 +40,7 @@ public record WeeklySummary(
     public WeeklySummary {
         spread = Map.copyOf(spread);
         highlights = List.copyOf(highlights);
-        java.util.Objects.requireNonNull(measures, "measures");
+        Objects.requireNonNull(measures, "measures");
     }
 
     /** A summary without measures. */
