@@ -522,12 +522,7 @@ final class SpcPainter {
     private static Badge variationBadge(SpcChart spc, boolean compact) {
         VariationIcon icon = spc.variationIcon();
         Color fill = Palette.spc(spc.variation());
-        String words = compact ? switch (icon) {
-            case COMMON_CAUSE -> "Common cause";
-            case IMPROVEMENT_HIGH, IMPROVEMENT_LOW -> "Improvement";
-            case CONCERN_HIGH, CONCERN_LOW -> "Concern";
-            case NEUTRAL_HIGH, NEUTRAL_LOW -> "Neutral special cause";
-        } : SpcWords.variation(icon);
+        String words = compact ? SpcWords.variationShort(icon) : SpcWords.variation(icon);
         return new Badge(fill, SpcWords.variationLetter(icon), Color.WHITE, words);
     }
 
@@ -538,11 +533,8 @@ final class SpcPainter {
             case CONSISTENT_FAIL -> Palette.SPC_CONCERN;
             case INCONSISTENT -> Palette.SPC_COMMON;
         }).orElse(Palette.GRID);
-        String words = compact ? a.map(x -> switch (x) {
-            case CONSISTENT_PASS -> "Passing";
-            case CONSISTENT_FAIL -> "Failing";
-            case INCONSISTENT -> "Hit and miss";
-        }).orElse("") : SpcWords.assurance(a, spc.improvement(), spc.target().isPresent());
+        String words = compact ? SpcWords.assuranceShort(a)
+                : SpcWords.assurance(a, spc.improvement(), spc.target().isPresent());
         String letter = a.isPresent() ? SpcWords.assuranceLetter(a) : "–";
         return new Badge(fill, letter, a.isPresent() ? Color.WHITE : Palette.QUIET_INK, words);
     }

@@ -23,6 +23,8 @@ import uk.stepup.shared.Actor;
 public final class HomeMeasures {
     /** Discord takes at most 10 files on a message. */
     public static final int MAX_CHARTS = 10;
+    /** Discord's limit for a message's text. */
+    static final int MESSAGE_MAX = 2000;
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
@@ -71,6 +73,20 @@ public final class HomeMeasures {
             }
             return s.toString();
         }
+
+        /** "latest **2** · Improvement · Hit and miss": for when many measures share a message. */
+        public String shortLine() {
+            if (latest().isEmpty()) {
+                return "no values yet";
+            }
+            StringBuilder s = new StringBuilder("latest **").append(Numbers.format(latest().get().value())).append("**");
+            chart.ifPresent(c -> {
+                s.append(" · ").append(SpcWords.variationShort(c.variationIcon()));
+                String assurance = SpcWords.assuranceShort(c.assurance());
+                s.append(assurance.isEmpty() ? "" : " · " + assurance);
+            });
+            return s.toString();
+        }
     }
 
     /** What {@code /measures} shows a manager: the text and one chart per measure with enough values. */
@@ -113,29 +129,40 @@ public final class HomeMeasures {
             return new View("**" + h.name() + "**: " + cohort.name() + " has no measures yet. "
                     + "Your coach adds them with `/measure add`.", List.of());
         }
+        List<ChartImage> charts = new ArrayList<>();
+        for (Status st : statuses) {
+            if (st.chart().isPresent() && charts.size() < MAX_CHARTS) {
+                charts.add(new ChartImage(filename(st.measure()), renderer.measurePng(chart(cohort, h, st))));
+            }
+        }
+        boolean anyChart = statuses.stream().anyMatch(st -> st.chart().isPresent());
+        String full = text(h, cohort, statuses, anyChart, true);
+        // Twelve measures with their definitions may not fit in one message: then each keeps only its name and line.
+        return new View(full.length() <= MESSAGE_MAX ? full : text(h, cohort, statuses, anyChart, false), charts);
+    }
+
+    private static String text(Home h, Cohort cohort, List<Status> statuses, boolean anyChart, boolean definitions) {
         StringBuilder s = new StringBuilder("**").append(h.name()).append("** · your measures in ")
                 .append(cohort.name()).append(" (only you see this)\n");
-        List<ChartImage> charts = new ArrayList<>();
-        boolean anyChart = false;
         for (Status st : statuses) {
-            s.append("**").append(st.measure().position()).append(". ").append(st.measure().name()).append("** · ")
-                    .append(st.measure().definition()).append('\n').append(st.line()).append('\n');
-            if (st.chart().isPresent()) {
-                anyChart = true;
-                if (charts.size() < MAX_CHARTS) {
-                    charts.add(new ChartImage(filename(st.measure()), renderer.measurePng(chart(cohort, h, st))));
-                }
+            s.append("**").append(st.measure().position()).append(". ").append(st.measure().name()).append("**");
+            if (definitions) {
+                s.append(" · ").append(st.measure().definition()).append('\n').append(st.line()).append('\n');
+            } else {
+                s.append(": ").append(st.shortLine()).append('\n');
             }
         }
         if (anyChart) {
-            s.append("\nIn the charts grey points are common cause variation; blue is improvement, orange concern, "
+            s.append(definitions
+                    ? "\nIn the charts grey points are common cause variation; blue is improvement, orange concern, "
                     + "purple a special cause where neither way is better. Dashed lines are the process limits, the "
-                    + "black line the mean, the red line the target.");
+                    + "black line the mean, the red line the target."
+                    : "\nDefinitions: `/measure list`.");
         } else {
             s.append("\nCharts appear once a measure has two values. Add them after your check-in, or load up to "
                     + MeasureCsv.MONTHS_BACK + " months of history with `/measure import`.");
         }
-        return new View(s.toString(), charts);
+        return s.toString();
     }
 
     /** The chart of one measure for one home. */

@@ -26,6 +26,25 @@ public final class SpcWords {
         };
     }
 
+    /** A word or two for tight places: "Common cause", "Improvement", "Concern", "Neutral special cause". */
+    public static String variationShort(VariationIcon icon) {
+        return switch (icon) {
+            case COMMON_CAUSE -> "Common cause";
+            case IMPROVEMENT_HIGH, IMPROVEMENT_LOW -> "Improvement";
+            case CONCERN_HIGH, CONCERN_LOW -> "Concern";
+            case NEUTRAL_HIGH, NEUTRAL_LOW -> "Neutral special cause";
+        };
+    }
+
+    /** "Passing", "Failing", "Hit and miss", or "" without assurance. */
+    public static String assuranceShort(Optional<Assurance> assurance) {
+        return assurance.map(a -> switch (a) {
+            case CONSISTENT_PASS -> "Passing";
+            case CONSISTENT_FAIL -> "Failing";
+            case INCONSISTENT -> "Hit and miss";
+        }).orElse("");
+    }
+
     /** "H", "L" or "" for common cause, as on the MDC variation icons. */
     public static String variationLetter(VariationIcon icon) {
         return switch (icon) {

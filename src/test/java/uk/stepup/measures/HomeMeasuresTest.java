@@ -137,6 +137,21 @@ class HomeMeasuresTest {
     }
 
     @Test
+    void twelve_measures_still_fit_one_message_and_ten_charts_one_message() {
+        for (int i = 1; i <= MeasureAdmin.MAX_MEASURES; i++) {
+            Measure m = f.measures.add(new MeasureRepository.NewMeasure(f.cohort.id(), "Measure number " + i
+                    + " with a long name", "things counted per 1,000 occupied bed days", ImprovementDirection.DECREASE,
+                    OptionalDouble.of(5), Frequency.WEEKLY, java.util.Optional.of(new Rate("things counted",
+                    "occupied bed days", 1000)), "coach", MeasuresFixture.CREATED));
+            f.measures.saveValues(List.of(f.rate(m, f.oak, f.monday(1), 3, 800), f.rate(m, f.oak, f.monday(2), 4, 810)));
+        }
+        HomeMeasures.View v = view.forManager(f.alice);
+        assertThat(v.text().length()).isLessThanOrEqualTo(HomeMeasures.MESSAGE_MAX);
+        assertThat(v.text()).contains("**12. Measure number 12 with a long name**").contains("`/measure list`");
+        assertThat(v.charts()).hasSize(HomeMeasures.MAX_CHARTS);
+    }
+
+    @Test
     void chart_file_names_are_plain_ascii() {
         Measure m = new Measure(3, 1, "Chutes / « Falls » per 1,000 bed-days — résidents", "x",
                 ImprovementDirection.DECREASE, OptionalDouble.empty(), Frequency.WEEKLY, java.util.Optional.empty(), 3,
