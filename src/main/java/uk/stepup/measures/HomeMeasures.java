@@ -49,7 +49,10 @@ public final class HomeMeasures {
             return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
         }
 
-        /** "Latest **2** (week of 15 Feb 2027) · Special cause improvement (lower) · Hit and miss against the target". */
+        /**
+         * "Latest **2**, week of 15 Feb 2027 · Special cause improvement (lower) · Hit and miss against the target ·
+         * 19 values".
+         */
         public String line() {
             if (latest().isEmpty()) {
                 return "No values yet.";
