@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.checkins.HighlightShare;
@@ -21,6 +23,7 @@ import uk.stepup.shared.Rating;
 
 /** Builds the summary of one programme week from what is stored. Only consented highlights are included. */
 public final class WeeklySummaryBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(WeeklySummaryBuilder.class);
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final CheckinRepository checkins;
@@ -74,13 +77,21 @@ public final class WeeklySummaryBuilder {
                 next.map(CurriculumItem::code), next.map(CurriculumItem::title), last, measures(cohort, week, codes.size()));
     }
 
-    /** The cohort's measures up to the week's Monday (the periods its homes could have entered by then). */
+    /**
+     * The cohort's measures up to the week's Monday (the periods its homes could have entered by then). A chart that
+     * cannot be drawn is logged and left out: it must never stop the week's summary.
+     */
     private Optional<CohortMeasures.Digest> measures(Cohort cohort, int week, int weeks) {
         if (measures.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LocalDate> monday = ProgrammeCalendar.of(cohort, weeks, cohorts.breaks(cohort.id())).weekStart(week);
-        return monday.flatMap(m -> measures.get().digest(cohort, week, m));
+        try {
+            Optional<LocalDate> monday = ProgrammeCalendar.of(cohort, weeks, cohorts.breaks(cohort.id())).weekStart(week);
+            return monday.flatMap(m -> measures.get().digest(cohort, week, m));
+        } catch (RuntimeException e) {
+            LOG.warn("The week {} summary of cohort {} goes out without its measures: {}", week, cohort.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private static CurriculumItem item(Curriculum curriculum, String code) {
