@@ -3,6 +3,7 @@ package uk.stepup.app;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,9 +27,17 @@ import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCoachPublisher;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
+import uk.stepup.discord.MeasureCommand;
+import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.discord.MeasuresCommand;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.TaskCommand;
+import uk.stepup.measures.CohortMeasures;
+import uk.stepup.measures.HomeMeasures;
+import uk.stepup.measures.MeasureAdmin;
+import uk.stepup.measures.MeasureDesk;
+import uk.stepup.measures.MeasureImport;
 import uk.stepup.programme.CheckinDesk;
 import uk.stepup.programme.CoachReminders;
 import uk.stepup.programme.CohortAdmin;
@@ -49,6 +58,7 @@ import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.CohortStatus;
+import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.summaries.DataExport;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.WeeklySummaryBuilder;
@@ -70,6 +80,7 @@ public final class BotModule implements AutoCloseable {
     public final JdbcDeliveryLedger ledger;
     public final JdbcTaskRepository tasks;
     public final JdbcSessionRepository sessions;
+    public final JdbcMeasureRepository measures;
     public final JDA jda;
     public final WeeklyProgramme programme;
     public final CohortAdmin admin;
@@ -99,6 +110,8 @@ public final class BotModule implements AutoCloseable {
         ledger = new JdbcDeliveryLedger(database);
         tasks = new JdbcTaskRepository(database);
         sessions = new JdbcSessionRepository(database);
+        measures = new JdbcMeasureRepository(database);
+        PrivacyGuard guard = new PrivacyGuard(clock);
 
         events = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "discord-events");
@@ -112,7 +125,8 @@ public final class BotModule implements AutoCloseable {
         PngCharts charts = new PngCharts();
         JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts);
         JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda);
-        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula);
+        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula,
+                Optional.of(new CohortMeasures(homes, measures, charts)));
         CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, coachPublisher, timers, clock);
         programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers,
                 coachReminders, clock);
@@ -124,8 +138,10 @@ public final class BotModule implements AutoCloseable {
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
         enrolment = new Enrolment(cohorts, homes, spaces, clock);
         admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, clock);
-        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, new PrivacyGuard(clock), clock);
-        progress = new ProgressView(cohorts, homes, checkins, curriculum);
+        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, clock);
+        HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
+        progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
+        MeasureDesk measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
         taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, clock);
         sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, clock);
         status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);
@@ -135,16 +151,19 @@ public final class BotModule implements AutoCloseable {
                 new JdbcReportQueries(database), curriculum, clock);
         export = new DataExport(histories, new ExportFiles());
 
-        CheckinInteractions checkinInteractions = new CheckinInteractions(desk);
+        CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
         SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
+        MeasureCommand measureCommand = new MeasureCommand(admin, new MeasureAdmin(cohorts, homes, measures, guard, clock),
+                new MeasureImport(cohorts, homes, measures, guard, clock));
+        MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
                 List.of(new CohortCommand(admin, enrolment, List.of(new CohortStatusCommand(status))), checkinInteractions,
                         progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
-                        new ExportCommand(admin, export)),
-                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand),
-                List.of(checkinInteractions),
+                        measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
+                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
+                List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         new CommandRegistrar(jda, router.definitions())

@@ -8,6 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.TexturePaint;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
+import uk.stepup.measures.spc.PointType;
 import uk.stepup.shared.Rating;
 
 /**
@@ -47,6 +48,21 @@ final class Palette {
     static final Color ON_TIME = new Color(0x1F4E8C);
     static final Color LATE = new Color(0x8DB8E8);
 
+    /**
+     * Statistical process control, in NHS England's Making Data Count colours (as NHSRplotthedots): grey common
+     * cause, blue improvement, orange concern, purple neutral; a black mean, a red target. Limits are a mid grey,
+     * dashed, and the line joining the points a lighter grey so that the coloured points stand out. Colour never
+     * works alone: the variation and assurance badges carry words.
+     */
+    static final Color SPC_COMMON = Color.decode(PointType.COMMON_CAUSE.colour());
+    static final Color SPC_IMPROVEMENT = Color.decode(PointType.SPECIAL_CAUSE_IMPROVEMENT.colour());
+    static final Color SPC_CONCERN = Color.decode(PointType.SPECIAL_CAUSE_CONCERN.colour());
+    static final Color SPC_NEUTRAL = Color.decode(PointType.SPECIAL_CAUSE_NEUTRAL_HIGH.colour());
+    static final Color SPC_MEAN = Color.BLACK;
+    static final Color SPC_TARGET = new Color(0xDE1B1B);
+    static final Color SPC_LIMIT = new Color(0x7F7F7F);
+    static final Color SPC_DATA_LINE = new Color(0xC8C8C8);
+
     private static final int HATCH_TILE = 10;
     private static final TexturePaint HATCH = hatch();
 
@@ -74,6 +90,16 @@ final class Palette {
             case GOOD: return "G";
             case REQUIRES_IMPROVEMENT: return "RI";
             default: return "I";
+        }
+    }
+
+    /** The Making Data Count colour of a point of this type. */
+    static Color spc(PointType type) {
+        switch (type) {
+            case SPECIAL_CAUSE_IMPROVEMENT: return SPC_IMPROVEMENT;
+            case SPECIAL_CAUSE_CONCERN: return SPC_CONCERN;
+            case SPECIAL_CAUSE_NEUTRAL_HIGH: case SPECIAL_CAUSE_NEUTRAL_LOW: return SPC_NEUTRAL;
+            default: return SPC_COMMON;
         }
     }
 

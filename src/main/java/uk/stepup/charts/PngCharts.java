@@ -1,5 +1,8 @@
 package uk.stepup.charts;
 
+import uk.stepup.measures.MeasureChart;
+import uk.stepup.measures.MeasureChartRenderer;
+import uk.stepup.measures.MeasurePanels;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.Heatmap;
 import uk.stepup.summaries.ParticipationSeries;
@@ -11,7 +14,7 @@ import uk.stepup.summaries.RatingJourney;
  * white background, words in every legend. Stateless and safe to share between threads; needs
  * {@code java.awt.headless=true} on a server and at least one installed font (the Docker image installs DejaVu).
  */
-public final class PngCharts implements ChartRenderer {
+public final class PngCharts implements ChartRenderer, MeasureChartRenderer {
 
     @Override
     public byte[] heatmapPng(Heatmap heatmap) {
@@ -26,5 +29,15 @@ public final class PngCharts implements ChartRenderer {
     @Override
     public byte[] journeyPng(RatingJourney journey) {
         return JourneyPainter.paint(journey);
+    }
+
+    @Override
+    public byte[] measurePng(MeasureChart chart) {
+        return SpcPainter.paint(chart);
+    }
+
+    @Override
+    public byte[] panelsPng(MeasurePanels panels) {
+        return SpcPainter.paintPanels(panels);
     }
 }

@@ -5,5 +5,9 @@
  * consistent phone-sized typography, words in every legend and hatching for "no check-in", and renders a
  * 600-home heatmap in tens of milliseconds. Palette and large-cohort decisions are documented on
  * {@code Palette} and {@code HeatmapPainter}.
+ *
+ * <p>{@code PngCharts} also implements the measures' {@code MeasureChartRenderer}: {@code SpcPainter} draws a
+ * measure's XmR chart in NHS Making Data Count style, full width for a home and as small multiples for a cohort,
+ * from the SPC engine's points (classification, mean, limits) without recalculating anything.
  */
 package uk.stepup.charts;

@@ -11,19 +11,21 @@ import java.util.List;
  * quote are ignored; a quote inside an unquoted value is kept as it is. A quoted value may contain line breaks (the
  * line count stays right after it); the caller decides whether that is allowed. Two things are marked as defects
  * rather than guessed at: text after a closing quote, and a quote that is never closed.
+ *
+ * <p>Public so that every CSV the bot reads (enrolment, measure history) is split the same way.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     /**
      * One record. {@code line} is the physical line it starts on (1-based), {@code lastLine} the line it ends on;
      * they differ only when a quoted value contains a line break. {@code defect} is null or what is wrong with it.
      */
-    record Record(int line, int lastLine, List<String> fields, String defect) {
-        Record {
+    public record Record(int line, int lastLine, List<String> fields, String defect) {
+        public Record {
             fields = List.copyOf(fields);
         }
 
-        boolean blank() {
+        public boolean blank() {
             return defect == null && fields.stream().allMatch(f -> f.strip().isEmpty());
         }
     }
@@ -32,7 +34,7 @@ final class CsvRecords {
     }
 
     /** Every record in {@code text}, blank ones included; an unclosed quote ends the list with a defect. */
-    static List<Record> read(String text) {
+    public static List<Record> read(String text) {
         List<Record> records = new ArrayList<>();
         int n = text.length();
         int i = 0;

@@ -1,6 +1,8 @@
 package uk.stepup.discord;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,19 +24,27 @@ import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.HighlightShare;
+import uk.stepup.measures.MeasureDesk;
 import uk.stepup.programme.CheckinDesk;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
 
 /**
  * The weekly check-in on Discord: {@code /checkin} and the Check in buttons open the modal; the modal's answers go
- * to the check-in desk, which commits them before this replies; the reply offers the highlight-sharing buttons.
+ * to the check-in desk, which commits them before this replies; the reply offers the highlight-sharing buttons and,
+ * when the cohort has measures, "Add this week's measures".
  */
 public final class CheckinInteractions implements Handlers.Slash, Handlers.Buttons, Handlers.Modals {
     private final CheckinDesk desk;
+    private final Optional<MeasureDesk> measures;
 
     public CheckinInteractions(CheckinDesk desk) {
+        this(desk, Optional.empty());
+    }
+
+    public CheckinInteractions(CheckinDesk desk, Optional<MeasureDesk> measures) {
         this.desk = desk;
+        this.measures = measures;
     }
 
     @Override
@@ -134,16 +144,25 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
         return Optional.ofNullable(e.getValue(id)).map(ModalMapping::getAsString).filter(s -> !s.isBlank());
     }
 
-    private static void saved(IReplyCallback cb, CheckinDesk.Result result) {
+    private void saved(IReplyCallback cb, CheckinDesk.Result result) {
         if (result instanceof CheckinDesk.Saved s) {
-            var reply = cb.reply(Card.fit(s.summary(), Card.CONTENT_MAX)).setEphemeral(true)
-                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+            List<ActionRow> rows = new ArrayList<>();
             if (s.checkin().answers().highlight().isPresent()) {
                 long id = s.checkin().id();
-                reply = reply.setComponents(ActionRow.of(
+                rows.add(ActionRow.of(
                         Button.primary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "anonymous"), "Share anonymously"),
                         Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "named"), "Share with our name"),
                         Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "none"), "Don't share")));
+            }
+            List<ActionRow> offer = measures.map(m -> MeasureInteractions.offerRow(m, s.checkin().homeId(), s.checkin().week()))
+                    .orElse(List.of());
+            rows.addAll(offer);
+            String text = s.summary() + (offer.isEmpty() ? "" : "\nYour cohort also tracks measures: add this week's numbers "
+                    + "with the button below (aggregate numbers only).");
+            var reply = cb.reply(Card.fit(text, Card.CONTENT_MAX)).setEphemeral(true)
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+            if (!rows.isEmpty()) {
+                reply = reply.setComponents(rows);
             }
             reply.queue();
         } else if (result instanceof CheckinDesk.Confirm c) {

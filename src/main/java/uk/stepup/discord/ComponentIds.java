@@ -37,9 +37,9 @@ public final class ComponentIds {
         TASK_DONE("td"),
         /** I attended a session: session id. */
         ATTENDED("at"),
-        /** Add this week's measures (after a check-in): cohort, week. */
+        /** Add this week's measures (after a check-in): home, week, page, and a held draft's token when fixing. */
         MEASURES_ADD("ma"),
-        /** The measures modal: home, week. */
+        /** The measures modal: home, week, page. */
         MEASURES_MODAL("mm");
 
         private final String key;

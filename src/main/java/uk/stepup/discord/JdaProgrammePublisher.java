@@ -25,6 +25,9 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.ChartImage;
+import uk.stepup.measures.CohortMeasures;
+import uk.stepup.measures.SmallCounts;
 import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
@@ -92,11 +95,15 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     /** Messages for a card (split to fit), the last one carrying the buttons. */
     static List<MessageCreateData> messages(Card card, List<Button> buttons) {
-        return messages(card, buttons, Optional.empty());
+        return messages(card, buttons, Optional.empty(), Optional.empty());
     }
 
-    /** As above, with an image shown in the first embed and attached to the first message. */
-    static List<MessageCreateData> messages(Card card, List<Button> buttons, Optional<FileUpload> image) {
+    /**
+     * As above, with an image shown in the first embed (attached to the first message) and a further chart attached
+     * to the last message. Build them for each send: a file is read once.
+     */
+    static List<MessageCreateData> messages(Card card, List<Button> buttons, Optional<FileUpload> image,
+                                            Optional<ChartImage> chart) {
         List<List<Card>> packed = card.pack();
         List<MessageCreateData> out = new ArrayList<>();
         for (int i = 0; i < packed.size(); i++) {
@@ -112,6 +119,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             }
             if (i == packed.size() - 1 && !buttons.isEmpty()) {
                 m.addComponents(ActionRow.of(buttons));
+            }
+            if (i == packed.size() - 1) {
+                chart.ifPresent(c -> m.addFiles(FileUpload.fromData(c.png(), c.filename())));
             }
             out.add(m.build());
         }
@@ -184,6 +194,10 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             fields.add(new Card.Field("Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
                     Mentions.neutralise(h.text()), false));
         }
+        s.measures().ifPresent(m -> fields.add(new Card.Field("Cohort measures",
+                Mentions.neutralise(String.join("\n", m.lines())) + "\nCharts attached: grey is common cause, blue "
+                        + "improvement, orange concern. " + SmallCounts.LABEL + " marks a count of 1 to 4, not shown.",
+                false)));
         fields.add(new Card.Field(s.lastWeek() ? "That was the last week" : "Next week",
                 s.nextCode().map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
                         .orElse("Thank you all. Your coach will share the outcome report."), false));
@@ -201,11 +215,13 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return new Failed("#peer-learning is missing.");
         }
         String png = "heatmap-week-" + summary.week() + ".png";
-        List<MessageCreateData> messages = messages(summaryCard(summary), List.of(Button.secondary(
+        byte[] heatmap = charts.heatmapPng(summary.heatmap());
+        Card card = summaryCard(summary);
+        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
+        List<MessageCreateData> messages = messages(card, List.of(Button.secondary(
                 ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")),
-                Optional.of(FileUpload.fromData(charts.heatmapPng(summary.heatmap()), png)));
-        List<MessageCreateData> inThread = messages(summaryCard(summary), List.of(),
-                Optional.of(FileUpload.fromData(charts.heatmapPng(summary.heatmap()), png)));
+                Optional.of(FileUpload.fromData(heatmap, png)), chart);
+        List<MessageCreateData> inThread = messages(card, List.of(), Optional.of(FileUpload.fromData(heatmap, png)), chart);
         try {
             String first = null;
             for (MessageCreateData m : messages) {

@@ -14,6 +14,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.HomeMeasures;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
@@ -25,20 +26,31 @@ import uk.stepup.summaries.RatingProjection;
 /**
  * A manager's private view of their home's journey: the self-rating for each KLOE so far, each key question's
  * current self-assessment against the CQC baseline, and an indicative overall rating, clearly labelled as a
- * self-assessment.
+ * self-assessment; then, when the cohort tracks measures, the latest value and signal of each.
  */
 public final class ProgressView {
+    /** Discord's message limit, less a little room. */
+    private static final int ROOM = 1990;
+
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final CheckinRepository checkins;
     private final Supplier<Map<String, Curriculum>> curricula;
+    private final Optional<HomeMeasures> measures;
 
     public ProgressView(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                         Supplier<Map<String, Curriculum>> curricula) {
+        this(cohorts, homes, checkins, curricula, Optional.empty());
+    }
+
+    /** With {@code measures}, the view ends with the home's measures (or a pointer to {@code /measures}). */
+    public ProgressView(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                        Supplier<Map<String, Curriculum>> curricula, Optional<HomeMeasures> measures) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
         this.curricula = curricula;
+        this.measures = measures;
     }
 
     /** The text a manager sees, and their journey chart once they have a home. */
@@ -91,6 +103,10 @@ public final class ProgressView {
                 .append(p.explanation()).append('\n')
                 .append(p.toMoveUp().isBlank() ? "" : "To move up: " + p.toMoveUp() + "\n")
                 .append("_").append(RatingProjection.SELF_ASSESSMENT_LABEL).append("_");
+        measures.flatMap(m -> m.progress(h)).ifPresent(lines -> {
+            String pointer = "\n\n**Measures**: your charts are in `/measures`.";
+            s.append(s.length() + 2 + lines.length() <= ROOM ? "\n\n" + lines : pointer);
+        });
         List<String> codes = cohorts.items(cohort.id());
         int upTo = mine.stream().mapToInt(Checkin::week).max().orElse(0);
         List<Optional<Rating>> byWeek = new java.util.ArrayList<>();

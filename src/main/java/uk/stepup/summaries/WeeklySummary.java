@@ -2,7 +2,9 @@ package uk.stepup.summaries;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.Rating;
 
 /**
@@ -13,6 +15,8 @@ import uk.stepup.shared.Rating;
  * @param nextCode empty after the last week
  * @param heatmap  homes × KLOEs so far, labelled by {@link HomeLabels}: a home is named only if it chose to share
  *                 its name, else "Home" and its letter
+ * @param measures the cohort's measures as aggregates (small counts suppressed) with their small-multiples chart;
+ *                 empty when the cohort tracks none or has no values yet
  */
 public record WeeklySummary(
         long cohortId,
@@ -29,7 +33,8 @@ public record WeeklySummary(
         Optional<String> nextCode,
         Optional<String> nextTitle,
         boolean lastWeek,
-        Heatmap heatmap) {
+        Heatmap heatmap,
+        Optional<CohortMeasures.Digest> measures) {
 
     /** A highlight a home agreed to share; {@code homeName} is empty when shared anonymously. */
     public record SharedHighlight(Optional<String> homeName, String text) {
@@ -38,5 +43,6 @@ public record WeeklySummary(
     public WeeklySummary {
         spread = Map.copyOf(spread);
         highlights = List.copyOf(highlights);
+        Objects.requireNonNull(measures, "measures");
     }
 }

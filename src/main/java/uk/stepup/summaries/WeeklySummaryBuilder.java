@@ -1,10 +1,13 @@
 package uk.stepup.summaries;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.checkins.HighlightShare;
@@ -12,23 +15,34 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.Rating;
 
 /** Builds the summary of one programme week from what is stored. Only consented highlights are included. */
 public final class WeeklySummaryBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(WeeklySummaryBuilder.class);
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final CheckinRepository checkins;
     private final Map<String, Curriculum> curricula;
+    private final Optional<CohortMeasures> measures;
 
     public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                                 Map<String, Curriculum> curricula) {
+        this(cohorts, homes, checkins, curricula, Optional.empty());
+    }
+
+    /** With {@code measures}, each summary carries the cohort's measures up to that week. */
+    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                                Map<String, Curriculum> curricula, Optional<CohortMeasures> measures) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
         this.curricula = Map.copyOf(curricula);
+        this.measures = measures;
     }
 
     public WeeklySummary build(Cohort cohort, int week) {
@@ -61,7 +75,7 @@ public final class WeeklySummaryBuilder {
         return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
                 late, Math.max(0, enrolled.size() - received.size()), spread, highlights,
                 next.map(CurriculumItem::code), next.map(CurriculumItem::title), last,
-                heatmap(cohort, week, codes, enrolled));
+                heatmap(cohort, week, codes, enrolled), measures(cohort, week, codes.size()));
     }
 
     /**
@@ -89,6 +103,23 @@ public final class WeeklySummaryBuilder {
             rows.add(new HeatmapRow(labels.label(h), cells, false));
         }
         return new Heatmap(cohort.name() + ": self-ratings so far", "Weeks 1 to " + week + ", one row per home", columns, rows);
+    }
+
+    /**
+     * The cohort's measures up to the week's Monday (the periods its homes could have entered by then). A chart that
+     * cannot be drawn is logged and left out: it must never stop the week's summary.
+     */
+    private Optional<CohortMeasures.Digest> measures(Cohort cohort, int week, int weeks) {
+        if (measures.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<LocalDate> monday = ProgrammeCalendar.of(cohort, weeks, cohorts.breaks(cohort.id())).weekStart(week);
+            return monday.flatMap(m -> measures.get().digest(cohort, week, m));
+        } catch (RuntimeException e) {
+            LOG.warn("The week {} summary of cohort {} goes out without its measures: {}", week, cohort.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private static CurriculumItem item(Curriculum curriculum, String code) {

@@ -49,12 +49,13 @@ class AuthorizationMatrixTest {
         m.put("task create", Map.of("title", "Hijacked task", "due", "2030-01-01"));
         m.put("session schedule", Map.of("when", "2030-01-01 10:00", "link", "https://example.org/call"));
         m.put("broadcast", Map.of("message", "Not from a coach"));
+        m.put("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"));
         m.put("export", Map.of("format", "csv"));
         return m;
     }
 
     /** Commands anyone may run; each shows the person only their own data. */
-    static final List<String> OPEN = List.of("checkin", "progress", "task list");
+    static final List<String> OPEN = List.of("checkin", "progress", "task list", "measure list", "measure import", "measures");
 
     @TempDir
     static Path dir;

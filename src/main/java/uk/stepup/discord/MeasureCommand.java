@@ -1,0 +1,155 @@
+package uk.stepup.discord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.ICategorizableChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.stepup.measures.MeasureAdmin;
+import uk.stepup.measures.MeasureImport;
+import uk.stepup.programme.CohortAdmin;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Outcome;
+
+/**
+ * {@code /measure add|list|import}: coaches define a cohort's measures, anyone in it lists them, and a manager
+ * imports their home's history from a CSV file. Coach-only actions are checked here and again in the use case.
+ */
+public final class MeasureCommand implements Handlers.Slash {
+    private static final Logger LOG = LoggerFactory.getLogger(MeasureCommand.class);
+    static final long MAX_CSV_BYTES = 1_000_000;
+
+    private final CohortAdmin cohorts;
+    private final MeasureAdmin admin;
+    private final MeasureImport importer;
+
+    public MeasureCommand(CohortAdmin cohorts, MeasureAdmin admin, MeasureImport importer) {
+        this.cohorts = cohorts;
+        this.admin = admin;
+        this.importer = importer;
+    }
+
+    @Override
+    public SlashCommandData definition() {
+        return Commands.slash("measure", "The cohort's QI measures: define, list, import history")
+                .addSubcommands(
+                        new SubcommandData("add", "Coaches: add a measure every home enters (a number, or a rate)")
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, "name", "e.g. Falls, or Falls per 1,000 bed days", true)
+                                                .setMaxLength(MeasureAdmin.NAME_MAX),
+                                        new OptionData(OptionType.STRING, "unit", "e.g. falls, %, per 1,000 occupied bed days", true)
+                                                .setMaxLength(MeasureAdmin.UNIT_MAX),
+                                        new OptionData(OptionType.STRING, "direction", "Which way is better", true)
+                                                .addChoice("Higher is better (increase)", "increase")
+                                                .addChoice("Lower is better (decrease)", "decrease")
+                                                .addChoice("Neither (neutral)", "neutral"),
+                                        new OptionData(OptionType.NUMBER, "target", "Optional target, for the assurance icon"),
+                                        new OptionData(OptionType.STRING, "frequency", "How often homes enter it (default weekly)")
+                                                .addChoice("Weekly", "weekly").addChoice("Monthly (the month before)", "monthly"),
+                                        new OptionData(OptionType.STRING, "numerator_label", "For a rate: what is counted, e.g. falls")
+                                                .setMaxLength(MeasureAdmin.LABEL_MAX),
+                                        new OptionData(OptionType.STRING, "denominator_label", "For a rate: per what, e.g. occupied bed days")
+                                                .setMaxLength(MeasureAdmin.LABEL_MAX),
+                                        new OptionData(OptionType.NUMBER, "per", "For a rate: multiplier, e.g. 1000 or 100 for %")
+                                                .setMinValue(0.000001).setMaxValue(MeasureAdmin.PER_MAX),
+                                        CohortCommand.cohortOption()),
+                        new SubcommandData("list", "The cohort's measures and how they are defined")
+                                .addOptions(CohortCommand.cohortOption()),
+                        new SubcommandData("import", "Managers: load your home's history from a CSV (all or nothing)")
+                                .addOptions(new OptionData(OptionType.ATTACHMENT, "file",
+                                        "CSV: measure,period,value[,numerator,denominator]", true)));
+    }
+
+    private static Optional<String> opt(SlashCommandInteractionEvent e, String name) {
+        return Optional.ofNullable(e.getOption(name)).map(OptionMapping::getAsString);
+    }
+
+    private static OptionalDouble number(SlashCommandInteractionEvent e, String name) {
+        OptionMapping o = e.getOption(name);
+        return o == null ? OptionalDouble.empty() : OptionalDouble.of(o.getAsDouble());
+    }
+
+    @Override
+    public void handle(SlashCommandInteractionEvent e, Actor actor) throws Exception {
+        String sub = String.valueOf(e.getSubcommandName());
+        switch (sub) {
+            case "add" -> {
+                if (!actor.coach()) {
+                    Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
+                    return;
+                }
+                Optional<CohortAdmin.Target> target = cohort(e, actor);
+                if (target.isEmpty()) {
+                    return;
+                }
+                Replies.ephemeral(e, admin.add(actor, ((CohortAdmin.Found) target.get()).cohort(),
+                        new MeasureAdmin.Definition(opt(e, "name").orElse(""), opt(e, "unit").orElse(""),
+                                opt(e, "direction").orElse(""), number(e, "target"), opt(e, "frequency"),
+                                opt(e, "numerator_label"), opt(e, "denominator_label"), number(e, "per"))));
+            }
+            case "list" -> {
+                if (!actor.coach()) {
+                    Replies.ephemeral(e, admin.listForManager(actor));
+                    return;
+                }
+                cohort(e, actor).ifPresent(t -> Replies.ephemeral(e, admin.list(((CohortAdmin.Found) t).cohort())));
+            }
+            case "import" -> {
+                // Downloading and checking a file can take longer than Discord's three seconds.
+                e.deferReply(true).complete();
+                Replies.ephemeral(e, importCsv(e, actor));
+            }
+            default -> Replies.ephemeral(e, Outcome.invalid("Unknown measure action."));
+        }
+    }
+
+    /** The cohort a coach means, or empty after telling them why it could not be found. */
+    private Optional<CohortAdmin.Target> cohort(SlashCommandInteractionEvent e, Actor actor) {
+        Optional<String> category = Optional.empty();
+        if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
+            category = Optional.of(c.getParentCategoryId());
+        }
+        CohortAdmin.Target target = cohorts.resolve(actor.guildId(), opt(e, "cohort"), category);
+        if (target instanceof CohortAdmin.NotFound nf) {
+            Replies.ephemeral(e, nf.why());
+            return Optional.empty();
+        }
+        return Optional.of(target);
+    }
+
+    private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor) throws InterruptedException {
+        Message.Attachment file = Optional.ofNullable(e.getOption("file")).map(OptionMapping::getAsAttachment).orElse(null);
+        if (file == null) {
+            return Outcome.invalid("Attach the CSV file to the command.");
+        }
+        if (file.getSize() > MAX_CSV_BYTES) {
+            return Outcome.invalid("That file is " + file.getSize() / 1000 + " kB; the import takes CSV files up to 1 MB.");
+        }
+        String name = file.getFileName().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
+            return Outcome.invalid("Attach a .csv file (save the spreadsheet as CSV UTF-8).");
+        }
+        try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
+            byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
+            return importer.importCsv(actor, new String(bytes, StandardCharsets.UTF_8));
+        } catch (ExecutionException | TimeoutException | IOException ex) {
+            LOG.warn("Could not download the measures file: {}", ex.getMessage());
+            return Outcome.invalid("I could not download the file from Discord; please try again.");
+        }
+    }
+}
