@@ -271,7 +271,17 @@ public final class Sandbox implements AutoCloseable {
   }
 
   public SandboxStats stats() {
-    return world.stats.snapshot(world.options.rateLimitsEnforced() ? world.options.globalRequestsPerSecond() : 0);
+    return world.stats.snapshot(world.limiting() ? world.options.globalRequestsPerSecond() : 0);
+  }
+
+  /**
+   * Suspends (true) or restores (false) every rate limit, for building a large world through the bot quickly, e.g.
+   * enrolling hundreds of homes before a benchmark. While suspended, responses announce a huge bucket so the client
+   * does not throttle itself, and nothing counts towards {@link SandboxStats#rateLimitLowerBound()}. Restore the
+   * limits and {@link #resetStats()} before measuring anything that Discord would rate limit.
+   */
+  public void suspendRateLimits(boolean suspended) {
+    world.rateLimitsSuspended = suspended;
   }
 
   public void resetStats() {

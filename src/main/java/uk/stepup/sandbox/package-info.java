@@ -141,6 +141,8 @@
  * {@code X-RateLimit-Global: true} plus {@code X-RateLimit-Scope: global} when global.
  * {@link uk.stepup.sandbox.Sandbox#stats()} counts requests per route, 429s, gateway identifies and resumes, and gives
  * {@code rateLimitLowerBound()}, the least time the accepted requests could have taken under these limits.
+ * {@link uk.stepup.sandbox.Sandbox#suspendRateLimits} lifts every limit while a large world is built through the bot
+ * (a benchmark's setup); restore them and reset the stats before measuring.
  *
  * <h2>People</h2>
  * {@link uk.stepup.sandbox.SandboxActor} does what the Discord client lets a person do, with the client's refusals
