@@ -33,15 +33,25 @@ import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.WeeklySummary;
 
-/** Posts the programme's scheduled messages with JDA. Nothing here pings anyone except a reminder's own managers. */
+/**
+ * Posts the programme's scheduled messages with JDA. Nothing here pings anyone except a reminder's own managers.
+ * Every post waits for its slot under {@link #POSTS_PER_SECOND}, so callers may post from several threads at once.
+ */
 public final class JdaProgrammePublisher implements ProgrammePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(JdaProgrammePublisher.class);
     static final int PROMPT_COLOUR = 0x2B6CB0;
     static final int SUMMARY_COLOUR = 0x2F855A;
+    /**
+     * Scheduled posts per second, under Discord's global 50 for every bot. Not 50: a post evenly spaced at exactly
+     * the limit lands on the edge of Discord's one-second window as soon as timing jitters, and each global 429
+     * makes JDA wait a whole second; at 48 fifty posts span 1.04 s.
+     */
+    static final double POSTS_PER_SECOND = 48;
 
     private final JDA jda;
     private final DeliveryLedger ledger;
     private final ChartRenderer charts;
+    private final RequestPacer pacer = new RequestPacer(POSTS_PER_SECOND);
 
     public JdaProgrammePublisher(JDA jda, DeliveryLedger ledger, ChartRenderer charts) {
         this.jda = jda;
@@ -140,9 +150,11 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             Message first = null;
             Message last = null;
             for (MessageCreateData m : messages) {
+                pacer.acquire();
                 last = channel.get().sendMessage(m).complete();
                 first = first == null ? last : first;
             }
+            pacer.acquire();
             last.createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " " + item.title(), 100)).complete();
             return new Sent(last.getId());
         } catch (ErrorResponseException | InsufficientPermissionException e) {
@@ -169,6 +181,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 .addComponents(ActionRow.of(checkinButton(cohort.id(), week, origin(key), "Check in now")))
                 .build();
         try {
+            pacer.acquire();
             return new Sent(channel.get().sendMessage(message).complete().getId());
         } catch (ErrorResponseException | InsufficientPermissionException e) {
             return failed("a reminder", e);
@@ -225,11 +238,13 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         try {
             String first = null;
             for (MessageCreateData m : messages) {
+                pacer.acquire();
                 String id = channel.get().sendMessage(m).complete().getId();
                 first = first == null ? id : first;
             }
             weekThread(cohort, summary.week()).ifPresent(thread -> {
                 for (MessageCreateData m : inThread) {
+                    pacer.acquire();
                     thread.sendMessage(m).complete();
                 }
             });

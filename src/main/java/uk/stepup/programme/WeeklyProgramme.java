@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +60,17 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private final CoachReminders coachReminders;
     private final Clock clock;
     private final Deliveries deliveries;
+    private final Executor posts;
 
+    /**
+     * @param posts runs a week's reminders, one task per home, and {@link #tick} waits for all of them: several
+     *     threads let reminders go out side by side (the publisher keeps them under Discord's limits), and
+     *     {@code Runnable::run} sends them one after another
+     */
     public WeeklyProgramme(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                            DeliveryLedger ledger, ProgrammePublisher publisher, WeeklySummaryBuilder summaries,
                            Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, CoachReminders coachReminders,
-                           Clock clock) {
+                           Clock clock, Executor posts) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -71,6 +82,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         this.coachReminders = coachReminders;
         this.clock = clock;
         this.deliveries = new Deliveries(ledger, publisher, clock);
+        this.posts = posts;
     }
 
     /** The calendar of a cohort as it stands. */
@@ -105,7 +117,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 done.put(e.key().asText(), e);
             }
         }
-        List<String> notes = new ArrayList<>();
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
         for (int week = 1; week <= codes.size(); week++) {
             Optional<Instant> promptAt = cal.promptAt(week);
             if (promptAt.isEmpty() || promptAt.get().isAfter(now)) {
@@ -124,16 +136,19 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             if (!reminderAt.isAfter(now)) {
                 Set<Long> checkedIn = new HashSet<>();
                 checkins.forCohortWeek(cohortId, week).forEach(c -> checkedIn.add(c.homeId()));
+                List<Runnable> reminders = new ArrayList<>();
                 for (Home home : homes.inCohort(cohortId)) {
                     Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
                     if (checkedIn.contains(home.id()) || done.containsKey(key.asText())) {
                         continue;
                     }
-                    deliveries.deliver(cohort, key, reminderAt, now.isBefore(close), done, notes,
-                            "the week " + week + " reminder to " + home.name(),
+                    // Each reminder is claimed, sent and marked on its own: the exactly-once protocol per home.
+                    reminders.add(() -> deliveries.deliver(cohort, key, reminderAt, now.isBefore(close), done, notes,
+                            "the week " + w + " reminder to " + home.name(),
                             k -> publisher.findReminder(cohort, home, k),
-                            k -> publisher.postReminder(cohort, home, w, item, close, k));
+                            k -> publisher.postReminder(cohort, home, w, item, close, k)));
                 }
+                runAll(reminders);
             }
 
             Instant summaryAt = cal.summaryAt(week).orElseThrow();
@@ -155,6 +170,30 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             cohorts.setStatus(cohortId, Cohort.Status.ENDED, Optional.empty());
             timers.cancel(cohortId);
             LOG.info("Cohort {} finished its programme", cohortId);
+        }
+    }
+
+    /** Runs the tasks on the posts executor and waits for every one; the first failure is rethrown after all end. */
+    private void runAll(List<Runnable> tasks) {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (Runnable task : tasks) {
+            running.add(CompletableFuture.runAsync(task, posts));
+        }
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> f : running) {
+            try {
+                f.join();
+            } catch (CompletionException | CancellationException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class HttpFront extends Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private static final String API = "/api/v10/";
+  /** The bucket size announced when rate limits are off or suspended. */
+  private static final int UNLIMITED = 1_000_000;
 
   private final World world;
   private final RestApi api;
@@ -89,7 +91,6 @@ final class HttpFront extends Dispatcher {
         world.violation(routeKey, "authentication", auth == null ? "no Authorization header" : "wrong bot token");
         return json(401, error(401, 0, "401: Unauthorized"), null);
       }
-      world.stats.nonInteractionRequests.increment();
     }
     Duration delay = faults.delayFor(routeKey, concrete);
 
@@ -112,7 +113,8 @@ final class HttpFront extends Dispatcher {
     }
 
     // Discord's limits.
-    if (!route.interaction && world.options.rateLimitsEnforced()) {
+    boolean limiting = world.limiting();
+    if (!route.interaction && limiting) {
       double wait = limiter.acquireGlobal(world.options.globalRequestsPerSecond());
       if (wait > 0) {
         return globalLimited(wait, delay);
@@ -120,13 +122,26 @@ final class HttpFront extends Dispatcher {
     }
     SandboxOptions.RateLimit rl = world.options.routeLimit(routeKey);
     String bucketKey = routeKey + " @" + route.majorParameter(params);
-    RateLimiter.Decision decision = route.interaction && routeKey.endsWith("/callback")
-        ? new RateLimiter.Decision(true, false, rl.limit(), rl.limit() - 1, 0, RateLimiter.bucketHash(routeKey))
-        : limiter.acquire(bucketKey, routeKey, rl, world.options.rateLimitsEnforced());
+    RateLimiter.Decision decision;
+    if (route.interaction && routeKey.endsWith("/callback")) {
+      decision = new RateLimiter.Decision(true, false, rl.limit(), rl.limit() - 1, 0, RateLimiter.bucketHash(routeKey));
+    } else if (limiting) {
+      decision = limiter.acquire(bucketKey, routeKey, rl, true);
+    } else {
+      // Unlimited: say so in the headers, so the client does not throttle itself on a limit that is not there.
+      decision = new RateLimiter.Decision(true, false, UNLIMITED, UNLIMITED - 1, rl.window().toMillis() / 1000.0,
+          RateLimiter.bucketHash(routeKey));
+    }
     if (!decision.allowed()) {
       return routeLimited(decision, decision.resetAfterSeconds(), "user", delay);
     }
-    world.stats.bucketLimits.put(bucketKey, rl);
+    if (limiting) {
+      world.stats.bucketLimits.put(bucketKey, rl);
+      if (!route.interaction) {
+        // Only requests that passed both limits count towards the global lower bound; a 429 is not work done.
+        world.stats.nonInteractionRequests.increment();
+      }
+    }
     StatsCollector.inc(world.stats.acceptedByBucket, bucketKey);
 
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();

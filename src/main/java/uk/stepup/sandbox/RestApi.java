@@ -554,7 +554,7 @@ final class RestApi {
       }
       boolean renames = name != null && !stored.equals(c.name) || b.has("topic") && !java.util.Objects.equals(Json.text(b, "topic"), c.topic);
       if (renames) {
-        double wait = limiter.acquireShared("rename:" + c.id(), world.options.channelRenameLimit(), world.options.rateLimitsEnforced());
+        double wait = limiter.acquireShared("rename:" + c.id(), world.options.channelRenameLimit(), world.limiting());
         if (wait > 0) {
           throw new SharedRateLimit(wait);
         }

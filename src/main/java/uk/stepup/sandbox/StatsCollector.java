@@ -20,6 +20,7 @@ final class StatsCollector {
   final LongAdder dispatches = new LongAdder();
   final LongAdder interactions = new LongAdder();
   final LongAdder failedInteractions = new LongAdder();
+  /** Requests to non-interaction routes that passed the global and route limits (the global bound counts these). */
   final LongAdder nonInteractionRequests = new LongAdder();
 
   static void inc(Map<String, LongAdder> map, String key) {

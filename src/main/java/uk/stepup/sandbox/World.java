@@ -43,6 +43,8 @@ final class World {
   final SandboxUser botUser;
   final String applicationId;
   volatile String httpBase = "http://127.0.0.1:0";
+  /** Set while a large world is built through the bot (see {@link Sandbox#suspendRateLimits}). */
+  volatile boolean rateLimitsSuspended;
   private long lastId;
   private int ownerCounter;
 
@@ -65,6 +67,11 @@ final class World {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** Whether rate limits apply right now: enforced by the options and not suspended. */
+  boolean limiting() {
+    return options.rateLimitsEnforced() && !rateLimitsSuspended;
   }
 
   void violation(String route, String rule, String detail) {

@@ -28,6 +28,8 @@
  * thing mockwebserver cannot do through okhttp's public API is drop a server-side WebSocket abruptly
  * ({@code cancel()} only works for client sockets), so {@code Gateway} uses okhttp's web socket failure path for that.
  * MockWebServer also queues every request it serves; the sandbox drains that queue so long demo runs do not grow.
+ * Its accepted sockets set TCP_NODELAY: with Nagle's algorithm on, a response or gateway frame written in two parts
+ * waited for the client's delayed ACK (40 ms on Linux), which once made most exchanges look 40 ms slow.
  *
  * <h2>Gateway</h2>
  * HELLO on connect (IDENTIFY may arrive first, as JDA sends it at once), IDENTIFY with token check (4004) and
@@ -141,6 +143,8 @@
  * {@code X-RateLimit-Global: true} plus {@code X-RateLimit-Scope: global} when global.
  * {@link uk.stepup.sandbox.Sandbox#stats()} counts requests per route, 429s, gateway identifies and resumes, and gives
  * {@code rateLimitLowerBound()}, the least time the accepted requests could have taken under these limits.
+ * {@link uk.stepup.sandbox.Sandbox#suspendRateLimits} lifts every limit while a large world is built through the bot
+ * (a benchmark's setup); restore them and reset the stats before measuring.
  *
  * <h2>People</h2>
  * {@link uk.stepup.sandbox.SandboxActor} does what the Discord client lets a person do, with the client's refusals

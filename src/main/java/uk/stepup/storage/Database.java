@@ -68,6 +68,7 @@ public final class Database implements AutoCloseable {
         try {
             Connection c = dataSource.getConnection();
             c.setAutoCommit(true);
+            StatementCache.register(c);
             return new Database(file, c);
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database " + file, e);
@@ -80,6 +81,8 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT; ids are read with RETURNING.
+        config.setGetGeneratedKeys(false);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
         return ds;
@@ -101,25 +104,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: everything is committed, or nothing. */
+    /**
+     * Runs work in one transaction: everything is committed, or nothing. The transaction is begun IMMEDIATE (it takes
+     * the write lock at once, so another process cannot make it fail half-way) with plain BEGIN/COMMIT statements; the
+     * driver's own autocommit switching would add an empty transaction to every write.
+     */
     public <T> T write(Work<T> work) {
         lock.lock();
         try {
-            connection.setAutoCommit(false);
+            Sql.update(connection, "BEGIN IMMEDIATE");
             try {
                 T result = work.apply(connection);
-                connection.commit();
+                Sql.update(connection, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StorageException("Database write failed", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Rolls back after a failure inside the transaction; a failure to roll back is kept with the original one. */
+    private void rollback(Exception cause) {
+        try {
+            Sql.update(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            // "no transaction is active": SQLite already rolled it back (it does for some errors); nothing to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
         }
     }
 
@@ -155,6 +172,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            StatementCache.release(connection);
             connection.close();
         } catch (SQLException e) {
             LOG.warn("Closing the database failed", e);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,12 +21,18 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, value(args[i]));
+    /** A statement for the SQL (reused when the connection caches statements) with the arguments bound. */
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = StatementCache.take(c, sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, value(args[i]));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
-        return ps;
     }
 
     private static Object value(Object v) {
@@ -47,12 +52,19 @@ final class Sql {
     }
 
     static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = prepare(c, sql, args);
+        boolean clean = false;
+        try {
             List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(row.map(rs));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
             }
+            clean = true;
             return out;
+        } finally {
+            StatementCache.giveBack(c, sql, ps, clean);
         }
     }
 
@@ -62,21 +74,24 @@ final class Sql {
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            return ps.executeUpdate();
+        PreparedStatement ps = prepare(c, sql, args);
+        boolean clean = false;
+        try {
+            int changed = ps.executeUpdate();
+            clean = true;
+            return changed;
+        } finally {
+            StatementCache.giveBack(c, sql, ps, clean);
         }
     }
 
+    /**
+     * Runs an {@code INSERT} into a table with an {@code id} primary key and returns the new id, read with
+     * {@code RETURNING id} (the driver's generated-keys query after every insert is switched off in {@link Database}).
+     */
     static long insert(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, args)) {
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("No id returned by: " + sql);
-                }
-                return keys.getLong(1);
-            }
-        }
+        return one(c, sql + " RETURNING id", rs -> rs.getLong(1), args)
+                .orElseThrow(() -> new SQLException("No id returned by: " + sql));
     }
 
     static Optional<String> optional(ResultSet rs, String column) throws SQLException {

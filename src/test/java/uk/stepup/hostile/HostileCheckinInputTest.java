@@ -95,7 +95,7 @@ class HostileCheckinInputTest {
                     new uk.stepup.programme.CoachReminders(new uk.stepup.storage.JdbcTaskRepository(db),
                             new uk.stepup.storage.JdbcSessionRepository(db), homes, NO_COACH_POSTS,
                             new uk.stepup.app.ManualTimers(id -> { }), clock),
-                    clock);
+                    clock, Runnable::run);
             CheckinDesk desk = new CheckinDesk(cohorts, homes, checkins, programme, supply, new PrivacyGuard(clock), clock);
 
             Random random = new Random(20271);

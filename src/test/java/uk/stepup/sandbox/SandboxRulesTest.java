@@ -230,6 +230,52 @@ class SandboxRulesTest {
   }
 
   @Test
+  @DisplayName("Suspended limits: nothing is limited, the bucket looks huge, nothing counts; restored, limits apply again")
+  void suspendedRateLimits() {
+    try (Sandbox limited = Sandbox.start()) {
+      SandboxGuild lg = limited.createGuild("Limited");
+      String path = "channels/" + lg.channelByName("general").orElseThrow().id() + "/messages";
+      RawDiscord client = new RawDiscord(limited);
+      limited.suspendRateLimits(true);
+      for (int i = 0; i < 12; i++) {
+        RawDiscord.Reply r = client.send("POST", path, "{\"content\":\"m" + i + "\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(Integer.parseInt(r.headers().get("X-RateLimit-Remaining"))).isGreaterThan(1000);
+      }
+      assertThat(limited.stats().rateLimited()).isZero();
+      assertThat(limited.stats().rateLimitLowerBound()).isEqualTo(Duration.ZERO);
+      limited.suspendRateLimits(false);
+      limited.resetStats();
+      for (int i = 0; i < 5; i++) {
+        assertThat(client.send("POST", path, "{\"content\":\"n" + i + "\"}").status()).isEqualTo(200);
+      }
+      assertThat(client.send("POST", path, "{\"content\":\"n5\"}").status()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  @DisplayName("The global lower bound counts accepted requests only: 50 accepted and 10 refused take no full second")
+  void globalLowerBoundCountsAcceptedRequests() {
+    try (Sandbox limited = Sandbox.start(SandboxOptions.defaults().withDefaultRouteLimit(1000, Duration.ofSeconds(10)))) {
+      RawDiscord client = new RawDiscord(limited);
+      int accepted = 0;
+      int refused = 0;
+      long start = System.nanoTime();
+      for (int i = 0; i < 60; i++) {
+        int status = client.send("GET", "users/@me", null).status();
+        accepted += status == 200 ? 1 : 0;
+        refused += status == 429 ? 1 : 0;
+      }
+      if (System.nanoTime() - start < 900_000_000L) { // all in one global window (a slow machine may take longer)
+        assertThat(accepted).isEqualTo(50);
+        assertThat(refused).isEqualTo(10);
+        assertThat(limited.stats().globalRateLimited()).isEqualTo(10);
+        assertThat(limited.stats().rateLimitLowerBound()).isEqualTo(Duration.ZERO);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("Client-side refusals: a disabled button, an unknown one, a channel the person cannot see")
   void actorRefusals() {
     RawDiscord.Reply r = raw.send("POST", messages(), "{\"content\":\"x\",\"components\":[{\"type\":1,\"components\":["

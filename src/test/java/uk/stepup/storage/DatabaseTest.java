@@ -63,6 +63,42 @@ class DatabaseTest {
         }
     }
 
+    private static final String COHORT = "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
+            + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', ?, 'k', 'z', 'd', 'p', 'r', 'c', 's',"
+            + " 'u', 't')";
+
+    @Test
+    void statements_are_reused_and_the_same_query_can_run_inside_its_own_results() {
+        try (Database db = TestDatabases.fresh(dir)) {
+            for (String name : List.of("A", "B", "C")) {
+                long id = db.write(c -> Sql.insert(c, COHORT, name));
+                assertThat(id).isPositive();
+            }
+            String all = "SELECT name FROM cohort ORDER BY name";
+            List<String> nested = db.read(c -> Sql.list(c, all, rs -> rs.getString(1) + Sql.list(c, all, r -> r.getString(1))));
+            assertThat(nested).containsExactly("A[A, B, C]", "B[A, B, C]", "C[A, B, C]");
+            List<String> again = db.read(c -> Sql.list(c, all, rs -> rs.getString(1)));
+            assertThat(again).containsExactly("A", "B", "C");
+        }
+    }
+
+    @Test
+    void after_a_failed_write_the_next_write_commits_on_its_own() {
+        Path file = dir.resolve("stepup.db");
+        try (Database db = Database.open(file)) {
+            assertThatThrownBy(() -> db.write(c -> {
+                Sql.update(c, COHORT, "A");
+                Sql.update(c, COHORT, "A"); // UNIQUE (guild_id, name)
+                return null;
+            })).isInstanceOf(StorageException.class);
+            db.write(c -> Sql.update(c, COHORT, "B"));
+        }
+        try (Database db = Database.open(file)) {
+            List<String> names = db.read(c -> Sql.list(c, "SELECT name FROM cohort", rs -> rs.getString(1)));
+            assertThat(names).containsExactly("B");
+        }
+    }
+
     @Test
     void backup_is_a_consistent_copy() {
         try (Database db = TestDatabases.fresh(dir)) {

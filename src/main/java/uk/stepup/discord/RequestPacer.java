@@ -1,0 +1,37 @@
+package uk.stepup.discord;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Spaces requests evenly so that a burst (a week's reminders to hundreds of homes) stays under Discord's global limit
+ * of 50 requests per second per bot instead of running into it: a global 429 costs far more than it saves, because
+ * JDA then waits out the whole {@code Retry-After}, which Discord gives in whole seconds. Thread-safe; callers are
+ * given consecutive slots {@code 1 / perSecond} apart and wait for theirs.
+ */
+final class RequestPacer {
+    private final long intervalNanos;
+    private long nextSlot = System.nanoTime();
+
+    RequestPacer(double perSecond) {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("perSecond must be positive");
+        }
+        this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
+    }
+
+    /** Waits for this caller's slot. An interrupt ends the wait early and is kept for the caller to see. */
+    void acquire() {
+        long slot;
+        synchronized (this) {
+            slot = Math.max(System.nanoTime(), nextSlot);
+            nextSlot = slot + intervalNanos;
+        }
+        for (long left = slot - System.nanoTime(); left > 0; left = slot - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
+    }
+}
