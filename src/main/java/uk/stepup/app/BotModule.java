@@ -158,7 +158,7 @@ public final class BotModule implements AutoCloseable {
         Broadcasts broadcasts = new Broadcasts(cohorts, coachPublisher);
 
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(cohorts, homes, checkins, ledger,
-                new JdbcReportQueries(database), curriculum, clock);
+                new JdbcReportQueries(database), measures, curriculum, clock);
         export = new DataExport(histories, new ExportFiles());
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));

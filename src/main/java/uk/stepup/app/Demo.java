@@ -217,7 +217,7 @@ public final class Demo {
     private void writeReport(long cohortId, SimulatedClock clock) {
         try (Database db = Database.open(out.resolve("stepup.db"))) {
             Cohort cohort = new JdbcCohortRepository(db).byId(cohortId).orElseThrow();
-            HtmlReport.Rendered report = Reports.render(Reports.histories(db, curricula, clock), cohort);
+            HtmlReport.Rendered report = Reports.render(db, curricula, clock, cohort);
             Reports.writeHtml(report, out.resolve("report.html"));
             Reports.writeCharts(report, out.resolve("charts"));
         } catch (IOException e) {

@@ -5,18 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import uk.stepup.charts.PngCharts;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.report.HtmlReport;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.summaries.OutcomeReportBuilder;
+import uk.stepup.summaries.ProgrammeHistory;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 
 /** Wires the outcome report and the export's history reader over a database, for the verbs and the demo. */
@@ -27,13 +32,18 @@ public final class Reports {
     /** Reads cohort histories from the database as of the clock. */
     public static ProgrammeHistoryLoader histories(Database db, Map<String, Curriculum> curricula, Clock clock) {
         return new ProgrammeHistoryLoader(new JdbcCohortRepository(db), new JdbcHomeRepository(db),
-                new JdbcCheckinRepository(db), new JdbcDeliveryLedger(db), new JdbcReportQueries(db), () -> curricula,
-                clock);
+                new JdbcCheckinRepository(db), new JdbcDeliveryLedger(db), new JdbcReportQueries(db),
+                new JdbcMeasureRepository(db), () -> curricula, clock);
     }
 
-    /** The cohort's outcome report, with its charts drawn. */
-    public static HtmlReport.Rendered render(ProgrammeHistoryLoader histories, Cohort cohort) {
-        return new HtmlReport(new PngCharts()).render(OutcomeReportBuilder.build(histories.load(cohort)));
+    /** The cohort's outcome report, with its charts drawn, from the database as of the clock. */
+    public static HtmlReport.Rendered render(Database db, Map<String, Curriculum> curricula, Clock clock, Cohort cohort) {
+        PngCharts charts = new PngCharts();
+        ProgrammeHistory history = histories(db, curricula, clock).load(cohort);
+        LocalDate today = history.asOf().atZone(history.cohort().zone()).toLocalDate();
+        Optional<CohortMeasures.Digest> measures = new CohortMeasures(new JdbcHomeRepository(db),
+                new JdbcMeasureRepository(db), charts).digest(history.cohort(), Math.max(1, history.weeksRun()), today);
+        return new HtmlReport(charts).render(OutcomeReportBuilder.build(history, measures));
     }
 
     /** Writes the page to {@code html}, creating its folder. */

@@ -10,7 +10,7 @@ import uk.stepup.summaries.ExportWriter;
 
 /**
  * Writes exports as files. CSV gives one file per table ({@code BASE-homes.csv}, {@code BASE-checkins.csv},
- * {@code BASE-tasks.csv}, {@code BASE-attendance.csv}, then any measures tables) rather than a zip: a coach
+ * {@code BASE-tasks.csv}, {@code BASE-attendance.csv}, {@code BASE-measures.csv}) rather than a zip: a coach
  * double-clicks each one into Excel, and Discord shows them as separate attachments.
  */
 public final class ExportFiles implements ExportWriter {

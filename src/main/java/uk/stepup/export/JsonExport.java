@@ -9,22 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import uk.stepup.summaries.ExportColumns;
 import uk.stepup.summaries.ExportTable;
 import uk.stepup.summaries.CohortExport;
 
 /**
  * The whole export as one JSON document: {@code cohort} (name, framework, zone, dates, weeks), {@code exported_at},
- * then one array of row objects per table ({@code homes}, {@code checkins}, {@code tasks}, {@code attendance}),
- * keyed by the same column names as the CSV files, and {@code measures} (an object of measures tables, empty when
- * there are none). Times are ISO-8601 UTC instants, dates {@code yyyy-MM-dd}, "no value" is {@code null}.
+ * then one array of row objects per table ({@code homes}, {@code checkins}, {@code tasks}, {@code attendance},
+ * {@code measures}), keyed by the same column names as the CSV files. Times are ISO-8601 UTC instants, dates
+ * {@code yyyy-MM-dd}, "no value" is {@code null}.
  */
 public final class JsonExport {
     public static final String FORMAT = "stepup-export";
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> CORE = List.of(ExportColumns.HOMES, ExportColumns.CHECKINS, ExportColumns.TASKS,
-            ExportColumns.ATTENDANCE);
 
     private JsonExport() {
     }
@@ -42,9 +39,8 @@ public final class JsonExport {
         cohort.put("weeks_run", export.weeksRun());
         cohort.put("weeks_planned", export.weeksPlanned());
         doc.put("exported_at", export.exportedAt().toString());
-        ObjectNode measures = MAPPER.createObjectNode();
         for (ExportTable t : export.tables()) {
-            ArrayNode rows = CORE.contains(t.name()) ? doc.putArray(t.name()) : measures.putArray(t.name());
+            ArrayNode rows = doc.putArray(t.name());
             List<String> names = t.columnNames();
             for (List<Object> row : t.rows()) {
                 ObjectNode o = rows.addObject();
@@ -53,7 +49,6 @@ public final class JsonExport {
                 }
             }
         }
-        doc.set("measures", measures);
         try {
             return MAPPER.writeValueAsString(doc).concat("\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

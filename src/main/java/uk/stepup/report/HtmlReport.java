@@ -29,6 +29,8 @@ public final class HtmlReport {
     static final DateTimeFormatter DAY_SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
     static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+    static final String MEASURES_FILE = "measures.png";
+    private static final java.util.regex.Pattern BOLD = java.util.regex.Pattern.compile("\\*\\*(.+?)\\*\\*");
 
     private final ChartRenderer charts;
 
@@ -47,6 +49,7 @@ public final class HtmlReport {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         pngs.put("participation.png", charts.participationPng(r.participation()));
         pngs.put("heatmap.png", charts.heatmapPng(r.heatmap()));
+        r.measures().ifPresent(m -> pngs.put(MEASURES_FILE, m.chart().png()));
         for (int i = 0; i < r.homes().size(); i++) {
             pngs.put(journeyFile(r, i), charts.journeyPng(r.homes().get(i).journey()));
         }
@@ -59,6 +62,7 @@ public final class HtmlReport {
         summary(s, r);
         participation(s, r, pngs.get("participation.png"));
         heatmap(s, r, pngs.get("heatmap.png"));
+        measures(s, r, pngs.get(MEASURES_FILE));
         homes(s, r, pngs);
         learning(s, r);
         tasks(s, r);
@@ -116,6 +120,9 @@ public final class HtmlReport {
         link(s, "summary", "Executive summary");
         link(s, "participation", "Participation");
         link(s, "heatmap", "Self-ratings across the cohort");
+        if (r.measures().isPresent()) {
+            link(s, "measures", "Quality-improvement measures");
+        }
         link(s, "homes", "Each home's journey");
         link(s, "learning", "Shared learning");
         link(s, "tasks", "Tasks and sessions");
@@ -247,6 +254,28 @@ public final class HtmlReport {
                 .append(" home's self-rating that week (O Outstanding, G Good, RI Requires improvement, I Inadequate);")
                 .append(" hatched cells are weeks without a check-in.</p>\n");
         s.append(img(png, AltText.heatmap(r), "Homes are named only if they chose to be; see About this report."));
+        s.append("</section>\n");
+    }
+
+    private static void measures(StringBuilder s, OutcomeReport r, byte[] png) {
+        if (r.measures().isEmpty()) {
+            return;
+        }
+        s.append("<section id=\"measures\" aria-labelledby=\"measures-h\">\n")
+                .append("<h2 id=\"measures-h\">Quality-improvement measures</h2>\n")
+                .append("<p>The measures the cohort tracked, as cohort aggregates: the mean per home, or the pooled")
+                .append(" rate for rates. No home is shown on its own, and counts of 1 to 4 are hidden so that no")
+                .append(" small number can point to a person. Charts follow NHS Making Data Count: the centre line is")
+                .append(" the mean and the limits show how far values ordinarily vary from one period to the next.</p>\n")
+                .append("<ul>\n");
+        List<String> plain = new java.util.ArrayList<>();
+        for (String line : r.measures().get().lines()) {
+            s.append("<li>").append(BOLD.matcher(esc(line)).replaceAll("<strong>$1</strong>")).append("</li>\n");
+            plain.add(line.replace("**", ""));
+        }
+        s.append("</ul>\n");
+        s.append(img(png, "Small multiples of the cohort's measures, one chart per measure over time. "
+                + String.join(" ", plain), "Cohort aggregates per period; hidden periods had counts of 1 to 4."));
         s.append("</section>\n");
     }
 

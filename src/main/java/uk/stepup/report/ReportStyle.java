@@ -102,7 +102,7 @@ final class ReportStyle {
               table { font-size: 9.5pt; }
               th, td { padding: 4px 8px; }
               #summary h2 { margin-top: 24px; }
-              #participation, #heatmap, #learning, #about { break-before: page; }
+              #participation, #heatmap, #measures, #learning, #about { break-before: page; }
               figure { margin: 8px 0 0; }
               figure img { max-height: 200mm; width: auto; max-width: 100%; margin: 0 auto; }
               .home { break-before: page; border-top: 0; margin-top: 0; }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.cohorts.Home;
+import uk.stepup.measures.Measure;
+import uk.stepup.measures.MeasureValue;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -25,7 +27,7 @@ public final class ExportBuilder {
         tables.add(checkins(h));
         tables.add(tasks(h));
         tables.add(attendance(h));
-        tables.addAll(measures(h));
+        tables.add(measures(h));
         return new CohortExport(h.cohort().name(), slug(h.cohort().name()), h.cohort().framework(), h.cohort().zone(),
                 h.cohort().startDate(), h.cohort().status().name().toLowerCase(Locale.ROOT), h.weeksRun(),
                 h.weeksPlanned(), h.asOf(), tables);
@@ -106,42 +108,21 @@ public final class ExportBuilder {
         return new ExportTable(ExportColumns.ATTENDANCE, ExportColumns.ATTENDANCE_COLUMNS, rows);
     }
 
-    /** Measures tables as stored, with the cohort's name first and the home's name for its home_id. */
-    private static List<ExportTable> measures(ProgrammeHistory h) {
+    private static ExportTable measures(ProgrammeHistory h) {
         Map<Long, String> names = new HashMap<>();
         h.homes().forEach(home -> names.put(home.id(), home.name()));
-        List<ExportTable> out = new ArrayList<>();
-        for (ReportQueries.MeasureTable m : h.measures()) {
-            int homeIdAt = m.columns().indexOf("home_id");
-            int cohortIdAt = m.columns().indexOf("cohort_id");
-            List<ExportColumn> columns = new ArrayList<>();
-            columns.add(new ExportColumn("cohort", "The cohort's name."));
-            if (homeIdAt >= 0) {
-                columns.add(new ExportColumn("home", "The care home's name."));
-            }
-            for (int i = 0; i < m.columns().size(); i++) {
-                if (i != cohortIdAt) {
-                    columns.add(new ExportColumn(m.columns().get(i), "As stored in " + m.name() + "."));
-                }
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            for (List<Object> stored : m.rows()) {
-                List<Object> row = new ArrayList<>();
-                row.add(h.cohort().name());
-                if (homeIdAt >= 0) {
-                    Object id = stored.get(homeIdAt);
-                    row.add(id instanceof Number n ? names.get(n.longValue()) : null);
-                }
-                for (int i = 0; i < stored.size(); i++) {
-                    if (i != cohortIdAt) {
-                        row.add(stored.get(i));
-                    }
-                }
-                rows.add(row);
-            }
-            out.add(new ExportTable(m.name(), columns, rows));
+        Map<Long, Measure> byId = new HashMap<>();
+        h.measures().forEach(m -> byId.put(m.id(), m));
+        List<List<Object>> rows = new ArrayList<>();
+        for (MeasureValue v : h.measureValues()) {
+            Measure m = byId.get(v.measureId());
+            rows.add(Arrays.asList(h.cohort().name(), names.get(v.homeId()), m.name(), m.definition(), v.period(),
+                    v.value(), v.numerator().isPresent() ? v.numerator().getAsDouble() : null,
+                    v.denominator().isPresent() ? v.denominator().getAsDouble() : null,
+                    v.source().name().toLowerCase(Locale.ROOT), v.week().isPresent() ? v.week().getAsInt() : null,
+                    v.enteredAt()));
         }
-        return out;
+        return new ExportTable(ExportColumns.MEASURES, ExportColumns.MEASURE_COLUMNS, rows);
     }
 
     private static String rating(Optional<Rating> r) {

@@ -10,10 +10,6 @@ import java.util.List;
  * {@code inadequate} (empty when not rated); dates are ISO {@code yyyy-MM-dd}; in CSV, times are the cohort's local
  * time {@code yyyy-MM-dd HH:mm:ss} (Excel reads them as dates) and yes/no are words; in JSON, times are ISO-8601
  * UTC instants, yes/no are booleans and "no value" is {@code null}.
- *
- * <p>Measures tables, when the database has any, have no fixed columns: each table whose name starts with
- * {@link ReportQueries#MEASURE_TABLE_PREFIX} and holds rows for the cohort is exported as it is stored, with
- * {@code cohort} first, and {@code home} (the home's name) second when its rows belong to a home.
  */
 public final class ExportColumns {
     private ExportColumns() {
@@ -23,6 +19,7 @@ public final class ExportColumns {
     public static final String CHECKINS = "checkins";
     public static final String TASKS = "tasks";
     public static final String ATTENDANCE = "attendance";
+    public static final String MEASURES = "measures";
 
     private static ExportColumn c(String name, String description) {
         return new ExportColumn(name, description);
@@ -93,4 +90,19 @@ public final class ExportColumns {
             HOME,
             c("attended", "yes if anyone from the home pressed I attended."),
             c("people", "How many of the home's people recorded that they attended."));
+
+    /** One row per value a home gave a QI measure for a period. */
+    public static final List<ExportColumn> MEASURE_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("measure", "The measure's name, as the coach defined it."),
+            c("definition", "What it counts: unit, the rate's parts if it is one, weekly or monthly, which way is"
+                    + " better, any target."),
+            c("period", "The period's first day: the Monday of a week or the first of a month."),
+            c("value", "The home's value for the period (for a rate, numerator / denominator x per)."),
+            c("numerator", "For a rate, the count on top; empty otherwise."),
+            c("denominator", "For a rate, the count below; empty otherwise."),
+            c("source", "entered (after a check-in) or imported (history from a file)."),
+            c("week", "The programme week whose form it was entered in; empty for imported history."),
+            c("entered_at", "When it was entered or imported."));
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -23,6 +24,8 @@ import uk.stepup.shared.Rating;
  * @param heatmap        homes by KLOE self-ratings, homes under their report labels
  * @param homes          one section per home, in label order (named homes first)
  * @param learning       highlights homes agreed to share, by week
+ * @param measures       the cohort's QI measures as aggregates (no home named, small counts suppressed) with their
+ *                       chart; empty when the cohort tracks none or has no values
  */
 public record OutcomeReport(
         String cohortName,
@@ -45,7 +48,8 @@ public record OutcomeReport(
         List<HomeSection> homes,
         List<Learning> learning,
         List<TaskLine> tasks,
-        List<SessionLine> sessions) {
+        List<SessionLine> sessions,
+        Optional<CohortMeasures.Digest> measures) {
 
     public OutcomeReport {
         Objects.requireNonNull(cohortName, "cohortName");
@@ -56,6 +60,7 @@ public record OutcomeReport(
         learning = List.copyOf(learning);
         tasks = List.copyOf(tasks);
         sessions = List.copyOf(sessions);
+        Objects.requireNonNull(measures, "measures");
     }
 
     /** The naming rule, for the report's reader. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Home;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -28,6 +29,11 @@ public final class OutcomeReportBuilder {
     }
 
     public static OutcomeReport build(ProgrammeHistory h) {
+        return build(h, Optional.empty());
+    }
+
+    /** As {@link #build(ProgrammeHistory)}, with the cohort's measures digest for the report's measures section. */
+    public static OutcomeReport build(ProgrammeHistory h, Optional<CohortMeasures.Digest> measures) {
         HomeLabels labels = HomeLabels.of(h);
         List<Home> homes = labels.inOrder();
         List<ProgrammeHistory.Week> closed = h.closedWeeks();
@@ -122,7 +128,7 @@ public final class OutcomeReportBuilder {
                 h.asOf().atZone(h.cohort().zone()).toLocalDate(), h.weeksRun(), h.weeksPlanned(),
                 h.weeksRun() >= h.weeksPlanned() && h.weeks().stream().allMatch(ProgrammeHistory.Week::closed),
                 openWeek, totals, changes, improvedAny, baselineOverall, projectedOverall, pending, participation,
-                heatmap, sections, learning(h, homes), tasks(h), sessions(h));
+                heatmap, sections, learning(h, homes), tasks(h), sessions(h), measures);
     }
 
     private static OutcomeReport.HomeSection section(ProgrammeHistory h, Home home, String label, boolean named,

@@ -10,6 +10,8 @@ import uk.stepup.checkins.Checkin;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.Measure;
+import uk.stepup.measures.MeasureValue;
 
 /**
  * Everything stored about one cohort's programme as of one moment, read once and shared by the data export and
@@ -20,6 +22,8 @@ import uk.stepup.curriculum.CurriculumItem;
  * @param homes      the enrolled homes, by name
  * @param checkins   each home's check-ins (by home id), by week
  * @param enrolledAt when each home (by id) was enrolled
+ * @param measures   the cohort's QI measures, in their order
+ * @param measureValues the cohort's homes' values of those measures, by measure, then period, then home
  * @param asOf       the moment the history describes
  */
 public record ProgrammeHistory(
@@ -31,7 +35,8 @@ public record ProgrammeHistory(
         Map<Long, Instant> enrolledAt,
         List<ReportQueries.TaskRecord> tasks,
         List<ReportQueries.SessionRecord> sessions,
-        List<ReportQueries.MeasureTable> measures,
+        List<Measure> measures,
+        List<MeasureValue> measureValues,
         Instant asOf) {
 
     /**
@@ -59,6 +64,7 @@ public record ProgrammeHistory(
         tasks = List.copyOf(tasks);
         sessions = List.copyOf(sessions);
         measures = List.copyOf(measures);
+        measureValues = List.copyOf(measureValues);
     }
 
     public int weeksRun() {

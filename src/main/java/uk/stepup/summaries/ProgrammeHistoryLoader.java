@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import uk.stepup.checkins.Checkin;
@@ -14,10 +16,14 @@ import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.DeliveryLedger;
+import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.measures.Measure;
+import uk.stepup.measures.MeasureRepository;
+import uk.stepup.measures.MeasureValue;
 
 /**
  * Reads a cohort's {@link ProgrammeHistory} as of the clock.
@@ -32,17 +38,19 @@ public final class ProgrammeHistoryLoader {
     private final CheckinRepository checkins;
     private final DeliveryLedger ledger;
     private final ReportQueries queries;
+    private final MeasureRepository measures;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final Clock clock;
 
     public ProgrammeHistoryLoader(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                                  DeliveryLedger ledger, ReportQueries queries,
+                                  DeliveryLedger ledger, ReportQueries queries, MeasureRepository measures,
                                   Supplier<Map<String, Curriculum>> curricula, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
         this.ledger = ledger;
         this.queries = queries;
+        this.measures = measures;
         this.curricula = curricula;
         this.clock = clock;
     }
@@ -85,8 +93,15 @@ public final class ProgrammeHistoryLoader {
                     || closes.map(t -> !t.isAfter(now)).orElse(false);
             weeks.add(new ProgrammeHistory.Week(n, items.get(n - 1), cal.weekStart(n), closes, closed));
         }
-        return new ProgrammeHistory(cohort, items, weeks, homes.inCohort(cohort.id()), byHome,
-                queries.enrolledAt(cohort.id()), queries.tasks(cohort.id()), queries.sessions(cohort.id()),
-                queries.measures(cohort.id()), now);
+        List<Home> enrolled = homes.inCohort(cohort.id());
+        Set<Long> homeIds = new HashSet<>();
+        enrolled.forEach(h -> homeIds.add(h.id()));
+        List<Measure> cohortMeasures = measures.inCohort(cohort.id());
+        List<MeasureValue> values = new ArrayList<>();
+        for (Measure m : cohortMeasures) {
+            measures.forMeasure(m.id()).stream().filter(v -> homeIds.contains(v.homeId())).forEach(values::add);
+        }
+        return new ProgrammeHistory(cohort, items, weeks, enrolled, byHome, queries.enrolledAt(cohort.id()),
+                queries.tasks(cohort.id()), queries.sessions(cohort.id()), cohortMeasures, values, now);
     }
 }

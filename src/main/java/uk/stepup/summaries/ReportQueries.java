@@ -2,22 +2,17 @@ package uk.stepup.summaries;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Port: the read-only facts the export and the outcome report need beyond check-ins: when each home enrolled,
- * the coach's tasks and who marked them done, sessions and who attended, and any quality-improvement measures.
- * Everything is read for one cohort; nothing here writes.
+ * Port: the read-only facts the export and the outcome report need beyond check-ins and measures: when each home
+ * enrolled, the coach's tasks and who marked them done, and sessions and who attended. Everything is read for one
+ * cohort; nothing here writes.
  */
 public interface ReportQueries {
-
-    /** Tables whose names start with this hold quality-improvement measures. */
-    String MEASURE_TABLE_PREFIX = "measure";
 
     /**
      * A task set for the cohort.
@@ -47,20 +42,6 @@ public interface ReportQueries {
         }
     }
 
-    /**
-     * Rows of one stored measures table, restricted to the cohort, exactly as stored.
-     *
-     * @param columns the table's own column names
-     * @param rows    values: String, Long, Double or null, one per column
-     */
-    record MeasureTable(String name, List<String> columns, List<List<Object>> rows) {
-        public MeasureTable {
-            Objects.requireNonNull(name, "name");
-            columns = List.copyOf(columns);
-            rows = rows.stream().map(r -> Collections.unmodifiableList(new ArrayList<>(r))).toList();
-        }
-    }
-
     /** When each home of the cohort (by id) was enrolled. */
     Map<Long, Instant> enrolledAt(long cohortId);
 
@@ -69,7 +50,4 @@ public interface ReportQueries {
 
     /** The cohort's sessions, by start time. */
     List<SessionRecord> sessions(long cohortId);
-
-    /** Measures tables that hold rows for the cohort; empty when the database has none. */
-    List<MeasureTable> measures(long cohortId);
 }

@@ -178,16 +178,36 @@ class DataExportTest {
     }
 
     @Test
-    void measures_tables_are_exported_as_stored_with_home_names_and_unrelated_tables_are_left_out() {
+    void measures_are_one_row_per_home_value_with_the_measure_defined_in_words() {
         CohortExport export = export(AFTER);
         assertThat(export.tables()).extracting(ExportTable::name)
-                .containsExactly("homes", "checkins", "tasks", "attendance", "measure_falls");
-        ExportTable falls = export.table("measure_falls");
-        assertThat(falls.columnNames()).containsExactly("cohort", "home", "id", "home_id", "month", "falls", "rate");
-        assertThat(rows(falls)).anySatisfy(r -> {
+                .containsExactly("homes", "checkins", "tasks", "attendance", "measures");
+        ExportTable table = export.table(ExportColumns.MEASURES);
+        assertThat(table.columns()).isEqualTo(ExportColumns.MEASURE_COLUMNS);
+        List<Map<String, Object>> rows = rows(table);
+        assertThat(rows).hasSize(14);
+        assertThat(rows).anySatisfy(r -> {
             assertThat(r.get("home")).isEqualTo("Elm Court");
-            assertThat(r.get("falls")).isEqualTo(5L);
-            assertThat(r.get("rate")).isEqualTo(2.25);
+            assertThat(r.get("measure")).isEqualTo(ProgrammeFixture.FALLS);
+            assertThat(r.get("definition")).isEqualTo("falls · weekly · lower is better");
+            assertThat(r.get("period")).isEqualTo(java.time.LocalDate.of(2027, 1, 4));
+            assertThat(r.get("value")).isEqualTo(6.0);
+            assertThat(r.get("numerator")).isNull();
+            assertThat(r.get("source")).isEqualTo("entered");
+            assertThat(r.get("week")).isEqualTo(1);
+        });
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("home")).isEqualTo("Late Larch");
+            assertThat(r.get("source")).isEqualTo("imported");
+            assertThat(r.get("week")).isNull();
+        });
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("measure")).isEqualTo("Pressure ulcers");
+            assertThat((String) r.get("definition")).contains("new pressure ulcers").contains("monthly")
+                    .contains("target 1");
+            assertThat(r.get("numerator")).isEqualTo(2.0);
+            assertThat(r.get("denominator")).isEqualTo(800.0);
+            assertThat(r.get("value")).isEqualTo(2.5);
         });
     }
 
@@ -195,7 +215,7 @@ class DataExportTest {
     void csv_files_open_in_excel_quote_by_rfc_4180_and_defuse_formulas() {
         List<ExportFile> files = new ExportFiles().write(export(AFTER), ExportFormat.CSV, "spring");
         assertThat(files).extracting(ExportFile::fileName).containsExactly("spring-homes.csv", "spring-checkins.csv",
-                "spring-tasks.csv", "spring-attendance.csv", "spring-measure_falls.csv");
+                "spring-tasks.csv", "spring-attendance.csv", "spring-measures.csv");
         byte[] bytes = files.get(1).bytes();
         assertThat(bytes[0] & 0xff).as("UTF-8 byte order mark").isEqualTo(0xEF);
         assertThat(bytes[1] & 0xff).isEqualTo(0xBB);
@@ -253,7 +273,8 @@ class DataExportTest {
         assertThat(doc.path("homes")).hasSize(4);
         assertThat(doc.path("tasks")).hasSize(8);
         assertThat(doc.path("attendance").get(0).path("attended").isBoolean()).isTrue();
-        assertThat(doc.path("measures").path("measure_falls")).hasSize(2);
+        assertThat(doc.path("measures")).hasSize(14);
+        assertThat(doc.path("measures").get(0).path("value").isNumber()).isTrue();
         for (JsonNode n : doc.path("checkins")) {
             if (n.path("status").asText().equals("missing")) {
                 assertThat(n.path("rating").isNull()).isTrue();
@@ -273,7 +294,8 @@ class DataExportTest {
         assertThat(otherServer.files()).isEmpty();
         DataExport.Result coach = export.export(COACH, f.cohort, ExportFormat.CSV);
         assertThat(coach.outcome().ok()).isTrue();
-        assertThat(coach.outcome().message()).contains("4 homes").contains("16 check-in rows").contains("2 tasks");
+        assertThat(coach.outcome().message()).contains("4 homes").contains("16 check-in rows").contains("2 tasks")
+                .contains("14 measure values");
         assertThat(coach.files()).hasSize(5);
         assertThat(coach.files().get(0).fileName()).isEqualTo("spring-2027-homes.csv");
     }

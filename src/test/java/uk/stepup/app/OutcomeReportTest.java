@@ -192,6 +192,24 @@ class OutcomeReportTest {
     }
 
     @Test
+    void measures_appear_as_cohort_aggregates_with_their_chart_and_no_home_on_its_own() {
+        assertThat(html).as("built without a digest, no measures section").doesNotContain("id=\"measures\"");
+        HtmlReport.Rendered rendered = Reports.render(f.db, ProgrammeFixture.CURRICULA,
+                java.time.Clock.fixed(AFTER, java.time.ZoneOffset.UTC), f.cohort);
+        String page = rendered.html();
+        int start = page.indexOf("<section id=\"measures\"");
+        assertThat(start).isPositive();
+        String section = page.substring(start, page.indexOf("</section>", start));
+        assertThat(section).contains("<strong>Falls &amp; trips</strong>").contains("Pressure ulcers")
+                .contains("mean per home").contains("pooled rate");
+        for (Home h : homes()) {
+            assertThat(section).doesNotContain(h.name());
+        }
+        assertThat(rendered.charts()).containsKey("measures.png");
+        assertThat(page).contains("<a href=\"#measures\">");
+    }
+
+    @Test
     void the_charts_come_out_as_png_files_too() {
         HtmlReport.Rendered rendered = new HtmlReport(new PngCharts()).render(report);
         assertThat(rendered.charts().keySet()).contains("participation.png", "heatmap.png", "journey-oak-house.png");

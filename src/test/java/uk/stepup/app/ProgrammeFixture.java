@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Baseline;
@@ -21,6 +23,12 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.measures.Frequency;
+import uk.stepup.measures.Measure;
+import uk.stepup.measures.MeasureRepository;
+import uk.stepup.measures.MeasureValue;
+import uk.stepup.measures.Rate;
+import uk.stepup.measures.spc.ImprovementDirection;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.WeeklyTime;
@@ -29,6 +37,7 @@ import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 
@@ -36,7 +45,7 @@ import uk.stepup.summaries.ProgrammeHistoryLoader;
  * A small cohort stored in a real SQLite file, with every case the export and the report must get right: an edited
  * check-in, a late one, missing weeks, a home enrolled after two weeks had closed, highlights shared by name,
  * anonymously and not at all, text that a spreadsheet or a browser would misread, a done and an overdue task, a
- * session, and a measures table.
+ * session, and two QI measures (a weekly count and a monthly rate, with a value imported from before the start).
  *
  * <p>Four weeks from Monday 4 January 2027 (S1, S2, E1, W1); week n's window closes Sunday 20:00 London (UTC in
  * winter).
@@ -55,6 +64,7 @@ public final class ProgrammeFixture implements AutoCloseable {
     public static final String OAK_HIGHLIGHT = "Night staff asked for the huddle too.";
     public static final String ROSE_HIGHLIGHT = "Tea with families on Fridays.";
     public static final String ROSE = "Rose & Thorn \"Lodge\"";
+    public static final String FALLS = "Falls & trips";
     public static final Map<String, Curriculum> CURRICULA = curricula();
 
     public final Database db;
@@ -154,16 +164,10 @@ public final class ProgrammeFixture implements AutoCloseable {
                         + " (1, " + oak.id() + ", '201', '2027-01-20T15:00:00Z'),"
                         + " (1, " + oak.id() + ", '202', '2027-01-20T15:01:00Z'),"
                         + " (1, " + rose.id() + ", '204', '2027-01-20T15:02:00Z')");
-                // A measures table as a later feature might add it, and one the export must leave alone.
-                s.execute("CREATE TABLE measure_falls (id INTEGER PRIMARY KEY, home_id INTEGER NOT NULL,"
-                        + " month TEXT NOT NULL, falls INTEGER, rate REAL)");
-                s.execute("INSERT INTO measure_falls (home_id, month, falls, rate) VALUES (" + oak.id()
-                        + ", '2027-01', 3, 1.5), (" + elm.id() + ", '2027-01', 5, 2.25)");
-                s.execute("CREATE TABLE measure_units (id INTEGER PRIMARY KEY, unit TEXT)");
-                s.execute("INSERT INTO measure_units (unit) VALUES ('per 1000 bed days')");
             }
             return null;
         });
+        measures();
     }
 
     private static HomeRepository.NewHome home(String name, String cqc, Rating overall, Map<KeyQuestion, Rating> byKq,
@@ -186,10 +190,41 @@ public final class ProgrammeFixture implements AutoCloseable {
         checkins.save(home.id(), week, code, a, user, Instant.parse(at), late);
     }
 
+    private void measures() {
+        JdbcMeasureRepository repo = new JdbcMeasureRepository(db);
+        Measure falls = repo.add(new MeasureRepository.NewMeasure(cohort.id(), FALLS, "falls",
+                ImprovementDirection.DECREASE, OptionalDouble.empty(), Frequency.WEEKLY, Optional.empty(), "coach",
+                ENROLLED));
+        Measure ulcers = repo.add(new MeasureRepository.NewMeasure(cohort.id(), "Pressure ulcers", "per 1,000 bed days",
+                ImprovementDirection.DECREASE, OptionalDouble.of(1), Frequency.MONTHLY,
+                Optional.of(new Rate("new pressure ulcers", "occupied bed days", 1000)), "coach", ENROLLED));
+        List<MeasureValue> values = new java.util.ArrayList<>();
+        int week = 1;
+        for (String monday : List.of("2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25")) {
+            values.add(value(falls, oak, monday, 3 + week % 2, week));
+            values.add(value(falls, elm, monday, 5 + week % 3, week));
+            values.add(value(falls, rose, monday, 2 + week % 2, week));
+            week++;
+        }
+        values.add(new MeasureValue(falls.id(), larch.id(), LocalDate.parse("2026-12-28"), 6, OptionalDouble.empty(),
+                OptionalDouble.empty(), MeasureValue.Source.IMPORTED, OptionalInt.empty(), "coach",
+                Instant.parse("2027-01-18T12:00:00Z")));
+        values.add(new MeasureValue(ulcers.id(), oak.id(), LocalDate.parse("2027-01-01"), 2.5, OptionalDouble.of(2),
+                OptionalDouble.of(800), MeasureValue.Source.ENTERED, OptionalInt.of(4), "201",
+                Instant.parse("2027-01-26T10:05:00Z")));
+        repo.saveValues(values);
+    }
+
+    private static MeasureValue value(Measure m, Home home, String period, double v, int week) {
+        return new MeasureValue(m.id(), home.id(), LocalDate.parse(period), v, OptionalDouble.empty(),
+                OptionalDouble.empty(), MeasureValue.Source.ENTERED, OptionalInt.of(week), "manager",
+                Instant.parse(period + "T12:00:00Z").plusSeconds(86_400L * 2));
+    }
+
     /** The history reader over this database, as of {@code now}. */
     public ProgrammeHistoryLoader histories(Instant now) {
         return new ProgrammeHistoryLoader(cohorts, homes, checkins, new JdbcDeliveryLedger(db), new JdbcReportQueries(db),
-                () -> CURRICULA, Clock.fixed(now, ZoneOffset.UTC));
+                new JdbcMeasureRepository(db), () -> CURRICULA, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Override

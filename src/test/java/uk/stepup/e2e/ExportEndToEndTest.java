@@ -95,7 +95,7 @@ class ExportEndToEndTest {
         assertThat(reply.pingedNobody()).isTrue();
         assertThat(reply.attachments()).extracting(SandboxAttachment::filename).containsExactly(
                 "spring-2027-homes.csv", "spring-2027-checkins.csv", "spring-2027-tasks.csv",
-                "spring-2027-attendance.csv");
+                "spring-2027-attendance.csv", "spring-2027-measures.csv");
         String checkins = new String(reply.attachment("spring-2027-checkins.csv").orElseThrow().bytes(),
                 StandardCharsets.UTF_8);
         assertThat(checkins).startsWith("\uFEFFcohort,home,week,");

@@ -19,9 +19,9 @@ class ExportColumnsDocumentedTest {
         int end = readme.indexOf("\n## ", start + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
         List<List<ExportColumn>> tables = List.of(ExportColumns.HOME_COLUMNS, ExportColumns.CHECKIN_COLUMNS,
-                ExportColumns.TASK_COLUMNS, ExportColumns.ATTENDANCE_COLUMNS);
+                ExportColumns.TASK_COLUMNS, ExportColumns.ATTENDANCE_COLUMNS, ExportColumns.MEASURE_COLUMNS);
         for (String table : List.of(ExportColumns.HOMES, ExportColumns.CHECKINS, ExportColumns.TASKS,
-                ExportColumns.ATTENDANCE)) {
+                ExportColumns.ATTENDANCE, ExportColumns.MEASURES)) {
             assertThat(section).contains("| " + table + " |");
         }
         tables.stream().flatMap(List::stream).forEach(c -> {

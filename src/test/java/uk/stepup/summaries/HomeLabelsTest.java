@@ -109,6 +109,6 @@ class HomeLabelsTest {
         Cohort cohort = new Cohort(7, "g", "Spring", "kloe-2017", ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4),
                 rhythm, Cohort.Status.ACTIVE, Optional.empty(), Cohort.Channels.none(), "coach", T);
         return new ProgrammeHistory(cohort, List.of(), List.of(), homes, checkins, Map.of(), List.of(), List.of(),
-                List.of(), T);
+                List.of(), List.of(), T);
     }
 }

@@ -47,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         Cohort cohort;
         try (Database database = Database.open(db)) {
             cohort = Cohorts.byName(new JdbcCohortRepository(database), cfg, cohortName);
-            report = Reports.render(Reports.histories(database, curricula, Clock.systemUTC()), cohort);
+            report = Reports.render(database, curricula, Clock.systemUTC(), cohort);
         }
         try {
             Reports.writeHtml(report, out);
