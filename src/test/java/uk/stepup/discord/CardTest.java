@@ -1,0 +1,54 @@
+package uk.stepup.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A long summary is split across messages so that no message breaks one of Discord's embed limits. */
+class CardTest {
+
+    @Test
+    void a_summary_of_far_more_than_6000_characters_is_split_within_every_limit_and_loses_nothing() {
+        List<Card.Field> fields = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            String text = ("Highlight " + i + ": ").repeat(1) + "x".repeat(400 + i * 7);
+            fields.add(new Card.Field("Highlight " + i + " · a home in the cohort", text, false));
+            all.append(text);
+        }
+        fields.add(new Card.Field("One very long field", "word ".repeat(700), false));
+        Card card = new Card("Week 3 summary · S3 Staffing", "12 of 12 homes checked in.", fields, Optional.of("footer"), 0);
+        assertThat(card.size()).isGreaterThan(30_000);
+
+        List<List<Card>> messages = card.pack();
+        assertThat(messages.size()).isGreaterThan(5);
+        StringBuilder packed = new StringBuilder();
+        for (List<Card> message : messages) {
+            assertThat(message).hasSizeLessThanOrEqualTo(Card.EMBEDS_PER_MESSAGE_MAX);
+            assertThat(message.stream().mapToInt(Card::size).sum()).isLessThanOrEqualTo(Card.MESSAGE_EMBED_TOTAL_MAX);
+            for (Card c : message) {
+                assertThat(c.fields()).hasSizeLessThanOrEqualTo(Card.FIELDS_MAX);
+                assertThat(c.title().length()).isLessThanOrEqualTo(Card.TITLE_MAX);
+                assertThat(c.description().length()).isLessThanOrEqualTo(Card.DESCRIPTION_MAX);
+                for (Card.Field f : c.fields()) {
+                    assertThat(f.value().length()).isBetween(1, Card.FIELD_VALUE_MAX);
+                    assertThat(f.name().length()).isLessThanOrEqualTo(Card.FIELD_NAME_MAX);
+                    packed.append(f.value());
+                }
+            }
+        }
+        assertThat(packed.toString()).contains(all.toString().substring(0, 2000));
+        assertThat(packed.toString().replace(" ", "")).contains("word".repeat(700));
+        assertThat(messages.get(messages.size() - 1).get(messages.get(messages.size() - 1).size() - 1).footer()).contains("footer");
+    }
+
+    @Test
+    void a_short_card_stays_one_message() {
+        Card card = new Card("t", "d", List.of(new Card.Field("a", "b", false)), Optional.empty(), 0);
+        assertThat(card.pack()).hasSize(1);
+        assertThat(card.pack().get(0)).hasSize(1);
+    }
+}
