@@ -64,10 +64,11 @@ import uk.stepup.storage.JdbcHomeRepository;
  * <ol>
  *   <li>Check-in burst: 600 managers check in within 60 seconds through the real bot (button, modal, submit);
  *       callback latency p50/p99 against 50 ms, the write rate, and no check-in lost.</li>
- *   <li>Write path: {@code CheckinRepository.save} through {@code Database.write} against a raw one-row JDBC insert
- *       loop on the same file and pragmas.</li>
- *   <li>Fan-out: a week's prompts, reminders and summaries for 600 homes with Discord's default rate limits, against
- *       the sandbox's lower bound for those requests (target 1.10x).</li>
+ *   <li>Write path: {@code CheckinRepository.save} through {@code Database.write} against raw JDBC loops on the same
+ *       file and pragmas: one row per commit, and the same two rows a check-in stores.</li>
+ *   <li>Fan-out: a week's prompts, reminders and summaries for 600 homes (two servers of 300: Discord allows 500
+ *       channels per server) with Discord's default rate limits, against the sandbox's lower bound for those requests
+ *       (target 1.10x); then the same with a 100 ms round trip.</li>
  * </ol>
  * Correctness is asserted (nothing lost, nothing sent twice, no Discord rule broken); speed is reported, not asserted.
  */
@@ -149,8 +150,9 @@ class PerformanceBenchmark {
             long channelsInServer = server.channels().stream().filter(c -> !c.isThread()).count();
             List<Violation> full = w.sandbox.violations().stream().filter(v -> v.rule().equals("channel-count")).toList();
             System.out.printf(Locale.ROOT, "One server, one cohort of %d homes: enrolled in %s; %d home channels created, "
-                            + "%d refused by Discord's 500-channel limit (the server now has %d channels)%n",
-                    HOMES, Figures.seconds(enrolTime), withChannel, HOMES - withChannel, channelsInServer);
+                            + "%d refused by Discord's 500-channel limit (the server now has %d channels; %d requests answered"
+                            + " 30013)%n",
+                    HOMES, Figures.seconds(enrolTime), withChannel, HOMES - withChannel, channelsInServer, full.size());
             figures.note("600-home cohort on one server: home channels", withChannel + " of " + HOMES);
             w.sandbox.clearViolations();
 
@@ -329,8 +331,8 @@ class PerformanceBenchmark {
 
     static final int WRITE_HOMES = 500;
     static final int WRITE_WARM_UP = 2_000;
-    static final int WRITE_ROUND = 3_000;
-    static final int WRITE_ROUNDS = 5;
+    static final int WRITE_ROUND = 1_000;
+    static final int WRITE_ROUNDS = 15;
     private static final String RAW_CHECKIN = "INSERT INTO raw_checkin (home_id, week, code, rating, did, evidence,"
             + " next_step, highlight, late, revisions, submitted_by, submitted_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
@@ -339,8 +341,9 @@ class PerformanceBenchmark {
 
     /**
      * The save path against two raw loops on the same file and pragmas: one row per commit (the reference asked for),
-     * and the same two rows a check-in stores (check-in and revision) per commit. Rounds alternate, after a warm-up;
-     * the best round of each counts, as the one least disturbed by whatever else the machine was doing.
+     * and the same two rows a check-in stores (check-in and revision) per commit. After a warm-up, short rounds of the
+     * three alternate, so each trio sees the same machine; rates are medians over rounds, and each ratio is the median
+     * of the per-round ratios (this machine's speed swung by a factor of two or three from second to second).
      */
     @Test
     @Order(2)
@@ -392,24 +395,36 @@ class PerformanceBenchmark {
                      PreparedStatement two = raw2.prepareStatement(RAW_CHECKIN.replace("raw_checkin", "raw_checkin2")
                              + " RETURNING id");
                      PreparedStatement revision = raw2.prepareStatement(RAW_REVISION)) {
-                    double[] best = new double[3];
+                    double[][] rates = new double[3][WRITE_ROUNDS];
                     for (int r = -1; r < WRITE_ROUNDS; r++) {
                         int n = r < 0 ? WRITE_WARM_UP : WRITE_ROUND;
                         double save = timeSaves(checkins, slots, answers, at, next, n);
                         double rawOne = timeRaw(one, null, null, slots, answers, at, next, 1, n);
                         double rawTwo = timeRaw(two, revision, raw2, slots, answers, at, next, 2, n);
                         if (r >= 0) {
-                            best[0] = Math.max(best[0], save);
-                            best[1] = Math.max(best[1], rawOne);
-                            best[2] = Math.max(best[2], rawTwo);
+                            rates[0][r] = save;
+                            rates[1][r] = rawOne;
+                            rates[2][r] = rawTwo;
                         }
                     }
-                    figures.note("Raw SQLite: one row per commit", Figures.perSecond(best[1]));
-                    figures.note("Raw SQLite: check-in + revision rows per commit", Figures.perSecond(best[2]));
-                    figures.add("CheckinRepository.save via Database.write", Figures.perSecond(best[0]),
-                            "raw 1 row " + Figures.perSecond(best[1]), Figures.ratio(best[0] / best[1]));
-                    figures.add("CheckinRepository.save, same two rows", Figures.perSecond(best[0]),
-                            "raw 2 rows " + Figures.perSecond(best[2]), Figures.ratio(best[0] / best[2]));
+                    double[] toOne = new double[WRITE_ROUNDS];
+                    double[] toTwo = new double[WRITE_ROUNDS];
+                    for (int r = 0; r < WRITE_ROUNDS; r++) {
+                        toOne[r] = rates[0][r] / rates[1][r];
+                        toTwo[r] = rates[0][r] / rates[2][r];
+                    }
+                    System.out.printf(Locale.ROOT, "Write path, %d rounds of %,d each: save %s/s, raw one row %s/s, raw two rows"
+                                    + " %s/s (min-median-max); ratios per round %s and %s%n", WRITE_ROUNDS, WRITE_ROUND,
+                            spread(rates[0]), spread(rates[1]), spread(rates[2]), spread(toOne), spread(toTwo));
+                    double save = Figures.quantile(rates[0], 0.5);
+                    figures.note("Raw SQLite: one row per commit", Figures.perSecond(Figures.quantile(rates[1], 0.5)));
+                    figures.note("Raw SQLite: check-in + revision rows per commit", Figures.perSecond(Figures.quantile(rates[2], 0.5)));
+                    figures.add("CheckinRepository.save via Database.write", Figures.perSecond(save),
+                            "raw 1 row " + Figures.perSecond(Figures.quantile(rates[1], 0.5)),
+                            Figures.ratio(Figures.quantile(toOne, 0.5)));
+                    figures.add("CheckinRepository.save, same two rows", Figures.perSecond(save),
+                            "raw 2 rows " + Figures.perSecond(Figures.quantile(rates[2], 0.5)),
+                            Figures.ratio(Figures.quantile(toTwo, 0.5)));
                 }
                 int expected = WRITE_WARM_UP + WRITE_ROUNDS * WRITE_ROUND;
                 assertThat(db.<Integer>read(c -> count(c, "SELECT COUNT(*) FROM checkin"))).isEqualTo(expected);
@@ -418,6 +433,12 @@ class PerformanceBenchmark {
                 assertThat(count(raw, "SELECT COUNT(*) FROM raw_revision")).isEqualTo(expected);
             }
         }
+    }
+
+    private static String spread(double[] values) {
+        String f = values[0] < 10 ? "%.2f" : "%,.0f";
+        return String.format(Locale.ROOT, f + "-" + f + "-" + f, Figures.quantile(values, 0), Figures.quantile(values, 0.5),
+                Figures.quantile(values, 1));
     }
 
     /** (home, week) pairs in a fixed order, so every save is a new check-in. */
@@ -592,8 +613,9 @@ class PerformanceBenchmark {
                 n, label, requests, stats.rateLimited(), stats.globalRateLimited(), Figures.seconds(Duration.ofNanos(t1 - t0)),
                 Figures.seconds(Duration.ofNanos(t2 - t1)), Figures.seconds(Duration.ofNanos(t3 - t2)),
                 stats.requestsPerRoute());
-        figures.add("Fan-out: a week for 600 homes" + label, Figures.seconds(elapsed),
-                "bound " + Figures.seconds(bound), Figures.ratio(elapsed.toNanos() / (double) bound.toNanos()));
+        double ratio = elapsed.toNanos() / (double) bound.toNanos();
+        figures.add("Fan-out: a week for 600 homes" + label, Figures.seconds(elapsed), "bound " + Figures.seconds(bound),
+                Figures.ratio(ratio) + (ratio <= FAN_OUT_TARGET ? " (target 1.10x met)" : " (target 1.10x missed)"));
         figures.note("Fan-out: 429 answers (global)" + label, stats.rateLimited() + " (" + stats.globalRateLimited() + ")");
     }
 }
