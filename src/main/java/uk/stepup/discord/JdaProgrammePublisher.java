@@ -211,6 +211,11 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 Mentions.neutralise(String.join("\n", m.lines())) + "\nCharts attached: grey is common cause, blue "
                         + "improvement, orange concern. " + SmallCounts.LABEL + " marks a count of 1 to 4, not shown.",
                 false)));
+        s.tasks().ifPresent(t -> fields.add(new Card.Field("Tasks",
+                t.done() + " of " + (t.done() + t.overdue() + t.pending()) + " done across " + t.tasks()
+                        + (t.tasks() == 1 ? " task" : " tasks") + (t.overdue() > 0 ? "; " + t.overdue() + " overdue" : "")
+                        + (t.pending() > 0 ? "; " + t.pending() + " still open" : "") + ". `/task list` shows your home's.",
+                false)));
         fields.add(new Card.Field(s.lastWeek() ? "That was the last week" : "Next week",
                 s.nextCode().map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
                         .orElse("Thank you all. Your coach will share the outcome report."), false));

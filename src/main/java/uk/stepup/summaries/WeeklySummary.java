@@ -34,7 +34,15 @@ public record WeeklySummary(
         Optional<String> nextTitle,
         boolean lastWeek,
         Heatmap heatmap,
-        Optional<CohortMeasures.Digest> measures) {
+        Optional<CohortMeasures.Digest> measures,
+        Optional<TaskTally> tasks) {
+
+    /**
+     * Where the cohort's tasks stand, counted per task and home: done, overdue (past the due date, not done) and
+     * still pending, over every task set so far. Counts only: no home is named.
+     */
+    public record TaskTally(int tasks, int done, int overdue, int pending) {
+    }
 
     /** A highlight a home agreed to share; {@code homeName} is empty when shared anonymously. */
     public record SharedHighlight(Optional<String> homeName, String text) {
@@ -44,5 +52,6 @@ public record WeeklySummary(
         spread = Map.copyOf(spread);
         highlights = List.copyOf(highlights);
         Objects.requireNonNull(measures, "measures");
+        Objects.requireNonNull(tasks, "tasks");
     }
 }

@@ -20,6 +20,8 @@ import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.Rating;
+import uk.stepup.tasks.Task;
+import uk.stepup.tasks.TaskRepository;
 
 /** Builds the summary of one programme week from what is stored. Only consented highlights are included. */
 public final class WeeklySummaryBuilder {
@@ -29,6 +31,8 @@ public final class WeeklySummaryBuilder {
     private final CheckinRepository checkins;
     private final Map<String, Curriculum> curricula;
     private final Optional<CohortMeasures> measures;
+    private final Optional<TaskRepository> tasks;
+    private final java.time.Clock clock;
 
     public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                                 Map<String, Curriculum> curricula) {
@@ -38,6 +42,15 @@ public final class WeeklySummaryBuilder {
     /** With {@code measures}, each summary carries the cohort's measures up to that week. */
     public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
                                 Map<String, Curriculum> curricula, Optional<CohortMeasures> measures) {
+        this(cohorts, homes, checkins, curricula, measures, Optional.empty(), java.time.Clock.systemUTC());
+    }
+
+    /** With the cohort's tasks counted as of the clock. */
+    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
+                                Map<String, Curriculum> curricula, Optional<CohortMeasures> measures,
+                                Optional<TaskRepository> tasks, java.time.Clock clock) {
+        this.tasks = tasks;
+        this.clock = clock;
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -75,7 +88,35 @@ public final class WeeklySummaryBuilder {
         return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
                 late, Math.max(0, enrolled.size() - received.size()), spread, highlights,
                 next.map(CurriculumItem::code), next.map(CurriculumItem::title), last,
-                heatmap(cohort, week, codes, enrolled), measures(cohort, week, codes.size()));
+                heatmap(cohort, week, codes, enrolled), measures(cohort, week, codes.size()),
+                taskTally(cohort, enrolled));
+    }
+
+    /** Done, overdue and pending per task and home, over every task set so far; empty when there are none. */
+    private Optional<WeeklySummary.TaskTally> taskTally(Cohort cohort, List<Home> enrolled) {
+        if (tasks.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Task> set = tasks.get().forCohort(cohort.id());
+        if (set.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> done = new java.util.HashSet<>();
+        tasks.get().doneInCohort(cohort.id()).forEach(d -> done.add(d.taskId() + ":" + d.homeId()));
+        int doneCount = 0;
+        int overdue = 0;
+        int pending = 0;
+        java.time.Instant now = clock.instant();
+        for (Task t : set) {
+            for (Home h : enrolled) {
+                switch (t.stateFor(done.contains(t.id() + ":" + h.id()), now, cohort.zone())) {
+                    case DONE -> doneCount++;
+                    case OVERDUE -> overdue++;
+                    case PENDING -> pending++;
+                }
+            }
+        }
+        return Optional.of(new WeeklySummary.TaskTally(set.size(), doneCount, overdue, pending));
     }
 
     /**

@@ -359,5 +359,13 @@ class CoachToolsEndToEndTest {
         assertThat(status.indexOf("Oak House")).isLessThan(status.indexOf("Elm Court"));
         assertThat(status).contains("⚠️ **Oak House** · check-ins: 0 on time, 0 late, 2 missed · overdue tasks: 1 · sessions: 1 of 1");
         assertThat(status).contains("• **Elm Court** · check-ins: 2 on time, 0 late, 0 missed · overdue tasks: 1 · sessions: 0 of 1");
+
+        // The week 2 summary counts the tasks, without naming any home.
+        SandboxMessage summary = h.sandbox.awaitMessage(channel("peer-learning"), m -> !m.isEphemeral()
+                && m.embeds().stream().anyMatch(e -> e.title().startsWith("Week 2 summary")), WAIT);
+        String tasks = summary.embeds().stream().flatMap(e -> e.fields().stream())
+                .filter(f -> f.name().equals("Tasks")).map(f -> f.value()).findFirst().orElseThrow();
+        assertThat(tasks).contains("across 3 tasks").contains("overdue").doesNotContain("Oak House").doesNotContain("Elm Court");
+        assertThat(summary.pingedNobody()).isTrue();
     }
 }
