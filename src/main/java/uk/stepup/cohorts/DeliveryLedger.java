@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public interface DeliveryLedger {
 
-    enum Kind { PROMPT, REMINDER, CLOSE, SUMMARY, TASK_REMINDER, SESSION_REMINDER, NOTICE }
+    enum Kind { PROMPT, REMINDER, SUMMARY, TASK_REMINDER, SESSION_REMINDER }
 
     /**
      * @param week   the programme week, or 0 for posts that belong to no week (task and session reminders)
