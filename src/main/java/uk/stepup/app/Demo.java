@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -30,8 +32,8 @@ import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxGuild;
 import uk.stepup.sandbox.SandboxMessage;
+import uk.stepup.sandbox.SandboxModal;
 import uk.stepup.sandbox.SandboxOptions;
-import uk.stepup.sandbox.SandboxRole;
 import uk.stepup.sandbox.SandboxUser;
 import uk.stepup.sandbox.TranscriptWriter;
 import uk.stepup.shared.Rating;
@@ -98,16 +100,43 @@ public final class Demo {
     enum Habit { PROMPT, STEADY, LATE_SOMETIMES, STRUGGLING, QUIET }
 
     public record Result(Path transcript, Path database, Path report, Path charts, int checkins, int late, int missed,
-                         int violations) {
+                         int violations, int cohorts, int tasksDone, int attended, int measureValues) {
     }
 
+    /** At most this many homes share one Discord server: Discord allows 500 channels per server. */
+    static final int HOMES_PER_SERVER = 300;
+    private static final String[] TASKS = {
+        "Run a 10-minute huddle on this month's theme and note one change",
+        "Ask three residents what good looks like to them",
+        "Review one care plan together with the person and their family",
+        "Read three incident reports and write the learning as a one-page story",
+        "Share how you check agency staff know each person's needs",
+        "Update your improvement plan ready for the final call"
+    };
+
     private final int homes;
+    private final int homesPerServer;
     private final int weeks;
     private final Path out;
     private final Random random;
     private final Map<String, Curriculum> curricula;
+    private final PriorityQueue<Step> steps = new PriorityQueue<>(
+            Comparator.comparing(Step::at).thenComparingLong(Step::order));
+    private long stepCount;
+    private SimulatedClock clock;
+    private ManualTimers timers;
+    private int checkins;
+    private int late;
+    private int tasksDone;
+    private int attended;
+    private int measureValues;
 
     public Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula) {
+        this(homes, weeks, out, seed, curricula, HOMES_PER_SERVER);
+    }
+
+    Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula, int homesPerServer) {
+        this.homesPerServer = homesPerServer;
         this.homes = homes;
         this.weeks = weeks;
         this.out = out;
@@ -115,51 +144,65 @@ public final class Demo {
         this.curricula = curricula;
     }
 
-    /** @param named whether the home is happy to put its name to what it shares */
-    private record Manager(SandboxUser user, String home, Habit habit, boolean named) {
+    /**
+     * @param named whether the home is happy to put its name to what it shares
+     * @param falls the home's usual number of falls a week
+     */
+    private record Manager(SandboxUser user, String home, Habit habit, boolean named, double falls) {
+    }
+
+    /** One server with its cohort, as the coach set it up. */
+    private record Server(SandboxGuild guild, SandboxChannel general, List<Manager> managers, Cohort cohort,
+                          SandboxChannel announcements, SandboxChannel thisWeek, AtomicReference<SandboxMessage> prompt) {
+    }
+
+    /** Something a simulated person or a timer does at a moment; steps run in time order. */
+    private record Step(Instant at, long order, Runnable action) {
     }
 
     public Result run() throws InterruptedException {
         prepare();
-        SimulatedClock clock = new SimulatedClock(START.minusDays(5).atTime(10, 0).atZone(LONDON).toInstant());
-        int checkins = 0;
-        int late = 0;
+        clock = new SimulatedClock(START.minusDays(5).atTime(10, 0).atZone(LONDON).toInstant());
         int missed = 0;
-        long cohortId;
+        List<Server> servers = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withClock(clock))) {
-            SandboxGuild guild = sandbox.createGuild("Step up to Outstanding");
-            SandboxRole coachRole = guild.createRole("Coach", 0);
             SandboxUser coach = sandbox.createUser("coach.cath", "Cath (coach)");
-            guild.addMember(coach, coachRole);
-            SandboxChannel general = guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
-            List<Manager> managers = new ArrayList<>();
+            int serverCount = (homes + homesPerServer - 1) / homesPerServer;
+            int perServer = (homes + serverCount - 1) / serverCount;
+            List<SandboxGuild> guilds = new ArrayList<>();
+            List<List<Manager>> people = new ArrayList<>();
             Habit[] habits = Habit.values();
-            for (int i = 0; i < homes; i++) {
-                String home = i < HOMES.length ? HOMES[i] : "Care Home " + (i + 1);
-                String first = FIRST_NAMES[i % FIRST_NAMES.length];
-                SandboxUser user = sandbox.createUser(first.toLowerCase() + (i + 1), first + " (" + home + ")");
-                guild.addMember(user);
-                managers.add(new Manager(user, home, habits[i % habits.length], i % 3 != 2));
+            for (int s = 0; s < serverCount; s++) {
+                SandboxGuild guild = sandbox.createGuild(serverCount == 1 ? "Step up to Outstanding" : "Step up to Outstanding " + (s + 1));
+                guild.addMember(coach, guild.createRole("Coach", 0));
+                List<Manager> managers = new ArrayList<>();
+                for (int i = s * perServer; i < Math.min(homes, (s + 1) * perServer); i++) {
+                    String home = i < HOMES.length ? HOMES[i] : "Care Home " + (i + 1);
+                    String first = FIRST_NAMES[i % FIRST_NAMES.length];
+                    SandboxUser user = sandbox.createUser(first.toLowerCase() + (i + 1), first + " (" + home + ")");
+                    guild.addMember(user);
+                    managers.add(new Manager(user, home, habits[i % habits.length], i % 3 != 2, 3 + (i * 37 % 7)));
+                }
+                guilds.add(guild);
+                people.add(managers);
             }
-            StepUpConfig config = config(sandbox, guild);
-            AtomicReference<ManualTimers> timers = new AtomicReference<>();
+            // One server: the bot's commands are registered there. More: globally, for every server the bot is in.
+            StepUpConfig config = config(sandbox, serverCount == 1 ? guilds.get(0).id() : null);
+            AtomicReference<ManualTimers> timerRef = new AtomicReference<>();
             try (BotModule bot = new BotModule(config, sandbox.botToken(), curricula, clock, ticker -> {
                 ManualTimers t = new ManualTimers(ticker);
-                timers.set(t);
+                timerRef.set(t);
                 return t;
             })) {
-                String cohortName = "Demo cohort";
-                reply(sandbox.as(coach, guild).slash("cohort create",
-                        Map.of("name", cohortName, "start", START.toString()), general));
-                Cohort cohort = bot.cohorts.byName(guild.id(), cohortName).orElseThrow();
-                SandboxChannel announcements = sandbox.channel(cohort.channels().announcementsId().orElseThrow()).orElseThrow();
-                reply(sandbox.as(coach, guild).slash("cohort import",
-                        Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv(managers).getBytes(StandardCharsets.UTF_8))),
-                        announcements));
-                SandboxChannel thisWeek = sandbox.channel(cohort.channels().thisWeekId().orElseThrow()).orElseThrow();
-                ProgrammeCalendar cal = bot.programme.calendar(bot.cohorts.byId(cohort.id()).orElseThrow());
-                List<String> codes = bot.cohorts.items(cohort.id());
-                Curriculum curriculum = curricula.get(cohort.framework());
+                timers = timerRef.get();
+                for (int s = 0; s < serverCount; s++) {
+                    servers.add(setUp(sandbox, bot, coach, guilds.get(s), people.get(s),
+                            serverCount == 1 ? "Demo cohort" : "Demo cohort " + (s + 1)));
+                }
+                Cohort first = bot.cohorts.byId(servers.get(0).cohort().id()).orElseThrow();
+                ProgrammeCalendar cal = bot.programme.calendar(first);
+                List<String> codes = bot.cohorts.items(first.id());
+                Curriculum curriculum = curricula.get(first.framework());
                 int lastWeek = Math.min(weeks, codes.size());
                 for (int week = 1; week <= lastWeek; week++) {
                     CurriculumItem item = curriculum.byCode(codes.get(week - 1)).orElseThrow();
@@ -167,59 +210,164 @@ public final class Demo {
                     Instant reminder = cal.reminderAt(week).orElseThrow();
                     Instant close = cal.closeAt(week).orElseThrow();
                     Instant summary = cal.summaryAt(week).orElseThrow();
-                    fire(clock, timers.get(), prompt);
-                    SandboxMessage promptMessage = sandbox.awaitMessage(thisWeek,
-                            m -> !m.isEphemeral() && m.button("Check in").isPresent() && m.createdAt().equals(prompt), WAIT);
-                    Map<Manager, Instant> when = plan(managers, week, prompt, reminder, close, summary);
-                    List<Map.Entry<Manager, Instant>> early = when.entrySet().stream()
-                            .filter(e -> e.getValue().isBefore(reminder)).sorted(Map.Entry.comparingByValue()).toList();
-                    List<Map.Entry<Manager, Instant>> later = when.entrySet().stream()
-                            .filter(e -> !e.getValue().isBefore(reminder)).sorted(Map.Entry.comparingByValue()).toList();
-                    for (var e : early) {
-                        clock.set(e.getValue());
-                        checkIn(sandbox, guild, e.getKey(), promptMessage, item, week);
-                    }
-                    fire(clock, timers.get(), reminder);
-                    boolean closed = false;
-                    for (var e : later) {
-                        if (!closed && !e.getValue().isBefore(close)) {
-                            fire(clock, timers.get(), close);
-                            closed = true;
+                    at(prompt, () -> {
+                        timers.fire();
+                        for (Server server : servers) {
+                            server.prompt().set(sandbox.awaitMessage(server.thisWeek(),
+                                    m -> !m.isEphemeral() && m.button("Check in").isPresent() && m.createdAt().equals(prompt), WAIT));
                         }
-                        clock.set(e.getValue());
-                        checkIn(sandbox, guild, e.getKey(), promptMessage, item, week);
-                        if (e.getValue().isAfter(close)) {
-                            late++;
+                    });
+                    at(reminder, timers::fire);
+                    at(close, timers::fire);
+                    at(summary, timers::fire);
+                    for (Server server : servers) {
+                        Map<Manager, Instant> when = plan(server.managers(), week, prompt, reminder, close, summary);
+                        for (var e : when.entrySet()) {
+                            int w = week;
+                            at(e.getValue(), () -> checkIn(sandbox, server, e.getKey(), item, w, close));
                         }
+                        missed += server.managers().size() - when.size();
+                        coachTools(sandbox, coach, server, week, prompt);
                     }
-                    if (!closed) {
-                        fire(clock, timers.get(), close);
+                    if (week == Math.max(2, lastWeek / 2)) {
+                        at(prompt.plus(Duration.ofHours(2)), () -> reply(sandbox.as(coach, servers.get(0).guild()).slash("broadcast",
+                                Map.of("message", "Halfway there. Thank you for every check-in so far: the summaries show the cohort "
+                                        + "learning from each other. Keep going; the next twelve weeks are where it sticks.",
+                                        "cohort", "all"), servers.get(0).general())));
                     }
-                    checkins += when.size();
-                    missed += managers.size() - when.size();
-                    fire(clock, timers.get(), summary);
-                    LOG.info("Demo week {} of {}: {} of {} homes checked in", week, lastWeek, when.size(), managers.size());
+                    if (week == lastWeek) {
+                        // The day after the last summary a manager looks at their journey, and the coach at who needs a call.
+                        Server one = servers.get(0);
+                        Instant after = LocalDate.ofInstant(summary, LONDON).plusDays(1).atTime(10, 0).atZone(LONDON).toInstant();
+                        at(after, () -> reply(sandbox.as(one.managers().get(0).user(), one.guild()).slash("progress", one.general())));
+                        at(after.plusSeconds(600), () -> reply(sandbox.as(coach, one.guild()).slash("cohort status", one.announcements())));
+                    }
+                    runUntil(week < lastWeek ? cal.promptAt(week + 1).orElseThrow() : summary.plus(Duration.ofDays(14)));
+                    LOG.info("Demo week {} of {}", week, lastWeek);
                 }
-                // One manager looks at their journey at the end.
-                Manager first = managers.get(0);
-                reply(sandbox.as(first.user(), guild).slash("progress", general));
-                cohortId = cohort.id();
             }
             Path transcript = out.resolve("transcript.md");
             TranscriptWriter.write(sandbox, transcript);
-            writeReport(cohortId, clock);
+            for (int s = 0; s < servers.size(); s++) {
+                writeReport(servers.get(s).cohort().id(), s == 0 ? out : out.resolve("cohort-" + (s + 1)));
+            }
             return new Result(transcript, out.resolve("stepup.db"), out.resolve("report.html"), out.resolve("charts"),
-                    checkins, late, missed, sandbox.violations().size());
+                    checkins, late, missed, sandbox.violations().size(), servers.size(), tasksDone, attended, measureValues);
+        }
+    }
+
+    /** The coach creates the cohort, imports its homes and adds the measure the cohort will track. */
+    private Server setUp(Sandbox sandbox, BotModule bot, SandboxUser coach, SandboxGuild guild, List<Manager> managers,
+                         String cohortName) {
+        SandboxChannel general = guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
+        reply(sandbox.as(coach, guild).slash("cohort create", Map.of("name", cohortName, "start", START.toString()), general));
+        Cohort cohort = bot.cohorts.byName(guild.id(), cohortName).orElseThrow();
+        SandboxChannel announcements = sandbox.channel(cohort.channels().announcementsId().orElseThrow()).orElseThrow();
+        reply(sandbox.as(coach, guild).slash("cohort import",
+                Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv(managers).getBytes(StandardCharsets.UTF_8))),
+                announcements));
+        reply(sandbox.as(coach, guild).slash("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"),
+                announcements));
+        SandboxChannel thisWeek = sandbox.channel(cohort.channels().thisWeekId().orElseThrow()).orElseThrow();
+        return new Server(guild, general, managers, cohort, announcements, thisWeek, new AtomicReference<>());
+    }
+
+    /**
+     * Every four weeks the coach sets a task due on the Friday of the next week, and in between schedules a live
+     * coaching call for the Thursday afternoon; managers mark tasks done and say they attended, as their habits go.
+     */
+    private void coachTools(Sandbox sandbox, SandboxUser coach, Server server, int week, Instant prompt) {
+        LocalDate monday = LocalDate.ofInstant(prompt, LONDON);
+        if (week % 4 == 1) {
+            String title = TASKS[(week / 4) % TASKS.length];
+            LocalDate due = monday.plusDays(11);
+            at(prompt.plus(Duration.ofMinutes(30)), () -> reply(sandbox.as(coach, server.guild()).slash("task create",
+                    Map.of("title", title, "due", due.toString(),
+                            "details", "Post what you learnt in your home channel; I will pick examples for our next call."),
+                    server.announcements())));
+            Instant dueEnd = due.atTime(17, 0).atZone(LONDON).toInstant();
+            for (Manager m : server.managers()) {
+                if (random.nextDouble() < keen(m.habit())) {
+                    at(daytime(between(prompt.plus(Duration.ofHours(1)), dueEnd)), () -> markDone(sandbox, server, m, title));
+                }
+            }
+        } else if (week % 4 == 3) {
+            String title = "Coaching call " + (week / 4 + 1);
+            LocalDate thursday = monday.plusDays(3);
+            Instant starts = thursday.atTime(14, 0).atZone(LONDON).toInstant();
+            at(prompt.plus(Duration.ofMinutes(45)), () -> reply(sandbox.as(coach, server.guild()).slash("session schedule",
+                    Map.of("when", thursday + " 14:00", "link", "https://zoom.us/j/8123456789", "title", title),
+                    server.announcements())));
+            for (Manager m : server.managers()) {
+                if (random.nextDouble() < keen(m.habit())) {
+                    at(starts.plusSeconds(60 + random.nextInt(3000)), () -> attend(sandbox, server, m, title));
+                }
+            }
+        }
+    }
+
+    /** How likely a manager with this habit is to do what the coach asks. */
+    private static double keen(Habit habit) {
+        return switch (habit) {
+            case PROMPT -> 0.95;
+            case STEADY -> 0.85;
+            case LATE_SOMETIMES -> 0.6;
+            case STRUGGLING -> 0.4;
+            case QUIET -> 0.1;
+        };
+    }
+
+    private void markDone(Sandbox sandbox, Server server, Manager m, String title) {
+        SandboxMessage post = sandbox.awaitMessage(server.announcements(),
+                p -> p.button("Mark done").isPresent() && p.allText().contains(title), WAIT);
+        sandbox.as(m.user(), server.guild()).clickLabel(post, "Mark done").awaitReply(WAIT);
+        tasksDone++;
+    }
+
+    private void attend(Sandbox sandbox, Server server, Manager m, String title) {
+        SandboxMessage post = sandbox.awaitMessage(server.announcements(),
+                p -> p.button("I attended").isPresent() && p.allText().contains(title), WAIT);
+        sandbox.as(m.user(), server.guild()).clickLabel(post, "I attended").awaitReply(WAIT);
+        attended++;
+    }
+
+    private void at(Instant when, Runnable action) {
+        steps.add(new Step(when, stepCount++, action));
+    }
+
+    /**
+     * Runs every step before {@code end} in time order. Before each, the clock stops at any task or session
+     * moment the bot asked to be woken for, as Quartz would fire it.
+     */
+    private void runUntil(Instant end) {
+        while (!steps.isEmpty() && steps.peek().at().isBefore(end)) {
+            Step step = steps.poll();
+            advanceTo(step.at());
+            step.action().run();
+        }
+        advanceTo(end.minusSeconds(1));
+    }
+
+    private void advanceTo(Instant t) {
+        for (Optional<Instant> w = timers.nextWakeup(t); w.isPresent(); w = timers.nextWakeup(t)) {
+            if (w.get().isAfter(clock.instant())) {
+                clock.set(w.get());
+            }
+            timers.fire();
+        }
+        if (t.isAfter(clock.instant())) {
+            clock.set(t);
         }
     }
 
     /** The coach's end-of-programme outputs, from the database the bot left: the outcome report and its charts. */
-    private void writeReport(long cohortId, SimulatedClock clock) {
+    private void writeReport(long cohortId, Path folder) {
         try (Database db = Database.open(out.resolve("stepup.db"))) {
             Cohort cohort = new JdbcCohortRepository(db).byId(cohortId).orElseThrow();
             HtmlReport.Rendered report = Reports.render(db, curricula, clock, cohort);
-            Reports.writeHtml(report, out.resolve("report.html"));
-            Reports.writeCharts(report, out.resolve("charts"));
+            Files.createDirectories(folder);
+            Reports.writeHtml(report, folder.resolve("report.html"));
+            Reports.writeCharts(report, folder.resolve("charts"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the report in " + out, e);
         }
@@ -244,9 +392,9 @@ public final class Demo {
         }
     }
 
-    private StepUpConfig config(Sandbox sandbox, SandboxGuild guild) {
+    private StepUpConfig config(Sandbox sandbox, String guildId) {
         return new StepUpConfig(
-                new StepUpConfig.Discord(guild.id(), "Coach", sandbox.restBaseUrl(), sandbox.gatewayUrl()),
+                new StepUpConfig.Discord(guildId, "Coach", sandbox.restBaseUrl(), sandbox.gatewayUrl()),
                 new StepUpConfig.Storage(out.resolve("stepup.db")),
                 new StepUpConfig.Curriculum(Path.of("prompts"), "kloe-2017"),
                 new StepUpConfig.Schedule(LONDON, WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
@@ -287,13 +435,19 @@ public final class Demo {
         return when;
     }
 
+    /** The same day between 08:00 and 20:00: when a manager gets round to a task. */
+    private Instant daytime(Instant t) {
+        return LocalDate.ofInstant(t, LONDON).atTime(8 + random.nextInt(12), random.nextInt(60)).atZone(LONDON).toInstant();
+    }
+
     private Instant between(Instant from, Instant to) {
         long seconds = Duration.between(from, to).getSeconds();
         return from.plusSeconds(60 + (long) (random.nextDouble() * Math.max(1, seconds - 120)));
     }
 
-    private void checkIn(Sandbox sandbox, SandboxGuild guild, Manager m, SandboxMessage prompt, CurriculumItem item, int week) {
-        InteractionHandle open = sandbox.as(m.user(), guild).clickLabel(prompt, "Check in").awaitResponse(WAIT);
+    private void checkIn(Sandbox sandbox, Server server, Manager m, CurriculumItem item, int week, Instant close) {
+        SandboxGuild guild = server.guild();
+        InteractionHandle open = sandbox.as(m.user(), guild).clickLabel(server.prompt().get(), "Check in").awaitResponse(WAIT);
         if (open.failed() || open.modal() == null) {
             LOG.warn("Demo: {} could not open the check-in: {}", m.home(), open.failure().orElse("no modal"));
             return;
@@ -314,9 +468,43 @@ public final class Demo {
         }
         InteractionHandle saved = sandbox.as(m.user(), guild).submitModal(open.modal(), values).awaitResponse(WAIT);
         SandboxMessage reply = saved.awaitReply(WAIT);
+        checkins++;
+        if (clock.instant().isAfter(close)) {
+            late++;
+        }
         if (highlight && m.named() && reply.button("Share with our name").isPresent() && random.nextDouble() < 0.5) {
             sandbox.as(m.user(), guild).clickLabel(reply, "Share with our name").awaitReply(WAIT);
         }
+        if (reply.button("Add this week's measures").isPresent() && random.nextDouble() < 0.2 + keen(m.habit()) * 0.75) {
+            enterFalls(sandbox, guild, m, reply, week);
+        }
+    }
+
+    /**
+     * The manager adds this week's falls. Homes with steady habits take the programme's falls work to heart and,
+     * from the second quarter, fall less often: the shift the cohort's run charts should pick up.
+     */
+    private void enterFalls(Sandbox sandbox, SandboxGuild guild, Manager m, SandboxMessage reply, int week) {
+        SandboxModal form = sandbox.as(m.user(), guild).clickLabel(reply, "Add this week's measures").awaitResponse(WAIT).modal();
+        if (form == null || form.fields().isEmpty()) {
+            return;
+        }
+        boolean improving = week > 12 && (m.habit() == Habit.PROMPT || m.habit() == Habit.STEADY);
+        int falls = poisson(m.falls() * (improving ? 0.55 : 1.0));
+        sandbox.as(m.user(), guild).submitModal(form, Map.of(form.fields().get(0).customId(), String.valueOf(falls)))
+                .awaitResponse(WAIT).awaitReply(WAIT);
+        measureValues++;
+    }
+
+    private int poisson(double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int n = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -334,11 +522,6 @@ public final class Demo {
         int dip = random.nextDouble() < 0.12 ? -1 : 0;
         int score = Math.min(4, Math.max(1, base + lift + dip));
         return Rating.values()[score - 1];
-    }
-
-    private static void fire(SimulatedClock clock, ManualTimers timers, Instant at) {
-        clock.set(at);
-        timers.fire();
     }
 
     private static void reply(InteractionHandle h) {

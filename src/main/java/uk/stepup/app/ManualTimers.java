@@ -2,6 +2,8 @@ package uk.stepup.app;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import uk.stepup.cohorts.Cohort;
@@ -15,6 +17,7 @@ import uk.stepup.programme.ProgrammeTicker;
 public final class ManualTimers implements CohortTimers {
     private final ProgrammeTicker ticker;
     private final Set<Long> scheduled = new ConcurrentSkipListSet<>();
+    private final NavigableSet<Instant> wakeups = new ConcurrentSkipListSet<>();
 
     public ManualTimers(ProgrammeTicker ticker) {
         this.ticker = ticker;
@@ -30,9 +33,23 @@ public final class ManualTimers implements CohortTimers {
         scheduled.remove(cohortId);
     }
 
-    /** Nothing to remember: {@link #fire()} ticks every scheduled cohort at whatever moment the driver chooses. */
+    /**
+     * Remembers the moment (a task or session reminder, a session's start) so that a driver who jumps the clock
+     * forward can stop there first ({@link #nextWakeup}), as Quartz would have fired at it.
+     */
     @Override
     public void wakeAt(long cohortId, Instant at) {
+        wakeups.add(at);
+    }
+
+    /** Takes the earliest remembered wake-up at or before {@code until}, if any. */
+    public Optional<Instant> nextWakeup(Instant until) {
+        Instant first = wakeups.isEmpty() ? null : wakeups.first();
+        if (first == null || first.isAfter(until)) {
+            return Optional.empty();
+        }
+        wakeups.remove(first);
+        return Optional.of(first);
     }
 
     public List<Long> scheduled() {

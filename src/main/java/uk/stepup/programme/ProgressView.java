@@ -31,6 +31,8 @@ import uk.stepup.summaries.RatingProjection;
 public final class ProgressView {
     /** Discord's message limit, less a little room. */
     private static final int ROOM = 1990;
+    /** Kept free for the measures lines when the weeks would otherwise fill the message. */
+    private static final int MEASURES_ROOM = 300;
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
@@ -77,17 +79,22 @@ public final class ProgressView {
         }
         Map<String, Rating> byCode = new java.util.LinkedHashMap<>();
         Map<KeyQuestion, List<Rating>> byKeyQuestion = new EnumMap<>(KeyQuestion.class);
+        StringBuilder titled = new StringBuilder();
+        List<String> compact = new java.util.ArrayList<>();
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             String title = item == null ? "" : " " + item.title();
-            s.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).stripTrailing() + "…" : title)
+            titled.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).stripTrailing() + "…" : title)
                     .append(": **").append(c.answers().rating().label()).append("**")
                     .append(c.late() ? " (late)" : "").append('\n');
+            compact.add(c.code() + " **" + c.answers().rating().label() + "**" + (c.late() ? " (late)" : ""));
             byCode.put(c.code(), c.answers().rating());
             if (item != null) {
                 byKeyQuestion.computeIfAbsent(item.keyQuestion(), k -> new java.util.ArrayList<>()).add(c.answers().rating());
             }
         }
+        int weeksAt = s.length();
+        s.append(titled);
         Map<KeyQuestion, Rating> current = new EnumMap<>(KeyQuestion.class);
         byKeyQuestion.forEach((kq, ratings) -> KloeRollUp.rollUp(ratings).ifPresent(r -> current.put(kq, r)));
         s.append("\n**Key questions** (your self-assessment vs your CQC baseline)\n");
@@ -103,6 +110,14 @@ public final class ProgressView {
                 .append(p.explanation()).append('\n')
                 .append(p.toMoveUp().isBlank() ? "" : "To move up: " + p.toMoveUp() + "\n")
                 .append("_").append(RatingProjection.SELF_ASSESSMENT_LABEL).append("_");
+        if (s.length() > ROOM - MEASURES_ROOM) {
+            // A long programme: one line per week would crowd out the key questions, so the weeks go four to a line.
+            StringBuilder weeks = new StringBuilder();
+            for (int i = 0; i < compact.size(); i++) {
+                weeks.append(compact.get(i)).append(i % 4 == 3 || i == compact.size() - 1 ? "\n" : " · ");
+            }
+            s.replace(weeksAt, weeksAt + titled.length(), weeks.toString());
+        }
         measures.flatMap(m -> m.progress(h)).ifPresent(lines -> {
             String pointer = "\n\n**Measures**: your charts are in `/measures`.";
             s.append(s.length() + 2 + lines.length() <= ROOM ? "\n\n" + lines : pointer);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -176,29 +177,29 @@ public final class TranscriptWriter {
     }
     List<String> lines = new ArrayList<>();
     if (!m.content().isEmpty()) {
-      lines.add(readable(sb, m.content()));
+      lines.add(readable(sb, m.content(), m.createdAt()));
     }
-    m.textDisplays().forEach(t -> lines.add(readable(sb, t)));
+    m.textDisplays().forEach(t -> lines.add(readable(sb, t, m.createdAt())));
     for (SandboxEmbed e : m.embeds()) {
       lines.add("");
       if (e.author() != null) {
         lines.add("_" + e.author() + "_");
       }
       if (e.title() != null) {
-        lines.add("**" + readable(sb, e.title()) + "**");
+        lines.add("**" + readable(sb, e.title(), m.createdAt()) + "**");
       }
       if (e.description() != null) {
-        lines.add(readable(sb, e.description()));
+        lines.add(readable(sb, e.description(), m.createdAt()));
       }
       for (SandboxEmbed.Field f : e.fields()) {
-        lines.add("**" + readable(sb, f.name()) + "**");
-        lines.add(readable(sb, f.value()));
+        lines.add("**" + readable(sb, f.name(), m.createdAt()) + "**");
+        lines.add(readable(sb, f.value(), m.createdAt()));
       }
       if (e.imageUrl() != null) {
         lines.add("![image](" + link(m, e.imageUrl(), dir) + ")");
       }
       if (e.footer() != null) {
-        lines.add("_" + readable(sb, e.footer()) + "_");
+        lines.add("_" + readable(sb, e.footer(), m.createdAt()) + "_");
       }
     }
     List<SandboxComponent> components = m.components();
@@ -268,7 +269,7 @@ public final class TranscriptWriter {
     return url;
   }
 
-  private String readable(Sandbox sb, String text) {
+  private String readable(Sandbox sb, String text, Instant said) {
     String t = replace(USER, text, id -> "@" + sb.user(id).map(SandboxUser::displayName).orElse("unknown-user"));
     t = replace(ROLE, t, id -> "@" + sb.guilds().stream().flatMap(g -> g.role(id).stream()).map(SandboxRole::name)
         .findFirst().orElse("deleted-role"));
@@ -284,13 +285,39 @@ public final class TranscriptWriter {
         case "d" -> DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(Locale.UK).format(at);
         case "D" -> DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(at);
         case "F" -> DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm", Locale.UK).format(at);
-        case "R" -> "(" + DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK).format(at) + ")";
+        case "R" -> relative(Duration.between(said, at.toInstant()));
         default -> DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.UK).format(at);
       };
       m.appendReplacement(sbuf, Matcher.quoteReplacement(shown));
     }
     m.appendTail(sbuf);
     return sbuf.toString();
+  }
+
+  /** As Discord shows a relative timestamp to someone reading the message when it was posted. */
+  static String relative(Duration ahead) {
+    long s = Math.abs(ahead.getSeconds());
+    String span;
+    if (s < 45) {
+      span = "a few seconds";
+    } else if (s < 90) {
+      span = "a minute";
+    } else if (s < 45 * 60) {
+      span = Math.round(s / 60.0) + " minutes";
+    } else if (s < 90 * 60) {
+      span = "an hour";
+    } else if (s < 22 * 3600) {
+      span = Math.round(s / 3600.0) + " hours";
+    } else if (s < 36 * 3600) {
+      span = "a day";
+    } else if (s < 26 * 86400) {
+      span = Math.round(s / 86400.0) + " days";
+    } else if (s < 45 * 86400) {
+      span = "a month";
+    } else {
+      span = Math.round(s / (30.0 * 86400)) + " months";
+    }
+    return ahead.isNegative() ? span + " ago" : "in " + span;
   }
 
   private static String replace(Pattern p, String text, java.util.function.Function<String, String> f) {

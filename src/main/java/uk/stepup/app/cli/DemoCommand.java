@@ -36,11 +36,16 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Demo.Result r = new Demo(homes, weeks, out, seed, Prompts.load(defaults)).run();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        System.out.println("Demo finished in " + seconds + " s: " + homes + " homes, " + weeks + " weeks; "
-                + r.checkins() + " check-ins (" + r.late() + " late), " + r.missed() + " missed.");
+        System.out.println("Demo finished in " + seconds + " s: " + homes + " homes in " + r.cohorts()
+                + (r.cohorts() == 1 ? " cohort, " : " cohorts (one Discord server each), ") + weeks + " weeks; "
+                + r.checkins() + " check-ins (" + r.late() + " late), " + r.missed() + " missed; "
+                + r.tasksDone() + " tasks marked done, " + r.attended() + " attendances, " + r.measureValues()
+                + " weekly falls figures.");
         System.out.println("Read it as people saw it: " + r.transcript());
-        System.out.println("The outcome report: " + r.report() + " (charts in " + r.charts() + ")");
+        System.out.println("The outcome report: " + r.report() + " (charts in " + r.charts() + ")"
+                + (r.cohorts() > 1 ? "; the other cohorts' reports are in " + out.resolve("cohort-N") : ""));
         System.out.println("The database: " + r.database());
+        PeakMemory.read().ifPresent(kb -> System.out.println("Peak memory: " + (kb + 512) / 1024 + " MB resident."));
         if (r.violations() > 0) {
             System.out.println("The bot broke " + r.violations() + " Discord rules; see the transcript's end.");
             return ExitCodes.FAILED;

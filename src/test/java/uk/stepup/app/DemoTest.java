@@ -1,0 +1,54 @@
+package uk.stepup.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.e2e.NoErrorLogs;
+import uk.stepup.summaries.RatingProjection;
+
+/**
+ * The demo as a newcomer runs it, made small: six homes on two servers (as a cohort too big for one Discord server
+ * is split) for eight weeks, through the real bot, JDA and the sandbox. Everything the coach tools do must show up
+ * in what people saw and in the report, and the bot must break no Discord rule.
+ */
+@ExtendWith(NoErrorLogs.class)
+class DemoTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void a_small_programme_on_two_servers_uses_every_coach_tool_and_breaks_no_discord_rule() throws Exception {
+        CurriculumLoader.LoadResult prompts = new CurriculumLoader().load(Path.of("prompts"));
+        Demo.Result r = new Demo(6, 8, out, 7, prompts.curricula(), 3).run();
+
+        assertThat(r.violations()).isZero();
+        assertThat(r.cohorts()).isEqualTo(2);
+        assertThat(r.checkins()).isPositive();
+        assertThat(r.checkins() + r.missed()).isEqualTo(6 * 8);
+        assertThat(r.tasksDone()).isPositive();
+        assertThat(r.attended()).isPositive();
+        assertThat(r.measureValues()).isPositive();
+
+        String transcript = Files.readString(r.transcript());
+        assertThat(transcript)
+                .contains("## Step up to Outstanding 1").contains("## Step up to Outstanding 2")
+                .contains("**Task · ").contains("done for ")
+                .contains("Starting in an hour").contains("in an hour").contains("you attended **Coaching call")
+                .contains("Halfway there").contains("Saved 1 measure")
+                .contains("used /cohort status").contains("at risk")
+                // The manager's /progress fits in one Discord message, down to its last line.
+                .contains(RatingProjection.SELF_ASSESSMENT_LABEL);
+        assertThat(transcript).doesNotContain("((");
+
+        String report = Files.readString(r.report());
+        assertThat(report).contains("Tasks set by the coaches").contains("Coaching sessions and how many")
+                .doesNotContain("No tasks were set").doesNotContain("No coaching sessions were scheduled");
+        assertThat(r.charts().resolve("measures.png")).exists();
+        assertThat(out.resolve("cohort-2").resolve("report.html")).exists();
+    }
+}
