@@ -27,6 +27,7 @@ import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCoachPublisher;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
+import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.MeasureCommand;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasuresCommand;
@@ -126,8 +127,10 @@ public final class BotModule implements AutoCloseable {
         AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
         timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
         PngCharts charts = new PngCharts();
-        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts);
-        JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda);
+        // Scheduled posts and coach posts share one pacer: together they stay under Discord's global limit.
+        RequestPacer pacer = RequestPacer.underGlobalLimit();
+        JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts, pacer);
+        JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda, pacer);
         WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula,
                 Optional.of(new CohortMeasures(homes, measures, charts)), Optional.of(tasks), clock);
         CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, coachPublisher, timers, clock);

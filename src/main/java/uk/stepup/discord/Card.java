@@ -64,6 +64,8 @@ public record Card(String title, String description, List<Field> fields, Optiona
         String t = fit(title, TITLE_MAX);
         String d = fit(description, DESCRIPTION_MAX);
         Optional<String> foot = footer.map(s -> fit(s, FOOTER_MAX));
+        int footLength = foot.map(String::length).orElse(0);
+        String continued = fit(t + " (continued)", TITLE_MAX);
         List<List<Card>> messages = new ArrayList<>();
         List<Card> current = new ArrayList<>();
         int currentSize = 0;
@@ -73,23 +75,26 @@ public record Card(String title, String description, List<Field> fields, Optiona
         int cardSize = t.length() + d.length();
         for (Field piece : pieces) {
             int add = piece.name().length() + piece.value().length();
-            boolean cardFull = fieldsOfCard.size() == FIELDS_MAX;
-            boolean messageFull = currentSize + cardSize + add + foot.map(String::length).orElse(0) > MESSAGE_EMBED_TOTAL_MAX;
-            if (cardFull || messageFull) {
-                current.add(new Card(cardTitle, cardDescription, fieldsOfCard, Optional.empty(), colour));
-                currentSize += cardSize;
-                fieldsOfCard = new ArrayList<>();
-                cardTitle = fit(t + " (continued)", TITLE_MAX);
-                cardDescription = "";
-                cardSize = cardTitle.length();
-                if (messageFull || current.size() == EMBEDS_PER_MESSAGE_MAX) {
-                    messages.add(current);
-                    current = new ArrayList<>();
-                    currentSize = 0;
-                }
+            // The footer goes on the last card, so every message is checked as if it might be the last.
+            if (fieldsOfCard.size() < FIELDS_MAX && currentSize + cardSize + add + footLength <= MESSAGE_EMBED_TOTAL_MAX) {
+                fieldsOfCard.add(piece);
+                cardSize += add;
+                continue;
             }
-            fieldsOfCard.add(piece);
-            cardSize += add;
+            // The piece starts a new "(continued)" card: in this message if that card, title included, still fits.
+            current.add(new Card(cardTitle, cardDescription, fieldsOfCard, Optional.empty(), colour));
+            currentSize += cardSize;
+            boolean roomHere = current.size() < EMBEDS_PER_MESSAGE_MAX
+                    && currentSize + continued.length() + add + footLength <= MESSAGE_EMBED_TOTAL_MAX;
+            if (!roomHere) {
+                messages.add(current);
+                current = new ArrayList<>();
+                currentSize = 0;
+            }
+            fieldsOfCard = new ArrayList<>(List.of(piece));
+            cardTitle = continued;
+            cardDescription = "";
+            cardSize = continued.length() + add;
         }
         current.add(new Card(cardTitle, cardDescription, fieldsOfCard, foot, colour));
         messages.add(current);

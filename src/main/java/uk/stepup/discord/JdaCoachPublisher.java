@@ -44,9 +44,11 @@ public final class JdaCoachPublisher implements CoachPublisher {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final JDA jda;
+    private final RequestPacer pacer;
 
-    public JdaCoachPublisher(JDA jda) {
+    public JdaCoachPublisher(JDA jda, RequestPacer pacer) {
         this.jda = jda;
+        this.pacer = pacer;
     }
 
     static Button doneButton(long taskId) {
@@ -118,6 +120,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
                 : "Online: the link is in the event's description";
         String description = "Join: " + session.link() + "\nA live session for " + cohort.name() + ".";
         try {
+            pacer.acquire();
             String id = guild.get().createScheduledEvent(Card.fit(session.title(), EVENT_NAME_MAX), location,
                             OffsetDateTime.ofInstant(session.startsAt(), ZoneOffset.UTC),
                             OffsetDateTime.ofInstant(session.endsAt(), ZoneOffset.UTC))
@@ -223,6 +226,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
         try {
             String last = null;
             for (MessageCreateData m : JdaProgrammePublisher.messages(card, buttons)) {
+                pacer.acquire();
                 last = channel.get().sendMessage(m).complete().getId();
             }
             return new Sent(last);
@@ -231,8 +235,9 @@ public final class JdaCoachPublisher implements CoachPublisher {
         }
     }
 
-    private static Posted send(TextChannel channel, MessageCreateData message, String what) {
+    private Posted send(TextChannel channel, MessageCreateData message, String what) {
         try {
+            pacer.acquire();
             return new Sent(channel.sendMessage(message).complete().getId());
         } catch (ErrorResponseException | InsufficientPermissionException e) {
             return failed(what, e);

@@ -35,26 +35,20 @@ import uk.stepup.summaries.WeeklySummary;
 
 /**
  * Posts the programme's scheduled messages with JDA. Nothing here pings anyone except a reminder's own managers.
- * Every post waits for its slot under {@link #POSTS_PER_SECOND}, so callers may post from several threads at once.
+ * Every post waits for its slot under {@link RequestPacer#PER_SECOND}, so callers may post from several threads at once.
  */
 public final class JdaProgrammePublisher implements ProgrammePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(JdaProgrammePublisher.class);
     static final int PROMPT_COLOUR = 0x2B6CB0;
     static final int SUMMARY_COLOUR = 0x2F855A;
-    /**
-     * Scheduled posts per second, under Discord's global 50 for every bot. Not 50: a post evenly spaced at exactly
-     * the limit lands on the edge of Discord's one-second window as soon as timing jitters, and each global 429
-     * makes JDA wait a whole second; at 48 fifty posts span 1.04 s.
-     */
-    static final double POSTS_PER_SECOND = 48;
-
     private final JDA jda;
     private final DeliveryLedger ledger;
     private final ChartRenderer charts;
-    private final RequestPacer pacer = new RequestPacer(POSTS_PER_SECOND);
+    private final RequestPacer pacer;
 
-    public JdaProgrammePublisher(JDA jda, DeliveryLedger ledger, ChartRenderer charts) {
+    public JdaProgrammePublisher(JDA jda, DeliveryLedger ledger, ChartRenderer charts, RequestPacer pacer) {
         this.jda = jda;
+        this.pacer = pacer;
         this.ledger = ledger;
         this.charts = charts;
     }

@@ -12,9 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,7 +69,7 @@ public final class TranscriptWriter {
     StringBuilder out = new StringBuilder();
     out.append("# Discord transcript\n\n");
     out.append("_Times are ").append(zone.getId()).append("._\n");
-    List<InteractionHandle> interactions = sb.interactions();
+    InteractionIndex interactions = new InteractionIndex(sb.interactions());
     for (SandboxGuild g : sb.guilds()) {
       out.append("\n## ").append(g.name()).append("\n");
       List<SandboxChannel> channels = g.channels();
@@ -96,7 +98,7 @@ public final class TranscriptWriter {
     return out.toString();
   }
 
-  private void channel(Sandbox sb, StringBuilder out, SandboxChannel c, String heading, List<InteractionHandle> interactions, Path dir) {
+  private void channel(Sandbox sb, StringBuilder out, SandboxChannel c, String heading, InteractionIndex interactions, Path dir) {
     out.append("\n").append(heading).append(" #").append(c.name()).append("\n");
     if (c.topic().isPresent()) {
       out.append("_").append(c.topic().get()).append("_\n");
@@ -110,13 +112,34 @@ public final class TranscriptWriter {
 
   private record Entry(Instant at, SandboxMessage message, InteractionHandle failure) {}
 
-  private void messages(Sandbox sb, StringBuilder out, SandboxChannel c, List<InteractionHandle> interactions, Path dir) {
+  /** The interactions indexed once, so a big programme's transcript takes time in proportion to its size. */
+  private static final class InteractionIndex {
+    private final Map<String, InteractionHandle> byId = new HashMap<>();
+    private final Map<String, List<InteractionHandle>> failedByChannel = new HashMap<>();
+
+    InteractionIndex(List<InteractionHandle> all) {
+      for (InteractionHandle h : all) {
+        byId.put(h.id(), h);
+        if (h.failed()) {
+          failedByChannel.computeIfAbsent(h.channel().id(), k -> new ArrayList<>()).add(h);
+        }
+      }
+    }
+
+    Optional<InteractionHandle> byId(String id) {
+      return Optional.ofNullable(byId.get(id));
+    }
+
+    List<InteractionHandle> failedIn(SandboxChannel c) {
+      return failedByChannel.getOrDefault(c.id(), List.of());
+    }
+  }
+
+  private void messages(Sandbox sb, StringBuilder out, SandboxChannel c, InteractionIndex interactions, Path dir) {
     List<Entry> entries = new ArrayList<>();
     c.messages().forEach(m -> entries.add(new Entry(m.createdAt(), m, null)));
-    for (InteractionHandle h : interactions) {
-      if (h.failed() && h.channel().id().equals(c.id())) {
-        entries.add(new Entry(h.clockAt, null, h));
-      }
+    for (InteractionHandle h : interactions.failedIn(c)) {
+      entries.add(new Entry(h.clockAt, null, h));
     }
     entries.sort(Comparator.comparing(Entry::at));
     if (entries.isEmpty()) {
@@ -140,7 +163,7 @@ public final class TranscriptWriter {
     }
   }
 
-  private void message(Sandbox sb, StringBuilder out, SandboxMessage m, ZonedDateTime at, List<InteractionHandle> interactions, Path dir) {
+  private void message(Sandbox sb, StringBuilder out, SandboxMessage m, ZonedDateTime at, InteractionIndex interactions, Path dir) {
     out.append("\n");
     if (m.isSystem()) {
       String what = switch (m.type()) {
@@ -151,7 +174,7 @@ public final class TranscriptWriter {
       out.append("_").append(time.format(at)).append(" · ").append(m.author().displayName()).append(" ").append(what).append("_\n");
       return;
     }
-    m.interactionId().flatMap(id -> interactions.stream().filter(h -> h.id().equals(id)).findFirst()).ifPresent(h -> {
+    m.interactionId().flatMap(interactions::byId).ifPresent(h -> {
       if (h.type() == InteractionHandle.APPLICATION_COMMAND) {
         out.append("↪ _").append(h.user().displayName()).append(" used ").append(h.description()).append("_\n");
       }

@@ -35,7 +35,7 @@ import uk.stepup.sandbox.SandboxModal;
 @org.junit.jupiter.api.extension.ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProgrammeEndToEndTest {
-    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration WAIT = Duration.ofSeconds(30); // an upper bound: a loaded CI machine under Discord's route limits is slow
     /** Wednesday 30 December 2026, 10:00 in London; the cohort starts Monday 4 January 2027. */
     static final Instant CREATED = Instant.parse("2026-12-30T10:00:00Z");
     static final Instant WEEK1_PROMPT = Instant.parse("2027-01-04T09:00:00Z");
