@@ -104,7 +104,7 @@ public final class Demo {
     }
 
     /** At most this many homes share one Discord server: Discord allows 500 channels per server. */
-    static final int HOMES_PER_SERVER = 300;
+    public static final int HOMES_PER_SERVER = 300;
     private static final String[] TASKS = {
         "Run a 10-minute huddle on this month's theme and note one change",
         "Ask three residents what good looks like to them",
@@ -124,7 +124,8 @@ public final class Demo {
             Comparator.comparing(Step::at).thenComparingLong(Step::order));
     private long stepCount;
     private SimulatedClock clock;
-    private ManualTimers timers;
+    private DemoBot timers;
+    private final DemoBot.Starter starter;
     private int checkins;
     private int late;
     private int tasksDone;
@@ -132,11 +133,17 @@ public final class Demo {
     private int measureValues;
 
     public Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula) {
-        this(homes, weeks, out, seed, curricula, HOMES_PER_SERVER);
+        this(homes, weeks, out, seed, curricula, HOMES_PER_SERVER, DemoBot::inProcess);
     }
 
-    Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula, int homesPerServer) {
+    /**
+     * @param homesPerServer at most this many homes on one Discord server
+     * @param starter        the bot to drive: {@link DemoBot#inProcess} or one in another process
+     */
+    public Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula, int homesPerServer,
+                DemoBot.Starter starter) {
         this.homesPerServer = homesPerServer;
+        this.starter = starter;
         this.homes = homes;
         this.weeks = weeks;
         this.out = out;
@@ -188,20 +195,17 @@ public final class Demo {
             }
             // One server: the bot's commands are registered there. More: globally, for every server the bot is in.
             StepUpConfig config = config(sandbox, serverCount == 1 ? guilds.get(0).id() : null);
-            AtomicReference<ManualTimers> timerRef = new AtomicReference<>();
-            try (BotModule bot = new BotModule(config, sandbox.botToken(), curricula, clock, ticker -> {
-                ManualTimers t = new ManualTimers(ticker);
-                timerRef.set(t);
-                return t;
-            })) {
-                timers = timerRef.get();
+            try (DemoBot bot = starter.start(config, sandbox.botToken(), curricula, clock);
+                 Database db = Database.open(out.resolve("stepup.db"))) {
+                timers = bot;
+                JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
                 for (int s = 0; s < serverCount; s++) {
-                    servers.add(setUp(sandbox, bot, coach, guilds.get(s), people.get(s),
+                    servers.add(setUp(sandbox, cohorts, coach, guilds.get(s), people.get(s),
                             serverCount == 1 ? "Demo cohort" : "Demo cohort " + (s + 1)));
                 }
-                Cohort first = bot.cohorts.byId(servers.get(0).cohort().id()).orElseThrow();
-                ProgrammeCalendar cal = bot.programme.calendar(first);
-                List<String> codes = bot.cohorts.items(first.id());
+                Cohort first = cohorts.byId(servers.get(0).cohort().id()).orElseThrow();
+                List<String> codes = cohorts.items(first.id());
+                ProgrammeCalendar cal = ProgrammeCalendar.of(first, codes.size(), cohorts.breaks(first.id()));
                 Curriculum curriculum = curricula.get(first.framework());
                 int lastWeek = Math.min(weeks, codes.size());
                 for (int week = 1; week <= lastWeek; week++) {
@@ -257,11 +261,11 @@ public final class Demo {
     }
 
     /** The coach creates the cohort, imports its homes and adds the measure the cohort will track. */
-    private Server setUp(Sandbox sandbox, BotModule bot, SandboxUser coach, SandboxGuild guild, List<Manager> managers,
+    private Server setUp(Sandbox sandbox, JdbcCohortRepository cohorts, SandboxUser coach, SandboxGuild guild, List<Manager> managers,
                          String cohortName) {
         SandboxChannel general = guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
         reply(sandbox.as(coach, guild).slash("cohort create", Map.of("name", cohortName, "start", START.toString()), general));
-        Cohort cohort = bot.cohorts.byName(guild.id(), cohortName).orElseThrow();
+        Cohort cohort = cohorts.byName(guild.id(), cohortName).orElseThrow();
         SandboxChannel announcements = sandbox.channel(cohort.channels().announcementsId().orElseThrow()).orElseThrow();
         // Discord lets a bot create about one channel a second. A big cohort's set-up would take minutes of real
         // time that the simulated clock does not need, so the demo lifts the limits for the import only.

@@ -6,6 +6,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Consumer;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortTimers;
 import uk.stepup.programme.ProgrammeTicker;
@@ -19,8 +20,16 @@ public final class ManualTimers implements CohortTimers {
     private final Set<Long> scheduled = new ConcurrentSkipListSet<>();
     private final NavigableSet<Instant> wakeups = new ConcurrentSkipListSet<>();
 
+    private final Consumer<Instant> onWake;
+
     public ManualTimers(ProgrammeTicker ticker) {
+        this(ticker, at -> { });
+    }
+
+    /** @param onWake told of every wake-up asked for, as it is asked (a driver in another process listens) */
+    public ManualTimers(ProgrammeTicker ticker, Consumer<Instant> onWake) {
         this.ticker = ticker;
+        this.onWake = onWake;
     }
 
     @Override
@@ -40,6 +49,7 @@ public final class ManualTimers implements CohortTimers {
     @Override
     public void wakeAt(long cohortId, Instant at) {
         wakeups.add(at);
+        onWake.accept(at);
     }
 
     /** Takes the earliest remembered wake-up at or before {@code until}, if any. */

@@ -34,7 +34,6 @@ public final class InteractionHandle {
   private final Instant createdAt;
   final Instant clockAt;
   final String sourceMessageId;
-  final ObjectNode payload;
   volatile Integer callbackType;
   volatile long callbackNanos;
   volatile boolean failed;
@@ -45,7 +44,7 @@ public final class InteractionHandle {
   final List<String> followUpIds = new ArrayList<>();
 
   InteractionHandle(World world, String id, String token, int type, SandboxUser user, SandboxGuild guild,
-      SandboxChannel channel, String description, String sourceMessageId, ObjectNode payload) {
+      SandboxChannel channel, String description, String sourceMessageId) {
     this.world = world;
     this.id = id;
     this.token = token;
@@ -55,7 +54,6 @@ public final class InteractionHandle {
     this.channel = channel;
     this.description = description;
     this.sourceMessageId = sourceMessageId;
-    this.payload = payload;
     this.createdNanos = System.nanoTime();
     this.createdAt = Instant.now();
     this.clockAt = world.now();

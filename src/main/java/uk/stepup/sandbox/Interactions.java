@@ -70,7 +70,7 @@ final class Interactions {
         p.set("message", sourceMessage.toJson(world.botUser.id()));
       }
       handle = new InteractionHandle(world, id, token, type, user, guild, channel, description,
-          sourceMessage == null ? null : sourceMessage.id, p);
+          sourceMessage == null ? null : sourceMessage.id);
       world.interactions.put(id, handle);
       world.interactionsByToken.put(token, handle);
       world.stats.interactions.increment();

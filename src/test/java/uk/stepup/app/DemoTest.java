@@ -24,7 +24,7 @@ class DemoTest {
     @Test
     void a_small_programme_on_two_servers_uses_every_coach_tool_and_breaks_no_discord_rule() throws Exception {
         CurriculumLoader.LoadResult prompts = new CurriculumLoader().load(Path.of("prompts"));
-        Demo.Result r = new Demo(6, 8, out, 7, prompts.curricula(), 3).run();
+        Demo.Result r = new Demo(6, 8, out, 7, prompts.curricula(), 3, DemoBot::inProcess).run();
 
         assertThat(r.violations()).isZero();
         assertThat(r.cohorts()).isEqualTo(2);

@@ -10,15 +10,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock shared by two processes through a file: the crash-suite driver sets it, the bot under test reads it. */
-final class FileClock extends Clock {
+/**
+ * A clock shared by two processes through a file: the driver (crash suite, memory benchmark) sets it, the bot under
+ * test reads it.
+ */
+public final class FileClock extends Clock {
     private final Path file;
 
-    FileClock(Path file) {
+    public FileClock(Path file) {
         this.file = file;
     }
 
-    static void set(Path file, Instant instant) {
+    public static void set(Path file, Instant instant) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, instant.toString());
