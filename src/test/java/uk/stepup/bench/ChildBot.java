@@ -101,7 +101,25 @@ final class ChildBot implements DemoBot {
             throw new UncheckedIOException(e);
         }
         stats = m;
+        nativeMemory();
         return m;
+    }
+
+    /** With {@code -XX:NativeMemoryTracking=summary} among the options, prints where the resident memory goes. */
+    private void nativeMemory() {
+        if (!process.info().arguments().map(a -> String.join(" ", a).contains("NativeMemoryTracking")).orElse(false)) {
+            return;
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            System.out.println(new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            jcmd.waitFor();
+        } catch (IOException e) {
+            System.out.println("jcmd failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Map<String, Long> lastStats() {
