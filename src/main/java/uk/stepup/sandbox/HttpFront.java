@@ -92,9 +92,14 @@ final class HttpFront extends Dispatcher {
         return json(401, error(401, 0, "401: Unauthorized"), null);
       }
     }
+    // Injected faults first: they model Discord/Cloudflare misbehaving, whatever the bot did. A slow request is
+    // judged when it arrives, so it waits before anything else happens to it.
+    SandboxFaults.Rule slow = faults.next(SandboxFaults.Kind.SLOW_REQUEST, routeKey, concrete);
+    if (slow != null) {
+      sleep(slow.duration());
+    }
+    faults.arrived(routeKey, concrete);
     Duration delay = faults.delayFor(routeKey, concrete);
-
-    // Injected faults first: they model Discord/Cloudflare misbehaving, whatever the bot did.
     if (!route.interaction && System.nanoTime() < faults.globalLimitUntilNanos) {
       double wait = (faults.globalLimitUntilNanos - System.nanoTime()) / 1e9;
       return globalLimited(wait, delay);
@@ -162,6 +167,14 @@ final class HttpFront extends Dispatcher {
     }
     addBucketHeaders(out, decision);
     return finish(out, delay);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private MockResponse globalLimited(double wait, Duration delay) {
