@@ -85,6 +85,6 @@ public final class ExportCommand implements Handlers.Slash {
         e.getHook().editOriginal(Replies.text(result.outcome()))
                 .setFiles(uploads)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .queue();
+                .queue(null, InteractionErrors.onFailure(e, "the export files"));
     }
 }

@@ -32,6 +32,6 @@ public final class MeasuresCommand implements Handlers.Slash {
         e.getHook().editOriginal(Card.fit(view.text(), Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .setFiles(files)
-                .queue();
+                .queue(null, InteractionErrors.onFailure(e, "the measures and charts"));
     }
 }

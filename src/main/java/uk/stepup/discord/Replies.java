@@ -24,9 +24,11 @@ public final class Replies {
     public static void ephemeral(IReplyCallback cb, String content) {
         String fitted = Card.fit(content, Card.CONTENT_MAX);
         if (cb.isAcknowledged()) {
-            cb.getHook().editOriginal(fitted).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).queue();
+            cb.getHook().editOriginal(fitted).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                    .queue(null, InteractionErrors.onFailure(cb, "the edit of its deferred reply"));
         } else {
-            cb.reply(fitted).setEphemeral(true).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).queue();
+            cb.reply(fitted).setEphemeral(true).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                    .queue(null, InteractionErrors.onFailure(cb, "the reply"));
         }
     }
 
