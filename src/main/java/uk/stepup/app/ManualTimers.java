@@ -1,8 +1,12 @@
 package uk.stepup.app;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortTimers;
@@ -10,11 +14,14 @@ import uk.stepup.programme.ProgrammeTicker;
 
 /**
  * Timers for a simulated programme: instead of waiting for real Mondays, whoever drives the simulated clock calls
- * {@link #fire()} at each moment, which makes the same tick the Quartz jobs make in {@code run}.
+ * {@link #fire()} at each moment, which makes the same tick the Quartz jobs make in {@code run}. One-off wake-ups the
+ * programme asks for (a task reminder, a post to try again) are remembered; a driver that wants them honoured asks
+ * for {@link #wakeUps()} and fires at those moments.
  */
 public final class ManualTimers implements CohortTimers {
     private final ProgrammeTicker ticker;
     private final Set<Long> scheduled = new ConcurrentSkipListSet<>();
+    private final Map<Long, NavigableSet<Instant>> wakeUps = new ConcurrentHashMap<>();
 
     public ManualTimers(ProgrammeTicker ticker) {
         this.ticker = ticker;
@@ -28,11 +35,25 @@ public final class ManualTimers implements CohortTimers {
     @Override
     public void cancel(long cohortId) {
         scheduled.remove(cohortId);
+        wakeUps.remove(cohortId);
     }
 
-    /** Nothing to remember: {@link #fire()} ticks every scheduled cohort at whatever moment the driver chooses. */
+    /** Remembered, for a driver that honours wake-ups; {@link #fire()} does not need them. */
     @Override
     public void wakeAt(long cohortId, Instant at) {
+        wakeUps.computeIfAbsent(cohortId, k -> new ConcurrentSkipListSet<>()).add(at);
+    }
+
+    /** The wake-ups asked for so far and not yet taken, earliest first, across cohorts. */
+    public List<Instant> wakeUps() {
+        NavigableSet<Instant> all = new ConcurrentSkipListSet<>();
+        wakeUps.values().forEach(all::addAll);
+        return new ArrayList<>(all);
+    }
+
+    /** Forgets the wake-ups at or before {@code t} (the driver has fired at them). */
+    public void taken(Instant t) {
+        wakeUps.values().forEach(s -> s.headSet(t, true).clear());
     }
 
     public List<Long> scheduled() {
