@@ -98,6 +98,15 @@ final class HttpFront extends Dispatcher {
     if (slow != null) {
       sleep(slow.duration());
     }
+    if (route.interaction && routeKey.endsWith("/callback") && !faults.slowAnswers.isEmpty()) {
+      InteractionHandle h;
+      synchronized (world) {
+        h = world.interactions.get(params.get("interaction_id"));
+      }
+      if (h != null) {
+        sleep(faults.callbackDelayFor(h.user().id()));
+      }
+    }
     faults.arrived(routeKey, concrete);
     Duration delay = faults.delayFor(routeKey, concrete);
     if (!route.interaction && System.nanoTime() < faults.globalLimitUntilNanos) {

@@ -21,6 +21,7 @@ public final class SandboxFaults {
   private final World world;
   final List<Rule> rules = new CopyOnWriteArrayList<>();
   final List<Trigger> triggers = new CopyOnWriteArrayList<>();
+  final List<SlowAnswers> slowAnswers = new CopyOnWriteArrayList<>();
   volatile long globalLimitUntilNanos;
 
   /** What to do to matching requests. */
@@ -38,6 +39,10 @@ public final class SandboxFaults {
       }
       return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
+  }
+
+  /** The bot's next answers to one person's interactions reach Discord late. */
+  record SlowAnswers(String userId, AtomicInteger remaining, Duration delay) {
   }
 
   /** Runs {@code action} once, on the {@code nth} matching request counted from when it was armed. */
@@ -135,6 +140,17 @@ public final class SandboxFaults {
   }
 
   /**
+   * The bot's next {@code count} interaction callbacks for {@code person}'s interactions reach Discord {@code delay}
+   * late, like {@link #delayRequests} but aimed at one person, so people acting at the same moment can each meet a
+   * different delay: 2.5 s is in time, 3.2 s is refused with {@code 10062} and the person sees "This interaction
+   * failed".
+   */
+  public SandboxFaults delayCallbacks(SandboxUser person, Duration delay, int count) {
+    slowAnswers.add(new SlowAnswers(person.id(), new AtomicInteger(count), delay));
+    return this;
+  }
+
+  /**
    * Arms a fault for a chosen moment: when the {@code nth} request matching {@code routePattern} (counted from now)
    * arrives, {@code fault} runs before that request is handled, so a storm it starts already applies to it.
    * <pre>{@code sb.faults().when("POST channels/{channel_id}/messages", 5, f -> f.invalidateSession());}</pre>
@@ -156,6 +172,7 @@ public final class SandboxFaults {
   public SandboxFaults clear() {
     rules.clear();
     triggers.clear();
+    slowAnswers.clear();
     globalLimitUntilNanos = 0;
     return this;
   }
@@ -177,6 +194,16 @@ public final class SandboxFaults {
       }
     }
     return total;
+  }
+
+  /** How late a callback for an interaction by {@code userId} reaches Discord (consumes one use). */
+  Duration callbackDelayFor(String userId) {
+    for (SlowAnswers s : slowAnswers) {
+      if (s.userId().equals(userId) && s.remaining().getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        return s.delay();
+      }
+    }
+    return Duration.ZERO;
   }
 
   /** Fires the triggers this request completes; each fires once. */

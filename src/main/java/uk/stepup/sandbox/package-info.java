@@ -153,7 +153,8 @@
  * {@link uk.stepup.sandbox.SandboxFaults}: the gateway faults above; {@code serverErrors} (5xx with Discord's JSON);
  * per-route 429 bursts and a global 429 storm; {@code delayResponses} (handled at once, answered late) and
  * {@code delayRequests} (handled late, so the interaction deadline and rate limits are judged on arrival: a callback
- * arriving after three seconds gets 404 {@code 10062}); and {@code when(route, n, fault)}, which arms any of them for
+ * arriving after three seconds gets 404 {@code 10062}), also aimed at one person's interactions with
+ * {@code delayCallbacks}; and {@code when(route, n, fault)}, which arms any of them for
  * the n-th matching request, to hit the middle of a fan-out or a summary on purpose.
  *
  * <h2>People</h2>
