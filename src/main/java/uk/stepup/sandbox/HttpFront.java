@@ -158,6 +158,7 @@ final class HttpFront extends Dispatcher {
     }
     StatsCollector.inc(world.stats.acceptedByBucket, bucketKey);
 
+    SandboxFaults.Rule lost = faults.next(SandboxFaults.Kind.LOST_ANSWER, routeKey, concrete);
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     RestRequest req = new RestRequest(method, request.getUrl(), request.getHeaders(), body, routeKey, params);
     MockResponse.Builder out;
@@ -173,6 +174,10 @@ final class HttpFront extends Dispatcher {
       RateLimiter.Decision d = new RateLimiter.Decision(false, false, world.options.channelRenameLimit().limit(), 0,
           e.retryAfter, RateLimiter.bucketHash("shared:" + routeKey));
       return routeLimited(d, e.retryAfter, "shared", delay);
+    }
+    if (lost != null) {
+      // Done, but the answer never reaches the bot: it sees an error from Discord's edge instead.
+      return json(lost.status(), error(lost.status(), 0, lost.status() + ": " + reason(lost.status())), delay);
     }
     addBucketHeaders(out, decision);
     return finish(out, delay);

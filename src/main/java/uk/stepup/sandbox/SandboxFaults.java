@@ -25,7 +25,7 @@ public final class SandboxFaults {
   volatile long globalLimitUntilNanos;
 
   /** What to do to matching requests. */
-  enum Kind { SERVER_ERROR, RATE_LIMIT, DELAY, SLOW_REQUEST }
+  enum Kind { SERVER_ERROR, LOST_ANSWER, RATE_LIMIT, DELAY, SLOW_REQUEST }
 
   record Rule(String pattern, Kind kind, AtomicInteger remaining, int status, Duration duration) {
     boolean matches(String routeKey, String concrete) {
@@ -96,6 +96,18 @@ public final class SandboxFaults {
   /** The next {@code count} matching requests answer {@code status} (e.g. 502, 503) with Discord's error JSON. */
   public SandboxFaults serverErrors(String routePattern, int count, int status) {
     rules.add(new Rule(routePattern, Kind.SERVER_ERROR, new AtomicInteger(count), status, Duration.ZERO));
+    return this;
+  }
+
+  /**
+   * The next {@code count} matching requests are carried out, but their answer is lost on the way back and the bot
+   * gets {@code status} instead (a 502 or 504 from Discord's edge after its servers did the work). A client that
+   * retries must not do the work twice: Discord returns the first message for a repeated {@code enforce_nonce},
+   * answers a second thread on the same message with {@code 160004}, and a second interaction callback with
+   * {@code 40060}.
+   */
+  public SandboxFaults lostAnswers(String routePattern, int count, int status) {
+    rules.add(new Rule(routePattern, Kind.LOST_ANSWER, new AtomicInteger(count), status, Duration.ZERO));
     return this;
   }
 

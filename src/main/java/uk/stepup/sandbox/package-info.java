@@ -150,7 +150,8 @@
  * (a benchmark's setup); restore them and reset the stats before measuring.
  *
  * <h2>Faults</h2>
- * {@link uk.stepup.sandbox.SandboxFaults}: the gateway faults above; {@code serverErrors} (5xx with Discord's JSON);
+ * {@link uk.stepup.sandbox.SandboxFaults}: the gateway faults above; {@code serverErrors} (5xx with Discord's JSON,
+ * nothing done) and {@code lostAnswers} (done, but the bot gets a 5xx, so its retry must not do it twice);
  * per-route 429 bursts and a global 429 storm; {@code delayResponses} (handled at once, answered late) and
  * {@code delayRequests} (handled late, so the interaction deadline and rate limits are judged on arrival: a callback
  * arriving after three seconds gets 404 {@code 10062}), also aimed at one person's interactions with
