@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * When Discord does not take the bot's answer to an interaction. Most such refusals are Discord's, not the bot's: the
  * answer reached Discord after the three-second deadline ({@code 10062 Unknown interaction}; the person already saw
  * "This interaction failed"), the interaction's fifteen minutes were over ({@code 10015}, {@code 50027}), or Discord
- * itself failed (5xx after JDA's retries). Those are logged at WARN, saying what the person saw; anything else is a
+ * itself failed (5xx after JDA's retries), or the answer had already arrived and only its acknowledgement was lost
+ * ({@code 40060} on JDA's retry). Those are logged at WARN, saying what the person saw; anything else is a
  * mistake of the bot's and stays an ERROR. Without this, JDA's default handler logs every one of them as an ERROR.
  */
 final class InteractionErrors {
@@ -32,14 +33,17 @@ final class InteractionErrors {
                 || t instanceof TimeoutException;
     }
 
-    /** True if Discord no longer knows the interaction (too late, or its token expired): no answer can reach the person. */
+    /**
+     * True if no answer can reach the person any more: Discord no longer knows the interaction (too late, or its
+     * token expired), or it was already answered (JDA's retry of an answer whose acknowledgement was lost).
+     */
     static boolean interactionGone(Throwable t) {
         if (!(t instanceof ErrorResponseException e)) {
             return t instanceof InteractionFailureException || t instanceof InteractionExpiredException;
         }
         ErrorResponse r = e.getErrorResponse();
         return r == ErrorResponse.UNKNOWN_INTERACTION || r == ErrorResponse.UNKNOWN_WEBHOOK
-                || r == ErrorResponse.INVALID_WEBHOOK_TOKEN;
+                || r == ErrorResponse.INVALID_WEBHOOK_TOKEN || r == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED;
     }
 
     /** A failure handler for an answer to {@code interaction}, e.g. {@code reply.queue(null, onFailure(e, "the reply"))}. */
@@ -53,6 +57,11 @@ final class InteractionErrors {
             LOG.warn("Interaction {}: Discord refused {} as too late (10062 Unknown interaction: an answer must reach it "
                     + "within 3 s); the person saw \"This interaction failed\" and can try again. What was done before "
                     + "answering stands.", id, what);
+        } else if (t instanceof ErrorResponseException e
+                && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+            LOG.warn("Interaction {}: Discord says it was already answered when {} was sent (40060). Most likely the "
+                    + "first try reached it and only the acknowledgement was lost (a 5xx on the way back), so JDA tried "
+                    + "again; if this keeps happening, check that only one copy of the bot runs with this token.", id, what);
         } else if (interactionGone(t)) {
             LOG.warn("Interaction {}: {} was not delivered because Discord no longer accepts answers to it ({}); the "
                     + "person saw \"This interaction failed\" or no update.", id, what, summary(t));

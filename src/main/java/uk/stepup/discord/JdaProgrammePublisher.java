@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -168,7 +169,16 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             pacer.acquire();
             return new Sent(channel.get().createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " "
                     + item.title(), 100), promptMessageId).complete().getId());
-        } catch (ErrorResponseException | InsufficientPermissionException e) {
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
+                // JDA retried after a 5xx, but the first try had made the thread: it is there.
+                Optional<String> made = findThread(cohort, promptMessageId);
+                if (made.isPresent()) {
+                    return new Sent(made.get());
+                }
+            }
+            return failed("the week's thread", e);
+        } catch (InsufficientPermissionException e) {
             return failed("the week's thread", e);
         }
     }
