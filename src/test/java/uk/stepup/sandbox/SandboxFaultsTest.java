@@ -130,18 +130,6 @@ class SandboxFaultsTest {
   }
 
   @Test
-  @DisplayName("A callback that reaches Discord 3.2 s after the interaction is refused with 10062, and the person saw it fail")
-  void lateCallback() {
-    sb.faults().delayRequests(CALLBACK, Duration.ofMillis(3200), 1);
-    InteractionHandle h = sb.as(alice, g).slash("ping", general).awaitResponse();
-    assertThat(h.failed()).isTrue();
-    sb.await(Duration.ofSeconds(5), () -> bot.replyFailures.size() == 1);
-    assertThat(bot.replyFailures.get(0)).isInstanceOfSatisfying(ErrorResponseException.class,
-        e -> assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.UNKNOWN_INTERACTION));
-    assertThat(sb.violations()).extracting(Violation::rule).contains("interaction-deadline", "interaction-late");
-  }
-
-  @Test
   @DisplayName("A callback that reaches Discord 2.5 s after the interaction is in time; the answer may travel slowly")
   void slowButInTime() {
     sb.faults().delayRequests(CALLBACK, Duration.ofMillis(2500), 1).delayResponses(CALLBACK, Duration.ofMillis(1000));
@@ -213,5 +201,32 @@ class SandboxFaultsTest {
     assertThat(sb.faults().armed()).isZero();
     assertThat(sb.stats().requests("POST channels/{channel_id}/messages")).isEqualTo(before + 4);
     assertThat(general.messages()).filteredOn(m -> m.content().equals("second")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("An answer lost on the way back: the message was made, JDA sends it again, and its nonce keeps it single")
+  void lostAnswer() {
+    long before = sb.stats().requests("POST channels/{channel_id}/messages");
+    sb.faults().lostAnswers("POST channels/{channel_id}/messages", 1, 504);
+    Message m = channel.sendMessage("made once").complete();
+    assertThat(sb.stats().requests("POST channels/{channel_id}/messages")).isEqualTo(before + 2);
+    assertThat(general.messages()).filteredOn(x -> x.content().equals("made once")).hasSize(1)
+        .allSatisfy(x -> assertThat(x.id()).isEqualTo(m.getId()));
+  }
+
+  @Test
+  @DisplayName("Answers to one person's interactions reach Discord 3.2 s late and are refused with 10062; another's are not")
+  void oneSlowPerson() {
+    SandboxUser bob = sb.createUser("bob", "Bob Smith");
+    g.addMember(bob);
+    sb.faults().delayCallbacks(alice, Duration.ofMillis(3200), 1);
+    InteractionHandle slow = sb.as(alice, g).slash("ping", general);
+    InteractionHandle quick = sb.as(bob, g).slash("ping", general);
+    assertThat(quick.awaitResponse().failed()).isFalse();
+    assertThat(slow.awaitResponse().failed()).isTrue();
+    sb.await(Duration.ofSeconds(5), () -> bot.replyFailures.size() == 1);
+    assertThat(bot.replyFailures.get(0)).isInstanceOfSatisfying(ErrorResponseException.class,
+        e -> assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.UNKNOWN_INTERACTION));
+    assertThat(sb.violations()).extracting(Violation::rule).contains("interaction-deadline", "interaction-late");
   }
 }
