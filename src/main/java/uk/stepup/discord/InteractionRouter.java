@@ -88,6 +88,7 @@ public final class InteractionRouter extends ListenerAdapter {
                     + "please try again in a minute, and tell your coach the reference if it keeps happening.";
             apologise(callback, sorry);
         } finally {
+            Replies.handled(e.getId());
             MDC.remove("interaction");
         }
     }
@@ -96,7 +97,7 @@ public final class InteractionRouter extends ListenerAdapter {
         if (!callback.isAcknowledged()) {
             callback.reply(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
         } else {
-            callback.getHook().sendMessage(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
+            Replies.hook(callback).sendMessage(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
         }
     }
 
