@@ -70,7 +70,7 @@ import uk.stepup.sandbox.Violation;
  *       was lost);
  *   <li>no ERROR logged ({@link NoErrorLogs}): a fault that is Discord's is a WARN.
  * </ul>
- * The default run adds 12 random faults over 3 weeks to the chapters' 22 (about 40 s); {@code -Dfaults=80} runs a
+ * The default run adds 12 random faults over 3 weeks to the chapters' two dozen (about 45 s); {@code -Dfaults=80} runs a
  * longer schedule (about 18 weeks, a few minutes) and {@code -DfaultSeed=N} another one. The transcript of what
  * people saw is written to {@code target/fault-suite/transcript.md}.
  */
@@ -446,7 +446,8 @@ class DiscordFaultSuiteTest {
     }
 
     private void randomWeek(int w, int count, Random random, ExecutorService people) throws Exception {
-        // Spread the week's faults over its phases: prompt, check-ins, reminders, late check-ins, summary.
+        // Spread the week's faults over its phases: prompt, check-ins, reminders (with check-ins meanwhile), late
+        // check-ins from the reminders, summary.
         List<List<Fault>> phases = new ArrayList<>();
         for (int p = 0; p < 5; p++) {
             phases.add(new ArrayList<>());
@@ -465,6 +466,8 @@ class DiscordFaultSuiteTest {
         Collections.shuffle(order, random);
         List<Integer> early = order.subList(0, 4 + random.nextInt(3));
         List<Integer> late = order.subList(early.size(), early.size() + random.nextInt(3));
+        int taken = early.size() + late.size();
+        List<Integer> during = order.subList(taken, taken + random.nextInt(3));
 
         armAll(phases.get(0), MESSAGE_POST, 2, random);
         h.at(cal.promptAt(w).orElseThrow());
@@ -490,7 +493,15 @@ class DiscordFaultSuiteTest {
 
         Set<Integer> before = new HashSet<>(early);
         armAll(phases.get(2), MESSAGE_POST, HOMES - early.size(), random);
-        h.at(cal.reminderAt(w).orElseThrow());
+        ExecutorService ticker = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> reminders = ticker.submit(() -> h.at(cal.reminderAt(w).orElseThrow()));
+            // A busy Thursday noon: while the reminders go out, some managers check in from the prompt.
+            runPeople(people, during, i -> checkIn(i, prompt, "Check in", did(w, i, "first")));
+            reminders.get(2, TimeUnit.MINUTES);
+        } finally {
+            ticker.shutdownNow();
+        }
         settleFaults();
         h.wakeUpsUntil(cal.reminderAt(w).orElseThrow().plus(Duration.ofHours(1)));
 
@@ -507,7 +518,7 @@ class DiscordFaultSuiteTest {
     }
 
     private Fault randomFault(Random r, int phase, boolean outageAllowed) {
-        boolean interactions = phase == 1 || phase == 3;
+        boolean interactions = phase >= 1 && phase <= 3;
         List<Fault> menu = new ArrayList<>(List.of(
                 new Fault("gateway drop", SandboxFaults::dropGateway),
                 new Fault("op 7 reconnect", SandboxFaults::requestReconnect),
