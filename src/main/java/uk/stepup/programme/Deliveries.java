@@ -89,11 +89,12 @@ final class Deliveries {
 
     /**
      * The second part of a post (the prompt's thread, the summary's copy in it), delivered on its own so that a
-     * failure after the first part is retried for this part alone. Always looks first, since the part may exist from
-     * before it had its own delivery; once its moment has passed it is no longer tried, and nobody is told.
+     * failure after the first part is retried for this part alone. Once its moment has passed it is no longer tried,
+     * and nobody is told. It looks before posting on a retry, and when the first part went out before this tick
+     * ({@code parentEarlier}): then the part may exist from before it had a delivery of its own.
      */
-    void deliverPart(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
-                     String what, Find find, Post post) {
+    void deliverPart(Cohort cohort, Key key, Key parent, Instant due, boolean useful,
+                     Map<String, DeliveryLedger.Entry> done, String what, Find find, Post post) {
         if (done.containsKey(key.asText()) || !useful) {
             return;
         }
@@ -102,10 +103,12 @@ final class Deliveries {
         if (!claim.won()) {
             return;
         }
-        Optional<String> already = find.find(key);
-        if (already.isPresent()) {
-            ledger.markSent(key, already.get(), now);
-            return;
+        if (claim.entry().attempts() > 1 || done.containsKey(parent.asText())) {
+            Optional<String> already = find.find(key);
+            if (already.isPresent()) {
+                ledger.markSent(key, already.get(), now);
+                return;
+            }
         }
         settle(cohort, key, due, claim, what, post.send(key));
     }

@@ -140,8 +140,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     key -> publisher.postPrompt(cohort, w, item, close, key));
             Optional<String> promptId = sent(promptKey, done);
             Key threadKey = new Key(cohortId, week, Kind.PROMPT, THREAD);
-            promptId.ifPresent(id -> deliveries.deliverPart(cohort, threadKey, promptAt.get(), now.isBefore(close), done,
-                    "the week " + w + " thread", key -> publisher.findThread(cohort, id),
+            promptId.ifPresent(id -> deliveries.deliverPart(cohort, threadKey, promptKey, promptAt.get(),
+                    now.isBefore(close), done, "the week " + w + " thread", key -> publisher.findThread(cohort, id),
                     key -> publisher.postThread(cohort, w, item, id, key)));
 
             Instant reminderAt = cal.reminderAt(week).orElseThrow();
@@ -183,8 +183,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 Optional<String> threadId = sent(threadKey, done).or(() -> promptId);
                 if (sent(summaryKey, done).isPresent() && threadId.isPresent()) {
                     String tid = threadId.get();
-                    deliveries.deliverPart(cohort, new Key(cohortId, week, Kind.SUMMARY, THREAD), summaryAt, useful, done,
-                            "the week " + w + " summary in its thread",
+                    deliveries.deliverPart(cohort, new Key(cohortId, week, Kind.SUMMARY, THREAD), summaryKey, summaryAt,
+                            useful, done, "the week " + w + " summary in its thread",
                             key -> publisher.findSummaryInThread(cohort, tid, key),
                             key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key));
                 }
