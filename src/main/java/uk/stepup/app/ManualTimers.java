@@ -1,10 +1,13 @@
 package uk.stepup.app;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 import uk.stepup.cohorts.Cohort;
@@ -13,13 +16,14 @@ import uk.stepup.programme.ProgrammeTicker;
 
 /**
  * Timers for a simulated programme: instead of waiting for real Mondays, whoever drives the simulated clock calls
- * {@link #fire()} at each moment, which makes the same tick the Quartz jobs make in {@code run}.
+ * {@link #fire()} at each moment, which makes the same tick the Quartz jobs make in {@code run}. One-off wake-ups the
+ * programme asks for (a task reminder, a post to try again) are remembered; a driver that wants them honoured asks
+ * for {@link #wakeUps()} and fires at those moments.
  */
 public final class ManualTimers implements CohortTimers {
     private final ProgrammeTicker ticker;
     private final Set<Long> scheduled = new ConcurrentSkipListSet<>();
-    private final NavigableSet<Instant> wakeups = new ConcurrentSkipListSet<>();
-
+    private final Map<Long, NavigableSet<Instant>> wakeUps = new ConcurrentHashMap<>();
     private final Consumer<Instant> onWake;
 
     public ManualTimers(ProgrammeTicker ticker) {
@@ -40,26 +44,37 @@ public final class ManualTimers implements CohortTimers {
     @Override
     public void cancel(long cohortId) {
         scheduled.remove(cohortId);
+        wakeUps.remove(cohortId);
     }
 
     /**
      * Remembers the moment (a task or session reminder, a session's start) so that a driver who jumps the clock
-     * forward can stop there first ({@link #nextWakeup}), as Quartz would have fired at it.
+     * forward can stop there first ({@link #nextWakeup}), as Quartz would have fired at it; {@link #fire()} does
+     * not need them.
      */
     @Override
     public void wakeAt(long cohortId, Instant at) {
-        wakeups.add(at);
+        wakeUps.computeIfAbsent(cohortId, k -> new ConcurrentSkipListSet<>()).add(at);
         onWake.accept(at);
     }
 
-    /** Takes the earliest remembered wake-up at or before {@code until}, if any. */
+    /** Takes the earliest remembered wake-up at or before {@code until}, across cohorts, if any. */
     public Optional<Instant> nextWakeup(Instant until) {
-        Instant first = wakeups.isEmpty() ? null : wakeups.first();
-        if (first == null || first.isAfter(until)) {
-            return Optional.empty();
-        }
-        wakeups.remove(first);
-        return Optional.of(first);
+        Optional<Instant> first = wakeUps().stream().findFirst().filter(t -> !t.isAfter(until));
+        first.ifPresent(this::taken);
+        return first;
+    }
+
+    /** The wake-ups asked for so far and not yet taken, earliest first, across cohorts. */
+    public List<Instant> wakeUps() {
+        NavigableSet<Instant> all = new ConcurrentSkipListSet<>();
+        wakeUps.values().forEach(all::addAll);
+        return new ArrayList<>(all);
+    }
+
+    /** Forgets the wake-ups at or before {@code t} (the driver has fired at them). */
+    public void taken(Instant t) {
+        wakeUps.values().forEach(s -> s.headSet(t, true).clear());
     }
 
     public List<Long> scheduled() {

@@ -11,11 +11,18 @@ public interface CheckinRepository {
     record Revision(int number, CheckinAnswers answers, String editedBy, Instant editedAt) {
     }
 
+    /** What a save did: the check-in as stored, and whether this save changed it. */
+    record Stored(Checkin checkin, boolean changed) {
+    }
+
     /**
      * Saves the home's check-in for the week: the first save creates it (with {@code late} as given), later saves
-     * add a revision and keep the original submission time and lateness. Committed before this returns.
+     * add a revision and keep the original submission time and lateness. Answers identical to the stored ones change
+     * nothing and add no revision ({@code changed} is false): the same form sent twice, e.g. submitted again after
+     * Discord said "This interaction failed" although the first submit was saved. Atomic: two identical submits at
+     * once store one revision. Committed before this returns.
      */
-    Checkin save(long homeId, int week, String code, CheckinAnswers answers, String userId, Instant at, boolean late);
+    Stored save(long homeId, int week, String code, CheckinAnswers answers, String userId, Instant at, boolean late);
 
     Optional<Checkin> find(long homeId, int week);
 

@@ -42,7 +42,7 @@ public final class BroadcastCommand implements Handlers.Slash {
             return;
         }
         // Posting to several cohorts can take longer than Discord's three seconds.
-        e.deferReply(true).complete();
+        Replies.defer(e);
         String message = CohortCommand.opt(e, "message").orElse("");
         Optional<String> cohort = CohortCommand.opt(e, "cohort").map(String::strip);
         if (cohort.isPresent() && cohort.get().toLowerCase(Locale.ROOT).equals(ALL)) {

@@ -73,7 +73,7 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
             case CHECKIN_REVISE -> {
                 Optional<CheckinDesk.Form> form = desk.held(actor, d.arg(0));
                 if (form.isPresent()) {
-                    e.replyModal(checkinModal(form.get())).queue();
+                    e.replyModal(checkinModal(form.get())).queue(null, InteractionErrors.onFailure(e, "the check-in form"));
                 } else {
                     Replies.ephemeral(e, "That draft has expired. Please press Check in again.");
                 }
@@ -132,7 +132,7 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
 
     private void openCheckin(IReplyCallback cb, CheckinDesk.Result result) {
         if (result instanceof CheckinDesk.Opened opened && cb instanceof IModalCallback m) {
-            m.replyModal(checkinModal(opened.form())).queue();
+            m.replyModal(checkinModal(opened.form())).queue(null, InteractionErrors.onFailure(cb, "the check-in form"));
         } else if (result instanceof CheckinDesk.Refused refused) {
             Replies.ephemeral(cb, refused.outcome());
         } else {
@@ -164,14 +164,15 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
             if (!rows.isEmpty()) {
                 reply = reply.setComponents(rows);
             }
-            reply.queue();
+            // The check-in is already committed: if this answer is too late, the manager's retry finds it saved.
+            reply.queue(null, InteractionErrors.onFailure(cb, "the check-in reply"));
         } else if (result instanceof CheckinDesk.Confirm c) {
             cb.reply(Card.fit(c.message(), Card.CONTENT_MAX)).setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .setComponents(ActionRow.of(
                             Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_REVISE, c.token()), "Edit my answers"),
                             Button.danger(ComponentIds.encode(ComponentIds.Action.CHECKIN_CONFIRM, c.token()), "Save as written")))
-                    .queue();
+                    .queue(null, InteractionErrors.onFailure(cb, "the privacy question"));
         } else if (result instanceof CheckinDesk.Refused r) {
             Replies.ephemeral(cb, r.outcome());
         }

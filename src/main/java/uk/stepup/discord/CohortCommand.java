@@ -114,7 +114,7 @@ public final class CohortCommand implements Handlers.Slash {
         }
         String sub = String.valueOf(e.getSubcommandName());
         // Provisioning channels and reading files can take longer than Discord's three seconds.
-        e.deferReply(true).complete();
+        Replies.defer(e);
         if (sub.equals("create")) {
             Replies.ephemeral(e, admin.create(actor, opt(e, "name").orElse(""), opt(e, "start"), opt(e, "framework"),
                     opt(e, "zone")));

@@ -31,6 +31,8 @@ public final class DiscordConnection {
             throws InterruptedException {
         // No message the bot sends may ping anyone unless it names who (reminders name the home's managers).
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        // Discord's global rate limits are waited out by JDA, which nonetheless logs them as ERRORs; they are WARNs.
+        JdaLogLevels.install();
         JDABuilder builder = JDABuilder.createLight(token, INTENTS)
                 .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
                 .setSessionController(new GatewaySessionController(gatewayUrl))

@@ -53,7 +53,7 @@ public final class ExportCommand implements Handlers.Slash {
             return;
         }
         // Reading every check-in of a large cohort can take longer than Discord's three seconds.
-        e.deferReply(true).complete();
+        Replies.defer(e);
         ExportFormat format = Optional.ofNullable(e.getOption("format")).map(OptionMapping::getAsString)
                 .flatMap(ExportFormat::parse).orElse(ExportFormat.CSV);
         Optional<String> category = Optional.empty();
@@ -82,9 +82,9 @@ public final class ExportCommand implements Handlers.Slash {
             return;
         }
         List<FileUpload> uploads = files.stream().map(f -> FileUpload.fromData(f.bytes(), f.fileName())).toList();
-        e.getHook().editOriginal(Replies.text(result.outcome()))
+        Replies.hook(e).editOriginal(Replies.text(result.outcome()))
                 .setFiles(uploads)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .queue();
+                .queue(null, InteractionErrors.onFailure(e, "the export files"));
     }
 }

@@ -70,17 +70,34 @@ public final class InteractionRouter extends ListenerAdapter {
         try {
             work.run();
         } catch (Exception ex) {
+            if (InteractionErrors.interactionGone(ex)) {
+                // A deferral Discord refused as too late: the person saw "This interaction failed"; no answer can reach them.
+                InteractionErrors.log(e, "the acknowledgement", ex);
+                return;
+            }
+            if (InteractionErrors.discordSide(ex)) {
+                InteractionErrors.log(e, "a request made while answering", ex);
+                String sorry = "Discord had a problem while I was answering, so this may not have finished. Please try "
+                        + "again in a minute; nothing you entered was lost.";
+                apologise(callback, sorry);
+                return;
+            }
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Interaction failed (ref {})", ref, ex);
             String sorry = "Sorry, something went wrong on our side (ref " + ref + "). Nothing you entered was lost; "
                     + "please try again in a minute, and tell your coach the reference if it keeps happening.";
-            if (!callback.isAcknowledged()) {
-                callback.reply(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
-            } else {
-                callback.getHook().sendMessage(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
-            }
+            apologise(callback, sorry);
         } finally {
+            Replies.handled(e.getId());
             MDC.remove("interaction");
+        }
+    }
+
+    private static void apologise(IReplyCallback callback, String sorry) {
+        if (!callback.isAcknowledged()) {
+            callback.reply(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
+        } else {
+            Replies.hook(callback).sendMessage(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
         }
     }
 

@@ -244,8 +244,9 @@ public final class JdaCoachPublisher implements CoachPublisher {
         }
     }
 
+    /** The cohort's server, waiting while JDA rebuilds it after a new gateway session. */
     private Optional<Guild> guild(Cohort cohort) {
-        return Optional.ofNullable(jda.getGuildById(cohort.guildId()));
+        return Guilds.await(jda, cohort.guildId());
     }
 
     private Optional<TextChannel> text(Cohort cohort, Optional<String> channelId) {

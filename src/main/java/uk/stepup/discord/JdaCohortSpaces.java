@@ -140,11 +140,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
     }
 
     private Guild guild(Cohort cohort) {
-        Guild guild = jda.getGuildById(cohort.guildId());
-        if (guild == null) {
-            throw new SpaceException("the bot is no longer on the cohort's Discord server.", null);
-        }
-        return guild;
+        return Guilds.await(jda, cohort.guildId()).orElseThrow(() ->
+                new SpaceException("the bot is no longer on the cohort's Discord server.", null));
     }
 
     private Role coachRole(Guild guild) {

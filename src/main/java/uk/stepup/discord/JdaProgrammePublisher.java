@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -136,23 +137,58 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     public Posted postPrompt(Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, cohort.channels().thisWeekId());
         if (channel.isEmpty()) {
-            return new Failed("#this-week is missing.");
+            return missing(cohort, "#this-week is missing.");
         }
         try {
             List<MessageCreateData> messages = messages(promptCard(week, item, deadline),
                     List.of(checkinButton(cohort.id(), week, origin(key), "Check in")));
-            Message first = null;
             Message last = null;
             for (MessageCreateData m : messages) {
                 pacer.acquire();
                 last = channel.get().sendMessage(m).complete();
-                first = first == null ? last : first;
             }
-            pacer.acquire();
-            last.createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " " + item.title(), 100)).complete();
             return new Sent(last.getId());
         } catch (ErrorResponseException | InsufficientPermissionException e) {
             return failed("the prompt", e);
+        }
+    }
+
+    @Override
+    public Posted postThread(Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
+        Optional<TextChannel> channel = text(cohort, cohort.channels().thisWeekId());
+        if (channel.isEmpty()) {
+            return missing(cohort, "#this-week is missing.");
+        }
+        try {
+            pacer.acquire();
+            return new Sent(channel.get().createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " "
+                    + item.title(), 100), promptMessageId).complete().getId());
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
+                // JDA retried after a 5xx, but the first try had made the thread: it is there.
+                Optional<String> made = findThread(cohort, promptMessageId);
+                if (made.isPresent()) {
+                    return new Sent(made.get());
+                }
+            }
+            return failed("the week's thread", e);
+        } catch (InsufficientPermissionException e) {
+            return failed("the week's thread", e);
+        }
+    }
+
+    @Override
+    public Optional<String> findThread(Cohort cohort, String promptMessageId) {
+        Optional<ThreadChannel> cached = guild(cohort).map(g -> g.getThreadChannelById(promptMessageId));
+        if (cached.isPresent()) {
+            return cached.map(ThreadChannel::getId);
+        }
+        Optional<TextChannel> channel = text(cohort, cohort.channels().thisWeekId());
+        try {
+            return channel.map(c -> c.retrieveMessageById(promptMessageId).complete().getStartedThread())
+                    .map(ThreadChannel::getId);
+        } catch (ErrorResponseException e) {
+            return Optional.empty();
         }
     }
 
@@ -161,7 +197,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                                DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, home.channelId());
         if (channel.isEmpty()) {
-            return new Failed(home.name() + "'s channel is missing.");
+            return missing(cohort, home.name() + "'s channel is missing.");
         }
         StringBuilder who = new StringBuilder();
         home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
@@ -224,16 +260,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     public Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, cohort.channels().peerLearningId());
         if (channel.isEmpty()) {
-            return new Failed("#peer-learning is missing.");
+            return missing(cohort, "#peer-learning is missing.");
         }
-        String png = "heatmap-week-" + summary.week() + ".png";
-        byte[] heatmap = charts.heatmapPng(summary.heatmap());
-        Card card = summaryCard(summary);
-        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
-        List<MessageCreateData> messages = messages(card, List.of(Button.secondary(
-                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")),
-                Optional.of(FileUpload.fromData(heatmap, png)), chart);
-        List<MessageCreateData> inThread = messages(card, List.of(), Optional.of(FileUpload.fromData(heatmap, png)), chart);
+        List<MessageCreateData> messages = summaryMessages(cohort, summary, true);
         try {
             String first = null;
             for (MessageCreateData m : messages) {
@@ -241,22 +270,60 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 String id = channel.get().sendMessage(m).complete().getId();
                 first = first == null ? id : first;
             }
-            weekThread(cohort, summary.week()).ifPresent(thread -> {
-                for (MessageCreateData m : inThread) {
-                    pacer.acquire();
-                    thread.sendMessage(m).complete();
-                }
-            });
             return new Sent(first);
         } catch (ErrorResponseException | InsufficientPermissionException e) {
             return failed("the summary", e);
         }
     }
 
-    private Optional<ThreadChannel> weekThread(Cohort cohort, int week) {
-        return ledger.find(new DeliveryLedger.Key(cohort.id(), week, DeliveryLedger.Kind.PROMPT, "this-week"))
-                .flatMap(DeliveryLedger.Entry::messageId)
-                .map(id -> guild(cohort).map(g -> g.getThreadChannelById(id)).orElse(null));
+    @Override
+    public Posted postSummaryInThread(Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
+        Optional<Guild> guild = guild(cohort);
+        if (guild.isEmpty()) {
+            return missing(cohort, "the bot is not on the cohort's server.");
+        }
+        ThreadChannel thread = guild.get().getThreadChannelById(threadId);
+        if (thread == null) {
+            return new Skipped("the week's thread is not open (archived or deleted)");
+        }
+        try {
+            String first = null;
+            for (MessageCreateData m : summaryMessages(cohort, summary, false)) {
+                pacer.acquire();
+                String id = thread.sendMessage(m).complete().getId();
+                first = first == null ? id : first;
+            }
+            return new Sent(first);
+        } catch (ErrorResponseException | InsufficientPermissionException e) {
+            return failed("the summary in the week's thread", e);
+        }
+    }
+
+    @Override
+    public Optional<String> findSummaryInThread(Cohort cohort, String threadId, DeliveryLedger.Key key) {
+        String title = "Week " + key.week() + " summary";
+        String self = jda.getSelfUser().getId();
+        return guild(cohort).map(g -> g.getThreadChannelById(threadId)).flatMap(thread -> {
+            try {
+                return thread.getHistory().retrievePast(50).complete().stream()
+                        .filter(m -> m.getAuthor().getId().equals(self))
+                        .filter(m -> m.getEmbeds().stream().anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith(title)))
+                        .reduce((newer, older) -> older) // history is newest first; the summary's first message
+                        .map(Message::getId);
+            } catch (ErrorResponseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The summary as messages (heatmap, measures chart), with the My progress button in #peer-learning only. */
+    private List<MessageCreateData> summaryMessages(Cohort cohort, WeeklySummary summary, boolean withButton) {
+        String png = "heatmap-week-" + summary.week() + ".png";
+        byte[] heatmap = charts.heatmapPng(summary.heatmap());
+        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
+        List<Button> buttons = withButton ? List.of(Button.secondary(
+                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")) : List.of();
+        return messages(summaryCard(summary), buttons, Optional.of(FileUpload.fromData(heatmap, png)), chart);
     }
 
     @Override
@@ -309,17 +376,28 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                         LOG.warn("Could not tell coaches of cohort {}: {}", cohort.id(), e.getMessage()));
     }
 
+    /** The cohort's server, waiting while JDA rebuilds it after a new gateway session. */
     private Optional<Guild> guild(Cohort cohort) {
-        return Optional.ofNullable(jda.getGuildById(cohort.guildId()));
+        return Guilds.await(jda, cohort.guildId());
     }
 
     private Optional<TextChannel> text(Cohort cohort, Optional<String> channelId) {
         return channelId.flatMap(id -> guild(cohort).map(g -> g.getTextChannelById(id)));
     }
 
-    private static Posted failed(String what, Exception e) {
+    /** A channel not found: missing for a coach to repair, unless the bot is not connected to Discord at all. */
+    private Posted missing(Cohort cohort, String reason) {
+        if (!Guilds.connected(jda)) {
+            return new Failed("the bot is not connected to Discord", true);
+        }
+        return new Failed(reason);
+    }
+
+    /** Discord's own failures (5xx after JDA's retries) pass, so they are tried again soon; others need a coach. */
+    static Posted failed(String what, Exception e) {
+        boolean discords = e instanceof ErrorResponseException r && (r.isServerError() || r.getResponse().code >= 500);
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").");
+        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").", discords);
     }
 
 }

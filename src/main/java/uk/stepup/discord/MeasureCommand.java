@@ -111,7 +111,7 @@ public final class MeasureCommand implements Handlers.Slash {
             }
             case "import" -> {
                 // Downloading and checking a file can take longer than Discord's three seconds.
-                e.deferReply(true).complete();
+                Replies.defer(e);
                 Replies.ephemeral(e, importCsv(e, actor));
             }
             default -> Replies.ephemeral(e, Outcome.invalid("Unknown measure action."));

@@ -49,7 +49,7 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
         int page = id.args().size() > 2 ? id.intArg(2) : 1;
         MeasureDesk.Result r = desk.open(actor, id.longArg(0), id.intArg(1), page, draft);
         if (r instanceof MeasureDesk.Opened opened) {
-            e.replyModal(modal(opened.form())).queue();
+            e.replyModal(modal(opened.form())).queue(null, InteractionErrors.onFailure(e, "the measures form"));
         } else {
             reply(e, r);
         }
@@ -84,14 +84,14 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
             if (s.next().isPresent()) {
                 reply = reply.setComponents(ActionRow.of(button(s.next().get())));
             }
-            reply.queue();
+            reply.queue(null, InteractionErrors.onFailure(cb, "the measures reply"));
         } else if (r instanceof MeasureDesk.Invalid i) {
             MeasureDesk.Offer retry = i.retry();
             cb.reply(Card.fit(i.message(), Card.CONTENT_MAX)).setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .setComponents(ActionRow.of(Button.primary(ComponentIds.encode(ComponentIds.Action.MEASURES_ADD,
                             retry.homeId(), retry.week(), retry.page(), i.draft()), "Fix my measures")))
-                    .queue();
+                    .queue(null, InteractionErrors.onFailure(cb, "the measures reply"));
         } else if (r instanceof MeasureDesk.Refused refused) {
             Replies.ephemeral(cb, refused.outcome());
         } else {

@@ -26,12 +26,12 @@ public final class MeasuresCommand implements Handlers.Slash {
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
         // Drawing the charts can take longer than Discord's three seconds on a cold start.
-        e.deferReply(true).complete();
+        Replies.defer(e);
         HomeMeasures.View view = measures.forManager(actor);
         List<FileUpload> files = view.charts().stream().map(c -> FileUpload.fromData(c.png(), c.filename())).toList();
-        e.getHook().editOriginal(Card.fit(view.text(), Card.CONTENT_MAX))
+        Replies.hook(e).editOriginal(Card.fit(view.text(), Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .setFiles(files)
-                .queue();
+                .queue(null, InteractionErrors.onFailure(e, "the measures and charts"));
     }
 }

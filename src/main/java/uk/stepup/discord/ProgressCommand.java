@@ -51,6 +51,6 @@ public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
         if (p.journey().isPresent() && p.journey().get().hasCheckins()) {
             reply = reply.addFiles(FileUpload.fromData(charts.journeyPng(p.journey().get()), "my-journey.png"));
         }
-        reply.queue();
+        reply.queue(null, InteractionErrors.onFailure(e, "the progress reply"));
     }
 }

@@ -48,7 +48,7 @@ public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
             return;
         }
         // Creating the event and the post can take longer than Discord's three seconds.
-        e.deferReply(true).complete();
+        Replies.defer(e);
         CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
         if (target instanceof CohortAdmin.NotFound nf) {
             Replies.ephemeral(e, nf.why());

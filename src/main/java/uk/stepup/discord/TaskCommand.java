@@ -55,7 +55,7 @@ public final class TaskCommand implements Handlers.Slash, Handlers.Buttons {
             return;
         }
         // Posting and booking reminders can take longer than Discord's three seconds.
-        e.deferReply(true).complete();
+        Replies.defer(e);
         CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
         if (target instanceof CohortAdmin.NotFound nf) {
             Replies.ephemeral(e, nf.why());

@@ -3,7 +3,6 @@ package uk.stepup.programme;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -204,15 +203,21 @@ public final class CheckinDesk {
         }
         boolean late = cal.closeAt(week).map(now::isAfter).orElse(false);
         CurriculumItem item = item(cohort, week);
-        Checkin saved = checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
-        return new Saved(saved, describe(saved, cohort.zone()));
+        CheckinRepository.Stored stored = checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
+        return new Saved(stored.checkin(), describe(stored.checkin(), stored.changed()));
     }
 
-    private static String describe(Checkin c, ZoneId zone) {
+    private static String describe(Checkin c, boolean changed) {
         StringBuilder s = new StringBuilder();
-        s.append(c.revisions() == 1 ? "Saved" : "Updated (version " + c.revisions() + ")")
-                .append(" your week ").append(c.week()).append(" check-in for ").append(c.code())
-                .append(c.late() ? ", marked late" : "").append(".\n");
+        if (!changed) {
+            // The same answers again: most often a second press after Discord said "This interaction failed".
+            s.append("Already saved: your week ").append(c.week()).append(" check-in for ").append(c.code())
+                    .append(" has these answers, so nothing changed.\n");
+        } else {
+            s.append(c.revisions() == 1 ? "Saved" : "Updated (version " + c.revisions() + ")")
+                    .append(" your week ").append(c.week()).append(" check-in for ").append(c.code())
+                    .append(c.late() ? ", marked late" : "").append(".\n");
+        }
         s.append("**Self-rating:** ").append(c.answers().rating().label()).append('\n');
         s.append("**What we did:** ").append(shorten(c.answers().didThisWeek())).append('\n');
         c.answers().evidence().ifPresent(v -> s.append("**Evidence:** ").append(shorten(v)).append('\n'));

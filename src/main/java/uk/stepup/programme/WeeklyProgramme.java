@@ -29,6 +29,7 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 
 /**
@@ -48,6 +49,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyProgramme.class);
     static final String THIS_WEEK = "this-week";
     static final String PEER_LEARNING = "peer-learning";
+    /** The target of the week's thread (kind PROMPT) and of the summary's copy in it (kind SUMMARY). */
+    static final String THREAD = "thread";
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
@@ -81,7 +84,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         this.timers = timers;
         this.coachReminders = coachReminders;
         this.clock = clock;
-        this.deliveries = new Deliveries(ledger, publisher, clock);
+        this.deliveries = new Deliveries(ledger, publisher, timers, clock);
         this.posts = posts;
     }
 
@@ -112,9 +115,12 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         ProgrammeCalendar cal = calendar(cohort);
         Curriculum curriculum = curricula.get().get(cohort.framework());
         Map<String, DeliveryLedger.Entry> done = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
         for (DeliveryLedger.Entry e : ledger.forCohort(cohortId)) {
             if (e.status() != DeliveryLedger.Status.CLAIMED) {
                 done.put(e.key().asText(), e);
+            } else {
+                claimed.add(e.key().asText());
             }
         }
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
@@ -127,10 +133,16 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     new IllegalStateException("Curriculum item missing; run validate"));
             Instant close = cal.closeAt(week).orElseThrow();
             int w = week;
-            deliveries.deliver(cohort, new Key(cohortId, week, Kind.PROMPT, THIS_WEEK), promptAt.get(), now.isBefore(close),
+            Key promptKey = new Key(cohortId, week, Kind.PROMPT, THIS_WEEK);
+            deliveries.deliver(cohort, promptKey, promptAt.get(), now.isBefore(close),
                     done, notes,
                     "the week " + week + " prompt (" + item.code() + ")",
                     key -> publisher.postPrompt(cohort, w, item, close, key));
+            Optional<String> promptId = sent(promptKey, done);
+            Key threadKey = new Key(cohortId, week, Kind.PROMPT, THREAD);
+            promptId.ifPresent(id -> deliveries.deliverPart(cohort, threadKey, promptKey, promptAt.get(),
+                    now.isBefore(close), done, "the week " + w + " thread", key -> publisher.findThread(cohort, id),
+                    key -> publisher.postThread(cohort, w, item, id, key)));
 
             Instant reminderAt = cal.reminderAt(week).orElseThrow();
             if (!reminderAt.isAfter(now)) {
@@ -139,6 +151,10 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 List<Runnable> reminders = new ArrayList<>();
                 for (Home home : homes.inCohort(cohortId)) {
                     Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
+                    if (checkedIn.contains(home.id()) && claimed.contains(key.asText())) {
+                        // Its reminder failed and was waiting for another try: the home no longer needs it.
+                        ledger.markSkipped(key, reminderAt, now, "the home checked in before the reminder could be sent");
+                    }
                     if (checkedIn.contains(home.id()) || done.containsKey(key.asText())) {
                         continue;
                     }
@@ -155,10 +171,23 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             if (!summaryAt.isAfter(now)) {
                 Optional<Instant> nextSummary = cal.summaryAt(week + 1);
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
-                deliveries.deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful,
+                Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
+                WeeklySummary[] built = new WeeklySummary[1];
+                Supplier<WeeklySummary> summary = () -> built[0] != null ? built[0] : (built[0] = summaries.build(cohort, w));
+                deliveries.deliver(cohort, summaryKey, summaryAt, useful,
                         done, notes,
                         "the week " + week + " summary",
-                        key -> publisher.postSummary(cohort, summaries.build(cohort, w), key));
+                        key -> publisher.postSummary(cohort, summary.get(), key));
+                // Before the thread had its own delivery, its id was the prompt's (Discord gives a thread started on a
+                // message that message's id).
+                Optional<String> threadId = sent(threadKey, done).or(() -> promptId);
+                if (sent(summaryKey, done).isPresent() && threadId.isPresent()) {
+                    String tid = threadId.get();
+                    deliveries.deliverPart(cohort, new Key(cohortId, week, Kind.SUMMARY, THREAD), summaryKey, summaryAt,
+                            useful, done, "the week " + w + " summary in its thread",
+                            key -> publisher.findSummaryInThread(cohort, tid, key),
+                            key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key));
+                }
             }
         }
         coachReminders.reconcile(cohort, deliveries, done, notes);
@@ -171,6 +200,12 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             timers.cancel(cohortId);
             LOG.info("Cohort {} finished its programme", cohortId);
         }
+    }
+
+    /** The message id of a post the ledger has as sent (before this tick, or during it). */
+    private Optional<String> sent(Key key, Map<String, DeliveryLedger.Entry> done) {
+        return Optional.ofNullable(done.get(key.asText())).or(() -> ledger.find(key))
+                .filter(e -> e.status() == DeliveryLedger.Status.SENT).flatMap(DeliveryLedger.Entry::messageId);
     }
 
     /** Runs the tasks on the posts executor and waits for every one; the first failure is rethrown after all end. */

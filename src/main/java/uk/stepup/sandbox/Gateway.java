@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -35,6 +37,8 @@ final class Gateway {
 
   private final World world;
   private final List<Session> sessions = new ArrayList<>();
+  /** Until then (System.nanoTime), IDENTIFY and RESUME wait: a gateway outage. */
+  private volatile long outageUntilNanos;
 
   Gateway(World world) {
     this.world = world;
@@ -63,6 +67,7 @@ final class Gateway {
   /** One WebSocket connection; becomes bound to a session on IDENTIFY or RESUME. */
   final class Connection extends WebSocketListener {
     volatile WebSocket ws;
+    volatile boolean closed;
     Session session;
 
     @Override
@@ -92,8 +97,16 @@ final class Gateway {
       JsonNode d = frame.get("d");
       switch (op) {
         case 1 -> webSocket.send("{\"op\":11,\"d\":null,\"s\":null,\"t\":null}");
-        case 2 -> identify(this, d);
-        case 6 -> resume(this, d);
+        case 2 -> {
+          if (!heldByOutage(this, () -> identify(this, d))) {
+            identify(this, d);
+          }
+        }
+        case 6 -> {
+          if (!heldByOutage(this, () -> resume(this, d))) {
+            resume(this, d);
+          }
+        }
         case 8 -> requestMembers(this, d);
         case 3, 4 -> {
           // presence and voice state updates: accepted and ignored
@@ -104,6 +117,7 @@ final class Gateway {
 
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
+      closed = true;
       try {
         webSocket.close(code, null);
       } catch (IllegalArgumentException e) {
@@ -121,6 +135,7 @@ final class Gateway {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
+      closed = true;
       synchronized (world) {
         detach(this);
       }
@@ -128,6 +143,7 @@ final class Gateway {
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      closed = true;
       synchronized (world) {
         detach(this);
       }
@@ -283,6 +299,26 @@ final class Gateway {
   }
 
   // ---- faults ----
+
+  /** During an outage, runs {@code answer} when it ends (if the connection is still open) and returns true. */
+  private boolean heldByOutage(Connection c, Runnable answer) {
+    long left = outageUntilNanos - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    CompletableFuture.delayedExecutor(left, TimeUnit.NANOSECONDS).execute(() -> {
+      if (!c.closed) {
+        answer.run();
+      }
+    });
+    return true;
+  }
+
+  /** Drops every connection and answers no IDENTIFY or RESUME for {@code duration}; returns the connections dropped. */
+  int outage(java.time.Duration duration) {
+    outageUntilNanos = System.nanoTime() + duration.toNanos();
+    return dropAll();
+  }
 
   /** Abruptly drops every connection (no close frame); sessions stay resumable. */
   int dropAll() {

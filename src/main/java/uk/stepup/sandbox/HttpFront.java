@@ -92,9 +92,23 @@ final class HttpFront extends Dispatcher {
         return json(401, error(401, 0, "401: Unauthorized"), null);
       }
     }
+    // Injected faults first: they model Discord/Cloudflare misbehaving, whatever the bot did. A slow request is
+    // judged when it arrives, so it waits before anything else happens to it.
+    SandboxFaults.Rule slow = faults.next(SandboxFaults.Kind.SLOW_REQUEST, routeKey, concrete);
+    if (slow != null) {
+      sleep(slow.duration());
+    }
+    if (route.interaction && routeKey.endsWith("/callback") && !faults.slowAnswers.isEmpty()) {
+      InteractionHandle h;
+      synchronized (world) {
+        h = world.interactions.get(params.get("interaction_id"));
+      }
+      if (h != null) {
+        sleep(faults.callbackDelayFor(h.user().id()));
+      }
+    }
+    faults.arrived(routeKey, concrete);
     Duration delay = faults.delayFor(routeKey, concrete);
-
-    // Injected faults first: they model Discord/Cloudflare misbehaving, whatever the bot did.
     if (!route.interaction && System.nanoTime() < faults.globalLimitUntilNanos) {
       double wait = (faults.globalLimitUntilNanos - System.nanoTime()) / 1e9;
       return globalLimited(wait, delay);
@@ -144,6 +158,7 @@ final class HttpFront extends Dispatcher {
     }
     StatsCollector.inc(world.stats.acceptedByBucket, bucketKey);
 
+    SandboxFaults.Rule lost = faults.next(SandboxFaults.Kind.LOST_ANSWER, routeKey, concrete);
     byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
     RestRequest req = new RestRequest(method, request.getUrl(), request.getHeaders(), body, routeKey, params);
     MockResponse.Builder out;
@@ -160,8 +175,20 @@ final class HttpFront extends Dispatcher {
           e.retryAfter, RateLimiter.bucketHash("shared:" + routeKey));
       return routeLimited(d, e.retryAfter, "shared", delay);
     }
+    if (lost != null) {
+      // Done, but the answer never reaches the bot: it sees an error from Discord's edge instead.
+      return json(lost.status(), error(lost.status(), 0, lost.status() + ": " + reason(lost.status())), delay);
+    }
     addBucketHeaders(out, decision);
     return finish(out, delay);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private MockResponse globalLimited(double wait, Duration delay) {

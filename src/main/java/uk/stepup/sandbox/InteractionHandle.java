@@ -41,6 +41,8 @@ public final class InteractionHandle {
   volatile String originalMessageId;
   volatile boolean ephemeral;
   volatile SandboxModal modal;
+  /** For a modal submit: the modal it came from. */
+  volatile SandboxModal submittedModal;
   final List<String> followUpIds = new ArrayList<>();
 
   InteractionHandle(World world, String id, String token, int type, SandboxUser user, SandboxGuild guild,

@@ -25,6 +25,12 @@ final class Interactions {
   /** Builds the common part of the payload, registers the interaction, dispatches it and starts the deadline. */
   InteractionHandle dispatch(int type, SandboxUser user, SandboxGuild guild, SandboxChannel channel, ObjectNode data,
       MessageRecord sourceMessage, String description) {
+    return dispatch(type, user, guild, channel, data, sourceMessage, description, null);
+  }
+
+  /** As above; {@code submitted} is the modal a modal submit comes from (it reopens if the submit fails). */
+  InteractionHandle dispatch(int type, SandboxUser user, SandboxGuild guild, SandboxChannel channel, ObjectNode data,
+      MessageRecord sourceMessage, String description, SandboxModal submitted) {
     InteractionHandle handle;
     synchronized (world) {
       String id = world.nextId();
@@ -71,6 +77,7 @@ final class Interactions {
       }
       handle = new InteractionHandle(world, id, token, type, user, guild, channel, description,
           sourceMessage == null ? null : sourceMessage.id);
+      handle.submittedModal = submitted;
       world.interactions.put(id, handle);
       world.interactionsByToken.put(token, handle);
       world.stats.interactions.increment();
@@ -90,6 +97,10 @@ final class Interactions {
         world.violation("POST interactions/{interaction_id}/{token}/callback", "interaction-deadline",
             h.description() + " by " + h.user().displayName() + " was not acknowledged within "
                 + world.options.interactionDeadline().toMillis() + " ms");
+        if (h.submittedModal != null) {
+          // Discord keeps a modal open when its submit fails ("Something went wrong. Try again."), answers intact.
+          h.submittedModal.submitted.set(false);
+        }
       }
     }
     h.signal();

@@ -423,7 +423,10 @@ public final class SandboxActor {
 
   /**
    * Fills in and submits a modal: text inputs by custom id (String), selects by custom id (String or
-   * {@code List<String>}). Unmentioned inputs keep their pre-filled value. Refuses what the client would refuse.
+   * {@code List<String>}). Unmentioned inputs keep their pre-filled value. Refuses what the client would refuse,
+   * including a second submit while the first is waiting or after it succeeded. If the submit fails (no answer
+   * within three seconds), the dialog stays open as in Discord ("Something went wrong. Try again.") and the person
+   * may submit it again: a new interaction with the same modal.
    */
   public InteractionHandle submitModal(SandboxModal modal, Map<String, ?> values) {
     if (!modal.origin().user().id().equals(user.id())) {
@@ -486,12 +489,13 @@ public final class SandboxActor {
       }
     }
     if (!modal.submitted.compareAndSet(false, true)) {
-      throw new IllegalArgumentException("modal '" + modal.title() + "' was already submitted (the dialog is closed)");
+      throw new IllegalArgumentException("modal '" + modal.title() + "' was already submitted (the dialog is closed, "
+          + "or the submit is still waiting for the bot)");
     }
     InteractionHandle origin = modal.origin();
     MessageRecord source = origin.sourceMessageId == null ? null : world.message(origin.sourceMessageId).orElse(null);
     return interactions.dispatch(InteractionHandle.MODAL_SUBMIT, user, guild, origin.channel(), data, source,
-        "modal " + modal.customId());
+        "modal " + modal.customId(), modal);
   }
 
   // ---- messages ----

@@ -105,6 +105,7 @@ public final class SandboxModal {
     return origin;
   }
 
+  /** True while a submit is waiting for the bot or after one succeeded; false again after a failed submit. */
   public boolean isSubmitted() {
     return submitted.get();
   }

@@ -39,7 +39,10 @@
  * when identified with GUILD_MEMBERS), channels with overwrites, active threads and scheduled events. Heartbeats are
  * ACKed; RESUME replays missed dispatches then sends RESUMED; an unknown or invalid session gets op 9. Op 8 (request
  * guild members) is answered with one GUILD_MEMBERS_CHUNK. A client closing with 1000/1001 ends its session, as on
- * Discord. Faults: abrupt drop, op 7, op 9.
+ * Discord. Faults: abrupt drop, op 7, op 9, and an outage (connections accepted, IDENTIFY and RESUME answered only
+ * when it ends). As on Discord, a resumed session gets every dispatch it missed, interactions included (late: one
+ * older than three seconds can no longer be acknowledged), while a fresh IDENTIFY starts empty: what was dispatched
+ * to an invalidated session, or while the bot had none, is gone, and the person sees "This interaction failed".
  *
  * <p>Dispatches, filtered by the intents the session identified with: GUILDS for CHANNEL_CREATE/UPDATE/DELETE,
  * CHANNEL_PINS_UPDATE, THREAD_CREATE/UPDATE/DELETE, GUILD_ROLE_CREATE/UPDATE/DELETE, GUILD_CREATE/UPDATE;
@@ -146,11 +149,21 @@
  * {@link uk.stepup.sandbox.Sandbox#suspendRateLimits} lifts every limit while a large world is built through the bot
  * (a benchmark's setup); restore them and reset the stats before measuring.
  *
+ * <h2>Faults</h2>
+ * {@link uk.stepup.sandbox.SandboxFaults}: the gateway faults above; {@code serverErrors} (5xx with Discord's JSON,
+ * nothing done) and {@code lostAnswers} (done, but the bot gets a 5xx, so its retry must not do it twice);
+ * per-route 429 bursts and a global 429 storm; {@code delayResponses} (handled at once, answered late) and
+ * {@code delayRequests} (handled late, so the interaction deadline and rate limits are judged on arrival: a callback
+ * arriving after three seconds gets 404 {@code 10062}), also aimed at one person's interactions with
+ * {@code delayCallbacks}; and {@code when(route, n, fault)}, which arms any of them for
+ * the n-th matching request, to hit the middle of a fan-out or a summary on purpose.
+ *
  * <h2>People</h2>
  * {@link uk.stepup.sandbox.SandboxActor} does what the Discord client lets a person do, with the client's refusals
  * (an unregistered command, subcommand or option, a missing required option or wrong type, a value outside choices or
  * range, a command hidden by {@code default_member_permissions}, a channel the person cannot see, a disabled or unknown
- * button, invalid modal input, a second submit of the same modal all throw {@link IllegalArgumentException}).
+ * button, invalid modal input, a second submit of the same modal all throw {@link IllegalArgumentException}). A modal
+ * whose submit failed stays open, as in Discord ("Something went wrong. Try again."), and can be submitted again.
  * INTERACTION_CREATE payloads follow Discord: {@code version 1}, {@code authorizing_integration_owners},
  * {@code context}, full {@code member} with computed channel {@code permissions}, the {@code channel} object,
  * {@code app_permissions}, {@code resolved} users/members/roles/channels/attachments, the full {@code message} for

@@ -21,25 +21,35 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     /**
      * One upsert that returns the stored row (a new check-in, or the edited one with its revision count raised), then
-     * the revision: two statements in one transaction, and no read afterwards.
+     * the revision: two statements in one transaction, and no read afterwards. The upsert updates only when an answer
+     * differs, so the same answers again return no row: then the stored check-in is read and nothing is added.
      */
     @Override
-    public Checkin save(long homeId, int week, String code, CheckinAnswers a, String userId, Instant at, boolean late) {
+    public Stored save(long homeId, int week, String code, CheckinAnswers a, String userId, Instant at, boolean late) {
         return db.write(c -> {
-            Checkin saved = Sql.one(c, "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
+            Optional<Checkin> changed = Sql.one(c, "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
                             + " highlight, late, revisions, submitted_by, submitted_at, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
                             + " ON CONFLICT (home_id, week) DO UPDATE SET rating = excluded.rating, did = excluded.did,"
                             + " evidence = excluded.evidence, next_step = excluded.next_step, highlight = excluded.highlight,"
                             + " revisions = checkin.revisions + 1, updated_at = excluded.updated_at"
+                            + " WHERE checkin.rating IS NOT excluded.rating OR checkin.did IS NOT excluded.did"
+                            + " OR checkin.evidence IS NOT excluded.evidence OR checkin.next_step IS NOT excluded.next_step"
+                            + " OR checkin.highlight IS NOT excluded.highlight"
                             + " RETURNING *",
                     JdbcCheckinRepository::map, homeId, week, code, a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(),
-                    a.highlight(), late, userId, at, at).orElseThrow(() -> new SQLException("The check-in upsert returned no row"));
+                    a.highlight(), late, userId, at, at);
+            if (changed.isEmpty()) {
+                Checkin same = Sql.one(c, "SELECT * FROM checkin WHERE home_id = ? AND week = ?", JdbcCheckinRepository::map,
+                        homeId, week).orElseThrow(() -> new SQLException("The check-in upsert returned no row"));
+                return new Stored(same, false);
+            }
+            Checkin saved = changed.get();
             Sql.update(c, "INSERT INTO checkin_revision (checkin_id, revision, rating, did, evidence, next_step, highlight,"
                             + " edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     saved.id(), saved.revisions(), a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(), a.highlight(),
                     userId, at);
-            return saved;
+            return new Stored(saved, true);
         });
     }
 

@@ -101,6 +101,27 @@ final class BotHarness implements AutoCloseable {
         timers.fire();
     }
 
+    /**
+     * Fires at every one-off wake-up the bot asked for (a post to try again, a task reminder) up to {@code until},
+     * in order, as Quartz would; returns how many moments it fired at. The clock ends at the last of them.
+     */
+    int wakeUpsUntil(Instant until) {
+        int n = 0;
+        for (Instant t = next(until); t != null; t = next(until)) {
+            timers.taken(t);
+            if (t.isAfter(clock.instant())) {
+                clock.set(t);
+            }
+            timers.fire();
+            n++;
+        }
+        return n;
+    }
+
+    private Instant next(Instant until) {
+        return timers.wakeUps().stream().filter(t -> !t.isAfter(until)).findFirst().orElse(null);
+    }
+
     @Override
     public void close() {
         try {

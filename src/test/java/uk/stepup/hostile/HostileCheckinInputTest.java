@@ -195,6 +195,26 @@ class HostileCheckinInputTest {
         }
 
         @Override
+        public Posted postThread(Cohort c, int w, uk.stepup.curriculum.CurriculumItem i, String p, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return new Failed("not used");
+        }
+
+        @Override
+        public Optional<String> findThread(Cohort c, String p) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Posted postSummaryInThread(Cohort c, uk.stepup.summaries.WeeklySummary s, String t, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return new Failed("not used");
+        }
+
+        @Override
+        public Optional<String> findSummaryInThread(Cohort c, String t, uk.stepup.cohorts.DeliveryLedger.Key k) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> findDelivered(Cohort c, uk.stepup.cohorts.DeliveryLedger.Key k) {
             return Optional.empty();
         }

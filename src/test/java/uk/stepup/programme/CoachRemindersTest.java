@@ -128,6 +128,26 @@ class CoachRemindersTest {
         }
 
         @Override
+        public Posted postThread(Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public Optional<String> findThread(Cohort cohort, String promptMessageId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Posted postSummaryInThread(Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
+            throw new AssertionError("not expected");
+        }
+
+        @Override
+        public Optional<String> findSummaryInThread(Cohort cohort, String threadId, DeliveryLedger.Key key) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> findDelivered(Cohort cohort, DeliveryLedger.Key key) {
             return Optional.empty();
         }
@@ -192,7 +212,7 @@ class CoachRemindersTest {
                 new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1")),
                 new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u2"))), CREATED);
         reminders = new CoachReminders(tasks, sessions, homes, posts, wakes, clock);
-        deliveries = new Deliveries(ledger, coaches, clock);
+        deliveries = new Deliveries(ledger, coaches, wakes, clock);
     }
 
     @AfterEach

@@ -30,6 +30,8 @@ final class TestBot extends ListenerAdapter {
   final List<String> createdChannels = new CopyOnWriteArrayList<>();
   final List<String> receivedMessages = new CopyOnWriteArrayList<>();
   final List<String> slashCommands = new CopyOnWriteArrayList<>();
+  /** Replies Discord refused (e.g. {@code 10062} for an acknowledgement after the deadline). */
+  final List<Throwable> replyFailures = new CopyOnWriteArrayList<>();
 
   static List<CommandData> commands() {
     return List.of(
@@ -51,7 +53,7 @@ final class TestBot extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
     slashCommands.add(e.getFullCommandName());
     switch (e.getName()) {
-      case "ping" -> e.reply("pong").setEphemeral(true).queue();
+      case "ping" -> e.reply("pong").setEphemeral(true).queue(null, replyFailures::add);
       case "checkin" -> e.reply("Week 1 · S1 Safeguarding")
           .addComponents(ActionRow.of(Button.primary("checkin:1", "Check in")))
           .queue();
@@ -113,7 +115,7 @@ final class TestBot extends ListenerAdapter {
     String next = e.getValue("next").getAsString();
     List<String> rating = e.getValue("rating").getAsStringList();
     modalTexts.add(did);
-    e.reply("Saved: " + rating + " / " + did + " / " + next).setEphemeral(true).queue();
+    e.reply("Saved: " + rating + " / " + did + " / " + next).setEphemeral(true).queue(null, replyFailures::add);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
@@ -120,20 +121,48 @@ class RepositoriesTest {
     }
 
     @Test
+    void the_same_answers_again_add_no_revision_even_when_sent_twice_at_once() throws Exception {
+        Cohort c = cohort("Retries 2027");
+        Home oak = homes.enrolAll(c.id(), List.of(new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(),
+                Baseline.notRated(), List.of("u1"))), T0).get(0);
+        CheckinAnswers a = new CheckinAnswers(Rating.GOOD, "Ran a safeguarding huddle", Optional.empty(),
+                Optional.of("Ask the coach"), Optional.empty());
+        CheckinRepository.Stored first = checkins.save(oak.id(), 1, "S1", a, "u1", T0, false);
+        assertThat(first.changed()).isTrue();
+        CheckinRepository.Stored again = checkins.save(oak.id(), 1, "S1", a, "u1", T0.plusSeconds(5), false);
+        assertThat(again.changed()).isFalse();
+        assertThat(again.checkin()).isEqualTo(first.checkin());
+        // A submit Discord replayed late and the manager's second press, at the same moment: one revision.
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            CheckinAnswers b = new CheckinAnswers(Rating.OUTSTANDING, "Ran two huddles", Optional.empty(), Optional.empty(),
+                    Optional.empty());
+            var x = two.submit(() -> checkins.save(oak.id(), 1, "S1", b, "u1", T0.plusSeconds(60), false));
+            var y = two.submit(() -> checkins.save(oak.id(), 1, "S1", b, "u1", T0.plusSeconds(60), false));
+            assertThat(List.of(x.get().changed(), y.get().changed())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            two.shutdown();
+        }
+        Checkin stored = checkins.find(oak.id(), 1).orElseThrow();
+        assertThat(stored.revisions()).isEqualTo(2);
+        assertThat(checkins.revisions(stored.id())).hasSize(2);
+    }
+
+    @Test
     void a_checkin_keeps_every_revision_and_its_first_submission() {
         Cohort c = cohort("Spring 2027");
         Home oak = homes.enrolAll(c.id(), List.of(new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(),
                 Baseline.notRated(), List.of("u1", "u2"))), T0).get(0);
         CheckinAnswers first = new CheckinAnswers(Rating.GOOD, "Ran a safeguarding huddle", Optional.of(" "),
                 Optional.empty(), Optional.of("Huddles at handover work"));
-        Checkin saved = checkins.save(oak.id(), 1, "S1", first, "u1", T0, false);
+        Checkin saved = checkins.save(oak.id(), 1, "S1", first, "u1", T0, false).checkin();
         assertThat(saved.revisions()).isEqualTo(1);
         assertThat(saved.answers().evidence()).isEmpty();
         assertThat(saved.share()).isEqualTo(HighlightShare.ANONYMOUS);
 
         CheckinAnswers second = new CheckinAnswers(Rating.OUTSTANDING, "Ran two huddles", Optional.of("Minutes"),
                 Optional.of("Audit"), Optional.empty());
-        Checkin edited = checkins.save(oak.id(), 1, "S1", second, "u2", T0.plusSeconds(3600), true);
+        Checkin edited = checkins.save(oak.id(), 1, "S1", second, "u2", T0.plusSeconds(3600), true).checkin();
         assertThat(edited.id()).isEqualTo(saved.id());
         assertThat(edited.revisions()).isEqualTo(2);
         assertThat(edited.late()).isFalse();
