@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.stepup.checkins.Finding;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.HomeRepository.NewHome;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
@@ -28,7 +30,9 @@ import uk.stepup.shared.Rating;
  * and later lines keep their true numbers.
  *
  * <p>Messages are meant for a coach and are safe to post in Discord: values are echoed shortened, and an "@" in
- * an echoed value is followed by a zero-width space so it cannot mention anyone.
+ * an echoed value is followed by a zero-width space so it cannot mention anyone. A home's name goes through the
+ * privacy guard (every member of the cohort sees it); a name with an identifier in it is reported by kind, never
+ * echoed.
  */
 public final class EnrolmentCsv {
     /** The documented header, in the documented order. */
@@ -92,8 +96,11 @@ public final class EnrolmentCsv {
                 + "Good,Good,Requires improvement,Good,Good,Good\r\n";
     }
 
-    /** Reads the whole file; {@code text} is its content already decoded (a leading UTF-8 BOM is ignored). */
-    public static Result parse(String text) {
+    /**
+     * Reads the whole file; {@code text} is its content already decoded (a leading UTF-8 BOM is ignored). The guard
+     * screens the homes' names.
+     */
+    public static Result parse(String text, PrivacyGuard guard) {
         String t = text == null ? "" : text;
         if (t.startsWith("\uFEFF")) {
             t = t.substring(1);
@@ -109,7 +116,7 @@ public final class EnrolmentCsv {
         }
         List<Problem> problems = new ArrayList<>();
         CsvRecords.Record header = records.get(0);
-        Map<String, Integer> columns = readHeader(header, problems);
+        Map<String, Integer> columns = readHeader(header, problems, guard);
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
@@ -117,7 +124,7 @@ public final class EnrolmentCsv {
         if (rows.isEmpty()) {
             return invalid(header.line(), "there are no homes below the header; add one line per home");
         }
-        Rows reader = new Rows(columns, header.fields().size(), problems);
+        Rows reader = new Rows(columns, header.fields().size(), problems, guard);
         for (int i = 0; i < rows.size(); i++) {
             if (i == MAX_HOMES) {
                 problems.add(new Problem(rows.get(i).line(), "too many homes: the file has " + rows.size()
@@ -136,7 +143,7 @@ public final class EnrolmentCsv {
         return new Invalid(List.of(new Problem(line, message)));
     }
 
-    private static Map<String, Integer> readHeader(CsvRecords.Record header, List<Problem> problems) {
+    private static Map<String, Integer> readHeader(CsvRecords.Record header, List<Problem> problems, PrivacyGuard guard) {
         int line = header.line();
         if (header.defect() != null) {
             problems.add(new Problem(line, "header: " + header.defect()));
@@ -165,7 +172,7 @@ public final class EnrolmentCsv {
             if (name.isEmpty()) {
                 problems.add(new Problem(line, "header: column " + (i + 1) + " has no name"));
             } else if (!COLUMNS.contains(name)) {
-                problems.add(new Problem(line, "header: unknown column " + shown(cells.get(i))
+                problems.add(new Problem(line, "header: unknown column " + shown(cells.get(i), guard)
                         + "; the columns are " + String.join(", ", COLUMNS)));
             } else if (columns.putIfAbsent(name, i) != null) {
                 problems.add(new Problem(line, "header: column " + name + " appears twice"));
@@ -188,6 +195,7 @@ public final class EnrolmentCsv {
         private final int width;
         private final int headerCells;
         private final List<Problem> problems;
+        private final PrivacyGuard guard;
         private final List<Draft> drafts = new ArrayList<>();
         private final Map<String, Integer> nameLines = new HashMap<>();
         private final Map<String, Integer> cqcLines = new HashMap<>();
@@ -196,7 +204,8 @@ public final class EnrolmentCsv {
         private boolean rowOk;
 
         /** {@code headerCells} counts the header's empty trailing cells too: rows may have as many, if empty. */
-        Rows(Map<String, Integer> columns, int headerCells, List<Problem> problems) {
+        Rows(Map<String, Integer> columns, int headerCells, List<Problem> problems, PrivacyGuard guard) {
+            this.guard = guard;
             this.columns = columns;
             this.width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
             this.headerCells = headerCells;
@@ -255,6 +264,10 @@ public final class EnrolmentCsv {
             return fields.get(columns.get(column));
         }
 
+        private String shown(String value) {
+            return EnrolmentCsv.shown(value, guard);
+        }
+
         private void problem(String message) {
             problems.add(new Problem(line, message));
             rowOk = false;
@@ -270,6 +283,13 @@ public final class EnrolmentCsv {
             String name = Normalizer.normalize(clean(raw), Normalizer.Form.NFC);
             if (name.isEmpty()) {
                 problem("home: the home's name is missing");
+                return null;
+            }
+            List<Finding> identifiers = guard.refusals(Map.of("home", name));
+            if (!identifiers.isEmpty()) {
+                problem("home: the name contains " + String.join(" and ", identifiers.stream()
+                        .map(f -> f.kind().noun(f.count())).toList()) + ", which could identify someone, so it is not"
+                        + " repeated here; give just the home's name");
                 return null;
             }
             Optional<String> hidden = name.codePoints().filter(EnrolmentCsv::hidden).boxed().findFirst()
@@ -432,8 +452,14 @@ public final class EnrolmentCsv {
                 || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
-    /** A value quoted for a message: at most 40 characters, nothing hidden, no live mentions. */
-    private static String shown(String value) {
+    /**
+     * A value quoted for a message: at most 40 characters, nothing hidden, no live mentions; a value with an
+     * identifier in it is not repeated at all.
+     */
+    private static String shown(String value, PrivacyGuard guard) {
+        if (!guard.refusals(Map.of("value", value)).isEmpty()) {
+            return "(a value that could identify someone, not repeated here)";
+        }
         StringBuilder out = new StringBuilder("\"");
         int[] cps = value.strip().codePoints().toArray();
         for (int i = 0; i < Math.min(cps.length, 40); i++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CohortSpaces;
@@ -14,6 +15,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * Enrolling homes and managers: one at a time ({@code /cohort enrol}) or from a CSV file ({@code /cohort import}
@@ -26,34 +28,37 @@ public final class Enrolment {
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final CohortSpaces spaces;
+    private final PrivacyGuard guard;
     private final Clock clock;
 
-    public Enrolment(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, Clock clock) {
+    public Enrolment(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, PrivacyGuard guard, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
+        this.guard = guard;
         this.clock = clock;
     }
 
-    /** {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. */
+    /**
+     * {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. The name
+     * is made one line and then follows the import's rules, so both ways of enrolling accept the same names.
+     */
     public Outcome enrol(Actor actor, Cohort cohort, String homeName, String managerId) {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + csvQuote(homeName == null ? "" : homeName.strip()) + ",," + managerId + ",,,,,,\n";
-        Optional<Home> existing = homes.byName(cohort.id(), homeName == null ? "" : homeName.strip());
+                + csvQuote(UserText.oneLine(homeName)) + ",," + managerId + ",,,,,,\n";
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv, guard);
+        if (parsed instanceof EnrolmentCsv.Invalid invalid) {
+            return Outcome.invalid(invalid.problems().stream().map(EnrolmentCsv.Problem::message)
+                    .reduce((a, b) -> a + "\n" + b).orElse(""));
+        }
+        HomeRepository.NewHome newHome = ((EnrolmentCsv.Ok) parsed).homes().get(0);
+        Optional<Home> existing = homes.byName(cohort.id(), newHome.name());
         try {
-            Home home;
-            if (existing.isPresent()) {
-                home = homes.addManager(existing.get().id(), managerId, clock.instant());
-            } else {
-                EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv);
-                if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-                    return Outcome.invalid(invalid.problems().stream().map(EnrolmentCsv.Problem::message).reduce((a, b) -> a + "\n" + b).orElse(""));
-                }
-                home = homes.enrolAll(cohort.id(), ((EnrolmentCsv.Ok) parsed).homes(), clock.instant()).get(0);
-            }
+            Home home = existing.isPresent() ? homes.addManager(existing.get().id(), managerId, clock.instant())
+                    : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant()).get(0);
             Optional<String> problem = provisionHome(cohort, home);
             return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
                     + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
@@ -68,7 +73,7 @@ public final class Enrolment {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
-        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText);
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
             return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(invalid.problems().stream()
                     .map(Object::toString).toList()));

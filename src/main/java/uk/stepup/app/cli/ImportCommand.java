@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortSpaces;
 import uk.stepup.cohorts.Home;
@@ -51,7 +52,8 @@ public final class ImportCommand implements Callable<Integer> {
         try (Database db = Database.open(cfg.storage().database())) {
             JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
             Cohort cohort = Cohorts.byName(cohorts, cfg, cohortName);
-            Enrolment enrolment = new Enrolment(cohorts, new JdbcHomeRepository(db), new OfflineSpaces(), Clock.systemUTC());
+            Enrolment enrolment = new Enrolment(cohorts, new JdbcHomeRepository(db), new OfflineSpaces(),
+                    new PrivacyGuard(Clock.systemUTC()), Clock.systemUTC());
             Outcome outcome = enrolment.importCsv(new Actor("command-line", "command line", cohort.guildId(), true), cohort, text);
             if (!outcome.ok()) {
                 // Problems carry their line numbers; name the file so the message reads file: line N: …
