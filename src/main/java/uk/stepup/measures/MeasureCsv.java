@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.stepup.cohorts.CsvRecords;
+import uk.stepup.shared.UserText;
 
 /**
  * Reads a home's measure history ({@code /measure import}): a CSV with the header
@@ -309,7 +310,7 @@ public final class MeasureCsv {
 
     /** Echoed text, shortened, with "@" defused so it cannot mention anyone. */
     private static String shorten(String text) {
-        String s = text.length() <= 40 ? text : text.substring(0, 39) + "…";
+        String s = UserText.shorten(text, 40);
         return s.replace("@", "@\u200b");
     }
 

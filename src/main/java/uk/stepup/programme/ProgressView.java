@@ -18,6 +18,7 @@ import uk.stepup.measures.HomeMeasures;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
+import uk.stepup.shared.UserText;
 import uk.stepup.summaries.KloeRollUp;
 import uk.stepup.summaries.Projection;
 import uk.stepup.summaries.RatingJourney;
@@ -80,7 +81,7 @@ public final class ProgressView {
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             String title = item == null ? "" : " " + item.title();
-            s.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).stripTrailing() + "…" : title)
+            s.append("Week ").append(c.week()).append(" · ").append(c.code()).append(UserText.shorten(title, 40))
                     .append(": **").append(c.answers().rating().label()).append("**")
                     .append(c.late() ? " (late)" : "").append('\n');
             byCode.put(c.code(), c.answers().rating());

@@ -72,9 +72,13 @@ public final class SessionDesk {
         }
     }
 
-    /** A web address people can open: http or https, with a host, no spaces. */
+    /**
+     * A web address people can open: http or https, with a host, no spaces, and no "@" (every home sees the link, and
+     * an "@" in it is a mention or someone's email address, never part of a meeting's address).
+     */
     public static boolean validLink(String link) {
-        if (link == null || link.isEmpty() || UserText.length(link) > LINK_MAX || link.chars().anyMatch(Character::isWhitespace)) {
+        if (link == null || link.isEmpty() || UserText.length(link) > LINK_MAX || link.chars().anyMatch(Character::isWhitespace)
+                || link.indexOf('@') >= 0) {
             return false;
         }
         try {
@@ -110,8 +114,8 @@ public final class SessionDesk {
         }
         String link = rawLink == null ? "" : rawLink.strip();
         if (!validLink(link)) {
-            return Outcome.invalid("The link must be a full web address starting with https://, for example "
-                    + "https://zoom.us/j/123456789.");
+            return Outcome.invalid("The link must be a full web address starting with https://, without spaces or @,"
+                    + " for example https://zoom.us/j/123456789.");
         }
         String title = Texts.optional(rawTitle).map(Texts::oneLine).orElse(DEFAULT_TITLE);
         if (UserText.length(title) > TITLE_MAX) {

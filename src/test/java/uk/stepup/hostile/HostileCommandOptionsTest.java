@@ -56,7 +56,7 @@ class HostileCommandOptionsTest {
     @TempDir
     Path dir;
     HostileWorld w;
-    final java.util.Map<String, List<String>> defects = new java.util.TreeMap<>();
+    final Defects defects = new Defects();
     int calls;
     int options;
 
@@ -100,26 +100,12 @@ class HostileCommandOptionsTest {
         }
     }
 
-    /** Defects grouped by kind (the problem up to its first colon), a few examples each. */
+    /** A defect, grouped by command and by the problem up to its first colon. */
     private void defect(String what, String problem) {
         String[] words = what.split(" ", 3);
         String kind = (words.length > 1 && !words[1].contains(":") ? words[0] + " " + words[1] : words[0]) + " "
                 + (problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem);
-        if (System.getProperty("hostile.dump") != null) {
-            try {
-                java.nio.file.Files.writeString(Path.of(System.getProperty("hostile.dump")), kind + "\t" + problem
-                        + "\t" + what.replace("\n", "\\n").replace("\r", "\\r") + "\n", java.nio.charset.StandardCharsets.UTF_8,
-                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        List<String> examples = defects.computeIfAbsent(kind, k -> new ArrayList<>());
-        if (examples.size() < 3) {
-            examples.add(problem + " ← " + show(what));
-        } else if (examples.size() == 3) {
-            examples.add("…");
-        }
+        defects.add(kind, problem, what);
     }
 
     private void timed(String phase, Runnable run) {
@@ -136,18 +122,8 @@ class HostileCommandOptionsTest {
         }
     }
 
-    /** A readable form of generated text: anything outside printable ASCII as \\uXXXX. */
     static String show(String s) {
-        StringBuilder b = new StringBuilder();
-        String cut = s.length() > 300 ? s.substring(0, 300) + "…(" + s.length() + " chars)" : s;
-        cut.codePoints().forEach(cp -> {
-            if (cp >= 0x20 && cp < 0x7f) {
-                b.appendCodePoint(cp);
-            } else {
-                b.append(String.format("\\u%04X", cp));
-            }
-        });
-        return b.toString();
+        return Defects.show(s);
     }
 
     /** The documented clean-up of a one-line title: every run of white space, line breaks included, is one space. */
@@ -184,7 +160,7 @@ class HostileCommandOptionsTest {
         }
         assertThat(w.db.integrityCheck()).isEqualTo("ok");
         System.out.printf("Hostile command options (domain): %,d calls, %,d options%n", calls, options);
-        assertThat(defects).as("defects found in %,d calls", calls).isEmpty();
+        assertThat(defects.found()).as("defects found in %,d calls", calls).isEmpty();
         assertThat(calls).isGreaterThanOrEqualTo(11_500 * SCALE);
     }
 

@@ -100,6 +100,22 @@ public final class HostileText {
         return s.toString();
     }
 
+    /** True if the text holds half of a surrogate pair: not valid Unicode, shown as a replacement character. */
+    public static boolean halfCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if the text holds a line break of any kind Unicode knows. */
     public static boolean hasLineBreak(String s) {
         return LINE_BREAK.matcher(s).find();
