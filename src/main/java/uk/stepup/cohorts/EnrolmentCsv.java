@@ -47,10 +47,27 @@ public final class EnrolmentCsv {
     public sealed interface Result permits Ok, Invalid {
     }
 
-    /** Every row was good: the homes in file order, with unique names, slugs, CQC ids and managers. */
-    public record Ok(List<NewHome> homes) implements Result {
+    /**
+     * Every row was good: the homes in file order, with unique names, slugs, CQC ids and managers, and the line each
+     * is on.
+     */
+    public record Ok(List<NewHome> homes, List<Integer> lines) implements Result {
         public Ok {
             homes = List.copyOf(homes);
+            lines = List.copyOf(lines);
+            if (homes.size() != lines.size()) {
+                throw new IllegalArgumentException("one line per home");
+            }
+        }
+
+        /** The line of the first home that has this manager, if any. */
+        public Optional<Integer> lineOf(String managerId) {
+            for (int i = 0; i < homes.size(); i++) {
+                if (homes.get(i).managerIds().contains(managerId)) {
+                    return Optional.of(lines.get(i));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -136,7 +153,7 @@ public final class EnrolmentCsv {
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
-        return new Ok(reader.homes());
+        return new Ok(reader.homes(), reader.lines());
     }
 
     private static Invalid invalid(int line, String message) {
@@ -188,7 +205,7 @@ public final class EnrolmentCsv {
 
     /** Reads data rows one by one, remembering what earlier rows used so duplicates name the first line. */
     private static final class Rows {
-        private record Draft(String name, Optional<String> cqcLocationId, Baseline baseline, List<String> managers) {
+        private record Draft(int line, String name, Optional<String> cqcLocationId, Baseline baseline, List<String> managers) {
         }
 
         private final Map<String, Integer> columns;
@@ -242,7 +259,7 @@ public final class EnrolmentCsv {
                 rating(k.key(), value(fields, k.key())).ifPresent(r -> byKeyQuestion.put(k, r));
             }
             if (rowOk) {
-                drafts.add(new Draft(name, cqc, new Baseline(overall, byKeyQuestion), managers));
+                drafts.add(new Draft(line, name, cqc, new Baseline(overall, byKeyQuestion), managers));
             }
         }
 
@@ -254,6 +271,10 @@ public final class EnrolmentCsv {
                 homes.add(new NewHome(d.name(), slugs.get(i), d.cqcLocationId(), d.baseline(), d.managers()));
             }
             return homes;
+        }
+
+        List<Integer> lines() {
+            return drafts.stream().map(Draft::line).toList();
         }
 
         private List<String> headerOrder() {
@@ -453,8 +474,8 @@ public final class EnrolmentCsv {
     }
 
     /**
-     * A value quoted for a message: at most 40 characters, nothing hidden, no live mentions; a value with an
-     * identifier in it is not repeated at all.
+     * A value quoted for a message: at most 40 characters, nothing hidden, no live mentions or channel links; a
+     * value with an identifier in it is not repeated at all.
      */
     private static String shown(String value, PrivacyGuard guard) {
         if (!guard.refusals(Map.of("value", value)).isEmpty()) {
@@ -468,7 +489,7 @@ public final class EnrolmentCsv {
                 out.append('?');
             } else {
                 out.appendCodePoint(cp);
-                if (cp == '@') {
+                if (cp == '@' || cp == '<') {
                     out.append('\u200B');
                 }
             }

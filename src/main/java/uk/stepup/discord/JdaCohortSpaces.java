@@ -1,9 +1,12 @@
 package uk.stepup.discord;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -133,6 +136,26 @@ public final class JdaCohortSpaces implements CohortSpaces {
         } catch (ErrorResponseException e) {
             throw new SpaceException(explain(e), e);
         }
+    }
+
+    /** Asks Discord for each member; one request per user, as a bot without the members intent must. */
+    @Override
+    public Set<String> notMembers(Cohort cohort, Collection<String> userIds) {
+        Guild guild = guild(cohort);
+        Set<String> missing = new LinkedHashSet<>();
+        for (String id : new LinkedHashSet<>(userIds)) {
+            try {
+                guild.retrieveMemberById(id).complete();
+            } catch (ErrorResponseException e) {
+                if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
+                    throw new SpaceException(explain(e), e);
+                }
+                missing.add(id);
+            } catch (NumberFormatException e) {
+                missing.add(id);
+            }
+        }
+        return missing;
     }
 
     static String slug(Home home) {

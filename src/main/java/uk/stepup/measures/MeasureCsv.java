@@ -308,10 +308,10 @@ public final class MeasureCsv {
         return i == null || i >= r.fields().size() ? "" : r.fields().get(i).strip();
     }
 
-    /** Echoed text, shortened, with "@" defused so it cannot mention anyone. */
+    /** Echoed text, shortened, with "@" and "<" defused so it cannot mention anyone or link a channel. */
     private static String shorten(String text) {
         String s = UserText.shorten(text, 40);
-        return s.replace("@", "@\u200b");
+        return s.replace("@", "@\u200b").replace("<", "<\u200b");
     }
 
     private static Invalid invalid(int line, String message) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.checkins.PrivacyGuard;
@@ -24,6 +25,7 @@ import uk.stepup.shared.UserText;
  */
 public final class Enrolment {
     private static final Logger LOG = LoggerFactory.getLogger(Enrolment.class);
+    private static final String COPY_ID = "(Developer Mode on, right-click the person, Copy User ID)";
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
@@ -56,6 +58,10 @@ public final class Enrolment {
         }
         HomeRepository.NewHome newHome = ((EnrolmentCsv.Ok) parsed).homes().get(0);
         Optional<Home> existing = homes.byName(cohort.id(), newHome.name());
+        Optional<String> notMember = notMembers(cohort, List.of(managerId)).stream().findFirst();
+        if (notMember.isPresent()) {
+            return Outcome.invalid(notMember.get());
+        }
         try {
             Home home = existing.isPresent() ? homes.addManager(existing.get().id(), managerId, clock.instant())
                     : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant()).get(0);
@@ -78,7 +84,18 @@ public final class Enrolment {
             return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(invalid.problems().stream()
                     .map(Object::toString).toList()));
         }
-        List<HomeRepository.NewHome> newHomes = ((EnrolmentCsv.Ok) parsed).homes();
+        EnrolmentCsv.Ok ok = (EnrolmentCsv.Ok) parsed;
+        List<HomeRepository.NewHome> newHomes = ok.homes();
+        List<String> conflicts = conflicts(cohort, ok);
+        if (conflicts.isEmpty()) {
+            List<String> managerIds = newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
+            for (String problem : notMembers(cohort, managerIds, ok::lineOf)) {
+                conflicts.add(problem);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts));
+        }
         List<Home> enrolled;
         try {
             enrolled = homes.enrolAll(cohort.id(), newHomes, clock.instant());
@@ -92,6 +109,52 @@ public final class Enrolment {
         int managers = enrolled.stream().mapToInt(h -> h.managerIds().size()).sum();
         return Outcome.done("Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
                 + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n" + listed(problems)));
+    }
+
+    /** Homes and managers of the file that the cohort already has, each with its line: the file enrols nobody. */
+    private List<String> conflicts(Cohort cohort, EnrolmentCsv.Ok ok) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < ok.homes().size(); i++) {
+            HomeRepository.NewHome h = ok.homes().get(i);
+            int line = ok.lines().get(i);
+            homes.byName(cohort.id(), h.name()).ifPresent(existing -> problems.add("line " + line + ": home: \""
+                    + existing.name() + "\" is already enrolled in " + cohort.name() + "; leave it out of the file, or"
+                    + " add a manager to it with `/cohort enrol`"));
+            for (String manager : h.managerIds()) {
+                homes.managedBy(cohort.id(), manager).ifPresent(existing -> problems.add("line " + line + ": managers: "
+                        + manager + " already manages \"" + existing.name() + "\" in " + cohort.name()
+                        + "; a manager belongs to one home"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * One problem per manager who is not on the cohort's Discord server (with the file's line when there is one); a
+     * problem too if Discord cannot be asked, since enrolling them would leave homes without a working channel.
+     */
+    private List<String> notMembers(Cohort cohort, List<String> managerIds) {
+        return notMembers(cohort, managerIds, id -> Optional.empty());
+    }
+
+    private List<String> notMembers(Cohort cohort, List<String> managerIds,
+                                    java.util.function.Function<String, Optional<Integer>> lineOf) {
+        Set<String> missing;
+        try {
+            missing = spaces.notMembers(cohort, managerIds);
+        } catch (CohortSpaces.SpaceException e) {
+            LOG.warn("Checking managers on Discord failed: {}", e.getMessage());
+            return List.of("I could not check the managers on Discord (" + e.getMessage() + "); nothing was enrolled."
+                    + " Please try again in a minute.");
+        }
+        List<String> problems = new ArrayList<>();
+        for (String id : managerIds) {
+            if (missing.contains(id) && problems.stream().noneMatch(p -> p.contains(id))) {
+                problems.add(lineOf.apply(id).map(l -> "line " + l + ": ").orElse("") + "managers: " + id + " is not a"
+                        + " member of this Discord server; invite them first, or check the id " + COPY_ID);
+            }
+        }
+        return problems;
     }
 
     /** Creates or fixes the home's channel; a problem a coach can act on, if any. */

@@ -407,9 +407,9 @@ class EnrolmentCsvTest {
         assertThat(problems(csv)).containsExactly(
                 "line 2: home: contains \"@\u200Beveryone\"" + plain,
                 "line 3: home: contains \"@\u200Bhere\"" + plain,
-                "line 4: home: contains \"<@\u200B\"" + plain,
-                "line 5: home: contains \"<@\u200B&\"" + plain,
-                "line 6: home: contains \"<#\"" + plain,
+                "line 4: home: contains \"<\u200B@\u200B\"" + plain,
+                "line 5: home: contains \"<\u200B@\u200B&\"" + plain,
+                "line 6: home: contains \"<\u200B#\"" + plain,
                 "line 7: home: \"Box [click](https://evil.example)\" contains a link; give just the home's name",
                 "line 8: home: \"Bay https://evil.example\" contains a link; give just the home's name",
                 "line 9: home: contains \"@\u200Beveryone\"" + plain);

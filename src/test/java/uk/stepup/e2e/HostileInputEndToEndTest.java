@@ -32,6 +32,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.hostile.Defects;
+import uk.stepup.hostile.HostileCsv;
 import uk.stepup.hostile.HostileText;
 import uk.stepup.measures.MeasureAdmin;
 import uk.stepup.sandbox.InteractionHandle;
@@ -78,6 +79,7 @@ class HostileInputEndToEndTest {
     final Map<String, Integer> interactions = new LinkedHashMap<>();
     int options;
     int clientRefusals;
+    int files;
     long startedAt;
 
     static Instant at(int days, String time) {
@@ -112,8 +114,8 @@ class HostileInputEndToEndTest {
     void stop() {
         try {
             System.out.printf("Hostile input over Discord: %,d interactions (%s), %,d options, %,d values refused by"
-                    + " the Discord client, %d s%n", interactions.values().stream().mapToInt(Integer::intValue).sum(),
-                    interactions, options, clientRefusals, (System.nanoTime() - startedAt) / 1_000_000_000);
+                    + " the Discord client, %,d CSV files, %d s%n", interactions.values().stream().mapToInt(Integer::intValue).sum(),
+                    interactions, options, clientRefusals, files, (System.nanoTime() - startedAt) / 1_000_000_000);
         } finally {
             if (h != null) {
                 h.close();
@@ -593,6 +595,113 @@ class HostileInputEndToEndTest {
                         measuresForm(r, who, saved.get(), b.label());
                     }
                 });
+    }
+
+    // ---- 4. malformed CSV files as attachments ----
+
+    private Optional<SandboxMessage> attach(SandboxUser who, String command, HostileCsv.File f, String filename,
+                                            SandboxChannel where) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("file", SandboxAttachment.of(filename, "text/csv", f.bytes()));
+        interactions.merge(command, 1, Integer::sum);
+        options++;
+        files++;
+        return answered(command + " " + f, h.sandbox.as(who, h.guild).slash(command, values, where));
+    }
+
+    private long count(String sql) {
+        return h.bot.database.read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** An import's answer: what every import answer must be, and nothing stored unless it says so. */
+    private void imported(String command, HostileCsv.File f, Optional<SandboxMessage> reply, long before, long after) {
+        if (reply.isEmpty()) {
+            return;
+        }
+        String text = reply.get().content().replaceFirst("^(⚠️|⛔) ", "");
+        boolean ok = text.startsWith("Imported");
+        for (String p : HostileCsv.answerProblems(text, ok, HostileCsv.lines(new String(f.bytes(), StandardCharsets.UTF_8)))) {
+            defect(command, p, f.toString());
+        }
+        if (!ok && after != before) {
+            defect(command, "half-imported: " + (after - before) + " rows stored after " + text, f.toString());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void malformed_csv_attachments_get_a_line_by_line_answer_and_import_all_or_nothing() {
+        defects = new Defects();
+        SandboxChannel where = announcements();
+        answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "CSV homes", "start",
+                START.toString()), h.general));
+        SandboxChannel csvAnnouncements = h.guild.channelByName("SUO · CSV homes", "announcements").orElseThrow();
+        long cohortId = h.bot.cohorts.byName(h.guild.id(), "CSV homes").orElseThrow().id();
+        String homes = "SELECT count(*) FROM home WHERE cohort_id = " + cohortId;
+        List<HostileCsv.File> enrolment = new ArrayList<>(HostileCsv.enrolmentFiles(300_000_000_000_000_000L));
+        Random r = new Random(20278);
+        List<String> members = people.subList(100, 140 * SCALE).stream().map(SandboxUser::id).toList();
+        for (int i = 0; i < 40 * SCALE; i++) {
+            int from = r.nextInt(members.size() - 8);
+            enrolment.add(HostileCsv.mutate(r, HostileCsv.goodEnrolment(members.subList(from, from + 2 + 2 * r.nextInt(3)),
+                    "\r\n"), "generated " + i));
+        }
+        for (HostileCsv.File f : enrolment) {
+            long before = count(homes);
+            Optional<SandboxMessage> reply = attach(h.coach, "cohort import", f, "homes.csv", csvAnnouncements);
+            imported("/cohort import", f, reply, before, count(homes));
+            if (f.name().contains("not on the server") && reply.isPresent()
+                    && !reply.get().content().contains("is not a member of this Discord server")) {
+                defect("/cohort import", "a manager who is not on the server was not named", reply.get().content());
+            }
+        }
+        // A good file with managers on the server is imported, channels and all.
+        long before = count(homes);
+        HostileCsv.File good = new HostileCsv.File("good", HostileCsv.goodEnrolment(List.of(people.get(150).id(),
+                people.get(151).id()), "\n").replace("Home 0", "Quiet Meadow"));
+        Optional<SandboxMessage> done = attach(h.coach, "cohort import", good, "homes.csv", csvAnnouncements);
+        assertThat(done.orElseThrow().content()).startsWith("Imported 1 homes");
+        assertThat(count(homes)).isEqualTo(before + 1);
+
+        // Not a CSV, or too big to take: refused from what Discord says about the file, before it is read.
+        for (var bad : List.of(SandboxAttachment.of("homes.xlsx", new byte[] {'P', 'K', 3, 4}),
+                SandboxAttachment.of("homes.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                SandboxAttachment.of("homes.csv", "text/csv", new byte[1_500_000]),
+                SandboxAttachment.of("homes.csv", "text/csv", new byte[12 * 1024 * 1024]))) {
+            long b = count(homes);
+            interactions.merge("cohort import", 1, Integer::sum);
+            files++;
+            Optional<SandboxMessage> reply = answered("cohort import " + bad, h.sandbox.as(h.coach, h.guild)
+                    .slash("cohort import", Map.of("file", bad), csvAnnouncements));
+            assertThat(reply.orElseThrow().content()).as(bad.toString()).containsAnyOf("Attach a .csv file", "up to 1 MB");
+            assertThat(count(homes)).isEqualTo(b);
+        }
+
+        // A manager's measure history: a cohort with two measures and a manager of its own.
+        SandboxUser manager = people.get(152);
+        slash(h.coach, "cohort enrol", Map.of("home", "History House", "manager", manager), csvAnnouncements);
+        slash(h.coach, "measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"), csvAnnouncements);
+        slash(h.coach, "measure add", Map.of("name", "Falls rate", "unit", "per 1,000 bed days", "direction", "decrease",
+                "frequency", "monthly", "numerator_label", "falls", "denominator_label", "occupied bed days", "per", 1000.0),
+                csvAnnouncements);
+        List<HostileCsv.File> history = new ArrayList<>(HostileCsv.measureFiles());
+        String goodHistory = HostileCsv.MEASURE_HEADER + "\nFalls," + START.minusWeeks(3) + ",3,,\nFalls rate,"
+                + START.minusMonths(2).toString().substring(0, 7) + ",,3,840\n";
+        for (int i = 0; i < 40 * SCALE; i++) {
+            history.add(HostileCsv.mutate(r, goodHistory, "generated " + i));
+        }
+        String values = "SELECT count(*) FROM measure_value";
+        for (HostileCsv.File f : history) {
+            long b = count(values);
+            Optional<SandboxMessage> reply = attach(manager, "measure import", f, "history.csv", h.general);
+            imported("/measure import", f, reply, b, count(values));
+        }
+        assertThat(defects.found()).as("defects in CSV imports").isEmpty();
     }
 
     // ---- at the end: nothing stored or posted that should not be ----

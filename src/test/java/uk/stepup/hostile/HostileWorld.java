@@ -246,5 +246,11 @@ final class HostileWorld implements AutoCloseable {
         public String provisionHome(Cohort cohort, Home home) {
             return next();
         }
+
+        /** Every user id starting with 9 is nobody on the server. */
+        @Override
+        public java.util.Set<String> notMembers(Cohort cohort, java.util.Collection<String> userIds) {
+            return userIds.stream().filter(id -> id.startsWith("9")).collect(java.util.stream.Collectors.toSet());
+        }
     }
 }

@@ -1,10 +1,11 @@
 package uk.stepup.app.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortSpaces;
+import uk.stepup.cohorts.CsvText;
 import uk.stepup.cohorts.Home;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.programme.Enrolment;
@@ -45,7 +47,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = CsvText.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UserError(ExitCodes.USAGE, "Cannot read " + file + ": " + e.getMessage());
         }
@@ -76,6 +78,11 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public String provisionHome(Cohort cohort, Home home) {
             throw new SpaceException("not connected to Discord; the bot creates it when it next starts.", null);
+        }
+
+        @Override
+        public Set<String> notMembers(Cohort cohort, Collection<String> userIds) {
+            return Set.of();
         }
     }
 
