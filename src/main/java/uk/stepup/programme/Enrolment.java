@@ -58,14 +58,19 @@ public final class Enrolment {
         }
         HomeRepository.NewHome newHome = ((EnrolmentCsv.Ok) parsed).homes().get(0);
         Optional<Home> existing = homes.byName(cohort.id(), newHome.name());
-        Optional<String> notMember = notMembers(cohort, List.of(managerId)).stream().findFirst();
-        if (notMember.isPresent()) {
-            return Outcome.invalid(notMember.get());
+        Optional<Home> managed = homes.managedBy(cohort.id(), managerId);
+        if (managed.isPresent() && (existing.isEmpty() || managed.get().id() != existing.get().id())) {
+            return Outcome.invalid("User " + managerId + " already manages \"" + managed.get().name() + "\" in "
+                    + cohort.name() + "; a manager belongs to one home.");
+        }
+        Admitted admitted = admit(cohort, List.of(managerId), id -> Optional.empty());
+        if (!admitted.notMembers().isEmpty()) {
+            return Outcome.invalid(String.join("\n", admitted.notMembers()));
         }
         try {
             Home home = existing.isPresent() ? homes.addManager(existing.get().id(), managerId, clock.instant())
                     : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant()).get(0);
-            Optional<String> problem = provisionHome(cohort, home);
+            Optional<String> problem = admitted.problem().or(() -> channel(cohort, home));
             return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
                     + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
                     .orElse(" They can see its private channel and check in each week."));
@@ -87,28 +92,31 @@ public final class Enrolment {
         EnrolmentCsv.Ok ok = (EnrolmentCsv.Ok) parsed;
         List<HomeRepository.NewHome> newHomes = ok.homes();
         List<String> conflicts = conflicts(cohort, ok);
-        if (conflicts.isEmpty()) {
-            List<String> managerIds = newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
-            for (String problem : notMembers(cohort, managerIds, ok::lineOf)) {
-                conflicts.add(problem);
-            }
-        }
         if (!conflicts.isEmpty()) {
             return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts));
+        }
+        List<String> managerIds = newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
+        Admitted admitted = admit(cohort, managerIds, ok::lineOf);
+        if (!admitted.notMembers().isEmpty()) {
+            dismiss(cohort, managerIds);
+            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(admitted.notMembers()));
         }
         List<Home> enrolled;
         try {
             enrolled = homes.enrolAll(cohort.id(), newHomes, clock.instant());
         } catch (HomeRepository.EnrolmentConflictException e) {
+            dismiss(cohort, managerIds);
             return Outcome.invalid("Nothing was imported: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
+        admitted.problem().ifPresent(problems::add);
         for (Home h : enrolled) {
-            provisionHome(cohort, h).ifPresent(problems::add);
+            (admitted.problem().isPresent() ? provisionHome(cohort, h) : channel(cohort, h)).ifPresent(problems::add);
         }
         int managers = enrolled.stream().mapToInt(h -> h.managerIds().size()).sum();
         return Outcome.done("Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
-                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n" + listed(problems)));
+                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n"
+                + listed(problems)));
     }
 
     /** Homes and managers of the file that the cohort already has, each with its line: the file enrols nobody. */
@@ -130,35 +138,58 @@ public final class Enrolment {
     }
 
     /**
-     * One problem per manager who is not on the cohort's Discord server (with the file's line when there is one); a
-     * problem too if Discord cannot be asked, since enrolling them would leave homes without a working channel.
+     * Managers given the cohort's role before they are enrolled: one problem per manager who is not on the cohort's
+     * Discord server (with the file's line when there is one), or the reason Discord could not be asked at all (then
+     * enrolment goes ahead and {@code /cohort repair} finishes the job, as for any channel problem).
      */
-    private List<String> notMembers(Cohort cohort, List<String> managerIds) {
-        return notMembers(cohort, managerIds, id -> Optional.empty());
+    private record Admitted(List<String> notMembers, Optional<String> problem) {
     }
 
-    private List<String> notMembers(Cohort cohort, List<String> managerIds,
-                                    java.util.function.Function<String, Optional<Integer>> lineOf) {
+    private Admitted admit(Cohort cohort, List<String> managerIds,
+                           java.util.function.Function<String, Optional<Integer>> lineOf) {
         Set<String> missing;
         try {
-            missing = spaces.notMembers(cohort, managerIds);
+            missing = spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), managerIds);
         } catch (CohortSpaces.SpaceException e) {
-            LOG.warn("Checking managers on Discord failed: {}", e.getMessage());
-            return List.of("I could not check the managers on Discord (" + e.getMessage() + "); nothing was enrolled."
-                    + " Please try again in a minute.");
+            LOG.warn("Giving managers the cohort's role failed: {}", e.getMessage());
+            return new Admitted(List.of(), Optional.of("the managers could not be given the cohort's role: " + e.getMessage()));
         }
         List<String> problems = new ArrayList<>();
-        for (String id : managerIds) {
-            if (missing.contains(id) && problems.stream().noneMatch(p -> p.contains(id))) {
+        for (String id : new java.util.LinkedHashSet<>(managerIds)) {
+            if (missing.contains(id)) {
                 problems.add(lineOf.apply(id).map(l -> "line " + l + ": ").orElse("") + "managers: " + id + " is not a"
                         + " member of this Discord server; invite them first, or check the id " + COPY_ID);
             }
         }
-        return problems;
+        return new Admitted(problems, Optional.empty());
     }
 
-    /** Creates or fixes the home's channel; a problem a coach can act on, if any. */
+    /** Takes the role back from managers admitted for an enrolment that was refused; they were in no home of it. */
+    private void dismiss(Cohort cohort, List<String> managerIds) {
+        try {
+            spaces.dismiss(cohort, managerIds);
+        } catch (CohortSpaces.SpaceException e) {
+            LOG.warn("Taking the cohort's role back failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Creates or fixes the home's channel, giving its managers the cohort's role first ({@code /cohort repair}, and
+     * homes imported while the bot was offline); a problem a coach can act on, if any.
+     */
     public Optional<String> provisionHome(Cohort cohort, Home home) {
+        Admitted admitted = admit(cohort, home.managerIds(), id -> Optional.empty());
+        if (admitted.problem().isPresent()) {
+            return Optional.of(home.name() + ": " + admitted.problem().get());
+        }
+        if (!admitted.notMembers().isEmpty()) {
+            return Optional.of(home.name() + ": " + String.join("; ", admitted.notMembers()));
+        }
+        return channel(cohort, home);
+    }
+
+    /** The home's channel, for managers already admitted. */
+    private Optional<String> channel(Cohort cohort, Home home) {
         try {
             homes.saveChannel(home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
             return Optional.empty();

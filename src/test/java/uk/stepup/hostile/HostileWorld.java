@@ -249,8 +249,12 @@ final class HostileWorld implements AutoCloseable {
 
         /** Every user id starting with 9 is nobody on the server. */
         @Override
-        public java.util.Set<String> notMembers(Cohort cohort, java.util.Collection<String> userIds) {
+        public java.util.Set<String> admit(Cohort cohort, java.util.Collection<String> userIds) {
             return userIds.stream().filter(id -> id.startsWith("9")).collect(java.util.stream.Collectors.toSet());
+        }
+
+        @Override
+        public void dismiss(Cohort cohort, java.util.Collection<String> userIds) {
         }
     }
 }

@@ -81,8 +81,12 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         @Override
-        public Set<String> notMembers(Cohort cohort, Collection<String> userIds) {
+        public Set<String> admit(Cohort cohort, Collection<String> userIds) {
             return Set.of();
+        }
+
+        @Override
+        public void dismiss(Cohort cohort, Collection<String> userIds) {
         }
     }
 
