@@ -304,7 +304,7 @@ public final class ExportCheck {
             List<Map<String, String>> rows = new ArrayList<>();
             for (JsonNode row : doc.path(table)) {
                 Map<String, String> m = new LinkedHashMap<>();
-                row.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+                row.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
                 rows.add(m);
             }
             out.put(table, rows);
