@@ -149,16 +149,16 @@ public final class BotModule implements AutoCloseable {
                 config.schedule().close(), config.schedule().summary());
         CohortDefaults defaults = new CohortDefaults(config.curriculum().framework(), config.schedule().zone(), rhythm);
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
-        enrolment = new Enrolment(cohorts, homes, spaces, clock);
-        admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, clock);
+        enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
+        admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, guard, clock);
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, clock);
         HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
         progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
         MeasureDesk measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
-        taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, clock);
-        sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, clock);
+        taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
+        sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);
-        Broadcasts broadcasts = new Broadcasts(cohorts, coachPublisher);
+        Broadcasts broadcasts = new Broadcasts(cohorts, coachPublisher, guard);
 
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(cohorts, homes, checkins, ledger,
                 new JdbcReportQueries(database), measures, curriculum, clock);

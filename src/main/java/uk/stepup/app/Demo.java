@@ -53,7 +53,12 @@ public final class Demo {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** The simulated programme starts on this Monday; the coach sets it up the Wednesday before. */
     static final LocalDate START = LocalDate.of(2027, 1, 4);
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How long a simulated person waits for the bot. Generous: under Discord's rate limits the import gives every
+     * manager the cohort's role before it creates any channel (so that a manager not on the server enrols nobody),
+     * and twelve homes wait out one ten-second window for each.
+     */
+    static final Duration WAIT = Duration.ofSeconds(60);
     private static final String[] HOMES = {
         "Oak House", "Elm Court", "Willow Lodge", "Beech View", "Maple Grange", "Rowan House", "Cedar Court",
         "Hazel Bank", "Ash Lodge", "Birch Manor", "Holly Lodge", "Larch House"

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import uk.stepup.checkins.IdentifierScanner.Hit;
 import uk.stepup.checkins.IdentifierScanner.Scan;
@@ -105,6 +106,44 @@ public final class PrivacyGuard {
         Map<String, String> one = new LinkedHashMap<>();
         one.put(Objects.requireNonNull(fieldLabel, "fieldLabel"), text);
         return check(one);
+    }
+
+    /**
+     * Screens text that other people will read but that is not a check-in: a coach's task, session or broadcast, a
+     * cohort's or a home's name. Only identifiers stop it, the same ones that refuse a check-in; a possible name or a
+     * topic that would signpost a manager is left to the writer, who is not reporting on a resident. Empty when the
+     * text may be stored and posted; otherwise a sentence for the reply naming what was found and where, never the
+     * text itself.
+     */
+    public Optional<String> identifiers(Map<String, String> fieldsByLabel) {
+        List<Finding> refusals = refusals(fieldsByLabel);
+        if (refusals.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> found = refusals.stream().map(Finding::description).toList();
+        return Optional.of("It contains " + PrivacyReplies.joinAnd(found) + ", and Discord is not a place for anything"
+                + " that could identify a resident, a relative or a colleague. Nothing was saved or posted: write it"
+                + " without those details.");
+    }
+
+    /**
+     * What a person typed, in double quotes, for a reply that tells them it was not understood; {@code instead} when
+     * it holds an identifier, because replies never repeat one.
+     */
+    public String quoted(String typed, String instead) {
+        return refusals(Map.of("typed", typed)).isEmpty() ? "\"" + typed + "\"" : instead;
+    }
+
+    /** The identifiers {@link #identifiers(Map)} would stop the text for; empty when there are none. */
+    public List<Finding> refusals(Map<String, String> fieldsByLabel) {
+        return check(fieldsByLabel) instanceof PrivacyVerdict.Refuse refuse ? refuse.refusals() : List.of();
+    }
+
+    /** {@link #identifiers(Map)} for one field. */
+    public Optional<String> identifiers(String fieldLabel, String text) {
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put(Objects.requireNonNull(fieldLabel, "fieldLabel"), text);
+        return identifiers(one);
     }
 
     /**

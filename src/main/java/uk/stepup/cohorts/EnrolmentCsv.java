@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.stepup.checkins.Finding;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.HomeRepository.NewHome;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
@@ -28,7 +30,9 @@ import uk.stepup.shared.Rating;
  * and later lines keep their true numbers.
  *
  * <p>Messages are meant for a coach and are safe to post in Discord: values are echoed shortened, and an "@" in
- * an echoed value is followed by a zero-width space so it cannot mention anyone.
+ * an echoed value is followed by a zero-width space so it cannot mention anyone. A home's name goes through the
+ * privacy guard (every member of the cohort sees it); a name with an identifier in it is reported by kind, never
+ * echoed.
  */
 public final class EnrolmentCsv {
     /** The documented header, in the documented order. */
@@ -43,10 +47,27 @@ public final class EnrolmentCsv {
     public sealed interface Result permits Ok, Invalid {
     }
 
-    /** Every row was good: the homes in file order, with unique names, slugs, CQC ids and managers. */
-    public record Ok(List<NewHome> homes) implements Result {
+    /**
+     * Every row was good: the homes in file order, with unique names, slugs, CQC ids and managers, and the line each
+     * is on.
+     */
+    public record Ok(List<NewHome> homes, List<Integer> lines) implements Result {
         public Ok {
             homes = List.copyOf(homes);
+            lines = List.copyOf(lines);
+            if (homes.size() != lines.size()) {
+                throw new IllegalArgumentException("one line per home");
+            }
+        }
+
+        /** The line of the first home that has this manager, if any. */
+        public Optional<Integer> lineOf(String managerId) {
+            for (int i = 0; i < homes.size(); i++) {
+                if (homes.get(i).managerIds().contains(managerId)) {
+                    return Optional.of(lines.get(i));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -92,8 +113,11 @@ public final class EnrolmentCsv {
                 + "Good,Good,Requires improvement,Good,Good,Good\r\n";
     }
 
-    /** Reads the whole file; {@code text} is its content already decoded (a leading UTF-8 BOM is ignored). */
-    public static Result parse(String text) {
+    /**
+     * Reads the whole file; {@code text} is its content already decoded (a leading UTF-8 BOM is ignored). The guard
+     * screens the homes' names.
+     */
+    public static Result parse(String text, PrivacyGuard guard) {
         String t = text == null ? "" : text;
         if (t.startsWith("\uFEFF")) {
             t = t.substring(1);
@@ -109,7 +133,7 @@ public final class EnrolmentCsv {
         }
         List<Problem> problems = new ArrayList<>();
         CsvRecords.Record header = records.get(0);
-        Map<String, Integer> columns = readHeader(header, problems);
+        Map<String, Integer> columns = readHeader(header, problems, guard);
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
@@ -117,7 +141,7 @@ public final class EnrolmentCsv {
         if (rows.isEmpty()) {
             return invalid(header.line(), "there are no homes below the header; add one line per home");
         }
-        Rows reader = new Rows(columns, header.fields().size(), problems);
+        Rows reader = new Rows(columns, header.fields().size(), problems, guard);
         for (int i = 0; i < rows.size(); i++) {
             if (i == MAX_HOMES) {
                 problems.add(new Problem(rows.get(i).line(), "too many homes: the file has " + rows.size()
@@ -129,14 +153,14 @@ public final class EnrolmentCsv {
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
-        return new Ok(reader.homes());
+        return new Ok(reader.homes(), reader.lines());
     }
 
     private static Invalid invalid(int line, String message) {
         return new Invalid(List.of(new Problem(line, message)));
     }
 
-    private static Map<String, Integer> readHeader(CsvRecords.Record header, List<Problem> problems) {
+    private static Map<String, Integer> readHeader(CsvRecords.Record header, List<Problem> problems, PrivacyGuard guard) {
         int line = header.line();
         if (header.defect() != null) {
             problems.add(new Problem(line, "header: " + header.defect()));
@@ -165,7 +189,7 @@ public final class EnrolmentCsv {
             if (name.isEmpty()) {
                 problems.add(new Problem(line, "header: column " + (i + 1) + " has no name"));
             } else if (!COLUMNS.contains(name)) {
-                problems.add(new Problem(line, "header: unknown column " + shown(cells.get(i))
+                problems.add(new Problem(line, "header: unknown column " + shown(cells.get(i), guard)
                         + "; the columns are " + String.join(", ", COLUMNS)));
             } else if (columns.putIfAbsent(name, i) != null) {
                 problems.add(new Problem(line, "header: column " + name + " appears twice"));
@@ -181,13 +205,14 @@ public final class EnrolmentCsv {
 
     /** Reads data rows one by one, remembering what earlier rows used so duplicates name the first line. */
     private static final class Rows {
-        private record Draft(String name, Optional<String> cqcLocationId, Baseline baseline, List<String> managers) {
+        private record Draft(int line, String name, Optional<String> cqcLocationId, Baseline baseline, List<String> managers) {
         }
 
         private final Map<String, Integer> columns;
         private final int width;
         private final int headerCells;
         private final List<Problem> problems;
+        private final PrivacyGuard guard;
         private final List<Draft> drafts = new ArrayList<>();
         private final Map<String, Integer> nameLines = new HashMap<>();
         private final Map<String, Integer> cqcLines = new HashMap<>();
@@ -196,7 +221,8 @@ public final class EnrolmentCsv {
         private boolean rowOk;
 
         /** {@code headerCells} counts the header's empty trailing cells too: rows may have as many, if empty. */
-        Rows(Map<String, Integer> columns, int headerCells, List<Problem> problems) {
+        Rows(Map<String, Integer> columns, int headerCells, List<Problem> problems, PrivacyGuard guard) {
+            this.guard = guard;
             this.columns = columns;
             this.width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
             this.headerCells = headerCells;
@@ -233,7 +259,7 @@ public final class EnrolmentCsv {
                 rating(k.key(), value(fields, k.key())).ifPresent(r -> byKeyQuestion.put(k, r));
             }
             if (rowOk) {
-                drafts.add(new Draft(name, cqc, new Baseline(overall, byKeyQuestion), managers));
+                drafts.add(new Draft(line, name, cqc, new Baseline(overall, byKeyQuestion), managers));
             }
         }
 
@@ -247,12 +273,20 @@ public final class EnrolmentCsv {
             return homes;
         }
 
+        List<Integer> lines() {
+            return drafts.stream().map(Draft::line).toList();
+        }
+
         private List<String> headerOrder() {
             return columns.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
         }
 
         private String value(List<String> fields, String column) {
             return fields.get(columns.get(column));
+        }
+
+        private String shown(String value) {
+            return EnrolmentCsv.shown(value, guard);
         }
 
         private void problem(String message) {
@@ -270,6 +304,13 @@ public final class EnrolmentCsv {
             String name = Normalizer.normalize(clean(raw), Normalizer.Form.NFC);
             if (name.isEmpty()) {
                 problem("home: the home's name is missing");
+                return null;
+            }
+            List<Finding> identifiers = guard.refusals(Map.of("home", name));
+            if (!identifiers.isEmpty()) {
+                problem("home: the name contains " + String.join(" and ", identifiers.stream()
+                        .map(f -> f.kind().noun(f.count())).toList()) + ", which could identify someone, so it is not"
+                        + " repeated here; give just the home's name");
                 return null;
             }
             Optional<String> hidden = name.codePoints().filter(EnrolmentCsv::hidden).boxed().findFirst()
@@ -432,8 +473,14 @@ public final class EnrolmentCsv {
                 || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
-    /** A value quoted for a message: at most 40 characters, nothing hidden, no live mentions. */
-    private static String shown(String value) {
+    /**
+     * A value quoted for a message: at most 40 characters, nothing hidden, no live mentions or channel links; a
+     * value with an identifier in it is not repeated at all.
+     */
+    private static String shown(String value, PrivacyGuard guard) {
+        if (!guard.refusals(Map.of("value", value)).isEmpty()) {
+            return "(a value that could identify someone, not repeated here)";
+        }
         StringBuilder out = new StringBuilder("\"");
         int[] cps = value.strip().codePoints().toArray();
         for (int i = 0; i < Math.min(cps.length, 40); i++) {
@@ -442,7 +489,7 @@ public final class EnrolmentCsv {
                 out.append('?');
             } else {
                 out.appendCodePoint(cp);
-                if (cp == '@') {
+                if (cp == '@' || cp == '<') {
                     out.append('\u200B');
                 }
             }

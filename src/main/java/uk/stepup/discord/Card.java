@@ -3,6 +3,7 @@ package uk.stepup.discord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.stepup.shared.UserText;
 
 /**
  * A Discord embed as plain values, with Discord's limits, and a packer that splits a long card into as many
@@ -45,7 +46,7 @@ public record Card(String title, String description, List<Field> fields, Optiona
         if (cut < max / 2) {
             cut = max - 1;
         }
-        return text.substring(0, cut).stripTrailing() + "…";
+        return UserText.cut(text, cut).stripTrailing() + "…";
     }
 
     /**
@@ -116,7 +117,7 @@ public record Card(String title, String description, List<Field> fields, Optiona
                 cut = rest.lastIndexOf(' ', max);
             }
             if (cut < max / 3) {
-                cut = max;
+                cut = UserText.cut(rest, max).length();
             }
             out.add(rest.substring(0, cut).strip());
             rest = rest.substring(cut).strip();

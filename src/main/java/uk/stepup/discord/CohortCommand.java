@@ -2,7 +2,6 @@ package uk.stepup.discord;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CsvText;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.Enrolment;
 import uk.stepup.shared.Actor;
@@ -156,7 +156,7 @@ public final class CohortCommand implements Handlers.Slash {
         }
         try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
             byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
-            return enrolment.importCsv(actor, cohort, new String(bytes, StandardCharsets.UTF_8));
+            return enrolment.importCsv(actor, cohort, CsvText.decode(bytes));
         } catch (ExecutionException | TimeoutException | IOException ex) {
             LOG.warn("Could not download the import file: {}", ex.getMessage());
             return Outcome.invalid("I could not download the file from Discord; please try again.");

@@ -1,9 +1,12 @@
 package uk.stepup.discord;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -96,16 +99,6 @@ public final class JdaCohortSpaces implements CohortSpaces {
             Guild guild = guild(cohort);
             Role coach = coachRole(guild);
             Role members = cohortRole(guild, cohort);
-            for (String manager : home.managerIds()) {
-                try {
-                    guild.addRoleToMember(UserSnowflake.fromId(manager), members).complete();
-                } catch (ErrorResponseException e) {
-                    if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER) {
-                        throw new SpaceException("user " + manager + " is not a member of this server; invite them first.", e);
-                    }
-                    throw e;
-                }
-            }
             Optional<TextChannel> existing = home.channelId().map(guild::getTextChannelById);
             TextChannel channel = existing.orElseGet(() -> {
                 Category category = homesCategory(guild, cohort);
@@ -128,6 +121,52 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 manager.complete();
             }
             return channel.getId();
+        } catch (InsufficientPermissionException e) {
+            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
+        } catch (ErrorResponseException e) {
+            throw new SpaceException(explain(e), e);
+        }
+    }
+
+    /** One request per user: Discord answers Unknown Member for someone not on the server. */
+    @Override
+    public Set<String> admit(Cohort cohort, Collection<String> userIds) {
+        try {
+            Guild guild = guild(cohort);
+            Role members = cohortRole(guild, cohort);
+            Set<String> missing = new LinkedHashSet<>();
+            for (String id : new LinkedHashSet<>(userIds)) {
+                try {
+                    guild.addRoleToMember(UserSnowflake.fromId(id), members).complete();
+                } catch (ErrorResponseException e) {
+                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
+                        throw e;
+                    }
+                    missing.add(id);
+                }
+            }
+            return missing;
+        } catch (InsufficientPermissionException e) {
+            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
+        } catch (ErrorResponseException e) {
+            throw new SpaceException(explain(e), e);
+        }
+    }
+
+    @Override
+    public void dismiss(Cohort cohort, Collection<String> userIds) {
+        try {
+            Guild guild = guild(cohort);
+            Role members = cohortRole(guild, cohort);
+            for (String id : new LinkedHashSet<>(userIds)) {
+                try {
+                    guild.removeRoleFromMember(UserSnowflake.fromId(id), members).complete();
+                } catch (ErrorResponseException e) {
+                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
+                        throw e;
+                    }
+                }
+            }
         } catch (InsufficientPermissionException e) {
             throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
         } catch (ErrorResponseException e) {

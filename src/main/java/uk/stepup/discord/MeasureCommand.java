@@ -2,7 +2,6 @@ package uk.stepup.discord;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -20,6 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.cohorts.CsvText;
 import uk.stepup.measures.MeasureAdmin;
 import uk.stepup.measures.MeasureImport;
 import uk.stepup.programme.CohortAdmin;
@@ -146,7 +146,7 @@ public final class MeasureCommand implements Handlers.Slash {
         }
         try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
             byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
-            return importer.importCsv(actor, new String(bytes, StandardCharsets.UTF_8));
+            return importer.importCsv(actor, CsvText.decode(bytes));
         } catch (ExecutionException | TimeoutException | IOException ex) {
             LOG.warn("Could not download the measures file: {}", ex.getMessage());
             return Outcome.invalid("I could not download the file from Discord; please try again.");

@@ -16,6 +16,7 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.measures.spc.ImprovementDirection;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * A coach defines the cohort's measures ({@code /measure add}) and anyone in the cohort can list them
@@ -28,7 +29,7 @@ public final class MeasureAdmin {
     public static final int UNIT_MAX = 40;
     public static final int LABEL_MAX = 40;
     public static final double PER_MAX = 1_000_000;
-    private static final Pattern MENTION = Pattern.compile("@|<[@#]|[\\r\\n]");
+    private static final Pattern MENTION = Pattern.compile("@|<[@#]");
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
@@ -131,11 +132,12 @@ public final class MeasureAdmin {
         if (value.isEmpty()) {
             return Optional.of(Outcome.invalid("`" + option + "` cannot be empty."));
         }
-        if (value.length() > max) {
+        if (UserText.length(value) > max) {
             return Optional.of(Outcome.invalid("`" + option + "` is at most " + max + " characters."));
         }
-        if (MENTION.matcher(value).find()) {
-            return Optional.of(Outcome.invalid("`" + option + "` cannot contain @, mentions or line breaks."));
+        if (MENTION.matcher(value).find() || UserText.hiddenCharacter(value).isPresent()) {
+            return Optional.of(Outcome.invalid("`" + option + "` cannot contain @, mentions, line breaks or hidden"
+                    + " characters."));
         }
         return Optional.empty();
     }

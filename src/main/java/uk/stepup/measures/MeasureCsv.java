@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.stepup.cohorts.CsvRecords;
+import uk.stepup.shared.UserText;
 
 /**
  * Reads a home's measure history ({@code /measure import}): a CSV with the header
@@ -307,10 +308,10 @@ public final class MeasureCsv {
         return i == null || i >= r.fields().size() ? "" : r.fields().get(i).strip();
     }
 
-    /** Echoed text, shortened, with "@" defused so it cannot mention anyone. */
+    /** Echoed text, shortened, with "@" and "<" defused so it cannot mention anyone or link a channel. */
     private static String shorten(String text) {
-        String s = text.length() <= 40 ? text : text.substring(0, 39) + "…";
-        return s.replace("@", "@\u200b");
+        String s = UserText.shorten(text, 40);
+        return s.replace("@", "@\u200b").replace("<", "<\u200b");
     }
 
     private static Invalid invalid(int line, String message) {

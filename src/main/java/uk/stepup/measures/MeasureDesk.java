@@ -24,6 +24,7 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * Entering a week's measures, from the manager's side: after a check-in the bot offers a form with one box per
@@ -379,7 +380,7 @@ public final class MeasureDesk {
     }
 
     static String fit(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1).strip() + "…";
+        return UserText.shorten(text, max);
     }
 
     private void purgeExpired() {

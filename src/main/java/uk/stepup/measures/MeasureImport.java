@@ -13,6 +13,7 @@ import java.util.Set;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.checkins.PrivacyVerdict;
 import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CsvRecords;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
@@ -105,15 +106,26 @@ public final class MeasureImport {
         return Outcome.done(s.toString());
     }
 
-    /** The file's lines through the privacy guard, each labelled with its line number. */
+    /**
+     * The file through the privacy guard: each line as a whole, and each of its values on its own (a comma right
+     * after an NHS number makes it look like part of a larger number, "5919,2026"), labelled with the line number.
+     */
     private PrivacyVerdict screen(String csvText) {
-        Map<String, String> lines = new LinkedHashMap<>();
-        String[] split = (csvText == null ? "" : csvText).split("\r\n|\r|\n", -1);
+        Map<String, String> parts = new LinkedHashMap<>();
+        String text = csvText == null ? "" : csvText;
+        String[] split = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < split.length; i++) {
             if (!split[i].isBlank()) {
-                lines.put("line " + (i + 1), split[i]);
+                parts.put("line " + (i + 1), split[i]);
             }
         }
-        return guard.check(lines);
+        for (CsvRecords.Record r : CsvRecords.read(text)) {
+            for (int i = 0; i < r.fields().size(); i++) {
+                if (!r.fields().get(i).isBlank()) {
+                    parts.put("line " + r.line() + ", value " + (i + 1), r.fields().get(i));
+                }
+            }
+        }
+        return guard.check(parts);
     }
 }

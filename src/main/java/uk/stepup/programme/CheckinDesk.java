@@ -29,6 +29,7 @@ import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
+import uk.stepup.shared.UserText;
 
 /**
  * The weekly check-in, from the manager's side: open the form (pre-filled when editing), submit it through the
@@ -65,7 +66,7 @@ public final class CheckinDesk {
         /** The modal title, e.g. "Week 3 · S3 Staffing and recruitment", cut to Discord's 45 characters. */
         public String modalTitle() {
             String t = "Week " + week + " · " + code + " " + title;
-            return t.length() <= 45 ? t : t.substring(0, 44).strip() + "…";
+            return UserText.shorten(t, 45);
         }
     }
 
@@ -229,8 +230,7 @@ public final class CheckinDesk {
     }
 
     private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 159).strip() + "…";
+        return UserText.shorten(UserText.oneLine(text), 160);
     }
 
     /** How a home's highlight is shared; only its managers may choose. */

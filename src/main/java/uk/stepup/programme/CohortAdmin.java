@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CohortSpaces;
@@ -25,6 +26,7 @@ import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * What coaches do to a cohort: create it, enrol homes (one by one or from a CSV), pause, resume, skip a week,
@@ -32,7 +34,9 @@ import uk.stepup.shared.Outcome;
  */
 public final class CohortAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(CohortAdmin.class);
-    private static final Pattern MENTION = Pattern.compile("@everyone|@here|<[@#]|\\]\\(");
+    /** Longest cohort name, as the command's option allows. */
+    public static final int NAME_MAX = 60;
+    private static final Pattern MENTION = Pattern.compile("@everyone|@here|<[@#]|\\]\\(|://");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
 
@@ -44,11 +48,12 @@ public final class CohortAdmin {
     private final Enrolment enrolment;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final CohortDefaults defaults;
+    private final PrivacyGuard guard;
     private final Clock clock;
 
     public CohortAdmin(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, CohortTimers timers,
                        WeeklyProgramme programme, Enrolment enrolment, Supplier<Map<String, Curriculum>> curricula,
-                       CohortDefaults defaults, Clock clock) {
+                       CohortDefaults defaults, PrivacyGuard guard, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
@@ -57,6 +62,7 @@ public final class CohortAdmin {
         this.enrolment = enrolment;
         this.curricula = curricula;
         this.defaults = defaults;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -73,8 +79,8 @@ public final class CohortAdmin {
     public Target resolve(String guildId, Optional<String> name, Optional<String> categoryId) {
         if (name.isPresent() && !name.get().isBlank()) {
             return cohorts.byName(guildId, name.get().strip()).<Target>map(Found::new)
-                    .orElseGet(() -> new NotFound(Outcome.invalid("There is no cohort called \"" + name.get().strip()
-                            + "\" on this server." + known(guildId))));
+                    .orElseGet(() -> new NotFound(Outcome.invalid("There is no cohort called "
+                            + guard.quoted(UserText.oneLine(name.get()), "that") + " on this server." + known(guildId))));
         }
         List<Cohort> all = cohorts.inGuild(guildId);
         if (categoryId.isPresent()) {
@@ -107,15 +113,22 @@ public final class CohortAdmin {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         String name = rawName == null ? "" : rawName.strip();
-        if (name.length() < 2 || name.length() > 60 || MENTION.matcher(name).find() || name.chars().anyMatch(Character::isISOControl)) {
-            return Outcome.invalid("Give the cohort a name of 2 to 60 characters, without mentions or links, for example \"Spring 2027\".");
+        if (UserText.length(name) < 2 || UserText.length(name) > NAME_MAX || MENTION.matcher(name).find()
+                || UserText.hiddenCharacter(name).isPresent()) {
+            return Outcome.invalid("Give the cohort a name of 2 to " + NAME_MAX + " characters on one line, without"
+                    + " mentions, links or hidden characters, for example \"Spring 2027\".");
+        }
+        Optional<String> identifiers = guard.identifiers("name", name);
+        if (identifiers.isPresent()) {
+            return Outcome.invalid("Everyone in the cohort sees its name. " + identifiers.get());
         }
         ZoneId zone = defaults.zone();
         if (zoneText.isPresent() && !zoneText.get().isBlank()) {
             try {
                 zone = ZoneId.of(zoneText.get().strip());
             } catch (DateTimeException e) {
-                return Outcome.invalid("\"" + zoneText.get().strip() + "\" is not a time zone. Use a name like Europe/London.");
+                return Outcome.invalid(guard.quoted(UserText.oneLine(zoneText.get()), "That")
+                        + " is not a time zone. Use a name like Europe/London.");
             }
         }
         String fw = framework.filter(f -> !f.isBlank()).map(String::strip).orElse(defaults.framework());
@@ -130,7 +143,8 @@ public final class CohortAdmin {
             try {
                 start = ProgrammeCalendar.mondayOf(LocalDate.parse(startText.get().strip()));
             } catch (DateTimeException e) {
-                return Outcome.invalid("\"" + startText.get().strip() + "\" is not a date. Write it as YYYY-MM-DD, for example "
+                return Outcome.invalid(guard.quoted(UserText.oneLine(startText.get()), "That")
+                        + " is not a date. Write it as YYYY-MM-DD, for example "
                         + thisMonday.plusWeeks(1) + ".");
             }
             if (start.isBefore(thisMonday)) {

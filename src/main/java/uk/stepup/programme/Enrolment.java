@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CohortSpaces;
@@ -14,6 +16,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * Enrolling homes and managers: one at a time ({@code /cohort enrol}) or from a CSV file ({@code /cohort import}
@@ -22,39 +25,52 @@ import uk.stepup.shared.Outcome;
  */
 public final class Enrolment {
     private static final Logger LOG = LoggerFactory.getLogger(Enrolment.class);
+    private static final String COPY_ID = "(Developer Mode on, right-click the person, Copy User ID)";
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final CohortSpaces spaces;
+    private final PrivacyGuard guard;
     private final Clock clock;
 
-    public Enrolment(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, Clock clock) {
+    public Enrolment(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, PrivacyGuard guard, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
+        this.guard = guard;
         this.clock = clock;
     }
 
-    /** {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. */
+    /**
+     * {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. The name
+     * is made one line and then follows the import's rules, so both ways of enrolling accept the same names.
+     */
     public Outcome enrol(Actor actor, Cohort cohort, String homeName, String managerId) {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + csvQuote(homeName == null ? "" : homeName.strip()) + ",," + managerId + ",,,,,,\n";
-        Optional<Home> existing = homes.byName(cohort.id(), homeName == null ? "" : homeName.strip());
+                + csvQuote(UserText.oneLine(homeName)) + ",," + managerId + ",,,,,,\n";
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv, guard);
+        if (parsed instanceof EnrolmentCsv.Invalid invalid) {
+            return Outcome.invalid(invalid.problems().stream().map(EnrolmentCsv.Problem::message)
+                    .reduce((a, b) -> a + "\n" + b).orElse(""));
+        }
+        HomeRepository.NewHome newHome = ((EnrolmentCsv.Ok) parsed).homes().get(0);
+        Optional<Home> existing = homes.byName(cohort.id(), newHome.name());
+        Optional<Home> managed = homes.managedBy(cohort.id(), managerId);
+        if (managed.isPresent() && (existing.isEmpty() || managed.get().id() != existing.get().id())) {
+            return Outcome.invalid("User " + managerId + " already manages \"" + managed.get().name() + "\" in "
+                    + cohort.name() + "; a manager belongs to one home.");
+        }
+        Admitted admitted = admit(cohort, List.of(managerId), id -> Optional.empty());
+        if (!admitted.notMembers().isEmpty()) {
+            return Outcome.invalid(String.join("\n", admitted.notMembers()));
+        }
         try {
-            Home home;
-            if (existing.isPresent()) {
-                home = homes.addManager(existing.get().id(), managerId, clock.instant());
-            } else {
-                EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv);
-                if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-                    return Outcome.invalid(invalid.problems().stream().map(EnrolmentCsv.Problem::message).reduce((a, b) -> a + "\n" + b).orElse(""));
-                }
-                home = homes.enrolAll(cohort.id(), ((EnrolmentCsv.Ok) parsed).homes(), clock.instant()).get(0);
-            }
-            Optional<String> problem = provisionHome(cohort, home);
+            Home home = existing.isPresent() ? homes.addManager(existing.get().id(), managerId, clock.instant())
+                    : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant()).get(0);
+            Optional<String> problem = admitted.problem().or(() -> channel(cohort, home));
             return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
                     + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
                     .orElse(" They can see its private channel and check in each week."));
@@ -68,29 +84,112 @@ public final class Enrolment {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
-        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText);
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
             return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(invalid.problems().stream()
                     .map(Object::toString).toList()));
         }
-        List<HomeRepository.NewHome> newHomes = ((EnrolmentCsv.Ok) parsed).homes();
+        EnrolmentCsv.Ok ok = (EnrolmentCsv.Ok) parsed;
+        List<HomeRepository.NewHome> newHomes = ok.homes();
+        List<String> conflicts = conflicts(cohort, ok);
+        if (!conflicts.isEmpty()) {
+            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts));
+        }
+        List<String> managerIds = newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
+        Admitted admitted = admit(cohort, managerIds, ok::lineOf);
+        if (!admitted.notMembers().isEmpty()) {
+            dismiss(cohort, managerIds);
+            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(admitted.notMembers()));
+        }
         List<Home> enrolled;
         try {
             enrolled = homes.enrolAll(cohort.id(), newHomes, clock.instant());
         } catch (HomeRepository.EnrolmentConflictException e) {
+            dismiss(cohort, managerIds);
             return Outcome.invalid("Nothing was imported: " + e.getMessage());
         }
         List<String> problems = new ArrayList<>();
+        admitted.problem().ifPresent(problems::add);
         for (Home h : enrolled) {
-            provisionHome(cohort, h).ifPresent(problems::add);
+            (admitted.problem().isPresent() ? provisionHome(cohort, h) : channel(cohort, h)).ifPresent(problems::add);
         }
         int managers = enrolled.stream().mapToInt(h -> h.managerIds().size()).sum();
         return Outcome.done("Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
-                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n" + listed(problems)));
+                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n"
+                + listed(problems)));
     }
 
-    /** Creates or fixes the home's channel; a problem a coach can act on, if any. */
+    /** Homes and managers of the file that the cohort already has, each with its line: the file enrols nobody. */
+    private List<String> conflicts(Cohort cohort, EnrolmentCsv.Ok ok) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < ok.homes().size(); i++) {
+            HomeRepository.NewHome h = ok.homes().get(i);
+            int line = ok.lines().get(i);
+            homes.byName(cohort.id(), h.name()).ifPresent(existing -> problems.add("line " + line + ": home: \""
+                    + existing.name() + "\" is already enrolled in " + cohort.name() + "; leave it out of the file, or"
+                    + " add a manager to it with `/cohort enrol`"));
+            for (String manager : h.managerIds()) {
+                homes.managedBy(cohort.id(), manager).ifPresent(existing -> problems.add("line " + line + ": managers: "
+                        + manager + " already manages \"" + existing.name() + "\" in " + cohort.name()
+                        + "; a manager belongs to one home"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Managers given the cohort's role before they are enrolled: one problem per manager who is not on the cohort's
+     * Discord server (with the file's line when there is one), or the reason Discord could not be asked at all (then
+     * enrolment goes ahead and {@code /cohort repair} finishes the job, as for any channel problem).
+     */
+    private record Admitted(List<String> notMembers, Optional<String> problem) {
+    }
+
+    private Admitted admit(Cohort cohort, List<String> managerIds,
+                           java.util.function.Function<String, Optional<Integer>> lineOf) {
+        Set<String> missing;
+        try {
+            missing = spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), managerIds);
+        } catch (CohortSpaces.SpaceException e) {
+            LOG.warn("Giving managers the cohort's role failed: {}", e.getMessage());
+            return new Admitted(List.of(), Optional.of("the managers could not be given the cohort's role: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(managerIds)) {
+            if (missing.contains(id)) {
+                problems.add(lineOf.apply(id).map(l -> "line " + l + ": ").orElse("") + "managers: " + id + " is not a"
+                        + " member of this Discord server; invite them first, or check the id " + COPY_ID);
+            }
+        }
+        return new Admitted(problems, Optional.empty());
+    }
+
+    /** Takes the role back from managers admitted for an enrolment that was refused; they were in no home of it. */
+    private void dismiss(Cohort cohort, List<String> managerIds) {
+        try {
+            spaces.dismiss(cohort, managerIds);
+        } catch (CohortSpaces.SpaceException e) {
+            LOG.warn("Taking the cohort's role back failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Creates or fixes the home's channel, giving its managers the cohort's role first ({@code /cohort repair}, and
+     * homes imported while the bot was offline); a problem a coach can act on, if any.
+     */
     public Optional<String> provisionHome(Cohort cohort, Home home) {
+        Admitted admitted = admit(cohort, home.managerIds(), id -> Optional.empty());
+        if (admitted.problem().isPresent()) {
+            return Optional.of(home.name() + ": " + admitted.problem().get());
+        }
+        if (!admitted.notMembers().isEmpty()) {
+            return Optional.of(home.name() + ": " + String.join("; ", admitted.notMembers()));
+        }
+        return channel(cohort, home);
+    }
+
+    /** The home's channel, for managers already admitted. */
+    private Optional<String> channel(Cohort cohort, Home home) {
         try {
             homes.saveChannel(home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
             return Optional.empty();

@@ -18,6 +18,7 @@ import uk.stepup.measures.HomeMeasures;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
+import uk.stepup.shared.UserText;
 import uk.stepup.summaries.KloeRollUp;
 import uk.stepup.summaries.Projection;
 import uk.stepup.summaries.RatingJourney;
@@ -84,7 +85,7 @@ public final class ProgressView {
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             String title = item == null ? "" : " " + item.title();
-            titled.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title.length() > 40 ? title.substring(0, 39).stripTrailing() + "…" : title)
+            titled.append("Week ").append(c.week()).append(" · ").append(c.code()).append(UserText.shorten(title, 40))
                     .append(": **").append(c.answers().rating().label()).append("**")
                     .append(c.late() ? " (late)" : "").append('\n');
             compact.add(c.code() + " **" + c.answers().rating().label() + "**" + (c.late() ? " (late)" : ""));

@@ -2,25 +2,31 @@ package uk.stepup.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * {@code /broadcast}: a coach's message to one cohort's {@code #announcements}, or to every running cohort on the
- * coach's server. The message is posted as written but made inert: it never pings anyone.
+ * coach's server. The message is posted as written but made inert: it never pings anyone. It goes through the
+ * privacy guard first: an identifier stops it.
  */
 public final class Broadcasts {
-    /** Discord's limit for a message, which the command's option enforces too. */
+    /** Discord's limit for a message, which the command's option enforces too (counted as Discord counts). */
     public static final int MESSAGE_MAX = 2000;
 
     private final CohortRepository cohorts;
     private final CoachPublisher publisher;
+    private final PrivacyGuard guard;
 
-    public Broadcasts(CohortRepository cohorts, CoachPublisher publisher) {
+    public Broadcasts(CohortRepository cohorts, CoachPublisher publisher, PrivacyGuard guard) {
         this.cohorts = cohorts;
         this.publisher = publisher;
+        this.guard = guard;
     }
 
     public Outcome toCohort(Actor actor, Cohort cohort, String text) {
@@ -45,8 +51,12 @@ public final class Broadcasts {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         String text = raw == null ? "" : raw.strip();
-        if (text.isEmpty() || text.length() > MESSAGE_MAX) {
+        if (text.isEmpty() || UserText.length(text) > MESSAGE_MAX) {
             return Outcome.invalid("Write a message of 1 to " + MESSAGE_MAX + " characters.");
+        }
+        Optional<String> identifiers = guard.identifiers("message", text);
+        if (identifiers.isPresent()) {
+            return Outcome.invalid("Every home in the cohort reads a broadcast. " + identifiers.get());
         }
         List<String> sent = new ArrayList<>();
         List<String> failed = new ArrayList<>();

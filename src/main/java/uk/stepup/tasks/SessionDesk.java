@@ -14,17 +14,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * Live coaching sessions: a coach schedules one (a Discord event and a post in {@code #announcements}); the
  * programme's tick sends a reminder an hour before and, from the start, a post with an I attended button; each
- * manager records their attendance once, for their home.
+ * manager records their attendance once, for their home. Every home sees the title, so it goes through the privacy
+ * guard; the link does not (a meeting number in it can look like an NHS or phone number), but it must be a web
+ * address with no spaces.
  */
 public final class SessionDesk {
     public static final String DEFAULT_TITLE = "Coaching session";
@@ -39,15 +43,17 @@ public final class SessionDesk {
     private final HomeRepository homes;
     private final CoachPublisher publisher;
     private final Wakeups wakeups;
+    private final PrivacyGuard guard;
     private final Clock clock;
 
     public SessionDesk(SessionRepository sessions, CohortRepository cohorts, HomeRepository homes, CoachPublisher publisher,
-                       Wakeups wakeups, Clock clock) {
+                       Wakeups wakeups, PrivacyGuard guard, Clock clock) {
         this.sessions = sessions;
         this.cohorts = cohorts;
         this.homes = homes;
         this.publisher = publisher;
         this.wakeups = wakeups;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -66,9 +72,13 @@ public final class SessionDesk {
         }
     }
 
-    /** A web address people can open: http or https, with a host, no spaces. */
+    /**
+     * A web address people can open: http or https, with a host, no spaces, and no "@" (every home sees the link, and
+     * an "@" in it is a mention or someone's email address, never part of a meeting's address).
+     */
     public static boolean validLink(String link) {
-        if (link == null || link.isEmpty() || link.length() > LINK_MAX || link.chars().anyMatch(Character::isWhitespace)) {
+        if (link == null || link.isEmpty() || UserText.length(link) > LINK_MAX || link.chars().anyMatch(Character::isWhitespace)
+                || link.indexOf('@') >= 0) {
             return false;
         }
         try {
@@ -92,7 +102,8 @@ public final class SessionDesk {
         ZoneId zone = cohort.zone();
         Optional<Instant> when = parseWhen(whenText, zone);
         if (when.isEmpty()) {
-            return Outcome.invalid("\"" + Texts.oneLine(whenText) + "\" is not a date and time. Write it as YYYY-MM-DD HH:MM in "
+            return Outcome.invalid(guard.quoted(Texts.oneLine(whenText), "That")
+                    + " is not a date and time. Write it as YYYY-MM-DD HH:MM in "
                     + zone.getId() + " time, for example " + now.atZone(zone).toLocalDate().plusWeeks(1) + " 14:00.");
         }
         if (!when.get().isAfter(now)) {
@@ -103,12 +114,16 @@ public final class SessionDesk {
         }
         String link = rawLink == null ? "" : rawLink.strip();
         if (!validLink(link)) {
-            return Outcome.invalid("The link must be a full web address starting with https://, for example "
-                    + "https://zoom.us/j/123456789.");
+            return Outcome.invalid("The link must be a full web address starting with https://, without spaces or @,"
+                    + " for example https://zoom.us/j/123456789.");
         }
         String title = Texts.optional(rawTitle).map(Texts::oneLine).orElse(DEFAULT_TITLE);
-        if (title.length() > TITLE_MAX) {
+        if (UserText.length(title) > TITLE_MAX) {
             return Outcome.invalid("Give the session a title of up to " + TITLE_MAX + " characters.");
+        }
+        Optional<String> identifiers = guard.identifiers("title", title);
+        if (identifiers.isPresent()) {
+            return Outcome.invalid("Every home sees a session's title. " + identifiers.get());
         }
         Session session = sessions.create(new SessionRepository.NewSession(cohort.id(), title, when.get(), link,
                 actor.userId(), now));

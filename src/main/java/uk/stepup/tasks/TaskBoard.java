@@ -7,20 +7,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.UserText;
 
 /**
  * Coach tasks: a coach sets one for every home with a due date; each home marks it done once (any of its managers);
  * a home that has not done it by 09:00 the day before gets a reminder (sent by the programme's tick). Coaches and
- * managers can see where things stand. Who may do what is checked here.
+ * managers can see where things stand. Who may do what is checked here. Every home sees a task, so its title and
+ * details go through the privacy guard: an identifier stops it.
  */
 public final class TaskBoard {
     public static final int TITLE_MAX = 100;
@@ -31,15 +35,17 @@ public final class TaskBoard {
     private final HomeRepository homes;
     private final CoachPublisher publisher;
     private final Wakeups wakeups;
+    private final PrivacyGuard guard;
     private final Clock clock;
 
     public TaskBoard(TaskRepository tasks, CohortRepository cohorts, HomeRepository homes, CoachPublisher publisher,
-                     Wakeups wakeups, Clock clock) {
+                     Wakeups wakeups, PrivacyGuard guard, Clock clock) {
         this.tasks = tasks;
         this.cohorts = cohorts;
         this.homes = homes;
         this.publisher = publisher;
         this.wakeups = wakeups;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -61,18 +67,26 @@ public final class TaskBoard {
             return Outcome.invalid(cohort.name() + " has ended, so it takes no new tasks.");
         }
         String title = Texts.oneLine(rawTitle);
-        if (title.isEmpty() || title.length() > TITLE_MAX) {
+        if (title.isEmpty() || UserText.length(title) > TITLE_MAX) {
             return Outcome.invalid("Give the task a title of up to " + TITLE_MAX + " characters, for example \"Share your fire drill log\".");
         }
         Optional<String> details = Texts.optional(rawDetails);
-        if (details.isPresent() && details.get().length() > DETAILS_MAX) {
+        if (details.isPresent() && UserText.length(details.get()) > DETAILS_MAX) {
             return Outcome.invalid("Keep the details to " + DETAILS_MAX + " characters; link to a document for more.");
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("title", title);
+        details.ifPresent(d -> shown.put("details", d));
+        Optional<String> identifiers = guard.identifiers(shown);
+        if (identifiers.isPresent()) {
+            return Outcome.invalid("Every home sees a task. " + identifiers.get());
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(cohort.zone()).toLocalDate();
         Optional<LocalDate> due = parseDate(dueText);
         if (due.isEmpty()) {
-            return Outcome.invalid("\"" + Texts.oneLine(dueText) + "\" is not a date. Write the due date as YYYY-MM-DD, for example "
+            return Outcome.invalid(guard.quoted(Texts.oneLine(dueText), "That")
+                    + " is not a date. Write the due date as YYYY-MM-DD, for example "
                     + today.plusWeeks(1) + ".");
         }
         if (due.get().isBefore(today)) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import uk.stepup.shared.UserText;
 
 /** Shared wording helpers for the coach tools' replies. */
 final class Texts {
@@ -19,9 +20,9 @@ final class Texts {
     private Texts() {
     }
 
-    /** User text on one line: runs of white space (new lines included) become one space. */
+    /** User text on one line: runs of white space (line breaks of any kind included) become one space. */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return UserText.oneLine(text);
     }
 
     static Optional<String> optional(Optional<String> text) {

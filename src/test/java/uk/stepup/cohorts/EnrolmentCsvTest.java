@@ -28,13 +28,13 @@ class EnrolmentCsvTest {
     }
 
     static List<NewHome> homes(String text) {
-        Result result = EnrolmentCsv.parse(text);
+        Result result = EnrolmentCsv.parse(text, new uk.stepup.checkins.PrivacyGuard());
         assertThat(result).isInstanceOf(Ok.class);
         return ((Ok) result).homes();
     }
 
     static List<String> problems(String text) {
-        Result result = EnrolmentCsv.parse(text);
+        Result result = EnrolmentCsv.parse(text, new uk.stepup.checkins.PrivacyGuard());
         assertThat(result).isInstanceOf(Invalid.class);
         return ((Invalid) result).problems().stream().map(Problem::toString).toList();
     }
@@ -349,7 +349,7 @@ class EnrolmentCsvTest {
                 + row("Elm House", id(2))
                 + "Ash House,,nobody,,,,Brilliant,,\n";
 
-        Result result = EnrolmentCsv.parse(csv);
+        Result result = EnrolmentCsv.parse(csv, new uk.stepup.checkins.PrivacyGuard());
 
         assertThat(result).isInstanceOf(Invalid.class);
         assertThat(((Invalid) result).problems()).extracting(Problem::line).containsExactly(4, 4, 4, 4, 6, 6);
@@ -407,9 +407,9 @@ class EnrolmentCsvTest {
         assertThat(problems(csv)).containsExactly(
                 "line 2: home: contains \"@\u200Beveryone\"" + plain,
                 "line 3: home: contains \"@\u200Bhere\"" + plain,
-                "line 4: home: contains \"<@\u200B\"" + plain,
-                "line 5: home: contains \"<@\u200B&\"" + plain,
-                "line 6: home: contains \"<#\"" + plain,
+                "line 4: home: contains \"<\u200B@\u200B\"" + plain,
+                "line 5: home: contains \"<\u200B@\u200B&\"" + plain,
+                "line 6: home: contains \"<\u200B#\"" + plain,
                 "line 7: home: \"Box [click](https://evil.example)\" contains a link; give just the home's name",
                 "line 8: home: \"Bay https://evil.example\" contains a link; give just the home's name",
                 "line 9: home: contains \"@\u200Beveryone\"" + plain);

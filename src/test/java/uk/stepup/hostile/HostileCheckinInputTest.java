@@ -42,29 +42,10 @@ import uk.stepup.summaries.WeeklySummaryBuilder;
 /**
  * 10,000 generated check-ins through the real check-in desk and a real SQLite file: maximum lengths, odd Unicode,
  * zero-width characters, Markdown and mention syntax, SQL and spreadsheet-formula text, identifiers the privacy
- * guard must catch and near-misses it must let through. Nothing crashes, every accepted text round-trips byte for
+ * guard must catch and near-misses it must let through (the generators are {@link HostileText}). Nothing crashes, every accepted text round-trips byte for
  * byte, and no identifier is ever stored.
  */
 class HostileCheckinInputTest {
-    static final String[] HOSTILE = {
-        "@everyone look at this", "@here", "<@123456789012345678>", "<@&223456789012345678>", "<#323456789012345678>",
-        "'; DROP TABLE checkin; --", "\" OR 1=1 --", "=HYPERLINK(\"http://evil.example\",\"click\")", "+SUM(A1:A9)",
-        "-2+3", "@SUM(1)", "**bold** __under__ ~~strike~~ `code` ```block```", "> quote\n# heading", "[link](http://x.y)",
-        "\u200b\u200c\u200d\u2060\ufeff", "\u202eevil\u202c", "Zalgo t̷̢̛e̵x̶t̸", "emoji 🧓🏽👩‍⚕️🏥", "日本語のテキスト",
-        "العربية", "tab\tand\r\nnew lines", "\\u0000 not a null", "%s %n %d", "${jndi:ldap://x}", "<script>alert(1)</script>"
-    };
-    /** Must be refused: an NHS number with a valid check digit, a DOB, a postcode, a phone, an email, a room. */
-    static final String[] IDENTIFIERS = {
-        "NHS 943 476 5919", "DOB 12/03/1931", "lives at SW1A 1AA", "call 07700 900123", "email jane.doe@example.com",
-        "moved to room 12"
-    };
-    /** Must pass: look like identifiers but are not. */
-    static final String[] NEAR_MISSES = {
-        "we reduced falls by 12% in March 2027", "3 of our 40 residents", "held 2 meetings on 12/03/2027",
-        "Bed rails audit done", "room for improvement", "room temperature checks", "the 10 minute huddle",
-        "CQC location 1-123456789", "£1,000 budget", "S1 and S2 together", "at 09:00 daily"
-    };
-
     @TempDir
     Path dir;
 
@@ -119,9 +100,7 @@ class HostileCheckinInputTest {
                     assertThat(checkins.find(home.id(), 1).orElseThrow().answers()).isEqualTo(answers);
                 } else if (r instanceof CheckinDesk.Refused ref) {
                     refused++;
-                    for (String id : IDENTIFIERS) {
-                        assertThat(ref.outcome().message()).doesNotContain(id.substring(id.indexOf(' ') + 1));
-                    }
+                    assertThat(HostileText.identifierIn(ref.outcome().message())).as("repeated in the reply").isNull();
                 } else {
                     confirm++;
                 }
@@ -140,34 +119,14 @@ class HostileCheckinInputTest {
                 }
                 return sb.toString();
             });
-            for (String id : IDENTIFIERS) {
-                assertThat(all).doesNotContain(id);
-            }
+            assertThat(HostileText.identifierIn(all)).as("an identifier in the database").isNull();
             assertThat(db.integrityCheck()).isEqualTo("ok");
         }
     }
 
-    /** Random hostile text up to max characters, sometimes exactly max, sometimes with an identifier inside. */
+    /** Random hostile text (see {@link HostileText}) up to max characters, sometimes with an identifier inside. */
     static String text(Random random, int max, boolean identifier) {
-        StringBuilder s = new StringBuilder();
-        int target = random.nextInt(4) == 0 ? max : random.nextInt(max);
-        while (s.length() < target) {
-            String piece = random.nextInt(3) == 0 ? NEAR_MISSES[random.nextInt(NEAR_MISSES.length)]
-                    : HOSTILE[random.nextInt(HOSTILE.length)];
-            s.append(piece).append(' ');
-        }
-        String out = s.length() > max ? s.substring(0, max) : s.toString();
-        if (identifier) {
-            String id = IDENTIFIERS[random.nextInt(IDENTIFIERS.length)];
-            int at = Math.max(0, Math.min(out.length(), max - id.length() - 2));
-            out = out.substring(0, at) + " " + id + " ";
-            out = out.length() > max ? out.substring(0, max) : out;
-        }
-        // A surrogate pair cut in half is not something a Discord client can send.
-        if (!out.isEmpty() && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
-            out = out.substring(0, out.length() - 1);
-        }
-        return out;
+        return HostileText.text(random, max, identifier);
     }
 
     /** Coach posts are not exercised here either. */

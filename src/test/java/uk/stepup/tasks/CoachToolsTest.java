@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
@@ -143,8 +144,8 @@ class CoachToolsTest {
         homes.enrolAll(cohort.id(), List.of(
                 new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1", "u2")),
                 new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u3"))), NOW);
-        board = new TaskBoard(tasks, cohorts, homes, publisher, (id, at) -> wakeups.add(at), clock);
-        desk = new SessionDesk(sessions, cohorts, homes, publisher, (id, at) -> wakeups.add(at), clock);
+        board = new TaskBoard(tasks, cohorts, homes, publisher, (id, at) -> wakeups.add(at), new PrivacyGuard(clock), clock);
+        desk = new SessionDesk(sessions, cohorts, homes, publisher, (id, at) -> wakeups.add(at), new PrivacyGuard(clock), clock);
     }
 
     @AfterEach
@@ -214,7 +215,7 @@ class CoachToolsTest {
         board.create(COACH, cohort, "Falls audit", "2027-01-20", Optional.empty());
         long fire = tasks.forCohort(cohort.id()).get(0).id();
         board.markDone(ALICE, fire);
-        TaskBoard later = new TaskBoard(tasks, cohorts, homes, publisher, (c, at) -> { },
+        TaskBoard later = new TaskBoard(tasks, cohorts, homes, publisher, (c, at) -> { }, new PrivacyGuard(clock),
                 Clock.fixed(Instant.parse("2027-01-07T10:00:00Z"), ZoneOffset.UTC));
         assertThat(later.listForManager(CAROL).message()).contains("Oak House's tasks")
                 .contains("✅ **Fire drill log**: done (<@u1>").contains("⏳ **Falls audit**: due Wed 20 Jan");
@@ -264,7 +265,7 @@ class CoachToolsTest {
         desk.schedule(COACH, cohort, "2027-01-06 10:30", "https://zoom.us/j/1", Optional.empty());
         long id = sessions.forCohort(cohort.id()).get(0).id();
         assertThat(desk.attended(ALICE, id).message()).contains("once it has started");
-        SessionDesk started = new SessionDesk(sessions, cohorts, homes, publisher, (c, at) -> { },
+        SessionDesk started = new SessionDesk(sessions, cohorts, homes, publisher, (c, at) -> { }, new PrivacyGuard(clock),
                 Clock.fixed(Instant.parse("2027-01-06T10:40:00Z"), ZoneOffset.UTC));
         assertThat(started.attended(ALICE, id).message()).contains("recorded").contains("Oak House");
         assertThat(started.attended(ALICE, id).message()).contains("Already recorded");
@@ -283,7 +284,7 @@ class CoachToolsTest {
         cohorts.setStatus(ended.id(), Cohort.Status.ENDED, Optional.empty());
         cohorts.create(new CohortRepository.NewCohort("another-server", "Elsewhere", "kloe-2017",
                 ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), cohort.rhythm(), List.of("S1"), "coach", NOW));
-        Broadcasts broadcasts = new Broadcasts(cohorts, publisher);
+        Broadcasts broadcasts = new Broadcasts(cohorts, publisher, new PrivacyGuard(clock));
 
         assertThat(broadcasts.toCohort(OUTSIDER, cohort, "Hello").kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(broadcasts.toAll(OUTSIDER, "Hello").kind()).isEqualTo(Outcome.Kind.REFUSED);

@@ -1,17 +1,20 @@
 package uk.stepup.app.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortSpaces;
+import uk.stepup.cohorts.CsvText;
 import uk.stepup.cohorts.Home;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.programme.Enrolment;
@@ -44,14 +47,15 @@ public final class ImportCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            text = CsvText.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UserError(ExitCodes.USAGE, "Cannot read " + file + ": " + e.getMessage());
         }
         try (Database db = Database.open(cfg.storage().database())) {
             JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
             Cohort cohort = Cohorts.byName(cohorts, cfg, cohortName);
-            Enrolment enrolment = new Enrolment(cohorts, new JdbcHomeRepository(db), new OfflineSpaces(), Clock.systemUTC());
+            Enrolment enrolment = new Enrolment(cohorts, new JdbcHomeRepository(db), new OfflineSpaces(),
+                    new PrivacyGuard(Clock.systemUTC()), Clock.systemUTC());
             Outcome outcome = enrolment.importCsv(new Actor("command-line", "command line", cohort.guildId(), true), cohort, text);
             if (!outcome.ok()) {
                 // Problems carry their line numbers; name the file so the message reads file: line N: …
@@ -74,6 +78,15 @@ public final class ImportCommand implements Callable<Integer> {
         @Override
         public String provisionHome(Cohort cohort, Home home) {
             throw new SpaceException("not connected to Discord; the bot creates it when it next starts.", null);
+        }
+
+        @Override
+        public Set<String> admit(Cohort cohort, Collection<String> userIds) {
+            return Set.of();
+        }
+
+        @Override
+        public void dismiss(Cohort cohort, Collection<String> userIds) {
         }
     }
 

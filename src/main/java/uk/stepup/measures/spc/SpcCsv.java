@@ -231,7 +231,11 @@ public final class SpcCsv {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        if (text.length() <= 40) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(36)) ? 36 : 37;
+        return text.substring(0, end) + "...";
     }
 
     private static String describe(IOException e) {
