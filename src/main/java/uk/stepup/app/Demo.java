@@ -272,13 +272,11 @@ public final class Demo {
         reply(sandbox.as(coach, guild).slash("cohort create", Map.of("name", cohortName, "start", START.toString()), general));
         Cohort cohort = cohorts.byName(guild.id(), cohortName).orElseThrow();
         SandboxChannel announcements = sandbox.channel(cohort.channels().announcementsId().orElseThrow()).orElseThrow();
-        // Discord lets a bot create about one channel a second. A big cohort's set-up would take minutes of real
-        // time that the simulated clock does not need, so the demo lifts the limits for the import only.
-        if (managers.size() > 50) {
-            LOG.info("Demo: creating {} home channels with Discord's rate limits lifted (about a second each on Discord)",
-                    managers.size());
-            sandbox.suspendRateLimits(true);
-        }
+        // Discord lets a bot create about one channel, and give about one role, a second: setting up a cohort takes
+        // real minutes that the simulated clock does not need, so the demo lifts the limits for the import only.
+        LOG.info("Demo: enrolling {} homes with Discord's rate limits lifted for the set-up (about two seconds a home on Discord)",
+                managers.size());
+        sandbox.suspendRateLimits(true);
         sandbox.as(coach, guild).slash("cohort import",
                 Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv(managers).getBytes(StandardCharsets.UTF_8))),
                 announcements).awaitReply(WAIT.plusSeconds(managers.size()));
