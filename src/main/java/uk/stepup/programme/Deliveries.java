@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
@@ -44,14 +44,14 @@ final class Deliveries {
     }
 
     /** A post the programme publisher can find again by itself (prompts and summaries). */
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
+    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
                  List<String> notes, String what, Post post) {
         deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
     }
 
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
+    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
                  List<String> notes, String what, Find find, Post post) {
-        if (done.containsKey(key.asText())) {
+        if (done.contains(key.asText())) {
             return;
         }
         Instant now = clock.instant();

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,12 +109,11 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         List<String> codes = cohorts.items(cohortId);
         ProgrammeCalendar cal = calendar(cohort);
         Curriculum curriculum = curricula.get().get(cohort.framework());
-        Map<String, DeliveryLedger.Entry> done = new HashMap<>();
-        for (DeliveryLedger.Entry e : ledger.forCohort(cohortId)) {
-            if (e.status() != DeliveryLedger.Status.CLAIMED) {
-                done.put(e.key().asText(), e);
-            }
-        }
+        Set<String> done = ledger.settled(cohortId);
+        // The homes and who checked in are read at most once per tick, when first needed: at 15,000 homes and 24
+        // weeks, reading them for every week (and the homes again for tasks and the summary) took tens of seconds.
+        Supplier<List<Home>> enrolled = once(() -> homes.inCohort(cohortId));
+        Supplier<Map<Integer, Set<Long>>> checkedIn = once(() -> checkins.homesCheckedIn(cohortId));
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         for (int week = 1; week <= codes.size(); week++) {
             Optional<Instant> promptAt = cal.promptAt(week);
@@ -134,12 +131,11 @@ public final class WeeklyProgramme implements ProgrammeTicker {
 
             Instant reminderAt = cal.reminderAt(week).orElseThrow();
             if (!reminderAt.isAfter(now)) {
-                Set<Long> checkedIn = new HashSet<>();
-                checkins.forCohortWeek(cohortId, week).forEach(c -> checkedIn.add(c.homeId()));
+                Set<Long> thisWeek = checkedIn.get().getOrDefault(week, Set.of());
                 List<Runnable> reminders = new ArrayList<>();
-                for (Home home : homes.inCohort(cohortId)) {
+                for (Home home : enrolled.get()) {
                     Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
-                    if (checkedIn.contains(home.id()) || done.containsKey(key.asText())) {
+                    if (thisWeek.contains(home.id()) || done.contains(key.asText())) {
                         continue;
                     }
                     // Each reminder is claimed, sent and marked on its own: the exactly-once protocol per home.
@@ -158,10 +154,10 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 deliveries.deliver(cohort, new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING), summaryAt, useful,
                         done, notes,
                         "the week " + week + " summary",
-                        key -> publisher.postSummary(cohort, summaries.build(cohort, w), key));
+                        key -> publisher.postSummary(cohort, summaries.build(cohort, w, enrolled.get()), key));
             }
         }
-        coachReminders.reconcile(cohort, deliveries, done, notes);
+        coachReminders.reconcile(cohort, deliveries, done, notes, enrolled);
         if (!notes.isEmpty()) {
             publisher.tellCoaches(cohort, "While the bot was offline some posts missed their time:\n- "
                     + String.join("\n- ", notes));
@@ -171,6 +167,21 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             timers.cancel(cohortId);
             LOG.info("Cohort {} finished its programme", cohortId);
         }
+    }
+
+    /** The value, worked out on the first call and kept (for one tick, on one thread). */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = read.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Runs the tasks on the posts executor and waits for every one; the first failure is rethrown after all end. */

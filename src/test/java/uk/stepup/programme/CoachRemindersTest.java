@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,11 +201,8 @@ class CoachRemindersTest {
     /** One tick as WeeklyProgramme makes it: the ledger read once, notes sent to the coaches. */
     private void tick(Instant at) {
         clock.set(at);
-        Map<String, DeliveryLedger.Entry> done = new HashMap<>();
-        ledger.forCohort(cohort.id()).stream().filter(e -> e.status() != DeliveryLedger.Status.CLAIMED)
-                .forEach(e -> done.put(e.key().asText(), e));
         List<String> notes = new ArrayList<>();
-        reminders.reconcile(cohort, deliveries, done, notes);
+        reminders.reconcile(cohort, deliveries, ledger.settled(cohort.id()), notes);
         if (!notes.isEmpty()) {
             coaches.told.add(String.join("\n", notes));
         }
