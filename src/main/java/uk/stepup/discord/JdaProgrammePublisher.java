@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
@@ -207,6 +208,11 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             fields.add(new Card.Field("Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
                     Mentions.neutralise(h.text()), false));
         }
+        if (s.moreHighlights() > 0) {
+            fields.add(new Card.Field("More highlights", String.format(Locale.UK, "%,d more %s shared a highlight this"
+                    + " week. These %d were picked at random; your coach can see every one.", s.moreHighlights(),
+                    s.moreHighlights() == 1 ? "home" : "homes", s.highlights().size()), false));
+        }
         s.measures().ifPresent(m -> fields.add(new Card.Field("Cohort measures",
                 Mentions.neutralise(String.join("\n", m.lines())) + "\nCharts attached: grey is common cause, blue "
                         + "improvement, orange concern. " + SmallCounts.LABEL + " marks a count of 1 to 4, not shown.",
@@ -226,29 +232,39 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 Optional.of(s.cohortName() + " · highlights are shared anonymously unless a home chose otherwise"), SUMMARY_COLOUR);
     }
 
+    /** A summary's messages for {@code #peer-learning} (with the My progress button) and for the week's thread. */
+    record SummaryMessages(List<MessageCreateData> channel, List<MessageCreateData> thread) {
+    }
+
+    /** Everything a summary post needs before the first request: the heatmap drawn, the card packed into messages. */
+    static SummaryMessages summaryMessages(ChartRenderer charts, Cohort cohort, WeeklySummary summary) {
+        String png = "heatmap-week-" + summary.week() + ".png";
+        byte[] heatmap = charts.heatmapPng(summary.heatmap());
+        Card card = summaryCard(summary);
+        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
+        List<MessageCreateData> channel = messages(card, List.of(Button.secondary(
+                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")),
+                Optional.of(FileUpload.fromData(heatmap, png)), chart);
+        List<MessageCreateData> thread = messages(card, List.of(), Optional.of(FileUpload.fromData(heatmap, png)), chart);
+        return new SummaryMessages(channel, thread);
+    }
+
     @Override
     public Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, cohort.channels().peerLearningId());
         if (channel.isEmpty()) {
             return new Failed("#peer-learning is missing.");
         }
-        String png = "heatmap-week-" + summary.week() + ".png";
-        byte[] heatmap = charts.heatmapPng(summary.heatmap());
-        Card card = summaryCard(summary);
-        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
-        List<MessageCreateData> messages = messages(card, List.of(Button.secondary(
-                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")),
-                Optional.of(FileUpload.fromData(heatmap, png)), chart);
-        List<MessageCreateData> inThread = messages(card, List.of(), Optional.of(FileUpload.fromData(heatmap, png)), chart);
+        SummaryMessages messages = summaryMessages(charts, cohort, summary);
         try {
             String first = null;
-            for (MessageCreateData m : messages) {
+            for (MessageCreateData m : messages.channel()) {
                 pacer.acquire();
                 String id = channel.get().sendMessage(m).complete().getId();
                 first = first == null ? id : first;
             }
             weekThread(cohort, summary.week()).ifPresent(thread -> {
-                for (MessageCreateData m : inThread) {
+                for (MessageCreateData m : messages.thread()) {
                     pacer.acquire();
                     thread.sendMessage(m).complete();
                 }

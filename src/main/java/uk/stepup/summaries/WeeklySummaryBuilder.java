@@ -93,10 +93,11 @@ public final class WeeklySummaryBuilder {
                     ? Optional.ofNullable(byId.get(h.homeId())).map(Home::name) : Optional.empty();
             highlights.add(new WeeklySummary.SharedHighlight(name, h.text()));
         }
+        List<WeeklySummary.SharedHighlight> shown = HighlightPick.of(highlights, cohort.id(), week);
         boolean last = week >= codes.size();
         Optional<CurriculumItem> next = last ? Optional.empty() : Optional.of(item(curriculum, codes.get(week)));
         return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
-                late, Math.max(0, enrolled.size() - onTime - late), spread, highlights,
+                late, Math.max(0, enrolled.size() - onTime - late), spread, shown, highlights.size() - shown.size(),
                 next.map(CurriculumItem::code), next.map(CurriculumItem::title), last,
                 heatmap(cohort, week, codes, enrolled, rated), measures(cohort, week, codes.size()),
                 taskTally(cohort, enrolled));
@@ -161,7 +162,11 @@ public final class WeeklySummaryBuilder {
             }
             rows.add(new HeatmapRow(labels.label(h), cells, false));
         }
-        return new Heatmap(cohort.name() + ": self-ratings so far", "Weeks 1 to " + week + ", one row per home", columns, rows);
+        String subtitle = rows.size() > Heatmap.ROWS_DRAWN_MAX
+                ? String.format(java.util.Locale.UK, "Weeks 1 to %d, the share of %,d homes at each self-rating", week,
+                        rows.size())
+                : "Weeks 1 to " + week + ", one row per home";
+        return new Heatmap(cohort.name() + ": self-ratings so far", subtitle, columns, rows);
     }
 
     /**
