@@ -132,7 +132,7 @@ public final class BotModule implements AutoCloseable {
         JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts, pacer);
         JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda, pacer);
         WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula,
-                Optional.of(new CohortMeasures(homes, measures, charts)), Optional.of(tasks), clock);
+                Optional.of(new CohortMeasures(measures, charts)), Optional.of(tasks), clock);
         CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, coachPublisher, timers, clock);
         // A week's reminders go out side by side: with Discord ~100 ms away, one at a time would manage ten a second,
         // a fifth of what the global limit allows. The publisher paces them under that limit.

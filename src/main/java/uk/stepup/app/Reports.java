@@ -41,8 +41,8 @@ public final class Reports {
         PngCharts charts = new PngCharts();
         ProgrammeHistory history = histories(db, curricula, clock).load(cohort);
         LocalDate today = history.asOf().atZone(history.cohort().zone()).toLocalDate();
-        Optional<CohortMeasures.Digest> measures = new CohortMeasures(new JdbcHomeRepository(db),
-                new JdbcMeasureRepository(db), charts).digest(history.cohort(), Math.max(1, history.weeksRun()), today);
+        Optional<CohortMeasures.Digest> measures = new CohortMeasures(new JdbcMeasureRepository(db), charts)
+                .digest(history.cohort(), Math.max(1, history.weeksRun()), today);
         return new HtmlReport(charts).render(OutcomeReportBuilder.build(history, measures));
     }
 

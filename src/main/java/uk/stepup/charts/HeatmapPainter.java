@@ -24,7 +24,7 @@ import uk.stepup.summaries.HeatmapRow;
  * 15,000 homes cost no more memory than 61.
  */
 final class HeatmapPainter {
-    static final int MAX_ROWS = 60;
+    static final int MAX_ROWS = Heatmap.ROWS_DRAWN_MAX;
     static final int MAX_HIGHLIGHTED_UNDER_STRIPS = 5;
 
     static final int TALL_ROW = 44;
@@ -87,7 +87,7 @@ final class HeatmapPainter {
             }
         }
         int gaps = Math.max(0, groupCount - 1) * GROUP_GAP;
-        this.strips = heatmap.rows().size() > MAX_ROWS;
+        this.strips = heatmap.showsShares();
         int widest = strips ? MIN_LABEL : (int) Math.ceil(widestLabel(heatmap));
         int reserve = Math.min(MIN_LABEL, widest);
         int needed = 2 * Sheet.MARGIN + reserve + LABEL_PAD + gaps + n * MIN_CELL;

@@ -2,7 +2,10 @@ package uk.stepup.checkins;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import uk.stepup.shared.Rating;
 
 /** Port: check-ins and every revision of them. */
 public interface CheckinRepository {
@@ -33,6 +36,29 @@ public interface CheckinRepository {
     List<Checkin> forCohortWeek(long cohortId, int week);
 
     List<Checkin> forCohort(long cohortId);
+
+    /**
+     * A check-in without its text or times: the home's self-rating for the week, its highlight choice and whether it
+     * came late, which is all the summary's counts, the heatmap and the naming rule ({@code HomeLabels}) need.
+     */
+    record Rated(long homeId, int week, Rating rating, HighlightShare share, boolean late) {
+    }
+
+    /** A highlight and how its home chose to share it. */
+    record Highlight(long homeId, HighlightShare share, String text) {
+    }
+
+    /**
+     * Every check-in of the cohort as {@link Rated}, in no particular order. A fraction of what {@link #forCohort}
+     * reads: at 15,000 homes after 24 weeks that is 300,000 rows with all their text and times.
+     */
+    List<Rated> ratedInCohort(long cohortId);
+
+    /** The week's highlights that homes chose to share (anonymously or by name), by home id. */
+    List<Highlight> sharedHighlights(long cohortId, int week);
+
+    /** For each week, the homes of the cohort that have checked in for it (week → home ids). Reads no answers. */
+    Map<Integer, Set<Long>> homesCheckedIn(long cohortId);
 
     void setShare(long checkinId, HighlightShare share);
 

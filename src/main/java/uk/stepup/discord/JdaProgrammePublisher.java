@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
@@ -237,6 +238,11 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             fields.add(new Card.Field("Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
                     Mentions.neutralise(h.text()), false));
         }
+        if (s.moreHighlights() > 0) {
+            fields.add(new Card.Field("More highlights", String.format(Locale.UK, "%,d more %s shared a highlight this"
+                    + " week. These %d were picked at random; your coach can see every one.", s.moreHighlights(),
+                    s.moreHighlights() == 1 ? "home" : "homes", s.highlights().size()), false));
+        }
         s.measures().ifPresent(m -> fields.add(new Card.Field("Cohort measures",
                 Mentions.neutralise(String.join("\n", m.lines())) + "\nCharts attached: grey is common cause, blue "
                         + "improvement, orange concern. " + SmallCounts.LABEL + " marks a count of 1 to 4, not shown.",
@@ -256,6 +262,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 Optional.of(s.cohortName() + " · highlights are shared anonymously unless a home chose otherwise"), SUMMARY_COLOUR);
     }
 
+    /** A summary's messages for {@code #peer-learning} (with the My progress button) and for the week's thread. */
     @Override
     public Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, cohort.channels().peerLearningId());
@@ -316,8 +323,13 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         });
     }
 
-    /** The summary as messages (heatmap, measures chart), with the My progress button in #peer-learning only. */
     private List<MessageCreateData> summaryMessages(Cohort cohort, WeeklySummary summary, boolean withButton) {
+        return summaryMessages(charts, cohort, summary, withButton);
+    }
+
+    /** The summary as messages (heatmap, measures chart), with the My progress button in #peer-learning only. */
+    static List<MessageCreateData> summaryMessages(ChartRenderer charts, Cohort cohort, WeeklySummary summary,
+                                                   boolean withButton) {
         String png = "heatmap-week-" + summary.week() + ".png";
         byte[] heatmap = charts.heatmapPng(summary.heatmap());
         Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);

@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.Home;
-import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.SpcChart;
 
@@ -24,12 +21,10 @@ import uk.stepup.measures.spc.SpcChart;
  * in words, not drawn, and not used for the chart's mean and limits (which would otherwise let it be worked out).
  */
 public final class CohortMeasures {
-    private final HomeRepository homes;
     private final MeasureRepository measures;
     private final MeasureChartRenderer renderer;
 
-    public CohortMeasures(HomeRepository homes, MeasureRepository measures, MeasureChartRenderer renderer) {
-        this.homes = homes;
+    public CohortMeasures(MeasureRepository measures, MeasureChartRenderer renderer) {
         this.measures = measures;
         this.renderer = renderer;
     }
@@ -59,32 +54,39 @@ public final class CohortMeasures {
     public static List<Aggregate> aggregate(Measure m, List<MeasureValue> values, LocalDate upTo) {
         Map<LocalDate, List<MeasureValue>> byPeriod = values.stream().filter(v -> !v.period().isAfter(upTo))
                 .collect(Collectors.groupingBy(MeasureValue::period, TreeMap::new, Collectors.toList()));
+        List<MeasureRepository.PeriodTotal> totals = new ArrayList<>();
+        byPeriod.forEach((period, vs) -> totals.add(new MeasureRepository.PeriodTotal(period, vs.size(),
+                vs.stream().mapToDouble(MeasureValue::value).sum(),
+                vs.stream().mapToDouble(v -> v.numerator().orElse(0)).sum(),
+                vs.stream().mapToDouble(v -> v.denominator().orElse(0)).sum(),
+                vs.stream().allMatch(v -> Numbers.whole(v.value())))));
+        return aggregate(m, totals);
+    }
+
+    /** The aggregate per period from the period's totals (see {@link MeasureRepository#totals}), suppressing small counts. */
+    public static List<Aggregate> aggregate(Measure m, List<MeasureRepository.PeriodTotal> totals) {
         List<Aggregate> out = new ArrayList<>();
-        byPeriod.forEach((period, vs) -> {
-            int n = vs.size();
+        for (MeasureRepository.PeriodTotal t : totals) {
+            int n = t.values();
             if (m.rate().isPresent()) {
-                double num = vs.stream().mapToDouble(v -> v.numerator().orElse(0)).sum();
-                double den = vs.stream().mapToDouble(v -> v.denominator().orElse(0)).sum();
-                boolean hide = SmallCounts.suppressed(num);
-                out.add(new Aggregate(period, hide || den <= 0 ? Double.NaN : m.rate().get().of(num, den), n, hide));
+                boolean hide = SmallCounts.suppressed(t.numerators());
+                out.add(new Aggregate(t.period(), hide || t.denominators() <= 0 ? Double.NaN
+                        : m.rate().get().of(t.numerators(), t.denominators()), n, hide));
             } else {
-                double total = vs.stream().mapToDouble(MeasureValue::value).sum();
-                boolean counts = vs.stream().allMatch(v -> Numbers.whole(v.value()));
-                boolean hide = counts && SmallCounts.suppressed(total);
-                out.add(new Aggregate(period, hide ? Double.NaN : total / n, n, hide));
+                // Whole numbers are counts: a total of 1 to 4 could point to a person.
+                boolean hide = t.allWhole() && SmallCounts.suppressed(t.sum());
+                out.add(new Aggregate(t.period(), hide ? Double.NaN : t.sum() / n, n, hide));
             }
-        });
+        }
         return out;
     }
 
     /** Each measure of the cohort with its aggregates up to {@code upTo} and their chart. */
     public List<CohortSeries> series(Cohort cohort, LocalDate upTo) {
-        Set<Long> inCohort = homes.inCohort(cohort.id()).stream().map(Home::id).collect(Collectors.toSet());
         List<CohortSeries> out = new ArrayList<>();
         for (Measure m : measures.inCohort(cohort.id())) {
-            List<MeasureValue> values = measures.forMeasure(m.id()).stream()
-                    .filter(v -> inCohort.contains(v.homeId())).toList();
-            List<Aggregate> aggregates = aggregate(m, values, upTo);
+            // Added up by the database: the cohort's homes' values only, never read one by one.
+            List<Aggregate> aggregates = aggregate(m, measures.totals(m.id(), cohort.id(), upTo));
             List<Observation> shown = aggregates.stream().filter(a -> !a.suppressed())
                     .map(a -> new Observation(a.period(), a.value())).toList();
             out.add(new CohortSeries(m, aggregates, MeasureSpc.chart(m, shown, cohort.startDate())));

@@ -3,10 +3,10 @@ package uk.stepup.programme;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.DeliveryLedger.Key;
@@ -68,13 +68,18 @@ public final class CoachReminders {
     }
 
     void reconcile(Cohort cohort, Deliveries deliveries, Map<String, DeliveryLedger.Entry> done, List<String> notes) {
+        reconcile(cohort, deliveries, done, notes, () -> homes.inCohort(cohort.id()));
+    }
+
+    /** As above, with the cohort's homes as the tick already read them (read only if a task needs them). */
+    void reconcile(Cohort cohort, Deliveries deliveries, Map<String, DeliveryLedger.Entry> done, List<String> notes,
+                   Supplier<List<Home>> cohortHomes) {
         Instant now = clock.instant();
         long cohortId = cohort.id();
         List<Task> all = tasks.forCohort(cohortId);
         if (!all.isEmpty()) {
-            List<Home> enrolled = homes.inCohort(cohortId);
-            Set<String> doneByHome = new HashSet<>();
-            tasks.doneInCohort(cohortId).forEach(d -> doneByHome.add(d.taskId() + ":" + d.homeId()));
+            List<Home> enrolled = cohortHomes.get();
+            Map<Long, Set<Long>> doneBy = tasks.homesDone(cohortId);
             for (Task task : all) {
                 Instant at = task.reminderAt(cohort.zone());
                 if (!task.createdAt().isBefore(at)) {
@@ -85,9 +90,13 @@ public final class CoachReminders {
                     continue;
                 }
                 boolean useful = now.isBefore(task.dueDayStarts(cohort.zone()));
+                Set<Long> didIt = doneBy.getOrDefault(task.id(), Set.of());
                 for (Home home : enrolled) {
+                    if (didIt.contains(home.id())) {
+                        continue;
+                    }
                     Key key = taskReminder(cohortId, task.id(), home.id());
-                    if (doneByHome.contains(task.id() + ":" + home.id()) || done.containsKey(key.asText())) {
+                    if (done.containsKey(key.asText())) {
                         continue;
                     }
                     deliveries.deliver(cohort, key, at, useful, done, notes,

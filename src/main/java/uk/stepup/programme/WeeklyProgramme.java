@@ -123,6 +123,10 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 claimed.add(e.key().asText());
             }
         }
+        // The homes and who checked in are read at most once per tick, when first needed: at 15,000 homes and 24
+        // weeks, reading them for every week (and the homes again for tasks and the summary) took tens of seconds.
+        Supplier<List<Home>> enrolled = once(() -> homes.inCohort(cohortId));
+        Supplier<Map<Integer, Set<Long>>> checkedIn = once(() -> checkins.homesCheckedIn(cohortId));
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         for (int week = 1; week <= codes.size(); week++) {
             Optional<Instant> promptAt = cal.promptAt(week);
@@ -146,16 +150,15 @@ public final class WeeklyProgramme implements ProgrammeTicker {
 
             Instant reminderAt = cal.reminderAt(week).orElseThrow();
             if (!reminderAt.isAfter(now)) {
-                Set<Long> checkedIn = new HashSet<>();
-                checkins.forCohortWeek(cohortId, week).forEach(c -> checkedIn.add(c.homeId()));
+                Set<Long> thisWeek = checkedIn.get().getOrDefault(week, Set.of());
                 List<Runnable> reminders = new ArrayList<>();
-                for (Home home : homes.inCohort(cohortId)) {
+                for (Home home : enrolled.get()) {
                     Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
-                    if (checkedIn.contains(home.id()) && claimed.contains(key.asText())) {
+                    if (thisWeek.contains(home.id()) && claimed.contains(key.asText())) {
                         // Its reminder failed and was waiting for another try: the home no longer needs it.
                         ledger.markSkipped(key, reminderAt, now, "the home checked in before the reminder could be sent");
                     }
-                    if (checkedIn.contains(home.id()) || done.containsKey(key.asText())) {
+                    if (thisWeek.contains(home.id()) || done.containsKey(key.asText())) {
                         continue;
                     }
                     // Each reminder is claimed, sent and marked on its own: the exactly-once protocol per home.
@@ -173,7 +176,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
                 Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
                 WeeklySummary[] built = new WeeklySummary[1];
-                Supplier<WeeklySummary> summary = () -> built[0] != null ? built[0] : (built[0] = summaries.build(cohort, w));
+                Supplier<WeeklySummary> summary = () -> built[0] != null ? built[0] : (built[0] = summaries.build(cohort, w, enrolled.get()));
                 deliveries.deliver(cohort, summaryKey, summaryAt, useful,
                         done, notes,
                         "the week " + week + " summary",
@@ -190,7 +193,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 }
             }
         }
-        coachReminders.reconcile(cohort, deliveries, done, notes);
+        coachReminders.reconcile(cohort, deliveries, done, notes, enrolled);
         if (!notes.isEmpty()) {
             publisher.tellCoaches(cohort, "While the bot was offline some posts missed their time:\n- "
                     + String.join("\n- ", notes));
@@ -206,6 +209,21 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private Optional<String> sent(Key key, Map<String, DeliveryLedger.Entry> done) {
         return Optional.ofNullable(done.get(key.asText())).or(() -> ledger.find(key))
                 .filter(e -> e.status() == DeliveryLedger.Status.SENT).flatMap(DeliveryLedger.Entry::messageId);
+    }
+
+    /** The value, worked out on the first call and kept (for one tick, on one thread). */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = read.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Runs the tasks on the posts executor and waits for every one; the first failure is rethrown after all end. */

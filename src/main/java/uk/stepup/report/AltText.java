@@ -60,6 +60,11 @@ final class AltText {
             Rating rating = Rating.values()[i];
             parts.add(counts.getOrDefault(rating, 0) + " " + rating.label());
         }
+        if (r.heatmap().showsShares()) {
+            return "Stacked columns, one for each week's topic, " + codes.get(0) + " to " + codes.get(codes.size() - 1)
+                    + ", each showing the share of the " + r.heatmap().rows().size() + " homes at each self-rating. In"
+                    + " all: " + String.join(", ", parts) + ", and " + blank + " weeks without a check-in.";
+        }
         return "Grid of self-ratings with one row for each of " + r.heatmap().rows().size() + " homes and one column"
                 + " for each week's topic, " + codes.get(0) + " to " + codes.get(codes.size() - 1) + ", coloured by"
                 + " self-rating. In all: " + String.join(", ", parts) + ", and " + blank + " weeks without a check-in.";

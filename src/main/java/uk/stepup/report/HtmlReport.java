@@ -13,6 +13,8 @@ import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.ExportBuilder;
+import uk.stepup.summaries.Heatmap;
+import uk.stepup.summaries.HighlightPick;
 import uk.stepup.summaries.OutcomeReport;
 import uk.stepup.summaries.RatingProjection;
 
@@ -32,6 +34,17 @@ public final class HtmlReport {
     static final String MEASURES_FILE = "measures.png";
     private static final java.util.regex.Pattern BOLD = java.util.regex.Pattern.compile("\\*\\*(.+?)\\*\\*");
 
+    /**
+     * Up to this many homes, each home gets a page with its journey chart. Beyond it a chart per home makes a report
+     * nobody reads (and a large file: about 140 kB of picture per home), so each home gets a line in a table instead.
+     */
+    static final int HOME_PAGES_MAX = Heatmap.ROWS_DRAWN_MAX;
+    /**
+     * Up to this many homes, the table has a line per home. Beyond it the report describes the homes as a whole: a
+     * board reads distributions, and each home's own figures are in the data export and in {@code /progress}.
+     */
+    static final int HOME_LINES_MAX = 1_000;
+
     private final ChartRenderer charts;
 
     /** The page and, separately, the chart images it embeds (file name → PNG). */
@@ -50,8 +63,10 @@ public final class HtmlReport {
         pngs.put("participation.png", charts.participationPng(r.participation()));
         pngs.put("heatmap.png", charts.heatmapPng(r.heatmap()));
         r.measures().ifPresent(m -> pngs.put(MEASURES_FILE, m.chart().png()));
-        for (int i = 0; i < r.homes().size(); i++) {
-            pngs.put(journeyFile(r, i), charts.journeyPng(r.homes().get(i).journey()));
+        if (r.homes().size() <= HOME_PAGES_MAX) {
+            for (int i = 0; i < r.homes().size(); i++) {
+                pngs.put(journeyFile(r, i), charts.journeyPng(r.homes().get(i).journey()));
+            }
         }
         StringBuilder s = new StringBuilder(64_000);
         head(s, r);
@@ -98,7 +113,7 @@ public final class HtmlReport {
     private static void cover(StringBuilder s, OutcomeReport r) {
         s.append("<header class=\"cover\">\n<p class=\"programme\">Step up to Outstanding · outcome report</p>\n")
                 .append("<h1>").append(esc(r.cohortName())).append("</h1>\n<p>").append(esc(dates(r))).append("</p>\n")
-                .append("<p>").append(r.totals().homes()).append(plural(r.totals().homes(), " care home", " care homes"))
+                .append("<p>").append(n(r.totals().homes())).append(plural(r.totals().homes(), " care home", " care homes"))
                 .append(" · ").append(esc(r.framework())).append("</p>\n")
                 .append("<p class=\"produced\">Produced ").append(esc(DAY.format(r.producedOn())))
                 .append(r.finished() ? " · programme complete" : " · programme in progress: week " + r.weeksRun()
@@ -123,7 +138,7 @@ public final class HtmlReport {
         if (r.measures().isPresent()) {
             link(s, "measures", "Quality-improvement measures");
         }
-        link(s, "homes", "Each home's journey");
+        link(s, "homes", homesHeading(r));
         link(s, "learning", "Shared learning");
         link(s, "tasks", "Tasks and sessions");
         link(s, "about", "About this report");
@@ -139,12 +154,12 @@ public final class HtmlReport {
         s.append("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Executive summary</h2>\n");
         s.append("<p class=\"lead\">").append(esc(leadSentence(r))).append("</p>\n");
         s.append("<dl class=\"figures\">\n");
-        figure(s, "Care homes", String.valueOf(t.homes()), "taking part");
+        figure(s, "Care homes", n(t.homes()), "taking part");
         figure(s, "Weeks run", String.valueOf(r.weeksRun()), "of " + r.weeksPlanned() + " planned");
         figure(s, "Participation", t.expected() == 0 ? "–" : t.percent() + "%",
-                t.received() + " of " + t.expected() + " weekly check-ins");
+                n(t.received()) + " of " + n(t.expected()) + " weekly check-ins");
         figure(s, "On time", t.received() == 0 ? "–" : t.onTimePercent() + "%",
-                t.onTime() + " of " + t.received() + " check-ins received");
+                n(t.onTime()) + " of " + n(t.received()) + " check-ins received");
         s.append("</dl>\n");
 
         s.append("<h3>Self-assessment against the CQC baseline</h3>\n");
@@ -157,7 +172,7 @@ public final class HtmlReport {
         for (OutcomeReport.KeyQuestionChange c : r.changes()) {
             s.append("<tr><th scope=\"row\">").append(esc(c.keyQuestion().label())).append("</th>")
                     .append(num(c.improved(), "▲ ", "up")).append(num(c.same(), "", "same"))
-                    .append(num(c.lower(), "▼ ", "down")).append("<td class=\"num\">").append(c.notCompared())
+                    .append(num(c.lower(), "▼ ", "down")).append("<td class=\"num\">").append(n(c.notCompared()))
                     .append("</td></tr>\n");
         }
         s.append("</tbody>\n</table></div>\n<p class=\"muted\">Not compared: the home had no CQC rating for that key")
@@ -178,18 +193,18 @@ public final class HtmlReport {
             int b = r.baselineOverall().getOrDefault(rating, 0);
             baselineRated += b;
             s.append("<tr><th scope=\"row\">").append(pill(Optional.of(rating))).append("</th><td class=\"num\">")
-                    .append(b).append("</td><td class=\"num\">").append(r.projectedOverall().getOrDefault(rating, 0))
+                    .append(n(b)).append("</td><td class=\"num\">").append(n(r.projectedOverall().getOrDefault(rating, 0)))
                     .append("</td></tr>\n");
         }
         s.append("<tr><th scope=\"row\">").append(pill(Optional.empty(), "Not rated / too few ratings"))
-                .append("</th><td class=\"num\">").append(t.homes() - baselineRated).append("</td><td class=\"num\">")
-                .append(r.projectionsPending()).append("</td></tr>\n</tbody>\n</table></div>\n</section>\n");
+                .append("</th><td class=\"num\">").append(n(t.homes() - baselineRated)).append("</td><td class=\"num\">")
+                .append(n(r.projectionsPending())).append("</td></tr>\n</tbody>\n</table></div>\n</section>\n");
     }
 
     static String leadSentence(OutcomeReport r) {
         OutcomeReport.Participation t = r.totals();
         StringBuilder s = new StringBuilder();
-        s.append(t.homes()).append(plural(t.homes(), " care home", " care homes"));
+        s.append(n(t.homes())).append(plural(t.homes(), " care home", " care homes"));
         s.append(r.finished() ? " worked through " : " have worked through ").append(r.weeksRun())
                 .append(r.weeksRun() == 1 ? " week" : " weeks").append(" of the programme");
         if (r.firstDay().isPresent()) {
@@ -199,7 +214,7 @@ public final class HtmlReport {
         }
         s.append(", reflecting each week on one part of CQC's framework and checking in with a self-rating.");
         if (t.expected() > 0) {
-            s.append(" They sent ").append(t.received()).append(" of the ").append(t.expected())
+            s.append(" They sent ").append(n(t.received())).append(" of the ").append(n(t.expected()))
                     .append(" weekly check-ins asked of them (").append(t.percent()).append("%), ")
                     .append(t.onTimePercent()).append("% of them on time.");
         }
@@ -220,9 +235,9 @@ public final class HtmlReport {
                 most = c.keyQuestion();
             }
         }
-        String s = r.homesImprovedAny() + " of " + homes + plural(homes, " home", " homes")
+        String s = n(r.homesImprovedAny()) + " of " + n(homes) + plural(homes, " home", " homes")
                 + " now rate themselves higher than their CQC baseline in at least one key question";
-        return most == null ? s + "." : s + "; the most movement is in " + most.label() + " (" + best
+        return most == null ? s + "." : s + "; the most movement is in " + most.label() + " (" + n(best)
                 + plural(best, " home", " homes") + ").";
     }
 
@@ -231,9 +246,14 @@ public final class HtmlReport {
                 .append(esc(note)).append("</dd></div>\n");
     }
 
-    private static String num(int n, String mark, String kind) {
-        return "<td class=\"num\"><span class=\"change " + (n == 0 ? "na" : kind) + "\">" + (n == 0 ? "" : mark)
-                + n + "</span></td>";
+    private static String num(int count, String mark, String kind) {
+        return "<td class=\"num\"><span class=\"change " + (count == 0 ? "na" : kind) + "\">" + (count == 0 ? "" : mark)
+                + n(count) + "</span></td>";
+    }
+
+    /** A count as people read it: 15,000 rather than 15000. */
+    static String n(int count) {
+        return String.format(Locale.UK, "%,d", count);
     }
 
     private void participation(StringBuilder s, OutcomeReport r, byte[] png) {
@@ -250,9 +270,17 @@ public final class HtmlReport {
     private void heatmap(StringBuilder s, OutcomeReport r, byte[] png) {
         s.append("<section id=\"heatmap\" aria-labelledby=\"heatmap-h\">\n")
                 .append("<h2 id=\"heatmap-h\">Self-ratings across the cohort</h2>\n");
-        s.append("<p>One row per home and one column per week's topic, grouped by key question. Each cell is the")
-                .append(" home's self-rating that week (O Outstanding, G Good, RI Requires improvement, I Inadequate);")
-                .append(" hatched cells are weeks without a check-in.</p>\n");
+        if (r.heatmap().showsShares()) {
+            s.append("<p>One column per week's topic, grouped by key question. With ")
+                    .append(n(r.heatmap().rows().size()))
+                    .append(" homes a row each would be unreadable, so each column shows the share of homes at each")
+                    .append(" self-rating that week (O Outstanding, G Good, RI Requires improvement, I Inadequate);")
+                    .append(" the hatched part is homes without a check-in.</p>\n");
+        } else {
+            s.append("<p>One row per home and one column per week's topic, grouped by key question. Each cell is the")
+                    .append(" home's self-rating that week (O Outstanding, G Good, RI Requires improvement, I Inadequate);")
+                    .append(" hatched cells are weeks without a check-in.</p>\n");
+        }
         s.append(img(png, AltText.heatmap(r), "Homes are named only if they chose to be; see About this report."));
         s.append("</section>\n");
     }
@@ -279,8 +307,22 @@ public final class HtmlReport {
         s.append("</section>\n");
     }
 
+    static String homesHeading(OutcomeReport r) {
+        int homes = r.homes().size();
+        return homes <= HOME_PAGES_MAX ? "Each home's journey" : homes <= HOME_LINES_MAX ? "Each home" : "The homes";
+    }
+
     private void homes(StringBuilder s, OutcomeReport r, Map<String, byte[]> pngs) {
-        s.append("<section id=\"homes\" aria-labelledby=\"homes-h\">\n<h2 id=\"homes-h\">Each home's journey</h2>\n");
+        s.append("<section id=\"homes\" aria-labelledby=\"homes-h\">\n<h2 id=\"homes-h\">").append(esc(homesHeading(r)))
+                .append("</h2>\n");
+        if (r.homes().size() > HOME_LINES_MAX) {
+            homesAsAWhole(s, r);
+            return;
+        }
+        if (r.homes().size() > HOME_PAGES_MAX) {
+            homeLines(s, r);
+            return;
+        }
         s.append("<p>For each home: its CQC ratings when it joined, its own self-assessment per key question at the")
                 .append(" end, the indicative overall rating that self-assessment points to, and its self-ratings week")
                 .append(" by week. ").append(esc(OutcomeReport.ROLL_UP_RULE)).append("</p>\n");
@@ -332,6 +374,66 @@ public final class HtmlReport {
         s.append("</section>\n");
     }
 
+    /** A line per home: check-ins, the overall ratings, and each key question against its baseline. */
+    private static void homeLines(StringBuilder s, OutcomeReport r) {
+        s.append("<p>").append(n(r.homes().size())).append(" homes: too many for a page")
+                .append(" each, so each home has a line. For each: its check-ins, its CQC overall rating when it joined,")
+                .append(" the indicative overall rating its own self-assessment points to now, and its self-assessment")
+                .append(" per key question with the change from its CQC baseline. Each home's week-by-week journey is")
+                .append(" in the data export, and its manager sees it with <code>/progress</code>. ")
+                .append(esc(OutcomeReport.ROLL_UP_RULE)).append("</p>\n");
+        s.append("<div class=\"scroll long\"><table class=\"long\">\n<caption>Each home: check-ins, overall ratings and")
+                .append(" self-assessment per key question against the CQC baseline</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Home</th><th scope=\"col\" class=\"num\">Check-ins</th>")
+                .append("<th scope=\"col\">CQC overall at start</th><th scope=\"col\">Indicative overall now</th>");
+        for (KeyQuestion kq : KeyQuestion.values()) {
+            s.append("<th scope=\"col\">").append(esc(kq.label())).append("</th>");
+        }
+        s.append("</tr></thead>\n<tbody>\n");
+        for (OutcomeReport.HomeSection h : r.homes()) {
+            s.append("<tr><th scope=\"row\">").append(esc(h.label())).append("</th><td class=\"num\">")
+                    .append(h.onTime() + h.late()).append(" of ").append(h.weeksAsked()).append("</td><td>")
+                    .append(pill(h.baselineOverall(), "Not rated")).append("</td><td>")
+                    .append(pill(h.projection().rating(), "Too few ratings")).append("</td>");
+            for (OutcomeReport.KeyQuestionRow row : h.rows()) {
+                s.append("<td>").append(pill(row.selfAssessment(), "None yet")).append(' ').append(change(row.change()))
+                        .append("</td>");
+            }
+            s.append("</tr>\n");
+        }
+        s.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /** For a cohort too large for a line per home: how the homes took part, as a distribution. */
+    private static void homesAsAWhole(StringBuilder s, OutcomeReport r) {
+        int homes = r.homes().size();
+        s.append("<p>With ").append(n(homes)).append(" homes this report describes the")
+                .append(" cohort as a whole: a page, or even a line, per home would run to thousands and nobody would")
+                .append(" read it. The tables above give the homes' self-assessment against their CQC baseline and")
+                .append(" their indicative overall ratings. Each home's own figures, week by week, are in the data")
+                .append(" export, and each home's manager sees their journey with <code>/progress</code>.</p>\n");
+        String[] bands = {"Every week", "Three quarters of the weeks or more", "Half or more", "Fewer than half",
+            "None", "No week closed yet"};
+        int[] counts = new int[bands.length];
+        for (OutcomeReport.HomeSection h : r.homes()) {
+            int asked = h.weeksAsked();
+            int got = h.onTime() + h.late();
+            counts[asked == 0 ? 5 : got == asked ? 0 : got * 4 >= asked * 3 ? 1 : got * 2 >= asked ? 2 : got > 0 ? 3 : 4]++;
+        }
+        s.append("<div class=\"scroll\"><table>\n<caption>Homes by how many of the weeks asked of them they checked in")
+                .append("</caption>\n<thead><tr><th scope=\"col\">Checked in</th><th scope=\"col\" class=\"num\">Homes</th>")
+                .append("<th scope=\"col\" class=\"num\">Share</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < bands.length; i++) {
+            if (i == 5 && counts[i] == 0) {
+                continue;
+            }
+            s.append("<tr><th scope=\"row\">").append(esc(bands[i])).append("</th><td class=\"num\">")
+                    .append(n(counts[i])).append("</td><td class=\"num\">")
+                    .append(homes == 0 ? "–" : Math.round(100.0 * counts[i] / homes) + "%").append("</td></tr>\n");
+        }
+        s.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
     private static void learning(StringBuilder s, OutcomeReport r) {
         s.append("<section id=\"learning\" class=\"learning\" aria-labelledby=\"learning-h\">\n")
                 .append("<h2 id=\"learning-h\">Shared learning</h2>\n");
@@ -340,9 +442,18 @@ public final class HtmlReport {
             return;
         }
         long named = r.learning().stream().filter(l -> l.homeName().isPresent()).count();
-        s.append("<p>").append(r.learning().size()).append(plural(r.learning().size(), " highlight", " highlights"))
-                .append(" that homes chose to share with the cohort, by key question; ").append(named)
-                .append(" shared with the home's name, the rest anonymously.</p>\n<div class=\"flow\">\n");
+        if (r.learningNotShown().isEmpty()) {
+            s.append("<p>").append(r.learning().size()).append(plural(r.learning().size(), " highlight", " highlights"))
+                    .append(" that homes chose to share with the cohort, by key question; ").append(named)
+                    .append(" shared with the home's name, the rest anonymously.</p>\n<div class=\"flow\">\n");
+        } else {
+            s.append("<p>").append(n(r.learningShared()))
+                    .append(" highlights that homes chose to share with the cohort. With that many, the report shows at")
+                    .append(" most ").append(HighlightPick.SHOWN).append(" a week, picked at random (")
+                    .append(r.learning().size()).append(" in all), by key question; the data export has every one. Of")
+                    .append(" those shown, ").append(named)
+                    .append(" were shared with the home's name, the rest anonymously.</p>\n<div class=\"flow\">\n");
+        }
         for (KeyQuestion kq : KeyQuestion.values()) {
             List<OutcomeReport.Learning> items = r.learning().stream().filter(l -> l.keyQuestion() == kq).toList();
             if (items.isEmpty()) {
@@ -353,7 +464,7 @@ public final class HtmlReport {
             for (OutcomeReport.Learning l : items) {
                 if (l.week() != week) {
                     if (week != -1) {
-                        s.append("</ul>\n");
+                        endWeek(s, r, week);
                     }
                     week = l.week();
                     s.append("<h4>Week ").append(l.week()).append(" · ").append(esc(l.code())).append(" ")
@@ -362,9 +473,19 @@ public final class HtmlReport {
                 s.append("<li><q>").append(esc(l.text())).append("</q><span class=\"who\">")
                         .append(esc(l.homeName().orElse("Shared anonymously"))).append("</span></li>\n");
             }
-            s.append("</ul>\n");
+            endWeek(s, r, week);
         }
         s.append("</div>\n</section>\n");
+    }
+
+    /** Closes a week's list of highlights, saying how many more were shared that week when not all are shown. */
+    private static void endWeek(StringBuilder s, OutcomeReport r, int week) {
+        s.append("</ul>\n");
+        int more = r.learningNotShown().getOrDefault(week, 0);
+        if (more > 0) {
+            s.append("<p class=\"muted\">").append(n(more))
+                    .append(plural(more, " more home", " more homes")).append(" shared a highlight that week.</p>\n");
+        }
     }
 
     private static void tasks(StringBuilder s, OutcomeReport r) {
@@ -373,30 +494,30 @@ public final class HtmlReport {
         if (r.tasks().isEmpty()) {
             s.append("<p>No tasks were set through the bot for this cohort.</p>\n");
         } else {
-            s.append("<div class=\"scroll\"><table>\n<caption>Tasks set by the coaches, and how many of the ").append(homes)
+            s.append("<div class=\"scroll\"><table>\n<caption>Tasks set by the coaches, and how many of the ").append(n(homes))
                     .append(" homes did each</caption>\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Due</th>")
                     .append("<th scope=\"col\" class=\"num\">Done</th><th scope=\"col\" class=\"num\">Not yet due</th>")
                     .append("<th scope=\"col\" class=\"num\">Overdue</th></tr></thead>\n<tbody>\n");
             for (OutcomeReport.TaskLine t : r.tasks()) {
                 s.append("<tr><th scope=\"row\">").append(esc(t.title())).append("</th><td>")
-                        .append(esc(DAY_SHORT.format(t.due()))).append("</td><td class=\"num\">").append(t.done())
-                        .append("</td><td class=\"num\">").append(t.pending()).append("</td><td class=\"num\">")
-                        .append(t.overdue()).append("</td></tr>\n");
+                        .append(esc(DAY_SHORT.format(t.due()))).append("</td><td class=\"num\">").append(n(t.done()))
+                        .append("</td><td class=\"num\">").append(n(t.pending())).append("</td><td class=\"num\">")
+                        .append(n(t.overdue())).append("</td></tr>\n");
             }
             s.append("</tbody>\n</table></div>\n");
         }
         if (r.sessions().isEmpty()) {
             s.append("<p>No coaching sessions were scheduled through the bot for this cohort.</p>\n");
         } else {
-            s.append("<div class=\"scroll\"><table>\n<caption>Coaching sessions and how many of the ").append(homes)
+            s.append("<div class=\"scroll\"><table>\n<caption>Coaching sessions and how many of the ").append(n(homes))
                     .append(" homes attended</caption>\n<thead><tr><th scope=\"col\">Session</th><th scope=\"col\">When</th>")
                     .append("<th scope=\"col\" class=\"num\">Homes</th><th scope=\"col\" class=\"num\">People</th>")
                     .append("</tr></thead>\n<tbody>\n");
             for (OutcomeReport.SessionLine l : r.sessions()) {
                 s.append("<tr><th scope=\"row\">").append(esc(l.title())).append("</th><td>")
                         .append(esc(WHEN.format(l.startsAt()))).append(l.held() ? "" : " (upcoming)")
-                        .append("</td><td class=\"num\">").append(l.homesAttended()).append("</td><td class=\"num\">")
-                        .append(l.people()).append("</td></tr>\n");
+                        .append("</td><td class=\"num\">").append(n(l.homesAttended())).append("</td><td class=\"num\">")
+                        .append(n(l.people())).append("</td></tr>\n");
             }
             s.append("</tbody>\n</table></div>\n");
         }

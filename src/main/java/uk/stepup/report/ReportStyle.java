@@ -98,6 +98,8 @@ final class ReportStyle {
               h2 { font-size: 18pt; margin-top: 0; }
               h2, h3, h4, caption { break-after: avoid; }
               .scroll, table, figure, .callout, .figures, tr, li { break-inside: avoid; }
+              .scroll.long, table.long { break-inside: auto; }
+              table.long thead { display: table-header-group; }
               .scroll { overflow: visible; margin: 4px 0 10px; }
               table { font-size: 9.5pt; }
               th, td { padding: 4px 8px; }

@@ -11,12 +11,21 @@ public enum KeyQuestion {
     RESPONSIVE("Responsive", 'R'),
     WELL_LED("Well-led", 'W');
 
+    private static final KeyQuestion[] ALL = values();
+
     private final String label;
     private final char letter;
+    private final String key;
+    /** The label and the key as {@link #parse} compares them. */
+    private final String labelWords;
+    private final String keyWords;
 
     KeyQuestion(String label, char letter) {
         this.label = label;
         this.letter = letter;
+        this.key = name().toLowerCase(Locale.ROOT);
+        this.labelWords = label.toLowerCase(Locale.ROOT).replace('-', ' ');
+        this.keyWords = key.replace('_', ' ');
     }
 
     public String label() {
@@ -29,7 +38,7 @@ public enum KeyQuestion {
 
     /** Lower-case key as used in CSV headers: safe, effective, caring, responsive, well_led. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** Accepts "Safe", "safe", "Well-led", "well_led", "well led", "S", "W". */
@@ -37,10 +46,19 @@ public enum KeyQuestion {
         if (text == null) {
             return Optional.empty();
         }
+        if (text.length() == 1) {
+            // A code's letter, read for every KLOE of every home in a report: no strings made.
+            char c = Character.toLowerCase(text.charAt(0));
+            for (KeyQuestion k : ALL) {
+                if (Character.toLowerCase(k.letter) == c) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
         String t = text.trim().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
-        for (KeyQuestion k : values()) {
-            if (k.label.toLowerCase(Locale.ROOT).replace('-', ' ').equals(t)
-                    || k.key().replace('_', ' ').equals(t)
+        for (KeyQuestion k : ALL) {
+            if (k.labelWords.equals(t) || k.keyWords.equals(t)
                     || (t.length() == 1 && Character.toLowerCase(k.letter) == t.charAt(0))) {
                 return Optional.of(k);
             }

@@ -3,8 +3,12 @@ package uk.stepup.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinRepository;
@@ -83,6 +87,31 @@ public final class JdbcCheckinRepository implements CheckinRepository {
     }
 
     @Override
+    public List<Rated> ratedInCohort(long cohortId) {
+        return db.read(c -> Sql.list(c, "SELECT k.home_id, k.week, k.rating, k.highlight_share, k.late FROM checkin k"
+                + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?", rs -> new Rated(rs.getLong(1), rs.getInt(2),
+                rating(rs.getString(3)), share(rs.getString(4)), rs.getInt(5) != 0), cohortId));
+    }
+
+    @Override
+    public List<Highlight> sharedHighlights(long cohortId, int week) {
+        return db.read(c -> Sql.list(c, "SELECT k.home_id, k.highlight_share, k.highlight FROM checkin k"
+                + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? AND k.week = ? AND k.highlight IS NOT NULL"
+                + " AND k.highlight_share <> 'none' ORDER BY k.home_id",
+                rs -> new Highlight(rs.getLong(1), share(rs.getString(2)), rs.getString(3)), cohortId, week));
+    }
+
+    @Override
+    public Map<Integer, Set<Long>> homesCheckedIn(long cohortId) {
+        return db.read(c -> {
+            Map<Integer, Set<Long>> out = new HashMap<>();
+            Sql.list(c, "SELECT k.week, k.home_id FROM checkin k JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?",
+                    rs -> out.computeIfAbsent(rs.getInt(1), k -> new HashSet<>()).add(rs.getLong(2)), cohortId);
+            return out;
+        });
+    }
+
+    @Override
     public void setShare(long checkinId, HighlightShare share) {
         db.write(c -> Sql.update(c, "UPDATE checkin SET highlight_share = ? WHERE id = ?", share, checkinId));
     }
@@ -94,9 +123,29 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                         Sql.instant(rs, "edited_at")), checkinId));
     }
 
+    /** A stored rating: the enum's lower-case name, read without {@link Rating#parse}'s leniency (and cost). */
+    private static Rating rating(String stored) throws SQLException {
+        return switch (stored) {
+            case "good" -> Rating.GOOD;
+            case "requires_improvement" -> Rating.REQUIRES_IMPROVEMENT;
+            case "outstanding" -> Rating.OUTSTANDING;
+            case "inadequate" -> Rating.INADEQUATE;
+            default -> Rating.parse(stored).orElseThrow(() -> new SQLException("Bad rating " + stored));
+        };
+    }
+
+    private static HighlightShare share(String stored) {
+        return switch (stored) {
+            case "anonymous" -> HighlightShare.ANONYMOUS;
+            case "named" -> HighlightShare.NAMED;
+            case "none" -> HighlightShare.NONE;
+            default -> Sql.enumOf(HighlightShare.class, stored);
+        };
+    }
+
     private static CheckinAnswers answers(ResultSet rs) throws SQLException {
         return new CheckinAnswers(
-                Rating.parse(rs.getString("rating")).orElseThrow(() -> new SQLException("Bad rating")),
+                rating(rs.getString("rating")),
                 rs.getString("did"),
                 Sql.optional(rs, "evidence"),
                 Sql.optional(rs, "next_step"),
@@ -110,7 +159,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                 rs.getInt("week"),
                 rs.getString("code"),
                 answers(rs),
-                Sql.enumOf(HighlightShare.class, rs.getString("highlight_share")),
+                share(rs.getString("highlight_share")),
                 rs.getInt("late") != 0,
                 rs.getInt("revisions"),
                 rs.getString("submitted_by"),

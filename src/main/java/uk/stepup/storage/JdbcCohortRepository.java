@@ -107,7 +107,7 @@ public final class JdbcCohortRepository implements CohortRepository {
     @Override
     public List<LocalDate> breaks(long cohortId) {
         return db.read(c -> Sql.list(c, "SELECT week_start FROM cohort_break WHERE cohort_id = ? ORDER BY week_start",
-                rs -> LocalDate.parse(rs.getString(1)), cohortId));
+                rs -> Sql.date(rs.getString(1)), cohortId));
     }
 
     @Override
@@ -123,7 +123,7 @@ public final class JdbcCohortRepository implements CohortRepository {
                 rs.getString("name"),
                 rs.getString("framework"),
                 ZoneId.of(rs.getString("zone")),
-                LocalDate.parse(rs.getString("start_date")),
+                Sql.date(rs.getString("start_date")),
                 new WeeklyRhythm(time(rs, "prompt_at"), time(rs, "reminder_at"), time(rs, "close_at"), time(rs, "summary_at")),
                 Sql.enumOf(Cohort.Status.class, rs.getString("status")),
                 Sql.optional(rs, "paused_on").map(LocalDate::parse),

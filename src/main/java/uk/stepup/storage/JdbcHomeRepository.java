@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,10 +94,19 @@ public final class JdbcHomeRepository implements HomeRepository {
                 rs -> map(c, rs), cohortId, name));
     }
 
+    /**
+     * Every home of the cohort in two queries, the homes and then all their managers, rather than one query for each
+     * home's managers: at 15,000 homes that was 15,001 queries each time the cohort's homes were read.
+     */
     @Override
     public List<Home> inCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM home WHERE cohort_id = ? ORDER BY name COLLATE NOCASE",
-                rs -> map(c, rs), cohortId));
+        return db.read(c -> {
+            Map<Long, List<String>> managers = new HashMap<>();
+            Sql.list(c, "SELECT home_id, user_id FROM manager WHERE cohort_id = ? ORDER BY home_id, enrolled_at, user_id",
+                    rs -> managers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)), cohortId);
+            return Sql.list(c, "SELECT * FROM home WHERE cohort_id = ? ORDER BY name COLLATE NOCASE",
+                    rs -> map(rs, managers.getOrDefault(rs.getLong("id"), List.of())), cohortId);
+        });
     }
 
     @Override
@@ -116,6 +127,12 @@ public final class JdbcHomeRepository implements HomeRepository {
     }
 
     private static Home map(Connection c, ResultSet rs) throws SQLException {
+        return map(rs, Sql.list(c, "SELECT user_id FROM manager WHERE home_id = ? ORDER BY enrolled_at, user_id",
+                r -> r.getString(1), rs.getLong("id")));
+    }
+
+    /** The home on the current row, with its managers (in enrolment order) already read. */
+    private static Home map(ResultSet rs, List<String> managers) throws SQLException {
         long id = rs.getLong("id");
         Map<KeyQuestion, Rating> byKq = new EnumMap<>(KeyQuestion.class);
         for (KeyQuestion kq : KeyQuestion.values()) {
@@ -127,8 +144,6 @@ public final class JdbcHomeRepository implements HomeRepository {
         long cohortId = rs.getLong("cohort_id");
         Optional<String> cqc = Sql.optional(rs, "cqc_location_id");
         Optional<String> channel = Sql.optional(rs, "channel_id");
-        List<String> managers = Sql.list(c, "SELECT user_id FROM manager WHERE home_id = ? ORDER BY enrolled_at, user_id",
-                r -> r.getString(1), id);
         return new Home(id, cohortId, name, slug, cqc, channel, baseline, managers);
     }
 }

@@ -81,6 +81,16 @@ public final class JdbcMeasureRepository implements MeasureRepository {
                 JdbcMeasureRepository::value, measureId));
     }
 
+    @Override
+    public List<PeriodTotal> totals(long measureId, long cohortId, LocalDate upTo) {
+        return db.read(c -> Sql.list(c, "SELECT period, COUNT(*), TOTAL(value), TOTAL(numerator), TOTAL(denominator),"
+                        + " MIN(value = ROUND(value) AND ABS(value) <= 1.7976931348623157e308) FROM measure_value"
+                        + " WHERE measure_id = ? AND period <= ? AND home_id IN (SELECT id FROM home WHERE cohort_id = ?)"
+                        + " GROUP BY period ORDER BY period",
+                rs -> new PeriodTotal(Sql.date(rs.getString(1)), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), rs.getInt(6) == 1), measureId, upTo, cohortId));
+    }
+
     private static Double boxed(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
     }
@@ -114,7 +124,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
         return new MeasureValue(
                 rs.getLong("measure_id"),
                 rs.getLong("home_id"),
-                LocalDate.parse(rs.getString("period")),
+                Sql.date(rs.getString("period")),
                 rs.getDouble("value"),
                 optionalDouble(rs, "numerator"),
                 optionalDouble(rs, "denominator"),

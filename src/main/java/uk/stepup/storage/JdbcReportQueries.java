@@ -1,7 +1,6 @@
 package uk.stepup.storage;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ public final class JdbcReportQueries implements ReportQueries {
         return db.read(c -> {
             Map<Long, Instant> out = new HashMap<>();
             Sql.list(c, "SELECT id, created_at FROM home WHERE cohort_id = ?",
-                    rs -> out.put(rs.getLong(1), Instant.parse(rs.getString(2))), cohortId);
+                    rs -> out.put(rs.getLong(1), Sql.instant(rs.getString(2))), cohortId);
             return out;
         });
     }
@@ -34,10 +33,10 @@ public final class JdbcReportQueries implements ReportQueries {
             Map<Long, Map<Long, Instant>> done = new HashMap<>();
             Sql.list(c, "SELECT d.task_id, d.home_id, d.done_at FROM task_done d JOIN task t ON t.id = d.task_id"
                     + " WHERE t.cohort_id = ?", rs -> done.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                    .put(rs.getLong(2), Instant.parse(rs.getString(3))), cohortId);
+                    .put(rs.getLong(2), Sql.instant(rs.getString(3))), cohortId);
             return Sql.list(c, "SELECT id, title, details, due_date, created_at FROM task WHERE cohort_id = ?"
                     + " ORDER BY due_date, id", rs -> new TaskRecord(rs.getLong("id"), rs.getString("title"),
-                    Sql.optional(rs, "details").filter(d -> !d.isBlank()), LocalDate.parse(rs.getString("due_date")),
+                    Sql.optional(rs, "details").filter(d -> !d.isBlank()), Sql.date(rs.getString("due_date")),
                     Sql.instant(rs, "created_at"), done.getOrDefault(rs.getLong("id"), Map.of())), cohortId);
         });
     }

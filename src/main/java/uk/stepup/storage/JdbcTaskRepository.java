@@ -3,9 +3,12 @@ package uk.stepup.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import uk.stepup.tasks.Task;
 import uk.stepup.tasks.TaskDone;
 import uk.stepup.tasks.TaskRepository;
@@ -69,9 +72,19 @@ public final class JdbcTaskRepository implements TaskRepository {
                 + " WHERE t.cohort_id = ? ORDER BY d.task_id, d.done_at", JdbcTaskRepository::mapDone, cohortId));
     }
 
+    @Override
+    public Map<Long, Set<Long>> homesDone(long cohortId) {
+        return db.read(c -> {
+            Map<Long, Set<Long>> out = new HashMap<>();
+            Sql.list(c, "SELECT d.task_id, d.home_id FROM task_done d JOIN task t ON t.id = d.task_id WHERE t.cohort_id = ?",
+                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2)), cohortId);
+            return out;
+        });
+    }
+
     private static Task map(ResultSet rs) throws SQLException {
         return new Task(rs.getLong("id"), rs.getLong("cohort_id"), rs.getString("title"), Sql.optional(rs, "details"),
-                LocalDate.parse(rs.getString("due_date")), Sql.optional(rs, "message_id"), rs.getString("created_by"),
+                Sql.date(rs.getString("due_date")), Sql.optional(rs, "message_id"), rs.getString("created_by"),
                 Sql.instant(rs, "created_at"));
     }
 

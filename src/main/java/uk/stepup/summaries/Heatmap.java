@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param rows        one per home, in the order they should be drawn
  */
 public record Heatmap(String title, String subtitle, List<String> columnCodes, List<HeatmapRow> rows) {
+    /**
+     * Up to this many homes the picture has a row per home; beyond it a row per home would be an unreadable sliver
+     * on a phone, so each column shows the share of homes at each self-rating instead (see {@link #showsShares}).
+     */
+    public static final int ROWS_DRAWN_MAX = 60;
 
     public Heatmap {
         Objects.requireNonNull(title, "title");
@@ -29,6 +34,11 @@ public record Heatmap(String title, String subtitle, List<String> columnCodes, L
 
     public Heatmap(String title, List<String> columnCodes, List<HeatmapRow> rows) {
         this(title, "", columnCodes, rows);
+    }
+
+    /** True when there are too many homes for a row each: each column is drawn as the share of homes per rating. */
+    public boolean showsShares() {
+        return rows.size() > ROWS_DRAWN_MAX;
     }
 
     /** True when at least one home has a self-rating in at least one column. */

@@ -82,6 +82,14 @@ public final class HomeLabels {
         return new HomeLabels(cohort, homes, consented);
     }
 
+    /**
+     * Labels for a cohort's homes when it is already known which homes shared a highlight {@link HighlightShare#NAMED}
+     * in some week ({@code named}, home ids).
+     */
+    public static HomeLabels withNamed(Cohort cohort, List<Home> homes, Set<Long> named) {
+        return new HomeLabels(cohort, homes, Set.copyOf(named));
+    }
+
     /** The home's own name if it agreed to be named, else its letter label. */
     public String label(Home home) {
         String l = labels.get(home.id());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,9 @@ public final class KloeRollUp {
             KeyQuestion.SAFE, 6, KeyQuestion.EFFECTIVE, 7, KeyQuestion.CARING, 3, KeyQuestion.RESPONSIVE, 3,
             KeyQuestion.WELL_LED, 5));
 
+    /** Codes already checked: a report rolls up 24 KLOEs five times over for every home. */
+    private static final Map<String, KeyQuestion> KNOWN = new ConcurrentHashMap<>();
+
     private KloeRollUp() {
     }
 
@@ -52,6 +56,10 @@ public final class KloeRollUp {
         if (code == null) {
             throw new IllegalArgumentException("KLOE code is missing");
         }
+        KeyQuestion known = KNOWN.get(code);
+        if (known != null) {
+            return known;
+        }
         Matcher m = CODE.matcher(code.trim().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + code + "' is not a KLOE code such as S1 or W5");
@@ -61,6 +69,10 @@ public final class KloeRollUp {
         if (number > kloeCount(kq)) {
             throw new IllegalArgumentException("'" + code + "' is not a KLOE: " + kq.label() + " has "
                     + kloeCount(kq) + " (" + kq.letter() + "1 to " + kq.letter() + kloeCount(kq) + ")");
+        }
+        if (m.group().equals(code)) {
+            // Only the codes as written (S1 to W5), so the map holds at most 24 entries whatever callers pass.
+            KNOWN.put(code, kq);
         }
         return kq;
     }

@@ -23,7 +23,9 @@ import uk.stepup.shared.Rating;
  * @param participation  check-ins per closed week, for the chart
  * @param heatmap        homes by KLOE self-ratings, homes under their report labels
  * @param homes          one section per home, in label order (named homes first)
- * @param learning       highlights homes agreed to share, by week
+ * @param learning       highlights homes agreed to share, by week: all of them, or for a week in which more homes
+ *                       shared one, the {@link HighlightPick#SHOWN} that {@link HighlightPick} picks
+ * @param learningNotShown for each week with more shared highlights than are shown, how many more (week → count)
  * @param measures       the cohort's QI measures as aggregates (no home named, small counts suppressed) with their
  *                       chart; empty when the cohort tracks none or has no values
  */
@@ -47,6 +49,7 @@ public record OutcomeReport(
         Heatmap heatmap,
         List<HomeSection> homes,
         List<Learning> learning,
+        Map<Integer, Integer> learningNotShown,
         List<TaskLine> tasks,
         List<SessionLine> sessions,
         Optional<CohortMeasures.Digest> measures) {
@@ -58,6 +61,7 @@ public record OutcomeReport(
         projectedOverall = Map.copyOf(projectedOverall);
         homes = List.copyOf(homes);
         learning = List.copyOf(learning);
+        learningNotShown = Map.copyOf(learningNotShown);
         tasks = List.copyOf(tasks);
         sessions = List.copyOf(sessions);
         Objects.requireNonNull(measures, "measures");
@@ -123,6 +127,11 @@ public record OutcomeReport(
         public int missing() {
             return weeksAsked - onTime - late;
         }
+    }
+
+    /** Every shared highlight, shown or not. */
+    public int learningShared() {
+        return learning.size() + learningNotShown.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** A highlight a home agreed to share; {@code homeName} is empty when it was shared anonymously. */

@@ -121,6 +121,17 @@ public final class OutcomeReportBuilder {
         List<OutcomeReport.KeyQuestionChange> changes = new ArrayList<>();
         change.forEach((kq, c) -> changes.add(new OutcomeReport.KeyQuestionChange(kq, c[0], c[1], c[2], c[3])));
 
+        List<OutcomeReport.Learning> learning = new ArrayList<>();
+        Map<Integer, Integer> notShown = new java.util.TreeMap<>();
+        for (ProgrammeHistory.Week w : h.weeks()) {
+            List<OutcomeReport.Learning> shared = learning(h, homes, w);
+            List<OutcomeReport.Learning> shown = HighlightPick.of(shared, h.cohort().id(), w.number());
+            learning.addAll(shown);
+            if (shown.size() < shared.size()) {
+                notShown.put(w.number(), shared.size() - shown.size());
+            }
+        }
+
         Optional<LocalDate> first = h.weeks().isEmpty() ? Optional.empty() : h.weeks().get(0).start();
         Optional<LocalDate> last = h.weeks().isEmpty() ? Optional.empty()
                 : h.weeks().get(h.weeks().size() - 1).start().map(d -> d.plusDays(6));
@@ -128,7 +139,7 @@ public final class OutcomeReportBuilder {
                 h.asOf().atZone(h.cohort().zone()).toLocalDate(), h.weeksRun(), h.weeksPlanned(),
                 h.weeksRun() >= h.weeksPlanned() && h.weeks().stream().allMatch(ProgrammeHistory.Week::closed),
                 openWeek, totals, changes, improvedAny, baselineOverall, projectedOverall, pending, participation,
-                heatmap, sections, learning(h, homes), tasks(h), sessions(h), measures);
+                heatmap, sections, learning, notShown, tasks(h), sessions(h), measures);
     }
 
     private static OutcomeReport.HomeSection section(ProgrammeHistory h, Home home, String label, boolean named,
@@ -191,21 +202,20 @@ public final class OutcomeReportBuilder {
                 onTime, late, tasksDone, h.tasks().size(), attended, held.size());
     }
 
-    private static List<OutcomeReport.Learning> learning(ProgrammeHistory h, List<Home> homes) {
+    /** The week's shared highlights, homes in label order, each text once per name it was shared under. */
+    private static List<OutcomeReport.Learning> learning(ProgrammeHistory h, List<Home> homes, ProgrammeHistory.Week w) {
         List<OutcomeReport.Learning> out = new ArrayList<>();
-        for (ProgrammeHistory.Week w : h.weeks()) {
-            Set<String> seen = new HashSet<>();
-            for (Home home : homes) {
-                Optional<Checkin> c = h.checkin(home.id(), w.number());
-                if (c.isEmpty() || c.get().share() == HighlightShare.NONE || c.get().answers().highlight().isEmpty()) {
-                    continue;
-                }
-                String text = c.get().answers().highlight().get();
-                Optional<String> name = c.get().share() == HighlightShare.NAMED ? Optional.of(home.name()) : Optional.empty();
-                if (seen.add(text.strip().toLowerCase(java.util.Locale.ROOT) + "\u0000" + name.orElse(""))) {
-                    out.add(new OutcomeReport.Learning(w.number(), w.item().code(), w.item().title(),
-                            w.item().keyQuestion(), name, text));
-                }
+        Set<String> seen = new HashSet<>();
+        for (Home home : homes) {
+            Optional<Checkin> c = h.checkin(home.id(), w.number());
+            if (c.isEmpty() || c.get().share() == HighlightShare.NONE || c.get().answers().highlight().isEmpty()) {
+                continue;
+            }
+            String text = c.get().answers().highlight().get();
+            Optional<String> name = c.get().share() == HighlightShare.NAMED ? Optional.of(home.name()) : Optional.empty();
+            if (seen.add(text.strip().toLowerCase(java.util.Locale.ROOT) + "\u0000" + name.orElse(""))) {
+                out.add(new OutcomeReport.Learning(w.number(), w.item().code(), w.item().title(),
+                        w.item().keyQuestion(), name, text));
             }
         }
         return out;

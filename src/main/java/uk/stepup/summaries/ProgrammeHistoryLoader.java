@@ -75,10 +75,8 @@ public final class ProgrammeHistoryLoader {
             byHome.computeIfAbsent(c.homeId(), k -> new TreeMap<>()).put(c.week(), c);
             run = Math.max(run, c.week());
         }
-        for (DeliveryLedger.Entry e : ledger.forCohort(cohort.id())) {
-            if (e.key().kind() == DeliveryLedger.Kind.PROMPT) {
-                run = Math.max(run, e.key().week());
-            }
+        for (DeliveryLedger.Entry e : ledger.forCohort(cohort.id(), DeliveryLedger.Kind.PROMPT)) {
+            run = Math.max(run, e.key().week());
         }
         ProgrammeCalendar cal = ProgrammeCalendar.of(cohort, codes.size(), cohorts.breaks(cohort.id()));
         if (cohort.status() != Cohort.Status.ENDED) {

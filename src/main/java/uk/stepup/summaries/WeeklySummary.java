@@ -12,6 +12,9 @@ import uk.stepup.shared.Rating;
  * and what comes next. Plain values; the Discord adapter decides how it looks and splits it to fit.
  *
  * @param spread   how many homes chose each self-rating for this week's KLOE
+ * @param highlights the shared highlights the summary shows: all of them, or {@link HighlightPick#SHOWN} picked by
+ *                 {@link HighlightPick} when more homes shared one
+ * @param moreHighlights how many more homes shared a highlight this week than are shown
  * @param nextCode empty after the last week
  * @param heatmap  homes × KLOEs so far, labelled by {@link HomeLabels}: a home is named only if it chose to share
  *                 its name, else "Home" and its letter
@@ -30,6 +33,7 @@ public record WeeklySummary(
         int missing,
         Map<Rating, Integer> spread,
         List<SharedHighlight> highlights,
+        int moreHighlights,
         Optional<String> nextCode,
         Optional<String> nextTitle,
         boolean lastWeek,

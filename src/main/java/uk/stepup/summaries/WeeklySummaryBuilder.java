@@ -3,12 +3,14 @@ package uk.stepup.summaries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
@@ -59,36 +61,45 @@ public final class WeeklySummaryBuilder {
     }
 
     public WeeklySummary build(Cohort cohort, int week) {
+        return build(cohort, week, homes.inCohort(cohort.id()));
+    }
+
+    /** The summary of the week, for the cohort's homes as the caller has just read them. */
+    public WeeklySummary build(Cohort cohort, int week, List<Home> enrolled) {
         List<String> codes = cohorts.items(cohort.id());
         Curriculum curriculum = curricula.get(cohort.framework());
         CurriculumItem item = item(curriculum, codes.get(week - 1));
-        List<Home> enrolled = homes.inCohort(cohort.id());
-        Map<Long, Home> byId = new java.util.HashMap<>();
+        Map<Long, Home> byId = new HashMap<>();
         enrolled.forEach(h -> byId.put(h.id(), h));
-        List<Checkin> received = checkins.forCohortWeek(cohort.id(), week);
+        // The week's counts come from the check-ins' ratings, without their text; only shared highlights are read.
+        List<CheckinRepository.Rated> rated = checkins.ratedInCohort(cohort.id());
         int onTime = 0;
         int late = 0;
         Map<Rating, Integer> spread = new EnumMap<>(Rating.class);
-        List<WeeklySummary.SharedHighlight> highlights = new ArrayList<>();
-        for (Checkin c : received) {
+        for (CheckinRepository.Rated c : rated) {
+            if (c.week() != week) {
+                continue;
+            }
             if (c.late()) {
                 late++;
             } else {
                 onTime++;
             }
-            spread.merge(c.answers().rating(), 1, Integer::sum);
-            if (c.answers().highlight().isPresent() && c.share() != HighlightShare.NONE) {
-                Optional<String> name = c.share() == HighlightShare.NAMED
-                        ? Optional.ofNullable(byId.get(c.homeId())).map(Home::name) : Optional.empty();
-                highlights.add(new WeeklySummary.SharedHighlight(name, c.answers().highlight().get()));
-            }
+            spread.merge(c.rating(), 1, Integer::sum);
         }
+        List<WeeklySummary.SharedHighlight> highlights = new ArrayList<>();
+        for (CheckinRepository.Highlight h : checkins.sharedHighlights(cohort.id(), week)) {
+            Optional<String> name = h.share() == HighlightShare.NAMED
+                    ? Optional.ofNullable(byId.get(h.homeId())).map(Home::name) : Optional.empty();
+            highlights.add(new WeeklySummary.SharedHighlight(name, h.text()));
+        }
+        List<WeeklySummary.SharedHighlight> shown = HighlightPick.of(highlights, cohort.id(), week);
         boolean last = week >= codes.size();
         Optional<CurriculumItem> next = last ? Optional.empty() : Optional.of(item(curriculum, codes.get(week)));
         return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
-                late, Math.max(0, enrolled.size() - received.size()), spread, highlights,
+                late, Math.max(0, enrolled.size() - onTime - late), spread, shown, highlights.size() - shown.size(),
                 next.map(CurriculumItem::code), next.map(CurriculumItem::title), last,
-                heatmap(cohort, week, codes, enrolled), measures(cohort, week, codes.size()),
+                heatmap(cohort, week, codes, enrolled, rated), measures(cohort, week, codes.size()),
                 taskTally(cohort, enrolled));
     }
 
@@ -101,19 +112,23 @@ public final class WeeklySummaryBuilder {
         if (set.isEmpty()) {
             return Optional.empty();
         }
-        java.util.Set<String> done = new java.util.HashSet<>();
-        tasks.get().doneInCohort(cohort.id()).forEach(d -> done.add(d.taskId() + ":" + d.homeId()));
+        Map<Long, Set<Long>> doneBy = tasks.get().homesDone(cohort.id());
         int doneCount = 0;
         int overdue = 0;
         int pending = 0;
         java.time.Instant now = clock.instant();
         for (Task t : set) {
+            Set<Long> did = doneBy.getOrDefault(t.id(), Set.of());
+            int done = 0;
             for (Home h : enrolled) {
-                switch (t.stateFor(done.contains(t.id() + ":" + h.id()), now, cohort.zone())) {
-                    case DONE -> doneCount++;
-                    case OVERDUE -> overdue++;
-                    case PENDING -> pending++;
-                }
+                done += did.contains(h.id()) ? 1 : 0;
+            }
+            doneCount += done;
+            // A home that has not done the task is pending or overdue, the same for every such home.
+            switch (t.stateFor(false, now, cohort.zone())) {
+                case OVERDUE -> overdue += enrolled.size() - done;
+                case PENDING -> pending += enrolled.size() - done;
+                case DONE -> throw new IllegalStateException("A task not done cannot be done");
             }
         }
         return Optional.of(new WeeklySummary.TaskTally(set.size(), doneCount, overdue, pending));
@@ -124,26 +139,34 @@ public final class WeeklySummaryBuilder {
      * name only if the home chose to share a highlight with its name, else "Home" and a letter that stays the same
      * all programme long and in the outcome report.
      */
-    Heatmap heatmap(Cohort cohort, int week, List<String> codes, List<Home> enrolled) {
+    Heatmap heatmap(Cohort cohort, int week, List<String> codes, List<Home> enrolled,
+                    List<CheckinRepository.Rated> rated) {
         List<String> columns = codes.subList(0, week);
-        Map<Long, Map<Integer, Rating>> ratings = new java.util.HashMap<>();
-        List<Checkin> all = checkins.forCohort(cohort.id());
-        for (Checkin c : all) {
+        Map<Long, Rating[]> ratings = new HashMap<>();
+        Set<Long> named = new HashSet<>();
+        for (CheckinRepository.Rated c : rated) {
+            if (c.share() == HighlightShare.NAMED) {
+                named.add(c.homeId());
+            }
             if (c.week() <= week) {
-                ratings.computeIfAbsent(c.homeId(), k -> new java.util.HashMap<>()).put(c.week(), c.answers().rating());
+                ratings.computeIfAbsent(c.homeId(), k -> new Rating[week])[c.week() - 1] = c.rating();
             }
         }
-        HomeLabels labels = HomeLabels.of(cohort, enrolled, all);
+        HomeLabels labels = HomeLabels.withNamed(cohort, enrolled, named);
         List<HeatmapRow> rows = new ArrayList<>();
         for (Home h : labels.inOrder()) {
-            Map<Integer, Rating> mine = ratings.getOrDefault(h.id(), Map.of());
-            List<Optional<Rating>> cells = new ArrayList<>();
-            for (int w = 1; w <= week; w++) {
-                cells.add(Optional.ofNullable(mine.get(w)));
+            Rating[] mine = ratings.get(h.id());
+            List<Optional<Rating>> cells = new ArrayList<>(week);
+            for (int w = 0; w < week; w++) {
+                cells.add(mine == null ? Optional.empty() : Optional.ofNullable(mine[w]));
             }
             rows.add(new HeatmapRow(labels.label(h), cells, false));
         }
-        return new Heatmap(cohort.name() + ": self-ratings so far", "Weeks 1 to " + week + ", one row per home", columns, rows);
+        String subtitle = rows.size() > Heatmap.ROWS_DRAWN_MAX
+                ? String.format(java.util.Locale.UK, "Weeks 1 to %d, the share of %,d homes at each self-rating", week,
+                        rows.size())
+                : "Weeks 1 to " + week + ", one row per home";
+        return new Heatmap(cohort.name() + ": self-ratings so far", subtitle, columns, rows);
     }
 
     /**

@@ -3,7 +3,9 @@ package uk.stepup.tasks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: coach tasks and which homes have done them. */
 public interface TaskRepository {
@@ -35,4 +37,7 @@ public interface TaskRepository {
     List<TaskDone> doneFor(long taskId);
 
     List<TaskDone> doneInCohort(long cohortId);
+
+    /** For each of the cohort's tasks that some home has done, those homes (task id → home ids). Reads only ids. */
+    Map<Long, Set<Long>> homesDone(long cohortId);
 }

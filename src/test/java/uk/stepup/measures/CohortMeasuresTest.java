@@ -27,7 +27,7 @@ class CohortMeasuresTest {
     @BeforeEach
     void open() {
         f = new MeasuresFixture(dir);
-        cohort = new CohortMeasures(f.homes, f.measures, f.renderer);
+        cohort = new CohortMeasures(f.measures, f.renderer);
     }
 
     @AfterEach

@@ -223,10 +223,10 @@ class CoachRemindersTest {
     /** One tick as WeeklyProgramme makes it: the ledger read once, notes sent to the coaches. */
     private void tick(Instant at) {
         clock.set(at);
+        List<String> notes = new ArrayList<>();
         Map<String, DeliveryLedger.Entry> done = new HashMap<>();
         ledger.forCohort(cohort.id()).stream().filter(e -> e.status() != DeliveryLedger.Status.CLAIMED)
                 .forEach(e -> done.put(e.key().asText(), e));
-        List<String> notes = new ArrayList<>();
         reminders.reconcile(cohort, deliveries, done, notes);
         if (!notes.isEmpty()) {
             coaches.told.add(String.join("\n", notes));

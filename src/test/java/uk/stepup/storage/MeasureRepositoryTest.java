@@ -160,4 +160,32 @@ class MeasureRepositoryTest {
             }
         })).isInstanceOf(StorageException.class);
     }
+
+    @Test
+    void totals_add_up_the_cohorts_values_per_period_as_the_aggregate_does_in_java() {
+        Measure falls = add(cohort.id(), "Falls", Optional.empty(), OptionalDouble.empty());
+        Measure ulcers = add(cohort.id(), "Ulcers", Optional.of(new Rate("ulcers", "bed days", 1000)), OptionalDouble.empty());
+        // A home of another cohort with a value for this cohort's measure must not count.
+        Home stranger = new JdbcHomeRepository(db).enrolAll(other.id(), List.of(new HomeRepository.NewHome("Ash Lodge",
+                "ash-lodge", Optional.empty(), Baseline.notRated(), List.of("u9"))), T0).get(0);
+        measures.saveValues(List.of(
+                value(falls, oak, W1, 3, OptionalInt.of(1)), value(falls, elm, W1, 0.1, OptionalInt.of(1)),
+                value(falls, stranger, W1, 100, OptionalInt.of(1)),
+                value(falls, oak, W1.plusWeeks(1), 2, OptionalInt.of(2)), value(falls, elm, W1.plusWeeks(1), 2.2, OptionalInt.of(2)),
+                value(falls, oak, W1.plusWeeks(2), 1, OptionalInt.of(3)), value(falls, elm, W1.plusWeeks(3), 7, OptionalInt.of(4)),
+                new MeasureValue(ulcers.id(), oak.id(), W1, 2.5, OptionalDouble.of(2), OptionalDouble.of(800),
+                        MeasureValue.Source.ENTERED, OptionalInt.of(1), "u1", T0),
+                new MeasureValue(ulcers.id(), elm.id(), W1, 0, OptionalDouble.of(0), OptionalDouble.of(750),
+                        MeasureValue.Source.ENTERED, OptionalInt.of(1), "u2", T0)));
+        LocalDate upTo = W1.plusWeeks(2);
+        for (Measure m : List.of(falls, ulcers)) {
+            List<MeasureValue> mine = measures.forMeasure(m.id()).stream().filter(v -> v.homeId() != stranger.id()).toList();
+            assertThat(uk.stepup.measures.CohortMeasures.aggregate(m, measures.totals(m.id(), cohort.id(), upTo)))
+                    .as(m.name()).isEqualTo(uk.stepup.measures.CohortMeasures.aggregate(m, mine, upTo));
+        }
+        assertThat(measures.totals(falls.id(), cohort.id(), upTo)).containsExactly(
+                new MeasureRepository.PeriodTotal(W1, 2, 3.1, 0, 0, false),
+                new MeasureRepository.PeriodTotal(W1.plusWeeks(1), 2, 4.2, 0, 0, false),
+                new MeasureRepository.PeriodTotal(W1.plusWeeks(2), 1, 1, 0, 0, true));
+    }
 }
