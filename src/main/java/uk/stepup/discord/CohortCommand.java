@@ -1,13 +1,6 @@
 package uk.stepup.discord;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.ICategorizableChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -16,10 +9,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.CsvText;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.Enrolment;
 import uk.stepup.shared.Actor;
@@ -27,8 +17,6 @@ import uk.stepup.shared.Outcome;
 
 /** {@code /cohort …}: the coach's cohort tools. Coach-only, checked here and again in every use case. */
 public final class CohortCommand implements Handlers.Slash {
-    private static final Logger LOG = LoggerFactory.getLogger(CohortCommand.class);
-    static final long MAX_CSV_BYTES = 1_000_000;
 
     private final CohortAdmin admin;
     private final Enrolment enrolment;
@@ -143,23 +131,6 @@ public final class CohortCommand implements Handlers.Slash {
     }
 
     private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor, Cohort cohort) throws Exception {
-        Message.Attachment file = Optional.ofNullable(e.getOption("file")).map(OptionMapping::getAsAttachment).orElse(null);
-        if (file == null) {
-            return Outcome.invalid("Attach the CSV file to the command.");
-        }
-        if (file.getSize() > MAX_CSV_BYTES) {
-            return Outcome.invalid("That file is " + file.getSize() / 1000 + " kB; the import takes CSV files up to 1 MB.");
-        }
-        String name = file.getFileName().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
-            return Outcome.invalid("Attach a .csv file (save the spreadsheet as CSV UTF-8).");
-        }
-        try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
-            byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
-            return enrolment.importCsv(actor, cohort, CsvText.decode(bytes));
-        } catch (ExecutionException | TimeoutException | IOException ex) {
-            LOG.warn("Could not download the import file: {}", ex.getMessage());
-            return Outcome.invalid("I could not download the file from Discord; please try again.");
-        }
+        return CsvAttachment.importWith(e, "import", text -> enrolment.importCsv(actor, cohort, text));
     }
 }

@@ -1,14 +1,7 @@
 package uk.stepup.discord;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.attribute.ICategorizableChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -17,9 +10,6 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import uk.stepup.cohorts.CsvText;
 import uk.stepup.measures.MeasureAdmin;
 import uk.stepup.measures.MeasureImport;
 import uk.stepup.programme.CohortAdmin;
@@ -31,8 +21,6 @@ import uk.stepup.shared.Outcome;
  * imports their home's history from a CSV file. Coach-only actions are checked here and again in the use case.
  */
 public final class MeasureCommand implements Handlers.Slash {
-    private static final Logger LOG = LoggerFactory.getLogger(MeasureCommand.class);
-    static final long MAX_CSV_BYTES = 1_000_000;
 
     private final CohortAdmin cohorts;
     private final MeasureAdmin admin;
@@ -133,23 +121,6 @@ public final class MeasureCommand implements Handlers.Slash {
     }
 
     private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor) throws InterruptedException {
-        Message.Attachment file = Optional.ofNullable(e.getOption("file")).map(OptionMapping::getAsAttachment).orElse(null);
-        if (file == null) {
-            return Outcome.invalid("Attach the CSV file to the command.");
-        }
-        if (file.getSize() > MAX_CSV_BYTES) {
-            return Outcome.invalid("That file is " + file.getSize() / 1000 + " kB; the import takes CSV files up to 1 MB.");
-        }
-        String name = file.getFileName().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".txt")) {
-            return Outcome.invalid("Attach a .csv file (save the spreadsheet as CSV UTF-8).");
-        }
-        try (InputStream in = file.getProxy().download().get(20, TimeUnit.SECONDS)) {
-            byte[] bytes = in.readNBytes((int) MAX_CSV_BYTES + 1);
-            return importer.importCsv(actor, CsvText.decode(bytes));
-        } catch (ExecutionException | TimeoutException | IOException ex) {
-            LOG.warn("Could not download the measures file: {}", ex.getMessage());
-            return Outcome.invalid("I could not download the file from Discord; please try again.");
-        }
+        return CsvAttachment.importWith(e, "measures", text -> importer.importCsv(actor, text));
     }
 }
