@@ -1,7 +1,6 @@
 package uk.stepup.app;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -60,21 +59,10 @@ public final class ManualTimers implements CohortTimers {
 
     /** Takes the earliest remembered wake-up at or before {@code until}, across cohorts, if any. */
     public Optional<Instant> nextWakeup(Instant until) {
-        Optional<Instant> first = wakeUps().stream().findFirst().filter(t -> !t.isAfter(until));
-        first.ifPresent(this::taken);
+        Optional<Instant> first = wakeUps.values().stream().filter(s -> !s.isEmpty()).map(NavigableSet::first)
+                .min(Instant::compareTo).filter(t -> !t.isAfter(until));
+        first.ifPresent(t -> wakeUps.values().forEach(s -> s.headSet(t, true).clear()));
         return first;
-    }
-
-    /** The wake-ups asked for so far and not yet taken, earliest first, across cohorts. */
-    public List<Instant> wakeUps() {
-        NavigableSet<Instant> all = new ConcurrentSkipListSet<>();
-        wakeUps.values().forEach(all::addAll);
-        return new ArrayList<>(all);
-    }
-
-    /** Forgets the wake-ups at or before {@code t} (the driver has fired at them). */
-    public void taken(Instant t) {
-        wakeUps.values().forEach(s -> s.headSet(t, true).clear());
     }
 
     public List<Long> scheduled() {

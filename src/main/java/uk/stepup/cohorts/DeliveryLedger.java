@@ -3,7 +3,6 @@ package uk.stepup.cohorts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Port: the record of every scheduled post, keyed by (cohort, week, kind, target), so that a double fire, a retry
@@ -59,10 +58,4 @@ public interface DeliveryLedger {
 
     /** The cohort's entries of one kind, for example its prompts, without reading the others. */
     List<Entry> forCohort(long cohortId, Kind kind);
-
-    /**
-     * The keys ({@link Key#asText}) of the cohort's entries that are sent or skipped: the posts a tick must not make
-     * again. Only the keys, so a tick reads a few bytes per entry however long the programme has run.
-     */
-    Set<String> settled(long cohortId);
 }

@@ -3,10 +3,8 @@ package uk.stepup.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import uk.stepup.cohorts.DeliveryLedger;
 
 /** The delivery ledger in SQLite: the primary key on the delivery key makes a second claim impossible. */
@@ -81,12 +79,6 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     public List<Entry> forCohort(long cohortId, Kind kind) {
         return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE cohort_id = ? AND kind = ? ORDER BY due_at, delivery_key",
                 JdbcDeliveryLedger::map, cohortId, kind));
-    }
-
-    @Override
-    public Set<String> settled(long cohortId) {
-        return db.read(c -> new HashSet<>(Sql.list(c, "SELECT delivery_key FROM delivery WHERE cohort_id = ?"
-                + " AND status <> 'claimed'", rs -> rs.getString(1), cohortId)));
     }
 
     @Override

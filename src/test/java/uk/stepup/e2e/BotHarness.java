@@ -107,8 +107,7 @@ final class BotHarness implements AutoCloseable {
      */
     int wakeUpsUntil(Instant until) {
         int n = 0;
-        for (Instant t = next(until); t != null; t = next(until)) {
-            timers.taken(t);
+        for (Instant t = timers.nextWakeup(until).orElse(null); t != null; t = timers.nextWakeup(until).orElse(null)) {
             if (t.isAfter(clock.instant())) {
                 clock.set(t);
             }
@@ -116,10 +115,6 @@ final class BotHarness implements AutoCloseable {
             n++;
         }
         return n;
-    }
-
-    private Instant next(Instant until) {
-        return timers.wakeUps().stream().filter(t -> !t.isAfter(until)).findFirst().orElse(null);
     }
 
     @Override
