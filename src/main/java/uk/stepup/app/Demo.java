@@ -277,10 +277,13 @@ public final class Demo {
         LOG.info("Demo: enrolling {} homes with Discord's rate limits lifted for the set-up (about two seconds a home on Discord)",
                 managers.size());
         sandbox.suspendRateLimits(true);
-        sandbox.as(coach, guild).slash("cohort import",
-                Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv(managers).getBytes(StandardCharsets.UTF_8))),
-                announcements).awaitReply(WAIT.plusSeconds(managers.size()));
-        sandbox.suspendRateLimits(false);
+        try {
+            sandbox.as(coach, guild).slash("cohort import",
+                    Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv(managers).getBytes(StandardCharsets.UTF_8))),
+                    announcements).awaitReply(WAIT.plusSeconds(managers.size()));
+        } finally {
+            sandbox.suspendRateLimits(false);
+        }
         reply(sandbox.as(coach, guild).slash("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"),
                 announcements));
         SandboxChannel thisWeek = sandbox.channel(cohort.channels().thisWeekId().orElseThrow()).orElseThrow();
