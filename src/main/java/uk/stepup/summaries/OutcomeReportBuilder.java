@@ -66,7 +66,7 @@ public final class OutcomeReportBuilder {
         }
         OutcomeReport.Participation totals = new OutcomeReport.Participation(homes.size(), expected, onTime, late, missing);
         ParticipationSeries participation = new ParticipationSeries("Check-ins each week",
-                homes.size() + (homes.size() == 1 ? " home" : " homes") + " · on time, late or missing", perWeek);
+                homesCount(homes.size()) + " · on time, late or missing", perWeek);
 
         // Heatmap: one column per week run.
         List<String> codes = h.weeks().stream().map(w -> w.item().code()).toList();
@@ -79,7 +79,7 @@ public final class OutcomeReportBuilder {
             heatRows.add(new HeatmapRow(labels.label(home), cells, false));
         }
         Heatmap heatmap = new Heatmap(h.cohort().name() + " · self-ratings by week",
-                homes.size() + (homes.size() == 1 ? " home" : " homes") + " · " + h.weeksRun()
+                homesCount(homes.size()) + " · " + h.weeksRun()
                         + (h.weeksRun() == 1 ? " week" : " weeks") + " · colour = self-rating", codes, heatRows);
 
         // Each home.
@@ -242,6 +242,11 @@ public final class OutcomeReportBuilder {
                     !s.startsAt().isAfter(h.asOf()), homes, people));
         }
         return out;
+    }
+
+    /** "1 home", "12 homes", "15,000 homes". */
+    static String homesCount(int n) {
+        return String.format(java.util.Locale.UK, "%,d %s", n, n == 1 ? "home" : "homes");
     }
 
     static String frameworkName(String framework) {
