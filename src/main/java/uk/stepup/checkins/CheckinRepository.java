@@ -2,9 +2,7 @@ package uk.stepup.checkins;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import uk.stepup.shared.Rating;
 
 /** Port: check-ins and every revision of them. */
@@ -56,9 +54,6 @@ public interface CheckinRepository {
 
     /** The week's highlights that homes chose to share (anonymously or by name), by home id. */
     List<Highlight> sharedHighlights(long cohortId, int week);
-
-    /** For each week, the homes of the cohort that have checked in for it (week → home ids). Reads no answers. */
-    Map<Integer, Set<Long>> homesCheckedIn(long cohortId);
 
     void setShare(long checkinId, HighlightShare share);
 

@@ -123,10 +123,12 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 claimed.add(e.key().asText());
             }
         }
-        // The homes and who checked in are read at most once per tick, when first needed: at 15,000 homes and 24
-        // weeks, reading them for every week (and the homes again for tasks and the summary) took tens of seconds.
+        // The homes and the check-ins' ratings are read at most once per tick, when first needed, and shared by the
+        // reminders, the task reminders and the summary: at 15,000 homes and 24 weeks, reading the homes and the
+        // week's check-ins for every week (and again for tasks and the summary) took tens of seconds.
         Supplier<List<Home>> enrolled = once(() -> homes.inCohort(cohortId));
-        Supplier<Map<Integer, Set<Long>>> checkedIn = once(() -> checkins.homesCheckedIn(cohortId));
+        Supplier<List<CheckinRepository.Rated>> rated = once(() -> checkins.ratedInCohort(cohortId));
+        Supplier<Map<Integer, Set<Long>>> checkedIn = once(() -> byWeek(rated.get()));
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         for (int week = 1; week <= codes.size(); week++) {
             Optional<Instant> promptAt = cal.promptAt(week);
@@ -175,8 +177,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 Optional<Instant> nextSummary = cal.summaryAt(week + 1);
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
                 Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
-                WeeklySummary[] built = new WeeklySummary[1];
-                Supplier<WeeklySummary> summary = () -> built[0] != null ? built[0] : (built[0] = summaries.build(cohort, w, enrolled.get()));
+                Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled.get(), rated.get()));
                 deliveries.deliver(cohort, summaryKey, summaryAt, useful,
                         done, notes,
                         "the week " + week + " summary",
@@ -209,6 +210,13 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private Optional<String> sent(Key key, Map<String, DeliveryLedger.Entry> done) {
         return Optional.ofNullable(done.get(key.asText())).or(() -> ledger.find(key))
                 .filter(e -> e.status() == DeliveryLedger.Status.SENT).flatMap(DeliveryLedger.Entry::messageId);
+    }
+
+    /** Which homes checked in for each week: week → home ids. */
+    private static Map<Integer, Set<Long>> byWeek(List<CheckinRepository.Rated> rated) {
+        Map<Integer, Set<Long>> out = new HashMap<>();
+        rated.forEach(c -> out.computeIfAbsent(c.week(), k -> new HashSet<>()).add(c.homeId()));
+        return out;
     }
 
     /** The value, worked out on the first call and kept (for one tick, on one thread). */

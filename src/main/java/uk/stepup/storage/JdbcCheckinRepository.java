@@ -3,12 +3,8 @@ package uk.stepup.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinRepository;
@@ -99,16 +95,6 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                 + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? AND k.week = ? AND k.highlight IS NOT NULL"
                 + " AND k.highlight_share <> 'none' ORDER BY k.home_id",
                 rs -> new Highlight(rs.getLong(1), share(rs.getString(2)), rs.getString(3)), cohortId, week));
-    }
-
-    @Override
-    public Map<Integer, Set<Long>> homesCheckedIn(long cohortId) {
-        return db.read(c -> {
-            Map<Integer, Set<Long>> out = new HashMap<>();
-            Sql.list(c, "SELECT k.week, k.home_id FROM checkin k JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?",
-                    rs -> out.computeIfAbsent(rs.getInt(1), k -> new HashSet<>()).add(rs.getLong(2)), cohortId);
-            return out;
-        });
     }
 
     @Override

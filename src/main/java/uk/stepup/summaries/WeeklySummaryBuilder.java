@@ -66,13 +66,20 @@ public final class WeeklySummaryBuilder {
 
     /** The summary of the week, for the cohort's homes as the caller has just read them. */
     public WeeklySummary build(Cohort cohort, int week, List<Home> enrolled) {
+        return build(cohort, week, enrolled, checkins.ratedInCohort(cohort.id()));
+    }
+
+    /**
+     * The summary of the week, for the cohort's homes and its check-ins' ratings ({@link CheckinRepository#ratedInCohort})
+     * as the caller has just read them.
+     */
+    public WeeklySummary build(Cohort cohort, int week, List<Home> enrolled, List<CheckinRepository.Rated> rated) {
         List<String> codes = cohorts.items(cohort.id());
         Curriculum curriculum = curricula.get(cohort.framework());
         CurriculumItem item = item(curriculum, codes.get(week - 1));
         Map<Long, Home> byId = new HashMap<>();
         enrolled.forEach(h -> byId.put(h.id(), h));
         // The week's counts come from the check-ins' ratings, without their text; only shared highlights are read.
-        List<CheckinRepository.Rated> rated = checkins.ratedInCohort(cohort.id());
         int onTime = 0;
         int late = 0;
         Map<Rating, Integer> spread = new EnumMap<>(Rating.class);
