@@ -44,6 +44,8 @@ import uk.stepup.programme.CoachReminders;
 import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.programme.WeeklyProgramme;
 import uk.stepup.report.HtmlReport;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Outcome;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
@@ -52,6 +54,7 @@ import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
+import uk.stepup.summaries.CohortStatus;
 import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 import uk.stepup.tasks.CoachPublisher;
@@ -96,6 +99,8 @@ class ScaleBenchmark {
     static final String NATIONAL_NAME = "National 2027";
     static final double REPORT_SMALL_MS = 2_000;
     static final double REPORT_NATIONAL_MS = 20_000;
+    /** A third of Discord's 3-second acknowledgement, for {@code /cohort status}. */
+    static final double STATUS_MS = 1_000;
     /** Where the heatmaps and reports are kept to look at after a run. */
     static final Path OUT = Path.of("target", "bench");
 
@@ -265,6 +270,50 @@ class ScaleBenchmark {
         assertThat(packed.maxFilesInMessage()).isLessThanOrEqualTo(10);
         assertThat(packed.largestFile()).isLessThanOrEqualTo(10L * 1024 * 1024);
         assertThat(moment.publisher.summaries).isEqualTo((1 + warmUp + runs) * cohorts.size());
+    }
+
+    @Test
+    @Order(6)
+    void cohortStatusOf600And15000Homes() {
+        cohortStatus("/cohort status, 600 homes", small, 5, 15);
+        cohortStatus("/cohort status, 15,000 homes", national, 2, 7);
+    }
+
+    /**
+     * {@code /cohort status} answers within Discord's 3-second acknowledgement (it is not deferred), so the work from
+     * the command to its reply text is measured against a third of that, leaving room for Discord's round trips.
+     */
+    private void cohortStatus(String name, ScaleSeed.Seeded seeded, int warmUp, int runs) {
+        reopen();
+        Clock clock = Clock.fixed(seeded.summaryDue().plus(Duration.ofDays(2)), ZoneOffset.UTC);
+        CohortStatus status = new CohortStatus(new JdbcCohortRepository(db), new JdbcHomeRepository(db),
+                new JdbcCheckinRepository(db), new JdbcTaskRepository(db), new JdbcSessionRepository(db), clock);
+        Actor coach = new Actor("coach", "Coach", seeded.cohort().guildId(), true);
+        String[] reply = new String[1];
+        Supplier<Double> command = () -> {
+            long t0 = System.nanoTime();
+            Outcome o = status.report(coach, seeded.cohort());
+            reply[0] = o.message();
+            return (System.nanoTime() - t0) / 1e6;
+        };
+        Machine machine = new Machine();
+        double cold = command.get();
+        double[] times = new double[runs];
+        for (int i = -warmUp; i < runs; i++) {
+            double ms = command.get();
+            if (i >= 0) {
+                times[i] = ms;
+            }
+        }
+        Machine.Report load = machine.stop();
+        double median = Figures.quantile(times, 0.5);
+        double p95 = Figures.quantile(times, 0.95);
+        System.out.printf(Locale.ROOT, "%s: cold %.0f ms; warm median %.0f ms, p95 %.0f ms over %d runs; reply %,d"
+                + " characters%n", name, cold, median, p95, runs, reply[0].length());
+        System.out.println(name + ": " + load.describe());
+        figures.add(name + ", warm median", Figures.ms(median), Figures.ms(STATUS_MS), verdict(median, STATUS_MS));
+        figures.add(name + ", cold (first run)", Figures.ms(cold), Figures.ms(STATUS_MS), verdict(cold, STATUS_MS));
+        assertThat(reply[0]).contains("status").hasSizeLessThanOrEqualTo(2000);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import uk.stepup.checkins.Checkin;
-import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Home;
@@ -32,9 +31,8 @@ class CohortStatusTest {
                 Baseline.notRated(), List.of("u" + id));
     }
 
-    static Checkin checkin(long homeId, int week, boolean late) {
-        return new Checkin(homeId * 100 + week, homeId, week, "S" + week, new CheckinAnswers(Rating.GOOD, "did",
-                Optional.empty(), Optional.empty(), Optional.empty()), HighlightShare.ANONYMOUS, late, 1, "u" + homeId, T0, T0);
+    static CheckinRepository.Rated checkin(long homeId, int week, boolean late) {
+        return new CheckinRepository.Rated(homeId, week, Rating.GOOD, HighlightShare.ANONYMOUS, late);
     }
 
     static Task task(long id, LocalDate due) {
@@ -48,7 +46,7 @@ class CohortStatusTest {
     @Test
     void counts_each_home_and_puts_at_risk_homes_first() {
         List<Home> homes = List.of(home(1, "Ash Lodge"), home(2, "Beech View"), home(3, "Cedar Court"), home(4, "Oak House"));
-        List<Checkin> checkins = List.of(
+        List<CheckinRepository.Rated> checkins = List.of(
                 checkin(1, 1, false), checkin(1, 2, false), checkin(1, 3, false), // week 3 is open: on time, not missed
                 checkin(2, 1, false), checkin(2, 2, true),
                 checkin(3, 1, false), checkin(3, 2, false));
@@ -87,7 +85,7 @@ class CohortStatusTest {
     @Test
     void a_large_cohort_fits_one_reply_with_the_at_risk_homes_shown() {
         List<Home> homes = new ArrayList<>();
-        List<Checkin> checkins = new ArrayList<>();
+        List<CheckinRepository.Rated> checkins = new ArrayList<>();
         for (long id = 1; id <= 60; id++) {
             homes.add(home(id, "Care Home with a Rather Long Name Number " + id));
             if (id % 10 != 0) {
