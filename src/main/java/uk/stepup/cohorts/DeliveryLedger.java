@@ -2,6 +2,7 @@ package uk.stepup.cohorts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,13 @@ public interface DeliveryLedger {
     List<Entry> forCohortWeek(long cohortId, int week);
 
     List<Entry> forCohort(long cohortId);
+
+    /**
+     * The status of every delivery of the cohort by its key's text, and nothing else: a tick reads this once to know
+     * what is left to do. At 15,000 homes and 24 weeks that is 360,000 reminders, so reading whole entries (times
+     * parsed, message ids) took over a second a tick.
+     */
+    Map<String, Status> statuses(long cohortId);
 
     /** The cohort's entries of one kind, for example its prompts, without reading the others. */
     List<Entry> forCohort(long cohortId, Kind kind);

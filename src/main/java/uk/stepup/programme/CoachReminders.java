@@ -67,12 +67,12 @@ public final class CoachReminders {
         return new Key(cohortId, 0, Kind.SESSION_REMINDER, "session-" + sessionId + ":attended");
     }
 
-    void reconcile(Cohort cohort, Deliveries deliveries, Map<String, DeliveryLedger.Entry> done, List<String> notes) {
+    void reconcile(Cohort cohort, Deliveries deliveries, Set<String> done, List<String> notes) {
         reconcile(cohort, deliveries, done, notes, () -> homes.inCohort(cohort.id()));
     }
 
     /** As above, with the cohort's homes as the tick already read them (read only if a task needs them). */
-    void reconcile(Cohort cohort, Deliveries deliveries, Map<String, DeliveryLedger.Entry> done, List<String> notes,
+    void reconcile(Cohort cohort, Deliveries deliveries, Set<String> done, List<String> notes,
                    Supplier<List<Home>> cohortHomes) {
         Instant now = clock.instant();
         long cohortId = cohort.id();
@@ -96,7 +96,7 @@ public final class CoachReminders {
                         continue;
                     }
                     Key key = taskReminder(cohortId, task.id(), home.id());
-                    if (done.containsKey(key.asText())) {
+                    if (done.contains(key.asText())) {
                         continue;
                     }
                     deliveries.deliver(cohort, key, at, useful, done, notes,

@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
@@ -52,14 +52,14 @@ final class Deliveries {
     }
 
     /** A post the programme publisher can find again by itself (prompts and summaries). */
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
+    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
                  List<String> notes, String what, Post post) {
         deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
     }
 
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Map<String, DeliveryLedger.Entry> done,
+    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
                  List<String> notes, String what, Find find, Post post) {
-        if (done.containsKey(key.asText())) {
+        if (done.contains(key.asText())) {
             return;
         }
         Instant now = clock.instant();
@@ -94,8 +94,8 @@ final class Deliveries {
      * ({@code parentEarlier}): then the part may exist from before it had a delivery of its own.
      */
     void deliverPart(Cohort cohort, Key key, Key parent, Instant due, boolean useful,
-                     Map<String, DeliveryLedger.Entry> done, String what, Find find, Post post) {
-        if (done.containsKey(key.asText()) || !useful) {
+                     Set<String> done, String what, Find find, Post post) {
+        if (done.contains(key.asText()) || !useful) {
             return;
         }
         Instant now = clock.instant();
@@ -103,7 +103,7 @@ final class Deliveries {
         if (!claim.won()) {
             return;
         }
-        if (claim.entry().attempts() > 1 || done.containsKey(parent.asText())) {
+        if (claim.entry().attempts() > 1 || done.contains(parent.asText())) {
             Optional<String> already = find.find(key);
             if (already.isPresent()) {
                 ledger.markSent(key, already.get(), now);

@@ -114,15 +114,11 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         List<String> codes = cohorts.items(cohortId);
         ProgrammeCalendar cal = calendar(cohort);
         Curriculum curriculum = curricula.get().get(cohort.framework());
-        Map<String, DeliveryLedger.Entry> done = new HashMap<>();
+        // What is settled (sent or skipped) and what was claimed but not finished, as of the start of the tick.
+        Set<String> done = new HashSet<>();
         Set<String> claimed = new HashSet<>();
-        for (DeliveryLedger.Entry e : ledger.forCohort(cohortId)) {
-            if (e.status() != DeliveryLedger.Status.CLAIMED) {
-                done.put(e.key().asText(), e);
-            } else {
-                claimed.add(e.key().asText());
-            }
-        }
+        ledger.statuses(cohortId).forEach((key, status) -> (status == DeliveryLedger.Status.CLAIMED ? claimed : done)
+                .add(key));
         // The homes and the check-ins' ratings are read at most once per tick, when first needed, and shared by the
         // reminders, the task reminders and the summary: at 15,000 homes and 24 weeks, reading the homes and the
         // week's check-ins for every week (and again for tasks and the summary) took tens of seconds.
@@ -144,7 +140,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     done, notes,
                     "the week " + week + " prompt (" + item.code() + ")",
                     key -> publisher.postPrompt(cohort, w, item, close, key));
-            Optional<String> promptId = sent(promptKey, done);
+            Optional<String> promptId = sent(promptKey);
             Key threadKey = new Key(cohortId, week, Kind.PROMPT, THREAD);
             promptId.ifPresent(id -> deliveries.deliverPart(cohort, threadKey, promptKey, promptAt.get(),
                     now.isBefore(close), done, "the week " + w + " thread", key -> publisher.findThread(cohort, id),
@@ -160,7 +156,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                         // Its reminder failed and was waiting for another try: the home no longer needs it.
                         ledger.markSkipped(key, reminderAt, now, "the home checked in before the reminder could be sent");
                     }
-                    if (thisWeek.contains(home.id()) || done.containsKey(key.asText())) {
+                    if (thisWeek.contains(home.id()) || done.contains(key.asText())) {
                         continue;
                     }
                     // Each reminder is claimed, sent and marked on its own: the exactly-once protocol per home.
@@ -184,8 +180,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                         key -> publisher.postSummary(cohort, summary.get(), key));
                 // Before the thread had its own delivery, its id was the prompt's (Discord gives a thread started on a
                 // message that message's id).
-                Optional<String> threadId = sent(threadKey, done).or(() -> promptId);
-                if (sent(summaryKey, done).isPresent() && threadId.isPresent()) {
+                Optional<String> threadId = sent(threadKey).or(() -> promptId);
+                if (sent(summaryKey).isPresent() && threadId.isPresent()) {
                     String tid = threadId.get();
                     deliveries.deliverPart(cohort, new Key(cohortId, week, Kind.SUMMARY, THREAD), summaryKey, summaryAt,
                             useful, done, "the week " + w + " summary in its thread",
@@ -207,9 +203,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     }
 
     /** The message id of a post the ledger has as sent (before this tick, or during it). */
-    private Optional<String> sent(Key key, Map<String, DeliveryLedger.Entry> done) {
-        return Optional.ofNullable(done.get(key.asText())).or(() -> ledger.find(key))
-                .filter(e -> e.status() == DeliveryLedger.Status.SENT).flatMap(DeliveryLedger.Entry::messageId);
+    private Optional<String> sent(Key key) {
+        return ledger.find(key).filter(e -> e.status() == DeliveryLedger.Status.SENT).flatMap(DeliveryLedger.Entry::messageId);
     }
 
     /** Which homes checked in for each week: week → home ids. */

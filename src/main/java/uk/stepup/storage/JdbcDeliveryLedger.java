@@ -3,7 +3,9 @@ package uk.stepup.storage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import uk.stepup.cohorts.DeliveryLedger;
 
@@ -85,6 +87,18 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     public List<Entry> forCohort(long cohortId) {
         return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE cohort_id = ? ORDER BY due_at, delivery_key",
                 JdbcDeliveryLedger::map, cohortId));
+    }
+
+    @Override
+    public Map<String, Status> statuses(long cohortId) {
+        return db.read(c -> {
+            Map<String, Status> out = new HashMap<>();
+            for (Map.Entry<String, Status> e : Sql.list(c, "SELECT delivery_key, status FROM delivery WHERE cohort_id = ?",
+                    rs -> Map.entry(rs.getString(1), Sql.enumOf(Status.class, rs.getString(2))), cohortId)) {
+                out.put(e.getKey(), e.getValue());
+            }
+            return out;
+        });
     }
 
     private static Entry map(ResultSet rs) throws SQLException {

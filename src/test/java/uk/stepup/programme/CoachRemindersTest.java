@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,9 +224,12 @@ class CoachRemindersTest {
     private void tick(Instant at) {
         clock.set(at);
         List<String> notes = new ArrayList<>();
-        Map<String, DeliveryLedger.Entry> done = new HashMap<>();
-        ledger.forCohort(cohort.id()).stream().filter(e -> e.status() != DeliveryLedger.Status.CLAIMED)
-                .forEach(e -> done.put(e.key().asText(), e));
+        Set<String> done = new HashSet<>();
+        ledger.statuses(cohort.id()).forEach((key, status) -> {
+            if (status != DeliveryLedger.Status.CLAIMED) {
+                done.add(key);
+            }
+        });
         reminders.reconcile(cohort, deliveries, done, notes);
         if (!notes.isEmpty()) {
             coaches.told.add(String.join("\n", notes));
