@@ -92,6 +92,7 @@ public final class BotModule implements AutoCloseable {
     public final ProgressView progress;
     public final TaskBoard taskBoard;
     public final SessionDesk sessionDesk;
+    public final MeasureDesk measureDesk;
     public final CohortStatus status;
     public final DataExport export;
     private final CohortTimers timers;
@@ -154,7 +155,7 @@ public final class BotModule implements AutoCloseable {
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, clock);
         HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
         progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
-        MeasureDesk measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
+        measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
         taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);

@@ -175,18 +175,27 @@ public final class CheckinDesk {
 
     /** The manager confirmed a held check-in; saves it if still held. */
     public Result confirm(Actor actor, String token) {
-        Pending p = pending.remove(token);
-        if (p == null || !p.actor().userId().equals(actor.userId()) || p.at().plus(PENDING_TTL).isBefore(clock.instant())) {
+        Pending p = take(actor, token);
+        if (p == null || p.at().plus(PENDING_TTL).isBefore(clock.instant())) {
             return new Refused(Outcome.invalid("That check-in is no longer waiting (it is kept for 15 minutes). "
                     + "Please press Check in again."));
         }
         return save(actor, homes.byId(p.homeId()).orElseThrow(), p.week(), p.answers());
     }
 
+    /**
+     * Takes the held check-in if it is the actor's. Anyone else's try leaves it held: a stale or forged token must
+     * not cost the manager the answers they are about to confirm.
+     */
+    private Pending take(Actor actor, String token) {
+        Pending p = pending.get(token);
+        return p != null && p.actor().userId().equals(actor.userId()) && pending.remove(token, p) ? p : null;
+    }
+
     /** The answers held for confirmation, to pre-fill the form when the manager chooses to edit instead. */
     public Optional<Form> held(Actor actor, String token) {
-        Pending p = pending.remove(token);
-        if (p == null || !p.actor().userId().equals(actor.userId())) {
+        Pending p = take(actor, token);
+        if (p == null) {
             return Optional.empty();
         }
         Home home = homes.byId(p.homeId()).orElseThrow();
