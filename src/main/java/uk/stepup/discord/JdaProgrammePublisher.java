@@ -244,9 +244,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                     s.moreHighlights() == 1 ? "home" : "homes", s.highlights().size()), false));
         }
         s.measures().ifPresent(m -> fields.add(new Card.Field("Cohort measures",
-                Mentions.neutralise(String.join("\n", m.lines())) + "\nCharts attached: grey is common cause, blue "
-                        + "improvement, orange concern. " + SmallCounts.LABEL + " marks a count of 1 to 4, not shown.",
-                false)));
+                Mentions.neutralise(String.join("\n", m.lines())) + (m.chart().isEmpty() ? ""
+                        : "\nCharts attached: grey is common cause, blue improvement, orange concern. "
+                        + SmallCounts.LABEL + " marks a count of 1 to 4, not shown."), false)));
         s.tasks().ifPresent(t -> fields.add(new Card.Field("Tasks",
                 t.done() + " of " + (t.done() + t.overdue() + t.pending()) + " done across " + t.tasks()
                         + (t.tasks() == 1 ? " task" : " tasks") + (t.overdue() > 0 ? "; " + t.overdue() + " overdue" : "")
@@ -332,7 +332,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                                                    boolean withButton) {
         String png = "heatmap-week-" + summary.week() + ".png";
         byte[] heatmap = charts.heatmapPng(summary.heatmap());
-        Optional<ChartImage> chart = summary.measures().map(CohortMeasures.Digest::chart);
+        Optional<ChartImage> chart = summary.measures().flatMap(CohortMeasures.Digest::chart);
         List<Button> buttons = withButton ? List.of(Button.secondary(
                 ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")) : List.of();
         return messages(summaryCard(summary), buttons, Optional.of(FileUpload.fromData(heatmap, png)), chart);

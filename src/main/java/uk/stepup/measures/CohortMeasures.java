@@ -40,8 +40,11 @@ public final class CohortMeasures {
         }
     }
 
-    /** What the weekly summary carries: a line per measure and one image of small multiples. */
-    public record Digest(List<String> lines, ChartImage chart) {
+    /**
+     * What the weekly summary carries: a line per measure and one image of small multiples, when at least one
+     * measure has enough values to chart (an image of empty panels would tell the homes nothing).
+     */
+    public record Digest(List<String> lines, Optional<ChartImage> chart) {
         public Digest {
             lines = List.copyOf(lines);
         }
@@ -114,8 +117,9 @@ public final class CohortMeasures {
         MeasurePanels chart = new MeasurePanels(cohort.name() + " · measures after week " + week,
                 "Cohort aggregates: mean per home, or the pooled rate for rates. Counts of 1 to 4 show as "
                         + SmallCounts.LABEL + ".", panels);
-        return Optional.of(new Digest(lines, new ChartImage("cohort-measures-week-" + week + ".png",
-                renderer.panelsPng(chart))));
+        boolean anyChart = all.stream().anyMatch(s -> s.chart().isPresent());
+        return Optional.of(new Digest(lines, anyChart ? Optional.of(new ChartImage("cohort-measures-week-" + week
+                + ".png", renderer.panelsPng(chart))) : Optional.empty()));
     }
 
     /** "**Falls** (mean per home, lower is better): latest 3.5, week of 18 Jan 2027, 4 homes · Common cause variation". */

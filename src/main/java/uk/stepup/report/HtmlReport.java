@@ -62,7 +62,7 @@ public final class HtmlReport {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         pngs.put("participation.png", charts.participationPng(r.participation()));
         pngs.put("heatmap.png", charts.heatmapPng(r.heatmap()));
-        r.measures().ifPresent(m -> pngs.put(MEASURES_FILE, m.chart().png()));
+        r.measures().flatMap(m -> m.chart()).ifPresent(c -> pngs.put(MEASURES_FILE, c.png()));
         if (r.homes().size() <= HOME_PAGES_MAX) {
             for (int i = 0; i < r.homes().size(); i++) {
                 pngs.put(journeyFile(r, i), charts.journeyPng(r.homes().get(i).journey()));
@@ -302,6 +302,10 @@ public final class HtmlReport {
             plain.add(line.replace("**", ""));
         }
         s.append("</ul>\n");
+        if (png == null) {
+            s.append("<p>Too few values have been entered to chart yet.</p>\n</section>\n");
+            return;
+        }
         s.append(img(png, "Small multiples of the cohort's measures, one chart per measure over time. "
                 + String.join(" ", plain), "Cohort aggregates per period; hidden periods had counts of 1 to 4."));
         s.append("</section>\n");

@@ -87,7 +87,7 @@ class CohortMeasuresTest {
         f.weekly(falls, f.oak, W3, 9, 8, 7, 6, 1);
         f.weekly(falls, f.elm, W3, 9, 10, 9, 8, 2);
         CohortMeasures.Digest d = cohort.digest(f.cohort, 3, W3).orElseThrow();
-        assertThat(d.chart().filename()).isEqualTo("cohort-measures-week-3.png");
+        assertThat(d.chart().orElseThrow().filename()).isEqualTo("cohort-measures-week-3.png");
         assertThat(d.lines()).hasSize(2);
         assertThat(d.lines().get(0)).startsWith("**Falls** (mean per home, lower is better): latest <5, week of 18 Jan 2027, 2 homes")
                 .contains("(at the latest charted period)").doesNotContain("1.5");
@@ -101,6 +101,17 @@ class CohortMeasuresTest {
         assertThat(chart.programmeStart()).contains(MeasuresFixture.START);
         assertThat(panels.panels().get(1).spc()).isEmpty();
         assertThat(panels.panels().get(1).note()).isEqualTo("No values yet.");
+    }
+
+    @Test
+    void a_digest_with_too_few_values_to_chart_carries_its_lines_but_no_image() {
+        Measure falls = f.falls();
+        f.weekly(falls, f.oak, W1, 6);
+        f.weekly(falls, f.elm, W1, 8);
+        CohortMeasures.Digest d = cohort.digest(f.cohort, 1, W1).orElseThrow();
+        assertThat(d.lines()).singleElement().asString().contains("too few values to chart yet");
+        assertThat(d.chart()).as("an image of empty panels tells the homes nothing").isEmpty();
+        assertThat(f.renderer.panels).isEmpty();
     }
 
     @Test
