@@ -10,13 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,6 +140,8 @@ public final class Demo {
     private int tasksDone;
     private int attended;
     private int measureValues;
+    /** The highlights written on each server each week, so a summary never shows the same one twice. */
+    private final Map<String, Set<String>> highlightsUsed = new HashMap<>();
 
     public Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula) {
         this(homes, weeks, out, seed, curricula, HOMES_PER_SERVER, DemoBot::inProcess);
@@ -465,6 +471,16 @@ public final class Demo {
         return from.plusSeconds(60 + (long) (random.nextDouble() * Math.max(1, seconds - 120)));
     }
 
+    /** A highlight no other home on the server wrote this week (the demo has sixteen to choose from). */
+    private String highlight(String guildId, int week) {
+        Set<String> used = highlightsUsed.computeIfAbsent(guildId + ":" + week, k -> new HashSet<>());
+        List<String> fresh = Arrays.stream(HIGHLIGHTS).filter(h -> !used.contains(h)).toList();
+        List<String> pool = fresh.isEmpty() ? List.of(HIGHLIGHTS) : fresh;
+        String chosen = pool.get(random.nextInt(pool.size()));
+        used.add(chosen);
+        return chosen;
+    }
+
     private void checkIn(Sandbox sandbox, Server server, Manager m, CurriculumItem item, int week, Instant close) {
         SandboxGuild guild = server.guild();
         InteractionHandle open = sandbox.as(m.user(), guild).clickLabel(server.prompt().get(), "Check in").awaitResponse(WAIT);
@@ -484,7 +500,7 @@ public final class Demo {
         }
         boolean highlight = random.nextDouble() < 0.45;
         if (highlight) {
-            values.put("highlight", HIGHLIGHTS[random.nextInt(HIGHLIGHTS.length)]);
+            values.put("highlight", highlight(guild.id(), week));
         }
         InteractionHandle saved = sandbox.as(m.user(), guild).submitModal(open.modal(), values).awaitResponse(WAIT);
         SandboxMessage reply = saved.awaitReply(WAIT);
