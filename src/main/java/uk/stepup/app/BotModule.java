@@ -53,6 +53,7 @@ import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
+import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.storage.JdbcReportQueries;
@@ -152,7 +153,8 @@ public final class BotModule implements AutoCloseable {
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
         enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
         admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, guard, clock);
-        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, clock);
+        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, new JdbcHeldCheckins(database),
+                clock);
         HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
         progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
         measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
@@ -184,6 +186,7 @@ public final class BotModule implements AutoCloseable {
                 .register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
+        desk.forgetExpired();
         LOG.info("Bot ready: {} running cohorts", cohorts.running().size());
     }
 

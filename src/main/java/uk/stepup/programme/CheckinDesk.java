@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinRepository;
+import uk.stepup.checkins.HeldCheckins;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.checkins.PrivacyVerdict;
@@ -37,7 +37,7 @@ import uk.stepup.shared.UserText;
  * is accepted until the week's summary is posted; after the window closes it is marked late.
  */
 public final class CheckinDesk {
-    /** How long a check-in that needs a privacy confirmation is held in memory. */
+    /** How long a check-in that needs a privacy confirmation is held for its manager. */
     static final Duration PENDING_TTL = Duration.ofMinutes(15);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
 
@@ -48,16 +48,17 @@ public final class CheckinDesk {
     private final Supplier<Map<String, Curriculum>> curricula;
     private final PrivacyGuard guard;
     private final Clock clock;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final HeldCheckins heldCheckins;
 
     public CheckinDesk(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins, WeeklyProgramme programme,
-                       Supplier<Map<String, Curriculum>> curricula, PrivacyGuard guard, Clock clock) {
+                       Supplier<Map<String, Curriculum>> curricula, PrivacyGuard guard, HeldCheckins held, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
         this.programme = programme;
         this.curricula = curricula;
         this.guard = guard;
+        this.heldCheckins = held;
         this.clock = clock;
     }
 
@@ -88,8 +89,6 @@ public final class CheckinDesk {
     public record Refused(Outcome outcome) implements Result {
     }
 
-    private record Pending(Actor actor, long homeId, int week, CheckinAnswers answers, Instant at) {
-    }
 
     /**
      * Opens the check-in for the manager. {@code cohortId} and {@code week} come from a prompt's button; without them
@@ -163,9 +162,9 @@ public final class CheckinDesk {
         PrivacyVerdict verdict = guard.check(fields);
         if (!verdict.mayStore()) {
             if (verdict.mayStoreAfterConfirmation()) {
-                purgeExpired();
+                forgetExpired();
                 String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-                pending.put(token, new Pending(actor, homeId, week, answers, clock.instant()));
+                heldCheckins.hold(new HeldCheckins.Held(token, actor.userId(), homeId, week, answers, clock.instant()));
                 return new Confirm(token, verdict.reply());
             }
             return new Refused(Outcome.invalid(verdict.reply()));
@@ -175,8 +174,8 @@ public final class CheckinDesk {
 
     /** The manager confirmed a held check-in; saves it if still held. */
     public Result confirm(Actor actor, String token) {
-        Pending p = take(actor, token);
-        if (p == null || p.at().plus(PENDING_TTL).isBefore(clock.instant())) {
+        HeldCheckins.Held p = take(actor, token);
+        if (p == null) {
             return new Refused(Outcome.invalid("That check-in is no longer waiting (it is kept for 15 minutes). "
                     + "Please press Check in again."));
         }
@@ -184,17 +183,18 @@ public final class CheckinDesk {
     }
 
     /**
-     * Takes the held check-in if it is the actor's. Anyone else's try leaves it held: a stale or forged token must
-     * not cost the manager the answers they are about to confirm.
+     * Takes the held check-in if it is the actor's and still within {@link #PENDING_TTL}; null otherwise. Anyone
+     * else's try leaves it held: a stale or forged token must not cost the manager the answers they are about to
+     * confirm.
      */
-    private Pending take(Actor actor, String token) {
-        Pending p = pending.get(token);
-        return p != null && p.actor().userId().equals(actor.userId()) && pending.remove(token, p) ? p : null;
+    private HeldCheckins.Held take(Actor actor, String token) {
+        return heldCheckins.take(token, actor.userId())
+                .filter(p -> !p.heldAt().plus(PENDING_TTL).isBefore(clock.instant())).orElse(null);
     }
 
     /** The answers held for confirmation, to pre-fill the form when the manager chooses to edit instead. */
     public Optional<Form> held(Actor actor, String token) {
-        Pending p = take(actor, token);
+        HeldCheckins.Held p = take(actor, token);
         if (p == null) {
             return Optional.empty();
         }
@@ -267,8 +267,8 @@ public final class CheckinDesk {
         return curricula.get().get(cohort.framework()).byCode(code).orElseThrow();
     }
 
-    private void purgeExpired() {
-        Instant cutoff = clock.instant().minus(PENDING_TTL);
-        pending.values().removeIf(p -> p.at().isBefore(cutoff));
+    /** Forgets held check-ins whose manager did not come back within {@link #PENDING_TTL} (also called at start). */
+    public void forgetExpired() {
+        heldCheckins.forgetBefore(clock.instant().minus(PENDING_TTL));
     }
 }

@@ -129,7 +129,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
         };
     }
 
-    private static CheckinAnswers answers(ResultSet rs) throws SQLException {
+    static CheckinAnswers answers(ResultSet rs) throws SQLException {
         return new CheckinAnswers(
                 rating(rs.getString("rating")),
                 rs.getString("did"),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.Home;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
@@ -171,5 +172,67 @@ class ResilienceEndToEndTest {
         h.at(Instant.parse("2027-04-12T09:00:00Z"));
         assertThat(posts("this-week")).hasSize(before);
         assertThat(h.sandbox.violations()).isEmpty();
+    }
+
+    @Test
+    @Order(30)
+    void a_check_in_held_for_a_privacy_confirmation_survives_a_restart() throws Exception {
+        try (BotHarness w = new BotHarness(dir.resolve("held"), CREATED)) {
+            w.sandbox.as(w.coach, w.guild).slash("cohort create", Map.of("name", "Held", "start", "2027-03-01"), w.general)
+                    .awaitReply(WAIT);
+            String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
+                    + "Oak House,," + w.alice.id() + ",,,,,,\n";
+            w.sandbox.as(w.coach, w.guild).slash("cohort import", Map.of("file",
+                    SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), w.general)
+                    .awaitReply(WAIT);
+            w.at(Instant.parse("2027-03-01T09:00:00Z"));
+            w.clock.set(Instant.parse("2027-03-01T10:00:00Z"));
+
+            // A possible name: the answers are held for Alice to confirm or edit, and the bot restarts meanwhile.
+            SandboxMessage held = holdFor(w, "Mrs Smith enjoyed the garden party we ran for the residents.");
+            w.stop();
+            w.start();
+            InteractionHandle edit = w.sandbox.as(w.alice, w.guild).clickLabel(held, "Edit my answers").awaitResponse(WAIT);
+            assertThat(edit.modal().field("did").orElseThrow().value()).as("what Alice typed, after the restart")
+                    .isEqualTo("Mrs Smith enjoyed the garden party we ran for the residents.");
+            InteractionHandle saved = w.sandbox.as(w.alice, w.guild).submitModal(edit.modal(), Map.of("did",
+                    "A resident enjoyed the garden party we ran for everyone.")).awaitResponse(WAIT);
+            assertThat(saved.awaitReply(WAIT).content()).contains("Saved your week 1 check-in");
+
+            // Held again, the bot restarts, and Alice saves it as written.
+            SandboxMessage again = holdFor(w, "Mr Jones chose the music for the garden party this time.");
+            w.stop();
+            w.clock.set(Instant.parse("2027-03-01T10:05:00Z"));
+            w.start();
+            assertThat(w.sandbox.as(w.alice, w.guild).clickLabel(again, "Save as written").awaitReply(WAIT).content())
+                    .contains("version 2");
+            Home oak = w.bot.homes.byName(w.bot.cohorts.byName(w.guild.id(), "Held").orElseThrow().id(), "Oak House")
+                    .orElseThrow();
+            assertThat(w.bot.checkins.find(oak.id(), 1).orElseThrow().answers().didThisWeek()).startsWith("Mr Jones");
+
+            // Nothing is held longer than 15 minutes: a third one, left alone, is gone after the next start.
+            SandboxMessage left = holdFor(w, "Mrs Patel asked for the garden party to become a monthly event.");
+            w.stop();
+            w.clock.set(Instant.parse("2027-03-01T10:30:00Z"));
+            w.start();
+            int stillHeld = w.bot.database.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM held_checkin")) {
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(stillHeld).as("held check-ins forgotten at start").isZero();
+            assertThat(w.sandbox.as(w.alice, w.guild).clickLabel(left, "Save as written").awaitReply(WAIT).content())
+                    .contains("no longer waiting");
+        }
+    }
+
+    /** Alice submits the check-in with these words; the privacy guard holds it and asks her to confirm or edit. */
+    private static SandboxMessage holdFor(BotHarness w, String did) {
+        InteractionHandle open = w.sandbox.as(w.alice, w.guild).slash("checkin", w.general).awaitResponse(WAIT);
+        InteractionHandle submitted = w.sandbox.as(w.alice, w.guild).submitModal(open.modal(), Map.of(
+                "rating", List.of("good"), "did", did)).awaitResponse(WAIT);
+        SandboxMessage reply = submitted.awaitReply(WAIT);
+        assertThat(reply.button("Save as written")).as(reply.content()).isPresent();
+        return reply;
     }
 }

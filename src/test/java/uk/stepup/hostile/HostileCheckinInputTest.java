@@ -36,6 +36,7 @@ import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
+import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 
@@ -77,7 +78,8 @@ class HostileCheckinInputTest {
                             new uk.stepup.storage.JdbcSessionRepository(db), homes, NO_COACH_POSTS,
                             new uk.stepup.app.ManualTimers(id -> { }), clock),
                     clock, Runnable::run);
-            CheckinDesk desk = new CheckinDesk(cohorts, homes, checkins, programme, supply, new PrivacyGuard(clock), clock);
+            CheckinDesk desk = new CheckinDesk(cohorts, homes, checkins, programme, supply, new PrivacyGuard(clock),
+                    new JdbcHeldCheckins(db), clock);
 
             Random random = new Random(20271);
             int saved = 0;

@@ -34,6 +34,7 @@ import uk.stepup.measures.MeasureValue;
 import uk.stepup.programme.CheckinDesk;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
+import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.summaries.DataExport;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
@@ -152,7 +153,7 @@ class HostileExportTest {
                     Optional.of(HostileText.oneLine(r, 100, false)));
         }
         CheckinDesk desk = new CheckinDesk(w.cohorts, w.homes, w.checkins, w.programme, () -> HostileWorld.CURRICULA, w.guard,
-                w.clock);
+                new JdbcHeldCheckins(w.db), w.clock);
         for (int round = 0; round < 20; round++) {
             for (Home home : homes) {
                 Actor manager = new Actor(home.managerIds().get(0), "m", "1", false);
