@@ -140,9 +140,10 @@ public final class MeasureDesk {
         Context ctx = (Context) found;
         Map<String, String> held = Map.of();
         if (draftToken.isPresent()) {
-            Draft d = drafts.remove(draftToken.get());
+            // Only the manager who typed it takes the draft: anyone else's try (a stale or forged token) leaves it.
+            Draft d = drafts.get(draftToken.get());
             if (d != null && d.userId().equals(actor.userId()) && d.homeId() == homeId && d.week() == week
-                    && !d.at().plus(DRAFT_TTL).isBefore(clock.instant())) {
+                    && drafts.remove(draftToken.get(), d) && !d.at().plus(DRAFT_TTL).isBefore(clock.instant())) {
                 held = d.values();
                 page = d.page();
             }

@@ -129,6 +129,9 @@ class MeasureDeskTest {
                 .contains("needs both falls and occupied bed days").doesNotContain("twelve");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
 
+        // Bob trying Alice's draft token on his own home's form gets an empty form and leaves her draft alone.
+        MeasureDesk.Opened bobs = (MeasureDesk.Opened) desk.open(f.bob, f.elm.id(), 2, 1, Optional.of(invalid.draft()));
+        assertThat(bobs.form().inputs()).allSatisfy(in -> assertThat(in.value()).isEmpty());
         MeasureDesk.Opened reopened = (MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
         assertThat(reopened.form().inputs()).extracting(in -> in.value().orElse("")).containsExactly("twelve", "3", "");
         // A draft is used once and only by the person who typed it.
