@@ -51,14 +51,14 @@ public final class CheckinDesk {
     private final HeldCheckins heldCheckins;
 
     public CheckinDesk(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins, WeeklyProgramme programme,
-                       Supplier<Map<String, Curriculum>> curricula, PrivacyGuard guard, HeldCheckins held, Clock clock) {
+                       Supplier<Map<String, Curriculum>> curricula, PrivacyGuard guard, HeldCheckins heldCheckins, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
         this.programme = programme;
         this.curricula = curricula;
         this.guard = guard;
-        this.heldCheckins = held;
+        this.heldCheckins = heldCheckins;
         this.clock = clock;
     }
 
@@ -174,30 +174,30 @@ public final class CheckinDesk {
 
     /** The manager confirmed a held check-in; saves it if still held. */
     public Result confirm(Actor actor, String token) {
-        HeldCheckins.Held p = take(actor, token);
-        if (p == null) {
+        Optional<HeldCheckins.Held> p = take(actor, token);
+        if (p.isEmpty()) {
             return new Refused(Outcome.invalid("That check-in is no longer waiting (it is kept for 15 minutes). "
                     + "Please press Check in again."));
         }
-        return save(actor, homes.byId(p.homeId()).orElseThrow(), p.week(), p.answers());
+        return save(actor, homes.byId(p.get().homeId()).orElseThrow(), p.get().week(), p.get().answers());
     }
 
     /**
-     * Takes the held check-in if it is the actor's and still within {@link #PENDING_TTL}; null otherwise. Anyone
+     * Takes the held check-in if it is the actor's and still within {@link #PENDING_TTL}. Anyone
      * else's try leaves it held: a stale or forged token must not cost the manager the answers they are about to
      * confirm.
      */
-    private HeldCheckins.Held take(Actor actor, String token) {
-        return heldCheckins.take(token, actor.userId())
-                .filter(p -> !p.heldAt().plus(PENDING_TTL).isBefore(clock.instant())).orElse(null);
+    private Optional<HeldCheckins.Held> take(Actor actor, String token) {
+        return heldCheckins.take(token, actor.userId()).filter(p -> !p.heldAt().plus(PENDING_TTL).isBefore(clock.instant()));
     }
 
     /** The answers held for confirmation, to pre-fill the form when the manager chooses to edit instead. */
     public Optional<Form> held(Actor actor, String token) {
-        HeldCheckins.Held p = take(actor, token);
-        if (p == null) {
+        Optional<HeldCheckins.Held> found = take(actor, token);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        HeldCheckins.Held p = found.get();
         Home home = homes.byId(p.homeId()).orElseThrow();
         CurriculumItem item = item(cohorts.byId(home.cohortId()).orElseThrow(), p.week());
         return Optional.of(new Form(home.id(), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
