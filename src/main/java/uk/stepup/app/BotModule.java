@@ -60,6 +60,7 @@ import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.CohortStatus;
+import uk.stepup.storage.JdbcMeasureDrafts;
 import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.summaries.DataExport;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
@@ -157,7 +158,7 @@ public final class BotModule implements AutoCloseable {
                 clock);
         HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
         progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
-        measureDesk = new MeasureDesk(cohorts, homes, measures, guard, clock);
+        measureDesk = new MeasureDesk(cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), clock);
         taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);
@@ -187,6 +188,7 @@ public final class BotModule implements AutoCloseable {
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         desk.forgetExpired();
+        measureDesk.forgetExpired();
         LOG.info("Bot ready: {} running cohorts", cohorts.running().size());
     }
 

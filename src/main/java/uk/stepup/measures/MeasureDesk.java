@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.checkins.PrivacyVerdict;
 import uk.stepup.cohorts.Cohort;
@@ -59,14 +58,15 @@ public final class MeasureDesk {
     private final MeasureRepository measures;
     private final PrivacyGuard guard;
     private final Clock clock;
-    private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
+    private final MeasureDrafts drafts;
 
     public MeasureDesk(CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, PrivacyGuard guard,
-                       Clock clock) {
+                       MeasureDrafts drafts, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
         this.guard = guard;
+        this.drafts = drafts;
         this.clock = clock;
     }
 
@@ -110,9 +110,6 @@ public final class MeasureDesk {
     private record Slot(Measure measure, LocalDate period) {
     }
 
-    private record Draft(String userId, long homeId, int week, int page, Map<String, String> values, Instant at) {
-    }
-
     private record Context(Home home, Cohort cohort, LocalDate weekStart, List<List<Slot>> pages) {
     }
 
@@ -141,11 +138,11 @@ public final class MeasureDesk {
         Map<String, String> held = Map.of();
         if (draftToken.isPresent()) {
             // Only the manager who typed it takes the draft: anyone else's try (a stale or forged token) leaves it.
-            Draft d = drafts.get(draftToken.get());
-            if (d != null && d.userId().equals(actor.userId()) && d.homeId() == homeId && d.week() == week
-                    && drafts.remove(draftToken.get(), d) && !d.at().plus(DRAFT_TTL).isBefore(clock.instant())) {
-                held = d.values();
-                page = d.page();
+            Optional<MeasureDrafts.Draft> draft = drafts.take(draftToken.get(), actor.userId()).filter(d -> d.homeId()
+                    == homeId && d.week() == week && !d.heldAt().plus(DRAFT_TTL).isBefore(clock.instant()));
+            if (draft.isPresent()) {
+                held = draft.get().values();
+                page = draft.get().page();
             }
         }
         int p = Math.max(1, Math.min(page, ctx.pages().size()));
@@ -263,9 +260,9 @@ public final class MeasureDesk {
     }
 
     private Invalid invalid(Actor actor, Context ctx, int week, int page, Map<String, String> keep, String message) {
-        purgeExpired();
+        forgetExpired();
         String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        drafts.put(token, new Draft(actor.userId(), ctx.home().id(), week, page, Map.copyOf(keep), clock.instant()));
+        drafts.hold(new MeasureDrafts.Draft(token, actor.userId(), ctx.home().id(), week, page, keep, clock.instant()));
         return new Invalid(message, new Offer(ctx.home().id(), week, page, ctx.pages().size()), token);
     }
 
@@ -384,8 +381,8 @@ public final class MeasureDesk {
         return UserText.shorten(text, max);
     }
 
-    private void purgeExpired() {
-        Instant cutoff = clock.instant().minus(DRAFT_TTL);
-        drafts.values().removeIf(d -> d.at().isBefore(cutoff));
+    /** Forgets drafts whose manager did not come back within {@link #DRAFT_TTL} (also called at start). */
+    public void forgetExpired() {
+        drafts.forgetBefore(clock.instant().minus(DRAFT_TTL));
     }
 }

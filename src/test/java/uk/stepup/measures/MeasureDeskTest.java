@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.measures.spc.ImprovementDirection;
+import uk.stepup.storage.JdbcMeasureDrafts;
 
 class MeasureDeskTest {
     @TempDir
@@ -24,7 +25,7 @@ class MeasureDeskTest {
     @BeforeEach
     void open() {
         f = new MeasuresFixture(dir);
-        desk = new MeasureDesk(f.cohorts, f.homes, f.measures, f.guard, f.clock);
+        desk = new MeasureDesk(f.cohorts, f.homes, f.measures, f.guard, new JdbcMeasureDrafts(f.db), f.clock);
     }
 
     @AfterEach
