@@ -46,7 +46,7 @@ public final class BotProcess {
                     timers.set(t);
                     return t;
                 })) {
-            write(control.resolve("ready"), "ready");
+            write(control.resolve("ready"), "ready: " + bot.cohorts.running().size() + " running cohorts");
             while (!Files.exists(control.resolve("stop"))) {
                 try (var files = Files.list(control)) {
                     for (Path p : files.filter(f -> f.getFileName().toString().startsWith("tick-")).sorted().toList()) {
