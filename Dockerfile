@@ -17,7 +17,7 @@ WORKDIR /app
 COPY --from=build /src/target/stepup-bot.jar /app/stepup-bot.jar
 COPY prompts /app/prompts
 COPY config /app/config
-# The bot's live heap is small (about 15 MB after a 600-home programme): a serial collector and a heap that
+# The bot's live heap is small (about 14 MB after a 600-home programme): a serial collector and a heap that
 # starts small and gives memory back keep it within a 256 MB container (README, Performance).
 ENV STEPUP_DB=/data/stepup.db \
     JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxRAMPercentage=75 -Djava.awt.headless=true"
