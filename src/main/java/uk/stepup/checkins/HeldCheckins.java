@@ -16,8 +16,11 @@ public interface HeldCheckins {
 
     void hold(Held held);
 
-    /** Removes and returns the held check-in if it is this user's; anyone else's try leaves it where it is. */
-    Optional<Held> take(String token, String userId);
+    /**
+     * Removes and returns the held check-in if it is this user's and was held at or after {@code heldSince}; anyone
+     * else's try leaves it where it is.
+     */
+    Optional<Held> take(String token, String userId, Instant heldSince);
 
     /** Forgets every check-in held before the cutoff; returns how many. */
     int forgetBefore(Instant cutoff);

@@ -55,8 +55,6 @@ public interface DeliveryLedger {
 
     List<Entry> forCohortWeek(long cohortId, int week);
 
-    List<Entry> forCohort(long cohortId);
-
     /**
      * The status of every delivery of the cohort by its key's text, and nothing else: a tick reads this once to know
      * what is left to do. At 15,000 homes and 24 weeks that is 360,000 reminders, so reading whole entries (times

@@ -138,8 +138,8 @@ public final class MeasureDesk {
         Map<String, String> held = Map.of();
         if (draftToken.isPresent()) {
             // Only the manager who typed it takes the draft: anyone else's try (a stale or forged token) leaves it.
-            Optional<MeasureDrafts.Draft> draft = drafts.take(draftToken.get(), actor.userId()).filter(d -> d.homeId()
-                    == homeId && d.week() == week && !d.heldAt().plus(DRAFT_TTL).isBefore(clock.instant()));
+            Optional<MeasureDrafts.Draft> draft = drafts.take(draftToken.get(), actor.userId(),
+                    clock.instant().minus(DRAFT_TTL)).filter(d -> d.homeId() == homeId && d.week() == week);
             if (draft.isPresent()) {
                 held = draft.get().values();
                 page = draft.get().page();

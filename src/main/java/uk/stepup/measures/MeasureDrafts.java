@@ -20,8 +20,11 @@ public interface MeasureDrafts {
 
     void hold(Draft draft);
 
-    /** Removes and returns the draft if it is this user's; anyone else's try leaves it where it is. */
-    Optional<Draft> take(String token, String userId);
+    /**
+     * Removes and returns the draft if it is this user's and was held at or after {@code heldSince}; anyone else's
+     * try leaves it where it is.
+     */
+    Optional<Draft> take(String token, String userId, Instant heldSince);
 
     /** Forgets every draft held before the cutoff; returns how many. */
     int forgetBefore(Instant cutoff);

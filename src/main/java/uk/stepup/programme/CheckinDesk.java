@@ -188,7 +188,7 @@ public final class CheckinDesk {
      * confirm.
      */
     private Optional<HeldCheckins.Held> take(Actor actor, String token) {
-        return heldCheckins.take(token, actor.userId()).filter(p -> !p.heldAt().plus(PENDING_TTL).isBefore(clock.instant()));
+        return heldCheckins.take(token, actor.userId(), clock.instant().minus(PENDING_TTL));
     }
 
     /** The answers held for confirmation, to pre-fill the form when the manager chooses to edit instead. */

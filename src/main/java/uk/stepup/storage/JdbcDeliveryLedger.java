@@ -84,12 +84,6 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
-    public List<Entry> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE cohort_id = ? ORDER BY due_at, delivery_key",
-                JdbcDeliveryLedger::map, cohortId));
-    }
-
-    @Override
     public Map<String, Status> statuses(long cohortId) {
         return db.read(c -> {
             Map<String, Status> out = new HashMap<>();

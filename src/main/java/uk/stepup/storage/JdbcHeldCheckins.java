@@ -23,10 +23,10 @@ public final class JdbcHeldCheckins implements HeldCheckins {
     }
 
     @Override
-    public Optional<Held> take(String token, String userId) {
+    public Optional<Held> take(String token, String userId, Instant heldSince) {
         return db.write(c -> {
             Optional<Held> held = Sql.one(c, "SELECT * FROM held_checkin WHERE token = ? AND user_id = ?",
-                    JdbcHeldCheckins::map, token, userId);
+                    JdbcHeldCheckins::map, token, userId).filter(h -> !h.heldAt().isBefore(heldSince));
             if (held.isPresent()) {
                 Sql.update(c, "DELETE FROM held_checkin WHERE token = ?", token);
             }

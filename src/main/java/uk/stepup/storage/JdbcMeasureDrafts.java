@@ -28,11 +28,12 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     }
 
     @Override
-    public Optional<Draft> take(String token, String userId) {
+    public Optional<Draft> take(String token, String userId, Instant heldSince) {
         return db.write(c -> {
             Optional<Draft> found = Sql.one(c, "SELECT * FROM measure_draft WHERE token = ? AND user_id = ?",
                     rs -> new Draft(rs.getString("token"), rs.getString("user_id"), rs.getLong("home_id"),
-                            rs.getInt("week"), rs.getInt("page"), Map.of(), Sql.instant(rs, "held_at")), token, userId);
+                            rs.getInt("week"), rs.getInt("page"), Map.of(), Sql.instant(rs, "held_at")), token, userId)
+                    .filter(d -> !d.heldAt().isBefore(heldSince));
             if (found.isEmpty()) {
                 return found;
             }

@@ -61,12 +61,7 @@ public final class WeeklySummaryBuilder {
     }
 
     public WeeklySummary build(Cohort cohort, int week) {
-        return build(cohort, week, homes.inCohort(cohort.id()));
-    }
-
-    /** The summary of the week, for the cohort's homes as the caller has just read them. */
-    public WeeklySummary build(Cohort cohort, int week, List<Home> enrolled) {
-        return build(cohort, week, enrolled, checkins.ratedInCohort(cohort.id()));
+        return build(cohort, week, homes.inCohort(cohort.id()), checkins.ratedInCohort(cohort.id()));
     }
 
     /**

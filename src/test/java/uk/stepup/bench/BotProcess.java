@@ -80,7 +80,8 @@ public final class BotProcess {
         return s.toString();
     }
 
-    private static void write(Path p, String text) {
+    /** Writes the file whole or not at all (a new name moved into place), as both processes read these files. */
+    static void write(Path p, String text) {
         try {
             Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
             Files.writeString(tmp, text);

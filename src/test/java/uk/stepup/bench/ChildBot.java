@@ -58,7 +58,7 @@ final class ChildBot implements DemoBot {
     @Override
     public void fire() {
         Path done = control.resolve(String.format("done-%07d", ++ticks));
-        write(control.resolve(String.format("tick-%07d", ticks)), "tick");
+        BotProcess.write(control.resolve(String.format("tick-%07d", ticks)), "tick");
         await(done);
     }
 
@@ -87,7 +87,7 @@ final class ChildBot implements DemoBot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write(control.resolve("stats"), "");
+        BotProcess.write(control.resolve("stats"), "");
         await(control.resolve("stats.txt"));
         Map<String, Long> m = new HashMap<>();
         try {
@@ -132,7 +132,7 @@ final class ChildBot implements DemoBot {
         if (process.isAlive()) {
             measure();
         }
-        write(control.resolve("stop"), "");
+        BotProcess.write(control.resolve("stop"), "");
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -159,16 +159,6 @@ final class ChildBot implements DemoBot {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
-        }
-    }
-
-    private static void write(Path p, String text) {
-        try {
-            Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, p, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
