@@ -27,6 +27,7 @@ import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCoachPublisher;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
+import uk.stepup.discord.JdaSetupNotes;
 import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.MeasureCommand;
 import uk.stepup.discord.MeasureInteractions;
@@ -47,6 +48,7 @@ import uk.stepup.programme.CohortTimers;
 import uk.stepup.programme.Enrolment;
 import uk.stepup.programme.ProgrammeTicker;
 import uk.stepup.programme.ProgressView;
+import uk.stepup.programme.SetupJobs;
 import uk.stepup.programme.WeeklyProgramme;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.storage.Database;
@@ -57,6 +59,7 @@ import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.storage.JdbcSetupJobRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.CohortStatus;
@@ -90,6 +93,7 @@ public final class BotModule implements AutoCloseable {
     public final WeeklyProgramme programme;
     public final CohortAdmin admin;
     public final Enrolment enrolment;
+    public final SetupJobs setupJobs;
     public final CheckinDesk desk;
     public final ProgressView progress;
     public final TaskBoard taskBoard;
@@ -100,6 +104,7 @@ public final class BotModule implements AutoCloseable {
     private final CohortTimers timers;
     private final ExecutorService events;
     private final ExecutorService posts;
+    private final ExecutorService setup;
 
     /**
      * Opens the database, connects to Discord, wires the features and starts the programme (timers rebuilt from the
@@ -153,7 +158,16 @@ public final class BotModule implements AutoCloseable {
         CohortDefaults defaults = new CohortDefaults(config.curriculum().framework(), config.schedule().zone(), rhythm);
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
         enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
-        admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curriculum, defaults, guard, clock);
+        admin = new CohortAdmin(cohorts, spaces, timers, programme, curriculum, defaults, guard, clock);
+        // Set-up jobs run one at a time: Discord's limits on channels and roles are per server, and a second job would
+        // only share them.
+        setup = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "setup-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        setupJobs = new SetupJobs(cohorts, homes, spaces, enrolment, new JdbcSetupJobRepository(database),
+                new JdaSetupNotes(jda, pacer), setup, clock);
         desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, new JdbcHeldCheckins(database),
                 clock);
         HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
@@ -176,7 +190,7 @@ public final class BotModule implements AutoCloseable {
                 new MeasureImport(cohorts, homes, measures, guard, clock));
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
-                List.of(new CohortCommand(admin, enrolment, List.of(new CohortStatusCommand(status))), checkinInteractions,
+                List.of(new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))), checkinInteractions,
                         progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
                         measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
@@ -185,7 +199,8 @@ public final class BotModule implements AutoCloseable {
         jda.addEventListener(router);
         new CommandRegistrar(jda, router.definitions())
                 .register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
-        enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
+        enrolment.provisionMissing(setupJobs::running).forEach(p -> LOG.warn("Home channel not created: {}", p));
+        setupJobs.resumeUnfinished();
         programme.start();
         desk.forgetExpired();
         measureDesk.forgetExpired();
@@ -194,6 +209,8 @@ public final class BotModule implements AutoCloseable {
 
     @Override
     public void close() {
+        setupJobs.stop();
+        setup.shutdownNow();
         if (timers instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -213,6 +230,12 @@ public final class BotModule implements AutoCloseable {
         }
         posts.shutdownNow();
         events.shutdownNow();
+        try {
+            // A step in flight finishes or fails before the database closes under it.
+            setup.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         database.close();
     }
 }

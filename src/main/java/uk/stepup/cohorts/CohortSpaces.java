@@ -1,6 +1,7 @@
 package uk.stepup.cohorts;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +29,14 @@ public interface CohortSpaces {
 
     /** Takes the cohort's role back from users admitted for an enrolment that was then refused. */
     void dismiss(Cohort cohort, Collection<String> userIds);
+
+    /**
+     * How many channels the cohort's server has and where home channels can still go, so that a file that cannot fit
+     * is refused before anything is done; empty when there is no server to ask (the command-line import).
+     */
+    default Optional<ServerRoom> room(Cohort cohort) {
+        return Optional.empty();
+    }
 
     /** Thrown when Discord refuses (for example the bot lacks Manage Channels); the message says what to fix. */
     final class SpaceException extends RuntimeException {

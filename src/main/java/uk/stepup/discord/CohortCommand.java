@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.Enrolment;
+import uk.stepup.programme.SetupJobs;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
@@ -20,6 +21,7 @@ public final class CohortCommand implements Handlers.Slash {
 
     private final CohortAdmin admin;
     private final Enrolment enrolment;
+    private final SetupJobs setupJobs;
     private final java.util.Map<String, CohortSubcommand> extra;
 
     /** A further {@code /cohort} subcommand contributed by another feature (for example {@code status}). */
@@ -29,9 +31,10 @@ public final class CohortCommand implements Handlers.Slash {
         Outcome handle(SlashCommandInteractionEvent event, Actor actor, Cohort cohort) throws Exception;
     }
 
-    public CohortCommand(CohortAdmin admin, Enrolment enrolment, java.util.List<CohortSubcommand> extra) {
+    public CohortCommand(CohortAdmin admin, Enrolment enrolment, SetupJobs setupJobs, java.util.List<CohortSubcommand> extra) {
         this.admin = admin;
         this.enrolment = enrolment;
+        this.setupJobs = setupJobs;
         this.extra = new java.util.LinkedHashMap<>();
         extra.forEach(s -> this.extra.put(s.definition().getName(), s));
     }
@@ -101,7 +104,8 @@ public final class CohortCommand implements Handlers.Slash {
             return;
         }
         String sub = String.valueOf(e.getSubcommandName());
-        // Provisioning channels and reading files can take longer than Discord's three seconds.
+        // Creating a cohort's channels and reading files can take longer than Discord's three seconds. An import or a
+        // repair, which can outlive the interaction token, answers once it has started its background job.
         Replies.defer(e);
         if (sub.equals("create")) {
             Replies.ephemeral(e, admin.create(actor, opt(e, "name").orElse(""), opt(e, "start"), opt(e, "framework"),
@@ -122,7 +126,7 @@ public final class CohortCommand implements Handlers.Slash {
             case "resume" -> admin.resume(actor, cohort);
             case "skip" -> admin.skip(actor, cohort);
             case "end" -> admin.end(actor, cohort);
-            case "repair" -> admin.repair(actor, cohort);
+            case "repair" -> setupJobs.startRepair(actor, cohort);
             default -> extra.containsKey(sub) ? extra.get(sub).handle(e, actor, cohort) : Outcome.invalid("Unknown cohort action.");
         };
         if (outcome != null) {
@@ -131,6 +135,6 @@ public final class CohortCommand implements Handlers.Slash {
     }
 
     private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor, Cohort cohort) throws Exception {
-        return CsvAttachment.importWith(e, "import", text -> enrolment.importCsv(actor, cohort, text));
+        return CsvAttachment.importWith(e, "import", text -> setupJobs.startImport(actor, cohort, text));
     }
 }

@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.requests.restaction.ChannelAction;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortSpaces;
 import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.ServerRoom;
 
 /**
  * Creates a cohort's channels on Discord with the permission overwrites of spec section 2. Members of the cohort get
@@ -99,7 +100,11 @@ public final class JdaCohortSpaces implements CohortSpaces {
             Guild guild = guild(cohort);
             Role coach = coachRole(guild);
             Role members = cohortRole(guild, cohort);
-            Optional<TextChannel> existing = home.channelId().map(guild::getTextChannelById);
+            // A channel created just before a restart, whose id was never saved, is found by its name: a resumed
+            // import creates no second channel for the home.
+            Optional<TextChannel> existing = home.channelId().map(guild::getTextChannelById)
+                    .or(() -> home.channelId().isPresent() ? Optional.empty() : homeCategories(guild, cohort).stream()
+                            .flatMap(c -> c.getTextChannels().stream()).filter(c -> c.getName().equals(slug(home))).findFirst());
             TextChannel channel = existing.orElseGet(() -> {
                 Category category = homesCategory(guild, cohort);
                 ChannelAction<TextChannel> create = guild.createTextChannel(slug(home), category)
@@ -126,6 +131,17 @@ public final class JdaCohortSpaces implements CohortSpaces {
         } catch (ErrorResponseException e) {
             throw new SpaceException(explain(e), e);
         }
+    }
+
+    /** From JDA's cache of the server, which Discord keeps up to date over the gateway: no request needed. */
+    @Override
+    public Optional<ServerRoom> room(Cohort cohort) {
+        Guild guild = guild(cohort);
+        List<Integer> free = new ArrayList<>();
+        for (Category c : homeCategories(guild, cohort)) {
+            free.add(CATEGORY_CAPACITY - c.getChannels().size());
+        }
+        return Optional.of(new ServerRoom(guild.getChannels(true).size(), free));
     }
 
     /** One request per user: Discord answers Unknown Member for someone not on the server. */
@@ -220,14 +236,10 @@ public final class JdaCohortSpaces implements CohortSpaces {
 
     /** The category for home channels: the cohort's own while it has room, then "… · homes 2", "… · homes 3". */
     private static Category homesCategory(Guild guild, Cohort cohort) {
-        Category main = cohort.channels().categoryId().map(guild::getCategoryById)
-                .orElseThrow(() -> new SpaceException("the cohort's category is missing; run /cohort repair.", null));
-        List<Category> candidates = new ArrayList<>();
-        candidates.add(main);
-        for (int n = 2; n < 20; n++) {
-            String name = Card.fit("SUO · " + cohort.name() + " · homes " + n, 100);
-            guild.getCategoriesByName(name, false).stream().findFirst().ifPresent(candidates::add);
+        if (cohort.channels().categoryId().map(guild::getCategoryById).isEmpty()) {
+            throw new SpaceException("the cohort's category is missing; run /cohort repair.", null);
         }
+        List<Category> candidates = homeCategories(guild, cohort);
         for (Category c : candidates) {
             if (c.getChannels().size() < CATEGORY_CAPACITY) {
                 return c;
@@ -238,6 +250,17 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 .addRolePermissionOverride(guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
                 .addMemberPermissionOverride(guild.getSelfMember().getIdLong(), BOT, List.of())
                 .complete();
+    }
+
+    /** The cohort's category (if it is there) and its overflow categories for home channels, in the order they fill. */
+    private static List<Category> homeCategories(Guild guild, Cohort cohort) {
+        List<Category> categories = new ArrayList<>();
+        cohort.channels().categoryId().map(guild::getCategoryById).ifPresent(categories::add);
+        for (int n = 2; n < 20; n++) {
+            String name = Card.fit("SUO · " + cohort.name() + " · homes " + n, 100);
+            guild.getCategoriesByName(name, false).stream().findFirst().ifPresent(categories::add);
+        }
+        return categories;
     }
 
     private static String explain(ErrorResponseException e) {

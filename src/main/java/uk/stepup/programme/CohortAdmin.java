@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +18,6 @@ import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CohortSpaces;
-import uk.stepup.cohorts.Home;
-import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
@@ -30,7 +27,7 @@ import uk.stepup.shared.UserText;
 
 /**
  * What coaches do to a cohort: create it, enrol homes (one by one or from a CSV), pause, resume, skip a week,
- * end it, and repair its channels. Every action checks that the actor is a coach, here on the server side.
+ * end it ({@link SetupJobs} imports homes and repairs channels). Every action checks that the actor is a coach, here on the server side.
  */
 public final class CohortAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(CohortAdmin.class);
@@ -41,25 +38,20 @@ public final class CohortAdmin {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
 
     private final CohortRepository cohorts;
-    private final HomeRepository homes;
     private final CohortSpaces spaces;
     private final CohortTimers timers;
     private final WeeklyProgramme programme;
-    private final Enrolment enrolment;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final CohortDefaults defaults;
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public CohortAdmin(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, CohortTimers timers,
-                       WeeklyProgramme programme, Enrolment enrolment, Supplier<Map<String, Curriculum>> curricula,
-                       CohortDefaults defaults, PrivacyGuard guard, Clock clock) {
+    public CohortAdmin(CohortRepository cohorts, CohortSpaces spaces, CohortTimers timers, WeeklyProgramme programme,
+                       Supplier<Map<String, Curriculum>> curricula, CohortDefaults defaults, PrivacyGuard guard, Clock clock) {
         this.cohorts = cohorts;
-        this.homes = homes;
         this.spaces = spaces;
         this.timers = timers;
         this.programme = programme;
-        this.enrolment = enrolment;
         this.curricula = curricula;
         this.defaults = defaults;
         this.guard = guard;
@@ -244,22 +236,6 @@ public final class CohortAdmin {
         cohorts.setStatus(cohort.id(), Cohort.Status.ENDED, Optional.empty());
         timers.cancel(cohort.id());
         return Outcome.done(cohort.name() + " has ended. Its channels and data stay; use `export` or `report` for the record.");
-    }
-
-    /** {@code /cohort repair}: re-creates missing channels and fixes permissions. */
-    public Outcome repair(Actor actor, Cohort cohort) {
-        if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
-        }
-        String result = provision(cohort);
-        Cohort fresh = cohorts.byId(cohort.id()).orElseThrow();
-        List<String> problems = new ArrayList<>();
-        for (Home h : homes.inCohort(cohort.id())) {
-            enrolment.provisionHome(fresh, h).ifPresent(problems::add);
-        }
-        return Outcome.done("Repaired " + cohort.name() + ". " + result
-                + (problems.isEmpty() ? " All " + homes.inCohort(cohort.id()).size() + " home channels are in place."
-                : "\nStill failing:\n" + listed(problems)));
     }
 
     private LocalDate nextUnstartedMonday(Cohort cohort) {

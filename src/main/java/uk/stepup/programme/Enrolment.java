@@ -14,6 +14,7 @@ import uk.stepup.cohorts.CohortSpaces;
 import uk.stepup.cohorts.EnrolmentCsv;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ServerRoom;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.UserText;
@@ -79,22 +80,73 @@ public final class Enrolment {
         }
     }
 
-    /** {@code /cohort import} and the {@code import} verb: every row valid, or nothing imported. */
-    public Outcome importCsv(Actor actor, Cohort cohort, String csvText) {
+    /**
+     * What can be told about an import file at once, before anything is done: either it is refused (with what to
+     * fix) or it is {@link Checked} and the slow part (admitting managers, channels) may begin.
+     */
+    public sealed interface Check permits Refused, Checked {
+    }
+
+    public record Refused(Outcome why) implements Check {
+    }
+
+    /** A file every row of which is good, that does not clash with the cohort and fits the server. */
+    public record Checked(EnrolmentCsv.Ok file) implements Check {
+        /** The managers to admit, each once, in file order. */
+        public List<String> managerIds() {
+            return List.copyOf(new java.util.LinkedHashSet<>(file.homes().stream()
+                    .flatMap(h -> h.managerIds().stream()).toList()));
+        }
+    }
+
+    /**
+     * Checks an import file without changing anything: every row valid, no home or manager the cohort already has,
+     * and room on the server for every home's channel (a file that cannot fit is refused, saying how many homes do).
+     */
+    public Check check(Actor actor, Cohort cohort, String csvText) {
         if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
+            return new Refused(Outcome.refused(Outcome.COACHES_ONLY));
         }
         EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(invalid.problems().stream()
-                    .map(Object::toString).toList()));
+            return new Refused(Outcome.invalid("Nothing was imported. Fix these rows and try again:\n"
+                    + listed(invalid.problems().stream().map(Object::toString).toList())));
         }
         EnrolmentCsv.Ok ok = (EnrolmentCsv.Ok) parsed;
-        List<HomeRepository.NewHome> newHomes = ok.homes();
         List<String> conflicts = conflicts(cohort, ok);
         if (!conflicts.isEmpty()) {
-            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts));
+            return new Refused(Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts)));
         }
+        Optional<ServerRoom> room;
+        try {
+            room = spaces.room(cohorts.byId(cohort.id()).orElse(cohort));
+        } catch (CohortSpaces.SpaceException e) {
+            LOG.warn("Could not count the server's channels: {}", e.getMessage());
+            room = Optional.empty();
+        }
+        if (room.isPresent()) {
+            long waiting = homes.inCohort(cohort.id()).stream().filter(h -> h.channelId().isEmpty()).count();
+            int fit = (int) Math.max(0, room.get().homesThatFit() - waiting);
+            if (ok.homes().size() > fit) {
+                return new Refused(Outcome.invalid("Nothing was imported: the file has " + ok.homes().size()
+                        + " homes, but this Discord server has room for " + (fit == 0 ? "no more home channels"
+                        : "the channels of " + fit + " more " + (fit == 1 ? "home" : "homes")) + ". Discord allows "
+                        + ServerRoom.SERVER_MAX + " channels in a server, categories included (this one has "
+                        + room.get().channels() + "), and " + ServerRoom.CATEGORY_MAX + " in a category. Import at most "
+                        + fit + " homes here and put the rest in a cohort on another server."));
+            }
+        }
+        return new Checked(ok);
+    }
+
+    /** {@code /cohort import} and the {@code import} verb: every row valid, or nothing imported. */
+    public Outcome importCsv(Actor actor, Cohort cohort, String csvText) {
+        Check check = check(actor, cohort, csvText);
+        if (check instanceof Refused refused) {
+            return refused.why();
+        }
+        EnrolmentCsv.Ok ok = ((Checked) check).file();
+        List<HomeRepository.NewHome> newHomes = ok.homes();
         List<String> managerIds = newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
         Admitted admitted = admit(cohort, managerIds, ok::lineOf);
         if (!admitted.notMembers().isEmpty()) {
@@ -164,8 +216,28 @@ public final class Enrolment {
         return new Admitted(problems, Optional.empty());
     }
 
+    PrivacyGuard guard() {
+        return guard;
+    }
+
+    /** The step of a background import that admits one manager: false if they are not on the cohort's server. */
+    boolean admitOne(Cohort cohort, String managerId) {
+        return !spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), List.of(managerId)).contains(managerId);
+    }
+
+    /** What to tell the coach about a manager of the file who is not on the server. */
+    static String notMember(EnrolmentCsv.Ok file, String managerId) {
+        return file.lineOf(managerId).map(l -> "line " + l + ": ").orElse("") + "managers: " + managerId + " is not a"
+                + " member of this Discord server; invite them first, or check the id " + COPY_ID;
+    }
+
+    /** Stores the homes of a checked file (all or none); the managers have been admitted. */
+    List<Home> store(Cohort cohort, EnrolmentCsv.Ok file) {
+        return homes.enrolAll(cohort.id(), file.homes(), clock.instant());
+    }
+
     /** Takes the role back from managers admitted for an enrolment that was refused; they were in no home of it. */
-    private void dismiss(Cohort cohort, List<String> managerIds) {
+    void dismiss(Cohort cohort, List<String> managerIds) {
         try {
             spaces.dismiss(cohort, managerIds);
         } catch (CohortSpaces.SpaceException e) {
@@ -189,7 +261,7 @@ public final class Enrolment {
     }
 
     /** The home's channel, for managers already admitted. */
-    private Optional<String> channel(Cohort cohort, Home home) {
+    Optional<String> channel(Cohort cohort, Home home) {
         try {
             homes.saveChannel(home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
             return Optional.empty();
@@ -199,11 +271,14 @@ public final class Enrolment {
         }
     }
 
-    /** Gives every home of the running cohorts that has no channel yet its channel (after an offline import). */
-    public List<String> provisionMissing() {
+    /**
+     * Gives every home of the running cohorts that has no channel yet its channel (after an offline import), except in
+     * cohorts whose set-up job is unfinished: the job, resumed, does those.
+     */
+    public List<String> provisionMissing(java.util.function.LongPredicate jobRunning) {
         List<String> problems = new ArrayList<>();
         for (Cohort c : cohorts.running()) {
-            if (c.channels().categoryId().isEmpty()) {
+            if (c.channels().categoryId().isEmpty() || jobRunning.test(c.id())) {
                 continue;
             }
             for (Home h : homes.inCohort(c.id())) {

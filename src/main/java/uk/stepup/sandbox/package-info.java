@@ -104,7 +104,10 @@
  *   <li>Interactions: one callback (40060 "Interaction has already been acknowledged"); within 3 seconds of dispatch in
  *       real time ({@code System.nanoTime}, not the simulated clock), else the interaction is marked failed ("This
  *       interaction failed") and a late callback gets 404 10062; callback types 6/7 only for components; follow-ups
- *       and edits only after the callback and for 15 minutes (401 50027 after).
+ *       and edits only after the callback and for 15 minutes from the interaction's creation, measured on the
+ *       sandbox's clock so a test can let a token expire mid-job (401 50027 Invalid Webhook Token after; Discord:
+ *       "Interaction tokens are valid for 15 minutes",
+ *       https://discord.com/developers/docs/interactions/receiving-and-responding).
  *   <li>Names: thread names 1&ndash;100 and valid auto-archive durations; API v10 requires the thread type; channel
  *       names 1&ndash;100, topics &le; 1024; text channel names are stored as Discord stores them (lower case, spaces to
  *       dashes) and the renaming is recorded as {@code channel-name-normalised} so lookups by the original name fail
@@ -139,7 +142,11 @@
  * <h2>Rate limits</h2>
  * Fixed-window buckets per route and major parameter (channel, guild, interaction token), real time, configurable in
  * {@link uk.stepup.sandbox.SandboxOptions}: 5 per 5 s for POST/PATCH/DELETE channel messages, 1 per 250 ms for
- * reactions, 5 per 2 s for interaction follow-ups and edits, 10 per 10 s otherwise; the hidden "2 renames per channel
+ * reactions, 5 per 2 s for interaction follow-ups and edits, 10 per 10 s per server for creating a channel or category
+ * and for giving or taking a member's role (named routes, so set-up meets them: Discord answers these routes with
+ * {@code X-RateLimit-Limit: 10} in a fixed window, discord/discord-api-docs issue 7680; Discord documents that
+ * per-route limits exist and are to be read from the headers, not their values,
+ * https://discord.com/developers/docs/topics/rate-limits), 10 per 10 s otherwise; the hidden "2 renames per channel
  * per 10 minutes" limit on channel name/topic changes (429 with scope {@code shared}); a global 50 requests per
  * second that does not apply to interaction routes. Every response carries {@code X-RateLimit-Limit/Remaining/
  * Reset/Reset-After/Bucket} and {@code Via: 1.1 google}; a 429 has the JSON body, an integer {@code Retry-After}, and
@@ -147,7 +154,8 @@
  * {@link uk.stepup.sandbox.Sandbox#stats()} counts requests per route, 429s, gateway identifies and resumes, and gives
  * {@code rateLimitLowerBound()}, the least time the accepted requests could have taken under these limits.
  * {@link uk.stepup.sandbox.Sandbox#suspendRateLimits} lifts every limit while a large world is built through the bot
- * (a benchmark's setup); restore them and reset the stats before measuring.
+ * when its set-up is not what is being looked at (the demo, a fan-out benchmark); restore them and reset the stats
+ * before measuring. Tests of set-up itself, and the import benchmark, keep the limits on.
  *
  * <h2>Faults</h2>
  * {@link uk.stepup.sandbox.SandboxFaults}: the gateway faults above; {@code serverErrors} (5xx with Discord's JSON,

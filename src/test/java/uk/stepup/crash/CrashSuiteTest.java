@@ -86,6 +86,9 @@ class CrashSuiteTest {
             sandbox.as(coach, guild).slash("cohort create", Map.of("name", "Crash", "start", "2027-01-04"), general).awaitReply(WAIT);
             sandbox.as(coach, guild).slash("cohort import", Map.of("file", SandboxAttachment.of("h.csv", "text/csv",
                     csv.toString().getBytes(StandardCharsets.UTF_8))), general).awaitReply(WAIT);
+            // The import goes on in the background; its report in #coaches says it is done.
+            sandbox.awaitMessage(guild.channelByName("SUO · Crash", "coaches").orElseThrow(),
+                    m -> m.content().contains("Imported 6 homes"), WAIT.multipliedBy(3));
 
             ProgrammeCalendar cal;
             Cohort cohort;

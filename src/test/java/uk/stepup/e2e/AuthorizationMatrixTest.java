@@ -123,6 +123,7 @@ class AuthorizationMatrixTest {
                 + "Oak House,," + h.alice.id() + ",,,,,,\nElm Court,," + h.bob.id() + ",,,,,,\n";
         h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("cohort", "Matrix", "file",
                 SandboxAttachment.of("h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        h.setupReport("Matrix");
     }
 
     @AfterAll
@@ -187,9 +188,11 @@ class AuthorizationMatrixTest {
             coach.slash("cohort create", Map.of("name", "Matrix"), w.general).awaitReply(WAIT);
             coach.slash("cohort import", Map.of("cohort", "Matrix", "file", homes("Oak House", w.alice, "Elm Court", w.bob)),
                     w.general).awaitReply(WAIT);
+            w.setupReport("Matrix");
             coach.slash("cohort create", Map.of("name", "Other"), w.general).awaitReply(WAIT);
             coach.slash("cohort import", Map.of("cohort", "Other", "file", homes("Ash Lodge", w.carol)), w.general)
                     .awaitReply(WAIT);
+            w.setupReport("Other");
             for (String cohort : List.of("Matrix", "Other")) {
                 assertThat(coach.slash("task create", Map.of("cohort", cohort, "title", "Fire drill log", "due",
                         "2027-01-25"), w.general).awaitReply(WAIT).content()).contains("Fire drill log");

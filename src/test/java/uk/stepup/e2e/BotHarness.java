@@ -117,6 +117,24 @@ final class BotHarness implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Waits for the set-up jobs coaches started ({@code /cohort import}, {@code /cohort repair} answer at once and work
+     * on in the background) and returns the cohort's {@code #coaches} channel's last message: the job's report.
+     */
+    uk.stepup.sandbox.SandboxMessage setupReport(String cohortName) {
+        try {
+            if (!bot.setupJobs.awaitIdle(java.time.Duration.ofMinutes(5))) {
+                throw new AssertionError("the set-up job of " + cohortName + " did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        SandboxChannel coaches = guild.channelByName("SUO · " + cohortName, "coaches").orElseThrow();
+        java.util.List<uk.stepup.sandbox.SandboxMessage> all = coaches.messages();
+        return all.get(all.size() - 1);
+    }
+
     @Override
     public void close() {
         try {

@@ -142,7 +142,8 @@ class CoachToolsEndToEndTest {
                 + "Oak House,1-123456789," + h.alice.id() + ";" + h.carol.id() + ",Good,,,,,\n"
                 + "Elm Court,1-987654321," + h.bob.id() + ",Good,,,,,\n";
         assertThat(reply(h.coach, "cohort import", Map.of("file", SandboxAttachment.of("homes.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8))), channel("announcements")).content()).contains("Imported 2 homes");
+                csv.getBytes(StandardCharsets.UTF_8))), channel("announcements")).content()).contains("The file is good: 2 homes");
+        assertThat(h.setupReport("Riverside").content()).contains("Imported 2 homes with 3 managers");
         // Managers are refused coach commands too.
         assertThat(reply(h.alice, "task create", Map.of("title", "x", "due", START.toString()), h.general).content())
                 .contains("Only coaches");

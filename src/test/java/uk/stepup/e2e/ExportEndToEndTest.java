@@ -51,6 +51,7 @@ class ExportEndToEndTest {
         h.sandbox.as(h.coach, h.guild).slash("cohort import",
                 Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
                 channel("announcements")).awaitReply(WAIT);
+        h.setupReport("Spring 2027");
         h.at(WEEK1_PROMPT);
         SandboxMessage prompt = h.sandbox.awaitMessage(channel("this-week"), m -> m.button("Check in").isPresent(), WAIT);
         h.clock.set(WEEK1_PROMPT.plus(Duration.ofHours(3)));

@@ -109,6 +109,7 @@ class HostileInputEndToEndTest {
         }
         answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file", SandboxAttachment.of(
                 "homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))), announcements()));
+        h.setupReport(COHORT);
         h.at(at(0, "09:00"));
         h.clock.set(at(0, "10:00"));
     }
@@ -616,7 +617,12 @@ class HostileInputEndToEndTest {
         interactions.merge(command, 1, Integer::sum);
         options++;
         files++;
-        return answered(command + " " + f, h.sandbox.as(who, h.guild).slash(command, values, where));
+        Optional<SandboxMessage> reply = answered(command + " " + f, h.sandbox.as(who, h.guild).slash(command, values, where));
+        if (command.equals("cohort import") && reply.isPresent() && reply.get().content().startsWith("The file is good")) {
+            // The file passed the quick checks; the import's outcome is the report in #coaches.
+            return Optional.of(h.setupReport("CSV homes"));
+        }
+        return reply;
     }
 
     private long count(String sql) {
@@ -633,7 +639,8 @@ class HostileInputEndToEndTest {
         if (reply.isEmpty()) {
             return;
         }
-        String text = reply.get().content().replaceFirst("^(⚠️|⛔) ", "");
+        // A set-up report starts by mentioning the coach who started the import, and only them.
+        String text = reply.get().content().replaceFirst("^<@\\d+> ", "").replaceFirst("^(⚠️|⛔) ", "");
         boolean ok = text.startsWith("Imported");
         for (String p : HostileCsv.answerProblems(text, ok, HostileCsv.lines(new String(f.bytes(), StandardCharsets.UTF_8)))) {
             defect(command, p, f.toString());
@@ -675,7 +682,7 @@ class HostileInputEndToEndTest {
         HostileCsv.File good = new HostileCsv.File("good", HostileCsv.goodEnrolment(List.of(people.get(150).id(),
                 people.get(151).id()), "\n").replace("Home 0", "Quiet Meadow"));
         Optional<SandboxMessage> done = attach(h.coach, "cohort import", good, "homes.csv", csvAnnouncements);
-        assertThat(done.orElseThrow().content()).startsWith("Imported 1 homes");
+        assertThat(done.orElseThrow().content()).contains("Imported 1 home with 2 managers");
         assertThat(count(homes)).isEqualTo(before + 1);
 
         // Not a CSV, or too big to take: refused from what Discord says about the file, before it is read.
@@ -767,6 +774,7 @@ class HostileInputEndToEndTest {
         answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file", SandboxAttachment.of(
                 "homes.csv", "text/csv", HostileCsv.goodEnrolment(people.subList(60, 76).stream().map(SandboxUser::id).toList(),
                 "\n").getBytes(StandardCharsets.UTF_8))), bigAnnouncements));
+        h.setupReport("Big");
         String details = HostileText.astral(new Random(5), 1000);
         h.bot.database.write(c -> {
             try (var st = c.prepareStatement("INSERT INTO task (cohort_id, title, details, due_date, created_by, created_at)"

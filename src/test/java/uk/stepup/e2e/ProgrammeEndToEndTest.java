@@ -105,7 +105,11 @@ class ProgrammeEndToEndTest {
         InteractionHandle r2 = h.sandbox.as(h.coach, h.guild).slash("cohort import",
                 Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8))),
                 channel("announcements")).awaitResponse(WAIT);
-        assertThat(r2.awaitReply(WAIT).content()).contains("Imported 2 homes with 3 managers");
+        assertThat(r2.awaitReply(WAIT).content()).contains("The file is good: 2 homes with 3 managers").contains("#coaches");
+        SandboxMessage report = h.setupReport(cohort().name());
+        assertThat(report.content()).contains("Imported 2 homes with 3 managers into")
+                .contains("Every home has its private channel");
+        assertThat(report.pingedUserIds()).containsExactly(h.coach.id());
         SandboxChannel oak = channel("home-oak-house");
         assertThat(oak.canView(h.alice)).isTrue();
         assertThat(oak.canView(h.carol)).isTrue();

@@ -49,6 +49,7 @@ class ResilienceEndToEndTest {
                 + "Oak House,," + h.alice.id() + ",,,,,,\n";
         h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file",
                 SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        assertThat(h.setupReport("Autumn").content()).contains("Imported 1 home with 1 manager");
     }
 
     @AfterAll
@@ -157,7 +158,9 @@ class ResilienceEndToEndTest {
         assertThat(note.content()).contains("/cohort repair");
         String repaired = h.sandbox.as(h.coach, h.guild).slash("cohort repair", Map.of("cohort", "Autumn"), h.general)
                 .awaitReply(WAIT).content();
-        assertThat(repaired).contains("Repaired Autumn");
+        assertThat(repaired).contains("Repairing Autumn");
+        assertThat(h.setupReport("Autumn").content()).contains("Repaired **Autumn**")
+                .contains("all 1 home channel are in place");
         h.at(Instant.parse("2027-04-05T08:30:00Z"));
         assertThat(posts("peer-learning")).hasSize(1);
     }
@@ -185,6 +188,7 @@ class ResilienceEndToEndTest {
             w.sandbox.as(w.coach, w.guild).slash("cohort import", Map.of("file",
                     SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), w.general)
                     .awaitReply(WAIT);
+            w.setupReport("Held");
             w.at(Instant.parse("2027-03-01T09:00:00Z"));
             w.clock.set(Instant.parse("2027-03-01T10:00:00Z"));
 

@@ -94,7 +94,7 @@ final class HostileWorld implements AutoCloseable {
                 WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
         enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
-        admin = new CohortAdmin(cohorts, homes, spaces, timers, programme, enrolment, curricula,
+        admin = new CohortAdmin(cohorts, spaces, timers, programme, curricula,
                 new CohortDefaults("kloe-2017", LONDON, rhythm), guard, clock);
         taskBoard = new TaskBoard(tasks, cohorts, homes, publisher, timers::wakeAt, guard, clock);
         sessionDesk = new SessionDesk(sessions, cohorts, homes, publisher, timers::wakeAt, guard, clock);
