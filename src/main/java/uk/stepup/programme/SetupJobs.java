@@ -117,7 +117,7 @@ public final class SetupJobs {
 
     private Optional<Outcome> busy(Cohort cohort) {
         return jobs.unfinished().stream().filter(j -> j.cohortId() == cohort.id()).findFirst()
-                .map(j -> Outcome.invalid("An " + (j.kind() == SetupJob.Kind.IMPORT ? "import" : "repair") + " of "
+                .map(j -> Outcome.invalid((j.kind() == SetupJob.Kind.IMPORT ? "An import into " : "A repair of ")
                         + cohort.name() + " is still running; its report will come in the cohort's #coaches channel."
                         + " Try again once it is done."));
     }
