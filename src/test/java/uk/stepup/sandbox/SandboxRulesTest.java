@@ -136,6 +136,59 @@ class SandboxRulesTest {
     assertThat(sb.violations()).extracting(Violation::rule).containsExactly("interaction-double-ack");
   }
 
+  /** A clock a test moves by hand. */
+  private static final class MovableClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2027-03-01T09:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  @DisplayName("Edits and follow-ups work for 15 minutes by the sandbox's clock, then 401 50027 Invalid Webhook Token")
+  void interactionTokenExpiresOnTheSandboxClock() {
+    MovableClock clock = new MovableClock();
+    try (Sandbox s = Sandbox.start(SandboxOptions.defaults().withoutRateLimits().withClock(clock)
+        .withInteractionDeadline(Duration.ofMinutes(5)))) {
+      RawDiscord r = new RawDiscord(s);
+      SandboxGuild guild = s.createGuild("Tokens");
+      SandboxUser bea = s.createUser("bea", "Bea");
+      guild.addMember(bea);
+      r.send("PUT", "applications/" + s.applicationId() + "/guilds/" + guild.id() + "/commands",
+          "[{\"name\":\"checkin\",\"description\":\"Check in\",\"type\":1}]");
+      InteractionHandle h = s.as(bea, guild).slash("checkin", guild.channelByName("general").orElseThrow());
+      assertThat(r.send("POST", "interactions/" + h.id() + "/" + h.token() + "/callback", "{\"type\":5}").status())
+          .isEqualTo(204);
+      String original = "webhooks/" + s.applicationId() + "/" + h.token() + "/messages/@original";
+      clock.advance(Duration.ofMinutes(15));
+      assertThat(r.send("PATCH", original, "{\"content\":\"in time\"}").status()).isEqualTo(200);
+      clock.advance(Duration.ofSeconds(1));
+      RawDiscord.Reply late = r.send("PATCH", original, "{\"content\":\"too late\"}");
+      assertThat(late.status()).isEqualTo(401);
+      assertThat(late.body().path("code").asInt()).isEqualTo(50027);
+      RawDiscord.Reply followUp = r.send("POST", "webhooks/" + s.applicationId() + "/" + h.token(), "{\"content\":\"x\"}");
+      assertThat(followUp.status()).isEqualTo(401);
+      assertThat(s.violations()).extracting(Violation::rule)
+          .containsExactly("interaction-token-expired", "interaction-token-expired");
+    }
+  }
+
   @Test
   @DisplayName("Without MANAGE_CHANNELS the bot gets 403 Missing Permissions creating a channel")
   void missingPermissions() {
