@@ -207,7 +207,7 @@ public final class SetupJobs {
         List<String> managers = new Enrolment.Checked(file).managerIds();
         if (job.done() == 0) {
             p.note("Importing " + plural(file.homes().size(), "home") + " with " + plural(managers.size(), "manager")
-                    + " into **" + p.cohort().name() + "** for <@" + job.startedBy() + ">: "
+                    + " into **" + p.cohort().name() + "**: "
                     + about(managers.size() + file.homes().size()) + ". First each manager gets the cohort's role (which"
                     + " also shows they are on this server), then each home gets its private channel.");
         }
@@ -273,7 +273,7 @@ public final class SetupJobs {
         }
         jobs.step(job.id(), SetupJob.Phase.CHANNELS, 0, found, clock.instant());
         p.refresh();
-        p.note("Repairing **" + p.cohort().name() + "** for <@" + job.startedBy() + ">: " + (found.isEmpty()
+        p.note("Repairing **" + p.cohort().name() + "**: " + (found.isEmpty()
                 ? "its channels are in place; now the private channels of its "
                 : "its own channels could not be put right (" + found.get(0) + "); trying the private channels of its ")
                 + plural(homes.inCohort(job.cohortId()).size(), "home") + ".");
