@@ -69,8 +69,11 @@ public final class SetupJobs {
         this.clock = clock;
     }
 
-    /** {@code /cohort import}: checks the file at once, then imports it in the background. */
-    public Outcome startImport(Actor actor, Cohort cohort, String csvText) {
+    /**
+     * {@code /cohort import}: checks the file at once, then imports it in the background. Synchronized, with
+     * {@link #startRepair}, so that two commands at once cannot both start a job for one cohort.
+     */
+    public synchronized Outcome startImport(Actor actor, Cohort cohort, String csvText) {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
@@ -97,7 +100,7 @@ public final class SetupJobs {
     }
 
     /** {@code /cohort repair}: re-creates missing channels and fixes permissions, in the background. */
-    public Outcome startRepair(Actor actor, Cohort cohort) {
+    public synchronized Outcome startRepair(Actor actor, Cohort cohort) {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
@@ -218,10 +221,12 @@ public final class SetupJobs {
                 jobs.step(job.id(), SetupJob.Phase.ADMIT, i + 1, found, clock.instant());
             } catch (CohortSpaces.SpaceException e) {
                 // Without the role nobody's membership can be checked; the homes go ahead as before, and the report
-                // says to fix the bot's role and run /cohort repair, which admits them.
+                // says to fix the bot's role and run /cohort repair, which admits them. Unless a manager was already
+                // found not to be on the server: then the file is refused as it would have been.
                 LOG.warn("Giving managers the cohort's role failed: {}", e.getMessage());
-                jobs.step(job.id(), SetupJob.Phase.STORE, 0, List.of("the managers could not be given the cohort's role: "
-                        + e.getMessage()), clock.instant());
+                boolean refused = !jobs.byId(job.id()).orElseThrow().problems().isEmpty();
+                jobs.step(job.id(), refused ? SetupJob.Phase.DISMISS : SetupJob.Phase.STORE, 0,
+                        List.of("the managers could not be given the cohort's role: " + e.getMessage()), clock.instant());
                 return;
             }
             int n = i + 1;
