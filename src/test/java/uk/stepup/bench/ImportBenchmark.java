@@ -24,8 +24,8 @@ import uk.stepup.sandbox.SandboxUser;
 /**
  * {@code /cohort import} of 300 homes with two managers each, through the real bot and JDA, under the sandbox's
  * Discord rate limits (nothing lifted): 600 role adds and 300 channels (plus the overflow categories) at 10 per 10 s
- * per server each. Reports the coach's answer time (against Discord's 3 s), the wall time from the command to the
- * report in {@code #coaches}, and that against the least time those limits allow:
+ * per server each. Reports the acknowledgement and the coach's answer (against Discord's 3 s), the wall time from the
+ * command to the report in {@code #coaches}, and that against the least time those limits allow:
  * <ul>
  *   <li>the job's bound: every manager admitted before anything is stored (the file is all or nothing), then the
  *       channels, so the two buckets are used one after the other: {@code (ceil(roles/10) - 1) * 10 s +
@@ -74,6 +74,13 @@ class ImportBenchmark {
             w.sandbox.resetStats();
             w.sandbox.clearViolations();
 
+            // The simulated clock follows real time, as a deployed bot's does: the progress notes come about once a
+            // minute, and the command's interaction token dies 15 minutes in.
+            java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            Instant simulatedStart = w.clock.instant();
+            long realStart = System.nanoTime();
+            ticker.scheduleAtFixedRate(() -> w.clock.set(simulatedStart.plusNanos(System.nanoTime() - realStart)), 1, 1,
+                    java.util.concurrent.TimeUnit.SECONDS);
             long t0 = System.nanoTime();
             InteractionHandle started = w.sandbox.as(w.coach, server).slash("cohort import", Map.of("file",
                     SandboxAttachment.of("homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))), general);
@@ -84,6 +91,8 @@ class ImportBenchmark {
             SandboxMessage report = w.sandbox.awaitMessage(coaches, m -> m.content().contains("Imported "),
                     Duration.ofMinutes(40));
             Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+            ticker.shutdownNow();
+            Duration acknowledged = started.callbackLatency().orElseThrow();
 
             SandboxStats stats = w.sandbox.stats();
             long roleAdds = accepted(stats, ROLE_ADD);
@@ -99,7 +108,9 @@ class ImportBenchmark {
             Figures f = new Figures();
             f.note("Import: homes / managers", HOMES + " / " + HOMES * MANAGERS_PER_HOME);
             f.note("Import: role adds / channel creates (categories too) / 429s", roleAdds + " / " + creates + " / " + rateLimited);
-            f.add("Import: the coach's answer", Figures.ms(answered.toNanos() / 1e6), "3 s",
+            f.add("Import: the command acknowledged (deferred)", Figures.ms(acknowledged.toNanos() / 1e6), "3 s",
+                    Figures.ratio(acknowledged.toNanos() / 3e9));
+            f.add("Import: the coach's answer, the file checked", Figures.ms(answered.toNanos() / 1e6), "3 s",
                     Figures.ratio(answered.toNanos() / 3e9));
             f.add("Import: wall time to the report in #coaches", Figures.seconds(wall), Figures.seconds(sequential),
                     Figures.ratio(wall.toNanos() / (double) sequential.toNanos()));
