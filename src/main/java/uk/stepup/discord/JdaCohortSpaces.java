@@ -33,14 +33,15 @@ public final class JdaCohortSpaces implements CohortSpaces {
     /** Discord allows 50 channels in a category; home channels overflow into further categories. */
     static final int CATEGORY_CAPACITY = 50;
 
-    private static final EnumSet<Permission> BOT = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PUBLIC_THREADS, Permission.MANAGE_THREADS,
-            Permission.MESSAGE_ADD_REACTION);
-    private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_ADD_REACTION);
+    /** The bot's own overwrite on every cohort category and channel: only what it holds (see BotPermissions). */
+    private static final Set<Permission> BOT = BotPermissions.IN_CHANNELS;
+    /**
+     * Members read a channel and its history; everything else (reactions, say) comes from the server's {@code @everyone}
+     * role as the admin set it. Overwrites allow nothing outside {@link BotPermissions}: Discord refuses those.
+     */
+    private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY);
     private static final EnumSet<Permission> TALK = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_SEND, Permission.MESSAGE_SEND_IN_THREADS);
+            Permission.MESSAGE_SEND, Permission.MESSAGE_SEND_IN_THREADS);
     private static final EnumSet<Permission> NO_POSTING = EnumSet.of(Permission.MESSAGE_SEND);
 
     private final JDA jda;
@@ -72,7 +73,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
             TextChannel thisWeek = channel(guild, category, cohort.channels().thisWeekId(), "this-week",
                     "This week's KLOE prompt: press Check in. Discuss in the week's thread.",
                     a -> a.addRolePermissionOverride(members.getIdLong(),
-                            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY, Permission.MESSAGE_ADD_REACTION,
+                            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
                                     Permission.MESSAGE_SEND_IN_THREADS), NO_POSTING));
             TextChannel peer = channel(guild, category, cohort.channels().peerLearningId(), "peer-learning",
                     "Weekly summaries and shared highlights: learn from each other.",
