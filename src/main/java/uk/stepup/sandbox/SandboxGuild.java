@@ -236,6 +236,21 @@ public final class SandboxGuild {
     return this;
   }
 
+  /**
+   * A moderator archives a thread by hand in the client, and locks it if {@code lock} (then only members with Manage
+   * Threads can post in it or unarchive it). Dispatches THREAD_UPDATE.
+   */
+  public SandboxGuild archiveThread(SandboxChannel thread, boolean lock) {
+    if (!thread.isThread()) {
+      throw new IllegalArgumentException(thread + " is not a thread");
+    }
+    synchronized (world) {
+      thread.locked = lock;
+      world.setArchived(thread, true);
+    }
+    return this;
+  }
+
   /** A human admin renames a channel by hand. Dispatches CHANNEL_UPDATE. */
   public SandboxGuild renameChannel(SandboxChannel channel, String newName) {
     world.renameChannelByHuman(channel, newName);
