@@ -20,8 +20,9 @@ import uk.stepup.cohorts.DeliveryLedger.Key;
  * it in the ledger so only one caller posts; after an interrupted attempt, look for the post a crash left unrecorded;
  * post; record it as sent. A post Discord failed to take (a 5xx, the gateway reconnecting) is tried again a minute
  * later, then at growing intervals, without troubling the coaches; any other failed post is reported to the cohort's
- * coaches and tried again at the next tick. Late and skipped posts are added to {@code notes}, which the tick sends
- * to the coaches.
+ * coaches and tried again at the next tick. A post with nowhere left to go (the week's thread was deleted) is
+ * recorded as skipped, never tried again, and the coaches are told why. Late and skipped posts are added to
+ * {@code notes}, which the tick sends to the coaches.
  */
 final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -121,7 +122,9 @@ final class Deliveries {
             return true;
         }
         if (result instanceof ProgrammePublisher.Skipped skipped) {
+            // Nowhere left to post it (the week's thread was deleted): recorded, so never tried again, and said once.
             ledger.markSkipped(key, due, clock.instant(), skipped.reason());
+            publisher.tellCoaches(cohort, "I did not post " + what + ": " + skipped.reason());
         } else if (result instanceof ProgrammePublisher.Failed failed && failed.passing()) {
             Instant retry = clock.instant().plus(retryAfter(claim.entry().attempts()));
             LOG.warn("Discord did not take {} ({}); trying again at {}", key.asText(), failed.reason(), retry);
