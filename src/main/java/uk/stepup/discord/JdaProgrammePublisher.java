@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
@@ -301,6 +302,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         if (thread.isEmpty()) {
             return Guilds.connected(jda) ? new Skipped(THREAD_GONE) : new Failed("the bot is not connected to Discord", true);
         }
+        if (thread.get().isLocked() && !guild.get().getSelfMember().hasPermission(thread.get(), Permission.MANAGE_THREADS)) {
+            return new Skipped(THREAD_LOCKED);
+        }
         try {
             String first = null;
             for (MessageCreateData m : summaryMessages(cohort, summary, false)) {
@@ -316,7 +320,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             }
             if (e.getErrorResponse() == ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD
                     || e.getErrorResponse() == ErrorResponse.THREAD_LOCKED) {
-                return new Skipped("a moderator locked the week's thread, so the summary is only in #peer-learning.");
+                return new Skipped(THREAD_LOCKED);
             }
             return failed("the summary in the week's thread", e);
         } catch (InsufficientPermissionException e) {
@@ -325,6 +329,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     private static final String THREAD_GONE = "the week's thread was deleted, so the summary is only in #peer-learning.";
+    private static final String THREAD_LOCKED = "a moderator locked the week's thread, so the summary is only in"
+            + " #peer-learning.";
 
     /**
      * The week's thread by id. JDA's cache holds only active threads (it drops a thread when Discord archives it, and

@@ -521,6 +521,7 @@ final class RestApi {
           c.autoArchiveMinutes = b.get("auto_archive_duration").asInt();
           c.archiveTimestamp = world.now();
           c.lastActivity = c.archiveTimestamp;
+          world.archiveTimerChanged();
         }
         if (b.has("archived") && b.get("archived").asBoolean() != c.archived) {
           world.setArchived(c, b.get("archived").asBoolean());

@@ -36,6 +36,8 @@ final class World {
   final Map<String, SandboxChannel> channels = new HashMap<>();
   /** Every thread not yet deleted, so the auto-archive sweep does not walk all channels. */
   final List<SandboxChannel> threads = new ArrayList<>();
+  /** No active thread falls due before this, so a sweep earlier has nothing to do; MIN makes the next one look. */
+  private volatile Instant nextArchiveDue = Instant.MIN;
   final Map<String, MessageRecord> messages = new HashMap<>();
   final Map<String, SandboxAttachment> attachments = new ConcurrentHashMap<>();
   final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
@@ -390,8 +392,14 @@ final class World {
     t.archiveTimestamp = now();
     if (!archived) {
       t.lastActivity = t.archiveTimestamp;
+      archiveTimerChanged();
     }
     dispatchChannelUpdate(t);
+  }
+
+  /** A thread was made, unarchived or given a new auto-archive time: the next sweep must look at every thread. */
+  void archiveTimerChanged() {
+    nextArchiveDue = Instant.MIN;
   }
 
   /**
@@ -401,26 +409,32 @@ final class World {
    * sandbox cannot hear the clock move, so this runs before every REST request, before a gateway session gets its
    * GUILD_CREATEs, when a test reads {@link SandboxChannel#isArchived()}, and every 100 ms of real time.
    */
-  synchronized void archiveIdleThreads() {
-    if (threads.isEmpty()) {
-      return;
+  void archiveIdleThreads() {
+    if (now().isBefore(nextArchiveDue)) {
+      return; // activity only ever moves a thread's moment later
     }
-    Instant now = now();
-    for (Iterator<SandboxChannel> it = threads.iterator(); it.hasNext(); ) {
-      SandboxChannel t = it.next();
-      if (t.deleted) {
-        it.remove();
-        continue;
+    synchronized (this) {
+      Instant now = now();
+      Instant next = Instant.MAX;
+      for (Iterator<SandboxChannel> it = threads.iterator(); it.hasNext(); ) {
+        SandboxChannel t = it.next();
+        if (t.deleted) {
+          it.remove();
+          continue;
+        }
+        if (t.archived) {
+          continue;
+        }
+        Instant due = t.lastActivity.plus(Duration.ofMinutes(t.autoArchiveMinutes));
+        if (!now.isBefore(due)) {
+          t.archived = true;
+          t.archiveTimestamp = due;
+          dispatchChannelUpdate(t);
+        } else if (due.isBefore(next)) {
+          next = due;
+        }
       }
-      if (t.archived) {
-        continue;
-      }
-      Instant due = t.lastActivity.plus(Duration.ofMinutes(t.autoArchiveMinutes));
-      if (!now.isBefore(due)) {
-        t.archived = true;
-        t.archiveTimestamp = due;
-        dispatchChannelUpdate(t);
-      }
+      nextArchiveDue = next;
     }
   }
 
@@ -440,6 +454,7 @@ final class World {
     channels.put(t.id(), t);
     g.channelIds.add(t.id());
     threads.add(t);
+    archiveTimerChanged();
     ObjectNode d = t.json();
     d.put("newly_created", true);
     if (owner.id().equals(botUser.id())) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.ProgrammeCalendar;
+import uk.stepup.sandbox.PermissionOverwrite;
+import uk.stepup.sandbox.Permissions;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxMessage;
@@ -24,8 +26,8 @@ import uk.stepup.sandbox.SandboxMessage;
 /**
  * A fault-suite case Discord causes by itself: the week's thread archives when it has been quiet for its auto-archive
  * time, JDA drops it from its cache, and after a restart it is not in GUILD_CREATE either. The summary's copy must
- * still reach the thread exactly once (through REST, which unarchives it); a thread that was deleted gets no copy,
- * the coaches are told once, and it is never tried again.
+ * still reach the thread exactly once (through REST, which unarchives it); a thread that was deleted, or that a
+ * moderator locked, gets no copy, the coaches are told once, and it is never tried again.
  */
 @ExtendWith(NoErrorLogs.class)
 class ArchivedThreadEndToEndTest {
@@ -164,5 +166,32 @@ class ArchivedThreadEndToEndTest {
                 .isEqualTo("I did not post the week 1 summary in its thread: the week's thread was deleted, so the summary"
                         + " is only in #peer-learning.");
         assertThat(h.sandbox.violations()).isEmpty();
+    }
+
+    @Test
+    void a_thread_a_moderator_locked_gets_no_copy_and_the_coaches_are_told_why() throws Exception {
+        SandboxChannel thread = weekOneThread();
+        h.at(cal.closeAt(1).orElseThrow());
+        // A bot without Manage Threads in #this-week (the README does not ask for it) cannot post in a locked thread.
+        SandboxChannel thisWeek = channel("this-week");
+        String botId = h.sandbox.botUser().id();
+        PermissionOverwrite was = thisWeek.overwriteFor(botId).orElse(new PermissionOverwrite(botId, 1, 0, 0));
+        h.guild.putOverwrite(thisWeek, new PermissionOverwrite(botId, 1, was.allow() & ~Permissions.MANAGE_THREADS,
+                was.deny() | Permissions.MANAGE_THREADS));
+        h.guild.archiveThread(thread, true);
+        h.stop();
+        h.start();
+
+        Instant summaryAt = cal.summaryAt(1).orElseThrow();
+        h.at(summaryAt);
+        assertThat(summaries(channel("peer-learning"), 1)).hasSize(1);
+        assertThat(summaries(thread, 1)).isEmpty();
+        assertThat(copyEntry(1)).get().extracting(DeliveryLedger.Entry::status).isEqualTo(DeliveryLedger.Status.SKIPPED);
+        h.sandbox.await(WAIT, () -> !notesToCoaches().isEmpty());
+        h.at(summaryAt.plus(Duration.ofMinutes(1)));
+        assertThat(notesToCoaches()).singleElement().asString().isEqualTo("I did not post the week 1 summary in its"
+                + " thread: a moderator locked the week's thread, so the summary is only in #peer-learning.");
+        assertThat(thread.isArchived()).isTrue();
+        assertThat(h.sandbox.violations()).as("the bot saw the lock and did not try").isEmpty();
     }
 }
