@@ -33,6 +33,7 @@ import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasuresCommand;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.SessionCommand;
+import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasures;
@@ -178,7 +179,7 @@ public final class BotModule implements AutoCloseable {
         InteractionRouter router = new InteractionRouter(
                 List.of(new CohortCommand(admin, enrolment, List.of(new CohortStatusCommand(status))), checkinInteractions,
                         progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
-                        measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
+                        new SummaryCommand(programme, admin), measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
