@@ -184,8 +184,10 @@ public final class BotModule implements AutoCloseable {
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
-        new CommandRegistrar(jda, router.definitions())
-                .register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
+        // Commands in every configured server now, and in any the bot joins while running.
+        CommandRegistrar registrar = new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
+        jda.addEventListener(registrar);
+        registrar.register();
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         desk.forgetExpired();
