@@ -76,8 +76,12 @@ import uk.stepup.tasks.TaskBoard;
  */
 public final class BotModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotModule.class);
-    /** Reminders in flight at once; enough to keep to Discord's global limit at a 100 ms round trip. */
-    private static final int POST_THREADS = 8;
+    /**
+     * Posts in flight at once, shared by the cohorts ticking side by side. A post's turn is more than its round trip
+     * (claiming it in the ledger, JDA, recording it as sent): at a 100 ms round trip eight threads managed barely more
+     * than the 48 a second the pacer allows, so any stall left the pacer's slots unused; sixteen keep it busy.
+     */
+    private static final int POST_THREADS = 16;
 
     public final Database database;
     public final JdbcCohortRepository cohorts;

@@ -198,19 +198,31 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
                 Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
                 Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled.get(), rated.get()));
-                deliveries.deliver(cohort, summaryKey, summaryAt, useful,
+                Runnable post = () -> deliveries.deliver(cohort, summaryKey, summaryAt, useful,
                         done, notes,
-                        "the week " + week + " summary",
+                        "the week " + w + " summary",
                         key -> publisher.postSummary(cohort, summary.get(), key));
                 // Before the thread had its own delivery, its id was the prompt's (Discord gives a thread started on a
                 // message that message's id).
                 Optional<String> threadId = sent(threadKey).or(() -> promptId);
-                if (sent(summaryKey).isPresent() && threadId.isPresent()) {
-                    String tid = threadId.get();
-                    deliveries.deliverPart(cohort, new Key(cohortId, week, Kind.SUMMARY, THREAD), summaryKey, summaryAt,
-                            useful, done, "the week " + w + " summary in its thread",
-                            key -> publisher.findSummaryInThread(cohort, tid, key),
-                            key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key));
+                Key copyKey = new Key(cohortId, week, Kind.SUMMARY, THREAD);
+                Runnable copy = () -> threadId.ifPresent(tid -> deliveries.deliverPart(cohort, copyKey, summaryKey,
+                        summaryAt, useful, done, "the week " + w + " summary in its thread",
+                        key -> publisher.findSummaryInThread(cohort, tid, key),
+                        key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
+                boolean both = useful && threadId.isPresent() && !done.contains(summaryKey.asText())
+                        && !done.contains(copyKey.asText());
+                if (both) {
+                    // The summary and its copy in the week's thread are two posts to two places that both exist: they go
+                    // out side by side, a round trip sooner than one after the other, each through its own delivery.
+                    // The summary is built once, here, before the two share it.
+                    summary.get();
+                    runAll(List.of(post, copy));
+                } else {
+                    post.run();
+                    if (sent(summaryKey).isPresent()) {
+                        copy.run();
+                    }
                 }
             }
         }
