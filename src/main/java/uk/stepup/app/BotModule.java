@@ -31,6 +31,7 @@ import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.MeasureCommand;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasuresCommand;
+import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
@@ -49,6 +50,7 @@ import uk.stepup.programme.Enrolment;
 import uk.stepup.programme.ProgrammeTicker;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
@@ -192,11 +194,31 @@ public final class BotModule implements AutoCloseable {
         CommandRegistrar registrar = new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
         jda.addEventListener(registrar);
         registrar.register();
+        checkPermissions(publisher);
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         desk.forgetExpired();
         measureDesk.forgetExpired();
         LOG.info("Bot ready: {} running cohorts", cohorts.running().size());
+    }
+
+    /**
+     * Spec section 10: on every server, are the bot's permissions and role position enough? Anything missing is logged
+     * and posted in the {@code #coaches} channel of each cohort running there, in Discord's words.
+     */
+    private void checkPermissions(JdaProgrammePublisher publisher) {
+        List<Cohort> running = cohorts.running();
+        for (PermissionSelfCheck.ServerReport report : new PermissionSelfCheck(jda).check(running)) {
+            if (report.ok()) {
+                LOG.info("Permission check on server {}: the bot has everything it needs", report.guildId());
+                continue;
+            }
+            report.problems().forEach(p -> LOG.warn("Permission check on server {} ({}): {}", report.guildId(),
+                    report.guildName(), p));
+            String note = "⚠️ **The bot's permissions on this server need fixing.** Found when it started:\n"
+                    + String.join("\n", report.problems().stream().map(p -> "• " + p).toList());
+            running.stream().filter(c -> c.guildId().equals(report.guildId())).forEach(c -> publisher.tellCoaches(c, note));
+        }
     }
 
     @Override

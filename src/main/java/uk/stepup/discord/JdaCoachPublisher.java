@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -274,6 +275,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     private static Posted failed(String what, Exception e) {
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").");
+        return new Failed(e instanceof PermissionException ? Refusals.explain(e)
+                : "Discord refused " + what + " (" + e.getMessage() + ").");
     }
 }

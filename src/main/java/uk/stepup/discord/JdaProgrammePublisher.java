@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -409,7 +410,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     static Posted failed(String what, Exception e) {
         boolean discords = e instanceof ErrorResponseException r && (r.isServerError() || r.getResponse().code >= 500);
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").", discords);
+        return new Failed(e instanceof PermissionException ? Refusals.explain(e)
+                : "Discord refused " + what + " (" + e.getMessage() + ").", discords);
     }
 
 }

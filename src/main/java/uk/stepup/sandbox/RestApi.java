@@ -1218,8 +1218,10 @@ final class RestApi {
     JsonNode b = r.json();
     synchronized (world) {
       long p = PermissionMath.base(g, botId());
-      if ((p & (MANAGE_EVENTS | CREATE_EVENTS)) == 0) {
-        throw ApiError.missingPermissions("creating a scheduled event needs CREATE_EVENTS or MANAGE_EVENTS");
+      // Discord: creating needs CREATE_EVENTS; MANAGE_EVENTS alone stopped being enough on 23 February 2026.
+      if ((p & CREATE_EVENTS) == 0) {
+        throw ApiError.missingPermissions("creating a scheduled event needs CREATE_EVENTS (MANAGE_EVENTS alone is not "
+            + "enough since 23 February 2026)");
       }
       ObjectNode e = Json.object();
       e.put("id", world.nextId());
@@ -1347,7 +1349,11 @@ final class RestApi {
     SandboxGuild g = guild(r);
     synchronized (world) {
       ScheduledEventRecord e = event(g, r.param("event_id"));
-      requireGuild(g, MANAGE_EVENTS, "deleting a scheduled event");
+      long p = PermissionMath.base(g, botId());
+      boolean own = botId().equals(Json.text(e.json, "creator_id"));
+      if ((p & MANAGE_EVENTS) == 0 && !(own && (p & CREATE_EVENTS) != 0)) {
+        throw ApiError.missingPermissions("deleting a scheduled event needs MANAGE_EVENTS, or CREATE_EVENTS for the bot's own");
+      }
       g.events.remove(e.id);
       world.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_DELETE", e);
       return null;

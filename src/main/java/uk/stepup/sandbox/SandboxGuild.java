@@ -100,6 +100,12 @@ public final class SandboxGuild {
     return this;
   }
 
+  /** Drags {@code role} to just above {@code below} in Server Settings, Roles (human admin action). */
+  public SandboxGuild moveRoleAbove(SandboxRole role, SandboxRole below) {
+    world.moveRoleAbove(this, role, below);
+    return this;
+  }
+
   public List<SandboxRole> roles() {
     synchronized (world) {
       return List.copyOf(roles.values());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -181,6 +182,23 @@ final class World {
       }
       gateway.dispatch("GUILD_ROLE_CREATE", roleEvent(g, role), Gateway.GUILDS);
       return role;
+    }
+  }
+
+  /** An admin drags {@code role} to just above {@code below} in the role list; positions stay 1..n, as on Discord. */
+  void moveRoleAbove(SandboxGuild g, SandboxRole role, SandboxRole below) {
+    synchronized (this) {
+      List<SandboxRole> order = new ArrayList<>(g.roles.values().stream().filter(r -> !r.isEveryone())
+          .sorted(Comparator.comparingInt(SandboxRole::position)).toList());
+      order.remove(role);
+      order.add(below.isEveryone() ? 0 : order.indexOf(below) + 1, role);
+      for (int i = 0; i < order.size(); i++) {
+        SandboxRole r = order.get(i);
+        if (r.position != i + 1) {
+          r.position = i + 1;
+          gateway.dispatch("GUILD_ROLE_UPDATE", roleEvent(g, r), Gateway.GUILDS);
+        }
+      }
     }
   }
 

@@ -123,8 +123,9 @@
  *       nothing, no send means no embeds/files/mentions): VIEW_CHANNEL (50001 Missing Access), SEND_MESSAGES or
  *       SEND_MESSAGES_IN_THREADS, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, CREATE_PUBLIC/PRIVATE_THREADS,
  *       MANAGE_CHANNELS, MANAGE_THREADS, MANAGE_ROLES (only roles below the bot's highest role; a role or overwrite
- *       may only grant permissions the bot has; MANAGE_ROLES in overwrites only for administrators), CREATE_EVENTS /
- *       MANAGE_EVENTS, MANAGE_MESSAGES (other people's messages), PIN_MESSAGES (or MANAGE_MESSAGES), ADD_REACTIONS
+ *       may only grant permissions the bot has; MANAGE_ROLES in overwrites only for administrators), CREATE_EVENTS to
+ *       create a scheduled event and MANAGE_EVENTS, or CREATE_EVENTS for the bot's own event, to edit or delete one,
+ *       MANAGE_MESSAGES (other people's messages), PIN_MESSAGES (or MANAGE_MESSAGES), ADD_REACTIONS
  *       (new reactions) &rarr; 403 50013 Missing Permissions. Editing someone else's message is 50005; DMs to a person
  *       who closed them, or shares no guild with the bot, are 50007 (not a violation: the bot must cope).
  *   <li>A channel created in a category without overwrites is synced with the category's overwrites.
@@ -170,6 +171,27 @@
  * {@code context}, full {@code member} with computed channel {@code permissions}, the {@code channel} object,
  * {@code app_permissions}, {@code resolved} users/members/roles/channels/attachments, the full {@code message} for
  * components (and for modals opened from one), LABEL wrappers for modal submits.
+ *
+ * <h2>Defaults and the Discord documentation behind them</h2>
+ * <ul>
+ *   <li>A new server ({@link uk.stepup.sandbox.Sandbox#createGuild}) has {@code @everyone} with
+ *       {@link uk.stepup.sandbox.Permissions#EVERYONE_DEFAULT} (the client's defaults for a new server; Create Events
+ *       left out, see its documentation) and the bot's managed role with exactly
+ *       {@link uk.stepup.sandbox.Permissions#BOT_DEFAULT}, the README's invite list. Discord gives a bot added with an
+ *       OAuth2 URL a managed role holding the URL's permissions (developer docs: topics/oauth2#bot-authorization-flow,
+ *       topics/permissions#role-object-role-tags).
+ *   <li>Overwrites: Create Guild Channel, Modify Channel and Edit Channel Permissions may only allow or deny
+ *       permissions the bot holds in the server, or in the parent channel for a channel in a category; allowing or
+ *       denying Manage Roles ("Manage Permissions") in a channel needs Administrator (developer docs:
+ *       resources/guild#create-guild-channel, resources/channel#edit-channel-permissions). JDA checks the same before
+ *       it sends, so a wrong overwrite usually never arrives.
+ *   <li>Scheduled events: Create Guild Scheduled Event requires CREATE_EVENTS; modify and delete require MANAGE_EVENTS,
+ *       or CREATE_EVENTS for an event the bot created (developer docs: resources/guild-scheduled-event#permissions-requirements;
+ *       change log 2025-11-24, "Permission Changes Going into Effect February 2026": Manage Events alone no longer
+ *       creates events from 23 February 2026).
+ *   <li>Roles: a bot may only assign, edit or delete roles below its own highest role (developer docs:
+ *       topics/permissions#permission-hierarchy).
+ * </ul>
  *
  * <h2>Deliberately left out</h2>
  * Voice, stage, forum, media and announcement channels (creating them is a 400 recorded as
