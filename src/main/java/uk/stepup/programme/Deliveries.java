@@ -53,15 +53,21 @@ final class Deliveries {
     }
 
     /** A post the programme publisher can find again by itself (prompts and summaries). */
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
-                 List<String> notes, String what, Post post) {
-        deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
+    ProgrammePublisher.Posted deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
+                                      List<String> notes, String what, Post post) {
+        return deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
     }
 
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
-                 List<String> notes, String what, Find find, Post post) {
+    /**
+     * Delivers the post by the protocol above.
+     *
+     * @return what the publisher answered, or null if it was not asked (settled before, skipped, claimed by another
+     *     caller, or found already posted)
+     */
+    ProgrammePublisher.Posted deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
+                                      List<String> notes, String what, Find find, Post post) {
         if (done.contains(key.asText())) {
-            return;
+            return null;
         }
         Instant now = clock.instant();
         if (!useful) {
@@ -69,23 +75,25 @@ final class Deliveries {
             if (cohort.createdAt().isBefore(due)) {
                 notes.add(what + ", due " + local(due, cohort.zone()) + ", was skipped because its moment had passed");
             }
-            return;
+            return null;
         }
         boolean late = now.isAfter(due.plus(WeeklyProgramme.GRACE)) && cohort.createdAt().isBefore(due);
         DeliveryLedger.Claim claim = ledger.claim(key, due, now, late, true);
         if (!claim.won()) {
-            return;
+            return null;
         }
         if (claim.entry().attempts() > 1) {
             Optional<String> already = find.find(key);
             if (already.isPresent()) {
                 ledger.markSent(key, already.get(), now);
-                return;
+                return null;
             }
         }
-        if (settle(cohort, key, due, claim, what, post.send(key)) && late) {
+        ProgrammePublisher.Posted result = post.send(key);
+        if (settle(cohort, key, due, claim, what, result) && late) {
             notes.add(what + ", due " + local(due, cohort.zone()) + ", was posted late at " + local(now, cohort.zone()));
         }
+        return result;
     }
 
     /**

@@ -37,7 +37,9 @@
  * ({@code resume_gateway_url}, {@code private_channels}, {@code application.id}) and GUILD_CREATE per guild with every
  * array JDA requires, {@code afk_timeout}, roles with {@code colors.primary_color}, the bot's own member (all members
  * when identified with GUILD_MEMBERS), channels with overwrites, active threads (never archived ones) and scheduled
- * events. Heartbeats are
+ * events. A guild created while a session is live is one the bot joins: it gets GUILD_CREATE then, as Discord sends it
+ * "when the current user joins a new Guild" (topics/gateway-events#guild-create), which JDA reports as a
+ * GuildJoinEvent. Heartbeats are
  * ACKed; RESUME replays missed dispatches then sends RESUMED; an unknown or invalid session gets op 9. Op 8 (request
  * guild members) is answered with one GUILD_MEMBERS_CHUNK. A client closing with 1000/1001 ends its session, as on
  * Discord. Faults: abrupt drop, op 7, op 9, and an outage (connections accepted, IDENTIFY and RESUME answered only
