@@ -35,6 +35,7 @@ import uk.stepup.discord.MeasuresCommand;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.SessionCommand;
+import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasures;
@@ -80,8 +81,12 @@ import uk.stepup.tasks.TaskBoard;
  */
 public final class BotModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotModule.class);
-    /** Reminders in flight at once; enough to keep to Discord's global limit at a 100 ms round trip. */
-    private static final int POST_THREADS = 8;
+    /**
+     * Posts in flight at once, shared by the cohorts ticking side by side. A post's turn is more than its round trip
+     * (claiming it in the ledger, JDA, recording it as sent): at a 100 ms round trip eight threads managed barely more
+     * than the 48 a second the pacer allows, so any stall left the pacer's slots unused; sixteen keep it busy.
+     */
+    private static final int POST_THREADS = 16;
 
     public final Database database;
     public final JdbcCohortRepository cohorts;
@@ -194,14 +199,16 @@ public final class BotModule implements AutoCloseable {
         InteractionRouter router = new InteractionRouter(
                 List.of(new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))), checkinInteractions,
                         progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
-                        measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
+                        new SummaryCommand(programme, admin), measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
-        new CommandRegistrar(jda, router.definitions())
-                .register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
-        checkPermissions(publisher);
+        // Commands in every configured server now, and in any the bot joins while running.
+        CommandRegistrar registrar = new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
+        jda.addEventListener(registrar);
+        registrar.register();
+        checkPermissions(publisher, registrar);
         enrolment.provisionMissing(setupJobs::running).forEach(p -> LOG.warn("Home channel not created: {}", p));
         setupJobs.resumeUnfinished();
         programme.start();
@@ -214,9 +221,12 @@ public final class BotModule implements AutoCloseable {
      * Spec section 10: on every server, are the bot's permissions and role position enough? Anything missing is logged
      * and posted in the {@code #coaches} channel of each cohort running there, in Discord's words.
      */
-    private void checkPermissions(JdaProgrammePublisher publisher) {
+    private void checkPermissions(JdaProgrammePublisher publisher, CommandRegistrar registrar) {
         List<Cohort> running = cohorts.running();
         for (PermissionSelfCheck.ServerReport report : new PermissionSelfCheck(jda).check(running)) {
+            if (!registrar.serves(report.guildId())) {
+                continue;
+            }
             if (report.ok()) {
                 LOG.info("Permission check on server {}: the bot has everything it needs", report.guildId());
                 continue;

@@ -163,6 +163,7 @@ final class HttpFront extends Dispatcher {
     RestRequest req = new RestRequest(method, request.getUrl(), request.getHeaders(), body, routeKey, params);
     MockResponse.Builder out;
     try {
+      world.archiveIdleThreads(); // the clock may have moved since the last request
       JsonNode result = route.handler.handle(req);
       out = result == null ? new MockResponse.Builder().code(204) : jsonBuilder(route.status, result);
     } catch (ApiError e) {

@@ -242,6 +242,36 @@ public final class SandboxGuild {
     return this;
   }
 
+  /**
+   * A moderator archives a thread by hand in the client, and locks it if {@code lock} (then only members with Manage
+   * Threads can post in it or unarchive it). Dispatches THREAD_UPDATE.
+   */
+  public SandboxGuild archiveThread(SandboxChannel thread, boolean lock) {
+    if (!thread.isThread()) {
+      throw new IllegalArgumentException(thread + " is not a thread");
+    }
+    synchronized (world) {
+      thread.locked = lock;
+      world.setArchived(thread, true);
+    }
+    return this;
+  }
+
+  /**
+   * A moderator deletes a message by hand. Dispatches MESSAGE_DELETE. A thread started on it lives on without it
+   * (topics/threads#public-private-threads: threads "can be orphaned if that message is deleted").
+   */
+  public SandboxGuild deleteMessage(SandboxMessage message) {
+    synchronized (world) {
+      MessageRecord m = world.messages.get(message.id());
+      if (m == null || m.channel.guild().map(g -> !g.id().equals(id)).orElse(true)) {
+        throw new IllegalArgumentException("message " + message.id() + " is not in " + name);
+      }
+      world.deleteMessage(m);
+    }
+    return this;
+  }
+
   /** A human admin renames a channel by hand. Dispatches CHANNEL_UPDATE. */
   public SandboxGuild renameChannel(SandboxChannel channel, String newName) {
     world.renameChannelByHuman(channel, newName);
