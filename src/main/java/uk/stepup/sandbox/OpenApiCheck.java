@@ -116,7 +116,8 @@ final class OpenApiCheck {
       new Tolerance(Kind.NUMERIC_STRING, COMMAND_BODIES, "/default_member_permissions",
           "the same for one command"),
       // JDA's InteractionHookImpl.editRequest adds ?wait=true to every edit of an interaction's message; the spec lists
-      // wait only for execute_webhook. Discord ignores a query parameter an endpoint does not read.
+      // wait only for execute_webhook. Every JDA bot's interaction edits carry it and succeed on Discord, which ignores
+      // a query parameter an endpoint does not read.
       new Tolerance(Kind.UNDOCUMENTED_QUERY, Set.of("update_webhook_message", "update_original_webhook_message"),
           "wait", "JDA's InteractionHookImpl.editRequest always adds wait=true; Discord ignores it on edits"));
 
@@ -263,7 +264,8 @@ final class OpenApiCheck {
             .preloadSchema(false)
             .build()));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    LOG.debug("Discord's OpenAPI document: {} operations indexed in {} ms", ops.size(), took.toMillis());
+    LOG.info("Discord's OpenAPI document loaded for the sandbox's request check: {} operations in {} ms", ops.size(),
+        took.toMillis());
     return new OpenApiCheck(List.copyOf(ops), registry, took);
   }
 
