@@ -192,6 +192,7 @@ final class HttpFront extends Dispatcher {
    */
   private void checkAgainstSpec(RestRequest raw, List<String> path) {
     OpenApiCheck.Outcome outcome;
+    long started = System.nanoTime();
     try {
       outcome = spec.check(raw.method, path, queryOf(raw), raw.mediaType(), raw.specBody());
     } catch (RestRequest.MalformedBody e) {
@@ -199,7 +200,7 @@ final class HttpFront extends Dispatcher {
       return;
     }
     world.stats.countOpenApi(outcome.operationId());
-    OpenApiCheck.countTotal(outcome.operationId(), outcome.findings());
+    OpenApiCheck.countTotal(outcome.operationId(), outcome.findings(), System.nanoTime() - started);
     for (OpenApiCheck.Finding f : outcome.findings()) {
       world.violation(outcome.operation(), f.rule(), f.detail());
     }

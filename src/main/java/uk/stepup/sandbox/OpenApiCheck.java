@@ -174,6 +174,7 @@ final class OpenApiCheck {
   // JVM-wide totals over every sandbox, for a test run's report (see Sandbox#close and writeReport).
   private static final LongAdder TOTAL_CHECKED = new LongAdder();
   private static final LongAdder TOTAL_FINDINGS = new LongAdder();
+  private static final LongAdder TOTAL_NANOS = new LongAdder();
   private static final Map<String, LongAdder> TOTAL_BY_OPERATION = new ConcurrentHashMap<>();
   /** Distinct findings (rule and detail) with their counts, at most {@link #MAX_REPORTED} of them. */
   private static final Map<String, LongAdder> TOTAL_FINDING_LINES = new ConcurrentHashMap<>();
@@ -511,8 +512,9 @@ final class OpenApiCheck {
 
   // ---- JVM-wide totals ----
 
-  static void countTotal(String operationId, List<Finding> findings) {
+  static void countTotal(String operationId, List<Finding> findings, long nanos) {
     TOTAL_CHECKED.increment();
+    TOTAL_NANOS.add(nanos);
     TOTAL_FINDINGS.add(findings.size());
     for (Finding f : findings) {
       String line = f.rule() + ": " + f.detail();
@@ -540,6 +542,9 @@ final class OpenApiCheck {
     sb.append("requests checked: ").append(TOTAL_CHECKED.sum()).append('\n');
     sb.append("operations seen: ").append(byOperation.size()).append('\n');
     sb.append("findings: ").append(TOTAL_FINDINGS.sum()).append('\n');
+    long checked = Math.max(1, TOTAL_CHECKED.sum());
+    sb.append(String.format(Locale.ROOT, "time checking: %d ms in all, %.3f ms a request (document loaded in %d ms)%n",
+        TOTAL_NANOS.sum() / 1_000_000, TOTAL_NANOS.sum() / 1e6 / checked, shared().loadTime().toMillis()));
     byOperation.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
     Map<String, Long> lines = new TreeMap<>();
     TOTAL_FINDING_LINES.forEach((k, v) -> lines.put(k, v.sum()));
