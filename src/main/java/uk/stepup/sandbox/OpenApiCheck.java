@@ -90,11 +90,12 @@ final class OpenApiCheck {
           "integer attachment ids, as in Discord's reference#uploading-files example"),
       new Tolerance(Kind.INTEGER_SNOWFLAKE, Set.of("create_interaction_response"), "/data/attachments/*/id",
           "the same integer attachment ids inside an interaction callback's message data"),
-      // JDA's PermOverrideData writes the target id as a JSON number; Discord parses snowflakes from numbers too (the
-      // API reads ids as 64-bit integers, strings only protect clients that cannot hold them: reference#snowflakes).
+      // JDA's PermOverrideData writes the target id as a JSON number. Discord's docs only say snowflakes are *returned*
+      // as strings, to spare clients without 64-bit integers (reference#snowflakes); Discord takes the number, since
+      // every JDA bot that creates a channel with overwrites sends it so. Not documented as accepted: kept narrow.
       new Tolerance(Kind.INTEGER_SNOWFLAKE, Set.of("create_guild_channel", "update_channel"),
           "/permission_overwrites/*/id", "JDA's PermOverrideData writes overwrite ids as JSON numbers"),
-      // JDAImpl.openPrivateChannelById(long) sends {"recipient_id": <number>}; the same snowflake parsing applies.
+      // JDAImpl.openPrivateChannelById(long) sends {"recipient_id": <number>}, and Discord opens the DM all the same.
       new Tolerance(Kind.INTEGER_SNOWFLAKE, Set.of("create_dm"), "/recipient_id",
           "JDA's openPrivateChannelById(long) sends the user id as a JSON number"),
       // JDA's InteractionContextType/IntegrationType.getType() are strings ("0", "1"); the spec types contexts and
@@ -217,8 +218,7 @@ final class OpenApiCheck {
     }
     JsonNode doc = Json.parse(text);
     List<Operation> ops = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : doc.path("paths").properties()) {
       String template = e.getKey();
       JsonNode item = e.getValue();
       String itemPointer = "/paths/" + escape(template);

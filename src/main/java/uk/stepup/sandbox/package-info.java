@@ -117,8 +117,9 @@
  *       bodies and of an interaction callback's {@code data} (JDA numbers new uploads 0..n; Discord's own example
  *       uses {@code "id": 0}, reference#uploading-files); {@code permission_overwrites[].id} when creating or
  *       editing a channel (JDA's {@code PermOverrideData} writes a number); {@code recipient_id} when opening a DM
- *       (JDA's {@code openPrivateChannelById(long)}). Discord reads snowflakes as 64-bit integers; the string form
- *       protects clients that cannot hold them (reference#snowflakes).
+ *       (JDA's {@code openPrivateChannelById(long)}). Discord documents only that it returns snowflakes as strings, to
+ *       spare clients without 64-bit integers (reference#snowflakes); the attachment case is documented, the other two
+ *       are what every JDA bot sends to Discord, which takes them, so each stays limited to its one field.
  *   <li>Numeric strings where the spec types an integer: a command's {@code contexts[]} and
  *       {@code integration_types[]} (JDA's {@code InteractionContextType}/{@code IntegrationType.getType()} are
  *       strings) and {@code default_member_permissions} (JDA uses {@code Long.toUnsignedString}; Discord documents the

@@ -2,8 +2,11 @@ package uk.stepup.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,25 @@ class OpenApiCheckTest {
     assertThat(rules(check("PUT", "channels/1234/permissions/5678", null))).containsExactly("openapi-request-body");
     assertThat(rules(check("DELETE", "channels/1234/messages/5678", "{\"reason\":\"x\"}")))
         .containsExactly("openapi-request-body");
+  }
+
+  @Test
+  @DisplayName("Every route the sandbox serves is an operation in Discord's OpenAPI document")
+  void everySandboxRouteIsDocumented() {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      World world = new World(SandboxOptions.defaults());
+      RestApi api = new RestApi(world, new Interactions(world, timer), new RateLimiter());
+      assertThat(api.routes()).hasSizeGreaterThan(50);
+      for (RestRoute route : api.routes()) {
+        // A parameter gets a snowflake-shaped value; a literal such as @me or @original stays as it is.
+        List<String> path = Arrays.stream(route.segments).map(s -> s.startsWith("{") ? "1234" : s).toList();
+        OpenApiCheck.Outcome o = SPEC.check(route.method, path, Map.of(), null, null);
+        assertThat(o.documented()).as(route.key() + ": " + o.findings()).isTrue();
+      }
+    } finally {
+      timer.shutdownNow();
+    }
   }
 
   @Test
