@@ -31,8 +31,10 @@ import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.MeasureCommand;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasuresCommand;
+import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.SessionCommand;
+import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasures;
@@ -48,6 +50,7 @@ import uk.stepup.programme.Enrolment;
 import uk.stepup.programme.ProgrammeTicker;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
@@ -75,8 +78,12 @@ import uk.stepup.tasks.TaskBoard;
  */
 public final class BotModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotModule.class);
-    /** Reminders in flight at once; enough to keep to Discord's global limit at a 100 ms round trip. */
-    private static final int POST_THREADS = 8;
+    /**
+     * Posts in flight at once, shared by the cohorts ticking side by side. A post's turn is more than its round trip
+     * (claiming it in the ledger, JDA, recording it as sent): at a 100 ms round trip eight threads managed barely more
+     * than the 48 a second the pacer allows, so any stall left the pacer's slots unused; sixteen keep it busy.
+     */
+    private static final int POST_THREADS = 16;
 
     public final Database database;
     public final JdbcCohortRepository cohorts;
@@ -178,18 +185,40 @@ public final class BotModule implements AutoCloseable {
         InteractionRouter router = new InteractionRouter(
                 List.of(new CohortCommand(admin, enrolment, List.of(new CohortStatusCommand(status))), checkinInteractions,
                         progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
-                        measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
+                        new SummaryCommand(programme, admin), measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
-        new CommandRegistrar(jda, router.definitions())
-                .register(config.discord().guildId() == null ? List.of() : List.of(config.discord().guildId()));
+        // Commands in every configured server now, and in any the bot joins while running.
+        CommandRegistrar registrar = new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
+        jda.addEventListener(registrar);
+        registrar.register();
+        checkPermissions(publisher);
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         desk.forgetExpired();
         measureDesk.forgetExpired();
         LOG.info("Bot ready: {} running cohorts", cohorts.running().size());
+    }
+
+    /**
+     * Spec section 10: on every server, are the bot's permissions and role position enough? Anything missing is logged
+     * and posted in the {@code #coaches} channel of each cohort running there, in Discord's words.
+     */
+    private void checkPermissions(JdaProgrammePublisher publisher) {
+        List<Cohort> running = cohorts.running();
+        for (PermissionSelfCheck.ServerReport report : new PermissionSelfCheck(jda).check(running)) {
+            if (report.ok()) {
+                LOG.info("Permission check on server {}: the bot has everything it needs", report.guildId());
+                continue;
+            }
+            report.problems().forEach(p -> LOG.warn("Permission check on server {} ({}): {}", report.guildId(),
+                    report.guildName(), p));
+            String note = "⚠️ **The bot's permissions on this server need fixing.** Found when it started:\n"
+                    + String.join("\n", report.problems().stream().map(p -> "• " + p).toList());
+            running.stream().filter(c -> c.guildId().equals(report.guildId())).forEach(c -> publisher.tellCoaches(c, note));
+        }
     }
 
     @Override

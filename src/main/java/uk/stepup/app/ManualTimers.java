@@ -1,6 +1,7 @@
 package uk.stepup.app;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -8,6 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortTimers;
@@ -69,10 +74,53 @@ public final class ManualTimers implements CohortTimers {
         return List.copyOf(scheduled);
     }
 
-    /** Ticks every scheduled cohort, as the timers would at this moment. */
+    /**
+     * Ticks every scheduled cohort, as the timers would at this moment: side by side, up to
+     * {@link CohortTimers#CONCURRENT_TICKS} at once as Quartz's threads run them, and returns when all are done. A
+     * tick's failure is thrown after every tick has ended.
+     */
     public void fire() {
-        for (long id : scheduled()) {
-            ticker.tick(id);
+        List<Long> ids = scheduled();
+        if (ids.size() <= 1) {
+            ids.forEach(ticker::tick);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(ids.size(), CONCURRENT_TICKS), r -> {
+            Thread t = new Thread(r, "cohort-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> ticks = new ArrayList<>();
+            for (long id : ids) {
+                ticks.add(pool.submit(() -> ticker.tick(id)));
+            }
+            Throwable failure = null;
+            for (Future<?> f : ticks) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    } else {
+                        failure.addSuppressed(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the cohorts ticked", e);
+                }
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 }

@@ -100,14 +100,7 @@ public final class ConfigLoader {
 
     private StepUpConfig check(RawConfig raw) {
         RawConfig.Discord d = raw.discord;
-        String guildId = override("STEPUP_GUILD_ID", d.guildId);
-        if (guildId != null && guildId.isBlank()) {
-            guildId = null;
-        }
-        if (guildId != null && !SNOWFLAKE.matcher(guildId).matches()) {
-            throw new ConfigException(source("STEPUP_GUILD_ID", "discord.guildId"),
-                    "\"" + guildId + "\" is not a Discord server id (15 to 21 digits; copy it with Developer Mode on)");
-        }
+        String guildId = guildIds(source("STEPUP_GUILD_ID", "discord.guildId"), override("STEPUP_GUILD_ID", d.guildId));
         String coachRole = d.coachRole;
         if (coachRole == null || coachRole.isBlank() || coachRole.length() > 100) {
             throw new ConfigException("discord.coachRole", "give the name of the coach role (1 to 100 characters)");
@@ -146,6 +139,43 @@ public final class ConfigLoader {
                         weekly("schedule.reminder", s.reminder),
                         weekly("schedule.close", s.close),
                         weekly("schedule.summary", s.summary)));
+    }
+
+    /**
+     * The server ids, one or several separated by commas, each checked; written back without spaces, or null when
+     * none is given. The message names the id that is wrong and its place in the list.
+     */
+    static String guildIds(String key, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String[] parts = value.split(",", -1);
+        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < parts.length; i++) {
+            String id = parts[i].strip();
+            String which = parts.length == 1 ? "" : " (the " + ordinal(i + 1) + " of " + parts.length + " ids)";
+            if (id.isEmpty()) {
+                throw new ConfigException(key, "an empty server id" + which + " in \"" + value.strip()
+                        + "\"; separate server ids with single commas, e.g. 123456789012345678,234567890123456789");
+            }
+            if (!SNOWFLAKE.matcher(id).matches()) {
+                throw new ConfigException(key, "\"" + id + "\"" + which
+                        + " is not a Discord server id (15 to 21 digits; copy it with Developer Mode on)");
+            }
+            if (!ids.add(id)) {
+                throw new ConfigException(key, id + " is listed twice; give each server once");
+            }
+        }
+        return String.join(",", ids);
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
     }
 
     private String override(String variable, String fromFile) {

@@ -10,8 +10,20 @@ import uk.stepup.shared.WeeklyTime;
  */
 public record StepUpConfig(Discord discord, Storage storage, Curriculum curriculum, Schedule schedule) {
 
-    /** How the bot finds Discord (or any Discord-compatible server) and who counts as a coach. */
+    /**
+     * How the bot finds Discord (or any Discord-compatible server) and who counts as a coach.
+     *
+     * @param guildId the servers the bot serves, as configured: one id, or several separated by commas (checked and
+     *     written without spaces), or null for every server it is in; {@link #guildIds()} lists them
+     */
     public record Discord(String guildId, String coachRole, String apiUrl, String gatewayUrl) {
+        /** The configured server ids in the order given; empty when none is configured (every server the bot is in). */
+        public java.util.List<String> guildIds() {
+            if (guildId == null || guildId.isBlank()) {
+                return java.util.List.of();
+            }
+            return java.util.Arrays.stream(guildId.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
     }
 
     /** Where the SQLite database lives. */

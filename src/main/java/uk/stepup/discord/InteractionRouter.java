@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -80,6 +81,12 @@ public final class InteractionRouter extends ListenerAdapter {
                 String sorry = "Discord had a problem while I was answering, so this may not have finished. Please try "
                         + "again in a minute; nothing you entered was lost.";
                 apologise(callback, sorry);
+                return;
+            }
+            if (ex instanceof PermissionException) {
+                // Something a server admin can fix (a permission, the role order): say what, not "something went wrong".
+                LOG.warn("Interaction stopped by Discord's permissions: {}", ex.getMessage());
+                apologise(callback, "I could not finish this: " + Refusals.explain(ex));
                 return;
             }
             String ref = UUID.randomUUID().toString().substring(0, 8);

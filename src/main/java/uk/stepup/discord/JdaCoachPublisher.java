@@ -17,6 +17,7 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -111,14 +112,24 @@ public final class JdaCoachPublisher implements CoachPublisher {
     }
 
     @Override
-    public Posted createEvent(Cohort cohort, Session session) {
+    public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
         Optional<Guild> guild = guild(cohort);
         if (guild.isEmpty()) {
             return new Failed("the bot is not in the cohort's server.");
         }
-        String location = session.link().length() <= EVENT_LOCATION_MAX ? session.link()
-                : "Online: the link is in the event's description";
-        String description = "Join: " + session.link() + "\nA live session for " + cohort.name() + ".";
+        String location;
+        String description;
+        if (withLink) {
+            location = session.link().length() <= EVENT_LOCATION_MAX ? session.link()
+                    : "Online: the link is in the event's description";
+            description = "Join: " + session.link() + "\nA live session for " + cohort.name() + ".";
+        } else {
+            // Everyone on the server sees its events; the link is only where the cohort's members can see it.
+            location = Card.fit(eventLocationWithoutLink(cohort), EVENT_LOCATION_MAX);
+            description = "A live session for " + cohort.name() + ". The call link is in "
+                    + cohort.channels().announcementsId().map(id -> "<#" + id + ">").orElse("#announcements")
+                    + " of " + cohort.name() + ", which only the cohort's members can see.";
+        }
         try {
             pacer.acquire();
             String id = guild.get().createScheduledEvent(Card.fit(session.title(), EVENT_NAME_MAX), location,
@@ -130,6 +141,11 @@ public final class JdaCoachPublisher implements CoachPublisher {
         } catch (ErrorResponseException | InsufficientPermissionException | IllegalArgumentException e) {
             return failed("the event", e);
         }
+    }
+
+    /** Where an event without its link tells people to look. */
+    static String eventLocationWithoutLink(Cohort cohort) {
+        return "Link in #announcements of " + cohort.name();
     }
 
     @Override
@@ -259,6 +275,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     private static Posted failed(String what, Exception e) {
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").");
+        return new Failed(e instanceof PermissionException ? Refusals.explain(e)
+                : "Discord refused " + what + " (" + e.getMessage() + ").");
     }
 }

@@ -15,7 +15,7 @@ import net.dv8tion.jda.api.entities.UserSnowflake;
 import net.dv8tion.jda.api.entities.channel.concrete.Category;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.ChannelAction;
 import uk.stepup.cohorts.Cohort;
@@ -33,14 +33,15 @@ public final class JdaCohortSpaces implements CohortSpaces {
     /** Discord allows 50 channels in a category; home channels overflow into further categories. */
     static final int CATEGORY_CAPACITY = 50;
 
-    private static final EnumSet<Permission> BOT = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PUBLIC_THREADS, Permission.MANAGE_THREADS,
-            Permission.MESSAGE_ADD_REACTION);
-    private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_ADD_REACTION);
+    /** The bot's own overwrite on every cohort category and channel: only what it holds (see BotPermissions). */
+    private static final Set<Permission> BOT = BotPermissions.IN_CHANNELS;
+    /**
+     * Members read a channel and its history; everything else (reactions, say) comes from the server's {@code @everyone}
+     * role as the admin set it. Overwrites allow nothing outside {@link BotPermissions}: Discord refuses those.
+     */
+    private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY);
     private static final EnumSet<Permission> TALK = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_ADD_REACTION, Permission.MESSAGE_SEND, Permission.MESSAGE_SEND_IN_THREADS);
+            Permission.MESSAGE_SEND, Permission.MESSAGE_SEND_IN_THREADS);
     private static final EnumSet<Permission> NO_POSTING = EnumSet.of(Permission.MESSAGE_SEND);
 
     private final JDA jda;
@@ -72,7 +73,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
             TextChannel thisWeek = channel(guild, category, cohort.channels().thisWeekId(), "this-week",
                     "This week's KLOE prompt: press Check in. Discuss in the week's thread.",
                     a -> a.addRolePermissionOverride(members.getIdLong(),
-                            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY, Permission.MESSAGE_ADD_REACTION,
+                            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
                                     Permission.MESSAGE_SEND_IN_THREADS), NO_POSTING));
             TextChannel peer = channel(guild, category, cohort.channels().peerLearningId(), "peer-learning",
                     "Weekly summaries and shared highlights: learn from each other.",
@@ -86,10 +87,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
                     .complete());
             return new Cohort.Channels(Optional.of(category.getId()), Optional.of(announcements.getId()),
                     Optional.of(thisWeek.getId()), Optional.of(peer.getId()));
-        } catch (InsufficientPermissionException e) {
-            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
-        } catch (ErrorResponseException e) {
-            throw new SpaceException(explain(e), e);
+        } catch (PermissionException | ErrorResponseException e) {
+            throw new SpaceException(Refusals.explain(e), e);
         }
     }
 
@@ -121,10 +120,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 manager.complete();
             }
             return channel.getId();
-        } catch (InsufficientPermissionException e) {
-            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
-        } catch (ErrorResponseException e) {
-            throw new SpaceException(explain(e), e);
+        } catch (PermissionException | ErrorResponseException e) {
+            throw new SpaceException(Refusals.explain(e), e);
         }
     }
 
@@ -146,10 +143,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 }
             }
             return missing;
-        } catch (InsufficientPermissionException e) {
-            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
-        } catch (ErrorResponseException e) {
-            throw new SpaceException(explain(e), e);
+        } catch (PermissionException | ErrorResponseException e) {
+            throw new SpaceException(Refusals.explain(e), e);
         }
     }
 
@@ -167,10 +162,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
                     }
                 }
             }
-        } catch (InsufficientPermissionException e) {
-            throw new SpaceException("the bot needs the " + e.getPermission().getName() + " permission.", e);
-        } catch (ErrorResponseException e) {
-            throw new SpaceException(explain(e), e);
+        } catch (PermissionException | ErrorResponseException e) {
+            throw new SpaceException(Refusals.explain(e), e);
         }
     }
 
@@ -191,8 +184,13 @@ public final class JdaCohortSpaces implements CohortSpaces {
         return guild.createRole().setName(coachRoleName).setMentionable(false).complete();
     }
 
+    /** The name of the role every member of the cohort holds. */
+    static String cohortRoleName(Cohort cohort) {
+        return Card.fit("SUO · " + cohort.name(), 100);
+    }
+
     private static Role cohortRole(Guild guild, Cohort cohort) {
-        String name = Card.fit("SUO · " + cohort.name(), 100);
+        String name = cohortRoleName(cohort);
         List<Role> roles = guild.getRolesByName(name, false);
         return roles.isEmpty() ? guild.createRole().setName(name).setMentionable(false).complete() : roles.get(0);
     }
@@ -218,16 +216,22 @@ public final class JdaCohortSpaces implements CohortSpaces {
         return overwrites.apply(guild.createTextChannel(name, category).setTopic(topic).syncPermissionOverrides()).complete();
     }
 
-    /** The category for home channels: the cohort's own while it has room, then "… · homes 2", "… · homes 3". */
-    private static Category homesCategory(Guild guild, Cohort cohort) {
-        Category main = cohort.channels().categoryId().map(guild::getCategoryById)
-                .orElseThrow(() -> new SpaceException("the cohort's category is missing; run /cohort repair.", null));
-        List<Category> candidates = new ArrayList<>();
-        candidates.add(main);
+    /** The cohort's categories that exist: its own, then the overflow ones for home channels ("… · homes 2", …). */
+    static List<Category> categories(Guild guild, Cohort cohort) {
+        List<Category> found = new ArrayList<>();
+        cohort.channels().categoryId().map(guild::getCategoryById).ifPresent(found::add);
         for (int n = 2; n < 20; n++) {
             String name = Card.fit("SUO · " + cohort.name() + " · homes " + n, 100);
-            guild.getCategoriesByName(name, false).stream().findFirst().ifPresent(candidates::add);
+            guild.getCategoriesByName(name, false).stream().findFirst().ifPresent(found::add);
         }
+        return found;
+    }
+
+    /** The category for home channels: the cohort's own while it has room, then "… · homes 2", "… · homes 3". */
+    private static Category homesCategory(Guild guild, Cohort cohort) {
+        cohort.channels().categoryId().map(guild::getCategoryById)
+                .orElseThrow(() -> new SpaceException("the cohort's category is missing; run /cohort repair.", null));
+        List<Category> candidates = categories(guild, cohort);
         for (Category c : candidates) {
             if (c.getChannels().size() < CATEGORY_CAPACITY) {
                 return c;
@@ -238,14 +242,5 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 .addRolePermissionOverride(guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
                 .addMemberPermissionOverride(guild.getSelfMember().getIdLong(), BOT, List.of())
                 .complete();
-    }
-
-    private static String explain(ErrorResponseException e) {
-        return switch (e.getErrorResponse()) {
-            case MISSING_PERMISSIONS -> "Discord says the bot is missing a permission (it needs Manage Channels and Manage Roles, "
-                    + "and its role must be above the cohort roles).";
-            case MAX_CHANNELS -> "the server has reached Discord's limit of 500 channels.";
-            default -> "Discord refused: " + e.getMeaning() + ".";
-        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
@@ -17,6 +18,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -162,8 +164,11 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         }
         try {
             pacer.acquire();
+            // The longest auto-archive time: the summary comes 167 hours after the prompt, and a thread archived
+            // earlier is out of JDA's cache (postSummaryInThread still reaches it, through REST).
             return new Sent(channel.get().createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " "
-                    + item.title(), 100), promptMessageId).complete().getId());
+                    + item.title(), 100), promptMessageId)
+                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete().getId());
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
                 // JDA retried after a 5xx, but the first try had made the thread: it is there.
@@ -289,35 +294,88 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         if (guild.isEmpty()) {
             return missing(cohort, "the bot is not on the cohort's server.");
         }
-        ThreadChannel thread = guild.get().getThreadChannelById(threadId);
-        if (thread == null) {
-            return new Skipped("the week's thread is not open (archived or deleted)");
+        Optional<ThreadChannel> thread;
+        try {
+            thread = weekThread(cohort, guild.get(), threadId);
+        } catch (ErrorResponseException | InsufficientPermissionException e) {
+            return failed("the summary in the week's thread", e);
+        }
+        if (thread.isEmpty()) {
+            return Guilds.connected(jda) ? new Skipped(THREAD_GONE) : new Failed("the bot is not connected to Discord", true);
+        }
+        if (thread.get().isLocked() && !guild.get().getSelfMember().hasPermission(thread.get(), Permission.MANAGE_THREADS)) {
+            return new Skipped(THREAD_LOCKED);
         }
         try {
             String first = null;
             for (MessageCreateData m : summaryMessages(cohort, summary, false)) {
                 pacer.acquire();
-                String id = thread.sendMessage(m).complete().getId();
+                // Sending into an archived thread unarchives it, as long as no moderator locked it.
+                String id = thread.get().sendMessage(m).complete().getId();
                 first = first == null ? id : first;
             }
             return new Sent(first);
-        } catch (ErrorResponseException | InsufficientPermissionException e) {
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+                return new Skipped(THREAD_GONE);
+            }
+            if (e.getErrorResponse() == ErrorResponse.ILLEGAL_OPERATION_ARCHIVED_THREAD
+                    || e.getErrorResponse() == ErrorResponse.THREAD_LOCKED) {
+                return new Skipped(THREAD_LOCKED);
+            }
+            return failed("the summary in the week's thread", e);
+        } catch (InsufficientPermissionException e) {
             return failed("the summary in the week's thread", e);
         }
+    }
+
+    private static final String THREAD_GONE = "the week's thread was deleted, so the summary is only in #peer-learning.";
+    private static final String THREAD_LOCKED = "a moderator locked the week's thread, so the summary is only in"
+            + " #peer-learning.";
+
+    /**
+     * The week's thread by id. JDA's cache holds only active threads (it drops a thread when Discord archives it, and
+     * archived threads are not in GUILD_CREATE after a restart), so a thread not cached is looked up through REST:
+     * on the prompt it was started on (a thread started on a message has that message's id), or, if that message was
+     * deleted, among the archived threads of {@code #this-week}. Empty if the thread is gone.
+     *
+     * @throws ErrorResponseException when Discord fails the lookup (a 5xx after JDA's retries)
+     */
+    private Optional<ThreadChannel> weekThread(Cohort cohort, Guild guild, String threadId) {
+        ThreadChannel cached = guild.getThreadChannelById(threadId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<TextChannel> parent = cohort.channels().thisWeekId().map(guild::getTextChannelById);
+        if (parent.isEmpty()) {
+            return Optional.empty(); // #this-week was deleted, and its threads with it
+        }
+        try {
+            ThreadChannel started = parent.get().retrieveMessageById(threadId).complete().getStartedThread();
+            return Optional.ofNullable(started).filter(t -> t.getId().equals(threadId));
+        } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
+                throw e;
+            }
+        }
+        // The prompt was deleted; its thread lives on. Newest archived first: a programme's weeks fit in one page.
+        return parent.get().retrieveArchivedPublicThreadChannels().complete().stream()
+                .filter(t -> t.getId().equals(threadId)).findFirst();
     }
 
     @Override
     public Optional<String> findSummaryInThread(Cohort cohort, String threadId, DeliveryLedger.Key key) {
         String title = "Week " + key.week() + " summary";
         String self = jda.getSelfUser().getId();
-        return guild(cohort).map(g -> g.getThreadChannelById(threadId)).flatMap(thread -> {
+        return guild(cohort).flatMap(g -> {
             try {
-                return thread.getHistory().retrievePast(50).complete().stream()
+                return weekThread(cohort, g, threadId).flatMap(thread -> thread.getHistory().retrievePast(50).complete()
+                        .stream()
                         .filter(m -> m.getAuthor().getId().equals(self))
                         .filter(m -> m.getEmbeds().stream().anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith(title)))
                         .reduce((newer, older) -> older) // history is newest first; the summary's first message
-                        .map(Message::getId);
-            } catch (ErrorResponseException e) {
+                        .map(Message::getId));
+            } catch (ErrorResponseException | InsufficientPermissionException e) {
                 return Optional.empty();
             }
         });
@@ -409,7 +467,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     static Posted failed(String what, Exception e) {
         boolean discords = e instanceof ErrorResponseException r && (r.isServerError() || r.getResponse().code >= 500);
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed("Discord refused " + what + " (" + e.getMessage() + ").", discords);
+        return new Failed(e instanceof PermissionException ? Refusals.explain(e)
+                : "Discord refused " + what + " (" + e.getMessage() + ").", discords);
     }
 
 }

@@ -43,14 +43,19 @@ public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
         show(e, actor);
     }
 
-    /** Only the manager sees it; the journey chart is attached when there is one. */
+    /**
+     * Only the manager sees it; the journey chart is attached when there is one. The reply is deferred first:
+     * reading a long programme and drawing the chart, plus the network both ways, can take longer than Discord's
+     * three seconds.
+     */
     private void show(IReplyCallback e, Actor actor) {
+        Replies.defer(e);
         ProgressView.Progress p = progress.forManager(actor);
-        var reply = e.reply(Card.fit(p.text(), Card.CONTENT_MAX)).setEphemeral(true)
+        var edit = Replies.hook(e).editOriginal(Card.fit(p.text(), Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (p.journey().isPresent() && p.journey().get().hasCheckins()) {
-            reply = reply.addFiles(FileUpload.fromData(charts.journeyPng(p.journey().get()), "my-journey.png"));
+            edit = edit.setFiles(FileUpload.fromData(charts.journeyPng(p.journey().get()), "my-journey.png"));
         }
-        reply.queue(null, InteractionErrors.onFailure(e, "the progress reply"));
+        edit.queue(null, InteractionErrors.onFailure(e, "the progress reply"));
     }
 }

@@ -9,6 +9,14 @@ import uk.stepup.cohorts.Cohort;
  */
 public interface CohortTimers {
 
+    /**
+     * How many cohorts' ticks run at once when their moments coincide (every cohort's prompt at Monday 09:00). Their
+     * posts share one pacer under Discord's global limit, so running them side by side keeps that limit busy instead
+     * of leaving it idle between one cohort's last reminder and the next cohort's prompt; each tick holds its
+     * cohort's lock and the ledger still guards every post.
+     */
+    int CONCURRENT_TICKS = 4;
+
     /** Creates or replaces the cohort's weekly timers from its rhythm and zone. */
     void schedule(Cohort cohort);
 

@@ -20,8 +20,9 @@ import uk.stepup.cohorts.DeliveryLedger.Key;
  * it in the ledger so only one caller posts; after an interrupted attempt, look for the post a crash left unrecorded;
  * post; record it as sent. A post Discord failed to take (a 5xx, the gateway reconnecting) is tried again a minute
  * later, then at growing intervals, without troubling the coaches; any other failed post is reported to the cohort's
- * coaches and tried again at the next tick. Late and skipped posts are added to {@code notes}, which the tick sends
- * to the coaches.
+ * coaches and tried again at the next tick. A post with nowhere left to go (the week's thread was deleted) is
+ * recorded as skipped, never tried again, and the coaches are told why. Late and skipped posts are added to
+ * {@code notes}, which the tick sends to the coaches.
  */
 final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
@@ -52,15 +53,21 @@ final class Deliveries {
     }
 
     /** A post the programme publisher can find again by itself (prompts and summaries). */
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
-                 List<String> notes, String what, Post post) {
-        deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
+    ProgrammePublisher.Posted deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
+                                      List<String> notes, String what, Post post) {
+        return deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
     }
 
-    void deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
-                 List<String> notes, String what, Find find, Post post) {
+    /**
+     * Delivers the post by the protocol above.
+     *
+     * @return what the publisher answered, or null if it was not asked (settled before, skipped, claimed by another
+     *     caller, or found already posted)
+     */
+    ProgrammePublisher.Posted deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
+                                      List<String> notes, String what, Find find, Post post) {
         if (done.contains(key.asText())) {
-            return;
+            return null;
         }
         Instant now = clock.instant();
         if (!useful) {
@@ -68,23 +75,25 @@ final class Deliveries {
             if (cohort.createdAt().isBefore(due)) {
                 notes.add(what + ", due " + local(due, cohort.zone()) + ", was skipped because its moment had passed");
             }
-            return;
+            return null;
         }
         boolean late = now.isAfter(due.plus(WeeklyProgramme.GRACE)) && cohort.createdAt().isBefore(due);
         DeliveryLedger.Claim claim = ledger.claim(key, due, now, late, true);
         if (!claim.won()) {
-            return;
+            return null;
         }
         if (claim.entry().attempts() > 1) {
             Optional<String> already = find.find(key);
             if (already.isPresent()) {
                 ledger.markSent(key, already.get(), now);
-                return;
+                return null;
             }
         }
-        if (settle(cohort, key, due, claim, what, post.send(key)) && late) {
+        ProgrammePublisher.Posted result = post.send(key);
+        if (settle(cohort, key, due, claim, what, result) && late) {
             notes.add(what + ", due " + local(due, cohort.zone()) + ", was posted late at " + local(now, cohort.zone()));
         }
+        return result;
     }
 
     /**
@@ -121,7 +130,9 @@ final class Deliveries {
             return true;
         }
         if (result instanceof ProgrammePublisher.Skipped skipped) {
+            // Nowhere left to post it (the week's thread was deleted): recorded, so never tried again, and said once.
             ledger.markSkipped(key, due, clock.instant(), skipped.reason());
+            publisher.tellCoaches(cohort, "I did not post " + what + ": " + skipped.reason());
         } else if (result instanceof ProgrammePublisher.Failed failed && failed.passing()) {
             Instant retry = clock.instant().plus(retryAfter(claim.entry().attempts()));
             LOG.warn("Discord did not take {} ({}); trying again at {}", key.asText(), failed.reason(), retry);

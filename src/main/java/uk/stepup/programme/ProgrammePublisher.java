@@ -35,7 +35,10 @@ public interface ProgrammePublisher {
         }
     }
 
-    /** Deliberately not posted, because there is nowhere it belongs any more (e.g. the week's thread was archived). */
+    /**
+     * Deliberately not posted, because there is nowhere it belongs any more (e.g. the week's thread was deleted or a
+     * moderator locked it); recorded so it is never tried again, and the coaches are told the reason.
+     */
     record Skipped(String reason) implements Posted {
     }
 
@@ -54,7 +57,10 @@ public interface ProgrammePublisher {
     /** The week's summary in {@code #peer-learning}; never mentions anyone. */
     Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key);
 
-    /** The same summary in the week's thread, for the discussion; {@link Skipped} if the thread is not open. */
+    /**
+     * The same summary in the week's thread, for the discussion, also when Discord has archived the thread (posting
+     * unarchives it); {@link Skipped} if the thread was deleted or locked.
+     */
     Posted postSummaryInThread(Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key);
 
     /** The summary already in the week's thread, if any; its (first) message id. */

@@ -84,8 +84,9 @@ public final class ProgressView {
         List<String> compact = new java.util.ArrayList<>();
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
-            String title = item == null ? "" : " " + item.title();
-            titled.append("Week ").append(c.week()).append(" · ").append(c.code()).append(UserText.shorten(title, 40))
+            // The title is shortened on its own: shortening " Title…" as one string strips the space it starts with.
+            String title = item == null ? "" : " " + UserText.shorten(item.title(), 39);
+            titled.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title)
                     .append(": **").append(c.answers().rating().label()).append("**")
                     .append(c.late() ? " (late)" : "").append('\n');
             compact.add(c.code() + " **" + c.answers().rating().label() + "**" + (c.late() ? " (late)" : ""));

@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Outcome;
 import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 
@@ -42,6 +46,10 @@ import uk.stepup.summaries.WeeklySummaryBuilder;
  * <p>Catch-up rule (spec section 4): a post missed while the bot was down is still sent if it is still useful:
  * a prompt until its week's window closes, a reminder only before the deadline, a summary until the next one is
  * due. Anything sent more than {@link #GRACE} late, or skipped, is reported to the cohort's coaches.
+ *
+ * <p>Ticks of different cohorts run side by side (their posts share the publisher's pacing under Discord's global
+ * limit); ticks of the same cohort, and a coach's {@link #summaryNow}, take the cohort's lock and run one at a time.
+ * The ledger, not the lock, is what keeps every post to one: its claim is atomic.
  */
 public final class WeeklyProgramme implements ProgrammeTicker {
     /** A post this much after its time counts as late and is reported to the coaches. */
@@ -64,6 +72,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private final Clock clock;
     private final Deliveries deliveries;
     private final Executor posts;
+    /** One lock per cohort: a cohort's ticks run one at a time, different cohorts' side by side. */
+    private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     /**
      * @param posts runs a week's reminders, one task per home, and {@link #tick} waits for all of them: several
@@ -102,7 +112,21 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     }
 
     @Override
-    public synchronized void tick(long cohortId) {
+    public void tick(long cohortId) {
+        ReentrantLock lock = lockOf(cohortId);
+        lock.lock();
+        try {
+            tickLocked(cohortId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReentrantLock lockOf(long cohortId) {
+        return locks.computeIfAbsent(cohortId, k -> new ReentrantLock());
+    }
+
+    private void tickLocked(long cohortId) {
         Optional<Cohort> found = cohorts.byId(cohortId);
         // A paused cohort still finishes the weeks that already ran (reminders, summaries); the calendar has no
         // weeks from the pause on, so nothing new starts.
@@ -174,19 +198,31 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
                 Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
                 Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled.get(), rated.get()));
-                deliveries.deliver(cohort, summaryKey, summaryAt, useful,
+                Runnable post = () -> deliveries.deliver(cohort, summaryKey, summaryAt, useful,
                         done, notes,
-                        "the week " + week + " summary",
+                        "the week " + w + " summary",
                         key -> publisher.postSummary(cohort, summary.get(), key));
                 // Before the thread had its own delivery, its id was the prompt's (Discord gives a thread started on a
                 // message that message's id).
                 Optional<String> threadId = sent(threadKey).or(() -> promptId);
-                if (sent(summaryKey).isPresent() && threadId.isPresent()) {
-                    String tid = threadId.get();
-                    deliveries.deliverPart(cohort, new Key(cohortId, week, Kind.SUMMARY, THREAD), summaryKey, summaryAt,
-                            useful, done, "the week " + w + " summary in its thread",
-                            key -> publisher.findSummaryInThread(cohort, tid, key),
-                            key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key));
+                Key copyKey = new Key(cohortId, week, Kind.SUMMARY, THREAD);
+                Runnable copy = () -> threadId.ifPresent(tid -> deliveries.deliverPart(cohort, copyKey, summaryKey,
+                        summaryAt, useful, done, "the week " + w + " summary in its thread",
+                        key -> publisher.findSummaryInThread(cohort, tid, key),
+                        key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
+                boolean both = useful && threadId.isPresent() && !done.contains(summaryKey.asText())
+                        && !done.contains(copyKey.asText());
+                if (both) {
+                    // The summary and its copy in the week's thread are two posts to two places that both exist: they go
+                    // out side by side, a round trip sooner than one after the other, each through its own delivery.
+                    // The summary is built once, here, before the two share it.
+                    summary.get();
+                    runAll(List.of(post, copy));
+                } else {
+                    post.run();
+                    if (sent(summaryKey).isPresent()) {
+                        copy.run();
+                    }
                 }
             }
         }
@@ -200,6 +236,116 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             timers.cancel(cohortId);
             LOG.info("Cohort {} finished its programme", cohortId);
         }
+    }
+
+    /**
+     * {@code /summary [cohort] [week]}: a coach posts a week's summary now (spec section 6), through the ledger with
+     * the scheduled summary's own key, so the scheduled one is not sent again and a second request is told where the
+     * first went. Without a week, the current week: the latest whose prompt is out (the week homes are checking in
+     * for, or on the Monday morning before the new prompt the week just summarised). A week that has not started, or
+     * that the cohort does not have, is refused with the weeks that can be summarised.
+     */
+    public Outcome summaryNow(Actor actor, Cohort cohort, Optional<Integer> requested) {
+        if (!actor.coach()) {
+            return Outcome.refused(Outcome.COACHES_ONLY);
+        }
+        ReentrantLock lock = lockOf(cohort.id());
+        lock.lock();
+        try {
+            return summaryNowLocked(cohort, requested);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome summaryNowLocked(Cohort given, Optional<Integer> requested) {
+        Cohort cohort = cohorts.byId(given.id()).orElse(given);
+        Instant now = clock.instant();
+        ProgrammeCalendar cal = calendar(cohort);
+        Optional<Integer> current = cal.currentWeek(now);
+        int weeks = cal.weeks();
+        String upTo = current.map(c -> c == 1 ? " Week 1 is the only week so far." : " Weeks 1 to " + c + " can be summarised.")
+                .orElse("");
+        int week;
+        if (requested.isPresent()) {
+            week = requested.get();
+            if (week < 1 || week > weeks) {
+                return Outcome.invalid(cohort.name() + " has " + weeks + " weeks: choose a week from 1 to " + weeks + "." + upTo);
+            }
+            Optional<Instant> prompt = cal.promptAt(week);
+            if (prompt.isEmpty()) {
+                return Outcome.invalid("Week " + week + " of " + cohort.name() + " has no date yet: the cohort is paused. "
+                        + "A week can be summarised once it has begun." + upTo);
+            }
+            if (prompt.get().isAfter(now)) {
+                return Outcome.invalid("Week " + week + " of " + cohort.name() + " has not started yet: its prompt is due "
+                        + Deliveries.local(prompt.get(), cohort.zone()) + ". A week can be summarised once it has begun." + upTo);
+            }
+        } else if (current.isEmpty()) {
+            return Outcome.invalid(cohort.name() + " has no week to summarise yet"
+                    + cal.promptAt(1).map(t -> ": week 1 starts " + Deliveries.local(t, cohort.zone()) + ".").orElse("."));
+        } else {
+            week = current.get();
+        }
+        Key summaryKey = new Key(cohort.id(), week, Kind.SUMMARY, PEER_LEARNING);
+        Optional<DeliveryLedger.Entry> before = ledger.find(summaryKey);
+        if (before.isPresent() && before.get().status() == DeliveryLedger.Status.SENT) {
+            DeliveryLedger.Entry e = before.get();
+            return Outcome.invalid("Week " + week + "'s summary of " + cohort.name() + " was already posted"
+                    + e.sentAt().map(t -> " " + Deliveries.local(t, cohort.zone())).orElse("")
+                    + e.messageId().flatMap(id -> link(cohort, id)).map(l -> ": " + l).orElse(" in #peer-learning.")
+                    + " A summary is posted once.");
+        }
+        if (before.isPresent() && before.get().status() == DeliveryLedger.Status.SKIPPED) {
+            return Outcome.invalid("Week " + week + "'s summary of " + cohort.name() + " was not posted"
+                    + before.get().note().map(n -> " (" + n + ")").orElse("") + ", and a summary is settled once. "
+                    + "`/cohort status` shows that week's check-ins.");
+        }
+        if (cohort.channels().peerLearningId().isEmpty()) {
+            return Outcome.invalid(cohort.name() + " has no #peer-learning channel. Run `/cohort repair`, then try again.");
+        }
+        List<String> codes = cohorts.items(cohort.id());
+        Curriculum curriculum = curricula.get().get(cohort.framework());
+        CurriculumItem item = curriculum.byCode(codes.get(week - 1)).orElseThrow(() ->
+                new IllegalStateException("Curriculum item missing; run validate"));
+        Instant summaryAt = cal.summaryAt(week).orElseThrow();
+        int w = week;
+        List<Home> enrolled = homes.inCohort(cohort.id());
+        Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled, checkins.ratedInCohort(cohort.id())));
+        List<String> notes = new ArrayList<>();
+        ProgrammePublisher.Posted posted = deliveries.deliver(cohort, summaryKey, summaryAt, true, Set.of(), notes,
+                "the week " + week + " summary", key -> publisher.postSummary(cohort, summary.get(), key));
+        Optional<DeliveryLedger.Entry> after = ledger.find(summaryKey);
+        if (after.isEmpty() || after.get().status() != DeliveryLedger.Status.SENT) {
+            String why = posted instanceof ProgrammePublisher.Failed f ? " (" + f.reason() + ")"
+                    : posted == null ? " (it is being posted by the scheduled run right now)" : "";
+            return Outcome.invalid("I could not post week " + week + "'s summary now" + why + ". "
+                    + (summaryAt.isAfter(now) ? "It still goes out at its usual time, " + Deliveries.local(summaryAt, cohort.zone()) + "."
+                    : "I will try again shortly; `/cohort repair` re-creates missing channels."));
+        }
+        // The copy in the week's thread, as the tick would post it.
+        Key promptKey = new Key(cohort.id(), week, Kind.PROMPT, THIS_WEEK);
+        Optional<String> threadId = sent(new Key(cohort.id(), week, Kind.PROMPT, THREAD)).or(() -> sent(promptKey));
+        threadId.ifPresent(tid -> deliveries.deliverPart(cohort, new Key(cohort.id(), w, Kind.SUMMARY, THREAD), summaryKey,
+                summaryAt, true, Set.of(), "the week " + w + " summary in its thread",
+                key -> publisher.findSummaryInThread(cohort, tid, key),
+                key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
+        String where = after.get().messageId().flatMap(id -> link(cohort, id)).map(l -> ": " + l).orElse(".");
+        StringBuilder s = new StringBuilder("Posted week " + week + "'s summary (" + item.code() + " " + item.title()
+                + ") to #peer-learning of " + cohort.name() + (threadId.isPresent() ? " and the week's thread" : "") + where);
+        if (summaryAt.isAfter(now)) {
+            s.append("\nThe scheduled summary (").append(Deliveries.local(summaryAt, cohort.zone()))
+                    .append(") will not be posted again. Check-ins are still accepted until then; any that come after this")
+                    .append(" summary show in `/cohort status`, the export and the report, not in a weekly summary.");
+        }
+        LOG.info("Cohort {}: week {} summary posted by a coach", cohort.id(), week);
+        return Outcome.done(s.toString());
+    }
+
+    /** A link to a message in the cohort's #peer-learning, as Discord writes one. */
+    private static Optional<String> link(Cohort cohort, String messageId) {
+        return cohort.channels().peerLearningId().map(channel ->
+                "https://discord.com/channels/" + cohort.guildId() + "/" + channel + "/" + messageId);
     }
 
     /** The message id of a post the ledger has as sent (before this tick, or during it). */

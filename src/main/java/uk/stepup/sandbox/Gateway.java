@@ -180,6 +180,7 @@ final class Gateway {
         return;
       }
       sessions.removeIf(s -> s.connection == null);
+      world.archiveIdleThreads(); // archived threads are not in GUILD_CREATE (topics/threads#gateway-events)
       Session s = new Session(intents);
       sessions.add(s);
       s.connection = c;
@@ -202,6 +203,7 @@ final class Gateway {
   private void resume(Connection c, JsonNode d) {
     String sessionId = Json.text(d, "session_id");
     int seq = d.path("seq").asInt(0);
+    world.archiveIdleThreads(); // before the replay, so what it dispatches is replayed like the rest
     synchronized (world) {
       Session s = sessions.stream().filter(x -> x.id.equals(sessionId)).findFirst().orElse(null);
       if (s == null || s.invalid || !world.options.botToken().equals(stripBot(Json.text(d, "token")))) {

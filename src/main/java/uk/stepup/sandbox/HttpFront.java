@@ -166,6 +166,7 @@ final class HttpFront extends Dispatcher {
     RestRequest req = raw.routed(routeKey, params);
     MockResponse.Builder out;
     try {
+      world.archiveIdleThreads(); // the clock may have moved since the last request
       JsonNode result = route.handler.handle(req);
       out = result == null ? new MockResponse.Builder().code(204) : jsonBuilder(route.status, result);
     } catch (ApiError e) {

@@ -15,6 +15,7 @@ public final class Permissions {
   public static final long MANAGE_GUILD = 1L << 5;
   public static final long ADD_REACTIONS = 1L << 6;
   public static final long VIEW_AUDIT_LOG = 1L << 7;
+  public static final long STREAM = 1L << 9;
   public static final long VIEW_CHANNEL = 1L << 10;
   public static final long SEND_MESSAGES = 1L << 11;
   public static final long SEND_TTS_MESSAGES = 1L << 12;
@@ -26,39 +27,55 @@ public final class Permissions {
   public static final long USE_EXTERNAL_EMOJIS = 1L << 18;
   public static final long CONNECT = 1L << 20;
   public static final long SPEAK = 1L << 21;
+  public static final long USE_VAD = 1L << 25;
   public static final long CHANGE_NICKNAME = 1L << 26;
   public static final long MANAGE_NICKNAMES = 1L << 27;
   public static final long MANAGE_ROLES = 1L << 28;
   public static final long MANAGE_WEBHOOKS = 1L << 29;
   public static final long USE_APPLICATION_COMMANDS = 1L << 31;
+  public static final long REQUEST_TO_SPEAK = 1L << 32;
   public static final long MANAGE_EVENTS = 1L << 33;
   public static final long MANAGE_THREADS = 1L << 34;
   public static final long CREATE_PUBLIC_THREADS = 1L << 35;
   public static final long CREATE_PRIVATE_THREADS = 1L << 36;
+  public static final long USE_EXTERNAL_STICKERS = 1L << 37;
   public static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
+  public static final long USE_EMBEDDED_ACTIVITIES = 1L << 39;
   public static final long MODERATE_MEMBERS = 1L << 40;
+  public static final long USE_SOUNDBOARD = 1L << 42;
   public static final long CREATE_EVENTS = 1L << 44;
+  public static final long USE_EXTERNAL_SOUNDS = 1L << 45;
+  public static final long SEND_VOICE_MESSAGES = 1L << 46;
   public static final long SEND_POLLS = 1L << 49;
+  public static final long USE_EXTERNAL_APPS = 1L << 50;
   public static final long PIN_MESSAGES = 1L << 51;
 
   /** Every bit Discord defines today (what an administrator or the owner effectively has). */
   public static final long ALL = (1L << 52) - 1;
 
-  /** What a new guild's {@code @everyone} role has on Discord. */
+  /**
+   * What a new server's {@code @everyone} role holds. Discord's developer docs do not publish this set; it is what the
+   * client gives a new server, as documented by discord.js ({@code PermissionsBitField.Default}, 104324673) plus the
+   * member-level permissions Discord turned on for {@code @everyone} as it introduced them (application commands,
+   * threads, stickers, activities, soundboard, voice messages, polls, external apps). It leaves out Create Events and
+   * Create Expressions: whether a new server's {@code @everyone} holds them is not documented, and without them the
+   * bot must hold every permission it uses through its own role, as the README asks (the stricter reading). It keeps
+   * Mention Everyone, which new servers do give everyone: a bot that forgot to limit its mentions would ping the server.
+   */
   public static final long EVERYONE_DEFAULT =
-      CREATE_INSTANT_INVITE | ADD_REACTIONS | VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
-          | READ_MESSAGE_HISTORY | USE_EXTERNAL_EMOJIS | CONNECT | SPEAK | CHANGE_NICKNAME
-          | USE_APPLICATION_COMMANDS | CREATE_PUBLIC_THREADS | CREATE_PRIVATE_THREADS
-          | SEND_MESSAGES_IN_THREADS | CREATE_EVENTS | SEND_POLLS;
+      CREATE_INSTANT_INVITE | ADD_REACTIONS | STREAM | VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
+          | READ_MESSAGE_HISTORY | MENTION_EVERYONE | USE_EXTERNAL_EMOJIS | CONNECT | SPEAK | USE_VAD | CHANGE_NICKNAME
+          | USE_APPLICATION_COMMANDS | REQUEST_TO_SPEAK | CREATE_PUBLIC_THREADS | CREATE_PRIVATE_THREADS
+          | USE_EXTERNAL_STICKERS | SEND_MESSAGES_IN_THREADS | USE_EMBEDDED_ACTIVITIES | USE_SOUNDBOARD
+          | USE_EXTERNAL_SOUNDS | SEND_VOICE_MESSAGES | SEND_POLLS | USE_EXTERNAL_APPS;
 
   /**
-   * The "Step up bot" role: what the coaching bot needs, Administrator off. Note that a bot can only grant
-   * (in overwrites or roles) permissions it holds itself.
+   * The bot's role in a new sandbox server: exactly the permissions the README's invite asks for (the bot's
+   * {@code BotPermissions}; the sandbox imports no bot package, so a test pins the two equal). Administrator off.
    */
   public static final long BOT_DEFAULT =
-      VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS | CREATE_PUBLIC_THREADS | MANAGE_THREADS
-          | MANAGE_CHANNELS | MANAGE_ROLES | MANAGE_EVENTS | CREATE_EVENTS | ATTACH_FILES | EMBED_LINKS
-          | MANAGE_MESSAGES | PIN_MESSAGES | ADD_REACTIONS | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+      VIEW_CHANNEL | MANAGE_CHANNELS | MANAGE_ROLES | CREATE_EVENTS | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS
+          | CREATE_PUBLIC_THREADS | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY;
 
   private static final Map<Long, String> NAMES = new LinkedHashMap<>();
 
@@ -96,6 +113,15 @@ public final class Permissions {
     NAMES.put(CREATE_EVENTS, "CREATE_EVENTS");
     NAMES.put(SEND_POLLS, "SEND_POLLS");
     NAMES.put(PIN_MESSAGES, "PIN_MESSAGES");
+    NAMES.put(USE_EXTERNAL_APPS, "USE_EXTERNAL_APPS");
+    NAMES.put(SEND_VOICE_MESSAGES, "SEND_VOICE_MESSAGES");
+    NAMES.put(USE_EXTERNAL_SOUNDS, "USE_EXTERNAL_SOUNDS");
+    NAMES.put(USE_SOUNDBOARD, "USE_SOUNDBOARD");
+    NAMES.put(USE_EMBEDDED_ACTIVITIES, "USE_EMBEDDED_ACTIVITIES");
+    NAMES.put(USE_EXTERNAL_STICKERS, "USE_EXTERNAL_STICKERS");
+    NAMES.put(REQUEST_TO_SPEAK, "REQUEST_TO_SPEAK");
+    NAMES.put(USE_VAD, "USE_VAD");
+    NAMES.put(STREAM, "STREAM");
   }
 
   private Permissions() {}

@@ -153,6 +153,7 @@ final class RestApi {
     route("PUT", "channels/{channel_id}/thread-members/@me", r -> threadMember(r, botId(), true));
     route("DELETE", "channels/{channel_id}/thread-members/@me", r -> threadMember(r, botId(), false));
     route("GET", "channels/{channel_id}/thread-members", this::threadMembers);
+    route("GET", "channels/{channel_id}/threads/archived/public", this::archivedPublicThreads);
     route("PUT", "channels/{channel_id}/thread-members/{user_id}", r -> threadMember(r, r.param("user_id"), true));
     route("DELETE", "channels/{channel_id}/thread-members/{user_id}", r -> threadMember(r, r.param("user_id"), false));
 
@@ -517,17 +518,21 @@ final class RestApi {
         if (b.has("name")) {
           c.name = Json.text(b, "name");
         }
-        if (b.has("archived")) {
-          c.archived = b.get("archived").asBoolean();
-          c.archiveTimestamp = world.now();
-        }
         if (b.has("locked")) {
           c.locked = b.get("locked").asBoolean();
         }
-        if (b.has("auto_archive_duration")) {
+        if (b.has("auto_archive_duration") && b.get("auto_archive_duration").asInt() != c.autoArchiveMinutes) {
+          // A new auto-archive time is activity and moves archive_timestamp (topics/threads#thread-fields).
           c.autoArchiveMinutes = b.get("auto_archive_duration").asInt();
+          c.archiveTimestamp = world.now();
+          c.lastActivity = c.archiveTimestamp;
+          world.archiveTimerChanged();
         }
-        world.dispatchChannelUpdate(c);
+        if (b.has("archived") && b.get("archived").asBoolean() != c.archived) {
+          world.setArchived(c, b.get("archived").asBoolean());
+        } else {
+          world.dispatchChannelUpdate(c);
+        }
         return c.json();
       }
       require(c, MANAGE_CHANNELS, "editing " + c);
@@ -857,8 +862,13 @@ final class RestApi {
           needed |= READ_MESSAGE_HISTORY;
         }
         require(c, needed, "sending a message");
+        // Sending unarchives an archived thread unless a moderator locked it; without MANAGE_THREADS nobody posts in
+        // a locked thread (topics/threads#locked-threads, topics/threads#active-archived-threads).
         if (c.isThread() && c.locked && (PermissionMath.inChannel(c, botId()) & MANAGE_THREADS) == 0) {
-          throw ApiError.forbidden(50083, "Thread is archived", "thread-locked", c + " is locked");
+          if (c.archived) {
+            throw ApiError.badRequest(50083, "Thread is archived", "thread-archived", c + " is archived and locked");
+          }
+          throw ApiError.forbidden(160005, "Thread is locked", "thread-locked", c + " is locked");
         }
       }
       String nonce = Json.text(b, "nonce");
@@ -971,6 +981,7 @@ final class RestApi {
       if (m.type() != 0 && m.type() != 19 && m.type() != 20) {
         throw ApiError.forbidden(50021, "Cannot execute action on a system message", "edit-system-message", "message " + m.id);
       }
+      requireActiveThread(c, "editing a message");
       if (!c.isDm()) {
         visibleChannel(r);
         if (!uploads.isEmpty()) {
@@ -1069,6 +1080,9 @@ final class RestApi {
         long needed = READ_MESSAGE_HISTORY | (add && !m.reactions.containsKey(emoji) ? ADD_REACTIONS : 0);
         require(c, needed, "reacting");
       }
+      if (add) {
+        requireActiveThread(c, "adding a reaction");
+      }
       if (emoji.contains(":")) {
         throw ApiError.badRequest(10014, "Unknown Emoji", "unknown-emoji", "the sandbox has no custom emoji: " + emoji);
       }
@@ -1164,11 +1178,82 @@ final class RestApi {
         visibleChannel(r);
       }
       if (add) {
+        requireActiveThread(t, "joining or adding a member");
         t.threadMemberIds.add(userId);
       } else {
         t.threadMemberIds.remove(userId);
       }
       return null;
+    }
+  }
+
+  /**
+   * Nobody edits messages, adds reactions or joins an archived thread; only sending a message (which unarchives it)
+   * or deleting one works there (topics/threads#active-archived-threads; 50083 in topics/opcodes-and-status-codes).
+   */
+  private static void requireActiveThread(SandboxChannel c, String what) {
+    if (c.isThread() && c.archived) {
+      throw ApiError.badRequest(50083, "Thread is archived", "thread-archived", what + " in " + c + ", which is archived");
+    }
+  }
+
+  /**
+   * {@code GET channels/{c}/threads/archived/public}: the parent's archived public threads, newest
+   * {@code archive_timestamp} first, those archived before {@code before} (ISO8601) if given, at most {@code limit}
+   * (default 50, 2 to 100), with the bot's thread members and {@code has_more}; needs READ_MESSAGE_HISTORY
+   * (resources/channel#list-public-archived-threads).
+   */
+  private JsonNode archivedPublicThreads(RestRequest r) {
+    synchronized (world) {
+      SandboxChannel c = channel(r);
+      if (c.kind() != SandboxChannel.Kind.TEXT) {
+        throw ApiError.badRequest(50024, "Cannot execute action on this channel type", "thread-parent", c + " has no threads");
+      }
+      require(c, READ_MESSAGE_HISTORY, "listing archived threads");
+      FormErrors errs = new FormErrors();
+      String limitText = r.query("limit");
+      int limit = 50;
+      if (limitText != null) {
+        try {
+          limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+          limit = -1;
+        }
+        if (limit < 2 || limit > 100) {
+          errs.add("limit", "archived-threads-limit", "NUMBER_TYPE_MAX", "Int value should be between 2 and 100.");
+        }
+      }
+      Instant before = null;
+      String beforeText = r.query("before");
+      if (beforeText != null) {
+        try {
+          before = OffsetDateTime.parse(beforeText).toInstant();
+        } catch (DateTimeParseException e) {
+          errs.add("before", "archived-threads-before", "DATE_TIME_TYPE_PARSE", "Could not parse " + beforeText + ".");
+        }
+      }
+      errs.throwIfAny();
+      Instant until = before;
+      List<SandboxChannel> archived = c.threads().stream()
+          .filter(t -> t.kind() == SandboxChannel.Kind.PUBLIC_THREAD && t.archived)
+          .filter(t -> until == null || t.archiveTimestamp.isBefore(until))
+          .sorted(Comparator.comparing((SandboxChannel t) -> t.archiveTimestamp).reversed())
+          .toList();
+      ObjectNode o = Json.object();
+      ArrayNode threads = o.putArray("threads");
+      ArrayNode members = o.putArray("members");
+      archived.stream().limit(limit).forEach(t -> {
+        threads.add(t.json());
+        if (t.threadMemberIds.contains(botId())) {
+          ObjectNode m = members.addObject();
+          m.put("id", t.id());
+          m.put("user_id", botId());
+          m.put("join_timestamp", Json.time(t.createdAt()));
+          m.put("flags", 1);
+        }
+      });
+      o.put("has_more", archived.size() > limit);
+      return o;
     }
   }
 
@@ -1223,8 +1308,10 @@ final class RestApi {
     JsonNode b = r.json();
     synchronized (world) {
       long p = PermissionMath.base(g, botId());
-      if ((p & (MANAGE_EVENTS | CREATE_EVENTS)) == 0) {
-        throw ApiError.missingPermissions("creating a scheduled event needs CREATE_EVENTS or MANAGE_EVENTS");
+      // Discord: creating needs CREATE_EVENTS; MANAGE_EVENTS alone stopped being enough on 23 February 2026.
+      if ((p & CREATE_EVENTS) == 0) {
+        throw ApiError.missingPermissions("creating a scheduled event needs CREATE_EVENTS (MANAGE_EVENTS alone is not "
+            + "enough since 23 February 2026)");
       }
       ObjectNode e = Json.object();
       e.put("id", world.nextId());
@@ -1352,7 +1439,11 @@ final class RestApi {
     SandboxGuild g = guild(r);
     synchronized (world) {
       ScheduledEventRecord e = event(g, r.param("event_id"));
-      requireGuild(g, MANAGE_EVENTS, "deleting a scheduled event");
+      long p = PermissionMath.base(g, botId());
+      boolean own = botId().equals(Json.text(e.json, "creator_id"));
+      if ((p & MANAGE_EVENTS) == 0 && !(own && (p & CREATE_EVENTS) != 0)) {
+        throw ApiError.missingPermissions("deleting a scheduled event needs MANAGE_EVENTS, or CREATE_EVENTS for the bot's own");
+      }
       g.events.remove(e.id);
       world.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_DELETE", e);
       return null;

@@ -54,6 +54,8 @@ public final class Sandbox implements AutoCloseable {
       return t;
     });
     this.interactions = new Interactions(world, timer);
+    // Threads archive themselves on the sandbox clock even when nobody sends anything: look every 100 ms.
+    timer.scheduleWithFixedDelay(this::archiveIdleThreads, 100, 100, TimeUnit.MILLISECONDS);
     this.faults = new SandboxFaults(world);
     RateLimiter limiter = new RateLimiter();
     RestApi api = new RestApi(world, interactions, limiter);
@@ -77,6 +79,15 @@ public final class Sandbox implements AutoCloseable {
 
   public static Sandbox start(SandboxOptions options) {
     return new Sandbox(options);
+  }
+
+  private void archiveIdleThreads() {
+    try {
+      world.archiveIdleThreads();
+    } catch (RuntimeException e) {
+      // a failed sweep must not end the periodic task; the next request or sweep tries again
+      world.violation("auto-archive sweep", "sandbox-error", "the sandbox itself failed: " + e);
+    }
   }
 
   private void drainRecordedRequests() {

@@ -525,6 +525,10 @@ public final class SandboxActor {
       if ((perms & Permissions.VIEW_CHANNEL) == 0 || (perms & send) == 0) {
         throw new IllegalArgumentException(user.displayName() + " cannot post in " + channel);
       }
+      if (channel.isThread() && channel.isLocked() && (perms & Permissions.MANAGE_THREADS) == 0) {
+        throw new IllegalArgumentException(channel + " is locked: " + user.displayName() + " cannot post in it");
+      }
+      world.archiveIdleThreads();
       if (content.isBlank() || content.length() > MessageRules.MAX_CONTENT) {
         throw new IllegalArgumentException("the client sends 1..2000 characters");
       }

@@ -63,6 +63,8 @@ public final class SandboxChannel {
   volatile boolean locked;
   volatile int autoArchiveMinutes = 1440;
   volatile Instant archiveTimestamp;
+  /** The last activity that restarts the auto-archive timer: creation, a message, unarchiving, a new duration. */
+  volatile Instant lastActivity;
   volatile String starterMessageId;
   volatile int messageCount;
   final Set<String> threadMemberIds = new LinkedHashSet<>();
@@ -77,6 +79,7 @@ public final class SandboxChannel {
     this.name = name;
     this.createdAt = createdAt;
     this.archiveTimestamp = createdAt;
+    this.lastActivity = createdAt;
   }
 
   public String id() {
@@ -144,8 +147,22 @@ public final class SandboxChannel {
     return Optional.ofNullable(ownerId);
   }
 
+  /** Whether the thread is archived, after archiving every thread whose auto-archive time has passed on the clock. */
   public boolean isArchived() {
+    if (isThread()) {
+      world.archiveIdleThreads();
+    }
     return archived;
+  }
+
+  /** For threads: minutes of inactivity after which Discord archives the thread (60, 1440, 4320 or 10080). */
+  public int autoArchiveMinutes() {
+    return autoArchiveMinutes;
+  }
+
+  /** For threads: when it was created, last archived or unarchived, or its auto-archive duration last changed. */
+  public Instant archiveTimestamp() {
+    return archiveTimestamp;
   }
 
   public boolean isLocked() {

@@ -100,6 +100,12 @@ public final class SandboxGuild {
     return this;
   }
 
+  /** Drags {@code role} to just above {@code below} in Server Settings, Roles (human admin action). */
+  public SandboxGuild moveRoleAbove(SandboxRole role, SandboxRole below) {
+    world.moveRoleAbove(this, role, below);
+    return this;
+  }
+
   public List<SandboxRole> roles() {
     synchronized (world) {
       return List.copyOf(roles.values());
@@ -233,6 +239,36 @@ public final class SandboxGuild {
   /** A human admin deletes a channel by hand. Dispatches CHANNEL_DELETE (THREAD_DELETE for threads). */
   public SandboxGuild deleteChannel(SandboxChannel channel) {
     world.deleteChannel(channel);
+    return this;
+  }
+
+  /**
+   * A moderator archives a thread by hand in the client, and locks it if {@code lock} (then only members with Manage
+   * Threads can post in it or unarchive it). Dispatches THREAD_UPDATE.
+   */
+  public SandboxGuild archiveThread(SandboxChannel thread, boolean lock) {
+    if (!thread.isThread()) {
+      throw new IllegalArgumentException(thread + " is not a thread");
+    }
+    synchronized (world) {
+      thread.locked = lock;
+      world.setArchived(thread, true);
+    }
+    return this;
+  }
+
+  /**
+   * A moderator deletes a message by hand. Dispatches MESSAGE_DELETE. A thread started on it lives on without it
+   * (topics/threads#public-private-threads: threads "can be orphaned if that message is deleted").
+   */
+  public SandboxGuild deleteMessage(SandboxMessage message) {
+    synchronized (world) {
+      MessageRecord m = world.messages.get(message.id());
+      if (m == null || m.channel.guild().map(g -> !g.id().equals(id)).orElse(true)) {
+        throw new IllegalArgumentException("message " + message.id() + " is not in " + name);
+      }
+      world.deleteMessage(m);
+    }
     return this;
   }
 

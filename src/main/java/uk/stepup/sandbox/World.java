@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +35,10 @@ final class World {
   final Map<String, SandboxUser> users = new LinkedHashMap<>();
   final Map<String, SandboxGuild> guilds = new LinkedHashMap<>();
   final Map<String, SandboxChannel> channels = new HashMap<>();
+  /** Every thread not yet deleted, so the auto-archive sweep does not walk all channels. */
+  final List<SandboxChannel> threads = new ArrayList<>();
+  /** No active thread falls due before this, so a sweep earlier has nothing to do; MIN makes the next one look. */
+  private volatile Instant nextArchiveDue = Instant.MIN;
   final Map<String, MessageRecord> messages = new HashMap<>();
   final Map<String, SandboxAttachment> attachments = new ConcurrentHashMap<>();
   final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
@@ -181,6 +188,23 @@ final class World {
       }
       gateway.dispatch("GUILD_ROLE_CREATE", roleEvent(g, role), Gateway.GUILDS);
       return role;
+    }
+  }
+
+  /** An admin drags {@code role} to just above {@code below} in the role list; positions stay 1..n, as on Discord. */
+  void moveRoleAbove(SandboxGuild g, SandboxRole role, SandboxRole below) {
+    synchronized (this) {
+      List<SandboxRole> order = new ArrayList<>(g.roles.values().stream().filter(r -> !r.isEveryone())
+          .sorted(Comparator.comparingInt(SandboxRole::position)).toList());
+      order.remove(role);
+      order.add(below.isEveryone() ? 0 : order.indexOf(below) + 1, role);
+      for (int i = 0; i < order.size(); i++) {
+        SandboxRole r = order.get(i);
+        if (r.position != i + 1) {
+          r.position = i + 1;
+          gateway.dispatch("GUILD_ROLE_UPDATE", roleEvent(g, r), Gateway.GUILDS);
+        }
+      }
     }
   }
 
@@ -376,6 +400,62 @@ final class World {
     }
   }
 
+  /**
+   * Archives or unarchives a thread and dispatches THREAD_UPDATE. {@code archive_timestamp} changes when a thread is
+   * archived or unarchived, and unarchiving counts as activity (topics/threads#thread-fields,
+   * topics/threads#active-archived-threads).
+   */
+  synchronized void setArchived(SandboxChannel t, boolean archived) {
+    t.archived = archived;
+    t.archiveTimestamp = now();
+    if (!archived) {
+      t.lastActivity = t.archiveTimestamp;
+      archiveTimerChanged();
+    }
+    dispatchChannelUpdate(t);
+  }
+
+  /** A thread was made, unarchived or given a new auto-archive time: the next sweep must look at every thread. */
+  void archiveTimerChanged() {
+    nextArchiveDue = Instant.MIN;
+  }
+
+  /**
+   * Archives, as Discord does on its own, every active thread that has seen no activity for its
+   * {@code auto_archive_duration}, measured on the sandbox clock (topics/threads#active-archived-threads); each one
+   * dispatches THREAD_UPDATE with {@code archived: true} and {@code archive_timestamp} the moment it fell due. The
+   * sandbox cannot hear the clock move, so this runs before every REST request, before a gateway session gets its
+   * GUILD_CREATEs, when a test reads {@link SandboxChannel#isArchived()}, and every 100 ms of real time.
+   */
+  void archiveIdleThreads() {
+    if (now().isBefore(nextArchiveDue)) {
+      return; // activity only ever moves a thread's moment later
+    }
+    synchronized (this) {
+      Instant now = now();
+      Instant next = Instant.MAX;
+      for (Iterator<SandboxChannel> it = threads.iterator(); it.hasNext(); ) {
+        SandboxChannel t = it.next();
+        if (t.deleted) {
+          it.remove();
+          continue;
+        }
+        if (t.archived) {
+          continue;
+        }
+        Instant due = t.lastActivity.plus(Duration.ofMinutes(t.autoArchiveMinutes));
+        if (!now.isBefore(due)) {
+          t.archived = true;
+          t.archiveTimestamp = due;
+          dispatchChannelUpdate(t);
+        } else if (due.isBefore(next)) {
+          next = due;
+        }
+      }
+      nextArchiveDue = next;
+    }
+  }
+
   synchronized SandboxChannel createThread(SandboxChannel parent, String name, SandboxChannel.Kind kind,
       MessageRecord starter, SandboxUser owner, int autoArchiveMinutes) {
     SandboxGuild g = parent.guild().orElseThrow();
@@ -391,6 +471,8 @@ final class World {
     }
     channels.put(t.id(), t);
     g.channelIds.add(t.id());
+    threads.add(t);
+    archiveTimerChanged();
     ObjectNode d = t.json();
     d.put("newly_created", true);
     if (owner.id().equals(botUser.id())) {
@@ -489,7 +571,11 @@ final class World {
       if (c.isThread()) {
         m.position = c.messageCount;
         c.messageCount++;
-        c.archived = false;
+        // Sending a message unarchives a thread (callers refuse locked ones) and is activity (topics/threads).
+        if (c.archived) {
+          setArchived(c, false);
+        }
+        c.lastActivity = at;
       }
       dispatchMessage("MESSAGE_CREATE", m);
     }

@@ -36,7 +36,10 @@
  * privileged intent approval (4014, see {@link uk.stepup.sandbox.SandboxOptions#withPrivilegedIntents}), READY
  * ({@code resume_gateway_url}, {@code private_channels}, {@code application.id}) and GUILD_CREATE per guild with every
  * array JDA requires, {@code afk_timeout}, roles with {@code colors.primary_color}, the bot's own member (all members
- * when identified with GUILD_MEMBERS), channels with overwrites, active threads and scheduled events. Heartbeats are
+ * when identified with GUILD_MEMBERS), channels with overwrites, active threads (never archived ones) and scheduled
+ * events. A guild created while a session is live is one the bot joins: it gets GUILD_CREATE then, as Discord sends it
+ * "when the current user joins a new Guild" (topics/gateway-events#guild-create), which JDA reports as a
+ * GuildJoinEvent. Heartbeats are
  * ACKed; RESUME replays missed dispatches then sends RESUMED; an unknown or invalid session gets op 9. Op 8 (request
  * guild members) is answered with one GUILD_MEMBERS_CHUNK. A client closing with 1000/1001 ends its session, as on
  * Discord. Faults: abrupt drop, op 7, op 9, and an outage (connections accepted, IDENTIFY and RESUME answered only
@@ -69,7 +72,8 @@
  *       reactions {@code PUT/DELETE .../reactions/{emoji}/@me}, {@code GET .../reactions/{emoji}},
  *       {@code DELETE .../reactions}; threads {@code POST channels/{c}/messages/{m}/threads} (thread id = message id),
  *       {@code POST channels/{c}/threads} (a "started a thread" system message is posted, as Discord does),
- *       thread members {@code PUT/DELETE/GET channels/{c}/thread-members[/@me|/{u}]}.
+ *       thread members {@code PUT/DELETE/GET channels/{c}/thread-members[/@me|/{u}]}, archived public threads
+ *       {@code GET channels/{c}/threads/archived/public} ({@code before}, {@code limit}, {@code has_more}).
  *   <li>Commands: {@code GET/PUT/POST applications/{app}/commands}, {@code GET/PATCH/DELETE .../commands/{id}}, the same
  *       under {@code applications/{app}/guilds/{g}/commands}, and {@code .../commands/permissions} (empty). Echoed with
  *       {@code id} (kept for a same-named command), {@code application_id}, {@code version}, defaults filled in.
@@ -168,11 +172,43 @@
  *       nothing, no send means no embeds/files/mentions): VIEW_CHANNEL (50001 Missing Access), SEND_MESSAGES or
  *       SEND_MESSAGES_IN_THREADS, EMBED_LINKS, ATTACH_FILES, READ_MESSAGE_HISTORY, CREATE_PUBLIC/PRIVATE_THREADS,
  *       MANAGE_CHANNELS, MANAGE_THREADS, MANAGE_ROLES (only roles below the bot's highest role; a role or overwrite
- *       may only grant permissions the bot has; MANAGE_ROLES in overwrites only for administrators), CREATE_EVENTS /
- *       MANAGE_EVENTS, MANAGE_MESSAGES (other people's messages), PIN_MESSAGES (or MANAGE_MESSAGES), ADD_REACTIONS
+ *       may only grant permissions the bot has; MANAGE_ROLES in overwrites only for administrators), CREATE_EVENTS to
+ *       create a scheduled event and MANAGE_EVENTS, or CREATE_EVENTS for the bot's own event, to edit or delete one,
+ *       MANAGE_MESSAGES (other people's messages), PIN_MESSAGES (or MANAGE_MESSAGES), ADD_REACTIONS
  *       (new reactions) &rarr; 403 50013 Missing Permissions. Editing someone else's message is 50005; DMs to a person
  *       who closed them, or shares no guild with the bot, are 50007 (not a violation: the bot must cope).
  *   <li>A channel created in a category without overwrites is synced with the category's overwrites.
+ * </ul>
+ *
+ * <h2>Threads archive themselves</h2>
+ * Each rule from Discord's developer documentation (discord.com/developers/docs):
+ * <ul>
+ *   <li>A thread archives after {@code auto_archive_duration} minutes without activity; activity is a message,
+ *       unarchiving, or a new auto-archive time (topics/threads#active-archived-threads). Measured on the sandbox
+ *       clock ({@link uk.stepup.sandbox.SandboxOptions#withClock}), which nobody announces moving, so the sandbox
+ *       looks before every REST request, before a gateway session's GUILD_CREATEs or replay, when a test reads
+ *       {@link uk.stepup.sandbox.SandboxChannel#isArchived()}, and every 100 ms of real time. Archiving dispatches
+ *       THREAD_UPDATE with {@code thread_metadata.archived} true and {@code archive_timestamp} the moment the thread
+ *       fell due ({@code archive_timestamp} changes on creating, archiving, unarchiving and a new auto-archive time:
+ *       topics/threads#thread-fields). Discord's shortening of the timer on servers near the active-thread cap is
+ *       not simulated.
+ *   <li>{@code auto_archive_duration} is 60, 1440, 4320 or 10080 (resources/channel#start-thread-from-message,
+ *       resources/channel#thread-metadata-object); anything else is 50035. Without one a thread gets 1440 (Discord
+ *       copies the parent's {@code default_auto_archive_duration}, resources/channel#channel-object, which the
+ *       sandbox's channels leave unset).
+ *   <li>Archived threads are not in GUILD_CREATE's {@code threads} (topics/threads#gateway-events: "all active
+ *       threads") nor in {@code GET guilds/{g}/threads/active} (resources/guild#list-active-guild-threads); they are
+ *       listed by {@code GET channels/{c}/threads/archived/public}, newest archive first, with READ_MESSAGE_HISTORY
+ *       (resources/channel#list-public-archived-threads). A message still carries the thread started on it.
+ *   <li>Sending a message unarchives the thread (THREAD_UPDATE), unless a moderator locked it
+ *       (topics/threads#active-archived-threads); without MANAGE_THREADS a locked archived thread answers
+ *       400 {@code 50083} "Thread is archived" and a locked active one 403 {@code 160005} "Thread is locked"
+ *       (topics/threads#locked-threads, topics/opcodes-and-status-codes#json-json-error-codes). People in the client
+ *       cannot post in a locked thread either.
+ *   <li>Nothing else happens in an archived thread: editing a message, adding a reaction or joining answers 400
+ *       {@code 50083} (topics/threads#active-archived-threads: "Users cannot edit messages, add reactions, use
+ *       application commands, or join archived threads").
+ *   <li>{@link uk.stepup.sandbox.SandboxGuild#archiveThread} is a moderator archiving (and locking) a thread by hand.
  * </ul>
  *
  * <h2>Mentions</h2>
@@ -216,6 +252,27 @@
  * {@code app_permissions}, {@code resolved} users/members/roles/channels/attachments, the full {@code message} for
  * components (and for modals opened from one), LABEL wrappers for modal submits.
  *
+ * <h2>Defaults and the Discord documentation behind them</h2>
+ * <ul>
+ *   <li>A new server ({@link uk.stepup.sandbox.Sandbox#createGuild}) has {@code @everyone} with
+ *       {@link uk.stepup.sandbox.Permissions#EVERYONE_DEFAULT} (the client's defaults for a new server; Create Events
+ *       left out, see its documentation) and the bot's managed role with exactly
+ *       {@link uk.stepup.sandbox.Permissions#BOT_DEFAULT}, the README's invite list. Discord gives a bot added with an
+ *       OAuth2 URL a managed role holding the URL's permissions (developer docs: topics/oauth2#bot-authorization-flow,
+ *       topics/permissions#role-object-role-tags).
+ *   <li>Overwrites: Create Guild Channel, Modify Channel and Edit Channel Permissions may only allow or deny
+ *       permissions the bot holds in the server, or in the parent channel for a channel in a category; allowing or
+ *       denying Manage Roles ("Manage Permissions") in a channel needs Administrator (developer docs:
+ *       resources/guild#create-guild-channel, resources/channel#edit-channel-permissions). JDA checks the same before
+ *       it sends, so a wrong overwrite usually never arrives.
+ *   <li>Scheduled events: Create Guild Scheduled Event requires CREATE_EVENTS; modify and delete require MANAGE_EVENTS,
+ *       or CREATE_EVENTS for an event the bot created (developer docs: resources/guild-scheduled-event#permissions-requirements;
+ *       change log 2025-11-24, "Permission Changes Going into Effect February 2026": Manage Events alone no longer
+ *       creates events from 23 February 2026).
+ *   <li>Roles: a bot may only assign, edit or delete roles below its own highest role (developer docs:
+ *       topics/permissions#permission-hierarchy).
+ * </ul>
+ *
  * <h2>Deliberately left out</h2>
  * Voice, stage, forum, media and announcement channels (creating them is a 400 recorded as
  * {@code unsupported-channel-type}); stage/voice scheduled events; custom emoji, stickers, polls, invites, webhooks
@@ -223,7 +280,7 @@
  * and message context menus, entity selects and file uploads inside modals are not simulated from the people side;
  * sharding (one shard only), zlib/ETF encodings (use {@code Compression.NONE}, JSON); Discord's "10,000 invalid
  * requests" Cloudflare ban; member and thread-member chunking beyond a single chunk; read states and notifications
- * other than the ping record; time-based thread auto-archiving. Ids are snowflakes from the sandbox clock, so they
+ * other than the ping record. Ids are snowflakes from the sandbox clock, so they
  * stay consistent with message timestamps in a simulated programme.
  */
 package uk.stepup.sandbox;

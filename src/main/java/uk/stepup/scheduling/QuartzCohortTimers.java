@@ -60,7 +60,8 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
         try {
             Properties p = new Properties();
             p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "stepup-" + UUID.randomUUID());
-            p.setProperty("org.quartz.threadPool.threadCount", "2");
+            // Cohorts due at the same moment tick side by side (their ticks hold per-cohort locks).
+            p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(CONCURRENT_TICKS));
             p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
             p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
             scheduler = new StdSchedulerFactory(p).getScheduler();

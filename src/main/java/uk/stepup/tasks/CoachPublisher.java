@@ -26,8 +26,12 @@ public interface CoachPublisher {
     /** The task in {@code #announcements} with a Mark done button. */
     Posted postTask(Cohort cohort, Task task);
 
-    /** A Discord scheduled event for the session, held at its link, lasting {@link Session#LENGTH}. */
-    Posted createEvent(Cohort cohort, Session session);
+    /**
+     * A Discord scheduled event for the session, lasting {@link Session#LENGTH}. Everyone on the server sees a
+     * server's events, so the call link goes in the event only when {@code withLink}; otherwise the event says where
+     * the cohort finds it (its {@code #announcements}, where the session's post carries the link).
+     */
+    Posted createEvent(Cohort cohort, Session session, boolean withLink);
 
     /** Removes an event created for a session that could not be posted. */
     void deleteEvent(Cohort cohort, String eventId);

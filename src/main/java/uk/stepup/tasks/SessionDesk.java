@@ -127,7 +127,10 @@ public final class SessionDesk {
         }
         Session session = sessions.create(new SessionRepository.NewSession(cohort.id(), title, when.get(), link,
                 actor.userId(), now));
-        CoachPublisher.Posted event = publisher.createEvent(cohort, session);
+        // A server's events are visible to everyone on it: with other cohorts there, the link stays in this cohort's
+        // #announcements and the event says so.
+        boolean sharedServer = sharesServer(cohort);
+        CoachPublisher.Posted event = publisher.createEvent(cohort, session, !sharedServer);
         if (event instanceof CoachPublisher.Sent e) {
             sessions.saveEvent(session.id(), e.id());
             session = sessions.byId(session.id()).orElseThrow();
@@ -146,13 +149,21 @@ public final class SessionDesk {
         wakeups.wakeAt(cohort.id(), session.startsAt());
         String eventNote = event instanceof CoachPublisher.Failed f
                 ? " The Discord event could not be created (" + f.reason() + "), so it is only in #announcements."
-                : " It is in the server's Events too.";
+                : sharedServer ? " It is in the server's Events too, without the call link: other cohorts share this server"
+                        + " and see its events, so the event points to #announcements of " + cohort.name() + "."
+                : " It is in the server's Events too, with the link.";
         String reminderNote = session.reminderAt().isAfter(now)
                 ? "A reminder goes to #announcements an hour before, without pinging anyone."
                 : "It starts within the hour, so there is no separate reminder.";
         return Outcome.done("Scheduled **" + title + "** for " + cohort.name() + " on " + Texts.when(session.startsAt(), zone)
                 + " (" + zone.getId() + "), posted in #announcements." + eventNote + "\n" + reminderNote
                 + " From the start, an **I attended** button there lets each manager record their attendance.");
+    }
+
+    /** Whether another running (not ended) cohort is on the same server, whose members would see this cohort's events. */
+    boolean sharesServer(Cohort cohort) {
+        return cohorts.inGuild(cohort.guildId()).stream()
+                .anyMatch(c -> c.id() != cohort.id() && c.status() != Cohort.Status.ENDED);
     }
 
     /** The I attended button: records the manager's attendance for their home, once, from the session's start. */

@@ -520,7 +520,7 @@ class ScaleBenchmark {
         }
 
         @Override
-        public Posted createEvent(Cohort cohort, Session session) {
+        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
             throw unexpected("event");
         }
 

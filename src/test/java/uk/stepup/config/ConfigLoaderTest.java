@@ -101,6 +101,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void several_servers_are_listed_with_commas_and_each_id_is_checked() throws IOException {
+        StepUpConfig c = new ConfigLoader(Map.of("STEPUP_GUILD_ID", " 123456789012345678 , 234567890123456789"))
+                .load(Optional.empty());
+        assertThat(c.discord().guildId()).isEqualTo("123456789012345678,234567890123456789");
+        assertThat(c.discord().guildIds()).containsExactly("123456789012345678", "234567890123456789");
+        Path f = write("discord:\n  guildId: \"123456789012345678,2345678901234\"\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(f)))
+                .hasMessage("discord.guildId: \"2345678901234\" (the 2nd of 2 ids) is not a Discord server id (15 to 21"
+                        + " digits; copy it with Developer Mode on)");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("STEPUP_GUILD_ID", "123456789012345678,,234567890123456789"))
+                .load(Optional.empty()))
+                .hasMessageStartingWith("STEPUP_GUILD_ID: an empty server id (the 2nd of 3 ids)");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("STEPUP_GUILD_ID", "123456789012345678,123456789012345678"))
+                .load(Optional.empty()))
+                .hasMessage("STEPUP_GUILD_ID: 123456789012345678 is listed twice; give each server once");
+        assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).discord().guildIds()).isEmpty();
+    }
+
+    @Test
     void a_bad_url_and_framework_are_named() throws IOException {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("STEPUP_DISCORD_GATEWAY_URL", "http://x")).load(Optional.empty()))
                 .hasMessageStartingWith("STEPUP_DISCORD_GATEWAY_URL: ");

@@ -73,6 +73,7 @@ class AuthorizationMatrixTest {
         m.put("task create", Map.of("title", "Hijacked task", "due", "2030-01-01"));
         m.put("session schedule", Map.of("when", "2030-01-01 10:00", "link", "https://example.org/call"));
         m.put("broadcast", Map.of("message", "Not from a coach"));
+        m.put("summary", Map.of());
         m.put("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"));
         m.put("export", Map.of("format", "csv"));
         return m;

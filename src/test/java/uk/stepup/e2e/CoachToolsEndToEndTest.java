@@ -249,18 +249,22 @@ class CoachToolsEndToEndTest {
 
         assertThat(reply(h.coach, "session schedule", Map.of("when", when, "link", "https://zoom.us/j/123456789",
                 "title", "Fortnightly coaching call"), announcements).content())
-                .contains("Scheduled **Fortnightly coaching call**").contains("14:00");
+                .contains("Scheduled **Fortnightly coaching call**").contains("14:00").contains("without the call link");
         List<SandboxScheduledEvent> events = h.guild.scheduledEvents();
         assertThat(events).hasSize(1);
         SandboxScheduledEvent event = events.get(0);
         assertThat(event.name()).isEqualTo("Fortnightly coaching call");
         assertThat(event.entityType()).isEqualTo(3);
-        assertThat(event.location()).contains("https://zoom.us/j/123456789");
+        // Hillside shares the server and sees its events: Riverside's link stays in its own #announcements.
+        assertThat(event.location()).contains("Link in #announcements of Riverside");
+        assertThat(event.description().orElseThrow()).doesNotContain("zoom.us").contains("<#" + announcements.id() + ">");
+        assertThat(announcements.canView(h.outsider)).isFalse();
         assertThat(event.start().toInstant()).isEqualTo(at(10, "14:00"));
         assertThat(event.end().orElseThrow().toInstant()).isEqualTo(at(10, "15:00"));
         SandboxMessage post = h.sandbox.awaitMessage(announcements,
                 m -> !m.embeds().isEmpty() && m.embeds().get(0).title().equals("Live session · Fortnightly coaching call"), WAIT);
         assertThat(post.pingedNobody()).isTrue();
+        assertThat(post.allText()).contains("https://zoom.us/j/123456789");
         assertThat(post.buttons()).isEmpty();
         Session session = h.bot.sessions.forCohort(cohort().id()).get(0);
         assertThat(session.eventId()).contains(event.id());

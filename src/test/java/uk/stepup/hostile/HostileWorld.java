@@ -178,7 +178,7 @@ final class HostileWorld implements AutoCloseable {
         }
 
         @Override
-        public Posted createEvent(Cohort cohort, Session session) {
+        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
             return sent();
         }
 

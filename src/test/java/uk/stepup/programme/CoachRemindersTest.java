@@ -58,7 +58,7 @@ class CoachRemindersTest {
         }
 
         @Override
-        public Posted createEvent(Cohort cohort, Session session) {
+        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
             return post("event");
         }
 

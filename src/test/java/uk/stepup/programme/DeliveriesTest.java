@@ -32,7 +32,8 @@ import uk.stepup.storage.TestDatabases;
 /**
  * The delivery protocol when Discord fails: its own failures are retried a minute later and then at growing
  * intervals without troubling the coaches; a second part of a post looks before posting when the first part went
- * out before (so a ledger from before parts had their own deliveries gets no second thread).
+ * out before (so a ledger from before parts had their own deliveries gets no second thread); a part with nowhere
+ * left to go is skipped once and the coaches are told.
  */
 class DeliveriesTest {
     static final Instant DUE = Instant.parse("2027-01-04T09:00:00Z");
@@ -139,5 +140,23 @@ class DeliveriesTest {
         assertThat(looks).isZero();
         assertThat(posts).isEqualTo(1);
         assertThat(ledger.find(copy).orElseThrow().status()).isEqualTo(DeliveryLedger.Status.SENT);
+    }
+
+    @Test
+    void a_part_with_nowhere_left_to_go_is_skipped_once_and_the_coaches_are_told_why() {
+        Key summary = new Key(cohort.id(), 1, Kind.SUMMARY, "peer-learning");
+        Key copy = new Key(cohort.id(), 1, Kind.SUMMARY, "thread");
+        for (int tick = 0; tick < 3; tick++) {
+            deliveries.deliverPart(cohort, copy, summary, DUE, true, done(), "the week 1 summary in its thread",
+                    k -> Optional.empty(), k -> {
+                        posts++;
+                        return new ProgrammePublisher.Skipped("the week's thread was deleted.");
+                    });
+        }
+        assertThat(posts).as("never tried again").isEqualTo(1);
+        assertThat(ledger.find(copy).orElseThrow().status()).isEqualTo(DeliveryLedger.Status.SKIPPED);
+        assertThat(coaches.told).singleElement().asString()
+                .isEqualTo("I did not post the week 1 summary in its thread: the week's thread was deleted.");
+        assertThat(wakes.at).isEmpty();
     }
 }

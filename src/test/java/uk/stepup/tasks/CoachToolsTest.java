@@ -47,6 +47,7 @@ class CoachToolsTest {
     static final class FakePublisher implements CoachPublisher {
         final List<String> posts = new ArrayList<>();
         final List<String> deletedEvents = new ArrayList<>();
+        final List<Boolean> eventLinks = new ArrayList<>();
         boolean failPosts;
         boolean failEvents;
         int next = 100;
@@ -65,7 +66,8 @@ class CoachToolsTest {
         }
 
         @Override
-        public Posted createEvent(Cohort cohort, Session session) {
+        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
+            eventLinks.add(withLink);
             return failEvents ? new Failed("missing Manage Events") : new Sent("e" + session.id());
         }
 
@@ -225,6 +227,23 @@ class CoachToolsTest {
                 .contains("⚠️ **Fire drill log** · due Wed 6 Jan · 1 of 2 homes done · 1 overdue")
                 .contains("⏳ **Falls audit** · due Wed 20 Jan · 0 of 2 homes done · 2 to do");
         assertThat(later.listForCoach(BOB, cohort).kind()).isEqualTo(Outcome.Kind.REFUSED);
+    }
+
+    @Test
+    void the_event_carries_the_link_only_while_no_other_running_cohort_shares_the_server() {
+        assertThat(desk.schedule(COACH, cohort, "2027-01-14 14:00", "https://zoom.us/j/1", Optional.empty()).message())
+                .contains("in the server's Events too, with the link");
+        Cohort other = cohorts.create(new CohortRepository.NewCohort(GUILD, "Autumn 2027", "kloe-2017",
+                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 11), cohort.rhythm(), List.of("S1"), "coach", NOW));
+        Outcome shared = desk.schedule(COACH, cohort, "2027-01-21 14:00", "https://zoom.us/j/2", Optional.empty());
+        assertThat(shared.message()).contains("without the call link").contains("#announcements of Spring 2027")
+                .doesNotContain("zoom.us");
+        // Another server's cohorts do not count, nor an ended one.
+        cohorts.setStatus(other.id(), Cohort.Status.ENDED, Optional.empty());
+        cohorts.create(new CohortRepository.NewCohort("999999999999999999", "Elsewhere", "kloe-2017",
+                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 11), cohort.rhythm(), List.of("S1"), "coach", NOW));
+        desk.schedule(COACH, cohort, "2027-01-28 14:00", "https://zoom.us/j/3", Optional.empty());
+        assertThat(publisher.eventLinks).containsExactly(true, false, true);
     }
 
     @Test

@@ -11,16 +11,19 @@ final class Cohorts {
     }
 
     static Cohort byName(CohortRepository cohorts, StepUpConfig cfg, String name) {
-        if (cfg.discord().guildId() != null) {
-            return cohorts.byName(cfg.discord().guildId(), name).orElseThrow(() -> unknown(cohorts, name));
+        List<String> servers = cfg.discord().guildIds();
+        if (servers.size() == 1) {
+            return cohorts.byName(servers.get(0), name).orElseThrow(() -> unknown(cohorts, name));
         }
-        List<Cohort> matches = cohorts.named(name);
+        // Several servers configured: the cohort of that name on any of them.
+        List<Cohort> matches = cohorts.named(name).stream()
+                .filter(c -> servers.isEmpty() || servers.contains(c.guildId())).toList();
         if (matches.isEmpty()) {
             throw unknown(cohorts, name);
         }
         if (matches.size() > 1) {
             throw new UserError(ExitCodes.USAGE, "Several servers have a cohort called \"" + name
-                    + "\"; set STEPUP_GUILD_ID to say which.");
+                    + "\"; set STEPUP_GUILD_ID to the one server to use.");
         }
         return matches.get(0);
     }

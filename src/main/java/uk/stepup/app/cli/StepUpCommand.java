@@ -17,6 +17,7 @@ import uk.stepup.config.ConfigException;
         description = "Runs the Step up to Outstanding coaching programme on Discord.",
         subcommands = {
             RunCommand.class,
+            InviteCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
             ImportCommand.class,

@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.discord.BotPermissions;
 
 /** The command line as a person uses it: exit codes and one clear sentence, never a stack trace. */
 class CliTest {
@@ -41,10 +43,30 @@ class CliTest {
     void help_lists_every_verb_of_the_spec() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        for (String verb : new String[] {"run", "demo", "validate", "import", "export", "report", "backup", "spc"}) {
+        for (String verb : new String[] {"run", "invite", "demo", "validate", "import", "export", "report", "backup", "spc"}) {
             assertThat(r.out()).contains(verb);
         }
         assertThat(run("--version").out()).startsWith("stepup-bot ");
+    }
+
+    @Test
+    void invite_prints_the_oauth2_url_with_exactly_the_bots_permissions() {
+        Run r = run("invite", "--client-id", "123456789012345678");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo(BotPermissions.inviteUrl("123456789012345678"));
+        assertThat(r.out()).contains("View Channels, Manage Channels, Manage Roles, Create Events");
+        Run bad = run("invite", "--client-id", "my-bot");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--client-id").contains("17 to 20 digits").doesNotContain("Exception");
+    }
+
+    @Test
+    void invite_reads_the_application_id_from_a_bot_token() {
+        String first = Base64.getEncoder().withoutPadding()
+                .encodeToString("123456789012345678".getBytes(StandardCharsets.US_ASCII));
+        assertThat(InviteCommand.fromToken(first + ".GabcDE.xyz")).contains("123456789012345678");
+        assertThat(InviteCommand.fromToken("not a token")).isEmpty();
+        assertThat(InviteCommand.fromToken(null)).isEmpty();
     }
 
     @Test
