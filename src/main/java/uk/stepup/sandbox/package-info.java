@@ -112,6 +112,9 @@
  * {@code stepup.sandbox.openapiReport} set (the build sets it to {@code target/openapi-check.txt}), each sandbox's
  * close rewrites that file with the JVM's totals: requests, operations seen (with counts) and every distinct finding.
  * The CDN download route {@code /attachments/...} and the gateway are not part of the REST API and are not checked.
+ * The check is only as strict as the document: its schemas do not forbid unknown members, so a body that matches any
+ * branch of an {@code anyOf} passes (PATCH {@code channels/{id}} for a thread accepts any
+ * {@code auto_archive_duration} through its DM branch); the sandbox's own rules still judge those fields.
  *
  * <p><b>Tolerances</b> ({@code OpenApiCheck.TOLERANCES}; each applies to named operations at one body location or
  * query parameter, on a copy of the request, and only for what JDA 6.5 really sends and Discord accepts; no schema
