@@ -194,7 +194,7 @@ public final class BotModule implements AutoCloseable {
         CommandRegistrar registrar = new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
         jda.addEventListener(registrar);
         registrar.register();
-        checkPermissions(publisher);
+        checkPermissions(publisher, registrar);
         enrolment.provisionMissing().forEach(p -> LOG.warn("Home channel not created: {}", p));
         programme.start();
         desk.forgetExpired();
@@ -206,9 +206,12 @@ public final class BotModule implements AutoCloseable {
      * Spec section 10: on every server, are the bot's permissions and role position enough? Anything missing is logged
      * and posted in the {@code #coaches} channel of each cohort running there, in Discord's words.
      */
-    private void checkPermissions(JdaProgrammePublisher publisher) {
+    private void checkPermissions(JdaProgrammePublisher publisher, CommandRegistrar registrar) {
         List<Cohort> running = cohorts.running();
         for (PermissionSelfCheck.ServerReport report : new PermissionSelfCheck(jda).check(running)) {
+            if (!registrar.serves(report.guildId())) {
+                continue;
+            }
             if (report.ok()) {
                 LOG.info("Permission check on server {}: the bot has everything it needs", report.guildId());
                 continue;

@@ -38,7 +38,7 @@ public final class CommandRegistrar extends ListenerAdapter {
     }
 
     /** Whether the bot serves this server: it is configured, or no server is configured. */
-    boolean serves(String guildId) {
+    public boolean serves(String guildId) {
         return guildIds.isEmpty() || guildIds.contains(guildId);
     }
 
@@ -73,6 +73,9 @@ public final class CommandRegistrar extends ListenerAdapter {
             LOG.warn("Could not register the slash commands in {} ({}): {}. Restart the bot to try again.",
                     guild.getName(), guild.getId(), e.getMessage());
         }
+        // The same check as at start-up: an admin who ticked the wrong boxes hears it now, not at the first /cohort create.
+        PermissionSelfCheck.check(guild, List.of()).problems().forEach(p -> LOG.warn("Permission check on server {} ({}): {}",
+                guild.getId(), guild.getName(), p));
     }
 
     /** Registers the commands in one server, unless it already has exactly these. */

@@ -51,7 +51,8 @@ public final class PermissionSelfCheck {
         return reports;
     }
 
-    static ServerReport check(Guild guild, List<Cohort> cohorts) {
+    /** One server, with the cohorts it runs. */
+    public static ServerReport check(Guild guild, List<Cohort> cohorts) {
         Member self = guild.getSelfMember();
         String botRole = self.getRoles().isEmpty() ? "the bot's role" : "the bot's role \"" + self.getRoles().get(0).getName() + "\"";
         List<String> problems = new ArrayList<>();
