@@ -38,6 +38,7 @@ import uk.stepup.sandbox.SandboxGuild;
 import uk.stepup.sandbox.SandboxMessage;
 import uk.stepup.sandbox.SandboxModal;
 import uk.stepup.sandbox.SandboxOptions;
+import uk.stepup.sandbox.SandboxStats;
 import uk.stepup.sandbox.SandboxUser;
 import uk.stepup.sandbox.TranscriptWriter;
 import uk.stepup.shared.Rating;
@@ -109,7 +110,8 @@ public final class Demo {
     enum Habit { PROMPT, STEADY, LATE_SOMETIMES, STRUGGLING, QUIET }
 
     public record Result(Path transcript, Path database, Path report, Path charts, int checkins, int late, int missed,
-                         int violations, int cohorts, int tasksDone, int attended, int measureValues) {
+                         int violations, int cohorts, int tasksDone, int attended, int measureValues,
+                         long requestsChecked, int operationsChecked) {
     }
 
     /** At most this many homes share one Discord server: Discord allows 500 channels per server. */
@@ -266,8 +268,13 @@ public final class Demo {
             for (int s = 0; s < servers.size(); s++) {
                 writeReport(servers.get(s).cohort().id(), s == 0 ? out : out.resolve("cohort-" + (s + 1)));
             }
+            // Every REST request of the run was checked against Discord's OpenAPI document. The count depends on
+            // timing (retries, rate limits), so it goes to the log and the console, not the deterministic transcript.
+            SandboxStats stats = sandbox.stats();
+            LOG.info("Demo: {}; {} violations", stats.openApiSummary(), sandbox.violations().size());
             return new Result(transcript, out.resolve("stepup.db"), out.resolve("report.html"), out.resolve("charts"),
-                    checkins, late, missed, sandbox.violations().size(), servers.size(), tasksDone, attended, measureValues);
+                    checkins, late, missed, sandbox.violations().size(), servers.size(), tasksDone, attended, measureValues,
+                    stats.openApiChecked(), stats.openApiOperations().size());
         }
     }
 

@@ -31,6 +31,8 @@ final class HttpFront extends Dispatcher {
   private final RestApi api;
   private final RateLimiter limiter;
   private final SandboxFaults faults;
+  /** Discord's OpenAPI document: loaded when the first sandbox of the JVM starts, before any request can wait on it. */
+  private final OpenApiCheck spec = OpenApiCheck.shared();
   private volatile Runnable drain = () -> { };
 
   HttpFront(World world, RestApi api, RateLimiter limiter, SandboxFaults faults) {
@@ -76,6 +78,9 @@ final class HttpFront extends Dispatcher {
     }
     String concrete = method + " " + String.join("/", path);
     world.stats.requests.increment();
+    byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+    RestRequest raw = new RestRequest(method, request.getUrl(), request.getHeaders(), body, null, Map.of());
+    checkAgainstSpec(raw, path);
     Map<String, String> params = new HashMap<>();
     RestRoute route = api.match(method, path, params);
     if (route == null) {
@@ -122,8 +127,7 @@ final class HttpFront extends Dispatcher {
     }
     SandboxFaults.Rule err = faults.next(SandboxFaults.Kind.SERVER_ERROR, routeKey, concrete);
     if (err != null) {
-      ObjectNode body = error(err.status(), 0, err.status() + ": " + reason(err.status()));
-      return json(err.status(), body, delay);
+      return json(err.status(), error(err.status(), 0, err.status() + ": " + reason(err.status())), delay);
     }
 
     // Discord's limits.
@@ -159,8 +163,7 @@ final class HttpFront extends Dispatcher {
     StatsCollector.inc(world.stats.acceptedByBucket, bucketKey);
 
     SandboxFaults.Rule lost = faults.next(SandboxFaults.Kind.LOST_ANSWER, routeKey, concrete);
-    byte[] body = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
-    RestRequest req = new RestRequest(method, request.getUrl(), request.getHeaders(), body, routeKey, params);
+    RestRequest req = raw.routed(routeKey, params);
     MockResponse.Builder out;
     try {
       world.archiveIdleThreads(); // the clock may have moved since the last request
@@ -182,6 +185,34 @@ final class HttpFront extends Dispatcher {
     }
     addBucketHeaders(out, decision);
     return finish(out, delay);
+  }
+
+  /**
+   * Every request, whatever happens to it next (a 429, an injected fault, an unknown route), is checked against
+   * Discord's OpenAPI document; what the spec refuses is a violation. See {@link OpenApiCheck}.
+   */
+  private void checkAgainstSpec(RestRequest raw, List<String> path) {
+    OpenApiCheck.Outcome outcome;
+    long started = System.nanoTime();
+    try {
+      outcome = spec.check(raw.method, path, queryOf(raw), raw.mediaType(), raw.specBody());
+    } catch (RestRequest.MalformedBody e) {
+      world.violation(raw.method + " " + String.join("/", path), "openapi-request-body", "the body is not valid JSON: " + e.getMessage());
+      return;
+    }
+    world.stats.countOpenApi(outcome.operationId());
+    OpenApiCheck.countTotal(outcome.operationId(), outcome.findings(), System.nanoTime() - started);
+    for (OpenApiCheck.Finding f : outcome.findings()) {
+      world.violation(outcome.operation(), f.rule(), f.detail());
+    }
+  }
+
+  private static Map<String, List<String>> queryOf(RestRequest raw) {
+    Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+    for (String name : raw.url.queryParameterNames()) {
+      query.put(name, raw.url.queryParameterValues(name).stream().map(v -> v == null ? "" : v).toList());
+    }
+    return query;
   }
 
   private static void sleep(Duration d) {

@@ -57,6 +57,11 @@ final class RestApi {
     registerRoutes();
   }
 
+  /** Every route served, in matching order (for the test that each one is a documented Discord operation). */
+  List<RestRoute> routes() {
+    return List.copyOf(routes);
+  }
+
   RestRoute match(String method, List<String> path, Map<String, String> paramsOut) {
     for (RestRoute r : routes) {
       Map<String, String> p = r.match(method, path);

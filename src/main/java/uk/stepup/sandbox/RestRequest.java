@@ -31,6 +31,45 @@ final class RestRequest {
     this.params = params;
   }
 
+  /** The same request once routed, sharing the body already parsed. */
+  RestRequest routed(String routeKey, Map<String, String> params) {
+    RestRequest r = new RestRequest(method, url, headers, body, routeKey, params);
+    r.json = json;
+    r.uploads = uploads;
+    return r;
+  }
+
+  /** The media type of the body without parameters ({@code application/json}), or null when none was declared. */
+  String mediaType() {
+    String type = headers.get("Content-Type");
+    if (type == null) {
+      return null;
+    }
+    int semi = type.indexOf(';');
+    return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** For the OpenAPI check: the JSON body (or {@code payload_json}), or null when the request carried no body. */
+  JsonNode specBody() {
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      return json();
+    } catch (UncheckedIOException e) {
+      throw new MalformedBody(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+    }
+  }
+
+  /** A body that does not parse as JSON. */
+  static final class MalformedBody extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedBody(String message) {
+      super(message);
+    }
+  }
+
   String param(String name) {
     return params.get(name);
   }

@@ -310,6 +310,7 @@ public final class Sandbox implements AutoCloseable {
     world.gateway.closeAll();
     timer.shutdownNow();
     server.close();
+    OpenApiCheck.writeReport();
   }
 
   @Override

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param failedInteractions interactions Discord would show as "This interaction failed"
  * @param rateLimitLowerBound the least wall time the accepted requests could have taken under the configured limits
  *     (the busiest bucket's full windows, or the global limit); compare a benchmark's elapsed time with it
+ * @param openApiChecked REST requests checked against Discord's OpenAPI document (every one the sandbox served)
+ * @param openApiOperations per documented operation ({@code operationId} such as {@code create_message}), how many
+ *     of those requests it was; an undocumented route is counted in {@code openApiChecked} only
  */
 public record SandboxStats(
     long requests,
@@ -34,7 +37,15 @@ public record SandboxStats(
     long dispatches,
     long interactions,
     long failedInteractions,
-    Duration rateLimitLowerBound) {
+    Duration rateLimitLowerBound,
+    long openApiChecked,
+    Map<String, Long> openApiOperations) {
+
+  /** A line for a run's log: "N requests over M operations checked against Discord's OpenAPI document". */
+  public String openApiSummary() {
+    return openApiChecked + " requests over " + openApiOperations.size()
+        + " operations checked against Discord's OpenAPI document";
+  }
 
   /** Requests for one route key (0 if none). */
   public long requests(String routeKey) {

@@ -22,6 +22,16 @@ final class StatsCollector {
   final LongAdder failedInteractions = new LongAdder();
   /** Requests to non-interaction routes that passed the global and route limits (the global bound counts these). */
   final LongAdder nonInteractionRequests = new LongAdder();
+  /** Requests checked against Discord's OpenAPI document, and how many per documented operation (operationId). */
+  final LongAdder openApiChecked = new LongAdder();
+  final Map<String, LongAdder> openApiOperations = new ConcurrentHashMap<>();
+
+  void countOpenApi(String operationId) {
+    openApiChecked.increment();
+    if (operationId != null) {
+      inc(openApiOperations, operationId);
+    }
+  }
 
   static void inc(Map<String, LongAdder> map, String key) {
     map.computeIfAbsent(key, k -> new LongAdder()).increment();
@@ -32,6 +42,8 @@ final class StatsCollector {
     requestsByRoute.forEach((k, v) -> perRoute.put(k, v.sum()));
     Map<Integer, Long> perStatus = new TreeMap<>();
     responsesByStatus.forEach((k, v) -> perStatus.put(k, v.sum()));
+    Map<String, Long> perOperation = new TreeMap<>();
+    openApiOperations.forEach((k, v) -> perOperation.put(k, v.sum()));
     Map<String, Long> perBucket = new TreeMap<>();
     acceptedByBucket.forEach((k, v) -> perBucket.put(k, v.sum()));
     double lowerBound = 0;
@@ -59,15 +71,18 @@ final class StatsCollector {
         dispatches.sum(),
         interactions.sum(),
         failedInteractions.sum(),
-        java.time.Duration.ofMillis(Math.round(lowerBound * 1000)));
+        java.time.Duration.ofMillis(Math.round(lowerBound * 1000)),
+        openApiChecked.sum(),
+        Map.copyOf(perOperation));
   }
 
   void reset() {
     requestsByRoute.clear();
     acceptedByBucket.clear();
     responsesByStatus.clear();
+    openApiOperations.clear();
     for (LongAdder a : new LongAdder[] {requests, rateLimited, globalRateLimited, identifies, resumes, connections,
-        dispatches, interactions, failedInteractions, nonInteractionRequests}) {
+        dispatches, interactions, failedInteractions, nonInteractionRequests, openApiChecked}) {
       a.reset();
     }
   }

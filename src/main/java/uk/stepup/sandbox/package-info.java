@@ -88,6 +88,56 @@
  * An unknown route answers {@code 404 {"message":"404: Not Found","code":0}} and is recorded as a violation. A wrong or
  * missing token answers 401 (interaction routes do not need the token, as on Discord).
  *
+ * <h2>Discord's OpenAPI document as the referee of every request</h2>
+ * The sandbox carries Discord's published OpenAPI 3.1 document of the v10 HTTP API
+ * ({@code src/main/resources/uk/stepup/sandbox/discord-api-spec/}: {@code openapi.json} from
+ * https://github.com/discord/discord-api-spec, its MIT {@code LICENSE}, and {@code SOURCE.md} with the commit and
+ * date). {@code OpenApiCheck} checks every request to {@code /api/v10/} against it before anything else happens to
+ * the request (rate limits, faults, routing), so what the bot sends is judged by Discord's own description, not by
+ * the sandbox's handlers, which the same hands wrote:
+ * <ul>
+ *   <li>the method and path must be a documented operation (a literal segment such as {@code @me} or
+ *       {@code @original} wins over a parameter, as Discord routes), else {@code openapi-undocumented-route};
+ *   <li>path parameters (snowflakes) and query parameters must fit their schemas, and a query parameter the
+ *       operation does not list is {@code openapi-query-parameter};
+ *   <li>a JSON body, or the {@code payload_json} part of a multipart body, must validate against the operation's
+ *       request schema (JSON Schema 2020-12 through the OpenAPI 3.1 dialect of networknt's validator), else
+ *       {@code openapi-request-body} naming the {@code operationId}, the JSON pointer and the message; a missing
+ *       required body, a body where the operation takes none, or one that is not JSON are violations too.
+ * </ul>
+ * The document is parsed once per JVM (when the first sandbox starts, about a second on a busy two-core machine),
+ * each operation's schema is built on first use (the busiest ones ahead, on a daemon thread), and a check costs
+ * about a tenth of a millisecond once warm. {@link uk.stepup.sandbox.SandboxStats#openApiChecked()} and
+ * {@link uk.stepup.sandbox.SandboxStats#openApiOperations()} count what was checked; with the system property
+ * {@code stepup.sandbox.openapiReport} set (the build sets it to {@code target/openapi-check.txt}), each sandbox's
+ * close rewrites that file with the JVM's totals: requests, operations seen (with counts) and every distinct finding.
+ * The CDN download route {@code /attachments/...} and the gateway are not part of the REST API and are not checked.
+ * The check is only as strict as the document: its schemas do not forbid unknown members, so a body that matches any
+ * branch of an {@code anyOf} passes (PATCH {@code channels/{id}} for a thread accepts any
+ * {@code auto_archive_duration} through its DM branch); the sandbox's own rules still judge those fields.
+ *
+ * <p><b>Tolerances</b> ({@code OpenApiCheck.TOLERANCES}; each applies to named operations at one body location or
+ * query parameter, on a copy of the request, and only for what JDA 6.5 really sends and Discord accepts; no schema
+ * is loosened):
+ * <ul>
+ *   <li>Integer snowflakes where the spec types a string: {@code attachments[].id} of message, follow-up and edit
+ *       bodies and of an interaction callback's {@code data} (JDA numbers new uploads 0..n; Discord's own example
+ *       uses {@code "id": 0}, reference#uploading-files); {@code permission_overwrites[].id} when creating or
+ *       editing a channel (JDA's {@code PermOverrideData} writes a number); {@code recipient_id} when opening a DM
+ *       (JDA's {@code openPrivateChannelById(long)}). Discord documents only that it returns snowflakes as strings, to
+ *       spare clients without 64-bit integers (reference#snowflakes); the attachment case is documented, the other two
+ *       are what every JDA bot sends to Discord, which takes them, so each stays limited to its one field.
+ *   <li>Numeric strings where the spec types an integer: a command's {@code contexts[]} and
+ *       {@code integration_types[]} (JDA's {@code InteractionContextType}/{@code IntegrationType.getType()} are
+ *       strings) and {@code default_member_permissions} (JDA uses {@code Long.toUnsignedString}; Discord documents the
+ *       field as a string, interactions/application-commands#application-command-object). The spec repository's
+ *       README: "Our API accepts strings for int fields if they are parseable as ints."
+ *   <li>{@code ?wait=true} on editing an interaction's message ({@code update_original_webhook_message},
+ *       {@code update_webhook_message}): JDA's {@code InteractionHookImpl.editRequest} always adds it; the spec lists
+ *       {@code wait} only for executing a webhook, and every JDA bot's interaction edits carry it and succeed on Discord,
+ *       which ignores a query parameter an endpoint does not read.
+ * </ul>
+ *
  * <h2>Rules enforced and recorded as {@link uk.stepup.sandbox.Violation}s</h2>
  * Answered with Discord's JSON: 400 {@code 50035 Invalid Form Body} with the nested {@code errors} object, or the
  * specific code.

@@ -27,6 +27,9 @@ class DemoTest {
         Demo.Result r = new Demo(6, 8, out, 7, prompts.curricula(), 3, DemoBot::inProcess).run();
 
         assertThat(r.violations()).isZero();
+        // Every request was checked against Discord's OpenAPI document (and none failed it: violations are zero).
+        assertThat(r.requestsChecked()).isPositive();
+        assertThat(r.operationsChecked()).isGreaterThan(5);
         assertThat(r.cohorts()).isEqualTo(2);
         assertThat(r.checkins()).isPositive();
         assertThat(r.checkins() + r.missed()).isEqualTo(6 * 8);

@@ -205,10 +205,10 @@ class SandboxRulesTest {
   @DisplayName("The bot cannot grant in an overwrite what it lacks, nor see a channel that hides it")
   void overwriteRules() {
     RawDiscord.Reply r = raw.send("POST", "guilds/" + g.id() + "/channels", "{\"name\":\"secret\",\"type\":0,"
-        + "\"permission_overwrites\":[{\"id\":\"" + alice.id() + "\",\"type\":1,\"allow\":\"" + Permissions.MANAGE_MESSAGES + "\",\"deny\":\"0\"}]}");
+        + "\"permission_overwrites\":[{\"id\":\"" + alice.id() + "\",\"type\":1,\"allow\":" + Permissions.MANAGE_MESSAGES + ",\"deny\":0}]}");
     assertThat(r.status()).isEqualTo(403);
     r = raw.send("POST", "guilds/" + g.id() + "/channels", "{\"name\":\"hidden\",\"type\":0,"
-        + "\"permission_overwrites\":[{\"id\":\"" + g.id() + "\",\"type\":0,\"allow\":\"0\",\"deny\":\"" + Permissions.VIEW_CHANNEL + "\"}]}");
+        + "\"permission_overwrites\":[{\"id\":\"" + g.id() + "\",\"type\":0,\"allow\":0,\"deny\":" + Permissions.VIEW_CHANNEL + "}]}");
     assertThat(r.status()).isEqualTo(201);
     String hidden = r.body().path("id").asText();
     RawDiscord.Reply send = raw.send("POST", "channels/" + hidden + "/messages", "{\"content\":\"hi\"}");

@@ -232,7 +232,9 @@ class SandboxThreadArchivingTest {
     assertThat(bad.body().path("code").asInt()).isEqualTo(50035);
     RawDiscord.Reply patch = raw.send("PATCH", "channels/" + t.getId(), "{\"auto_archive_duration\":30}");
     assertThat(patch.status()).isEqualTo(400);
-    assertThat(sb.violations()).extracting(Violation::rule)
-        .containsExactly("thread-archived", "thread-archived", "thread-archive-duration", "thread-archive-duration");
+    // Discord's OpenAPI document refuses 120 too (create_thread_from_message allows 60, 1440, 4320, 10080); the
+    // PATCH of a thread passes it, as update_channel is an anyOf whose other branches do not name the field.
+    assertThat(sb.violations()).extracting(Violation::rule).containsExactly("thread-archived", "thread-archived",
+        "openapi-request-body", "thread-archive-duration", "thread-archive-duration");
   }
 }

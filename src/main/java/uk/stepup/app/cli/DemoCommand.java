@@ -45,6 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("The outcome report: " + r.report() + " (charts in " + r.charts() + ")"
                 + (r.cohorts() > 1 ? "; the other cohorts' reports are in " + out.resolve("cohort-N") : ""));
         System.out.println("The database: " + r.database());
+        System.out.println("Discord's OpenAPI check: " + r.requestsChecked() + " requests over " + r.operationsChecked()
+                + " operations checked, " + r.violations() + " violations.");
         PeakMemory.read().ifPresent(kb -> System.out.println("Peak memory: " + (kb + 512) / 1024 + " MB resident."));
         if (r.violations() > 0) {
             System.out.println("The bot broke " + r.violations() + " Discord rules; see the transcript's end.");
