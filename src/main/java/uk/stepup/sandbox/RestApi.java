@@ -263,8 +263,17 @@ final class RestApi {
     }
   }
 
-  /** Discord: a bot can only allow or deny, in overwrites, permissions it has itself (and MANAGE_ROLES only as admin). */
-  private void checkOverwriteGrant(SandboxGuild g, SandboxChannel context, List<PermissionOverwrite> overwrites, String action) {
+  /**
+   * Discord: "only permissions your bot has in the guild or parent channel (if applicable) can be allowed/denied
+   * (unless your bot has a MANAGE_ROLES overwrite in the channel)", and "setting MANAGE_ROLES permission in channels is
+   * only possible for guild administrators" (developer docs: resources/guild#create-guild-channel,
+   * resources/channel#edit-channel-permissions). Setting overwrites at all needs MANAGE_ROLES.
+   *
+   * @param channel the channel whose overwrites are edited, or null when one is created
+   * @param parent the category of the channel created or edited, or null
+   */
+  private void checkOverwriteGrant(SandboxGuild g, SandboxChannel channel, SandboxChannel parent,
+      List<PermissionOverwrite> overwrites, String action) {
     if (overwrites.isEmpty()) {
       return;
     }
@@ -272,21 +281,35 @@ final class RestApi {
     if ((base & ADMINISTRATOR) != 0) {
       return;
     }
-    long have = context == null ? base : PermissionMath.inChannel(context, botId());
-    if ((have & MANAGE_ROLES) == 0 && (base & MANAGE_ROLES) == 0) {
+    long inChannel = channel != null ? PermissionMath.inChannel(channel, botId()) : parent != null
+        ? PermissionMath.inChannel(parent, botId()) : base;
+    if ((inChannel & MANAGE_ROLES) == 0 && (base & MANAGE_ROLES) == 0) {
       throw ApiError.missingPermissions(action + ": setting permission overwrites needs MANAGE_ROLES");
     }
+    long have = base | (parent == null ? 0 : PermissionMath.inChannel(parent, botId()));
+    boolean explicitManageRoles = channel != null && hasManageRolesOverwrite(g, channel);
     for (PermissionOverwrite o : overwrites) {
       long bits = o.allow() | o.deny();
       if ((bits & MANAGE_ROLES) != 0) {
         throw ApiError.missingPermissions(action + ": only administrators can set MANAGE_ROLES in an overwrite (for " + o.id() + ")");
       }
       long missing = bits & ~have;
-      if (missing != 0) {
-        throw ApiError.missingPermissions(action + ": the bot cannot allow/deny permissions it lacks itself: "
-            + Permissions.names(missing) + " (overwrite for " + o.id() + ")");
+      if (missing != 0 && !explicitManageRoles) {
+        throw ApiError.missingPermissions(action + ": the bot cannot allow/deny permissions it lacks in the server"
+            + (parent == null ? "" : " or the category") + ": " + Permissions.names(missing) + " (overwrite for " + o.id() + ")");
       }
     }
+  }
+
+  /** True if the channel's own overwrites (for the bot, or a role it holds) allow MANAGE_ROLES. */
+  private boolean hasManageRolesOverwrite(SandboxGuild g, SandboxChannel channel) {
+    SandboxGuild.MemberState self = g.members.get(botId());
+    return channel.overwrites.values().stream().anyMatch(o -> (o.allow() & MANAGE_ROLES) != 0
+        && (o.id().equals(botId()) || self != null && self.roleIds.contains(o.id())));
+  }
+
+  private SandboxChannel parentOf(SandboxChannel c) {
+    return c.parentId == null ? null : world.channels.get(c.parentId);
   }
 
   private List<PermissionOverwrite> parseOverwrites(SandboxGuild g, JsonNode array, FormErrors errs) {
@@ -435,7 +458,7 @@ final class RestApi {
       } else {
         requireGuild(g, MANAGE_CHANNELS, "creating a channel");
       }
-      checkOverwriteGrant(g, parent, overwrites, "creating channel " + name);
+      checkOverwriteGrant(g, null, parent, overwrites, "creating channel " + name);
       long count = g.channelIds.stream().map(world.channels::get).filter(c -> c != null && !c.deleted && !c.isThread()).count();
       if (count >= 500) {
         throw ApiError.badRequest(30013, "Maximum number of guild channels reached (500)", "channel-count", "guild " + g.name() + " is full");
@@ -553,7 +576,7 @@ final class RestApi {
       }
       errs.throwIfAny();
       if (overwrites != null) {
-        checkOverwriteGrant(g, c, overwrites, "editing overwrites of " + c);
+        checkOverwriteGrant(g, c, parentOf(c), overwrites, "editing overwrites of " + c);
       }
       String stored = name;
       if (name != null && c.kind() == SandboxChannel.Kind.TEXT) {
@@ -631,7 +654,7 @@ final class RestApi {
       List<PermissionOverwrite> parsed = parseOverwrites(g, Json.array().add(o), errs);
       errs.throwIfAny();
       require(c, 0, "editing overwrites of " + c);
-      checkOverwriteGrant(g, c, parsed, "editing overwrites of " + c);
+      checkOverwriteGrant(g, c, parentOf(c), parsed, "editing overwrites of " + c);
       world.putOverwrite(c, parsed.get(0));
       return null;
     }
@@ -641,7 +664,7 @@ final class RestApi {
     synchronized (world) {
       SandboxChannel c = channel(r);
       SandboxGuild g = c.guild().orElseThrow();
-      checkOverwriteGrant(g, c, List.of(new PermissionOverwrite(r.param("overwrite_id"), 0, 0, 0)), "deleting an overwrite");
+      checkOverwriteGrant(g, c, parentOf(c), List.of(new PermissionOverwrite(r.param("overwrite_id"), 0, 0, 0)), "deleting an overwrite");
       if (c.overwrites.remove(r.param("overwrite_id")) != null) {
         world.dispatchChannelUpdate(c);
       }

@@ -272,8 +272,9 @@
  *       OAuth2 URL a managed role holding the URL's permissions (developer docs: topics/oauth2#bot-authorization-flow,
  *       topics/permissions#role-object-role-tags).
  *   <li>Overwrites: Create Guild Channel, Modify Channel and Edit Channel Permissions may only allow or deny
- *       permissions the bot holds in the server, or in the parent channel for a channel in a category; allowing or
- *       denying Manage Roles ("Manage Permissions") in a channel needs Administrator (developer docs:
+ *       permissions the bot holds in the server, or in the parent category for a channel in one, unless the bot has an
+ *       explicit Manage Roles overwrite in the channel itself; allowing or denying Manage Roles ("Manage Permissions")
+ *       in a channel needs Administrator (developer docs:
  *       resources/guild#create-guild-channel, resources/channel#edit-channel-permissions). JDA checks the same before
  *       it sends, so a wrong overwrite usually never arrives.
  *   <li>Scheduled events: Create Guild Scheduled Event requires CREATE_EVENTS; modify and delete require MANAGE_EVENTS,

@@ -217,6 +217,29 @@ class SandboxRulesTest {
   }
 
   @Test
+  @DisplayName("An overwrite may grant what the bot holds in the server or the parent category, or anything with an explicit Manage Roles overwrite")
+  void overwriteGrantFollowsDiscordsRule() {
+    SandboxChannel category = g.createCategory("Cohort");
+    String grant = "\"permission_overwrites\":[{\"id\":\"" + alice.id() + "\",\"type\":1,\"allow\":"
+        + Permissions.MANAGE_MESSAGES + ",\"deny\":0}]";
+    String create = "{\"name\":\"inside\",\"type\":0,\"parent_id\":\"" + category.id() + "\"," + grant + "}";
+    assertThat(raw.send("POST", "guilds/" + g.id() + "/channels", create).status()).as("not held anywhere").isEqualTo(403);
+    // An admin gives the bot Manage Messages in the category: the category's children may now grant it.
+    g.putOverwrite(category, new PermissionOverwrite(sb.botUser().id(), PermissionOverwrite.MEMBER,
+        Permissions.VIEW_CHANNEL | Permissions.MANAGE_MESSAGES, 0));
+    RawDiscord.Reply inside = raw.send("POST", "guilds/" + g.id() + "/channels", create);
+    assertThat(inside.status()).as("held in the parent category").isEqualTo(201);
+    String plain = raw.send("POST", "guilds/" + g.id() + "/channels", "{\"name\":\"plain\",\"type\":0}").body().path("id").asText();
+    String put = "{\"type\":1,\"allow\":" + Permissions.MANAGE_MESSAGES + ",\"deny\":0}";
+    assertThat(raw.send("PUT", "channels/" + plain + "/permissions/" + alice.id(), put).status()).isEqualTo(403);
+    // An explicit Manage Roles overwrite for the bot in the channel lifts the rule for that channel.
+    g.putOverwrite(sb.channel(plain).orElseThrow(), new PermissionOverwrite(sb.botUser().id(), PermissionOverwrite.MEMBER,
+        Permissions.MANAGE_ROLES, 0));
+    assertThat(raw.send("PUT", "channels/" + plain + "/permissions/" + alice.id(), put).status()).isEqualTo(204);
+    assertThat(sb.violations()).extracting(Violation::rule).containsExactly("missing-permissions", "missing-permissions");
+  }
+
+  @Test
   @DisplayName("Text channel names are stored the way Discord stores them, and the rename is flagged")
   void channelNameNormalised() {
     RawDiscord.Reply r = raw.send("POST", "guilds/" + g.id() + "/channels", "{\"name\":\"This Week\",\"type\":0}");
