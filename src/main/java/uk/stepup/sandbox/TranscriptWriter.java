@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,6 +15,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -271,6 +274,14 @@ public final class TranscriptWriter {
     }
   }
 
+  private static String contentName(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Writes the attachment behind a sandbox URL into files/ and returns the relative link. */
   private String link(SandboxMessage m, String url, Path dir) {
     if (dir == null || url == null) {
@@ -278,7 +289,9 @@ public final class TranscriptWriter {
     }
     for (SandboxAttachment a : m.attachments()) {
       if (a.url().equals(url)) {
-        String name = a.id() + "-" + a.filename().replaceAll("[^A-Za-z0-9._-]", "_");
+        // Named by content, not by the attachment's id: posts that go out side by side (a summary and its copy in the
+        // week's thread) get their ids in either order, and the transcript of a seeded demo must not change with it.
+        String name = contentName(a.bytes()) + "-" + a.filename().replaceAll("[^A-Za-z0-9._-]", "_");
         try {
           Path files = dir.resolve("files");
           Files.createDirectories(files);

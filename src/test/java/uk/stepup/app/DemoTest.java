@@ -54,4 +54,14 @@ class DemoTest {
         assertThat(r.charts().resolve("measures.png")).exists();
         assertThat(out.resolve("cohort-2").resolve("report.html")).exists();
     }
+
+    @Test
+    void the_same_seed_gives_the_same_transcript_byte_for_byte() throws Exception {
+        // The safety net for refactoring: a seeded demo's transcript changes only where its behaviour does.
+        CurriculumLoader.LoadResult prompts = new CurriculumLoader().load(Path.of("prompts"));
+        Demo.Result first = new Demo(3, 3, out.resolve("first"), 7, prompts.curricula(), 3, DemoBot::inProcess).run();
+        Demo.Result second = new Demo(3, 3, out.resolve("second"), 7, prompts.curricula(), 3, DemoBot::inProcess).run();
+        assertThat(Files.readString(second.transcript())).isEqualTo(Files.readString(first.transcript()));
+        assertThat(Files.mismatch(first.transcript(), second.transcript())).isEqualTo(-1L);
+    }
 }
