@@ -229,10 +229,10 @@
  * Fixed-window buckets per route and major parameter (channel, guild, interaction token), real time, configurable in
  * {@link uk.stepup.sandbox.SandboxOptions}: 5 per 5 s for POST/PATCH/DELETE channel messages, 1 per 250 ms for
  * reactions, 5 per 2 s for interaction follow-ups and edits, 10 per 10 s per server for creating a channel or category
- * and for giving or taking a member's role (named routes, so set-up meets them: Discord answers these routes with
- * {@code X-RateLimit-Limit: 10} in a fixed window, discord/discord-api-docs issue 7680; Discord documents that
- * per-route limits exist and are to be read from the headers, not their values,
- * https://discord.com/developers/docs/topics/rate-limits), 10 per 10 s otherwise; the hidden "2 renames per channel
+ * and for giving or taking a member's role (named routes, so set-up meets them; the values are what bot developers
+ * report Discord's headers say for these routes, an assumption: Discord documents only that per-route limits exist
+ * and are to be read from the headers, https://discord.com/developers/docs/topics/rate-limits, and the bot obeys the
+ * headers whatever their values), 10 per 10 s otherwise; the hidden "2 renames per channel
  * per 10 minutes" limit on channel name/topic changes (429 with scope {@code shared}); a global 50 requests per
  * second that does not apply to interaction routes. Every response carries {@code X-RateLimit-Limit/Remaining/
  * Reset/Reset-After/Bucket} and {@code Via: 1.1 google}; a 429 has the JSON body, an integer {@code Retry-After}, and
