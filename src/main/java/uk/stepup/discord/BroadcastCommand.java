@@ -49,11 +49,6 @@ public final class BroadcastCommand implements Handlers.Slash {
             Replies.ephemeral(e, broadcasts.toAll(actor, message));
             return;
         }
-        CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
-        if (target instanceof CohortAdmin.NotFound nf) {
-            Replies.ephemeral(e, nf.why());
-            return;
-        }
-        Replies.ephemeral(e, broadcasts.toCohort(actor, ((CohortAdmin.Found) target).cohort(), message));
+        CohortCommand.cohortFor(admin, e, actor).ifPresent(c -> Replies.ephemeral(e, broadcasts.toCohort(actor, c, message)));
     }
 }

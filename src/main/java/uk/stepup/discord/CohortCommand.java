@@ -97,6 +97,19 @@ public final class CohortCommand implements Handlers.Slash {
         return admin.resolve(actor.guildId(), opt(e, "cohort"), category);
     }
 
+    /**
+     * The cohort a coach's command is about ({@link #target}); when there is none, the coach has been told why and
+     * the result is empty.
+     */
+    static Optional<Cohort> cohortFor(CohortAdmin admin, SlashCommandInteractionEvent e, Actor actor) {
+        CohortAdmin.Target target = target(admin, e, actor);
+        if (target instanceof CohortAdmin.NotFound nf) {
+            Replies.ephemeral(e, nf.why());
+            return Optional.empty();
+        }
+        return Optional.of(((CohortAdmin.Found) target).cohort());
+    }
+
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) throws Exception {
         if (!actor.coach()) {

@@ -1,5 +1,6 @@
 package uk.stepup.discord;
 
+import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -8,6 +9,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -49,12 +51,11 @@ public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
         }
         // Creating the event and the post can take longer than Discord's three seconds.
         Replies.defer(e);
-        CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
-        if (target instanceof CohortAdmin.NotFound nf) {
-            Replies.ephemeral(e, nf.why());
+        Optional<Cohort> cohort = CohortCommand.cohortFor(admin, e, actor);
+        if (cohort.isEmpty()) {
             return;
         }
-        Replies.ephemeral(e, desk.schedule(actor, ((CohortAdmin.Found) target).cohort(), CohortCommand.opt(e, "when").orElse(""),
+        Replies.ephemeral(e, desk.schedule(actor, cohort.get(), CohortCommand.opt(e, "when").orElse(""),
                 CohortCommand.opt(e, "link").orElse(""), CohortCommand.opt(e, "title")));
     }
 

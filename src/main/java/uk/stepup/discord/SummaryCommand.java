@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.WeeklyProgramme;
 import uk.stepup.shared.Actor;
@@ -45,13 +46,12 @@ public final class SummaryCommand implements Handlers.Slash {
         }
         // Building the summary and its charts, then posting it twice, can take longer than Discord's three seconds.
         Replies.defer(e);
-        CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
-        if (target instanceof CohortAdmin.NotFound nf) {
-            Replies.ephemeral(e, nf.why());
+        Optional<Cohort> cohort = CohortCommand.cohortFor(admin, e, actor);
+        if (cohort.isEmpty()) {
             return;
         }
         Optional<Integer> week = Optional.ofNullable(e.getOption("week")).map(OptionMapping::getAsLong)
                 .map(w -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, w)));
-        Replies.ephemeral(e, programme.summaryNow(actor, ((CohortAdmin.Found) target).cohort(), week));
+        Replies.ephemeral(e, programme.summaryNow(actor, cohort.get(), week));
     }
 }

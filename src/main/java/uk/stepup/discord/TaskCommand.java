@@ -8,7 +8,6 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -56,16 +55,10 @@ public final class TaskCommand implements Handlers.Slash, Handlers.Buttons {
         }
         // Posting and booking reminders can take longer than Discord's three seconds.
         Replies.defer(e);
-        CohortAdmin.Target target = CohortCommand.target(admin, e, actor);
-        if (target instanceof CohortAdmin.NotFound nf) {
-            Replies.ephemeral(e, nf.why());
-            return;
-        }
-        Cohort cohort = ((CohortAdmin.Found) target).cohort();
-        Replies.ephemeral(e, create
+        CohortCommand.cohortFor(admin, e, actor).ifPresent(cohort -> Replies.ephemeral(e, create
                 ? board.create(actor, cohort, CohortCommand.opt(e, "title").orElse(""), CohortCommand.opt(e, "due").orElse(""),
                         CohortCommand.opt(e, "details"))
-                : board.listForCoach(actor, cohort));
+                : board.listForCoach(actor, cohort)));
     }
 
     @Override
