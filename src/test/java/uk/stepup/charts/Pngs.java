@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
 import javax.imageio.ImageIO;
 
 /** Reading back the PNGs the charts make. */
@@ -26,6 +28,24 @@ final class Pngs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a test can say of a chart without a person looking: it is a PNG that decodes, is at least {@code minWidth}
+     * wide, and is not blank (a chart with only its "no data yet" sentence passes: anti-aliased text has many greys).
+     */
+    static BufferedImage assertDrawn(String name, byte[] png, int minWidth) {
+        BufferedImage image = decode(png);
+        assertThat(image.getWidth()).as(name + " width").isGreaterThanOrEqualTo(minWidth);
+        assertThat(image.getHeight()).as(name + " height").isGreaterThanOrEqualTo(100);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(rgb(image, x, y));
+            }
+        }
+        assertThat(colours.size()).as(name + " is drawn on").isGreaterThan(8);
+        return image;
     }
 
     static int rgb(BufferedImage image, int x, int y) {

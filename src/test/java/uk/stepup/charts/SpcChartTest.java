@@ -192,9 +192,11 @@ class SpcChartTest {
                 Frequency.WEEKLY, Optional.empty(), List.of(), Optional.empty(), "No values yet."));
         panels.add(chart("Mood", "mean per home · score · neither way is better", xmr(weekly(START, 3, 4, 3, 4, 3, 4, 3, 8, 9, 8, 9, 8, 9, 8, 9),
                 ImprovementDirection.NEUTRAL, null), List.of(), Optional.empty()));
-        Files.write(ChartSamplesTest.SAMPLES.resolve("spc-cohort-small-multiples.png"), charts.panelsPng(
-                new MeasurePanels("Spring 2027 · measures after week 8", "Cohort aggregates: mean per home, or the "
-                        + "pooled rate for rates. Counts of 1 to 4 show as <5.", panels)));
-        assertThat(ChartSamplesTest.SAMPLES.resolve("spc-cohort-small-multiples.png")).exists();
+        byte[] png = charts.panelsPng(new MeasurePanels("Spring 2027 · measures after week 8", "Cohort aggregates: mean per "
+                + "home, or the pooled rate for rates. Counts of 1 to 4 show as <5.", panels));
+        // Five panels side by side and in rows: wider and taller than one chart.
+        BufferedImage image = Pngs.assertDrawn("spc-cohort-small-multiples.png", png, 600);
+        assertThat(image.getHeight()).isGreaterThan(300);
+        Files.write(ChartSamplesTest.SAMPLES.resolve("spc-cohort-small-multiples.png"), png);
     }
 }
