@@ -26,35 +26,66 @@ class ArchitectureTest {
     };
 
     @ArchTest
-    static final ArchRule features_import_no_frameworks = noClasses().that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "net.dv8tion..", "org.quartz..", "java.sql..", "javax.sql..", "org.flywaydb..",
-                    "com.fasterxml.jackson..", "org.sqlite..", "org.jfree..", "okhttp3..", "java.awt..", "javax.imageio..")
+    static final ArchRule features_import_no_frameworks = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "net.dv8tion..",
+                    "org.quartz..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.flywaydb..",
+                    "com.fasterxml.jackson..",
+                    "org.sqlite..",
+                    "org.jfree..",
+                    "okhttp3..",
+                    "java.awt..",
+                    "javax.imageio..")
             .because("features are plain Java with ports; frameworks belong in adapters");
 
     @ArchTest
-    static final ArchRule features_do_not_know_adapters = noClasses().that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
-            .orShould().dependOnClassesThat().resideInAPackage("uk.stepup.app..")
+    static final ArchRule features_do_not_know_adapters = noClasses()
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ADAPTERS)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("uk.stepup.app..")
             .because("adapters depend on features, never the other way round");
 
     @ArchTest
-    static final ArchRule adapters_do_not_depend_on_each_other = slices()
-            .matching("uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report)..")
-            .should().notDependOnEachOther()
+    static final ArchRule adapters_do_not_depend_on_each_other = slices().matching(
+                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report)..")
+            .should()
+            .notDependOnEachOther()
             .because("adapters meet only in the composition root");
 
     @ArchTest
-    static final ArchRule only_app_wires_everything = noClasses().that().resideOutsideOfPackage("uk.stepup.app..")
-            .should().dependOnClassesThat().resideInAPackage("uk.stepup.app..")
+    static final ArchRule only_app_wires_everything = noClasses()
+            .that()
+            .resideOutsideOfPackage("uk.stepup.app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("uk.stepup.app..")
             .because("the composition root is the single place that knows every package");
 
     @ArchTest
-    static final ArchRule no_cycles = slices().matching("uk.stepup.(*)..").should().beFreeOfCycles();
+    static final ArchRule no_cycles =
+            slices().matching("uk.stepup.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule the_sandbox_is_independent_of_the_bot = noClasses().that().resideInAPackage("uk.stepup.sandbox..")
-            .should().dependOnClassesThat(resideInAPackage("uk.stepup..").and(resideOutsideOfPackage("uk.stepup.sandbox..")))
-            .orShould().dependOnClassesThat().resideInAPackage("net.dv8tion..")
-            .because("the sandbox speaks Discord's protocol, not our bot's internals: it depends on no package of the bot");
+    static final ArchRule the_sandbox_is_independent_of_the_bot = noClasses()
+            .that()
+            .resideInAPackage("uk.stepup.sandbox..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("uk.stepup..").and(resideOutsideOfPackage("uk.stepup.sandbox..")))
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("net.dv8tion..")
+            .because(
+                    "the sandbox speaks Discord's protocol, not our bot's internals: it depends on no package of the bot");
 }

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.charts.PngCharts;
 import uk.stepup.checkins.PrivacyGuard;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.discord.BroadcastCommand;
@@ -28,15 +30,16 @@ import uk.stepup.discord.JdaCoachPublisher;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.JdaSetupNotes;
-import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.MeasureCommand;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasuresCommand;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
+import uk.stepup.export.ExportFiles;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasures;
 import uk.stepup.measures.MeasureAdmin;
@@ -52,22 +55,19 @@ import uk.stepup.programme.ProgrammeTicker;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.programme.SetupJobs;
 import uk.stepup.programme.WeeklyProgramme;
-import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
-import uk.stepup.export.ExportFiles;
-import uk.stepup.storage.JdbcReportQueries;
-import uk.stepup.storage.JdbcSetupJobRepository;
-import uk.stepup.storage.JdbcSessionRepository;
-import uk.stepup.storage.JdbcTaskRepository;
-import uk.stepup.summaries.CohortStatus;
 import uk.stepup.storage.JdbcMeasureDrafts;
 import uk.stepup.storage.JdbcMeasureRepository;
+import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.storage.JdbcSessionRepository;
+import uk.stepup.storage.JdbcSetupJobRepository;
+import uk.stepup.storage.JdbcTaskRepository;
+import uk.stepup.summaries.CohortStatus;
 import uk.stepup.summaries.DataExport;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.WeeklySummaryBuilder;
@@ -119,8 +119,13 @@ public final class BotModule implements AutoCloseable {
      *
      * @param timerFactory builds the timers given the ticker to call (real Quartz for {@code run}; the demo drives time itself)
      */
-    public BotModule(StepUpConfig config, String token, Map<String, Curriculum> curricula, Clock clock,
-                     Function<ProgrammeTicker, CohortTimers> timerFactory) throws InterruptedException {
+    public BotModule(
+            StepUpConfig config,
+            String token,
+            Map<String, Curriculum> curricula,
+            Clock clock,
+            Function<ProgrammeTicker, CohortTimers> timerFactory)
+            throws InterruptedException {
         Supplier<Map<String, Curriculum>> curriculum = () -> curricula;
         database = Database.open(config.storage().database());
         cohorts = new JdbcCohortRepository(database);
@@ -137,7 +142,8 @@ public final class BotModule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        jda = DiscordConnection.connect(token, config.discord().apiUrl(), config.discord().gatewayUrl(), events);
+        jda = DiscordConnection.connect(
+                token, config.discord().apiUrl(), config.discord().gatewayUrl(), events);
 
         AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
         timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
@@ -146,8 +152,14 @@ public final class BotModule implements AutoCloseable {
         RequestPacer pacer = RequestPacer.underGlobalLimit();
         JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts, pacer);
         JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda, pacer);
-        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula,
-                Optional.of(new CohortMeasures(measures, charts)), Optional.of(tasks), clock);
+        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(
+                cohorts,
+                homes,
+                checkins,
+                curricula,
+                Optional.of(new CohortMeasures(measures, charts)),
+                Optional.of(tasks),
+                clock);
         CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, coachPublisher, timers, clock);
         // A week's reminders go out side by side: with Discord ~100 ms away, one at a time would manage ten a second,
         // a fifth of what the global limit allows. The publisher paces them under that limit.
@@ -156,13 +168,27 @@ public final class BotModule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        programme = new WeeklyProgramme(cohorts, homes, checkins, ledger, publisher, summaries, curriculum, timers,
-                coachReminders, clock, posts);
+        programme = new WeeklyProgramme(
+                cohorts,
+                homes,
+                checkins,
+                ledger,
+                publisher,
+                summaries,
+                curriculum,
+                timers,
+                coachReminders,
+                clock,
+                posts);
         programmeRef.set(programme);
 
-        WeeklyRhythm rhythm = new WeeklyRhythm(config.schedule().prompt(), config.schedule().reminder(),
-                config.schedule().close(), config.schedule().summary());
-        CohortDefaults defaults = new CohortDefaults(config.curriculum().framework(), config.schedule().zone(), rhythm);
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                config.schedule().prompt(),
+                config.schedule().reminder(),
+                config.schedule().close(),
+                config.schedule().summary());
+        CohortDefaults defaults = new CohortDefaults(
+                config.curriculum().framework(), config.schedule().zone(), rhythm);
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
         enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
         admin = new CohortAdmin(cohorts, spaces, timers, programme, curriculum, defaults, guard, clock);
@@ -173,10 +199,17 @@ public final class BotModule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        setupJobs = new SetupJobs(cohorts, homes, spaces, enrolment, new JdbcSetupJobRepository(database),
-                new JdaSetupNotes(jda, pacer), setup, clock);
-        desk = new CheckinDesk(cohorts, homes, checkins, programme, curriculum, guard, new JdbcHeldCheckins(database),
+        setupJobs = new SetupJobs(
+                cohorts,
+                homes,
+                spaces,
+                enrolment,
+                new JdbcSetupJobRepository(database),
+                new JdaSetupNotes(jda, pacer),
+                setup,
                 clock);
+        desk = new CheckinDesk(
+                cohorts, homes, checkins, programme, curriculum, guard, new JdbcHeldCheckins(database), clock);
         HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
         progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
         measureDesk = new MeasureDesk(cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), clock);
@@ -185,27 +218,38 @@ public final class BotModule implements AutoCloseable {
         status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);
         Broadcasts broadcasts = new Broadcasts(cohorts, coachPublisher, guard);
 
-        ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(cohorts, homes, checkins, ledger,
-                new JdbcReportQueries(database), measures, curriculum, clock);
+        ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
+                cohorts, homes, checkins, ledger, new JdbcReportQueries(database), measures, curriculum, clock);
         export = new DataExport(histories, new ExportFiles());
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
         SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
-        MeasureCommand measureCommand = new MeasureCommand(admin, new MeasureAdmin(cohorts, homes, measures, guard, clock),
+        MeasureCommand measureCommand = new MeasureCommand(
+                admin,
+                new MeasureAdmin(cohorts, homes, measures, guard, clock),
                 new MeasureImport(cohorts, homes, measures, guard, clock));
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
-                List.of(new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))), checkinInteractions,
-                        progressCommand, taskCommand, sessionCommand, new BroadcastCommand(broadcasts, admin),
-                        new SummaryCommand(programme, admin), measureCommand, new MeasuresCommand(homeMeasures), new ExportCommand(admin, export)),
+                List.of(
+                        new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))),
+                        checkinInteractions,
+                        progressCommand,
+                        taskCommand,
+                        sessionCommand,
+                        new BroadcastCommand(broadcasts, admin),
+                        new SummaryCommand(programme, admin),
+                        measureCommand,
+                        new MeasuresCommand(homeMeasures),
+                        new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.
-        CommandRegistrar registrar = new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
+        CommandRegistrar registrar =
+                new CommandRegistrar(jda, router.definitions(), config.discord().guildIds());
         jda.addEventListener(registrar);
         registrar.register();
         checkPermissions(publisher, registrar);
@@ -231,11 +275,15 @@ public final class BotModule implements AutoCloseable {
                 LOG.info("Permission check on server {}: the bot has everything it needs", report.guildId());
                 continue;
             }
-            report.problems().forEach(p -> LOG.warn("Permission check on server {} ({}): {}", report.guildId(),
-                    report.guildName(), p));
+            report.problems()
+                    .forEach(p -> LOG.warn(
+                            "Permission check on server {} ({}): {}", report.guildId(), report.guildName(), p));
             String note = "⚠️ **The bot's permissions on this server need fixing.** Found when it started:\n"
-                    + String.join("\n", report.problems().stream().map(p -> "• " + p).toList());
-            running.stream().filter(c -> c.guildId().equals(report.guildId())).forEach(c -> publisher.tellCoaches(c, note));
+                    + String.join(
+                            "\n", report.problems().stream().map(p -> "• " + p).toList());
+            running.stream()
+                    .filter(c -> c.guildId().equals(report.guildId()))
+                    .forEach(c -> publisher.tellCoaches(c, note));
         }
     }
 

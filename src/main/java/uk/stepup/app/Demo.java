@@ -64,9 +64,20 @@ public final class Demo {
      * and twelve homes wait out one ten-second window for each.
      */
     static final Duration WAIT = Duration.ofSeconds(60);
+
     private static final String[] HOMES = {
-        "Oak House", "Elm Court", "Willow Lodge", "Beech View", "Maple Grange", "Rowan House", "Cedar Court",
-        "Hazel Bank", "Ash Lodge", "Birch Manor", "Holly Lodge", "Larch House"
+        "Oak House",
+        "Elm Court",
+        "Willow Lodge",
+        "Beech View",
+        "Maple Grange",
+        "Rowan House",
+        "Cedar Court",
+        "Hazel Bank",
+        "Ash Lodge",
+        "Birch Manor",
+        "Holly Lodge",
+        "Larch House"
     };
     private static final String[] DID = {
         "Talked it through at handover with day and night staff and agreed two small changes; one is already in place.",
@@ -107,15 +118,33 @@ public final class Demo {
     };
 
     /** How a simulated manager behaves. */
-    enum Habit { PROMPT, STEADY, LATE_SOMETIMES, STRUGGLING, QUIET }
-
-    public record Result(Path transcript, Path database, Path report, Path charts, int checkins, int late, int missed,
-                         int violations, int cohorts, int tasksDone, int attended, int measureValues,
-                         long requestsChecked, int operationsChecked) {
+    enum Habit {
+        PROMPT,
+        STEADY,
+        LATE_SOMETIMES,
+        STRUGGLING,
+        QUIET
     }
+
+    public record Result(
+            Path transcript,
+            Path database,
+            Path report,
+            Path charts,
+            int checkins,
+            int late,
+            int missed,
+            int violations,
+            int cohorts,
+            int tasksDone,
+            int attended,
+            int measureValues,
+            long requestsChecked,
+            int operationsChecked) {}
 
     /** At most this many homes share one Discord server: Discord allows 500 channels per server. */
     public static final int HOMES_PER_SERVER = 300;
+
     private static final String[] TASKS = {
         "Run a 10-minute huddle on this month's theme and note one change",
         "Ask three residents what good looks like to them",
@@ -131,8 +160,8 @@ public final class Demo {
     private final Path out;
     private final Random random;
     private final Map<String, Curriculum> curricula;
-    private final PriorityQueue<Step> steps = new PriorityQueue<>(
-            Comparator.comparing(Step::at).thenComparingLong(Step::order));
+    private final PriorityQueue<Step> steps =
+            new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
     private long stepCount;
     private SimulatedClock clock;
     private DemoBot timers;
@@ -153,8 +182,14 @@ public final class Demo {
      * @param homesPerServer at most this many homes on one Discord server
      * @param starter        the bot to drive: {@link DemoBot#inProcess} or one in another process
      */
-    public Demo(int homes, int weeks, Path out, long seed, Map<String, Curriculum> curricula, int homesPerServer,
-                DemoBot.Starter starter) {
+    public Demo(
+            int homes,
+            int weeks,
+            Path out,
+            long seed,
+            Map<String, Curriculum> curricula,
+            int homesPerServer,
+            DemoBot.Starter starter) {
         this.homesPerServer = homesPerServer;
         this.starter = starter;
         this.homes = homes;
@@ -168,21 +203,25 @@ public final class Demo {
      * @param named whether the home is happy to put its name to what it shares
      * @param falls the home's usual number of falls a week
      */
-    private record Manager(SandboxUser user, String home, Habit habit, boolean named, double falls) {
-    }
+    private record Manager(SandboxUser user, String home, Habit habit, boolean named, double falls) {}
 
     /** One server with its cohort, as the coach set it up. */
-    private record Server(SandboxGuild guild, SandboxChannel general, List<Manager> managers, Cohort cohort,
-                          SandboxChannel announcements, SandboxChannel thisWeek, AtomicReference<SandboxMessage> prompt) {
-    }
+    private record Server(
+            SandboxGuild guild,
+            SandboxChannel general,
+            List<Manager> managers,
+            Cohort cohort,
+            SandboxChannel announcements,
+            SandboxChannel thisWeek,
+            AtomicReference<SandboxMessage> prompt) {}
 
     /** Something a simulated person or a timer does at a moment; steps run in time order. */
-    private record Step(Instant at, long order, Runnable action) {
-    }
+    private record Step(Instant at, long order, Runnable action) {}
 
     public Result run() throws InterruptedException {
         prepare();
-        clock = new SimulatedClock(START.minusDays(5).atTime(10, 0).atZone(LONDON).toInstant());
+        clock = new SimulatedClock(
+                START.minusDays(5).atTime(10, 0).atZone(LONDON).toInstant());
         int missed = 0;
         List<Server> servers = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withClock(clock))) {
@@ -193,7 +232,8 @@ public final class Demo {
             List<List<Manager>> people = new ArrayList<>();
             Habit[] habits = Habit.values();
             for (int s = 0; s < serverCount; s++) {
-                SandboxGuild guild = sandbox.createGuild(serverCount == 1 ? "Step up to Outstanding" : "Step up to Outstanding " + (s + 1));
+                SandboxGuild guild = sandbox.createGuild(
+                        serverCount == 1 ? "Step up to Outstanding" : "Step up to Outstanding " + (s + 1));
                 guild.addMember(coach, guild.createRole("Coach", 0));
                 List<Manager> managers = new ArrayList<>();
                 for (int i = s * perServer; i < Math.min(homes, (s + 1) * perServer); i++) {
@@ -207,13 +247,19 @@ public final class Demo {
                 people.add(managers);
             }
             // One server: the bot's commands are registered there. More: globally, for every server the bot is in.
-            StepUpConfig config = config(sandbox, serverCount == 1 ? guilds.get(0).id() : null);
+            StepUpConfig config =
+                    config(sandbox, serverCount == 1 ? guilds.get(0).id() : null);
             try (DemoBot bot = starter.start(config, sandbox.botToken(), curricula, clock);
-                 Database db = Database.open(out.resolve("stepup.db"))) {
+                    Database db = Database.open(out.resolve("stepup.db"))) {
                 timers = bot;
                 JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
                 for (int s = 0; s < serverCount; s++) {
-                    servers.add(setUp(sandbox, cohorts, coach, guilds.get(s), people.get(s),
+                    servers.add(setUp(
+                            sandbox,
+                            cohorts,
+                            coach,
+                            guilds.get(s),
+                            people.get(s),
                             serverCount == 1 ? "Demo cohort" : "Demo cohort " + (s + 1)));
                 }
                 Cohort first = cohorts.byId(servers.get(0).cohort().id()).orElseThrow();
@@ -230,8 +276,13 @@ public final class Demo {
                     at(prompt, () -> {
                         timers.fire();
                         for (Server server : servers) {
-                            server.prompt().set(sandbox.awaitMessage(server.thisWeek(),
-                                    m -> !m.isEphemeral() && m.button("Check in").isPresent() && m.createdAt().equals(prompt), WAIT));
+                            server.prompt()
+                                    .set(sandbox.awaitMessage(
+                                            server.thisWeek(),
+                                            m -> !m.isEphemeral()
+                                                    && m.button("Check in").isPresent()
+                                                    && m.createdAt().equals(prompt),
+                                            WAIT));
                         }
                     });
                     at(reminder, timers::fire);
@@ -247,17 +298,36 @@ public final class Demo {
                         coachTools(sandbox, coach, server, week, prompt);
                     }
                     if (week == Math.max(2, lastWeek / 2)) {
-                        at(prompt.plus(Duration.ofHours(2)), () -> reply(sandbox.as(coach, servers.get(0).guild()).slash("broadcast",
-                                Map.of("message", "Halfway there. Thank you for every check-in so far: the summaries show the cohort "
-                                        + "learning from each other. Keep going; the next twelve weeks are where it sticks.",
-                                        "cohort", "all"), servers.get(0).general())));
+                        at(
+                                prompt.plus(Duration.ofHours(2)),
+                                () -> reply(sandbox.as(coach, servers.get(0).guild())
+                                        .slash(
+                                                "broadcast",
+                                                Map.of(
+                                                        "message",
+                                                        "Halfway there. Thank you for every check-in so far: the summaries show the cohort "
+                                                                + "learning from each other. Keep going; the next twelve weeks are where it sticks.",
+                                                        "cohort",
+                                                        "all"),
+                                                servers.get(0).general())));
                     }
                     if (week == lastWeek) {
-                        // The day after the last summary a manager looks at their journey, and the coach at who needs a call.
+                        // The day after the last summary a manager looks at their journey, and the coach at who needs a
+                        // call.
                         Server one = servers.get(0);
-                        Instant after = LocalDate.ofInstant(summary, LONDON).plusDays(1).atTime(10, 0).atZone(LONDON).toInstant();
-                        at(after, () -> reply(sandbox.as(one.managers().get(0).user(), one.guild()).slash("progress", one.general())));
-                        at(after.plusSeconds(600), () -> reply(sandbox.as(coach, one.guild()).slash("cohort status", one.announcements())));
+                        Instant after = LocalDate.ofInstant(summary, LONDON)
+                                .plusDays(1)
+                                .atTime(10, 0)
+                                .atZone(LONDON)
+                                .toInstant();
+                        at(
+                                after,
+                                () -> reply(sandbox.as(one.managers().get(0).user(), one.guild())
+                                        .slash("progress", one.general())));
+                        at(
+                                after.plusSeconds(600),
+                                () -> reply(
+                                        sandbox.as(coach, one.guild()).slash("cohort status", one.announcements())));
                     }
                     runUntil(week < lastWeek ? cal.promptAt(week + 1).orElseThrow() : summary.plus(Duration.ofDays(2)));
                     LOG.info("Demo week {} of {}", week, lastWeek);
@@ -271,39 +341,78 @@ public final class Demo {
             // Every REST request of the run was checked against Discord's OpenAPI document. The count depends on
             // timing (retries, rate limits), so it goes to the log and the console, not the deterministic transcript.
             SandboxStats stats = sandbox.stats();
-            LOG.info("Demo: {}; {} violations", stats.openApiSummary(), sandbox.violations().size());
-            return new Result(transcript, out.resolve("stepup.db"), out.resolve("report.html"), out.resolve("charts"),
-                    checkins, late, missed, sandbox.violations().size(), servers.size(), tasksDone, attended, measureValues,
-                    stats.openApiChecked(), stats.openApiOperations().size());
+            LOG.info(
+                    "Demo: {}; {} violations",
+                    stats.openApiSummary(),
+                    sandbox.violations().size());
+            return new Result(
+                    transcript,
+                    out.resolve("stepup.db"),
+                    out.resolve("report.html"),
+                    out.resolve("charts"),
+                    checkins,
+                    late,
+                    missed,
+                    sandbox.violations().size(),
+                    servers.size(),
+                    tasksDone,
+                    attended,
+                    measureValues,
+                    stats.openApiChecked(),
+                    stats.openApiOperations().size());
         }
     }
 
     /** The coach creates the cohort, imports its homes and adds the measure the cohort will track. */
-    private Server setUp(Sandbox sandbox, JdbcCohortRepository cohorts, SandboxUser coach, SandboxGuild guild, List<Manager> managers,
-                         String cohortName) {
-        SandboxChannel general = guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
-        reply(sandbox.as(coach, guild).slash("cohort create", Map.of("name", cohortName, "start", START.toString()), general));
+    private Server setUp(
+            Sandbox sandbox,
+            JdbcCohortRepository cohorts,
+            SandboxUser coach,
+            SandboxGuild guild,
+            List<Manager> managers,
+            String cohortName) {
+        SandboxChannel general =
+                guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
+        reply(sandbox.as(coach, guild)
+                .slash("cohort create", Map.of("name", cohortName, "start", START.toString()), general));
         Cohort cohort = cohorts.byName(guild.id(), cohortName).orElseThrow();
-        SandboxChannel announcements = sandbox.channel(cohort.channels().announcementsId().orElseThrow()).orElseThrow();
+        SandboxChannel announcements = sandbox.channel(
+                        cohort.channels().announcementsId().orElseThrow())
+                .orElseThrow();
         // Discord lets a bot create about one channel, and give about one role, a second: setting up a cohort takes
         // real minutes (300 homes, some fifteen) that the simulated clock does not need, so the demo lifts the limits
         // for the import only. Tests and the import benchmark keep them on.
-        LOG.info("Demo: enrolling {} homes with Discord's rate limits lifted for the set-up (about two seconds a home on Discord)",
+        LOG.info(
+                "Demo: enrolling {} homes with Discord's rate limits lifted for the set-up (about two seconds a home on Discord)",
                 managers.size());
         sandbox.suspendRateLimits(true);
         try {
-            sandbox.as(coach, guild).slash("cohort import",
-                    Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv(managers).getBytes(StandardCharsets.UTF_8))),
-                    announcements).awaitReply(WAIT);
+            sandbox.as(coach, guild)
+                    .slash(
+                            "cohort import",
+                            Map.of(
+                                    "file",
+                                    SandboxAttachment.of(
+                                            "homes.csv",
+                                            "text/csv",
+                                            csv(managers).getBytes(StandardCharsets.UTF_8))),
+                            announcements)
+                    .awaitReply(WAIT);
             // The import goes on in the background; its report in #coaches says it is done.
-            sandbox.awaitMessage(guild.channelByName("SUO · " + cohortName, "coaches").orElseThrow(),
-                    m -> m.content().contains("Imported "), WAIT.plusSeconds(managers.size()));
+            sandbox.awaitMessage(
+                    guild.channelByName("SUO · " + cohortName, "coaches").orElseThrow(),
+                    m -> m.content().contains("Imported "),
+                    WAIT.plusSeconds(managers.size()));
         } finally {
             sandbox.suspendRateLimits(false);
         }
-        reply(sandbox.as(coach, guild).slash("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"),
-                announcements));
-        SandboxChannel thisWeek = sandbox.channel(cohort.channels().thisWeekId().orElseThrow()).orElseThrow();
+        reply(sandbox.as(coach, guild)
+                .slash(
+                        "measure add",
+                        Map.of("name", "Falls", "unit", "falls", "direction", "decrease"),
+                        announcements));
+        SandboxChannel thisWeek =
+                sandbox.channel(cohort.channels().thisWeekId().orElseThrow()).orElseThrow();
         return new Server(guild, general, managers, cohort, announcements, thisWeek, new AtomicReference<>());
     }
 
@@ -316,10 +425,19 @@ public final class Demo {
         if (week % 4 == 1) {
             String title = TASKS[(week / 4) % TASKS.length];
             LocalDate due = monday.plusDays(11);
-            at(prompt.plus(Duration.ofMinutes(30)), () -> reply(sandbox.as(coach, server.guild()).slash("task create",
-                    Map.of("title", title, "due", due.toString(),
-                            "details", "Post what you learnt in your home channel; I will pick examples for our next call."),
-                    server.announcements())));
+            at(
+                    prompt.plus(Duration.ofMinutes(30)),
+                    () -> reply(sandbox.as(coach, server.guild())
+                            .slash(
+                                    "task create",
+                                    Map.of(
+                                            "title",
+                                            title,
+                                            "due",
+                                            due.toString(),
+                                            "details",
+                                            "Post what you learnt in your home channel; I will pick examples for our next call."),
+                                    server.announcements())));
             Instant dueEnd = due.atTime(17, 0).atZone(LONDON).toInstant();
             for (Manager m : server.managers()) {
                 if (random.nextDouble() < keen(m.habit())) {
@@ -330,9 +448,19 @@ public final class Demo {
             String title = "Coaching call " + (week / 4 + 1);
             LocalDate thursday = monday.plusDays(3);
             Instant starts = thursday.atTime(14, 0).atZone(LONDON).toInstant();
-            at(prompt.plus(Duration.ofMinutes(45)), () -> reply(sandbox.as(coach, server.guild()).slash("session schedule",
-                    Map.of("when", thursday + " 14:00", "link", "https://zoom.us/j/8123456789", "title", title),
-                    server.announcements())));
+            at(
+                    prompt.plus(Duration.ofMinutes(45)),
+                    () -> reply(sandbox.as(coach, server.guild())
+                            .slash(
+                                    "session schedule",
+                                    Map.of(
+                                            "when",
+                                            thursday + " 14:00",
+                                            "link",
+                                            "https://zoom.us/j/8123456789",
+                                            "title",
+                                            title),
+                                    server.announcements())));
             for (Manager m : server.managers()) {
                 if (random.nextDouble() < keen(m.habit())) {
                     at(starts.plusSeconds(60 + random.nextInt(3000)), () -> attend(sandbox, server, m, title));
@@ -353,15 +481,19 @@ public final class Demo {
     }
 
     private void markDone(Sandbox sandbox, Server server, Manager m, String title) {
-        SandboxMessage post = sandbox.awaitMessage(server.announcements(),
-                p -> p.button("Mark done").isPresent() && p.allText().contains(title), WAIT);
+        SandboxMessage post = sandbox.awaitMessage(
+                server.announcements(),
+                p -> p.button("Mark done").isPresent() && p.allText().contains(title),
+                WAIT);
         sandbox.as(m.user(), server.guild()).clickLabel(post, "Mark done").awaitReply(WAIT);
         tasksDone++;
     }
 
     private void attend(Sandbox sandbox, Server server, Manager m, String title) {
-        SandboxMessage post = sandbox.awaitMessage(server.announcements(),
-                p -> p.button("I attended").isPresent() && p.allText().contains(title), WAIT);
+        SandboxMessage post = sandbox.awaitMessage(
+                server.announcements(),
+                p -> p.button("I attended").isPresent() && p.allText().contains(title),
+                WAIT);
         sandbox.as(m.user(), server.guild()).clickLabel(post, "I attended").awaitReply(WAIT);
         attended++;
     }
@@ -432,36 +564,53 @@ public final class Demo {
                 new StepUpConfig.Discord(guildId, "Coach", sandbox.restBaseUrl(), sandbox.gatewayUrl()),
                 new StepUpConfig.Storage(out.resolve("stepup.db")),
                 new StepUpConfig.Curriculum(Path.of("prompts"), "kloe-2017"),
-                new StepUpConfig.Schedule(LONDON, WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                new StepUpConfig.Schedule(
+                        LONDON,
+                        WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                         WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
     }
 
     private static String csv(List<Manager> managers) {
-        StringBuilder s = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+        StringBuilder s =
+                new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
         String[] baselines = {"Good", "Requires improvement", "Good", "Good", "Requires improvement", "Good"};
         int i = 0;
         for (Manager m : managers) {
             String b = baselines[i % baselines.length];
-            s.append(m.home()).append(",1-").append(100000000 + i * 7919L).append(',').append(m.user().id()).append(',')
-                    .append(b).append(',').append(i % 2 == 0 ? "Requires improvement" : "Good").append(",Good,Good,")
-                    .append(b).append(',').append(b).append('\n');
+            s.append(m.home())
+                    .append(",1-")
+                    .append(100000000 + i * 7919L)
+                    .append(',')
+                    .append(m.user().id())
+                    .append(',')
+                    .append(b)
+                    .append(',')
+                    .append(i % 2 == 0 ? "Requires improvement" : "Good")
+                    .append(",Good,Good,")
+                    .append(b)
+                    .append(',')
+                    .append(b)
+                    .append('\n');
             i++;
         }
         return s.toString();
     }
 
     /** When each manager checks in this week (absent = not at all), from their habit. */
-    private Map<Manager, Instant> plan(List<Manager> managers, int week, Instant prompt, Instant reminder, Instant close,
-                                       Instant summary) {
+    private Map<Manager, Instant> plan(
+            List<Manager> managers, int week, Instant prompt, Instant reminder, Instant close, Instant summary) {
         Map<Manager, Instant> when = new LinkedHashMap<>();
         for (Manager m : managers) {
             double roll = random.nextDouble();
             Optional<Instant> t = switch (m.habit()) {
                 case PROMPT -> Optional.of(between(prompt, reminder));
                 case STEADY -> Optional.of(roll < 0.8 ? between(prompt, reminder) : between(reminder, close));
-                case LATE_SOMETIMES -> roll < 0.5 ? Optional.of(between(reminder, close))
-                        : roll < 0.85 ? Optional.of(between(close, summary)) : Optional.empty();
+                case LATE_SOMETIMES ->
+                    roll < 0.5
+                            ? Optional.of(between(reminder, close))
+                            : roll < 0.85 ? Optional.of(between(close, summary)) : Optional.empty();
                 case STRUGGLING -> roll < 0.55 ? Optional.of(between(reminder, summary)) : Optional.empty();
                 case QUIET -> week <= 2 && roll < 0.5 ? Optional.of(between(prompt, close)) : Optional.empty();
             };
@@ -472,8 +621,10 @@ public final class Demo {
 
     /** A moment between the two, on a day between 08:00 and 20:00: when a manager gets round to a task. */
     private Instant daytime(Instant from, Instant to) {
-        Instant t = LocalDate.ofInstant(between(from, to), LONDON).atTime(8 + random.nextInt(12), random.nextInt(60))
-                .atZone(LONDON).toInstant();
+        Instant t = LocalDate.ofInstant(between(from, to), LONDON)
+                .atTime(8 + random.nextInt(12), random.nextInt(60))
+                .atZone(LONDON)
+                .toInstant();
         return t.isBefore(from) ? from.plusSeconds(random.nextInt(3600)) : t.isAfter(to) ? to : t;
     }
 
@@ -485,7 +636,8 @@ public final class Demo {
     /** A highlight no other home on the server wrote this week (the demo has sixteen to choose from). */
     private String highlight(String guildId, int week) {
         Set<String> used = highlightsUsed.computeIfAbsent(guildId + ":" + week, k -> new HashSet<>());
-        List<String> fresh = Arrays.stream(HIGHLIGHTS).filter(h -> !used.contains(h)).toList();
+        List<String> fresh =
+                Arrays.stream(HIGHLIGHTS).filter(h -> !used.contains(h)).toList();
         List<String> pool = fresh.isEmpty() ? List.of(HIGHLIGHTS) : fresh;
         String chosen = pool.get(random.nextInt(pool.size()));
         used.add(chosen);
@@ -494,15 +646,22 @@ public final class Demo {
 
     private void checkIn(Sandbox sandbox, Server server, Manager m, CurriculumItem item, int week, Instant close) {
         SandboxGuild guild = server.guild();
-        InteractionHandle open = sandbox.as(m.user(), guild).clickLabel(server.prompt().get(), "Check in").awaitResponse(WAIT);
+        InteractionHandle open = sandbox.as(m.user(), guild)
+                .clickLabel(server.prompt().get(), "Check in")
+                .awaitResponse(WAIT);
         if (open.failed() || open.modal() == null) {
-            LOG.warn("Demo: {} could not open the check-in: {}", m.home(), open.failure().orElse("no modal"));
+            LOG.warn(
+                    "Demo: {} could not open the check-in: {}",
+                    m.home(),
+                    open.failure().orElse("no modal"));
             return;
         }
         Rating rating = rating(m, week);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("rating", List.of(rating.key()));
-        values.put("did", item.code() + ": " + DID[random.nextInt(m.habit() == Habit.STRUGGLING ? DID.length : DID.length - 1)]);
+        values.put(
+                "did",
+                item.code() + ": " + DID[random.nextInt(m.habit() == Habit.STRUGGLING ? DID.length : DID.length - 1)]);
         if (random.nextDouble() < 0.6) {
             values.put("evidence", EVIDENCE[random.nextInt(EVIDENCE.length)]);
         }
@@ -513,7 +672,8 @@ public final class Demo {
         if (highlight) {
             values.put("highlight", highlight(guild.id(), week));
         }
-        InteractionHandle saved = sandbox.as(m.user(), guild).submitModal(open.modal(), values).awaitResponse(WAIT);
+        InteractionHandle saved =
+                sandbox.as(m.user(), guild).submitModal(open.modal(), values).awaitResponse(WAIT);
         SandboxMessage reply = saved.awaitReply(WAIT);
         checkins++;
         if (clock.instant().isAfter(close)) {
@@ -522,7 +682,8 @@ public final class Demo {
         if (highlight && m.named() && reply.button("Share with our name").isPresent() && random.nextDouble() < 0.5) {
             sandbox.as(m.user(), guild).clickLabel(reply, "Share with our name").awaitReply(WAIT);
         }
-        if (reply.button("Add this week's measures").isPresent() && random.nextDouble() < 0.2 + keen(m.habit()) * 0.75) {
+        if (reply.button("Add this week's measures").isPresent()
+                && random.nextDouble() < 0.2 + keen(m.habit()) * 0.75) {
             enterFalls(sandbox, guild, m, reply, week);
         }
     }
@@ -532,14 +693,19 @@ public final class Demo {
      * from the second quarter, fall less often: the shift the cohort's run charts should pick up.
      */
     private void enterFalls(Sandbox sandbox, SandboxGuild guild, Manager m, SandboxMessage reply, int week) {
-        SandboxModal form = sandbox.as(m.user(), guild).clickLabel(reply, "Add this week's measures").awaitResponse(WAIT).modal();
+        SandboxModal form = sandbox.as(m.user(), guild)
+                .clickLabel(reply, "Add this week's measures")
+                .awaitResponse(WAIT)
+                .modal();
         if (form == null || form.fields().isEmpty()) {
             return;
         }
         boolean improving = week > 12 && (m.habit() == Habit.PROMPT || m.habit() == Habit.STEADY);
         int falls = poisson(m.falls() * (improving ? 0.55 : 1.0));
-        sandbox.as(m.user(), guild).submitModal(form, Map.of(form.fields().get(0).customId(), String.valueOf(falls)))
-                .awaitResponse(WAIT).awaitReply(WAIT);
+        sandbox.as(m.user(), guild)
+                .submitModal(form, Map.of(form.fields().get(0).customId(), String.valueOf(falls)))
+                .awaitResponse(WAIT)
+                .awaitReply(WAIT);
         measureValues++;
     }
 

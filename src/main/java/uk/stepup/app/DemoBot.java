@@ -24,13 +24,15 @@ public interface DemoBot extends AutoCloseable {
     /** Starts a bot for the demo, connected and ready when it returns. */
     @FunctionalInterface
     interface Starter {
-        DemoBot start(StepUpConfig config, String token, java.util.Map<String, Curriculum> curricula, SimulatedClock clock)
+        DemoBot start(
+                StepUpConfig config, String token, java.util.Map<String, Curriculum> curricula, SimulatedClock clock)
                 throws InterruptedException;
     }
 
     /** The bot in this process: {@link BotModule} with {@link ManualTimers}. */
-    static DemoBot inProcess(StepUpConfig config, String token, java.util.Map<String, Curriculum> curricula,
-                             SimulatedClock clock) throws InterruptedException {
+    static DemoBot inProcess(
+            StepUpConfig config, String token, java.util.Map<String, Curriculum> curricula, SimulatedClock clock)
+            throws InterruptedException {
         AtomicReference<ManualTimers> ref = new AtomicReference<>();
         BotModule bot = new BotModule(config, token, curricula, clock, ticker -> {
             ManualTimers t = new ManualTimers(ticker);

@@ -4,8 +4,7 @@ import uk.stepup.app.cli.StepUpCommand;
 
 /** Entry point of {@code target/stepup-bot.jar}. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // A server has no display: charts for the report and the summaries are drawn off-screen.

@@ -31,7 +31,7 @@ public final class ManualTimers implements CohortTimers {
     private final Consumer<Instant> onWake;
 
     public ManualTimers(ProgrammeTicker ticker) {
-        this(ticker, at -> { });
+        this(ticker, at -> {});
     }
 
     /** @param onWake told of every wake-up asked for, as it is asked (a driver in another process listens) */
@@ -64,8 +64,11 @@ public final class ManualTimers implements CohortTimers {
 
     /** Takes the earliest remembered wake-up at or before {@code until}, across cohorts, if any. */
     public Optional<Instant> nextWakeup(Instant until) {
-        Optional<Instant> first = wakeUps.values().stream().filter(s -> !s.isEmpty()).map(NavigableSet::first)
-                .min(Instant::compareTo).filter(t -> !t.isAfter(until));
+        Optional<Instant> first = wakeUps.values().stream()
+                .filter(s -> !s.isEmpty())
+                .map(NavigableSet::first)
+                .min(Instant::compareTo)
+                .filter(t -> !t.isAfter(until));
         first.ifPresent(t -> wakeUps.values().forEach(s -> s.headSet(t, true).clear()));
         return first;
     }

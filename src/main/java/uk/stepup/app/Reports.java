@@ -26,18 +26,24 @@ import uk.stepup.summaries.ProgrammeHistoryLoader;
 
 /** Wires the outcome report and the export's history reader over a database, for the verbs and the demo. */
 public final class Reports {
-    private Reports() {
-    }
+    private Reports() {}
 
     /** Reads cohort histories from the database as of the clock. */
     public static ProgrammeHistoryLoader histories(Database db, Map<String, Curriculum> curricula, Clock clock) {
-        return new ProgrammeHistoryLoader(new JdbcCohortRepository(db), new JdbcHomeRepository(db),
-                new JdbcCheckinRepository(db), new JdbcDeliveryLedger(db), new JdbcReportQueries(db),
-                new JdbcMeasureRepository(db), () -> curricula, clock);
+        return new ProgrammeHistoryLoader(
+                new JdbcCohortRepository(db),
+                new JdbcHomeRepository(db),
+                new JdbcCheckinRepository(db),
+                new JdbcDeliveryLedger(db),
+                new JdbcReportQueries(db),
+                new JdbcMeasureRepository(db),
+                () -> curricula,
+                clock);
     }
 
     /** The cohort's outcome report, with its charts drawn, from the database as of the clock. */
-    public static HtmlReport.Rendered render(Database db, Map<String, Curriculum> curricula, Clock clock, Cohort cohort) {
+    public static HtmlReport.Rendered render(
+            Database db, Map<String, Curriculum> curricula, Clock clock, Cohort cohort) {
         PngCharts charts = new PngCharts();
         ProgrammeHistory history = histories(db, curricula, clock).load(cohort);
         LocalDate today = history.asOf().atZone(history.cohort().zone()).toLocalDate();

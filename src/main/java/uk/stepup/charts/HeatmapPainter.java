@@ -34,6 +34,7 @@ final class HeatmapPainter {
     private static final int MAX_CELL = 64;
     /** Room kept for home names (and, with strips, the percentage scale) when there are many columns. */
     private static final int MIN_LABEL = 272;
+
     private static final int MAX_LABEL = 480;
     private static final int LABEL_PAD = 16;
     private static final int GROUP_GAP = 8;
@@ -67,12 +68,10 @@ final class HeatmapPainter {
     private final int height;
 
     /** A KLOE column: where it is drawn and its header text. */
-    private record Column(int x, String label) {
-    }
+    private record Column(int x, String label) {}
 
     /** Consecutive columns whose codes share a prefix (S1…S6 under "Safe"). */
-    private record Group(String label, int firstX, int lastRight) {
-    }
+    private record Group(String label, int firstX, int lastRight) {}
 
     private HeatmapPainter(Heatmap heatmap) {
         this.heatmap = heatmap;
@@ -211,7 +210,10 @@ final class HeatmapPainter {
      * strips) and column {@code column}.
      */
     Rectangle cell(int row, int column) {
-        return new Rectangle(columns.get(column).x(), rowsTop + row * rowHeight + GUTTER / 2, cellWidth - GUTTER,
+        return new Rectangle(
+                columns.get(column).x(),
+                rowsTop + row * rowHeight + GUTTER / 2,
+                cellWidth - GUTTER,
                 rowHeight - GUTTER);
     }
 
@@ -259,17 +261,21 @@ final class HeatmapPainter {
             drawRow(g, rows.get(r), rowIndex.get(r), rowsTop + r * rowHeight, rowHeight);
         }
         if (hiddenHighlighted > 0) {
-            sheet.text("+" + hiddenHighlighted + " more highlighted " + (hiddenHighlighted == 1 ? "home" : "homes")
-                    + " not shown", Sheet.MARGIN,
-                    Text.centredBaseline(Text.BODY, rowsTop + rows.size() * rowHeight + 8, NOTE_LINE), Text.BODY,
+            sheet.text(
+                    "+" + hiddenHighlighted + " more highlighted " + (hiddenHighlighted == 1 ? "home" : "homes")
+                            + " not shown",
+                    Sheet.MARGIN,
+                    Text.centredBaseline(Text.BODY, rowsTop + rows.size() * rowHeight + 8, NOTE_LINE),
+                    Text.BODY,
                     Palette.QUIET_INK);
         }
         return sheet.png();
     }
 
     private String stripNote() {
-        return String.format("%,d homes: too many for a row each, so each column shows the share of homes "
-                + "at each self-rating.", heatmap.rows().size());
+        return String.format(
+                "%,d homes: too many for a row each, so each column shows the share of homes " + "at each self-rating.",
+                heatmap.rows().size());
     }
 
     private void drawColumnHeaders(Graphics2D g, int top) {
@@ -285,11 +291,16 @@ final class HeatmapPainter {
             codesTop += HEADER_LINE;
         }
         String homes = strips ? "KLOE" : homesHeading(heatmap);
-        sheet.text(Text.fit(homes, Text.BODY_BOLD, labelWidth), Sheet.MARGIN,
-                Text.centredBaseline(Text.BODY_BOLD, codesTop, HEADER_LINE), Text.BODY_BOLD, Palette.INK);
+        sheet.text(
+                Text.fit(homes, Text.BODY_BOLD, labelWidth),
+                Sheet.MARGIN,
+                Text.centredBaseline(Text.BODY_BOLD, codesTop, HEADER_LINE),
+                Text.BODY_BOLD,
+                Palette.INK);
         for (Column c : columns) {
             if (Text.width(c.label(), Text.BODY) <= cellWidth) {
-                sheet.centred(c.label(), c.x() + (cellWidth - GUTTER) / 2.0, codesTop, HEADER_LINE, Text.BODY, Palette.INK);
+                sheet.centred(
+                        c.label(), c.x() + (cellWidth - GUTTER) / 2.0, codesTop, HEADER_LINE, Text.BODY, Palette.INK);
             }
         }
     }
@@ -301,7 +312,11 @@ final class HeatmapPainter {
             g.fillRect(Sheet.MARGIN - 8, top, right - Sheet.MARGIN + 16, height);
         }
         Font font = font(row);
-        sheet.text(Text.fit(displayLabel(row, index), font, labelWidth), Sheet.MARGIN, Text.centredBaseline(font, top, height), font,
+        sheet.text(
+                Text.fit(displayLabel(row, index), font, labelWidth),
+                Sheet.MARGIN,
+                Text.centredBaseline(font, top, height),
+                font,
                 Palette.INK);
         int cellTop = top + GUTTER / 2;
         int cellHeight = height - GUTTER;
@@ -331,7 +346,10 @@ final class HeatmapPainter {
         if (!label.isEmpty()) {
             tries.add(label.substring(0, 1));
         }
-        return tries.stream().filter(t -> Text.width(t, Text.BODY_BOLD) <= span).findFirst().orElse("");
+        return tries.stream()
+                .filter(t -> Text.width(t, Text.BODY_BOLD) <= span)
+                .findFirst()
+                .orElse("");
     }
 
     /** One stacked strip per column: Outstanding at the top down to no check-in at the bottom. */
@@ -370,8 +388,11 @@ final class HeatmapPainter {
             g.setColor(Palette.QUIET_INK);
             g.fillRect(tickRight, (int) Math.round(y) - 1, 8, 2);
         }
-        List<String> caption = Text.wrap(String.format("Share of %,d homes", homes), Text.BODY_BOLD,
-                Math.max(60, tickRight - 80 - Sheet.MARGIN), 3);
+        List<String> caption = Text.wrap(
+                String.format("Share of %,d homes", homes),
+                Text.BODY_BOLD,
+                Math.max(60, tickRight - 80 - Sheet.MARGIN),
+                3);
         int y = top + STRIP_HEIGHT / 2 - caption.size() * 16;
         for (String line : caption) {
             sheet.text(line, Sheet.MARGIN, Text.centredBaseline(Text.BODY_BOLD, y, 32), Text.BODY_BOLD, Palette.INK);

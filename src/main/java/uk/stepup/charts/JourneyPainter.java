@@ -31,22 +31,25 @@ final class JourneyPainter {
     private static final int MARKER = 36;
 
     private static final Stroke JOIN = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    private static final Stroke BASELINE = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {14f, 9f}, 0f);
+    private static final Stroke BASELINE =
+            new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {14f, 9f}, 0f);
     private static final Stroke RING = new BasicStroke(2f);
 
-    private JourneyPainter() {
-    }
+    private JourneyPainter() {}
 
     static byte[] paint(RatingJourney journey) {
         List<KeyQuestionJourney> panels = journey.keyQuestions();
         if (panels.isEmpty()) {
-            return Sheet.message(journey.title(), journey.subtitle(), "No journey yet",
+            return Sheet.message(
+                    journey.title(),
+                    journey.subtitle(),
+                    "No journey yet",
                     "Self-ratings per key question appear here as the home checks in each week.");
         }
         Sheet sheet = new Sheet(journey.title(), journey.subtitle(), Sheet.WIDTH);
         Legend legend = new Legend()
-                .add((g, x, y) -> marker(sheet, g, x + Legend.SWATCH / 2.0, y + Legend.SWATCH / 2.0, Rating.GOOD),
+                .add(
+                        (g, x, y) -> marker(sheet, g, x + Legend.SWATCH / 2.0, y + Legend.SWATCH / 2.0, Rating.GOOD),
                         "Self-rating (O, G, RI, I)")
                 .add(JourneyPainter::baselineSwatch, "CQC baseline")
                 .add(Marks.noCheckinSwatch(), "No check-in that week");
@@ -57,7 +60,9 @@ final class JourneyPainter {
         }
         int plotLeft = Sheet.MARGIN + (int) Math.ceil(scaleWidth) + 20;
         int plotRight = sheet.width() - Sheet.MARGIN;
-        int slots = Math.max(MIN_SLOTS, panels.stream().mapToInt(p -> p.points().size()).max().orElse(0));
+        int slots = Math.max(
+                MIN_SLOTS,
+                panels.stream().mapToInt(p -> p.points().size()).max().orElse(0));
         double slot = (double) (plotRight - plotLeft) / slots;
 
         int legendTop = sheet.headerHeight() + 12;
@@ -72,17 +77,25 @@ final class JourneyPainter {
         return sheet.png();
     }
 
-    private static void drawPanel(Sheet sheet, Graphics2D g, KeyQuestionJourney panel, int top, int plotLeft,
-                                  int plotRight, double slot) {
+    private static void drawPanel(
+            Sheet sheet, Graphics2D g, KeyQuestionJourney panel, int top, int plotLeft, int plotRight, double slot) {
         String name = panel.keyQuestion().label();
         sheet.text(name, Sheet.MARGIN, Text.centredBaseline(Text.HEADING, top, HEADING), Text.HEADING, Palette.INK);
-        String baseline = panel.baseline().map(r -> "CQC baseline: " + r.label()).orElse("not rated by CQC");
-        Optional<Rating> latest = panel.points().stream().map(JourneyPoint::rating).flatMap(Optional::stream)
+        String baseline =
+                panel.baseline().map(r -> "CQC baseline: " + r.label()).orElse("not rated by CQC");
+        Optional<Rating> latest = panel.points().stream()
+                .map(JourneyPoint::rating)
+                .flatMap(Optional::stream)
                 .reduce((a, b) -> b);
-        String about = " · " + baseline + latest.map(r -> " · latest self-rating: " + r.label()).orElse("");
+        String about = " · " + baseline
+                + latest.map(r -> " · latest self-rating: " + r.label()).orElse("");
         double nameWidth = Text.width(name, Text.HEADING);
-        sheet.text(Text.fit(about, Text.BODY, sheet.inner() - nameWidth), Sheet.MARGIN + nameWidth,
-                Text.centredBaseline(Text.HEADING, top, HEADING), Text.BODY, Palette.QUIET_INK);
+        sheet.text(
+                Text.fit(about, Text.BODY, sheet.inner() - nameWidth),
+                Sheet.MARGIN + nameWidth,
+                Text.centredBaseline(Text.HEADING, top, HEADING),
+                Text.BODY,
+                Palette.QUIET_INK);
 
         int plotTop = top + HEADING;
         for (Rating r : Rating.values()) {
@@ -110,19 +123,34 @@ final class JourneyPainter {
             Optional<Rating> a = points.get(i - 1).rating();
             Optional<Rating> b = points.get(i).rating();
             if (a.isPresent() && b.isPresent()) {
-                g.draw(new Line2D.Double(centre(plotLeft, slot, i - 1), level(plotTop, a.get()),
-                        centre(plotLeft, slot, i), level(plotTop, b.get())));
+                g.draw(new Line2D.Double(
+                        centre(plotLeft, slot, i - 1),
+                        level(plotTop, a.get()),
+                        centre(plotLeft, slot, i),
+                        level(plotTop, b.get())));
             }
         }
         for (int i = 0; i < points.size(); i++) {
             int index = i;
-            points.get(i).rating().ifPresent(r -> marker(sheet, g, centre(plotLeft, slot, index), level(plotTop, r), r));
+            points.get(i)
+                    .rating()
+                    .ifPresent(r -> marker(sheet, g, centre(plotLeft, slot, index), level(plotTop, r), r));
         }
         if (points.isEmpty()) {
-            int y = level(plotTop, panel.baseline().orElse(Rating.GOOD) == Rating.REQUIRES_IMPROVEMENT
-                    ? Rating.OUTSTANDING : Rating.REQUIRES_IMPROVEMENT);
-            Marks.boxed(sheet, g, "Not started yet", (plotLeft + plotRight) / 2.0, y - LEVEL / 2.0, LEVEL,
-                    Text.BODY_BOLD, Palette.QUIET_INK);
+            int y = level(
+                    plotTop,
+                    panel.baseline().orElse(Rating.GOOD) == Rating.REQUIRES_IMPROVEMENT
+                            ? Rating.OUTSTANDING
+                            : Rating.REQUIRES_IMPROVEMENT);
+            Marks.boxed(
+                    sheet,
+                    g,
+                    "Not started yet",
+                    (plotLeft + plotRight) / 2.0,
+                    y - LEVEL / 2.0,
+                    LEVEL,
+                    Text.BODY_BOLD,
+                    Palette.QUIET_INK);
         }
 
         int labelsTop = plotTop + PLOT;

@@ -42,7 +42,12 @@ final class Legend {
                 int swatchTop = y + (LINE - SWATCH) / 2;
                 item.swatch.paint(g, (int) x, swatchTop);
                 String words = Text.fit(item.words, Text.BODY, width - SWATCH - AFTER_SWATCH);
-                sheet.text(words, x + SWATCH + AFTER_SWATCH, Text.centredBaseline(Text.BODY, y, LINE), Text.BODY, Palette.INK);
+                sheet.text(
+                        words,
+                        x + SWATCH + AFTER_SWATCH,
+                        Text.centredBaseline(Text.BODY, y, LINE),
+                        Text.BODY,
+                        Palette.INK);
                 x += item.width() + BETWEEN;
             }
             y += LINE;

@@ -12,8 +12,7 @@ import uk.stepup.shared.Rating;
 final class Marks {
     static final Stroke OUTLINE = new BasicStroke(3f);
 
-    private Marks() {
-    }
+    private Marks() {}
 
     /** A cell filled with the rating's colour, carrying its letter (O, G, RI, I) when the letter fits. */
     static void rating(Sheet sheet, Graphics2D g, int x, int y, int w, int h, Rating rating) {
@@ -41,8 +40,15 @@ final class Marks {
     }
 
     /** Text on a white box, for labels drawn over hatching or lines. */
-    static void boxed(Sheet sheet, Graphics2D g, String text, double centreX, double top, double height,
-                      Font font, Color colour) {
+    static void boxed(
+            Sheet sheet,
+            Graphics2D g,
+            String text,
+            double centreX,
+            double top,
+            double height,
+            Font font,
+            Color colour) {
         double w = Text.width(text, font) + 10;
         double h = Text.ascent(font) + Text.descent(font) + 2;
         g.setColor(Palette.BACKGROUND);

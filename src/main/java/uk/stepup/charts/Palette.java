@@ -46,6 +46,7 @@ final class Palette {
 
     /** Participation: a single blue hue in two lightnesses, so it is never confused with a rating colour. */
     static final Color ON_TIME = new Color(0x1F4E8C);
+
     static final Color LATE = new Color(0x8DB8E8);
 
     /**
@@ -55,6 +56,7 @@ final class Palette {
      * works alone: the variation and assurance badges carry words.
      */
     static final Color SPC_COMMON = Color.decode(PointType.COMMON_CAUSE.colour());
+
     static final Color SPC_IMPROVEMENT = Color.decode(PointType.SPECIAL_CAUSE_IMPROVEMENT.colour());
     static final Color SPC_CONCERN = Color.decode(PointType.SPECIAL_CAUSE_CONCERN.colour());
     static final Color SPC_NEUTRAL = Color.decode(PointType.SPECIAL_CAUSE_NEUTRAL_HIGH.colour());
@@ -66,15 +68,18 @@ final class Palette {
     private static final int HATCH_TILE = 10;
     private static final TexturePaint HATCH = hatch();
 
-    private Palette() {
-    }
+    private Palette() {}
 
     static Color fill(Rating rating) {
         switch (rating) {
-            case OUTSTANDING: return OUTSTANDING;
-            case GOOD: return GOOD;
-            case REQUIRES_IMPROVEMENT: return REQUIRES_IMPROVEMENT;
-            default: return INADEQUATE;
+            case OUTSTANDING:
+                return OUTSTANDING;
+            case GOOD:
+                return GOOD;
+            case REQUIRES_IMPROVEMENT:
+                return REQUIRES_IMPROVEMENT;
+            default:
+                return INADEQUATE;
         }
     }
 
@@ -86,20 +91,29 @@ final class Palette {
     /** The short form printed in cells and markers: O, G, RI, I. */
     static String letter(Rating rating) {
         switch (rating) {
-            case OUTSTANDING: return "O";
-            case GOOD: return "G";
-            case REQUIRES_IMPROVEMENT: return "RI";
-            default: return "I";
+            case OUTSTANDING:
+                return "O";
+            case GOOD:
+                return "G";
+            case REQUIRES_IMPROVEMENT:
+                return "RI";
+            default:
+                return "I";
         }
     }
 
     /** The Making Data Count colour of a point of this type. */
     static Color spc(PointType type) {
         switch (type) {
-            case SPECIAL_CAUSE_IMPROVEMENT: return SPC_IMPROVEMENT;
-            case SPECIAL_CAUSE_CONCERN: return SPC_CONCERN;
-            case SPECIAL_CAUSE_NEUTRAL_HIGH: case SPECIAL_CAUSE_NEUTRAL_LOW: return SPC_NEUTRAL;
-            default: return SPC_COMMON;
+            case SPECIAL_CAUSE_IMPROVEMENT:
+                return SPC_IMPROVEMENT;
+            case SPECIAL_CAUSE_CONCERN:
+                return SPC_CONCERN;
+            case SPECIAL_CAUSE_NEUTRAL_HIGH:
+            case SPECIAL_CAUSE_NEUTRAL_LOW:
+                return SPC_NEUTRAL;
+            default:
+                return SPC_COMMON;
         }
     }
 

@@ -16,13 +16,15 @@ final class ParticipationPainter {
     private static final int LINE = 32;
     private static final int MAX_BAR = 64;
 
-    private ParticipationPainter() {
-    }
+    private ParticipationPainter() {}
 
     static byte[] paint(ParticipationSeries series) {
         List<WeekParticipation> weeks = series.weeks();
         if (weeks.isEmpty()) {
-            return Sheet.message(series.title(), series.subtitle(), "No weeks yet",
+            return Sheet.message(
+                    series.title(),
+                    series.subtitle(),
+                    "No weeks yet",
                     "Check-ins per week appear here once the first week's check-in window has closed.");
         }
         Sheet sheet = new Sheet(series.title(), series.subtitle(), Sheet.WIDTH);
@@ -31,7 +33,8 @@ final class ParticipationPainter {
                 .add(fill(Palette.LATE), "Late")
                 .add(Marks.noCheckinSwatch(), "No check-in");
 
-        int max = Math.max(1, weeks.stream().mapToInt(WeekParticipation::homes).max().orElse(1));
+        int max = Math.max(
+                1, weeks.stream().mapToInt(WeekParticipation::homes).max().orElse(1));
         int step = niceStep(max);
         int axisMax = (max + step - 1) / step * step;
         double widestTick = Text.width(String.format("%,d", axisMax), Text.BODY);
@@ -48,22 +51,30 @@ final class ParticipationPainter {
 
         sheet.drawHeader();
         legend.draw(sheet, g, Sheet.MARGIN, legendTop, sheet.inner());
-        sheet.text("Homes", Sheet.MARGIN, Text.centredBaseline(Text.BODY_BOLD, axisTitleTop, LINE), Text.BODY_BOLD,
+        sheet.text(
+                "Homes",
+                Sheet.MARGIN,
+                Text.centredBaseline(Text.BODY_BOLD, axisTitleTop, LINE),
+                Text.BODY_BOLD,
                 Palette.INK);
 
         for (int v = 0; v <= axisMax; v += step) {
             int y = plotBottom - (int) Math.round((double) v * PLOT_HEIGHT / axisMax);
             g.setColor(v == 0 ? Palette.QUIET_INK : Palette.GRID);
             g.fillRect(plotLeft, y - (v == 0 ? 1 : 0), plotRight - plotLeft, v == 0 ? 2 : 1);
-            sheet.rightAligned(String.format("%,d", v), plotLeft - 12, y - LINE / 2.0, LINE, Text.BODY, Palette.QUIET_INK);
+            sheet.rightAligned(
+                    String.format("%,d", v), plotLeft - 12, y - LINE / 2.0, LINE, Text.BODY, Palette.QUIET_INK);
         }
 
         double slot = (double) (plotRight - plotLeft) / weeks.size();
         int bar = (int) Math.max(2, Math.min(MAX_BAR, Math.floor(slot * 0.72)));
         double widestLabel = 0;
         for (WeekParticipation w : weeks) {
-            widestLabel = Math.max(widestLabel, Math.max(Text.width(String.valueOf(w.week()), Text.BODY),
-                    Text.width(Text.clean(w.code(), Text.BODY), Text.BODY)));
+            widestLabel = Math.max(
+                    widestLabel,
+                    Math.max(
+                            Text.width(String.valueOf(w.week()), Text.BODY),
+                            Text.width(Text.clean(w.code(), Text.BODY), Text.BODY)));
         }
         int every = (int) Math.max(1, Math.ceil((widestLabel + 6) / slot));
 
@@ -99,8 +110,8 @@ final class ParticipationPainter {
                 sheet.centred(Text.clean(w.code(), Text.BODY), centre, labelsTop + LINE, LINE, Text.BODY, Palette.INK);
             }
         }
-        sheet.centred("Programme week and KLOE", (plotLeft + plotRight) / 2.0, xTitleTop, LINE, Text.BODY_BOLD,
-                Palette.INK);
+        sheet.centred(
+                "Programme week and KLOE", (plotLeft + plotRight) / 2.0, xTitleTop, LINE, Text.BODY_BOLD, Palette.INK);
         return sheet.png();
     }
 

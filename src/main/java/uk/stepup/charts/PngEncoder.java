@@ -21,8 +21,7 @@ final class PngEncoder {
     /** Deflate level: 1 is faster and a fifth larger, 6 a third slower and a fifth smaller, for these images. */
     static final int LEVEL = 3;
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     /** The image as PNG bytes. The image must be {@link BufferedImage#TYPE_INT_RGB}, as every {@link Sheet} is. */
     static byte[] encode(BufferedImage image) {
@@ -31,11 +30,13 @@ final class PngEncoder {
         }
         int width = image.getWidth();
         int height = image.getHeight();
-        SinglePixelPackedSampleModel model = (SinglePixelPackedSampleModel) image.getRaster().getSampleModel();
+        SinglePixelPackedSampleModel model =
+                (SinglePixelPackedSampleModel) image.getRaster().getSampleModel();
         DataBufferInt buffer = (DataBufferInt) image.getRaster().getDataBuffer();
         int[] pixels = buffer.getData();
         int stride = model.getScanlineStride();
-        int origin = buffer.getOffset() - image.getRaster().getSampleModelTranslateY() * stride
+        int origin = buffer.getOffset()
+                - image.getRaster().getSampleModelTranslateY() * stride
                 - image.getRaster().getSampleModelTranslateX();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

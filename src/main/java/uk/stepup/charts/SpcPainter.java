@@ -54,23 +54,25 @@ final class SpcPainter {
     private static final Stroke DATA = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final Stroke MEAN = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
     private static final Stroke TARGET = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
-    private static final Stroke LIMIT = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {12f, 8f}, 0f);
-    private static final Stroke START = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {4f, 6f}, 0f);
+    private static final Stroke LIMIT =
+            new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {12f, 8f}, 0f);
+    private static final Stroke START =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 6f}, 0f);
     private static final Stroke RING = new BasicStroke(2f);
 
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
 
-    private SpcPainter() {
-    }
+    private SpcPainter() {}
 
     // ---------------------------------------------------------------- one measure
 
     static byte[] paint(MeasureChart chart) {
         if (chart.spc().isEmpty()) {
-            return Sheet.message(chart.title(), chart.subtitle(), "No chart yet",
+            return Sheet.message(
+                    chart.title(),
+                    chart.subtitle(),
+                    "No chart yet",
                     chart.note().isEmpty() ? "A chart needs at least two values." : chart.note());
         }
         SpcChart spc = chart.spc().get();
@@ -97,9 +99,18 @@ final class SpcPainter {
     }
 
     /** Where everything of a full-width chart goes, worked out before the image exists. */
-    private record Layout(Sheet sheet, Legend legend, Badge variation, Badge assurance, boolean oneRow,
-                          List<String> notes, int badgesTop, int legendTop, Plot plot, int notesTop, int height) {
-    }
+    private record Layout(
+            Sheet sheet,
+            Legend legend,
+            Badge variation,
+            Badge assurance,
+            boolean oneRow,
+            List<String> notes,
+            int badgesTop,
+            int legendTop,
+            Plot plot,
+            int notesTop,
+            int height) {}
 
     private static Layout layout(MeasureChart chart, SpcChart spc) {
         Sheet sheet = new Sheet(chart.title(), chart.subtitle(), Sheet.WIDTH);
@@ -114,10 +125,20 @@ final class SpcPainter {
         int plotTop = legendTop + legend.height(sheet.inner()) + 20;
         Axis axis = Axis.of(spc, Text.BODY);
         int plotLeft = Sheet.MARGIN + (int) Math.ceil(axis.labelWidth()) + 14;
-        Plot plot = new Plot(plotLeft, sheet.width() - Sheet.MARGIN, plotTop, plotTop + PLOT_HEIGHT, axis,
-                periods(spc, chart));
+        Plot plot = new Plot(
+                plotLeft, sheet.width() - Sheet.MARGIN, plotTop, plotTop + PLOT_HEIGHT, axis, periods(spc, chart));
         int notesTop = plot.bottom + 6 + 2 * LINE + 10;
-        return new Layout(sheet, legend, variation, assurance, oneRow, notes, badgesTop, legendTop, plot, notesTop,
+        return new Layout(
+                sheet,
+                legend,
+                variation,
+                assurance,
+                oneRow,
+                notes,
+                badgesTop,
+                legendTop,
+                plot,
+                notesTop,
                 notesTop + notes.size() * LINE + Sheet.MARGIN);
     }
 
@@ -125,7 +146,9 @@ final class SpcPainter {
     static List<Point2D> pointCentres(MeasureChart chart) {
         SpcChart spc = chart.spc().orElseThrow();
         Plot plot = layout(chart, spc).plot();
-        return spc.points().stream().<Point2D>map(p -> new Point2D.Double(plot.x(p.date()), plot.y(p.value()))).toList();
+        return spc.points().stream()
+                .<Point2D>map(p -> new Point2D.Double(plot.x(p.date()), plot.y(p.value())))
+                .toList();
     }
 
     /** The y of a value on the full-width chart (for tests). */
@@ -152,7 +175,10 @@ final class SpcPainter {
 
     static byte[] paintPanels(MeasurePanels panels) {
         if (panels.panels().isEmpty()) {
-            return Sheet.message(panels.title(), panels.subtitle(), "No measures yet",
+            return Sheet.message(
+                    panels.title(),
+                    panels.subtitle(),
+                    "No measures yet",
                     "A coach adds the cohort's measures with /measure add.");
         }
         Sheet sheet = new Sheet(panels.title(), panels.subtitle(), Sheet.WIDTH);
@@ -182,15 +208,20 @@ final class SpcPainter {
         return sheet.png();
     }
 
-    private static void drawPanel(Sheet sheet, Graphics2D g, MeasureChart chart, int left, int top, int width,
-                                  int height) {
+    private static void drawPanel(
+            Sheet sheet, Graphics2D g, MeasureChart chart, int left, int top, int width, int height) {
         g.setColor(new Color(0xF7F7F7));
         g.fillRoundRect(left, top, width, height, 18, 18);
         int inset = 14;
         int innerLeft = left + inset;
         int innerWidth = width - 2 * inset;
         String title = Text.fit(Text.clean(chart.title(), Text.HEADING), Text.HEADING, innerWidth);
-        sheet.text(title, innerLeft, Text.centredBaseline(Text.HEADING, top + 4, PANEL_HEADING), Text.HEADING, Palette.INK);
+        sheet.text(
+                title,
+                innerLeft,
+                Text.centredBaseline(Text.HEADING, top + 4, PANEL_HEADING),
+                Text.HEADING,
+                Palette.INK);
         String subtitle = Text.fit(Text.clean(chart.subtitle(), Text.BODY), Text.BODY, innerWidth);
         int y = top + 4 + PANEL_HEADING;
         sheet.text(subtitle, innerLeft, Text.centredBaseline(Text.BODY, y, LINE), Text.BODY, Palette.QUIET_INK);
@@ -199,7 +230,11 @@ final class SpcPainter {
             String note = chart.note().isEmpty() ? "Too few values to chart yet." : chart.note();
             int boxTop = y + 20;
             for (String line : Text.wrap(note, Text.BODY_BOLD, innerWidth - 20, 3)) {
-                sheet.text(line, innerLeft + 10, Text.centredBaseline(Text.BODY_BOLD, boxTop, LINE), Text.BODY_BOLD,
+                sheet.text(
+                        line,
+                        innerLeft + 10,
+                        Text.centredBaseline(Text.BODY_BOLD, boxTop, LINE),
+                        Text.BODY_BOLD,
                         Palette.QUIET_INK);
                 boxTop += LINE;
             }
@@ -223,8 +258,12 @@ final class SpcPainter {
         drawPeriodLabels(sheet, g, plot, chart.frequency(), plot.bottom + 4, true);
         String note = spc.hasTrialLimits() ? "Trial limits (under " + SpcChart.TRIAL_LIMIT_POINTS + " points)" : "";
         if (!note.isEmpty()) {
-            sheet.text(Text.fit(note, Text.BODY, innerWidth), innerLeft,
-                    Text.centredBaseline(Text.BODY, plot.bottom + 4 + 2 * LINE + 2, LINE), Text.BODY, Palette.QUIET_INK);
+            sheet.text(
+                    Text.fit(note, Text.BODY, innerWidth),
+                    innerLeft,
+                    Text.centredBaseline(Text.BODY, plot.bottom + 4 + 2 * LINE + 2, LINE),
+                    Text.BODY,
+                    Palette.QUIET_INK);
         }
     }
 
@@ -314,15 +353,20 @@ final class SpcPainter {
         }
     }
 
-    private static void drawPlot(Sheet sheet, Graphics2D g, MeasureChart chart, SpcChart spc, Plot plot,
-                                 boolean compact) {
+    private static void drawPlot(
+            Sheet sheet, Graphics2D g, MeasureChart chart, SpcChart spc, Plot plot, boolean compact) {
         // Grid and value labels.
         for (double v = plot.axis.min(); v <= plot.axis.max() + plot.axis.step() / 2; v += plot.axis.step()) {
             double y = plot.y(v);
             g.setColor(Palette.GRID);
             g.fill(new java.awt.geom.Rectangle2D.Double(plot.left, y - 0.5, plot.right - plot.left, 1));
-            sheet.rightAligned(Numbers.format(Axis.clean(v)), plot.left - (compact ? 8 : 12), y - LINE / 2.0, LINE,
-                    Text.BODY, Palette.QUIET_INK);
+            sheet.rightAligned(
+                    Numbers.format(Axis.clean(v)),
+                    plot.left - (compact ? 8 : 12),
+                    y - LINE / 2.0,
+                    LINE,
+                    Text.BODY,
+                    Palette.QUIET_INK);
         }
         g.setColor(Palette.QUIET_INK);
         g.fillRect(plot.left, plot.bottom - 1, plot.right - plot.left, 2);
@@ -385,7 +429,8 @@ final class SpcPainter {
         }
         double radius = Math.max(compact ? 4 : 5, Math.min(compact ? 8 : 11, plot.slot * 0.32));
         for (SpcPoint p : points) {
-            Shape dot = new Ellipse2D.Double(plot.x(p.date()) - radius, plot.y(p.value()) - radius, 2 * radius, 2 * radius);
+            Shape dot =
+                    new Ellipse2D.Double(plot.x(p.date()) - radius, plot.y(p.value()) - radius, 2 * radius, 2 * radius);
             g.setColor(Palette.spc(p.pointType()));
             g.fill(dot);
             if (radius >= 6) {
@@ -404,7 +449,14 @@ final class SpcPainter {
             }
             double half = (Text.width(SmallCounts.LABEL, Text.BODY_BOLD) + 10) / 2;
             double x = Math.max(plot.left + half, Math.min(plot.right - half, plot.x(hidden)));
-            Marks.boxed(sheet, g, SmallCounts.LABEL, x, plot.y(nearest.centre()) - LINE / 2.0, LINE, Text.BODY_BOLD,
+            Marks.boxed(
+                    sheet,
+                    g,
+                    SmallCounts.LABEL,
+                    x,
+                    plot.y(nearest.centre()) - LINE / 2.0,
+                    LINE,
+                    Text.BODY_BOLD,
                     Palette.INK);
         }
     }
@@ -434,8 +486,8 @@ final class SpcPainter {
     }
 
     /** Period labels thinned to fit, with the year on a second line where it changes. */
-    private static void drawPeriodLabels(Sheet sheet, Graphics2D g, Plot plot, Frequency frequency, int top,
-                                         boolean compact) {
+    private static void drawPeriodLabels(
+            Sheet sheet, Graphics2D g, Plot plot, Frequency frequency, int top, boolean compact) {
         List<LocalDate> periods = plot.periods;
         if (periods.isEmpty()) {
             return;
@@ -448,7 +500,10 @@ final class SpcPainter {
                 shown.add(periods.size() - 1);
             }
         } else {
-            double widest = periods.stream().mapToDouble(d -> Text.width(f.format(d), Text.BODY)).max().orElse(0);
+            double widest = periods.stream()
+                    .mapToDouble(d -> Text.width(f.format(d), Text.BODY))
+                    .max()
+                    .orElse(0);
             int every = (int) Math.max(1, Math.ceil((widest + 16) / plot.slot));
             for (int i = periods.size() - 1; i >= 0; i -= every) {
                 shown.add(0, i);
@@ -467,8 +522,13 @@ final class SpcPainter {
             if (lastYear == null || lastYear != d.getYear()) {
                 String year = String.valueOf(d.getYear());
                 double yw = Text.width(year, Text.BODY);
-                sheet.centred(year, Math.max(plot.left + yw / 2, Math.min(plot.right - yw / 2, x)), top + 4 + LINE,
-                        LINE, Text.BODY, Palette.QUIET_INK);
+                sheet.centred(
+                        year,
+                        Math.max(plot.left + yw / 2, Math.min(plot.right - yw / 2, x)),
+                        top + 4 + LINE,
+                        LINE,
+                        Text.BODY,
+                        Palette.QUIET_INK);
                 lastYear = d.getYear();
             }
         }
@@ -495,8 +555,13 @@ final class SpcPainter {
             if (letter.isEmpty()) {
                 wave(g, x + diameter / 2.0, cy, diameter);
             } else {
-                sheet.centred(letter, x + diameter / 2.0, cy - diameter / 2.0, diameter,
-                        diameter >= BADGE ? Text.HEADING : Text.BODY_BOLD, ink);
+                sheet.centred(
+                        letter,
+                        x + diameter / 2.0,
+                        cy - diameter / 2.0,
+                        diameter,
+                        diameter >= BADGE ? Text.HEADING : Text.BODY_BOLD,
+                        ink);
             }
             String w = Text.fit(words, font, Math.max(0, maxWidth - diameter - 12));
             sheet.text(w, x + diameter + 12, Text.centredBaseline(font, cy - LINE / 2.0, LINE), font, Palette.INK);
@@ -529,11 +594,13 @@ final class SpcPainter {
     private static Badge assuranceBadge(SpcChart spc, boolean compact) {
         Optional<Assurance> a = spc.assurance();
         Color fill = a.map(x -> switch (x) {
-            case CONSISTENT_PASS -> Palette.SPC_IMPROVEMENT;
-            case CONSISTENT_FAIL -> Palette.SPC_CONCERN;
-            case INCONSISTENT -> Palette.SPC_COMMON;
-        }).orElse(Palette.GRID);
-        String words = compact ? SpcWords.assuranceShort(a)
+                    case CONSISTENT_PASS -> Palette.SPC_IMPROVEMENT;
+                    case CONSISTENT_FAIL -> Palette.SPC_CONCERN;
+                    case INCONSISTENT -> Palette.SPC_COMMON;
+                })
+                .orElse(Palette.GRID);
+        String words = compact
+                ? SpcWords.assuranceShort(a)
                 : SpcWords.assurance(a, spc.improvement(), spc.target().isPresent());
         String letter = a.isPresent() ? SpcWords.assuranceLetter(a) : "–";
         return new Badge(fill, letter, a.isPresent() ? Color.WHITE : Palette.QUIET_INK, words);
@@ -549,8 +616,9 @@ final class SpcPainter {
         // The latest period's numbers, so the lines can be read without guessing from the axis.
         SpcPoint latest = spc.latest();
         legend.add(line(MEAN, Palette.SPC_MEAN), "Mean " + Numbers.format(latest.centre()))
-                .add(line(LIMIT, Palette.SPC_LIMIT), "Process limits " + Numbers.format(latest.lpl()) + " to "
-                        + Numbers.format(latest.upl()));
+                .add(
+                        line(LIMIT, Palette.SPC_LIMIT),
+                        "Process limits " + Numbers.format(latest.lpl()) + " to " + Numbers.format(latest.upl()));
         spc.target().ifPresent(t -> legend.add(line(TARGET, Palette.SPC_TARGET), "Target " + Numbers.format(t)));
         return legend;
     }
@@ -574,7 +642,8 @@ final class SpcPainter {
         return (g, x, y) -> {
             g.setColor(Palette.GRID);
             g.drawRect(x, y + 2, Legend.SWATCH, Legend.SWATCH - 4);
-            sheet.centred(SmallCounts.LABEL, x + Legend.SWATCH / 2.0, y, Legend.SWATCH, Text.BODY_BOLD, Palette.QUIET_INK);
+            sheet.centred(
+                    SmallCounts.LABEL, x + Legend.SWATCH / 2.0, y, Legend.SWATCH, Text.BODY_BOLD, Palette.QUIET_INK);
         };
     }
 }

@@ -26,8 +26,7 @@ final class Text {
     /** Anti-aliased with fractional metrics: the same context the images are drawn with. */
     static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
-    private Text() {
-    }
+    private Text() {}
 
     static double width(String text, Font font) {
         return text.isEmpty() ? 0 : font.getStringBounds(text, FRC).getWidth();
@@ -70,8 +69,10 @@ final class Text {
                 continue;
             }
             int type = Character.getType(cp);
-            boolean joiner = type == Character.FORMAT || type == Character.NON_SPACING_MARK
-                    || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
+            boolean joiner = type == Character.FORMAT
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
             if (!joiner && !font.canDisplay(cp)) {
                 continue;
             }

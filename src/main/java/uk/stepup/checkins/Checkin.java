@@ -19,5 +19,4 @@ public record Checkin(
         int revisions,
         String submittedBy,
         Instant submittedAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -9,12 +9,10 @@ import uk.stepup.shared.Rating;
 public interface CheckinRepository {
 
     /** One saved version of a check-in. */
-    record Revision(int number, CheckinAnswers answers, String editedBy, Instant editedAt) {
-    }
+    record Revision(int number, CheckinAnswers answers, String editedBy, Instant editedAt) {}
 
     /** What a save did: the check-in as stored, and whether this save changed it. */
-    record Stored(Checkin checkin, boolean changed) {
-    }
+    record Stored(Checkin checkin, boolean changed) {}
 
     /**
      * Saves the home's check-in for the week: the first save creates it (with {@code late} as given), later saves
@@ -39,12 +37,10 @@ public interface CheckinRepository {
      * A check-in without its text or times: the home's self-rating for the week, its highlight choice and whether it
      * came late, which is all the summary's counts, the heatmap and the naming rule ({@code HomeLabels}) need.
      */
-    record Rated(long homeId, int week, Rating rating, HighlightShare share, boolean late) {
-    }
+    record Rated(long homeId, int week, Rating rating, HighlightShare share, boolean late) {}
 
     /** A highlight and how its home chose to share it. */
-    record Highlight(long homeId, HighlightShare share, String text) {
-    }
+    record Highlight(long homeId, HighlightShare share, String text) {}
 
     /**
      * Every check-in of the cohort as {@link Rated}, in no particular order. A fraction of what {@link #forCohort}

@@ -11,8 +11,7 @@ import java.util.Optional;
 public interface HeldCheckins {
 
     /** One held check-in: what the manager typed, for which home and week, and when it was held. */
-    record Held(String token, String userId, long homeId, int week, CheckinAnswers answers, Instant heldAt) {
-    }
+    record Held(String token, String userId, long homeId, int week, CheckinAnswers answers, Instant heldAt) {}
 
     void hold(Held held);
 

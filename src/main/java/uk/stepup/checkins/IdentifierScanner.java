@@ -26,12 +26,10 @@ import java.util.regex.Pattern;
 final class IdentifierScanner {
 
     /** Where an identifier sits in the text. Used only inside the guard; never leaves it. */
-    record Hit(FindingKind kind, int start, int end) {
-    }
+    record Hit(FindingKind kind, int start, int end) {}
 
     /** The hits, and the text with every claimed span overwritten so that later heuristics ignore it. */
-    record Scan(List<Hit> hits, String masked) {
-    }
+    record Scan(List<Hit> hits, String masked) {}
 
     /** Not a letter, digit, space or punctuation that any pattern uses, so a masked span matches nothing. */
     static final char MASK = '\u2591';
@@ -39,8 +37,8 @@ final class IdentifierScanner {
     private static final String MONTHS = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?i)(?<![\\w.%+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+    private static final Pattern EMAIL =
+            Pattern.compile("(?i)(?<![\\w.%+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
                     + "(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,}(?![\\w-])");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern CQC_LOCATION_ID = Pattern.compile("(?<![\\w-])1-\\d{5,12}(?!\\d)");
@@ -49,15 +47,15 @@ final class IdentifierScanner {
             "(?i)\\b(?:d\\.?\\s?o\\.?\\s?b\\b\\.?|(?:date\\s+of\\s+birth|birth\\s?date|birthday|born)\\b)");
     private static final Pattern GAP_BEFORE_DATE = Pattern.compile("[^.!?;\\n\\d]{0,30}");
     private static final Pattern GAP_AFTER_DATE = Pattern.compile("[^.!?;\\n\\d]{0,15}");
-    private static final Pattern DATE_NUMERIC = Pattern.compile(
-            "(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?![\\d/-]|\\.\\d)");
-    private static final Pattern DATE_ISO = Pattern.compile(
-            "(?<![\\d/.-])(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})(?![\\d/-]|\\.\\d)");
-    private static final Pattern DATE_DAY_MONTH = Pattern.compile(
-            "(?i)(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTHS
+    private static final Pattern DATE_NUMERIC =
+            Pattern.compile("(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})(?:\\2(\\d{4}|\\d{2}))?(?![\\d/-]|\\.\\d)");
+    private static final Pattern DATE_ISO =
+            Pattern.compile("(?<![\\d/.-])(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})(?![\\d/-]|\\.\\d)");
+    private static final Pattern DATE_DAY_MONTH =
+            Pattern.compile("(?i)(?<![\\d.])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+" + MONTHS
                     + "\\b\\.?(?:,?\\s+(\\d{4}|'?\\d{2})(?![\\d:]))?");
-    private static final Pattern DATE_MONTH_DAY = Pattern.compile(
-            "(?i)\\b" + MONTHS + "\\b\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4})(?!\\d))?");
+    private static final Pattern DATE_MONTH_DAY = Pattern.compile("(?i)\\b" + MONTHS
+            + "\\b\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s+(\\d{4})(?!\\d))?");
     private static final Pattern DATE_MONTH_YEAR = Pattern.compile("(?i)\\b" + MONTHS + "\\b\\.?\\s+(\\d{4})(?!\\d)");
     private static final Pattern BORN_IN_YEAR = Pattern.compile(
             "(?i)\\b(?:born\\s+(?:in\\s+)?|d\\.?\\s?o\\.?\\s?b\\b\\.?:?\\s*)((?:18|19|20)\\d{2})(?!\\d)");
@@ -65,12 +63,12 @@ final class IdentifierScanner {
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\w+])(\\+\\s?44\\s?(?:\\(0\\)\\s?)?|0044\\s?|\\(0|0)([12378](?:(?:[ -]|\\)\\s?)?\\d){8,9})(?!\\d)");
     private static final Pattern NHS_CONTEXT = Pattern.compile("(?i)\\bnhs\\b[^\\d]{0,20}$");
-    private static final Pattern NHS_NUMBER = Pattern.compile(
-            "(?<![\\d/.,£$-])(?<!\\d[ -])(\\d{3})([ -]?)(\\d{3})\\2(\\d{4})(?![ -]?\\d)(?![/.,]\\d)");
+    private static final Pattern NHS_NUMBER =
+            Pattern.compile("(?<![\\d/.,£$-])(?<!\\d[ -])(\\d{3})([ -]?)(\\d{3})\\2(\\d{4})(?![ -]?\\d)(?![/.,]\\d)");
 
     /** The Government Data Standards pattern, with the inward letters narrowed to those Royal Mail uses. */
-    private static final Pattern POSTCODE = Pattern.compile(
-            "(?i)(?<![a-z0-9])(?:gir ?0aa|(?:[a-z][0-9]{1,2}|[a-z][a-hj-y][0-9]{1,2}|[a-z][0-9][a-z]"
+    private static final Pattern POSTCODE =
+            Pattern.compile("(?i)(?<![a-z0-9])(?:gir ?0aa|(?:[a-z][0-9]{1,2}|[a-z][a-hj-y][0-9]{1,2}|[a-z][0-9][a-z]"
                     + "|[a-z][a-hj-y][0-9][a-z]?) ?([0-9])([abd-hjlnp-uw-z]{2}))(?![a-z0-9])");
     /** Lower-case inward codes that are far likelier to be "2nd", "1hr" or "3ft" than a postcode. */
     private static final Set<String> INWARD_UNITS = Set.of("st", "nd", "rd", "th", "hr", "ft", "yd", "lb");
@@ -91,9 +89,8 @@ final class IdentifierScanner {
             "(?i)(?<!(?:average|mean|median|oldest|youngest)\\s)\\baged?\\s*:?\\s*(\\d{2,3}|" + AGE_WORDS + ")\\b"
                     + "(?!\\s*(?:\\+|plus\\b|and\\s+(?:over|above|older)|or\\s+(?:over|above|older)|-\\s*\\d|–\\s*\\d"
                     + "|to\\s+\\d|%))");
-    private static final Pattern YEARS_OLD = Pattern.compile(
-            "(?i)\\b((\\d{2,3}|" + AGE_WORDS + ")(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|yr)(?:\\s*-\\s*|\\s+)old)\\b"
-                    + "(?:\\s+([a-z]+))?");
+    private static final Pattern YEARS_OLD = Pattern.compile("(?i)\\b((\\d{2,3}|" + AGE_WORDS
+            + ")(?:\\s*-\\s*|\\s+)?(?:years?|yrs?|yr)(?:\\s*-\\s*|\\s+)old)\\b" + "(?:\\s+([a-z]+))?");
     private static final Pattern YO = Pattern.compile("(?i)\\b(\\d{2,3})\\s?(?:yo|y/o|y\\.o\\.?)(?![\\w/])");
     private static final Pattern NTH_BIRTHDAY = Pattern.compile("(?i)\\b(\\d{2,3})(?:st|nd|rd|th)\\s+birthday\\b");
     private static final Pattern TURNED = Pattern.compile(
@@ -101,16 +98,68 @@ final class IdentifierScanner {
                     + "|rooms|days|weeks|months|times))");
     private static final Pattern CENTENARIAN = Pattern.compile("(?i)\\bcentenarians?\\b");
     /** "A 120-year-old building" is about a building, not a person. */
-    private static final Set<String> THINGS = Set.of("building", "buildings", "house", "houses", "home", "homes",
-            "property", "premises", "hall", "manor", "mansion", "church", "chapel", "tree", "trees", "oak",
-            "tradition", "recipe", "piano", "clock", "bridge", "school", "company", "business", "charity",
-            "organisation", "organization", "establishment", "photo", "photograph", "photos", "painting", "book",
-            "car", "wall", "walls", "garden", "pub", "mill", "barn", "cottage", "listed", "victorian", "georgian",
-            "edwardian", "structure", "site", "institution", "service", "practice", "village", "town", "city",
-            "furniture", "wing", "extension", "lift", "boiler", "windows");
+    private static final Set<String> THINGS = Set.of(
+            "building",
+            "buildings",
+            "house",
+            "houses",
+            "home",
+            "homes",
+            "property",
+            "premises",
+            "hall",
+            "manor",
+            "mansion",
+            "church",
+            "chapel",
+            "tree",
+            "trees",
+            "oak",
+            "tradition",
+            "recipe",
+            "piano",
+            "clock",
+            "bridge",
+            "school",
+            "company",
+            "business",
+            "charity",
+            "organisation",
+            "organization",
+            "establishment",
+            "photo",
+            "photograph",
+            "photos",
+            "painting",
+            "book",
+            "car",
+            "wall",
+            "walls",
+            "garden",
+            "pub",
+            "mill",
+            "barn",
+            "cottage",
+            "listed",
+            "victorian",
+            "georgian",
+            "edwardian",
+            "structure",
+            "site",
+            "institution",
+            "service",
+            "practice",
+            "village",
+            "town",
+            "city",
+            "furniture",
+            "wing",
+            "extension",
+            "lift",
+            "boiler",
+            "windows");
 
-    private IdentifierScanner() {
-    }
+    private IdentifierScanner() {}
 
     static Scan scan(String text, int currentYear) {
         StringBuilder buf = new StringBuilder(text);
@@ -151,8 +200,7 @@ final class IdentifierScanner {
 
     // ---- dates of birth ------------------------------------------------------------------------------------------
 
-    private record Span(int start, int end) {
-    }
+    private record Span(int start, int end) {}
 
     private static void datesOfBirth(StringBuilder buf, List<Hit> hits, int currentYear) {
         String text = buf.toString();
@@ -205,7 +253,8 @@ final class IdentifierScanner {
         dates.sort(Comparator.comparingInt((Span s) -> s.start() - s.end()).thenComparingInt(Span::start));
         List<Span> kept = new ArrayList<>();
         for (Span d : dates) {
-            if (kept.stream().noneMatch(k -> k.start() < d.end() && d.start() < k.end()) && nearContext(text, d, contexts)) {
+            if (kept.stream().noneMatch(k -> k.start() < d.end() && d.start() < k.end())
+                    && nearContext(text, d, contexts)) {
                 kept.add(d);
             }
         }
@@ -217,11 +266,15 @@ final class IdentifierScanner {
     private static boolean nearContext(String text, Span date, List<Span> contexts) {
         for (Span ctx : contexts) {
             if (ctx.end() <= date.start()
-                    && GAP_BEFORE_DATE.matcher(text.substring(ctx.end(), date.start())).matches()) {
+                    && GAP_BEFORE_DATE
+                            .matcher(text.substring(ctx.end(), date.start()))
+                            .matches()) {
                 return true;
             }
             if (date.end() <= ctx.start()
-                    && GAP_AFTER_DATE.matcher(text.substring(date.end(), ctx.start())).matches()) {
+                    && GAP_AFTER_DATE
+                            .matcher(text.substring(date.end(), ctx.start()))
+                            .matches()) {
                 return true;
             }
         }
@@ -263,8 +316,12 @@ final class IdentifierScanner {
         while (m.find()) {
             String digits = ("0" + m.group(2)).replaceAll("\\D", "");
             boolean national = !m.group(1).contains("4");
-            if (national && digits.length() == 10 && NhsNumbers.isValid(digits)
-                    && NHS_CONTEXT.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+            if (national
+                    && digits.length() == 10
+                    && NhsNumbers.isValid(digits)
+                    && NHS_CONTEXT
+                            .matcher(text.substring(Math.max(0, m.start() - 30), m.start()))
+                            .find()) {
                 continue; // written as an NHS number: let the NHS detector name it
             }
             spans.add(new int[] {m.start(), m.end()});

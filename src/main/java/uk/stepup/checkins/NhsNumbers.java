@@ -3,8 +3,7 @@ package uk.stepup.checkins;
 /** The NHS number check digit (Modulus 11), as published in the NHS Data Dictionary. */
 final class NhsNumbers {
 
-    private NhsNumbers() {
-    }
+    private NhsNumbers() {}
 
     /**
      * True when {@code digits} is exactly ten ASCII digits whose last digit is the Modulus 11 check digit of the

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import uk.stepup.checkins.IdentifierScanner.Hit;
 import uk.stepup.checkins.IdentifierScanner.Scan;
 
@@ -155,11 +154,15 @@ public final class PrivacyGuard {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<Hit> hits = IdentifierScanner.scan(text, Year.now(clock).getValue()).hits();
+        List<Hit> hits =
+                IdentifierScanner.scan(text, Year.now(clock).getValue()).hits();
         StringBuilder out = new StringBuilder();
         int at = 0;
         for (Hit h : hits) {
-            out.append(text, at, h.start()).append('[').append(h.kind().placeholder()).append(']');
+            out.append(text, at, h.start())
+                    .append('[')
+                    .append(h.kind().placeholder())
+                    .append(']');
             at = h.end();
         }
         return out.append(text.substring(at)).toString();

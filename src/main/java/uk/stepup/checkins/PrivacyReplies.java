@@ -16,8 +16,7 @@ final class PrivacyReplies {
             + " colleague.";
     static final String INSTEAD = "Instead, write it at pattern level, e.g. 'a resident' or 'three residents'.";
 
-    private PrivacyReplies() {
-    }
+    private PrivacyReplies() {}
 
     /** Discord allows 2000 characters in a message; leave room for the caller's own framing. */
     static final int MAX_REPLY = 1900;
@@ -27,8 +26,8 @@ final class PrivacyReplies {
         return full.length() <= MAX_REPLY ? full : refuse(refusals, warnings, signposts, true);
     }
 
-    private static String refuse(List<Finding> refusals, List<Finding> warnings, List<Signpost> signposts,
-            boolean compact) {
+    private static String refuse(
+            List<Finding> refusals, List<Finding> warnings, List<Signpost> signposts, boolean compact) {
         StringBuilder out = new StringBuilder();
         if (!signposts.isEmpty()) {
             out.append("**First, the important bit.** This sounds like something with its own route:\n");
@@ -52,7 +51,8 @@ final class PrivacyReplies {
         appendFindings(out, warnings, false);
         out.append(WHY).append('\n');
         out.append("If these aren't names of residents, relatives or colleagues, confirm and we'll save it as it is. ")
-                .append("Otherwise please edit it. ").append(INSTEAD);
+                .append("Otherwise please edit it. ")
+                .append(INSTEAD);
         return out.toString();
     }
 
@@ -69,7 +69,11 @@ final class PrivacyReplies {
 
     private static void appendSignposts(StringBuilder out, List<Signpost> signposts) {
         for (Signpost s : signposts) {
-            out.append("• **").append(s.title()).append(":** ").append(s.advice()).append('\n');
+            out.append("• **")
+                    .append(s.title())
+                    .append(":** ")
+                    .append(s.advice())
+                    .append('\n');
         }
     }
 
@@ -84,7 +88,8 @@ final class PrivacyReplies {
         }
         byKind.forEach((kind, list) -> {
             int total = list.stream().mapToInt(Finding::count).sum();
-            List<String> labels = list.stream().map(f -> "'" + f.fieldLabel() + "'").toList();
+            List<String> labels =
+                    list.stream().map(f -> "'" + f.fieldLabel() + "'").toList();
             out.append("• ").append(kind.noun(total)).append(" in ");
             if (compact && labels.size() > 1) {
                 out.append(labels.size()).append(" fields\n");

@@ -5,16 +5,20 @@ package uk.stepup.checkins;
  * stored and the manager is pointed to the right place. Declared most urgent first; replies list them in this order.
  */
 public enum Signpost {
-    URGENT_CLINICAL("Urgent medical help",
+    URGENT_CLINICAL(
+            "Urgent medical help",
             "Call 999 now if someone needs emergency help, or NHS 111 or their GP if it is urgent but not an"
                     + " emergency. This bot isn't watched around the clock."),
-    SAFEGUARDING("Safeguarding",
+    SAFEGUARDING(
+            "Safeguarding",
             "Follow your home's safeguarding policy and contact your local authority safeguarding team (999 if"
                     + " someone is in immediate danger)."),
-    CQC_NOTIFICATION("Statutory notification",
+    CQC_NOTIFICATION(
+            "Statutory notification",
             "Deaths, serious injuries, abuse allegations, DoLS outcomes and police incidents are notified to CQC"
                     + " through the CQC Provider Portal."),
-    COMPLAINT("Complaint",
+    COMPLAINT(
+            "Complaint",
             "Use your provider's complaints process, so it is logged, investigated and answered properly.");
 
     private final String title;

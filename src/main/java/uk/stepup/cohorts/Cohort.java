@@ -24,7 +24,11 @@ public record Cohort(
         String createdBy,
         Instant createdAt) {
 
-    public enum Status { ACTIVE, PAUSED, ENDED }
+    public enum Status {
+        ACTIVE,
+        PAUSED,
+        ENDED
+    }
 
     /** The Discord channels provisioned for the cohort; empty until provisioned. */
     public record Channels(

@@ -10,8 +10,16 @@ import java.util.Optional;
 public interface CohortRepository {
 
     /** What a coach asks for when starting a cohort. */
-    record NewCohort(String guildId, String name, String framework, ZoneId zone, LocalDate startDate,
-                     WeeklyRhythm rhythm, List<String> itemCodes, String createdBy, Instant createdAt) {
+    record NewCohort(
+            String guildId,
+            String name,
+            String framework,
+            ZoneId zone,
+            LocalDate startDate,
+            WeeklyRhythm rhythm,
+            List<String> itemCodes,
+            String createdBy,
+            Instant createdAt) {
         public NewCohort {
             itemCodes = List.copyOf(itemCodes);
         }

@@ -30,8 +30,7 @@ public final class CsvRecords {
         }
     }
 
-    private CsvRecords() {
-    }
+    private CsvRecords() {}
 
     /** Every record in {@code text}, blank ones included; an unclosed quote ends the list with a defect. */
     public static List<Record> read(String text) {
@@ -72,7 +71,10 @@ public final class CsvRecords {
                     }
                     if (!closed) {
                         fields.add(field.toString());
-                        records.add(new Record(start, line, fields,
+                        records.add(new Record(
+                                start,
+                                line,
+                                fields,
                                 "a quoted value starts on this line and is never closed (a closing \" is missing)"));
                         return records;
                     }

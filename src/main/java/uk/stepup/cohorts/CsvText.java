@@ -11,8 +11,7 @@ import java.util.Arrays;
  * be read"): a guess at another encoding could store names wrongly without anyone noticing.
  */
 public final class CsvText {
-    private CsvText() {
-    }
+    private CsvText() {}
 
     public static String decode(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {

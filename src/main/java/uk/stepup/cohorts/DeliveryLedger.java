@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public interface DeliveryLedger {
 
-    enum Kind { PROMPT, REMINDER, SUMMARY, TASK_REMINDER, SESSION_REMINDER }
+    enum Kind {
+        PROMPT,
+        REMINDER,
+        SUMMARY,
+        TASK_REMINDER,
+        SESSION_REMINDER
+    }
 
     /**
      * @param week   the programme week, or 0 for posts that belong to no week (task and session reminders)
@@ -27,15 +33,25 @@ public interface DeliveryLedger {
         }
     }
 
-    enum Status { CLAIMED, SENT, SKIPPED }
-
-    record Entry(Key key, Instant dueAt, Status status, int attempts, Optional<String> messageId,
-                 Instant claimedAt, Optional<Instant> sentAt, boolean late, Optional<String> note) {
+    enum Status {
+        CLAIMED,
+        SENT,
+        SKIPPED
     }
+
+    record Entry(
+            Key key,
+            Instant dueAt,
+            Status status,
+            int attempts,
+            Optional<String> messageId,
+            Instant claimedAt,
+            Optional<Instant> sentAt,
+            boolean late,
+            Optional<String> note) {}
 
     /** Result of a claim: whether this caller may post, and the entry as it now stands. */
-    record Claim(boolean won, Entry entry) {
-    }
+    record Claim(boolean won, Entry entry) {}
 
     /**
      * Claims the key. Wins if no entry exists; also wins (a retry, attempts + 1) if the entry is CLAIMED but was never

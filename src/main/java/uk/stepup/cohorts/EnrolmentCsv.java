@@ -44,8 +44,7 @@ public final class EnrolmentCsv {
     public static final int MAX_NAME_LENGTH = 80;
 
     /** What {@link #parse} found: homes to enrol, or why not. */
-    public sealed interface Result permits Ok, Invalid {
-    }
+    public sealed interface Result permits Ok, Invalid {}
 
     /**
      * Every row was good: the homes in file order, with unique names, slugs, CQC ids and managers, and the line each
@@ -90,10 +89,10 @@ public final class EnrolmentCsv {
     }
 
     private static final String COPY_ID = "(copy it with Developer Mode on: right-click the person, Copy User ID)";
-    private static final String RATINGS = "use Outstanding, Good, Requires improvement or Inadequate,"
-            + " or leave it empty if not rated";
-    private static final Set<String> NOT_RATED = Set.of("", "not rated", "not yet rated", "no rating", "unrated",
-            "n/a", "na", "none");
+    private static final String RATINGS =
+            "use Outstanding, Good, Requires improvement or Inadequate," + " or leave it empty if not rated";
+    private static final Set<String> NOT_RATED =
+            Set.of("", "not rated", "not yet rated", "no rating", "unrated", "n/a", "na", "none");
     private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD\u180E]");
     private static final Pattern SPACES = Pattern.compile("\\p{Zs}+");
     private static final Pattern CQC_ID = Pattern.compile("1-[0-9]{6,12}");
@@ -103,8 +102,7 @@ public final class EnrolmentCsv {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\s*\\(");
     private static final List<String> MENTIONS = List.of("@everyone", "@here", "<@&", "<@", "<#");
 
-    private EnrolmentCsv() {
-    }
+    private EnrolmentCsv() {}
 
     /** The header and one example row, for a coach to download and fill in. */
     public static String template() {
@@ -123,13 +121,18 @@ public final class EnrolmentCsv {
             t = t.substring(1);
         }
         if (t.startsWith("PK\u0003\u0004") || t.indexOf('\u0000') >= 0) {
-            return invalid(1, "this is not a CSV text file (it may be an Excel workbook);"
-                    + " in Excel use File > Save As and choose CSV UTF-8");
+            return invalid(
+                    1,
+                    "this is not a CSV text file (it may be an Excel workbook);"
+                            + " in Excel use File > Save As and choose CSV UTF-8");
         }
-        List<CsvRecords.Record> records = CsvRecords.read(t).stream().filter(r -> !r.blank()).toList();
+        List<CsvRecords.Record> records =
+                CsvRecords.read(t).stream().filter(r -> !r.blank()).toList();
         if (records.isEmpty()) {
-            return invalid(1, "the file is empty; it needs the header " + String.join(",", COLUMNS)
-                    + " and then one line per home");
+            return invalid(
+                    1,
+                    "the file is empty; it needs the header " + String.join(",", COLUMNS)
+                            + " and then one line per home");
         }
         List<Problem> problems = new ArrayList<>();
         CsvRecords.Record header = records.get(0);
@@ -144,8 +147,10 @@ public final class EnrolmentCsv {
         Rows reader = new Rows(columns, header.fields().size(), problems, guard);
         for (int i = 0; i < rows.size(); i++) {
             if (i == MAX_HOMES) {
-                problems.add(new Problem(rows.get(i).line(), "too many homes: the file has " + rows.size()
-                        + " and one import takes at most " + MAX_HOMES + "; split it into smaller files"));
+                problems.add(new Problem(
+                        rows.get(i).line(),
+                        "too many homes: the file has " + rows.size() + " and one import takes at most " + MAX_HOMES
+                                + "; split it into smaller files"));
                 break;
             }
             reader.read(rows.get(i));
@@ -160,7 +165,8 @@ public final class EnrolmentCsv {
         return new Invalid(List.of(new Problem(line, message)));
     }
 
-    private static Map<String, Integer> readHeader(CsvRecords.Record header, List<Problem> problems, PrivacyGuard guard) {
+    private static Map<String, Integer> readHeader(
+            CsvRecords.Record header, List<Problem> problems, PrivacyGuard guard) {
         int line = header.line();
         if (header.defect() != null) {
             problems.add(new Problem(line, "header: " + header.defect()));
@@ -172,15 +178,18 @@ public final class EnrolmentCsv {
         }
         if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
             String separator = cells.get(0).contains(";") ? "\";\"" : "tabs";
-            problems.add(new Problem(line, "header: the columns are separated by " + separator
-                    + " instead of commas; in Excel use File > Save As and choose CSV UTF-8"));
+            problems.add(new Problem(
+                    line,
+                    "header: the columns are separated by " + separator
+                            + " instead of commas; in Excel use File > Save As and choose CSV UTF-8"));
             return Map.of();
         }
         List<String> names = cells.stream()
-                .map(c -> clean(c).toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_")).toList();
+                .map(c -> clean(c).toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_"))
+                .toList();
         if (names.stream().noneMatch(COLUMNS::contains)) {
-            problems.add(new Problem(line, "header: the first line must name the columns: "
-                    + String.join(",", COLUMNS)));
+            problems.add(
+                    new Problem(line, "header: the first line must name the columns: " + String.join(",", COLUMNS)));
             return Map.of();
         }
         Map<String, Integer> columns = new HashMap<>();
@@ -189,24 +198,29 @@ public final class EnrolmentCsv {
             if (name.isEmpty()) {
                 problems.add(new Problem(line, "header: column " + (i + 1) + " has no name"));
             } else if (!COLUMNS.contains(name)) {
-                problems.add(new Problem(line, "header: unknown column " + shown(cells.get(i), guard)
-                        + "; the columns are " + String.join(", ", COLUMNS)));
+                problems.add(new Problem(
+                        line,
+                        "header: unknown column " + shown(cells.get(i), guard) + "; the columns are "
+                                + String.join(", ", COLUMNS)));
             } else if (columns.putIfAbsent(name, i) != null) {
                 problems.add(new Problem(line, "header: column " + name + " appears twice"));
             }
         }
-        List<String> missing = COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
+        List<String> missing =
+                COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            problems.add(new Problem(line, "header: missing column" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + "; the header is " + String.join(",", COLUMNS)));
+            problems.add(new Problem(
+                    line,
+                    "header: missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                            + "; the header is " + String.join(",", COLUMNS)));
         }
         return columns;
     }
 
     /** Reads data rows one by one, remembering what earlier rows used so duplicates name the first line. */
     private static final class Rows {
-        private record Draft(int line, String name, Optional<String> cqcLocationId, Baseline baseline, List<String> managers) {
-        }
+        private record Draft(
+                int line, String name, Optional<String> cqcLocationId, Baseline baseline, List<String> managers) {}
 
         private final Map<String, Integer> columns;
         private final int width;
@@ -224,7 +238,8 @@ public final class EnrolmentCsv {
         Rows(Map<String, Integer> columns, int headerCells, List<Problem> problems, PrivacyGuard guard) {
             this.guard = guard;
             this.columns = columns;
-            this.width = columns.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+            this.width =
+                    columns.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
             this.headerCells = headerCells;
             this.problems = problems;
         }
@@ -264,7 +279,8 @@ public final class EnrolmentCsv {
         }
 
         List<NewHome> homes() {
-            List<String> slugs = HomeSlugs.assign(drafts.stream().map(Draft::name).toList());
+            List<String> slugs =
+                    HomeSlugs.assign(drafts.stream().map(Draft::name).toList());
             List<NewHome> homes = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 Draft d = drafts.get(i);
@@ -278,7 +294,10 @@ public final class EnrolmentCsv {
         }
 
         private List<String> headerOrder() {
-            return columns.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+            return columns.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         private String value(List<String> fields, String column) {
@@ -308,12 +327,19 @@ public final class EnrolmentCsv {
             }
             List<Finding> identifiers = guard.refusals(Map.of("home", name));
             if (!identifiers.isEmpty()) {
-                problem("home: the name contains " + String.join(" and ", identifiers.stream()
-                        .map(f -> f.kind().noun(f.count())).toList()) + ", which could identify someone, so it is not"
+                problem("home: the name contains "
+                        + String.join(
+                                " and ",
+                                identifiers.stream()
+                                        .map(f -> f.kind().noun(f.count()))
+                                        .toList()) + ", which could identify someone, so it is not"
                         + " repeated here; give just the home's name");
                 return null;
             }
-            Optional<String> hidden = name.codePoints().filter(EnrolmentCsv::hidden).boxed().findFirst()
+            Optional<String> hidden = name.codePoints()
+                    .filter(EnrolmentCsv::hidden)
+                    .boxed()
+                    .findFirst()
                     .map(cp -> String.format("U+%04X", cp));
             if (hidden.isPresent()) {
                 problem("home: " + shown(name) + " contains a hidden control character (" + hidden.get()
@@ -327,7 +353,8 @@ public final class EnrolmentCsv {
             }
             int length = name.codePointCount(0, name.length());
             if (length > MAX_NAME_LENGTH) {
-                problem("home: the name is " + length + " characters long; keep it to " + MAX_NAME_LENGTH + " or fewer");
+                problem("home: the name is " + length + " characters long; keep it to " + MAX_NAME_LENGTH
+                        + " or fewer");
                 return null;
             }
             char first = name.charAt(0);
@@ -433,7 +460,8 @@ public final class EnrolmentCsv {
 
         private Optional<Rating> rating(String column, String raw) {
             String value = clean(raw);
-            String words = value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ").strip();
+            String words =
+                    value.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ").strip();
             if (NOT_RATED.contains(words)) {
                 return Optional.empty();
             }
@@ -469,8 +497,11 @@ public final class EnrolmentCsv {
 
     private static boolean hidden(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
     }
 
     /**

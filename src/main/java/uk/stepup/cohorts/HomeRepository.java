@@ -8,7 +8,8 @@ import java.util.Optional;
 public interface HomeRepository {
 
     /** A home to enrol, with the Discord user ids of its managers. */
-    record NewHome(String name, String slug, Optional<String> cqcLocationId, Baseline baseline, List<String> managerIds) {
+    record NewHome(
+            String name, String slug, Optional<String> cqcLocationId, Baseline baseline, List<String> managerIds) {
         public NewHome {
             managerIds = List.copyOf(managerIds);
         }

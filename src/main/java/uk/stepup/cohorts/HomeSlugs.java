@@ -28,14 +28,25 @@ final class HomeSlugs {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Map<String, String> LETTERS = Map.ofEntries(
-            Map.entry("ß", "ss"), Map.entry("ẞ", "ss"), Map.entry("æ", "ae"), Map.entry("Æ", "ae"),
-            Map.entry("œ", "oe"), Map.entry("Œ", "oe"), Map.entry("ø", "o"), Map.entry("Ø", "o"),
-            Map.entry("ł", "l"), Map.entry("Ł", "l"), Map.entry("đ", "d"), Map.entry("Đ", "d"),
-            Map.entry("ð", "d"), Map.entry("Ð", "d"), Map.entry("þ", "th"), Map.entry("Þ", "th"),
+            Map.entry("ß", "ss"),
+            Map.entry("ẞ", "ss"),
+            Map.entry("æ", "ae"),
+            Map.entry("Æ", "ae"),
+            Map.entry("œ", "oe"),
+            Map.entry("Œ", "oe"),
+            Map.entry("ø", "o"),
+            Map.entry("Ø", "o"),
+            Map.entry("ł", "l"),
+            Map.entry("Ł", "l"),
+            Map.entry("đ", "d"),
+            Map.entry("Đ", "d"),
+            Map.entry("ð", "d"),
+            Map.entry("Ð", "d"),
+            Map.entry("þ", "th"),
+            Map.entry("Þ", "th"),
             Map.entry("ı", "i"));
 
-    private HomeSlugs() {
-    }
+    private HomeSlugs() {}
 
     /**
      * One slug per name, in the same order, all different. A name with no Latin letters or digits at all gets

@@ -37,8 +37,13 @@ public final class ProgrammeCalendar {
      * @param breaks     Mondays of calendar weeks in which the programme does not advance
      * @param pausedFrom while paused: the Monday from which no week runs until resumed
      */
-    public ProgrammeCalendar(ZoneId zone, LocalDate start, WeeklyRhythm rhythm, int weeks, List<LocalDate> breaks,
-                             Optional<LocalDate> pausedFrom) {
+    public ProgrammeCalendar(
+            ZoneId zone,
+            LocalDate start,
+            WeeklyRhythm rhythm,
+            int weeks,
+            List<LocalDate> breaks,
+            Optional<LocalDate> pausedFrom) {
         if (start.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("A cohort starts on a Monday, not " + start);
         }
@@ -51,7 +56,12 @@ public final class ProgrammeCalendar {
     }
 
     public static ProgrammeCalendar of(Cohort cohort, int weeks, List<LocalDate> breaks) {
-        return new ProgrammeCalendar(cohort.zone(), cohort.startDate(), cohort.rhythm(), weeks, breaks,
+        return new ProgrammeCalendar(
+                cohort.zone(),
+                cohort.startDate(),
+                cohort.rhythm(),
+                weeks,
+                breaks,
                 cohort.status() == Cohort.Status.PAUSED ? cohort.pausedOn() : Optional.empty());
     }
 
@@ -88,12 +98,15 @@ public final class ProgrammeCalendar {
     /** The programme week running in the calendar week that contains {@code date}, if any. */
     public Optional<Integer> weekContaining(LocalDate date) {
         LocalDate monday = mondayOf(date);
-        if (monday.isBefore(start) || breaks.contains(monday)
+        if (monday.isBefore(start)
+                || breaks.contains(monday)
                 || (pausedFrom.isPresent() && !monday.isBefore(pausedFrom.get()))) {
             return Optional.empty();
         }
         long calendarWeeks = ChronoUnit.WEEKS.between(start, monday);
-        long breaksBefore = breaks.stream().filter(b -> !b.isBefore(start) && b.isBefore(monday)).count();
+        long breaksBefore = breaks.stream()
+                .filter(b -> !b.isBefore(start) && b.isBefore(monday))
+                .count();
         int n = (int) (calendarWeeks - breaksBefore) + 1;
         return n <= weeks ? Optional.of(n) : Optional.empty();
     }
@@ -123,7 +136,9 @@ public final class ProgrammeCalendar {
 
     /** The wall-clock time {@code time} in the week starting {@code monday}, as an instant in the cohort's zone. */
     public Instant at(LocalDate monday, WeeklyTime time) {
-        return ZonedDateTime.of(monday.plusDays(time.dayOffset()), time.time(), zone).withLaterOffsetAtOverlap().toInstant();
+        return ZonedDateTime.of(monday.plusDays(time.dayOffset()), time.time(), zone)
+                .withLaterOffsetAtOverlap()
+                .toInstant();
     }
 
     /** The latest programme week whose prompt time has come, as of {@code now}. */

@@ -14,6 +14,7 @@ import java.util.List;
 public record ServerRoom(int channels, List<Integer> freeInCategories) {
     /** Discord's limits (resources/guild: 500 channels in a server; resources/channel: 50 in a category). */
     public static final int SERVER_MAX = 500;
+
     public static final int CATEGORY_MAX = 50;
 
     public ServerRoom {

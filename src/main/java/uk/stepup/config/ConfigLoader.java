@@ -71,9 +71,14 @@ public final class ConfigLoader {
             return raw == null ? new RawConfig() : raw;
         } catch (UnrecognizedPropertyException e) {
             String key = path(e);
-            throw new ConfigException(key, "unknown key in " + file + " (known keys here: "
-                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
-                    + ")");
+            throw new ConfigException(
+                    key,
+                    "unknown key in " + file + " (known keys here: "
+                            + e.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", "))
+                            + ")");
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof StreamReadException parse) {
                 throw notYaml(file, parse);
@@ -105,10 +110,16 @@ public final class ConfigLoader {
         if (coachRole == null || coachRole.isBlank() || coachRole.length() > 100) {
             throw new ConfigException("discord.coachRole", "give the name of the coach role (1 to 100 characters)");
         }
-        String apiUrl = url(source("STEPUP_DISCORD_API_URL", "discord.apiUrl"),
-                override("STEPUP_DISCORD_API_URL", d.apiUrl), "http", "https");
-        String gatewayUrl = url(source("STEPUP_DISCORD_GATEWAY_URL", "discord.gatewayUrl"),
-                override("STEPUP_DISCORD_GATEWAY_URL", d.gatewayUrl), "ws", "wss");
+        String apiUrl = url(
+                source("STEPUP_DISCORD_API_URL", "discord.apiUrl"),
+                override("STEPUP_DISCORD_API_URL", d.apiUrl),
+                "http",
+                "https");
+        String gatewayUrl = url(
+                source("STEPUP_DISCORD_GATEWAY_URL", "discord.gatewayUrl"),
+                override("STEPUP_DISCORD_GATEWAY_URL", d.gatewayUrl),
+                "ws",
+                "wss");
 
         String db = override("STEPUP_DB", raw.storage.database);
         if (db == null || db.isBlank()) {
@@ -117,7 +128,8 @@ public final class ConfigLoader {
 
         String framework = raw.curriculum.framework;
         if (framework == null || !FRAMEWORK.matcher(framework).matches()) {
-            throw new ConfigException("curriculum.framework", "\"" + framework + "\" is not a framework; use kloe-2017 or saf-2023");
+            throw new ConfigException(
+                    "curriculum.framework", "\"" + framework + "\" is not a framework; use kloe-2017 or saf-2023");
         }
         if (raw.curriculum.promptsDir == null || raw.curriculum.promptsDir.isBlank()) {
             throw new ConfigException("curriculum.promptsDir", "give the folder that holds the prompt files");
@@ -128,13 +140,15 @@ public final class ConfigLoader {
         try {
             zone = ZoneId.of(s.zone);
         } catch (DateTimeException | NullPointerException e) {
-            throw new ConfigException("schedule.zone", "\"" + s.zone + "\" is not an IANA time zone such as Europe/London");
+            throw new ConfigException(
+                    "schedule.zone", "\"" + s.zone + "\" is not an IANA time zone such as Europe/London");
         }
         return new StepUpConfig(
                 new StepUpConfig.Discord(guildId, coachRole.trim(), apiUrl, gatewayUrl),
                 new StepUpConfig.Storage(Path.of(db)),
                 new StepUpConfig.Curriculum(Path.of(raw.curriculum.promptsDir), framework),
-                new StepUpConfig.Schedule(zone,
+                new StepUpConfig.Schedule(
+                        zone,
                         weekly("schedule.prompt", s.prompt),
                         weekly("schedule.reminder", s.reminder),
                         weekly("schedule.close", s.close),
@@ -155,12 +169,16 @@ public final class ConfigLoader {
             String id = parts[i].strip();
             String which = parts.length == 1 ? "" : " (the " + ordinal(i + 1) + " of " + parts.length + " ids)";
             if (id.isEmpty()) {
-                throw new ConfigException(key, "an empty server id" + which + " in \"" + value.strip()
-                        + "\"; separate server ids with single commas, e.g. 123456789012345678,234567890123456789");
+                throw new ConfigException(
+                        key,
+                        "an empty server id" + which + " in \"" + value.strip()
+                                + "\"; separate server ids with single commas, e.g. 123456789012345678,234567890123456789");
             }
             if (!SNOWFLAKE.matcher(id).matches()) {
-                throw new ConfigException(key, "\"" + id + "\"" + which
-                        + " is not a Discord server id (15 to 21 digits; copy it with Developer Mode on)");
+                throw new ConfigException(
+                        key,
+                        "\"" + id + "\"" + which
+                                + " is not a Discord server id (15 to 21 digits; copy it with Developer Mode on)");
             }
             if (!ids.add(id)) {
                 throw new ConfigException(key, id + " is listed twice; give each server once");
@@ -170,12 +188,15 @@ public final class ConfigLoader {
     }
 
     private static String ordinal(int n) {
-        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        });
+        return n
+                + (n % 100 >= 11 && n % 100 <= 13
+                        ? "th"
+                        : switch (n % 10) {
+                            case 1 -> "st";
+                            case 2 -> "nd";
+                            case 3 -> "rd";
+                            default -> "th";
+                        });
     }
 
     private String override(String variable, String fromFile) {
@@ -204,7 +225,8 @@ public final class ConfigLoader {
     }
 
     static WeeklyTime weekly(String key, String value) {
-        return WeeklyTime.parse(value).orElseThrow(() -> new ConfigException(key,
-                "\"" + value + "\" is not a day and time; write it like MONDAY 09:00"));
+        return WeeklyTime.parse(value)
+                .orElseThrow(() -> new ConfigException(
+                        key, "\"" + value + "\" is not a day and time; write it like MONDAY 09:00"));
     }
 }

@@ -22,20 +22,19 @@ public record StepUpConfig(Discord discord, Storage storage, Curriculum curricul
             if (guildId == null || guildId.isBlank()) {
                 return java.util.List.of();
             }
-            return java.util.Arrays.stream(guildId.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return java.util.Arrays.stream(guildId.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
     }
 
     /** Where the SQLite database lives. */
-    public record Storage(Path database) {
-    }
+    public record Storage(Path database) {}
 
     /** Where the prompt files live and which framework new cohorts follow. */
-    public record Curriculum(Path promptsDir, String framework) {
-    }
+    public record Curriculum(Path promptsDir, String framework) {}
 
     /** The default weekly rhythm of a new cohort, in its zone. */
-    public record Schedule(ZoneId zone, WeeklyTime prompt, WeeklyTime reminder, WeeklyTime close, WeeklyTime summary) {
-    }
-
+    public record Schedule(ZoneId zone, WeeklyTime prompt, WeeklyTime reminder, WeeklyTime close, WeeklyTime summary) {}
 }

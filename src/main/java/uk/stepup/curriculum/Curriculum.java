@@ -58,12 +58,18 @@ public record Curriculum(String framework, List<CurriculumItem> items) {
                 ordered.add(item);
             }
         }
-        List<String> missing = items.stream().map(CurriculumItem::code).filter(c -> !seen.contains(key(c))).toList();
+        List<String> missing = items.stream()
+                .map(CurriculumItem::code)
+                .filter(c -> !seen.contains(key(c)))
+                .toList();
         if (unknown.isEmpty() && repeated.isEmpty() && missing.isEmpty()) {
             return List.copyOf(ordered);
         }
         StringBuilder message = new StringBuilder("The new order must list each of the ")
-                .append(items.size()).append(' ').append(framework).append(" codes exactly once.");
+                .append(items.size())
+                .append(' ')
+                .append(framework)
+                .append(" codes exactly once.");
         if (!unknown.isEmpty()) {
             message.append(" Unknown: ").append(String.join(", ", unknown)).append('.');
         }
@@ -71,7 +77,9 @@ public record Curriculum(String framework, List<CurriculumItem> items) {
             message.append(" Missing: ").append(String.join(", ", missing)).append('.');
         }
         if (!repeated.isEmpty()) {
-            message.append(" Listed more than once: ").append(String.join(", ", repeated)).append('.');
+            message.append(" Listed more than once: ")
+                    .append(String.join(", ", repeated))
+                    .append('.');
         }
         throw new IllegalArgumentException(message.toString());
     }

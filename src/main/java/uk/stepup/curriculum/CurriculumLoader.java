@@ -85,27 +85,35 @@ public final class CurriculumLoader {
         List<CurriculumProblem> problems = new ArrayList<>();
         Map<String, Curriculum> curricula = new LinkedHashMap<>();
         if (!Files.isDirectory(promptsDir)) {
-            problems.add(new CurriculumProblem(promptsDir.toString(), 0, "prompts folder not found; run the bot "
-                    + "from the project root or pass --prompts DIR"));
+            problems.add(new CurriculumProblem(
+                    promptsDir.toString(),
+                    0,
+                    "prompts folder not found; run the bot " + "from the project root or pass --prompts DIR"));
             return new LoadResult(curricula, problems);
         }
         for (Path entry : list(promptsDir, problems)) {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry)) {
                 if (Frameworks.byId(name).isEmpty()) {
-                    problems.add(new CurriculumProblem(entry.toString(), 0, "unknown folder; the prompt folders are "
-                            + Frameworks.names()));
+                    problems.add(new CurriculumProblem(
+                            entry.toString(), 0, "unknown folder; the prompt folders are " + Frameworks.names()));
                 }
             } else if (!name.equals(README)) {
-                problems.add(new CurriculumProblem(entry.toString(), 0, "unexpected file; the prompts folder holds "
-                        + README + " and the folders " + Frameworks.names()));
+                problems.add(new CurriculumProblem(
+                        entry.toString(),
+                        0,
+                        "unexpected file; the prompts folder holds " + README + " and the folders "
+                                + Frameworks.names()));
             }
         }
         for (Frameworks.Spec spec : Frameworks.ALL) {
             Path folder = promptsDir.resolve(spec.id());
             if (!Files.isDirectory(folder)) {
-                problems.add(new CurriculumProblem(folder.toString(), 0, "folder missing; it should hold the "
-                        + spec.codes().size() + " prompt files " + spec.fileRange()));
+                problems.add(new CurriculumProblem(
+                        folder.toString(),
+                        0,
+                        "folder missing; it should hold the " + spec.codes().size() + " prompt files "
+                                + spec.fileRange()));
             } else {
                 curricula.put(spec.id(), loadFramework(spec, folder, problems));
             }
@@ -120,22 +128,28 @@ public final class CurriculumLoader {
             String name = entry.getFileName().toString();
             String file = entry.toString();
             if (Files.isDirectory(entry)) {
-                problems.add(new CurriculumProblem(file, 0, "unexpected folder; prompt files sit directly in "
-                        + spec.id() + "/"));
+                problems.add(new CurriculumProblem(
+                        file, 0, "unexpected folder; prompt files sit directly in " + spec.id() + "/"));
                 continue;
             }
             if (name.equals(README)) {
                 continue;
             }
             if (!name.endsWith(".md")) {
-                problems.add(new CurriculumProblem(file, 0, "unexpected file; only the prompt files " + spec.fileRange()
-                        + " and " + README + " belong in " + spec.id() + "/"));
+                problems.add(new CurriculumProblem(
+                        file,
+                        0,
+                        "unexpected file; only the prompt files " + spec.fileRange() + " and " + README + " belong in "
+                                + spec.id() + "/"));
                 continue;
             }
             String code = name.substring(0, name.length() - ".md".length());
             if (!spec.codes().contains(code)) {
-                problems.add(new CurriculumProblem(file, 0, "not a " + spec.id() + " prompt; the files are named by "
-                        + "code, " + spec.fileRange() + suggestion(spec, code)));
+                problems.add(new CurriculumProblem(
+                        file,
+                        0,
+                        "not a " + spec.id() + " prompt; the files are named by " + "code, " + spec.fileRange()
+                                + suggestion(spec, code)));
                 continue;
             }
             present.add(code);
@@ -144,33 +158,49 @@ public final class CurriculumLoader {
                     .ifPresent(parsed::add);
         }
 
-        List<String> missing = spec.codes().stream().filter(c -> !present.contains(c)).toList();
+        List<String> missing =
+                spec.codes().stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
-            problems.add(new CurriculumProblem(folder.toString(), 0, "found " + present.size() + " of "
-                    + spec.codes().size() + " prompt files; missing " + String.join(", ",
-                    missing.stream().map(c -> c + ".md").toList())));
+            problems.add(new CurriculumProblem(
+                    folder.toString(),
+                    0,
+                    "found " + present.size() + " of "
+                            + spec.codes().size() + " prompt files; missing "
+                            + String.join(
+                                    ", ", missing.stream().map(c -> c + ".md").toList())));
         }
         checkOrders(spec, folder, parsed, missing.isEmpty() && parsed.size() == present.size(), problems);
-        return new Curriculum(spec.id(), parsed.stream().map(PromptFileParser.Parsed::item).toList());
+        return new Curriculum(
+                spec.id(), parsed.stream().map(PromptFileParser.Parsed::item).toList());
     }
 
     /** Each order from 1 to N is used once. Gaps are reported only when every file is present and readable. */
-    private static void checkOrders(Frameworks.Spec spec, Path folder, List<PromptFileParser.Parsed> parsed,
-            boolean complete, List<CurriculumProblem> problems) {
+    private static void checkOrders(
+            Frameworks.Spec spec,
+            Path folder,
+            List<PromptFileParser.Parsed> parsed,
+            boolean complete,
+            List<CurriculumProblem> problems) {
         Map<Integer, CurriculumItem> byOrder = new HashMap<>();
         for (PromptFileParser.Parsed p : parsed) {
             CurriculumItem first = byOrder.putIfAbsent(p.item().order(), p.item());
             if (first != null) {
-                problems.add(new CurriculumProblem(p.item().sourceFile(), p.orderLine(), "order " + p.item().order()
-                        + " is also used by " + first.code() + ".md; give each prompt its own number from 1 to "
-                        + spec.codes().size()));
+                problems.add(new CurriculumProblem(
+                        p.item().sourceFile(),
+                        p.orderLine(),
+                        "order " + p.item().order()
+                                + " is also used by " + first.code() + ".md; give each prompt its own number from 1 to "
+                                + spec.codes().size()));
             }
         }
         if (complete) {
             for (int order = 1; order <= spec.codes().size(); order++) {
                 if (!byOrder.containsKey(order)) {
-                    problems.add(new CurriculumProblem(folder.toString(), 0, "no prompt has order " + order
-                            + "; the orders must run from 1 to " + spec.codes().size() + " with no gaps"));
+                    problems.add(new CurriculumProblem(
+                            folder.toString(),
+                            0,
+                            "no prompt has order " + order + "; the orders must run from 1 to "
+                                    + spec.codes().size() + " with no gaps"));
                 }
             }
         }
@@ -205,7 +235,8 @@ public final class CurriculumLoader {
             problems.add(new CurriculumProblem(file, 0, "could not read the file: " + e.getMessage()));
             return Optional.empty();
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -45,8 +45,7 @@ final class Frameworks {
     static final Spec SAF = new Spec(SAF_2023, "QS-", codes("QS-", 8, 6, 5, 7, 8), true);
     static final List<Spec> ALL = List.of(KLOE, SAF);
 
-    private Frameworks() {
-    }
+    private Frameworks() {}
 
     static Optional<Spec> byId(String id) {
         return ALL.stream().filter(s -> s.id().equals(id)).findFirst();

@@ -25,12 +25,12 @@ final class PromptFileParser {
     static final int SECTION_LIMIT = 900;
     /** The whole body must fit one embed (Discord allows 6000 characters in all). */
     static final int BODY_LIMIT = 3600;
+
     static final int MIN_BULLETS = 3;
     static final int MAX_BULLETS = 5;
 
     /** A file that parsed cleanly, with the line of its order key so the loader can point at duplicates. */
-    record Parsed(CurriculumItem item, int orderLine) {
-    }
+    record Parsed(CurriculumItem item, int orderLine) {}
 
     enum Section {
         WHY("Why it matters", false),
@@ -50,7 +50,9 @@ final class PromptFileParser {
         /** Forgives case, extra spaces, a trailing colon and a typographic apostrophe (phones insert them). */
         static Optional<Section> match(String text) {
             String wanted = normalise(text);
-            return Arrays.stream(values()).filter(s -> normalise(s.heading).equals(wanted)).findFirst();
+            return Arrays.stream(values())
+                    .filter(s -> normalise(s.heading).equals(wanted))
+                    .findFirst();
         }
 
         static String names() {
@@ -70,15 +72,12 @@ final class PromptFileParser {
     private static final String KLOE_KEY = "kloe";
     private static final Pattern HEADING = Pattern.compile("(#+)\\s*(.*)");
 
-    private record Entry(String value, int line) {
-    }
+    private record Entry(String value, int line) {}
 
-    private record Line(int number, String text) {
-    }
+    private record Line(int number, String text) {}
 
     /** A section's content: a paragraph or a list of bullets, depending on the section. */
-    private record Content(String paragraph, List<String> bullets) {
-    }
+    private record Content(String paragraph, List<String> bullets) {}
 
     private static final class SectionText {
         final Section section;
@@ -106,8 +105,8 @@ final class PromptFileParser {
      * Parses {@code text}, the content of {@code file}, whose name (without .md) is {@code fileCode}, a code of
      * {@code spec}. Problems are added to {@code sink}.
      */
-    static Optional<Parsed> parse(Frameworks.Spec spec, String file, String fileCode, String text,
-            List<CurriculumProblem> sink) {
+    static Optional<Parsed> parse(
+            Frameworks.Spec spec, String file, String fileCode, String text, List<CurriculumProblem> sink) {
         PromptFileParser parser = new PromptFileParser(spec, file, fileCode);
         Optional<Parsed> parsed = parser.parse(text);
         sink.addAll(parser.problems);
@@ -117,8 +116,10 @@ final class PromptFileParser {
     private Optional<Parsed> parse(String text) {
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
         if (!lines[0].strip().equals("---")) {
-            problem(1, "a prompt file starts with a line '---', then its keys (code, framework, key_question, "
-                    + "title, order), then another '---'");
+            problem(
+                    1,
+                    "a prompt file starts with a line '---', then its keys (code, framework, key_question, "
+                            + "title, order), then another '---'");
             return Optional.empty();
         }
         int close = -1;
@@ -144,10 +145,19 @@ final class PromptFileParser {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        CurriculumItem item = new CurriculumItem(spec.id(), code, keyQuestion, title, order, kloeLinks,
-                content.get(Section.WHY).paragraph(), content.get(Section.QUESTIONS).bullets(),
-                content.get(Section.OUTSTANDING).bullets(), content.get(Section.EVIDENCE).bullets(),
-                content.get(Section.ACTION).paragraph(), file);
+        CurriculumItem item = new CurriculumItem(
+                spec.id(),
+                code,
+                keyQuestion,
+                title,
+                order,
+                kloeLinks,
+                content.get(Section.WHY).paragraph(),
+                content.get(Section.QUESTIONS).bullets(),
+                content.get(Section.OUTSTANDING).bullets(),
+                content.get(Section.EVIDENCE).bullets(),
+                content.get(Section.ACTION).paragraph(),
+                file);
         return Optional.of(new Parsed(item, keys.get("order").line()));
     }
 
@@ -206,8 +216,9 @@ final class PromptFileParser {
     private String checkCode(Entry entry) {
         String code = valueOf(entry);
         if (code != null && !code.equals(fileCode)) {
-            problem(entry.line(), "code \"" + code + "\" does not match the file name " + fileCode
-                    + ".md; make them the same");
+            problem(
+                    entry.line(),
+                    "code \"" + code + "\" does not match the file name " + fileCode + ".md; make them the same");
         }
         return fileCode;
     }
@@ -215,8 +226,10 @@ final class PromptFileParser {
     private void checkFramework(Entry entry) {
         String framework = valueOf(entry);
         if (framework != null && !framework.equals(spec.id())) {
-            problem(entry.line(), "framework \"" + framework + "\" does not match the folder " + spec.id()
-                    + " this file is in; fix the key or move the file");
+            problem(
+                    entry.line(),
+                    "framework \"" + framework + "\" does not match the folder " + spec.id()
+                            + " this file is in; fix the key or move the file");
         }
     }
 
@@ -227,16 +240,22 @@ final class PromptFileParser {
         }
         Optional<KeyQuestion> parsed = KeyQuestion.parse(text);
         if (parsed.isEmpty()) {
-            List<String> labels = Arrays.stream(KeyQuestion.values()).map(KeyQuestion::label).toList();
-            problem(entry.line(), "unknown key_question \"" + text + "\" (use "
-                    + String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1)
-                    + ")");
+            List<String> labels =
+                    Arrays.stream(KeyQuestion.values()).map(KeyQuestion::label).toList();
+            problem(
+                    entry.line(),
+                    "unknown key_question \"" + text + "\" (use "
+                            + String.join(", ", labels.subList(0, labels.size() - 1)) + " or "
+                            + labels.get(labels.size() - 1)
+                            + ")");
             return null;
         }
         KeyQuestion expected = spec.keyQuestionOf(fileCode).orElseThrow();
         if (parsed.get() != expected) {
-            problem(entry.line(), "key_question " + parsed.get().label() + " does not match code " + fileCode
-                    + ", which belongs to " + expected.label());
+            problem(
+                    entry.line(),
+                    "key_question " + parsed.get().label() + " does not match code " + fileCode + ", which belongs to "
+                            + expected.label());
         }
         return parsed.get();
     }
@@ -244,8 +263,10 @@ final class PromptFileParser {
     private String checkTitle(Entry entry) {
         String title = valueOf(entry);
         if (title != null && title.length() > TITLE_LIMIT) {
-            problem(entry.line(), "title is " + title.length() + " characters; keep it within " + TITLE_LIMIT
-                    + " (it heads the Discord message)");
+            problem(
+                    entry.line(),
+                    "title is " + title.length() + " characters; keep it within " + TITLE_LIMIT
+                            + " (it heads the Discord message)");
         }
         return title;
     }
@@ -264,8 +285,9 @@ final class PromptFileParser {
             return 0;
         }
         if (order < 1 || order > size) {
-            problem(entry.line(), "order " + order + " is outside 1 to " + size
-                    + "; give each prompt its own number in that range");
+            problem(
+                    entry.line(),
+                    "order " + order + " is outside 1 to " + size + "; give each prompt its own number in that range");
         }
         return order;
     }
@@ -280,10 +302,14 @@ final class PromptFileParser {
         for (String part : text.split(",", -1)) {
             String code = part.strip().toUpperCase(Locale.ROOT);
             if (code.isEmpty()) {
-                problem(entry.line(), "kloe has an empty entry; list KLOE codes separated by commas, like 'kloe: S2, E6'");
+                problem(
+                        entry.line(),
+                        "kloe has an empty entry; list KLOE codes separated by commas, like 'kloe: S2, E6'");
             } else if (!known.contains(code)) {
-                problem(entry.line(), "unknown KLOE code \"" + part.strip() + "\" in kloe (use " + known.get(0) + " … "
-                        + known.get(known.size() - 1) + ", separated by commas)");
+                problem(
+                        entry.line(),
+                        "unknown KLOE code \"" + part.strip() + "\" in kloe (use " + known.get(0) + " … "
+                                + known.get(known.size() - 1) + ", separated by commas)");
             } else if (links.contains(code)) {
                 problem(entry.line(), "kloe lists " + code + " twice");
             } else {
@@ -329,8 +355,10 @@ final class PromptFileParser {
                 Optional<Section> section = Section.match(name);
                 if (m.group(1).length() != 2) {
                     if (section.isEmpty()) {
-                        problem(lineNo, "the only headings are the five '## ' sections; remove this line or make "
-                                + "it plain text");
+                        problem(
+                                lineNo,
+                                "the only headings are the five '## ' sections; remove this line or make "
+                                        + "it plain text");
                         continue;
                     }
                     problem(lineNo, "write section headings with two #: '## " + section.get().heading + "'");
@@ -340,8 +368,10 @@ final class PromptFileParser {
                     current = null;
                     skipping = true;
                 } else if (found.containsKey(section.get())) {
-                    problem(lineNo, "section \"" + section.get().heading + "\" appears twice (first on line "
-                            + found.get(section.get()).line + "); merge them");
+                    problem(
+                            lineNo,
+                            "section \"" + section.get().heading + "\" appears twice (first on line "
+                                    + found.get(section.get()).line + "); merge them");
                     current = null;
                     skipping = true;
                 } else {
@@ -357,11 +387,14 @@ final class PromptFileParser {
             }
         }
 
-        String body = String.join("\n", Arrays.asList(lines).subList(close + 1, lines.length)).strip();
+        String body = String.join("\n", Arrays.asList(lines).subList(close + 1, lines.length))
+                .strip();
         if (body.length() > BODY_LIMIT) {
-            problem(firstBodyLine, "the text below the front matter is " + body.length() + " characters; keep it "
-                    + "within " + BODY_LIMIT + " so the prompt fits one Discord message (cut about "
-                    + (body.length() - BODY_LIMIT) + ")");
+            problem(
+                    firstBodyLine,
+                    "the text below the front matter is " + body.length() + " characters; keep it "
+                            + "within " + BODY_LIMIT + " so the prompt fits one Discord message (cut about "
+                            + (body.length() - BODY_LIMIT) + ")");
         }
 
         Map<Section, Content> content = new EnumMap<>(Section.class);
@@ -371,9 +404,11 @@ final class PromptFileParser {
                 reportMissing(section, found, lastBodyLine);
             } else {
                 checkLength(text);
-                content.put(section, section.list
-                        ? new Content("", readBullets(text))
-                        : new Content(readParagraph(text), List.of()));
+                content.put(
+                        section,
+                        section.list
+                                ? new Content("", readBullets(text))
+                                : new Content(readParagraph(text), List.of()));
             }
         }
         return content;
@@ -383,7 +418,9 @@ final class PromptFileParser {
     private void reportMissing(Section section, Map<Section, SectionText> found, int lastLine) {
         for (Section later : Section.values()) {
             if (later.ordinal() > section.ordinal() && found.containsKey(later)) {
-                problem(found.get(later).line, "missing section '## " + section.heading + "'; add it before this heading");
+                problem(
+                        found.get(later).line,
+                        "missing section '## " + section.heading + "'; add it before this heading");
                 return;
             }
         }
@@ -391,10 +428,15 @@ final class PromptFileParser {
     }
 
     private void checkLength(SectionText text) {
-        String joined = text.lines.stream().map(Line::text).collect(Collectors.joining("\n")).strip();
+        String joined = text.lines.stream()
+                .map(Line::text)
+                .collect(Collectors.joining("\n"))
+                .strip();
         if (joined.length() > SECTION_LIMIT) {
-            problem(text.line, "section \"" + text.section.heading + "\" is " + joined.length() + " characters; keep it "
-                    + "within " + SECTION_LIMIT + " (cut about " + (joined.length() - SECTION_LIMIT) + ")");
+            problem(
+                    text.line,
+                    "section \"" + text.section.heading + "\" is " + joined.length() + " characters; keep it "
+                            + "within " + SECTION_LIMIT + " (cut about " + (joined.length() - SECTION_LIMIT) + ")");
         }
     }
 
@@ -411,8 +453,10 @@ final class PromptFileParser {
                 }
             } else if (isBullet(t)) {
                 if (!listReported) {
-                    problem(line.number(), "\"" + text.section.heading + "\" is a short paragraph, not a list; "
-                            + "remove the '- ' and write it as sentences");
+                    problem(
+                            line.number(),
+                            "\"" + text.section.heading + "\" is a short paragraph, not a list; "
+                                    + "remove the '- ' and write it as sentences");
                     listReported = true;
                 }
             } else {
@@ -444,7 +488,9 @@ final class PromptFileParser {
             if (isBullet(t)) {
                 String item = t.substring(1).strip();
                 if (indented) {
-                    problem(line.number(), "nested bullets are not used; start this bullet at the beginning of the line");
+                    problem(
+                            line.number(),
+                            "nested bullets are not used; start this bullet at the beginning of the line");
                 } else if (item.isEmpty()) {
                     problem(line.number(), "empty bullet; write something after '- ' or delete the line");
                 } else {
@@ -457,8 +503,10 @@ final class PromptFileParser {
             } else if (indented && bullet != null) {
                 bullet.append(' ').append(t);
             } else {
-                problem(line.number(), "expected a bullet starting with '- ' (\"" + heading + "\" is a list of "
-                        + MIN_BULLETS + " to " + MAX_BULLETS + " bullets)");
+                problem(
+                        line.number(),
+                        "expected a bullet starting with '- ' (\"" + heading + "\" is a list of " + MIN_BULLETS + " to "
+                                + MAX_BULLETS + " bullets)");
             }
         }
         if (bullet != null) {
@@ -468,14 +516,20 @@ final class PromptFileParser {
             return bullets;
         }
         if (bullets.isEmpty()) {
-            problem(text.line, "section \"" + heading + "\" is empty; add " + MIN_BULLETS + " to " + MAX_BULLETS
-                    + " bullets starting with '- '");
+            problem(
+                    text.line,
+                    "section \"" + heading + "\" is empty; add " + MIN_BULLETS + " to " + MAX_BULLETS
+                            + " bullets starting with '- '");
         } else if (bullets.size() < MIN_BULLETS) {
-            problem(text.line, "\"" + heading + "\" has " + bullets.size() + " bullet" + (bullets.size() == 1 ? "" : "s")
-                    + "; write " + MIN_BULLETS + " to " + MAX_BULLETS);
+            problem(
+                    text.line,
+                    "\"" + heading + "\" has " + bullets.size() + " bullet" + (bullets.size() == 1 ? "" : "s")
+                            + "; write " + MIN_BULLETS + " to " + MAX_BULLETS);
         } else if (bullets.size() > MAX_BULLETS) {
-            problem(bulletLines.get(MAX_BULLETS), "\"" + heading + "\" has " + bullets.size() + " bullets; keep "
-                    + MIN_BULLETS + " to " + MAX_BULLETS + " (this is bullet " + (MAX_BULLETS + 1) + ")");
+            problem(
+                    bulletLines.get(MAX_BULLETS),
+                    "\"" + heading + "\" has " + bullets.size() + " bullets; keep " + MIN_BULLETS + " to " + MAX_BULLETS
+                            + " (this is bullet " + (MAX_BULLETS + 1) + ")");
         }
         return bullets;
     }

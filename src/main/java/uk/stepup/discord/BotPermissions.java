@@ -42,12 +42,16 @@ public final class BotPermissions {
     }
 
     /** What the bot needs in every channel of a cohort (through its member overwrite on the cohort's categories). */
-    static final Set<Permission> IN_CHANNELS = Set.copyOf(EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_ATTACH_FILES, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_SEND_IN_THREADS, Permission.CREATE_PUBLIC_THREADS));
+    static final Set<Permission> IN_CHANNELS = Set.copyOf(EnumSet.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_ATTACH_FILES,
+            Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_SEND_IN_THREADS,
+            Permission.CREATE_PUBLIC_THREADS));
 
-    private BotPermissions() {
-    }
+    private BotPermissions() {}
 
     /** The set, in the order the README lists it. */
     public static Set<Permission> all() {
@@ -72,7 +76,8 @@ public final class BotPermissions {
 
     /** Discord's names of some permissions, in the set's order, joined for a sentence. */
     public static String names(Collection<Permission> missing) {
-        return String.join(", ", missing.stream().map(BotPermissions::name).distinct().toList());
+        return String.join(
+                ", ", missing.stream().map(BotPermissions::name).distinct().toList());
     }
 
     /** True if an overwrite may allow or deny {@code bits}: only what the set holds (Discord refuses anything else). */

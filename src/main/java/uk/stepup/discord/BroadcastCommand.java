@@ -28,10 +28,13 @@ public final class BroadcastCommand implements Handlers.Slash {
     @Override
     public SlashCommandData definition() {
         return Commands.slash("broadcast", "Post a message to a cohort's #announcements, or to all cohorts (coaches)")
-                .addOptions(new OptionData(OptionType.STRING, "message", "What to say; it pings nobody", true)
+                .addOptions(
+                        new OptionData(OptionType.STRING, "message", "What to say; it pings nobody", true)
                                 .setMaxLength(Broadcasts.MESSAGE_MAX),
-                        new OptionData(OptionType.STRING, "cohort",
-                                "Cohort name, or \"all\" for every running cohort (default: this channel's cohort, or the only one)")
+                        new OptionData(
+                                        OptionType.STRING,
+                                        "cohort",
+                                        "Cohort name, or \"all\" for every running cohort (default: this channel's cohort, or the only one)")
                                 .setMaxLength(60));
     }
 
@@ -49,6 +52,7 @@ public final class BroadcastCommand implements Handlers.Slash {
             Replies.ephemeral(e, broadcasts.toAll(actor, message));
             return;
         }
-        CohortCommand.cohortFor(admin, e, actor).ifPresent(c -> Replies.ephemeral(e, broadcasts.toCohort(actor, c, message)));
+        CohortCommand.cohortFor(admin, e, actor)
+                .ifPresent(c -> Replies.ephemeral(e, broadcasts.toCohort(actor, c, message)));
     }
 }

@@ -21,8 +21,7 @@ public record Card(String title, String description, List<Field> fields, Optiona
     public static final int EMBEDS_PER_MESSAGE_MAX = 10;
     public static final int CONTENT_MAX = 2000;
 
-    public record Field(String name, String value, boolean inline) {
-    }
+    public record Field(String name, String value, boolean inline) {}
 
     public Card {
         fields = List.copyOf(fields);
@@ -30,7 +29,9 @@ public record Card(String title, String description, List<Field> fields, Optiona
 
     /** The characters Discord counts toward the 6000 limit. */
     public int size() {
-        int n = title.length() + description.length() + footer.map(String::length).orElse(0);
+        int n = title.length()
+                + description.length()
+                + footer.map(String::length).orElse(0);
         for (Field f : fields) {
             n += f.name().length() + f.value().length();
         }
@@ -59,7 +60,8 @@ public record Card(String title, String description, List<Field> fields, Optiona
             String name = fit(f.name(), FIELD_NAME_MAX);
             List<String> chunks = chunks(f.value(), FIELD_VALUE_MAX);
             for (int i = 0; i < chunks.size(); i++) {
-                pieces.add(new Field(i == 0 ? name : fit(name + " (continued)", FIELD_NAME_MAX), chunks.get(i), f.inline()));
+                pieces.add(new Field(
+                        i == 0 ? name : fit(name + " (continued)", FIELD_NAME_MAX), chunks.get(i), f.inline()));
             }
         }
         String t = fit(title, TITLE_MAX);
@@ -77,7 +79,8 @@ public record Card(String title, String description, List<Field> fields, Optiona
         for (Field piece : pieces) {
             int add = piece.name().length() + piece.value().length();
             // The footer goes on the last card, so every message is checked as if it might be the last.
-            if (fieldsOfCard.size() < FIELDS_MAX && currentSize + cardSize + add + footLength <= MESSAGE_EMBED_TOTAL_MAX) {
+            if (fieldsOfCard.size() < FIELDS_MAX
+                    && currentSize + cardSize + add + footLength <= MESSAGE_EMBED_TOTAL_MAX) {
                 fieldsOfCard.add(piece);
                 cardSize += add;
                 continue;

@@ -54,8 +54,12 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
 
     @Override
     public Set<ComponentIds.Action> actions() {
-        return Set.of(ComponentIds.Action.CHECKIN_OPEN, ComponentIds.Action.CHECKIN_SHARE, ComponentIds.Action.CHECKIN_CONFIRM,
-                ComponentIds.Action.CHECKIN_REVISE, ComponentIds.Action.CHECKIN_MODAL);
+        return Set.of(
+                ComponentIds.Action.CHECKIN_OPEN,
+                ComponentIds.Action.CHECKIN_SHARE,
+                ComponentIds.Action.CHECKIN_CONFIRM,
+                ComponentIds.Action.CHECKIN_REVISE,
+                ComponentIds.Action.CHECKIN_MODAL);
     }
 
     @Override
@@ -67,13 +71,19 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded d, Actor actor) {
         switch (d.action()) {
             case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.longArg(0)), Optional.of(d.intArg(1))));
-            case CHECKIN_SHARE -> Replies.ephemeral(e, desk.share(actor, d.longArg(0),
-                    HighlightShare.valueOf(d.arg(1).toUpperCase(Locale.ROOT))));
+            case CHECKIN_SHARE ->
+                Replies.ephemeral(
+                        e,
+                        desk.share(
+                                actor,
+                                d.longArg(0),
+                                HighlightShare.valueOf(d.arg(1).toUpperCase(Locale.ROOT))));
             case CHECKIN_CONFIRM -> saved(e, desk.confirm(actor, d.arg(0)));
             case CHECKIN_REVISE -> {
                 Optional<CheckinDesk.Form> form = desk.held(actor, d.arg(0));
                 if (form.isPresent()) {
-                    e.replyModal(checkinModal(form.get())).queue(null, InteractionErrors.onFailure(e, "the check-in form"));
+                    e.replyModal(checkinModal(form.get()))
+                            .queue(null, InteractionErrors.onFailure(e, "the check-in form"));
                 } else {
                     Replies.ephemeral(e, "That draft has expired. Please press Check in again.");
                 }
@@ -85,14 +95,15 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
     @Override
     public void handle(ModalInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
         Optional<Rating> rating = Optional.ofNullable(e.getValue("rating"))
-                .flatMap(v -> v.getAsStringList().stream().findFirst()).flatMap(Rating::parse);
+                .flatMap(v -> v.getAsStringList().stream().findFirst())
+                .flatMap(Rating::parse);
         String did = value(e, "did").orElse("");
         if (rating.isEmpty() || did.isBlank()) {
             Replies.ephemeral(e, "⚠️ Please choose a rating and say what you did this week; nothing was saved.");
             return;
         }
-        CheckinAnswers answers = new CheckinAnswers(rating.get(), did.strip(), value(e, "evidence"), value(e, "next"),
-                value(e, "highlight"));
+        CheckinAnswers answers = new CheckinAnswers(
+                rating.get(), did.strip(), value(e, "evidence"), value(e, "next"), value(e, "highlight"));
         // The check-in is committed by the desk before this reply acknowledges the interaction.
         saved(e, desk.submit(actor, id.longArg(0), id.intArg(1), answers));
     }
@@ -100,30 +111,42 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
     /** The check-in modal: a rating select and four text inputs, each inside a Label, pre-filled when editing. */
     static Modal checkinModal(CheckinDesk.Form form) {
         Optional<CheckinAnswers> p = form.prefill();
-        StringSelectMenu.Builder rating = StringSelectMenu.create("rating").setRequiredRange(1, 1)
-                .setPlaceholder("Choose a rating");
+        StringSelectMenu.Builder rating =
+                StringSelectMenu.create("rating").setRequiredRange(1, 1).setPlaceholder("Choose a rating");
         for (Rating r : CheckinDesk.ratingChoices()) {
             rating.addOption(r.label(), r.key());
         }
         p.ifPresent(a -> rating.setDefaultValues(a.rating().key()));
-        TextInput.Builder did = TextInput.create("did", TextInputStyle.PARAGRAPH).setRequired(true)
-                .setRequiredRange(1, CheckinAnswers.DID_MAX).setPlaceholder("The changes you made, at pattern level");
-        TextInput.Builder evidence = TextInput.create("evidence", TextInputStyle.PARAGRAPH).setRequired(false)
-                .setMaxLength(CheckinAnswers.EVIDENCE_MAX).setPlaceholder("Audits, feedback, records you can point to");
-        TextInput.Builder next = TextInput.create("next", TextInputStyle.SHORT).setRequired(false)
+        TextInput.Builder did = TextInput.create("did", TextInputStyle.PARAGRAPH)
+                .setRequired(true)
+                .setRequiredRange(1, CheckinAnswers.DID_MAX)
+                .setPlaceholder("The changes you made, at pattern level");
+        TextInput.Builder evidence = TextInput.create("evidence", TextInputStyle.PARAGRAPH)
+                .setRequired(false)
+                .setMaxLength(CheckinAnswers.EVIDENCE_MAX)
+                .setPlaceholder("Audits, feedback, records you can point to");
+        TextInput.Builder next = TextInput.create("next", TextInputStyle.SHORT)
+                .setRequired(false)
                 .setMaxLength(CheckinAnswers.NEXT_STEP_MAX);
-        TextInput.Builder highlight = TextInput.create("highlight", TextInputStyle.PARAGRAPH).setRequired(false)
-                .setMaxLength(CheckinAnswers.HIGHLIGHT_MAX).setPlaceholder("Something other homes could try");
+        TextInput.Builder highlight = TextInput.create("highlight", TextInputStyle.PARAGRAPH)
+                .setRequired(false)
+                .setMaxLength(CheckinAnswers.HIGHLIGHT_MAX)
+                .setPlaceholder("Something other homes could try");
         p.ifPresent(a -> {
             did.setValue(a.didThisWeek());
             a.evidence().ifPresent(evidence::setValue);
             a.nextStep().ifPresent(next::setValue);
             a.highlight().ifPresent(highlight::setValue);
         });
-        return Modal.create(ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, form.homeId(), form.week()), form.modalTitle())
+        return Modal.create(
+                        ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, form.homeId(), form.week()),
+                        form.modalTitle())
                 .addComponents(
                         Label.of("Self-rating for " + form.code(), rating.build()),
-                        Label.of("What we did this week", "No resident names, rooms or dates of birth, please.", did.build()),
+                        Label.of(
+                                "What we did this week",
+                                "No resident names, rooms or dates of birth, please.",
+                                did.build()),
                         Label.of("Evidence we now have", evidence.build()),
                         Label.of("Next step or help needed", next.build()),
                         Label.of("A highlight other homes could learn from", highlight.build()))
@@ -141,7 +164,9 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
     }
 
     private static Optional<String> value(ModalInteractionEvent e, String id) {
-        return Optional.ofNullable(e.getValue(id)).map(ModalMapping::getAsString).filter(s -> !s.isBlank());
+        return Optional.ofNullable(e.getValue(id))
+                .map(ModalMapping::getAsString)
+                .filter(s -> !s.isBlank());
     }
 
     private void saved(IReplyCallback cb, CheckinDesk.Result result) {
@@ -150,16 +175,26 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
             if (s.checkin().answers().highlight().isPresent()) {
                 long id = s.checkin().id();
                 rows.add(ActionRow.of(
-                        Button.primary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "anonymous"), "Share anonymously"),
-                        Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "named"), "Share with our name"),
-                        Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "none"), "Don't share")));
+                        Button.primary(
+                                ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "anonymous"),
+                                "Share anonymously"),
+                        Button.secondary(
+                                ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "named"),
+                                "Share with our name"),
+                        Button.secondary(
+                                ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "none"), "Don't share")));
             }
-            List<ActionRow> offer = measures.map(m -> MeasureInteractions.offerRow(m, s.checkin().homeId(), s.checkin().week()))
+            List<ActionRow> offer = measures.map(m -> MeasureInteractions.offerRow(
+                            m, s.checkin().homeId(), s.checkin().week()))
                     .orElse(List.of());
             rows.addAll(offer);
-            String text = s.summary() + (offer.isEmpty() ? "" : "\nYour cohort also tracks measures: add this week's numbers "
-                    + "with the button below (aggregate numbers only).");
-            var reply = cb.reply(Card.fit(text, Card.CONTENT_MAX)).setEphemeral(true)
+            String text = s.summary()
+                    + (offer.isEmpty()
+                            ? ""
+                            : "\nYour cohort also tracks measures: add this week's numbers "
+                                    + "with the button below (aggregate numbers only).");
+            var reply = cb.reply(Card.fit(text, Card.CONTENT_MAX))
+                    .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
             if (!rows.isEmpty()) {
                 reply = reply.setComponents(rows);
@@ -167,15 +202,19 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
             // The check-in is already committed: if this answer is too late, the manager's retry finds it saved.
             reply.queue(null, InteractionErrors.onFailure(cb, "the check-in reply"));
         } else if (result instanceof CheckinDesk.Confirm c) {
-            cb.reply(Card.fit(c.message(), Card.CONTENT_MAX)).setEphemeral(true)
+            cb.reply(Card.fit(c.message(), Card.CONTENT_MAX))
+                    .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .setComponents(ActionRow.of(
-                            Button.secondary(ComponentIds.encode(ComponentIds.Action.CHECKIN_REVISE, c.token()), "Edit my answers"),
-                            Button.danger(ComponentIds.encode(ComponentIds.Action.CHECKIN_CONFIRM, c.token()), "Save as written")))
+                            Button.secondary(
+                                    ComponentIds.encode(ComponentIds.Action.CHECKIN_REVISE, c.token()),
+                                    "Edit my answers"),
+                            Button.danger(
+                                    ComponentIds.encode(ComponentIds.Action.CHECKIN_CONFIRM, c.token()),
+                                    "Save as written")))
                     .queue(null, InteractionErrors.onFailure(cb, "the privacy question"));
         } else if (result instanceof CheckinDesk.Refused r) {
             Replies.ephemeral(cb, r.outcome());
         }
     }
-
 }

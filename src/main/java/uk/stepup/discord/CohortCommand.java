@@ -31,7 +31,8 @@ public final class CohortCommand implements Handlers.Slash {
         Outcome handle(SlashCommandInteractionEvent event, Actor actor, Cohort cohort) throws Exception;
     }
 
-    public CohortCommand(CohortAdmin admin, Enrolment enrolment, SetupJobs setupJobs, java.util.List<CohortSubcommand> extra) {
+    public CohortCommand(
+            CohortAdmin admin, Enrolment enrolment, SetupJobs setupJobs, java.util.List<CohortSubcommand> extra) {
         this.admin = admin;
         this.enrolment = enrolment;
         this.setupJobs = setupJobs;
@@ -41,7 +42,10 @@ public final class CohortCommand implements Handlers.Slash {
 
     /** The cohort option every coach subcommand takes. */
     public static OptionData cohortOption() {
-        return new OptionData(OptionType.STRING, "cohort", "Cohort name (default: the cohort of this channel, or the only one)")
+        return new OptionData(
+                        OptionType.STRING,
+                        "cohort",
+                        "Cohort name (default: the cohort of this channel, or the only one)")
                 .setMaxLength(60);
     }
 
@@ -54,9 +58,13 @@ public final class CohortCommand implements Handlers.Slash {
         SlashCommandData d = Commands.slash("cohort", "Coach tools for running a cohort")
                 .addSubcommands(
                         new SubcommandData("create", "Start a new cohort and set up its channels")
-                                .addOptions(new OptionData(OptionType.STRING, "name", "Cohort name, e.g. Spring 2027", true)
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, "name", "Cohort name, e.g. Spring 2027", true)
                                                 .setMaxLength(60),
-                                        new OptionData(OptionType.STRING, "start", "Start date (YYYY-MM-DD, a Monday; default next Monday)")
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "start",
+                                                        "Start date (YYYY-MM-DD, a Monday; default next Monday)")
                                                 .setMaxLength(10),
                                         new OptionData(OptionType.STRING, "framework", "Curriculum")
                                                 .addChoice("CQC KLOEs (24 weeks)", "kloe-2017")
@@ -64,12 +72,22 @@ public final class CohortCommand implements Handlers.Slash {
                                         new OptionData(OptionType.STRING, "zone", "Time zone (default Europe/London)")
                                                 .setMaxLength(40)),
                         new SubcommandData("enrol", "Enrol a home and its manager (run again to add another manager)")
-                                .addOptions(new OptionData(OptionType.STRING, "home", "Care home name", true).setMaxLength(80),
-                                        new OptionData(OptionType.USER, "manager", "The home's registered manager or deputy", true),
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, "home", "Care home name", true)
+                                                .setMaxLength(80),
+                                        new OptionData(
+                                                OptionType.USER,
+                                                "manager",
+                                                "The home's registered manager or deputy",
+                                                true),
                                         cohortOption()),
                         new SubcommandData("import", "Enrol many homes from a CSV file (all or nothing)")
-                                .addOptions(new OptionData(OptionType.ATTACHMENT, "file",
-                                                "CSV: home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led", true),
+                                .addOptions(
+                                        new OptionData(
+                                                OptionType.ATTACHMENT,
+                                                "file",
+                                                "CSV: home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led",
+                                                true),
                                         cohortOption()),
                         coachSub("pause", "Pause the programme (holidays); weeks move later"),
                         coachSub("resume", "Resume a paused programme"),
@@ -121,8 +139,10 @@ public final class CohortCommand implements Handlers.Slash {
         // repair, which can outlive the interaction token, answers once it has started its background job.
         Replies.defer(e);
         if (sub.equals("create")) {
-            Replies.ephemeral(e, admin.create(actor, opt(e, "name").orElse(""), opt(e, "start"), opt(e, "framework"),
-                    opt(e, "zone")));
+            Replies.ephemeral(
+                    e,
+                    admin.create(
+                            actor, opt(e, "name").orElse(""), opt(e, "start"), opt(e, "framework"), opt(e, "zone")));
             return;
         }
         CohortAdmin.Target target = target(admin, e, actor);
@@ -132,15 +152,24 @@ public final class CohortCommand implements Handlers.Slash {
         }
         Cohort cohort = ((CohortAdmin.Found) target).cohort();
         Outcome outcome = switch (sub) {
-            case "enrol" -> enrolment.enrol(actor, cohort, opt(e, "home").orElse(""),
-                    Optional.ofNullable(e.getOption("manager")).map(o -> o.getAsUser().getId()).orElse(""));
+            case "enrol" ->
+                enrolment.enrol(
+                        actor,
+                        cohort,
+                        opt(e, "home").orElse(""),
+                        Optional.ofNullable(e.getOption("manager"))
+                                .map(o -> o.getAsUser().getId())
+                                .orElse(""));
             case "import" -> importCsv(e, actor, cohort);
             case "pause" -> admin.pause(actor, cohort);
             case "resume" -> admin.resume(actor, cohort);
             case "skip" -> admin.skip(actor, cohort);
             case "end" -> admin.end(actor, cohort);
             case "repair" -> setupJobs.startRepair(actor, cohort);
-            default -> extra.containsKey(sub) ? extra.get(sub).handle(e, actor, cohort) : Outcome.invalid("Unknown cohort action.");
+            default ->
+                extra.containsKey(sub)
+                        ? extra.get(sub).handle(e, actor, cohort)
+                        : Outcome.invalid("Unknown cohort action.");
         };
         if (outcome != null) {
             Replies.ephemeral(e, outcome);

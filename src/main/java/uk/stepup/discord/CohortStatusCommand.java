@@ -17,7 +17,9 @@ public final class CohortStatusCommand implements CohortCommand.CohortSubcommand
 
     @Override
     public SubcommandData definition() {
-        return new SubcommandData("status", "Each home's check-ins, overdue tasks and sessions; at-risk homes first (only you see it)")
+        return new SubcommandData(
+                        "status",
+                        "Each home's check-ins, overdue tasks and sessions; at-risk homes first (only you see it)")
                 .addOptions(CohortCommand.cohortOption());
     }
 

@@ -44,16 +44,23 @@ public final class CommandRegistrar extends ListenerAdapter {
 
     /** Registers in the configured guilds the bot is in, or in every guild it is in when none is configured. */
     public void register() {
-        List<Guild> guilds = guildIds.isEmpty() ? jda.getGuilds()
-                : guildIds.stream().map(jda::getGuildById).filter(java.util.Objects::nonNull).toList();
+        List<Guild> guilds = guildIds.isEmpty()
+                ? jda.getGuilds()
+                : guildIds.stream()
+                        .map(jda::getGuildById)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
         for (String id : guildIds) {
             if (jda.getGuildById(id) == null) {
-                LOG.warn("The bot is not in server {} yet; invite it (see README): its commands are registered when it"
-                        + " joins, without a restart.", id);
+                LOG.warn(
+                        "The bot is not in server {} yet; invite it (see README): its commands are registered when it"
+                                + " joins, without a restart.",
+                        id);
             }
         }
         if (guildIds.isEmpty() && guilds.isEmpty()) {
-            LOG.warn("The bot is not in any server yet; invite it (see README): its commands are registered when it joins.");
+            LOG.warn(
+                    "The bot is not in any server yet; invite it (see README): its commands are registered when it joins.");
         }
         guilds.forEach(this::register);
     }
@@ -62,27 +69,35 @@ public final class CommandRegistrar extends ListenerAdapter {
     public void onGuildJoin(GuildJoinEvent event) {
         Guild guild = event.getGuild();
         if (!serves(guild.getId())) {
-            LOG.info("The bot was added to server {} ({}), which is not in STEPUP_GUILD_ID; add its id there to serve it.",
-                    guild.getName(), guild.getId());
+            LOG.info(
+                    "The bot was added to server {} ({}), which is not in STEPUP_GUILD_ID; add its id there to serve it.",
+                    guild.getName(),
+                    guild.getId());
             return;
         }
         LOG.info("The bot joined server {} ({}); registering its commands", guild.getName(), guild.getId());
         try {
             register(guild);
         } catch (RuntimeException e) {
-            LOG.warn("Could not register the slash commands in {} ({}): {}. Restart the bot to try again.",
-                    guild.getName(), guild.getId(), e.getMessage());
+            LOG.warn(
+                    "Could not register the slash commands in {} ({}): {}. Restart the bot to try again.",
+                    guild.getName(),
+                    guild.getId(),
+                    e.getMessage());
         }
-        // The same check as at start-up: an admin who ticked the wrong boxes hears it now, not at the first /cohort create.
-        PermissionSelfCheck.check(guild, List.of()).problems().forEach(p -> LOG.warn("Permission check on server {} ({}): {}",
-                guild.getId(), guild.getName(), p));
+        // The same check as at start-up: an admin who ticked the wrong boxes hears it now, not at the first /cohort
+        // create.
+        PermissionSelfCheck.check(guild, List.of())
+                .problems()
+                .forEach(p -> LOG.warn("Permission check on server {} ({}): {}", guild.getId(), guild.getName(), p));
     }
 
     /** Registers the commands in one server, unless it already has exactly these. */
     void register(Guild guild) {
         Set<JsonNode> wanted = definitions.stream().map(CommandRegistrar::json).collect(Collectors.toSet());
         List<Command> current = guild.retrieveCommands().complete();
-        Set<JsonNode> existing = current.stream().map(c -> json(SlashCommandData.fromCommand(c))).collect(Collectors.toSet());
+        Set<JsonNode> existing =
+                current.stream().map(c -> json(SlashCommandData.fromCommand(c))).collect(Collectors.toSet());
         if (existing.equals(wanted)) {
             LOG.info("Slash commands in {} are up to date", guild.getName());
             return;

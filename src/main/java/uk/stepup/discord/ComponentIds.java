@@ -68,8 +68,7 @@ public final class ComponentIds {
         }
     }
 
-    private ComponentIds() {
-    }
+    private ComponentIds() {}
 
     public static String encode(Action action, Object... args) {
         StringBuilder id = new StringBuilder(action.key);

@@ -24,18 +24,20 @@ final class CsvAttachment {
     private static final Logger LOG = LoggerFactory.getLogger(CsvAttachment.class);
     static final long MAX_BYTES = 1_000_000;
 
-    private CsvAttachment() {
-    }
+    private CsvAttachment() {}
 
     /** The {@code file} option's text given to {@code importer}, or what is wrong with the file. */
     static Outcome importWith(SlashCommandInteractionEvent e, String what, Function<String, Outcome> importer)
             throws InterruptedException {
-        Message.Attachment file = Optional.ofNullable(e.getOption("file")).map(OptionMapping::getAsAttachment).orElse(null);
+        Message.Attachment file = Optional.ofNullable(e.getOption("file"))
+                .map(OptionMapping::getAsAttachment)
+                .orElse(null);
         if (file == null) {
             return Outcome.invalid("Attach the CSV file to the command.");
         }
         if (file.getSize() > MAX_BYTES) {
-            return Outcome.invalid("That file is " + file.getSize() / 1000 + " kB; the import takes CSV files up to 1 MB.");
+            return Outcome.invalid(
+                    "That file is " + file.getSize() / 1000 + " kB; the import takes CSV files up to 1 MB.");
         }
         String name = file.getFileName().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".txt")) {

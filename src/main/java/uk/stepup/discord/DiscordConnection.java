@@ -7,8 +7,8 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 
 /**
@@ -23,8 +23,7 @@ public final class DiscordConnection {
      */
     public static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
 
-    private DiscordConnection() {
-    }
+    private DiscordConnection() {}
 
     /** Connects and waits until the guilds are loaded. */
     public static JDA connect(String token, String apiUrl, String gatewayUrl, ExecutorService events)

@@ -27,6 +27,7 @@ import uk.stepup.summaries.ExportFormat;
 public final class ExportCommand implements Handlers.Slash {
     /** Discord's upload limits for a bot's message without server boosts. */
     static final int MAX_FILES = 10;
+
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
     private final CohortAdmin admin;
@@ -40,7 +41,8 @@ public final class ExportCommand implements Handlers.Slash {
     @Override
     public SlashCommandData definition() {
         return Commands.slash("export", "Download a cohort's check-ins, tasks and attendance as files (coaches only)")
-                .addOptions(CohortCommand.cohortOption(),
+                .addOptions(
+                        CohortCommand.cohortOption(),
                         new OptionData(OptionType.STRING, "format", "CSV files for Excel (default) or one JSON file")
                                 .addChoice("CSV for Excel", "csv")
                                 .addChoice("JSON", "json"));
@@ -54,14 +56,16 @@ public final class ExportCommand implements Handlers.Slash {
         }
         // Reading every check-in of a large cohort can take longer than Discord's three seconds.
         Replies.defer(e);
-        ExportFormat format = Optional.ofNullable(e.getOption("format")).map(OptionMapping::getAsString)
-                .flatMap(ExportFormat::parse).orElse(ExportFormat.CSV);
+        ExportFormat format = Optional.ofNullable(e.getOption("format"))
+                .map(OptionMapping::getAsString)
+                .flatMap(ExportFormat::parse)
+                .orElse(ExportFormat.CSV);
         Optional<String> category = Optional.empty();
         if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
             category = Optional.of(c.getParentCategoryId());
         }
-        CohortAdmin.Target target = admin.resolve(actor.guildId(),
-                Optional.ofNullable(e.getOption("cohort")).map(OptionMapping::getAsString), category);
+        CohortAdmin.Target target = admin.resolve(
+                actor.guildId(), Optional.ofNullable(e.getOption("cohort")).map(OptionMapping::getAsString), category);
         if (target instanceof CohortAdmin.NotFound nf) {
             Replies.ephemeral(e, nf.why());
             return;
@@ -73,16 +77,23 @@ public final class ExportCommand implements Handlers.Slash {
             return;
         }
         List<ExportFile> files = result.files();
-        Optional<ExportFile> tooBig = files.stream().filter(f -> f.size() > MAX_FILE_BYTES).findFirst();
+        Optional<ExportFile> tooBig =
+                files.stream().filter(f -> f.size() > MAX_FILE_BYTES).findFirst();
         if (files.size() > MAX_FILES || tooBig.isPresent()) {
-            Replies.ephemeral(e, Outcome.invalid("This export is too large to attach in Discord ("
-                    + tooBig.map(f -> f.fileName() + " is " + f.size() / (1024 * 1024) + " MB").orElse(files.size()
-                    + " files") + "). Ask whoever runs the bot to use the command line: `export --cohort \""
-                    + cohort.name() + "\" --format " + format.key() + "`."));
+            Replies.ephemeral(
+                    e,
+                    Outcome.invalid("This export is too large to attach in Discord ("
+                            + tooBig.map(f -> f.fileName() + " is " + f.size() / (1024 * 1024) + " MB")
+                                    .orElse(files.size() + " files")
+                            + "). Ask whoever runs the bot to use the command line: `export --cohort \""
+                            + cohort.name() + "\" --format " + format.key() + "`."));
             return;
         }
-        List<FileUpload> uploads = files.stream().map(f -> FileUpload.fromData(f.bytes(), f.fileName())).toList();
-        Replies.hook(e).editOriginal(Replies.text(result.outcome()))
+        List<FileUpload> uploads = files.stream()
+                .map(f -> FileUpload.fromData(f.bytes(), f.fileName()))
+                .toList();
+        Replies.hook(e)
+                .editOriginal(Replies.text(result.outcome()))
                 .setFiles(uploads)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .queue(null, InteractionErrors.onFailure(e, "the export files"));

@@ -16,8 +16,7 @@ final class Guilds {
     /** How long a lookup waits for JDA to finish (re)connecting before it takes the server to be gone. */
     static final Duration RECONNECT_WAIT = Duration.ofSeconds(60);
 
-    private Guilds() {
-    }
+    private Guilds() {}
 
     /** The server, once JDA has it whole; empty if the bot is not on it, or JDA did not reconnect within the wait. */
     static Optional<Guild> await(JDA jda, String guildId) {
@@ -33,7 +32,9 @@ final class Guilds {
             if (g != null && status != JDA.Status.LOADING_SUBSYSTEMS) {
                 return Optional.of(g);
             }
-            if (status == JDA.Status.SHUTTING_DOWN || status == JDA.Status.SHUTDOWN || System.nanoTime() > end
+            if (status == JDA.Status.SHUTTING_DOWN
+                    || status == JDA.Status.SHUTDOWN
+                    || System.nanoTime() > end
                     || g == null && status == JDA.Status.CONNECTED && !reconnecting(jda, guildId, end)) {
                 return Optional.ofNullable(jda.getGuildById(guildId));
             }

@@ -12,8 +12,7 @@ import uk.stepup.shared.Actor;
  * Handlers translate Discord events into use-case calls and outcomes into replies; they hold no business rules.
  */
 public final class Handlers {
-    private Handlers() {
-    }
+    private Handlers() {}
 
     /** One top-level slash command. */
     public interface Slash {

@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
 final class InteractionErrors {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionErrors.class);
 
-    private InteractionErrors() {
-    }
+    private InteractionErrors() {}
 
     /** True if the failure is Discord's (late, expired, or a server error), not a mistake in what the bot sent. */
     static boolean discordSide(Throwable t) {
         if (t instanceof ErrorResponseException e) {
             return interactionGone(e) || e.isServerError() || e.getResponse() != null && e.getResponse().code >= 500;
         }
-        return t instanceof InteractionFailureException || t instanceof InteractionExpiredException
+        return t instanceof InteractionFailureException
+                || t instanceof InteractionExpiredException
                 || t instanceof TimeoutException;
     }
 
@@ -42,8 +42,10 @@ final class InteractionErrors {
             return t instanceof InteractionFailureException || t instanceof InteractionExpiredException;
         }
         ErrorResponse r = e.getErrorResponse();
-        return r == ErrorResponse.UNKNOWN_INTERACTION || r == ErrorResponse.UNKNOWN_WEBHOOK
-                || r == ErrorResponse.INVALID_WEBHOOK_TOKEN || r == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED;
+        return r == ErrorResponse.UNKNOWN_INTERACTION
+                || r == ErrorResponse.UNKNOWN_WEBHOOK
+                || r == ErrorResponse.INVALID_WEBHOOK_TOKEN
+                || r == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED;
     }
 
     /** A failure handler for an answer to {@code interaction}, e.g. {@code reply.queue(null, onFailure(e, "the reply"))}. */
@@ -54,20 +56,34 @@ final class InteractionErrors {
     static void log(Interaction interaction, String what, Throwable t) {
         String id = interaction.getId();
         if (t instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.UNKNOWN_INTERACTION) {
-            LOG.warn("Interaction {}: Discord refused {} as too late (10062 Unknown interaction: an answer must reach it "
-                    + "within 3 s); the person saw \"This interaction failed\" and can try again. What was done before "
-                    + "answering stands.", id, what);
+            LOG.warn(
+                    "Interaction {}: Discord refused {} as too late (10062 Unknown interaction: an answer must reach it "
+                            + "within 3 s); the person saw \"This interaction failed\" and can try again. What was done before "
+                            + "answering stands.",
+                    id,
+                    what);
         } else if (t instanceof ErrorResponseException e
                 && e.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
-            LOG.warn("Interaction {}: Discord says it was already answered when {} was sent (40060). Most likely the "
-                    + "first try reached it and only the acknowledgement was lost (a 5xx on the way back), so JDA tried "
-                    + "again; if this keeps happening, check that only one copy of the bot runs with this token.", id, what);
+            LOG.warn(
+                    "Interaction {}: Discord says it was already answered when {} was sent (40060). Most likely the "
+                            + "first try reached it and only the acknowledgement was lost (a 5xx on the way back), so JDA tried "
+                            + "again; if this keeps happening, check that only one copy of the bot runs with this token.",
+                    id,
+                    what);
         } else if (interactionGone(t)) {
-            LOG.warn("Interaction {}: {} was not delivered because Discord no longer accepts answers to it ({}); the "
-                    + "person saw \"This interaction failed\" or no update.", id, what, summary(t));
+            LOG.warn(
+                    "Interaction {}: {} was not delivered because Discord no longer accepts answers to it ({}); the "
+                            + "person saw \"This interaction failed\" or no update.",
+                    id,
+                    what,
+                    summary(t));
         } else if (discordSide(t)) {
-            LOG.warn("Interaction {}: Discord failed to take {} ({}); the person may have seen \"This interaction "
-                    + "failed\" and can try again.", id, what, summary(t));
+            LOG.warn(
+                    "Interaction {}: Discord failed to take {} ({}); the person may have seen \"This interaction "
+                            + "failed\" and can try again.",
+                    id,
+                    what,
+                    summary(t));
         } else {
             LOG.error("Interaction {}: Discord refused {}", id, what, t);
         }

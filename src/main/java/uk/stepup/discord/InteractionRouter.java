@@ -34,8 +34,11 @@ public final class InteractionRouter extends ListenerAdapter {
     private final Map<ComponentIds.Action, Handlers.Modals> modals = new EnumMap<>(ComponentIds.Action.class);
     private final String coachRole;
 
-    public InteractionRouter(List<Handlers.Slash> slashHandlers, List<Handlers.Buttons> buttonHandlers,
-                             List<Handlers.Modals> modalHandlers, String coachRole) {
+    public InteractionRouter(
+            List<Handlers.Slash> slashHandlers,
+            List<Handlers.Buttons> buttonHandlers,
+            List<Handlers.Modals> modalHandlers,
+            String coachRole) {
         slashHandlers.forEach(h -> put(slash, h.definition().getName(), h));
         buttonHandlers.forEach(h -> h.actions().forEach(a -> put(buttons, a, h)));
         modalHandlers.forEach(h -> h.actions().forEach(a -> put(modals, a, h)));
@@ -50,16 +53,23 @@ public final class InteractionRouter extends ListenerAdapter {
 
     /** The slash command definitions to register. */
     public List<SlashCommandData> definitions() {
-        return slash.values().stream().map(Handlers.Slash::definition)
-                .sorted(java.util.Comparator.comparing(SlashCommandData::getName)).toList();
+        return slash.values().stream()
+                .map(Handlers.Slash::definition)
+                .sorted(java.util.Comparator.comparing(SlashCommandData::getName))
+                .toList();
     }
 
     Actor actor(Interaction e) {
         Member m = e.getMember();
-        boolean coach = m != null && (m.hasPermission(Permission.MANAGE_SERVER)
-                || m.getRoles().stream().anyMatch(r -> r.getName().equalsIgnoreCase(coachRole)));
+        boolean coach = m != null
+                && (m.hasPermission(Permission.MANAGE_SERVER)
+                        || m.getRoles().stream().anyMatch(r -> r.getName().equalsIgnoreCase(coachRole)));
         String guild = e.getGuild() == null ? "" : e.getGuild().getId();
-        return new Actor(e.getUser().getId(), m != null ? m.getEffectiveName() : e.getUser().getName(), guild, coach);
+        return new Actor(
+                e.getUser().getId(),
+                m != null ? m.getEffectiveName() : e.getUser().getName(),
+                guild,
+                coach);
     }
 
     private interface Work {
@@ -72,7 +82,8 @@ public final class InteractionRouter extends ListenerAdapter {
             work.run();
         } catch (Exception ex) {
             if (InteractionErrors.interactionGone(ex)) {
-                // A deferral Discord refused as too late: the person saw "This interaction failed"; no answer can reach them.
+                // A deferral Discord refused as too late: the person saw "This interaction failed"; no answer can reach
+                // them.
                 InteractionErrors.log(e, "the acknowledgement", ex);
                 return;
             }
@@ -84,7 +95,8 @@ public final class InteractionRouter extends ListenerAdapter {
                 return;
             }
             if (ex instanceof PermissionException) {
-                // Something a server admin can fix (a permission, the role order): say what, not "something went wrong".
+                // Something a server admin can fix (a permission, the role order): say what, not "something went
+                // wrong".
                 LOG.warn("Interaction stopped by Discord's permissions: {}", ex.getMessage());
                 apologise(callback, "I could not finish this: " + Refusals.explain(ex));
                 return;
@@ -102,9 +114,14 @@ public final class InteractionRouter extends ListenerAdapter {
 
     private static void apologise(IReplyCallback callback, String sorry) {
         if (!callback.isAcknowledged()) {
-            callback.reply(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
+            callback.reply(sorry)
+                    .setEphemeral(true)
+                    .queue(ok -> {}, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
         } else {
-            Replies.hook(callback).sendMessage(sorry).setEphemeral(true).queue(ok -> { }, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
+            Replies.hook(callback)
+                    .sendMessage(sorry)
+                    .setEphemeral(true)
+                    .queue(ok -> {}, err -> LOG.warn("Apology not delivered: {}", err.getMessage()));
         }
     }
 

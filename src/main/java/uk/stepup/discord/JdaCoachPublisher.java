@@ -40,6 +40,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
     static final int BROADCAST_COLOUR = 0x2C5282;
     /** Discord's limits for a scheduled event. */
     static final int EVENT_NAME_MAX = 100;
+
     static final int EVENT_LOCATION_MAX = 100;
     static final int EVENT_DESCRIPTION_MAX = 1000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -66,38 +67,58 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     static Card taskCard(Cohort cohort, Task task) {
         List<Card.Field> fields = List.of(
-                new Card.Field("Due", DAY.format(task.dueDate()) + ", by the end of the day (" + cohort.zone().getId() + ")", false),
-                new Card.Field("How it works", "When your home has done it, one of your home's managers presses **Mark done**. "
-                        + "Homes that have not done it by " + Task.REMINDER_TIME + " the day before get a reminder in their "
-                        + "own channel.", false));
-        return new Card("Task · " + Mentions.neutralise(task.title()), task.details().map(Mentions::neutralise).orElse(""),
-                fields, Optional.of(cohort.name() + " · /task list shows where your home stands"), TASK_COLOUR);
+                new Card.Field(
+                        "Due",
+                        DAY.format(task.dueDate()) + ", by the end of the day ("
+                                + cohort.zone().getId() + ")",
+                        false),
+                new Card.Field(
+                        "How it works",
+                        "When your home has done it, one of your home's managers presses **Mark done**. "
+                                + "Homes that have not done it by " + Task.REMINDER_TIME
+                                + " the day before get a reminder in their "
+                                + "own channel.",
+                        false));
+        return new Card(
+                "Task · " + Mentions.neutralise(task.title()),
+                task.details().map(Mentions::neutralise).orElse(""),
+                fields,
+                Optional.of(cohort.name() + " · /task list shows where your home stands"),
+                TASK_COLOUR);
     }
 
     static Card sessionCard(Cohort cohort, Session session) {
         List<Card.Field> fields = new ArrayList<>();
         fields.add(new Card.Field("Join", session.link(), false));
         fields.add(new Card.Field("Reminder", "An hour before, here in #announcements.", false));
-        fields.add(new Card.Field("Attendance", "From the start, an **I attended** button appears here: press it so your "
-                + "home's attendance is recorded.", false));
+        fields.add(new Card.Field(
+                "Attendance",
+                "From the start, an **I attended** button appears here: press it so your "
+                        + "home's attendance is recorded.",
+                false));
         if (session.eventId().isPresent()) {
-            fields.add(new Card.Field("Event", "It is in the server's Events too, where you can mark yourself interested.", false));
+            fields.add(new Card.Field(
+                    "Event", "It is in the server's Events too, where you can mark yourself interested.", false));
         }
-        return new Card("Live session · " + Mentions.neutralise(session.title()),
-                stamp(session.startsAt(), "F") + " (" + stamp(session.startsAt(), "R") + "), for an hour.", fields,
-                Optional.of(cohort.name() + " · times show in your own time zone"), SESSION_COLOUR);
+        return new Card(
+                "Live session · " + Mentions.neutralise(session.title()),
+                stamp(session.startsAt(), "F") + " (" + stamp(session.startsAt(), "R") + "), for an hour.",
+                fields,
+                Optional.of(cohort.name() + " · times show in your own time zone"),
+                SESSION_COLOUR);
     }
 
     static String taskReminderText(Home home, Task task) {
         StringBuilder who = new StringBuilder();
         home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
-        return who + "a reminder: **" + Mentions.neutralise(task.title()) + "** is due tomorrow, " + DAY.format(task.dueDate())
-                + ". When your home has done it, press **Mark done**.";
+        return who + "a reminder: **" + Mentions.neutralise(task.title()) + "** is due tomorrow, "
+                + DAY.format(task.dueDate()) + ". When your home has done it, press **Mark done**.";
     }
 
     static String sessionReminderText(Session session) {
-        return "⏰ Starting in an hour: **" + Mentions.neutralise(session.title()) + "** at " + stamp(session.startsAt(), "t")
-                + " (" + stamp(session.startsAt(), "R") + "). Join here: <" + session.link() + ">";
+        return "⏰ Starting in an hour: **" + Mentions.neutralise(session.title()) + "** at "
+                + stamp(session.startsAt(), "t") + " (" + stamp(session.startsAt(), "R") + "). Join here: <"
+                + session.link() + ">";
     }
 
     static String attendanceCallText(Session session) {
@@ -120,23 +141,31 @@ public final class JdaCoachPublisher implements CoachPublisher {
         String location;
         String description;
         if (withLink) {
-            location = session.link().length() <= EVENT_LOCATION_MAX ? session.link()
+            location = session.link().length() <= EVENT_LOCATION_MAX
+                    ? session.link()
                     : "Online: the link is in the event's description";
             description = "Join: " + session.link() + "\nA live session for " + cohort.name() + ".";
         } else {
             // Everyone on the server sees its events; the link is only where the cohort's members can see it.
             location = Card.fit(eventLocationWithoutLink(cohort), EVENT_LOCATION_MAX);
             description = "A live session for " + cohort.name() + ". The call link is in "
-                    + cohort.channels().announcementsId().map(id -> "<#" + id + ">").orElse("#announcements")
+                    + cohort.channels()
+                            .announcementsId()
+                            .map(id -> "<#" + id + ">")
+                            .orElse("#announcements")
                     + " of " + cohort.name() + ", which only the cohort's members can see.";
         }
         try {
             pacer.acquire();
-            String id = guild.get().createScheduledEvent(Card.fit(session.title(), EVENT_NAME_MAX), location,
+            String id = guild.get()
+                    .createScheduledEvent(
+                            Card.fit(session.title(), EVENT_NAME_MAX),
+                            location,
                             OffsetDateTime.ofInstant(session.startsAt(), ZoneOffset.UTC),
                             OffsetDateTime.ofInstant(session.endsAt(), ZoneOffset.UTC))
                     .setDescription(Card.fit(description, EVENT_DESCRIPTION_MAX))
-                    .complete().getId();
+                    .complete()
+                    .getId();
             return new Sent(id);
         } catch (ErrorResponseException | InsufficientPermissionException | IllegalArgumentException e) {
             return failed("the event", e);
@@ -166,8 +195,12 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     @Override
     public Posted postBroadcast(Cohort cohort, String text, String from) {
-        Card card = new Card("📣 From your coach", Mentions.neutralise(text), List.of(),
-                Optional.of(from + " · " + cohort.name()), BROADCAST_COLOUR);
+        Card card = new Card(
+                "📣 From your coach",
+                Mentions.neutralise(text),
+                List.of(),
+                Optional.of(from + " · " + cohort.name()),
+                BROADCAST_COLOUR);
         return postCard(cohort, card, List.of(), "the message");
     }
 
@@ -189,8 +222,11 @@ public final class JdaCoachPublisher implements CoachPublisher {
     @Override
     public Optional<String> findTaskReminder(Cohort cohort, Home home, Task task) {
         String marker = doneButton(task.id()).getCustomId();
-        return text(cohort, home.channelId()).flatMap(ch -> JdaProgrammePublisher.findRecent(ch,
-                m -> m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))));
+        return text(cohort, home.channelId())
+                .flatMap(ch -> JdaProgrammePublisher.findRecent(
+                        ch,
+                        m -> m.getComponentTree().findAll(Button.class).stream()
+                                .anyMatch(b -> marker.equals(b.getCustomId()))));
     }
 
     @Override
@@ -209,7 +245,8 @@ public final class JdaCoachPublisher implements CoachPublisher {
     @Override
     public Optional<String> findSessionReminder(Cohort cohort, Session session) {
         String expected = Card.fit(sessionReminderText(session), Card.CONTENT_MAX);
-        return announcements(cohort).flatMap(ch -> JdaProgrammePublisher.findRecent(ch, m -> expected.equals(m.getContentRaw())));
+        return announcements(cohort)
+                .flatMap(ch -> JdaProgrammePublisher.findRecent(ch, m -> expected.equals(m.getContentRaw())));
     }
 
     @Override
@@ -229,8 +266,11 @@ public final class JdaCoachPublisher implements CoachPublisher {
     @Override
     public Optional<String> findAttendanceCall(Cohort cohort, Session session) {
         String marker = attendedButton(session.id()).getCustomId();
-        return announcements(cohort).flatMap(ch -> JdaProgrammePublisher.findRecent(ch,
-                m -> m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))));
+        return announcements(cohort)
+                .flatMap(ch -> JdaProgrammePublisher.findRecent(
+                        ch,
+                        m -> m.getComponentTree().findAll(Button.class).stream()
+                                .anyMatch(b -> marker.equals(b.getCustomId()))));
     }
 
     /** A card in {@code #announcements} (split to fit), the last message carrying the buttons; its id. */
@@ -275,7 +315,9 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     private static Posted failed(String what, Exception e) {
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed(e instanceof PermissionException ? Refusals.explain(e)
-                : "Discord refused " + what + " (" + e.getMessage() + ").");
+        return new Failed(
+                e instanceof PermissionException
+                        ? Refusals.explain(e)
+                        : "Discord refused " + what + " (" + e.getMessage() + ").");
     }
 }

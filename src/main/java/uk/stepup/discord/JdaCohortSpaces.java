@@ -41,8 +41,12 @@ public final class JdaCohortSpaces implements CohortSpaces {
      * role as the admin set it. Overwrites allow nothing outside {@link BotPermissions}: Discord refuses those.
      */
     private static final EnumSet<Permission> READ = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY);
-    private static final EnumSet<Permission> TALK = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-            Permission.MESSAGE_SEND, Permission.MESSAGE_SEND_IN_THREADS);
+
+    private static final EnumSet<Permission> TALK = EnumSet.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_HISTORY,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_SEND_IN_THREADS);
     private static final EnumSet<Permission> NO_POSTING = EnumSet.of(Permission.MESSAGE_SEND);
 
     private final JDA jda;
@@ -68,26 +72,46 @@ public final class JdaCohortSpaces implements CohortSpaces {
                             .addRolePermissionOverride(coach.getIdLong(), TALK, List.of())
                             .addRolePermissionOverride(members.getIdLong(), READ, List.of())
                             .complete());
-            TextChannel announcements = channel(guild, category, cohort.channels().announcementsId(), "announcements",
+            TextChannel announcements = channel(
+                    guild,
+                    category,
+                    cohort.channels().announcementsId(),
+                    "announcements",
                     "Coach broadcasts, tasks and sessions for " + cohort.name(),
                     a -> a.addRolePermissionOverride(members.getIdLong(), READ, NO_POSTING));
-            TextChannel thisWeek = channel(guild, category, cohort.channels().thisWeekId(), "this-week",
+            TextChannel thisWeek = channel(
+                    guild,
+                    category,
+                    cohort.channels().thisWeekId(),
+                    "this-week",
                     "This week's KLOE prompt: press Check in. Discuss in the week's thread.",
-                    a -> a.addRolePermissionOverride(members.getIdLong(),
-                            EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_HISTORY,
-                                    Permission.MESSAGE_SEND_IN_THREADS), NO_POSTING));
-            TextChannel peer = channel(guild, category, cohort.channels().peerLearningId(), "peer-learning",
+                    a -> a.addRolePermissionOverride(
+                            members.getIdLong(),
+                            EnumSet.of(
+                                    Permission.VIEW_CHANNEL,
+                                    Permission.MESSAGE_HISTORY,
+                                    Permission.MESSAGE_SEND_IN_THREADS),
+                            NO_POSTING));
+            TextChannel peer = channel(
+                    guild,
+                    category,
+                    cohort.channels().peerLearningId(),
+                    "peer-learning",
                     "Weekly summaries and shared highlights: learn from each other.",
                     a -> a.addRolePermissionOverride(members.getIdLong(), TALK, List.of()));
-            channelNamed(category, COACHES_CHANNEL).orElseGet(() -> guild.createTextChannel(COACHES_CHANNEL, category)
-                    .setTopic("For coaches only: catch-up notes and problems the bot found.")
-                    .addRolePermissionOverride(everyone, List.of(), List.of(Permission.VIEW_CHANNEL))
-                    .addRolePermissionOverride(members.getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
-                    .addMemberPermissionOverride(self, BOT, List.of())
-                    .addRolePermissionOverride(coach.getIdLong(), TALK, List.of())
-                    .complete());
-            return new Cohort.Channels(Optional.of(category.getId()), Optional.of(announcements.getId()),
-                    Optional.of(thisWeek.getId()), Optional.of(peer.getId()));
+            channelNamed(category, COACHES_CHANNEL)
+                    .orElseGet(() -> guild.createTextChannel(COACHES_CHANNEL, category)
+                            .setTopic("For coaches only: catch-up notes and problems the bot found.")
+                            .addRolePermissionOverride(everyone, List.of(), List.of(Permission.VIEW_CHANNEL))
+                            .addRolePermissionOverride(members.getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                            .addMemberPermissionOverride(self, BOT, List.of())
+                            .addRolePermissionOverride(coach.getIdLong(), TALK, List.of())
+                            .complete());
+            return new Cohort.Channels(
+                    Optional.of(category.getId()),
+                    Optional.of(announcements.getId()),
+                    Optional.of(thisWeek.getId()),
+                    Optional.of(peer.getId()));
         } catch (PermissionException | ErrorResponseException e) {
             throw new SpaceException(Refusals.explain(e), e);
         }
@@ -101,14 +125,22 @@ public final class JdaCohortSpaces implements CohortSpaces {
             Role members = cohortRole(guild, cohort);
             // A channel created just before a restart, whose id was never saved, is found by its name: a resumed
             // import creates no second channel for the home.
-            Optional<TextChannel> existing = home.channelId().map(guild::getTextChannelById)
-                    .or(() -> home.channelId().isPresent() ? Optional.empty() : categories(guild, cohort).stream()
-                            .flatMap(c -> c.getTextChannels().stream()).filter(c -> c.getName().equals(slug(home))).findFirst());
+            Optional<TextChannel> existing = home.channelId()
+                    .map(guild::getTextChannelById)
+                    .or(() -> home.channelId().isPresent()
+                            ? Optional.empty()
+                            : categories(guild, cohort).stream()
+                                    .flatMap(c -> c.getTextChannels().stream())
+                                    .filter(c -> c.getName().equals(slug(home)))
+                                    .findFirst());
             TextChannel channel = existing.orElseGet(() -> {
                 Category category = homesCategory(guild, cohort);
                 ChannelAction<TextChannel> create = guild.createTextChannel(slug(home), category)
-                        .setTopic(Card.fit(home.name() + ": private to its managers and the coaches. Reminders and progress.", 1024))
-                        .addRolePermissionOverride(guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                        .setTopic(Card.fit(
+                                home.name() + ": private to its managers and the coaches. Reminders and progress.",
+                                1024))
+                        .addRolePermissionOverride(
+                                guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
                         .addRolePermissionOverride(members.getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
                         .addMemberPermissionOverride(guild.getSelfMember().getIdLong(), BOT, List.of())
                         .addRolePermissionOverride(coach.getIdLong(), TALK, List.of());
@@ -152,7 +184,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 try {
                     guild.addRoleToMember(UserSnowflake.fromId(id), members).complete();
                 } catch (ErrorResponseException e) {
-                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
+                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER
+                            && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
                         throw e;
                     }
                     missing.add(id);
@@ -171,9 +204,11 @@ public final class JdaCohortSpaces implements CohortSpaces {
             Role members = cohortRole(guild, cohort);
             for (String id : new LinkedHashSet<>(userIds)) {
                 try {
-                    guild.removeRoleFromMember(UserSnowflake.fromId(id), members).complete();
+                    guild.removeRoleFromMember(UserSnowflake.fromId(id), members)
+                            .complete();
                 } catch (ErrorResponseException e) {
-                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
+                    if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MEMBER
+                            && e.getErrorResponse() != ErrorResponse.UNKNOWN_USER) {
                         throw e;
                     }
                 }
@@ -188,8 +223,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
     }
 
     private Guild guild(Cohort cohort) {
-        return Guilds.await(jda, cohort.guildId()).orElseThrow(() ->
-                new SpaceException("the bot is no longer on the cohort's Discord server.", null));
+        return Guilds.await(jda, cohort.guildId())
+                .orElseThrow(() -> new SpaceException("the bot is no longer on the cohort's Discord server.", null));
     }
 
     private Role coachRole(Guild guild) {
@@ -208,7 +243,9 @@ public final class JdaCohortSpaces implements CohortSpaces {
     private static Role cohortRole(Guild guild, Cohort cohort) {
         String name = cohortRoleName(cohort);
         List<Role> roles = guild.getRolesByName(name, false);
-        return roles.isEmpty() ? guild.createRole().setName(name).setMentionable(false).complete() : roles.get(0);
+        return roles.isEmpty()
+                ? guild.createRole().setName(name).setMentionable(false).complete()
+                : roles.get(0);
     }
 
     private static Optional<Category> existingCategory(Guild guild, Optional<String> id) {
@@ -216,20 +253,24 @@ public final class JdaCohortSpaces implements CohortSpaces {
     }
 
     private static Optional<TextChannel> channelNamed(Category category, String name) {
-        return category.getTextChannels().stream().filter(c -> c.getName().equals(name)).findFirst();
+        return category.getTextChannels().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst();
     }
 
     private interface Overwrites {
         ChannelAction<TextChannel> apply(ChannelAction<TextChannel> action);
     }
 
-    private static TextChannel channel(Guild guild, Category category, Optional<String> id, String name, String topic,
-                                       Overwrites overwrites) {
+    private static TextChannel channel(
+            Guild guild, Category category, Optional<String> id, String name, String topic, Overwrites overwrites) {
         Optional<TextChannel> existing = id.map(guild::getTextChannelById).or(() -> channelNamed(category, name));
         if (existing.isPresent()) {
             return existing.get();
         }
-        return overwrites.apply(guild.createTextChannel(name, category).setTopic(topic).syncPermissionOverrides()).complete();
+        return overwrites
+                .apply(guild.createTextChannel(name, category).setTopic(topic).syncPermissionOverrides())
+                .complete();
     }
 
     /** The cohort's categories that exist: its own, then the overflow ones for home channels ("… · homes 2", …). */
@@ -245,7 +286,9 @@ public final class JdaCohortSpaces implements CohortSpaces {
 
     /** The category for home channels: the cohort's own while it has room, then "… · homes 2", "… · homes 3". */
     private static Category homesCategory(Guild guild, Cohort cohort) {
-        cohort.channels().categoryId().map(guild::getCategoryById)
+        cohort.channels()
+                .categoryId()
+                .map(guild::getCategoryById)
                 .orElseThrow(() -> new SpaceException("the cohort's category is missing; run /cohort repair.", null));
         List<Category> candidates = categories(guild, cohort);
         for (Category c : candidates) {
@@ -255,7 +298,8 @@ public final class JdaCohortSpaces implements CohortSpaces {
         }
         String name = Card.fit("SUO · " + cohort.name() + " · homes " + (candidates.size() + 1), 100);
         return guild.createCategory(name)
-                .addRolePermissionOverride(guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
+                .addRolePermissionOverride(
+                        guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))
                 .addMemberPermissionOverride(guild.getSelfMember().getIdLong(), BOT, List.of())
                 .complete();
     }

@@ -34,7 +34,8 @@ final class JdaLogLevels extends TurboFilter {
         if (level != Level.ERROR || format == null || !RATE_LIMITER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
-        if (format.startsWith("Encountered global rate limit!") || format.startsWith("Encountered cloudflare rate limit!")) {
+        if (format.startsWith("Encountered global rate limit!")
+                || format.startsWith("Encountered cloudflare rate limit!")) {
             logger.warn(marker, format, params == null ? new Object[0] : params);
             return FilterReply.DENY;
         }

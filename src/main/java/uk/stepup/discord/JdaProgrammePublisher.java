@@ -78,9 +78,14 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 new Card.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
                 new Card.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
                 new Card.Field("This week's action", item.weeklyAction(), false),
-                new Card.Field("Check in by", "<t:" + t + ":F>. It takes about two minutes: press **Check in**.", false));
-        return new Card("Week " + week + " · " + item.code() + " " + item.title(), item.whyItMatters(), fields,
-                Optional.of(item.keyQuestion().label() + " · " + item.framework()), PROMPT_COLOUR);
+                new Card.Field(
+                        "Check in by", "<t:" + t + ":F>. It takes about two minutes: press **Check in**.", false));
+        return new Card(
+                "Week " + week + " · " + item.code() + " " + item.title(),
+                item.whyItMatters(),
+                fields,
+                Optional.of(item.keyQuestion().label() + " · " + item.framework()),
+                PROMPT_COLOUR);
     }
 
     private static String bullets(List<String> items) {
@@ -110,17 +115,20 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
      * As above, with an image shown in the first embed (attached to the first message) and a further chart attached
      * to the last message. Build them for each send: a file is read once.
      */
-    static List<MessageCreateData> messages(Card card, List<Button> buttons, Optional<FileUpload> image,
-                                            Optional<ChartImage> chart) {
+    static List<MessageCreateData> messages(
+            Card card, List<Button> buttons, Optional<FileUpload> image, Optional<ChartImage> chart) {
         List<List<Card>> packed = card.pack();
         List<MessageCreateData> out = new ArrayList<>();
         for (int i = 0; i < packed.size(); i++) {
-            MessageCreateBuilder m = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+            MessageCreateBuilder m =
+                    new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
             List<Card> cards = packed.get(i);
             for (int j = 0; j < cards.size(); j++) {
                 MessageEmbed e = embed(cards.get(j));
                 if (i == 0 && j == 0 && image.isPresent()) {
-                    e = new EmbedBuilder(e).setImage("attachment://" + image.get().getName()).build();
+                    e = new EmbedBuilder(e)
+                            .setImage("attachment://" + image.get().getName())
+                            .build();
                     m.addFiles(image.get());
                 }
                 m.addEmbeds(e);
@@ -143,7 +151,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return missing(cohort, "#this-week is missing.");
         }
         try {
-            List<MessageCreateData> messages = messages(promptCard(week, item, deadline),
+            List<MessageCreateData> messages = messages(
+                    promptCard(week, item, deadline),
                     List.of(checkinButton(cohort.id(), week, origin(key), "Check in")));
             Message last = null;
             for (MessageCreateData m : messages) {
@@ -157,7 +166,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     @Override
-    public Posted postThread(Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
+    public Posted postThread(
+            Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, cohort.channels().thisWeekId());
         if (channel.isEmpty()) {
             return missing(cohort, "#this-week is missing.");
@@ -166,9 +176,12 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             pacer.acquire();
             // The longest auto-archive time: the summary comes 167 hours after the prompt, and a thread archived
             // earlier is out of JDA's cache (postSummaryInThread still reaches it, through REST).
-            return new Sent(channel.get().createThreadChannel(Card.fit("Week " + week + " · " + item.code() + " "
-                    + item.title(), 100), promptMessageId)
-                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete().getId());
+            return new Sent(channel.get()
+                    .createThreadChannel(
+                            Card.fit("Week " + week + " · " + item.code() + " " + item.title(), 100), promptMessageId)
+                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+                    .complete()
+                    .getId());
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
                 // JDA retried after a 5xx, but the first try had made the thread: it is there.
@@ -191,7 +204,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         }
         Optional<TextChannel> channel = text(cohort, cohort.channels().thisWeekId());
         try {
-            return channel.map(c -> c.retrieveMessageById(promptMessageId).complete().getStartedThread())
+            return channel.map(c ->
+                            c.retrieveMessageById(promptMessageId).complete().getStartedThread())
                     .map(ThreadChannel::getId);
         } catch (ErrorResponseException e) {
             return Optional.empty();
@@ -199,8 +213,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     @Override
-    public Posted postReminder(Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline,
-                               DeliveryLedger.Key key) {
+    public Posted postReminder(
+            Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
         Optional<TextChannel> channel = text(cohort, home.channelId());
         if (channel.isEmpty()) {
             return missing(cohort, home.name() + "'s channel is missing.");
@@ -208,8 +222,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         StringBuilder who = new StringBuilder();
         home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
         long t = deadline.getEpochSecond();
-        String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " " + item.title()
-                + "** closes <t:" + t + ":F>. It takes about two minutes: press **Check in now**.";
+        String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " "
+                + item.title() + "** closes <t:" + t + ":F>. It takes about two minutes: press **Check in now**.";
         MessageCreateData message = new MessageCreateBuilder()
                 .setContent(Card.fit(text, Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
@@ -230,41 +244,72 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         StringBuilder spread = new StringBuilder();
         for (Rating r : List.of(Rating.OUTSTANDING, Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE)) {
             int n = s.spread().getOrDefault(r, 0);
-            spread.append(r.label()).append(": ").append(n == 0 ? "–" : "▇".repeat(Math.min(n, 20)) + " " + n).append('\n');
+            spread.append(r.label())
+                    .append(": ")
+                    .append(n == 0 ? "–" : "▇".repeat(Math.min(n, 20)) + " " + n)
+                    .append('\n');
         }
         if (s.onTime() + s.late() > 0) {
-            fields.add(new Card.Field("How homes rated themselves on " + s.code(), spread.toString().strip(), false));
+            fields.add(new Card.Field(
+                    "How homes rated themselves on " + s.code(),
+                    spread.toString().strip(),
+                    false));
         }
         if (s.highlights().isEmpty()) {
             fields.add(new Card.Field("Shared highlights", "No highlights shared this week.", false));
         }
         int i = 1;
         for (WeeklySummary.SharedHighlight h : s.highlights()) {
-            fields.add(new Card.Field("Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
-                    Mentions.neutralise(h.text()), false));
+            fields.add(new Card.Field(
+                    "Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
+                    Mentions.neutralise(h.text()),
+                    false));
         }
         if (s.moreHighlights() > 0) {
-            fields.add(new Card.Field("More highlights", String.format(Locale.UK, "%,d more %s shared a highlight this"
-                    + " week. These %d were picked at random; your coach can see every one.", s.moreHighlights(),
-                    s.moreHighlights() == 1 ? "home" : "homes", s.highlights().size()), false));
+            fields.add(new Card.Field(
+                    "More highlights",
+                    String.format(
+                            Locale.UK,
+                            "%,d more %s shared a highlight this"
+                                    + " week. These %d were picked at random; your coach can see every one.",
+                            s.moreHighlights(),
+                            s.moreHighlights() == 1 ? "home" : "homes",
+                            s.highlights().size()),
+                    false));
         }
-        s.measures().ifPresent(m -> fields.add(new Card.Field("Cohort measures",
-                Mentions.neutralise(String.join("\n", m.lines())) + (m.chart().isEmpty() ? ""
-                        : "\nCharts attached: grey is common cause, blue improvement, orange concern. "
-                        + SmallCounts.LABEL + " marks a count of 1 to 4, not shown."), false)));
-        s.tasks().ifPresent(t -> fields.add(new Card.Field("Tasks",
-                t.done() + " of " + (t.done() + t.overdue() + t.pending()) + " done across " + t.tasks()
-                        + (t.tasks() == 1 ? " task" : " tasks") + (t.overdue() > 0 ? "; " + t.overdue() + " overdue" : "")
-                        + (t.pending() > 0 ? "; " + t.pending() + " still open" : "") + ". `/task list` shows your home's.",
-                false)));
-        fields.add(new Card.Field(s.lastWeek() ? "That was the last week" : "Next week",
-                s.nextCode().map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
-                        .orElse("Thank you all. Your coach will share the outcome report."), false));
+        s.measures()
+                .ifPresent(m -> fields.add(new Card.Field(
+                        "Cohort measures",
+                        Mentions.neutralise(String.join("\n", m.lines()))
+                                + (m.chart().isEmpty()
+                                        ? ""
+                                        : "\nCharts attached: grey is common cause, blue improvement, orange concern. "
+                                                + SmallCounts.LABEL + " marks a count of 1 to 4, not shown."),
+                        false)));
+        s.tasks()
+                .ifPresent(t -> fields.add(new Card.Field(
+                        "Tasks",
+                        t.done() + " of " + (t.done() + t.overdue() + t.pending()) + " done across " + t.tasks()
+                                + (t.tasks() == 1 ? " task" : " tasks")
+                                + (t.overdue() > 0 ? "; " + t.overdue() + " overdue" : "")
+                                + (t.pending() > 0 ? "; " + t.pending() + " still open" : "")
+                                + ". `/task list` shows your home's.",
+                        false)));
+        fields.add(new Card.Field(
+                s.lastWeek() ? "That was the last week" : "Next week",
+                s.nextCode()
+                        .map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
+                        .orElse("Thank you all. Your coach will share the outcome report."),
+                false));
         String participation = (s.onTime() + s.late()) + " of " + s.homes() + " homes checked in"
                 + " (" + s.onTime() + " on time, " + s.late() + " late)"
                 + (s.missing() > 0 ? "; " + s.missing() + " still to hear from." : ".");
-        return new Card("Week " + s.week() + " summary · " + s.code() + " " + s.title(), participation, fields,
-                Optional.of(s.cohortName() + " · highlights are shared anonymously unless a home chose otherwise"), SUMMARY_COLOUR);
+        return new Card(
+                "Week " + s.week() + " summary · " + s.code() + " " + s.title(),
+                participation,
+                fields,
+                Optional.of(s.cohortName() + " · highlights are shared anonymously unless a home chose otherwise"),
+                SUMMARY_COLOUR);
     }
 
     /** A summary's messages for {@code #peer-learning} (with the My progress button) and for the week's thread. */
@@ -301,9 +346,12 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return failed("the summary in the week's thread", e);
         }
         if (thread.isEmpty()) {
-            return Guilds.connected(jda) ? new Skipped(THREAD_GONE) : new Failed("the bot is not connected to Discord", true);
+            return Guilds.connected(jda)
+                    ? new Skipped(THREAD_GONE)
+                    : new Failed("the bot is not connected to Discord", true);
         }
-        if (thread.get().isLocked() && !guild.get().getSelfMember().hasPermission(thread.get(), Permission.MANAGE_THREADS)) {
+        if (thread.get().isLocked()
+                && !guild.get().getSelfMember().hasPermission(thread.get(), Permission.MANAGE_THREADS)) {
             return new Skipped(THREAD_LOCKED);
         }
         try {
@@ -329,9 +377,10 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         }
     }
 
-    private static final String THREAD_GONE = "the week's thread was deleted, so the summary is only in #peer-learning.";
-    private static final String THREAD_LOCKED = "a moderator locked the week's thread, so the summary is only in"
-            + " #peer-learning.";
+    private static final String THREAD_GONE =
+            "the week's thread was deleted, so the summary is only in #peer-learning.";
+    private static final String THREAD_LOCKED =
+            "a moderator locked the week's thread, so the summary is only in" + " #peer-learning.";
 
     /**
      * The week's thread by id. JDA's cache holds only active threads (it drops a thread when Discord archives it, and
@@ -351,7 +400,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return Optional.empty(); // #this-week was deleted, and its threads with it
         }
         try {
-            ThreadChannel started = parent.get().retrieveMessageById(threadId).complete().getStartedThread();
+            ThreadChannel started =
+                    parent.get().retrieveMessageById(threadId).complete().getStartedThread();
             return Optional.ofNullable(started).filter(t -> t.getId().equals(threadId));
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() != ErrorResponse.UNKNOWN_MESSAGE) {
@@ -360,7 +410,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         }
         // The prompt was deleted; its thread lives on. Newest archived first: a programme's weeks fit in one page.
         return parent.get().retrieveArchivedPublicThreadChannels().complete().stream()
-                .filter(t -> t.getId().equals(threadId)).findFirst();
+                .filter(t -> t.getId().equals(threadId))
+                .findFirst();
     }
 
     @Override
@@ -369,12 +420,14 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         String self = jda.getSelfUser().getId();
         return guild(cohort).flatMap(g -> {
             try {
-                return weekThread(cohort, g, threadId).flatMap(thread -> thread.getHistory().retrievePast(50).complete()
-                        .stream()
-                        .filter(m -> m.getAuthor().getId().equals(self))
-                        .filter(m -> m.getEmbeds().stream().anyMatch(e -> e.getTitle() != null && e.getTitle().startsWith(title)))
-                        .reduce((newer, older) -> older) // history is newest first; the summary's first message
-                        .map(Message::getId));
+                return weekThread(cohort, g, threadId)
+                        .flatMap(thread -> thread.getHistory().retrievePast(50).complete().stream()
+                                .filter(m -> m.getAuthor().getId().equals(self))
+                                .filter(m -> m.getEmbeds().stream()
+                                        .anyMatch(e -> e.getTitle() != null
+                                                && e.getTitle().startsWith(title)))
+                                .reduce((newer, older) -> older) // history is newest first; the summary's first message
+                                .map(Message::getId));
             } catch (ErrorResponseException | InsufficientPermissionException e) {
                 return Optional.empty();
             }
@@ -386,13 +439,15 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     /** The summary as messages (heatmap, measures chart), with the My progress button in #peer-learning only. */
-    static List<MessageCreateData> summaryMessages(ChartRenderer charts, Cohort cohort, WeeklySummary summary,
-                                                   boolean withButton) {
+    static List<MessageCreateData> summaryMessages(
+            ChartRenderer charts, Cohort cohort, WeeklySummary summary, boolean withButton) {
         String png = "heatmap-week-" + summary.week() + ".png";
         byte[] heatmap = charts.heatmapPng(summary.heatmap());
         Optional<ChartImage> chart = summary.measures().flatMap(CohortMeasures.Digest::chart);
-        List<Button> buttons = withButton ? List.of(Button.secondary(
-                ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress")) : List.of();
+        List<Button> buttons = withButton
+                ? List.of(Button.secondary(
+                        ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress"))
+                : List.of();
         return messages(summaryCard(summary), buttons, Optional.of(FileUpload.fromData(heatmap, png)), chart);
     }
 
@@ -410,16 +465,20 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         String marker = key.kind() == DeliveryLedger.Kind.SUMMARY
                 ? ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), key.week())
                 : ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
-        return findRecent(channel.get(), m -> m.getComponentTree().findAll(Button.class).stream()
-                .anyMatch(b -> marker.equals(b.getCustomId())));
+        return findRecent(
+                channel.get(),
+                m -> m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId())));
     }
 
     /** The bot's own recent message in the channel that matches (a post a crash left unrecorded); its id. */
     @Override
     public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
         String marker = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
-        return text(cohort, home.channelId()).flatMap(channel -> findRecent(channel, m -> m.getComponentTree()
-                .findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId()))));
+        return text(cohort, home.channelId())
+                .flatMap(channel -> findRecent(
+                        channel,
+                        m -> m.getComponentTree().findAll(Button.class).stream()
+                                .anyMatch(b -> marker.equals(b.getCustomId()))));
     }
 
     static Optional<String> findRecent(TextChannel channel, java.util.function.Predicate<Message> matches) {
@@ -434,16 +493,20 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     @Override
     public void tellCoaches(Cohort cohort, String text) {
-        Optional<TextChannel> coaches = cohort.channels().categoryId()
+        Optional<TextChannel> coaches = cohort.channels()
+                .categoryId()
                 .flatMap(id -> guild(cohort).map(g -> g.getCategoryById(id)))
-                .flatMap(c -> c.getTextChannels().stream().filter(ch -> ch.getName().equals(JdaCohortSpaces.COACHES_CHANNEL)).findFirst());
+                .flatMap(c -> c.getTextChannels().stream()
+                        .filter(ch -> ch.getName().equals(JdaCohortSpaces.COACHES_CHANNEL))
+                        .findFirst());
         if (coaches.isEmpty()) {
             LOG.warn("No coaches channel for cohort {}; note not delivered", cohort.id());
             return;
         }
-        coaches.get().sendMessage(Card.fit(text, Card.CONTENT_MAX))
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).queue(ok -> { }, e ->
-                        LOG.warn("Could not tell coaches of cohort {}: {}", cohort.id(), e.getMessage()));
+        coaches.get()
+                .sendMessage(Card.fit(text, Card.CONTENT_MAX))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .queue(ok -> {}, e -> LOG.warn("Could not tell coaches of cohort {}: {}", cohort.id(), e.getMessage()));
     }
 
     /** The cohort's server, waiting while JDA rebuilds it after a new gateway session. */
@@ -467,8 +530,10 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     static Posted failed(String what, Exception e) {
         boolean discords = e instanceof ErrorResponseException r && (r.isServerError() || r.getResponse().code >= 500);
         LOG.warn("Posting {} failed: {}", what, e.getMessage());
-        return new Failed(e instanceof PermissionException ? Refusals.explain(e)
-                : "Discord refused " + what + " (" + e.getMessage() + ").", discords);
+        return new Failed(
+                e instanceof PermissionException
+                        ? Refusals.explain(e)
+                        : "Discord refused " + what + " (" + e.getMessage() + ").",
+                discords);
     }
-
 }

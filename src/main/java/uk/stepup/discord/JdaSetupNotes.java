@@ -28,15 +28,18 @@ public final class JdaSetupNotes implements SetupNotes {
 
     @Override
     public boolean post(Cohort cohort, String text, Optional<String> mention) {
-        Optional<TextChannel> coaches = cohort.channels().categoryId()
+        Optional<TextChannel> coaches = cohort.channels()
+                .categoryId()
                 .flatMap(id -> Guilds.await(jda, cohort.guildId()).map(g -> g.getCategoryById(id)))
                 .flatMap(c -> c.getTextChannels().stream()
-                        .filter(ch -> ch.getName().equals(JdaCohortSpaces.COACHES_CHANNEL)).findFirst());
+                        .filter(ch -> ch.getName().equals(JdaCohortSpaces.COACHES_CHANNEL))
+                        .findFirst());
         if (coaches.isEmpty()) {
             LOG.warn("No coaches channel for cohort {}; set-up note not delivered", cohort.id());
             return false;
         }
-        MessageCreateAction send = coaches.get().sendMessage(Card.fit(text, Card.CONTENT_MAX))
+        MessageCreateAction send = coaches.get()
+                .sendMessage(Card.fit(text, Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (mention.isPresent()) {
             send = send.mentionUsers(mention.get());

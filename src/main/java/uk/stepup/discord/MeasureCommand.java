@@ -38,29 +38,55 @@ public final class MeasureCommand implements Handlers.Slash {
                 .addSubcommands(
                         new SubcommandData("add", "Coaches: add a measure every home enters (a number, or a rate)")
                                 .addOptions(
-                                        new OptionData(OptionType.STRING, "name", "e.g. Falls, or Falls per 1,000 bed days", true)
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "name",
+                                                        "e.g. Falls, or Falls per 1,000 bed days",
+                                                        true)
                                                 .setMaxLength(MeasureAdmin.NAME_MAX),
-                                        new OptionData(OptionType.STRING, "unit", "e.g. falls, %, per 1,000 occupied bed days", true)
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "unit",
+                                                        "e.g. falls, %, per 1,000 occupied bed days",
+                                                        true)
                                                 .setMaxLength(MeasureAdmin.UNIT_MAX),
                                         new OptionData(OptionType.STRING, "direction", "Which way is better", true)
                                                 .addChoice("Higher is better (increase)", "increase")
                                                 .addChoice("Lower is better (decrease)", "decrease")
                                                 .addChoice("Neither (neutral)", "neutral"),
-                                        new OptionData(OptionType.NUMBER, "target", "Optional target, for the assurance icon"),
-                                        new OptionData(OptionType.STRING, "frequency", "How often homes enter it (default weekly)")
-                                                .addChoice("Weekly", "weekly").addChoice("Monthly (the month before)", "monthly"),
-                                        new OptionData(OptionType.STRING, "numerator_label", "For a rate: what is counted, e.g. falls")
+                                        new OptionData(
+                                                OptionType.NUMBER, "target", "Optional target, for the assurance icon"),
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "frequency",
+                                                        "How often homes enter it (default weekly)")
+                                                .addChoice("Weekly", "weekly")
+                                                .addChoice("Monthly (the month before)", "monthly"),
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "numerator_label",
+                                                        "For a rate: what is counted, e.g. falls")
                                                 .setMaxLength(MeasureAdmin.LABEL_MAX),
-                                        new OptionData(OptionType.STRING, "denominator_label", "For a rate: per what, e.g. occupied bed days")
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "denominator_label",
+                                                        "For a rate: per what, e.g. occupied bed days")
                                                 .setMaxLength(MeasureAdmin.LABEL_MAX),
-                                        new OptionData(OptionType.NUMBER, "per", "For a rate: multiplier, e.g. 1000 or 100 for %")
-                                                .setMinValue(0.000001).setMaxValue(MeasureAdmin.PER_MAX),
+                                        new OptionData(
+                                                        OptionType.NUMBER,
+                                                        "per",
+                                                        "For a rate: multiplier, e.g. 1000 or 100 for %")
+                                                .setMinValue(0.000001)
+                                                .setMaxValue(MeasureAdmin.PER_MAX),
                                         CohortCommand.cohortOption()),
                         new SubcommandData("list", "The cohort's measures and how they are defined")
                                 .addOptions(CohortCommand.cohortOption()),
                         new SubcommandData("import", "Managers: load your home's history from a CSV (all or nothing)")
-                                .addOptions(new OptionData(OptionType.ATTACHMENT, "file",
-                                        "CSV: measure,period,value[,numerator,denominator]", true)));
+                                .addOptions(new OptionData(
+                                        OptionType.ATTACHMENT,
+                                        "file",
+                                        "CSV: measure,period,value[,numerator,denominator]",
+                                        true)));
     }
 
     private static Optional<String> opt(SlashCommandInteractionEvent e, String name) {
@@ -85,10 +111,20 @@ public final class MeasureCommand implements Handlers.Slash {
                 if (target.isEmpty()) {
                     return;
                 }
-                Replies.ephemeral(e, admin.add(actor, ((CohortAdmin.Found) target.get()).cohort(),
-                        new MeasureAdmin.Definition(opt(e, "name").orElse(""), opt(e, "unit").orElse(""),
-                                opt(e, "direction").orElse(""), number(e, "target"), opt(e, "frequency"),
-                                opt(e, "numerator_label"), opt(e, "denominator_label"), number(e, "per"))));
+                Replies.ephemeral(
+                        e,
+                        admin.add(
+                                actor,
+                                ((CohortAdmin.Found) target.get()).cohort(),
+                                new MeasureAdmin.Definition(
+                                        opt(e, "name").orElse(""),
+                                        opt(e, "unit").orElse(""),
+                                        opt(e, "direction").orElse(""),
+                                        number(e, "target"),
+                                        opt(e, "frequency"),
+                                        opt(e, "numerator_label"),
+                                        opt(e, "denominator_label"),
+                                        number(e, "per"))));
             }
             case "list" -> {
                 if (!actor.coach()) {

@@ -39,8 +39,9 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
 
     /** The button that opens a page of the form. */
     static Button button(MeasureDesk.Offer offer) {
-        return Button.primary(ComponentIds.encode(ComponentIds.Action.MEASURES_ADD, offer.homeId(), offer.week(),
-                offer.page()), offer.label());
+        return Button.primary(
+                ComponentIds.encode(ComponentIds.Action.MEASURES_ADD, offer.homeId(), offer.week(), offer.page()),
+                offer.label());
     }
 
     @Override
@@ -66,11 +67,14 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
     }
 
     static Modal modal(MeasureDesk.Form form) {
-        Modal.Builder b = Modal.create(ComponentIds.encode(ComponentIds.Action.MEASURES_MODAL, form.homeId(), form.week(),
-                form.page()), form.title());
+        Modal.Builder b = Modal.create(
+                ComponentIds.encode(ComponentIds.Action.MEASURES_MODAL, form.homeId(), form.week(), form.page()),
+                form.title());
         for (MeasureDesk.Input in : form.inputs()) {
-            TextInput.Builder box = TextInput.create(in.id(), TextInputStyle.SHORT).setRequired(false)
-                    .setMaxLength(MeasureDesk.INPUT_MAX).setPlaceholder(in.placeholder());
+            TextInput.Builder box = TextInput.create(in.id(), TextInputStyle.SHORT)
+                    .setRequired(false)
+                    .setMaxLength(MeasureDesk.INPUT_MAX)
+                    .setPlaceholder(in.placeholder());
             in.value().ifPresent(box::setValue);
             b.addComponents(Label.of(in.label(), in.description(), box.build()));
         }
@@ -79,7 +83,8 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
 
     private static void reply(IReplyCallback cb, MeasureDesk.Result r) {
         if (r instanceof MeasureDesk.Saved s) {
-            var reply = cb.reply(Card.fit(s.message(), Card.CONTENT_MAX)).setEphemeral(true)
+            var reply = cb.reply(Card.fit(s.message(), Card.CONTENT_MAX))
+                    .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
             if (s.next().isPresent()) {
                 reply = reply.setComponents(ActionRow.of(button(s.next().get())));
@@ -87,10 +92,17 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
             reply.queue(null, InteractionErrors.onFailure(cb, "the measures reply"));
         } else if (r instanceof MeasureDesk.Invalid i) {
             MeasureDesk.Offer retry = i.retry();
-            cb.reply(Card.fit(i.message(), Card.CONTENT_MAX)).setEphemeral(true)
+            cb.reply(Card.fit(i.message(), Card.CONTENT_MAX))
+                    .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                    .setComponents(ActionRow.of(Button.primary(ComponentIds.encode(ComponentIds.Action.MEASURES_ADD,
-                            retry.homeId(), retry.week(), retry.page(), i.draft()), "Fix my measures")))
+                    .setComponents(ActionRow.of(Button.primary(
+                            ComponentIds.encode(
+                                    ComponentIds.Action.MEASURES_ADD,
+                                    retry.homeId(),
+                                    retry.week(),
+                                    retry.page(),
+                                    i.draft()),
+                            "Fix my measures")))
                     .queue(null, InteractionErrors.onFailure(cb, "the measures reply"));
         } else if (r instanceof MeasureDesk.Refused refused) {
             Replies.ephemeral(cb, refused.outcome());
@@ -101,6 +113,8 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
 
     /** The row to add under a saved check-in, if the cohort has measures to enter that week. */
     static List<ActionRow> offerRow(MeasureDesk desk, long homeId, int week) {
-        return desk.offer(homeId, week).map(o -> List.of(ActionRow.of(button(o)))).orElse(List.of());
+        return desk.offer(homeId, week)
+                .map(o -> List.of(ActionRow.of(button(o))))
+                .orElse(List.of());
     }
 }

@@ -28,8 +28,11 @@ public final class MeasuresCommand implements Handlers.Slash {
         // Drawing the charts can take longer than Discord's three seconds on a cold start.
         Replies.defer(e);
         HomeMeasures.View view = measures.forManager(actor);
-        List<FileUpload> files = view.charts().stream().map(c -> FileUpload.fromData(c.png(), c.filename())).toList();
-        Replies.hook(e).editOriginal(Card.fit(view.text(), Card.CONTENT_MAX))
+        List<FileUpload> files = view.charts().stream()
+                .map(c -> FileUpload.fromData(c.png(), c.filename()))
+                .toList();
+        Replies.hook(e)
+                .editOriginal(Card.fit(view.text(), Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .setFiles(files)
                 .queue(null, InteractionErrors.onFailure(e, "the measures and charts"));

@@ -7,8 +7,7 @@ package uk.stepup.discord;
 public final class Mentions {
     private static final String ZWSP = "\u200b";
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     public static String neutralise(String text) {
         return text.replace("@everyone", "@" + ZWSP + "everyone")

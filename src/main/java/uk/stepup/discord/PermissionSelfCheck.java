@@ -46,7 +46,11 @@ public final class PermissionSelfCheck {
     public List<ServerReport> check(Collection<Cohort> cohorts) {
         List<ServerReport> reports = new ArrayList<>();
         for (Guild guild : jda.getGuilds()) {
-            reports.add(check(guild, cohorts.stream().filter(c -> c.guildId().equals(guild.getId())).toList()));
+            reports.add(check(
+                    guild,
+                    cohorts.stream()
+                            .filter(c -> c.guildId().equals(guild.getId()))
+                            .toList()));
         }
         return reports;
     }
@@ -54,17 +58,21 @@ public final class PermissionSelfCheck {
     /** One server, with the cohorts it runs. */
     public static ServerReport check(Guild guild, List<Cohort> cohorts) {
         Member self = guild.getSelfMember();
-        String botRole = self.getRoles().isEmpty() ? "the bot's role" : "the bot's role \"" + self.getRoles().get(0).getName() + "\"";
+        String botRole = self.getRoles().isEmpty()
+                ? "the bot's role"
+                : "the bot's role \"" + self.getRoles().get(0).getName() + "\"";
         List<String> problems = new ArrayList<>();
         EnumSet<Permission> missing = EnumSet.copyOf(BotPermissions.all());
         missing.removeAll(self.getPermissions());
         if (!missing.isEmpty()) {
             problems.add("On this server " + botRole + " lacks " + BotPermissions.names(missing) + ". Give "
-                    + (missing.size() == 1 ? "it" : "them") + " to the role in Server Settings, Roles, or invite the bot"
+                    + (missing.size() == 1 ? "it" : "them")
+                    + " to the role in Server Settings, Roles, or invite the bot"
                     + " again with the URL the `invite` command prints.");
         }
         for (Cohort cohort : cohorts) {
-            if (cohort.channels().categoryId().isPresent() && guild.getCategoryById(cohort.channels().categoryId().get()) == null) {
+            if (cohort.channels().categoryId().isPresent()
+                    && guild.getCategoryById(cohort.channels().categoryId().get()) == null) {
                 problems.add("Cohort " + cohort.name() + ": its category was deleted. Run `/cohort repair` with"
                         + " `cohort: " + cohort.name() + "` to set its channels up again.");
             }

@@ -3,12 +3,12 @@ package uk.stepup.discord;
 import java.util.EnumSet;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.FileUpload;
 import uk.stepup.programme.ProgressView;
 import uk.stepup.shared.Actor;
 import uk.stepup.summaries.ChartRenderer;
@@ -51,10 +51,12 @@ public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
     private void show(IReplyCallback e, Actor actor) {
         Replies.defer(e);
         ProgressView.Progress p = progress.forManager(actor);
-        var edit = Replies.hook(e).editOriginal(Card.fit(p.text(), Card.CONTENT_MAX))
+        var edit = Replies.hook(e)
+                .editOriginal(Card.fit(p.text(), Card.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (p.journey().isPresent() && p.journey().get().hasCheckins()) {
-            edit = edit.setFiles(FileUpload.fromData(charts.journeyPng(p.journey().get()), "my-journey.png"));
+            edit = edit.setFiles(
+                    FileUpload.fromData(charts.journeyPng(p.journey().get()), "my-journey.png"));
         }
         edit.queue(null, InteractionErrors.onFailure(e, "the progress reply"));
     }

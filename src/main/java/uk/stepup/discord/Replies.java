@@ -12,8 +12,7 @@ import uk.stepup.shared.Outcome;
 
 /** How the bot answers a person: ephemeral, within Discord's limits, never pinging anyone. */
 public final class Replies {
-    private Replies() {
-    }
+    private Replies() {}
 
     /** An outcome as one message: a warning or stop sign for problems, plain text when done. */
     public static String text(Outcome o) {
@@ -61,10 +60,13 @@ public final class Replies {
     public static void ephemeral(IReplyCallback cb, String content) {
         String fitted = Card.fit(content, Card.CONTENT_MAX);
         if (cb.isAcknowledged()) {
-            hook(cb).editOriginal(fitted).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            hook(cb).editOriginal(fitted)
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .queue(null, InteractionErrors.onFailure(cb, "the edit of its deferred reply"));
         } else {
-            cb.reply(fitted).setEphemeral(true).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+            cb.reply(fitted)
+                    .setEphemeral(true)
+                    .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .queue(null, InteractionErrors.onFailure(cb, "the reply"));
         }
     }

@@ -28,10 +28,21 @@ public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
     @Override
     public SlashCommandData definition() {
         return Commands.slash("session", "Live coaching sessions")
-                .addSubcommands(new SubcommandData("schedule", "Schedule a live session: a Discord event, a reminder and attendance (coaches)")
-                        .addOptions(new OptionData(OptionType.STRING, "when", "Start, YYYY-MM-DD HH:MM in the cohort's time", true)
+                .addSubcommands(new SubcommandData(
+                                "schedule",
+                                "Schedule a live session: a Discord event, a reminder and attendance (coaches)")
+                        .addOptions(
+                                new OptionData(
+                                                OptionType.STRING,
+                                                "when",
+                                                "Start, YYYY-MM-DD HH:MM in the cohort's time",
+                                                true)
                                         .setMaxLength(20),
-                                new OptionData(OptionType.STRING, "link", "The call's web address (Zoom, Teams…), https://…", true)
+                                new OptionData(
+                                                OptionType.STRING,
+                                                "link",
+                                                "The call's web address (Zoom, Teams…), https://…",
+                                                true)
                                         .setMaxLength(SessionDesk.LINK_MAX),
                                 new OptionData(OptionType.STRING, "title", "Default: " + SessionDesk.DEFAULT_TITLE)
                                         .setMaxLength(SessionDesk.TITLE_MAX),
@@ -55,8 +66,14 @@ public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
         if (cohort.isEmpty()) {
             return;
         }
-        Replies.ephemeral(e, desk.schedule(actor, cohort.get(), CohortCommand.opt(e, "when").orElse(""),
-                CohortCommand.opt(e, "link").orElse(""), CohortCommand.opt(e, "title")));
+        Replies.ephemeral(
+                e,
+                desk.schedule(
+                        actor,
+                        cohort.get(),
+                        CohortCommand.opt(e, "when").orElse(""),
+                        CohortCommand.opt(e, "link").orElse(""),
+                        CohortCommand.opt(e, "title")));
     }
 
     @Override

@@ -31,10 +31,15 @@ public final class SummaryCommand implements Handlers.Slash {
 
     @Override
     public SlashCommandData definition() {
-        return Commands.slash("summary", "Post a week's summary to #peer-learning now; it is not posted again later (coaches)")
-                .addOptions(CohortCommand.cohortOption(),
-                        new OptionData(OptionType.INTEGER, "week",
-                                "Programme week (default: the current week, the latest whose prompt is out)")
+        return Commands.slash(
+                        "summary",
+                        "Post a week's summary to #peer-learning now; it is not posted again later (coaches)")
+                .addOptions(
+                        CohortCommand.cohortOption(),
+                        new OptionData(
+                                        OptionType.INTEGER,
+                                        "week",
+                                        "Programme week (default: the current week, the latest whose prompt is out)")
                                 .setRequiredRange(1, WEEK_MAX));
     }
 
@@ -50,7 +55,8 @@ public final class SummaryCommand implements Handlers.Slash {
         if (cohort.isEmpty()) {
             return;
         }
-        Optional<Integer> week = Optional.ofNullable(e.getOption("week")).map(OptionMapping::getAsLong)
+        Optional<Integer> week = Optional.ofNullable(e.getOption("week"))
+                .map(OptionMapping::getAsLong)
                 .map(w -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, w)));
         Replies.ephemeral(e, programme.summaryNow(actor, cohort.get(), week));
     }

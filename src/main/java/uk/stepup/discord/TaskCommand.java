@@ -31,13 +31,21 @@ public final class TaskCommand implements Handlers.Slash, Handlers.Buttons {
         return Commands.slash("task", "Tasks for the homes, with a due date")
                 .addSubcommands(
                         new SubcommandData("create", "Set a task for every home in a cohort (coaches)")
-                                .addOptions(new OptionData(OptionType.STRING, "title", "What to do, e.g. Share your fire drill log", true)
+                                .addOptions(
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "title",
+                                                        "What to do, e.g. Share your fire drill log",
+                                                        true)
                                                 .setMaxLength(TaskBoard.TITLE_MAX),
-                                        new OptionData(OptionType.STRING, "due", "Due date, YYYY-MM-DD", true).setMaxLength(10),
+                                        new OptionData(OptionType.STRING, "due", "Due date, YYYY-MM-DD", true)
+                                                .setMaxLength(10),
                                         new OptionData(OptionType.STRING, "details", "More about it, or a link")
                                                 .setMaxLength(TaskBoard.DETAILS_MAX),
                                         CohortCommand.cohortOption()),
-                        new SubcommandData("list", "Where the tasks stand: your home's, or each home's for coaches (only you see it)")
+                        new SubcommandData(
+                                        "list",
+                                        "Where the tasks stand: your home's, or each home's for coaches (only you see it)")
                                 .addOptions(CohortCommand.cohortOption()));
     }
 
@@ -55,10 +63,17 @@ public final class TaskCommand implements Handlers.Slash, Handlers.Buttons {
         }
         // Posting and booking reminders can take longer than Discord's three seconds.
         Replies.defer(e);
-        CohortCommand.cohortFor(admin, e, actor).ifPresent(cohort -> Replies.ephemeral(e, create
-                ? board.create(actor, cohort, CohortCommand.opt(e, "title").orElse(""), CohortCommand.opt(e, "due").orElse(""),
-                        CohortCommand.opt(e, "details"))
-                : board.listForCoach(actor, cohort)));
+        CohortCommand.cohortFor(admin, e, actor)
+                .ifPresent(cohort -> Replies.ephemeral(
+                        e,
+                        create
+                                ? board.create(
+                                        actor,
+                                        cohort,
+                                        CohortCommand.opt(e, "title").orElse(""),
+                                        CohortCommand.opt(e, "due").orElse(""),
+                                        CohortCommand.opt(e, "details"))
+                                : board.listForCoach(actor, cohort)));
     }
 
     @Override

@@ -26,8 +26,7 @@ public final class CsvTables {
     static final String BOM = "\uFEFF";
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private CsvTables() {
-    }
+    private CsvTables() {}
 
     public static byte[] write(ExportTable table, ZoneId zone) {
         StringBuilder s = new StringBuilder(BOM);
@@ -60,7 +59,9 @@ public final class CsvTables {
             return d.toString();
         }
         if (v instanceof Double d) {
-            return d.isNaN() || d.isInfinite() ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            return d.isNaN() || d.isInfinite()
+                    ? ""
+                    : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         return v.toString();
     }
@@ -72,13 +73,14 @@ public final class CsvTables {
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+                ? "'" + text
+                : text;
     }
 
     /** RFC 4180 quoting: only when needed, with inner quotes doubled. */
     static String field(String text) {
-        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0;
+        boolean quote =
+                text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
         return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import uk.stepup.summaries.ExportTable;
 import uk.stepup.summaries.CohortExport;
+import uk.stepup.summaries.ExportTable;
 
 /**
  * The whole export as one JSON document: {@code cohort} (name, framework, zone, dates, weeks), {@code exported_at},
@@ -23,8 +23,7 @@ public final class JsonExport {
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonExport() {
-    }
+    private JsonExport() {}
 
     public static byte[] write(CohortExport export) {
         ObjectNode doc = MAPPER.createObjectNode();

@@ -30,8 +30,7 @@ public final class CohortMeasures {
     }
 
     /** One period of the cohort's aggregate; {@code value} is NaN when suppressed, so it cannot leak. */
-    public record Aggregate(LocalDate period, double value, int homes, boolean suppressed) {
-    }
+    public record Aggregate(LocalDate period, double value, int homes, boolean suppressed) {}
 
     /** One measure across the cohort: its aggregates in period order and the chart of those that may be shown. */
     public record CohortSeries(Measure measure, List<Aggregate> aggregates, Optional<SpcChart> chart) {
@@ -55,10 +54,13 @@ public final class CohortMeasures {
      * Values after {@code upTo} are left out.
      */
     public static List<Aggregate> aggregate(Measure m, List<MeasureValue> values, LocalDate upTo) {
-        Map<LocalDate, List<MeasureValue>> byPeriod = values.stream().filter(v -> !v.period().isAfter(upTo))
+        Map<LocalDate, List<MeasureValue>> byPeriod = values.stream()
+                .filter(v -> !v.period().isAfter(upTo))
                 .collect(Collectors.groupingBy(MeasureValue::period, TreeMap::new, Collectors.toList()));
         List<MeasureRepository.PeriodTotal> totals = new ArrayList<>();
-        byPeriod.forEach((period, vs) -> totals.add(new MeasureRepository.PeriodTotal(period, vs.size(),
+        byPeriod.forEach((period, vs) -> totals.add(new MeasureRepository.PeriodTotal(
+                period,
+                vs.size(),
                 vs.stream().mapToDouble(MeasureValue::value).sum(),
                 vs.stream().mapToDouble(v -> v.numerator().orElse(0)).sum(),
                 vs.stream().mapToDouble(v -> v.denominator().orElse(0)).sum(),
@@ -73,8 +75,13 @@ public final class CohortMeasures {
             int n = t.values();
             if (m.rate().isPresent()) {
                 boolean hide = SmallCounts.suppressed(t.numerators());
-                out.add(new Aggregate(t.period(), hide || t.denominators() <= 0 ? Double.NaN
-                        : m.rate().get().of(t.numerators(), t.denominators()), n, hide));
+                out.add(new Aggregate(
+                        t.period(),
+                        hide || t.denominators() <= 0
+                                ? Double.NaN
+                                : m.rate().get().of(t.numerators(), t.denominators()),
+                        n,
+                        hide));
             } else {
                 // Whole numbers are counts: a total of 1 to 4 could point to a person.
                 boolean hide = t.allWhole() && SmallCounts.suppressed(t.sum());
@@ -90,8 +97,10 @@ public final class CohortMeasures {
         for (Measure m : measures.inCohort(cohort.id())) {
             // Added up by the database: the cohort's homes' values only, never read one by one.
             List<Aggregate> aggregates = aggregate(m, measures.totals(m.id(), cohort.id(), upTo));
-            List<Observation> shown = aggregates.stream().filter(a -> !a.suppressed())
-                    .map(a -> new Observation(a.period(), a.value())).toList();
+            List<Observation> shown = aggregates.stream()
+                    .filter(a -> !a.suppressed())
+                    .map(a -> new Observation(a.period(), a.value()))
+                    .toList();
             out.add(new CohortSeries(m, aggregates, MeasureSpc.chart(m, shown, cohort.startDate())));
         }
         return out;
@@ -114,26 +123,40 @@ public final class CohortMeasures {
             lines.add(line(s));
             panels.add(panel(cohort, s));
         }
-        MeasurePanels chart = new MeasurePanels(cohort.name() + " · measures after week " + week,
+        MeasurePanels chart = new MeasurePanels(
+                cohort.name() + " · measures after week " + week,
                 "Cohort aggregates: mean per home, or the pooled rate for rates. Counts of 1 to 4 show as "
-                        + SmallCounts.LABEL + ".", panels);
+                        + SmallCounts.LABEL + ".",
+                panels);
         boolean anyChart = all.stream().anyMatch(s -> s.chart().isPresent());
-        return Optional.of(new Digest(lines, anyChart ? Optional.of(new ChartImage("cohort-measures-week-" + week
-                + ".png", renderer.panelsPng(chart))) : Optional.empty()));
+        return Optional.of(new Digest(
+                lines,
+                anyChart
+                        ? Optional.of(
+                                new ChartImage("cohort-measures-week-" + week + ".png", renderer.panelsPng(chart)))
+                        : Optional.empty()));
     }
 
     /** "**Falls** (mean per home, lower is better): latest 3.5, week of 18 Jan 2027, 4 homes · Common cause variation". */
     static String line(CohortSeries s) {
         Measure m = s.measure();
-        StringBuilder b = new StringBuilder("**").append(m.name()).append("** (")
-                .append(m.isRate() ? "pooled rate" : "mean per home").append(", ").append(m.directionWords())
+        StringBuilder b = new StringBuilder("**")
+                .append(m.name())
+                .append("** (")
+                .append(m.isRate() ? "pooled rate" : "mean per home")
+                .append(", ")
+                .append(m.directionWords())
                 .append("): ");
         if (s.aggregates().isEmpty()) {
             return b.append("no values yet").toString();
         }
         Aggregate latest = s.aggregates().get(s.aggregates().size() - 1);
-        b.append("latest ").append(latest.suppressed() ? SmallCounts.LABEL : Numbers.format(latest.value()))
-                .append(", ").append(m.frequency().label(latest.period())).append(", ").append(latest.homes())
+        b.append("latest ")
+                .append(latest.suppressed() ? SmallCounts.LABEL : Numbers.format(latest.value()))
+                .append(", ")
+                .append(m.frequency().label(latest.period()))
+                .append(", ")
+                .append(latest.homes())
                 .append(latest.homes() == 1 ? " home" : " homes");
         if (s.chart().isPresent()) {
             b.append(" · ").append(SpcWords.variation(s.chart().get().variationIcon()));
@@ -148,13 +171,22 @@ public final class CohortMeasures {
 
     private static MeasureChart panel(Cohort cohort, CohortSeries s) {
         Measure m = s.measure();
-        List<LocalDate> hidden = s.aggregates().stream().filter(Aggregate::suppressed).map(Aggregate::period).toList();
+        List<LocalDate> hidden = s.aggregates().stream()
+                .filter(Aggregate::suppressed)
+                .map(Aggregate::period)
+                .toList();
         LocalDate first = m.frequency().periodOf(cohort.startDate());
         boolean history = s.aggregates().stream().anyMatch(a -> a.period().isBefore(first));
-        String note = s.chart().isPresent() ? "" : s.aggregates().isEmpty() ? "No values yet."
-                : "Too few values that may be shown to chart yet.";
-        return new MeasureChart(m.name(), (m.isRate() ? "pooled rate" : "mean per home") + " · " + m.unit() + " · "
-                + m.directionWords(), m.frequency(), s.chart(), hidden,
-                history ? Optional.of(first) : Optional.empty(), note);
+        String note = s.chart().isPresent()
+                ? ""
+                : s.aggregates().isEmpty() ? "No values yet." : "Too few values that may be shown to chart yet.";
+        return new MeasureChart(
+                m.name(),
+                (m.isRate() ? "pooled rate" : "mean per home") + " · " + m.unit() + " · " + m.directionWords(),
+                m.frequency(),
+                s.chart(),
+                hidden,
+                history ? Optional.of(first) : Optional.empty(),
+                note);
     }
 }

@@ -31,8 +31,8 @@ public final class HomeMeasures {
     private final MeasureRepository measures;
     private final MeasureChartRenderer renderer;
 
-    public HomeMeasures(CohortRepository cohorts, HomeRepository homes, MeasureRepository measures,
-                        MeasureChartRenderer renderer) {
+    public HomeMeasures(
+            CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, MeasureChartRenderer renderer) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
@@ -58,9 +58,15 @@ public final class HomeMeasures {
                 return "No values yet.";
             }
             MeasureValue v = latest().get();
-            StringBuilder s = new StringBuilder("Latest **").append(Numbers.format(v.value())).append("**");
-            measure.rate().ifPresent(r -> s.append(" (").append(Numbers.format(v.numerator().orElse(0)))
-                    .append(" ÷ ").append(Numbers.format(v.denominator().orElse(1))).append(')'));
+            StringBuilder s = new StringBuilder("Latest **")
+                    .append(Numbers.format(v.value()))
+                    .append("**");
+            measure.rate()
+                    .ifPresent(r -> s.append(" (")
+                            .append(Numbers.format(v.numerator().orElse(0)))
+                            .append(" ÷ ")
+                            .append(Numbers.format(v.denominator().orElse(1)))
+                            .append(')'));
             s.append(", ").append(measure.frequency().label(v.period()));
             if (chart.isEmpty()) {
                 return s.append(" · a chart needs at least two values").toString();
@@ -82,7 +88,9 @@ public final class HomeMeasures {
             if (latest().isEmpty()) {
                 return "no values yet";
             }
-            StringBuilder s = new StringBuilder("latest **").append(Numbers.format(latest().get().value())).append("**");
+            StringBuilder s = new StringBuilder("latest **")
+                    .append(Numbers.format(latest().get().value()))
+                    .append("**");
             chart.ifPresent(c -> {
                 s.append(" · ").append(SpcWords.variationShort(c.variationIcon()));
                 String assurance = SpcWords.assuranceShort(c.assurance());
@@ -101,8 +109,8 @@ public final class HomeMeasures {
 
     /** Every measure of the home's cohort with the home's values, in the cohort's order. */
     public List<Status> statuses(Cohort cohort, Home home) {
-        Map<Long, List<MeasureValue>> byMeasure = measures.forHome(home.id()).stream()
-                .collect(Collectors.groupingBy(MeasureValue::measureId));
+        Map<Long, List<MeasureValue>> byMeasure =
+                measures.forHome(home.id()).stream().collect(Collectors.groupingBy(MeasureValue::measureId));
         List<Status> out = new ArrayList<>();
         for (Measure m : measures.inCohort(cohort.id())) {
             List<MeasureValue> values = byMeasure.getOrDefault(m.id(), List.of());
@@ -119,18 +127,22 @@ public final class HomeMeasures {
     public View forManager(Actor actor) {
         Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, false);
         if (home.isEmpty()) {
-            return new View(actor.coach()
-                    ? "`/measures` shows a home's managers their own charts. As a coach, you see the cohort's measures "
-                    + "in the weekly summary, and `/measure list` shows their definitions."
-                    : "You are not enrolled as a manager of a home yet, so there are no measures to show. "
-                    + "Ask your coach to enrol you.", List.of());
+            return new View(
+                    actor.coach()
+                            ? "`/measures` shows a home's managers their own charts. As a coach, you see the cohort's measures "
+                                    + "in the weekly summary, and `/measure list` shows their definitions."
+                            : "You are not enrolled as a manager of a home yet, so there are no measures to show. "
+                                    + "Ask your coach to enrol you.",
+                    List.of());
         }
         Home h = home.get();
         Cohort cohort = cohorts.byId(h.cohortId()).orElseThrow();
         List<Status> statuses = statuses(cohort, h);
         if (statuses.isEmpty()) {
-            return new View("**" + h.name() + "**: " + cohort.name() + " has no measures yet. "
-                    + "Your coach adds them with `/measure add`.", List.of());
+            return new View(
+                    "**" + h.name() + "**: " + cohort.name() + " has no measures yet. "
+                            + "Your coach adds them with `/measure add`.",
+                    List.of());
         }
         List<ChartImage> charts = new ArrayList<>();
         for (Status st : statuses) {
@@ -145,22 +157,34 @@ public final class HomeMeasures {
     }
 
     private static String text(Home h, Cohort cohort, List<Status> statuses, boolean anyChart, boolean definitions) {
-        StringBuilder s = new StringBuilder("**").append(h.name()).append("** · your measures in ")
-                .append(cohort.name()).append(" (only you see this)\n");
+        StringBuilder s = new StringBuilder("**")
+                .append(h.name())
+                .append("** · your measures in ")
+                .append(cohort.name())
+                .append(" (only you see this)\n");
         for (Status st : statuses) {
-            s.append("**").append(st.measure().position()).append(". ").append(st.measure().name()).append("**");
+            s.append("**")
+                    .append(st.measure().position())
+                    .append(". ")
+                    .append(st.measure().name())
+                    .append("**");
             if (definitions) {
-                s.append(" · ").append(st.measure().definition()).append('\n').append(st.line()).append('\n');
+                s.append(" · ")
+                        .append(st.measure().definition())
+                        .append('\n')
+                        .append(st.line())
+                        .append('\n');
             } else {
                 s.append(": ").append(st.shortLine()).append('\n');
             }
         }
         if (anyChart) {
-            s.append(definitions
-                    ? "\nIn the charts grey points are common cause variation; blue is improvement, orange concern, "
-                    + "purple a special cause where neither way is better. Dashed lines are the process limits, the "
-                    + "black line the mean, the red line the target."
-                    : "\nDefinitions: `/measure list`.");
+            s.append(
+                    definitions
+                            ? "\nIn the charts grey points are common cause variation; blue is improvement, orange concern, "
+                                    + "purple a special cause where neither way is better. Dashed lines are the process limits, the "
+                                    + "black line the mean, the red line the target."
+                            : "\nDefinitions: `/measure list`.");
         } else {
             s.append("\nCharts appear once a measure has two values. Add them after your check-in, or load up to "
                     + MeasureCsv.MONTHS_BACK + " months of history with `/measure import`.");
@@ -175,7 +199,12 @@ public final class HomeMeasures {
         LocalDate first = m.frequency().periodOf(cohort.startDate());
         boolean history = obs.stream().anyMatch(o -> o.date().isBefore(first));
         String subtitle = home.name() + " · " + m.definition();
-        return new MeasureChart(m.name(), subtitle, m.frequency(), st.chart(), List.of(),
+        return new MeasureChart(
+                m.name(),
+                subtitle,
+                m.frequency(),
+                st.chart(),
+                List.of(),
                 history ? Optional.of(first) : Optional.<LocalDate>empty(),
                 MeasureSpc.limitsNote(st.chart(), obs));
     }
@@ -206,8 +235,11 @@ public final class HomeMeasures {
 
     /** "measure-2-falls-rate.png": plain ASCII, so every client shows it. */
     static String filename(Measure m) {
-        String ascii = Normalizer.normalize(m.name(), Normalizer.Form.NFKD).replaceAll("[^\\p{ASCII}]", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String ascii = Normalizer.normalize(m.name(), Normalizer.Form.NFKD)
+                .replaceAll("[^\\p{ASCII}]", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
         if (ascii.length() > 40) {
             ascii = ascii.substring(0, 40).replaceAll("-$", "");
         }

@@ -10,14 +10,15 @@ import uk.stepup.shared.Actor;
 
 /** Which home a manager means when a command names none: their home in the latest cohort on this server. */
 final class ManagedHomes {
-    private ManagedHomes() {
-    }
+    private ManagedHomes() {}
 
     /** @param runningOnly leave out homes of ended cohorts (for entering data rather than looking at it) */
     static Optional<Home> current(HomeRepository homes, CohortRepository cohorts, Actor actor, boolean runningOnly) {
         return homes.managedBy(actor.userId()).stream()
-                .filter(h -> cohorts.byId(h.cohortId()).map(c -> c.guildId().equals(actor.guildId())
-                        && (!runningOnly || c.status() != Cohort.Status.ENDED)).orElse(false))
+                .filter(h -> cohorts.byId(h.cohortId())
+                        .map(c -> c.guildId().equals(actor.guildId())
+                                && (!runningOnly || c.status() != Cohort.Status.ENDED))
+                        .orElse(false))
                 .max(Comparator.comparingLong(Home::cohortId));
     }
 }

@@ -25,6 +25,7 @@ import uk.stepup.shared.UserText;
 public final class MeasureAdmin {
     /** Most measures a cohort may have: each adds one or two boxes to a weekly form. */
     public static final int MAX_MEASURES = 12;
+
     public static final int NAME_MAX = 60;
     public static final int UNIT_MAX = 40;
     public static final int LABEL_MAX = 40;
@@ -37,8 +38,12 @@ public final class MeasureAdmin {
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public MeasureAdmin(CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, PrivacyGuard guard,
-                        Clock clock) {
+    public MeasureAdmin(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            MeasureRepository measures,
+            PrivacyGuard guard,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
@@ -47,10 +52,15 @@ public final class MeasureAdmin {
     }
 
     /** What the coach typed into {@code /measure add}; options not given are empty. */
-    public record Definition(String name, String unit, String direction, OptionalDouble target,
-                             Optional<String> frequency, Optional<String> numeratorLabel,
-                             Optional<String> denominatorLabel, OptionalDouble per) {
-    }
+    public record Definition(
+            String name,
+            String unit,
+            String direction,
+            OptionalDouble target,
+            Optional<String> frequency,
+            Optional<String> numeratorLabel,
+            Optional<String> denominatorLabel,
+            OptionalDouble per) {}
 
     /** {@code /measure add}: coaches only. */
     public Outcome add(Actor actor, Cohort cohort, Definition d) {
@@ -75,12 +85,15 @@ public final class MeasureAdmin {
         if (direction.isEmpty()) {
             return Outcome.invalid("Direction is increase (higher is better), decrease (lower is better) or neutral.");
         }
-        Optional<Frequency> frequency = d.frequency().isEmpty() ? Optional.of(Frequency.WEEKLY) : Frequency.parse(d.frequency().get());
+        Optional<Frequency> frequency = d.frequency().isEmpty()
+                ? Optional.of(Frequency.WEEKLY)
+                : Frequency.parse(d.frequency().get());
         if (frequency.isEmpty()) {
             return Outcome.invalid("Frequency is weekly or monthly.");
         }
-        if (d.target().isPresent() && (!Double.isFinite(d.target().getAsDouble())
-                || Math.abs(d.target().getAsDouble()) > Numbers.MAX_MAGNITUDE)) {
+        if (d.target().isPresent()
+                && (!Double.isFinite(d.target().getAsDouble())
+                        || Math.abs(d.target().getAsDouble()) > Numbers.MAX_MAGNITUDE)) {
             return Outcome.invalid("The target must be an ordinary number.");
         }
         if (d.target().isPresent() && direction.get() == ImprovementDirection.NEUTRAL) {
@@ -116,12 +129,22 @@ public final class MeasureAdmin {
         }
         Optional<Rate> rate = numerator.map(n -> new Rate(n, denominator.get(), per));
         try {
-            Measure m = measures.add(new MeasureRepository.NewMeasure(cohort.id(), name, unit, direction.get(),
-                    d.target(), frequency.get(), rate, actor.userId(), clock.instant()));
+            Measure m = measures.add(new MeasureRepository.NewMeasure(
+                    cohort.id(),
+                    name,
+                    unit,
+                    direction.get(),
+                    d.target(),
+                    frequency.get(),
+                    rate,
+                    actor.userId(),
+                    clock.instant()));
             return Outcome.done("Added measure " + m.position() + " to " + cohort.name() + ": **" + m.name() + "** · "
                     + m.definition() + ".\nManagers are asked for it after their "
-                    + (m.frequency() == Frequency.MONTHLY ? "first check-in of each month (for the month before)"
-                    : "weekly check-in") + ", and can load up to " + MeasureCsv.MONTHS_BACK
+                    + (m.frequency() == Frequency.MONTHLY
+                            ? "first check-in of each month (for the month before)"
+                            : "weekly check-in")
+                    + ", and can load up to " + MeasureCsv.MONTHS_BACK
                     + " months of history with `/measure import`.");
         } catch (MeasureRepository.DuplicateMeasureException e) {
             return Outcome.invalid(e.getMessage());
@@ -136,8 +159,8 @@ public final class MeasureAdmin {
             return Optional.of(Outcome.invalid("`" + option + "` is at most " + max + " characters."));
         }
         if (MENTION.matcher(value).find() || UserText.hiddenCharacter(value).isPresent()) {
-            return Optional.of(Outcome.invalid("`" + option + "` cannot contain @, mentions, line breaks or hidden"
-                    + " characters."));
+            return Optional.of(Outcome.invalid(
+                    "`" + option + "` cannot contain @, mentions, line breaks or hidden" + " characters."));
         }
         return Optional.empty();
     }
@@ -159,16 +182,27 @@ public final class MeasureAdmin {
             return cohort.name() + " has no measures yet. A coach adds them with `/measure add`, for example "
                     + "name: Falls, unit: falls, direction: decrease.";
         }
-        StringBuilder s = new StringBuilder("**Measures in ").append(cohort.name()).append("** (")
-                .append(all.size()).append(")\n");
+        StringBuilder s = new StringBuilder("**Measures in ")
+                .append(cohort.name())
+                .append("** (")
+                .append(all.size())
+                .append(")\n");
         for (Measure m : all) {
-            s.append(m.position()).append(". **").append(m.name()).append("** · ").append(m.definition()).append('\n');
+            s.append(m.position())
+                    .append(". **")
+                    .append(m.name())
+                    .append("** · ")
+                    .append(m.definition())
+                    .append('\n');
         }
         s.append("Managers enter aggregate numbers only (never anything about a resident) after their check-in; "
-                + "anything shared with the cohort shows counts of 1 to 4 as ").append(SmallCounts.LABEL).append(".\n")
+                        + "anything shared with the cohort shows counts of 1 to 4 as ")
+                .append(SmallCounts.LABEL)
+                .append(".\n")
                 .append("History: `/measure import` takes a CSV with the header `measure,period,value` (add ")
                 .append("`numerator,denominator` for rates), periods as YYYY-MM-DD or YYYY-MM, up to ")
-                .append(MeasureCsv.MONTHS_BACK).append(" months back.");
+                .append(MeasureCsv.MONTHS_BACK)
+                .append(" months back.");
         return s.toString();
     }
 }

@@ -42,16 +42,18 @@ public final class MeasureCsv {
     private static final Pattern DATE = Pattern.compile("([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})");
     private static final Pattern SLASHED = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}");
 
-    private MeasureCsv() {
-    }
+    private MeasureCsv() {}
 
     /** One good line. */
-    public record Row(int line, Measure measure, LocalDate period, double value, OptionalDouble numerator,
-                      OptionalDouble denominator) {
-    }
+    public record Row(
+            int line,
+            Measure measure,
+            LocalDate period,
+            double value,
+            OptionalDouble numerator,
+            OptionalDouble denominator) {}
 
-    public sealed interface Result permits Ok, Invalid {
-    }
+    public sealed interface Result permits Ok, Invalid {}
 
     public record Ok(List<Row> rows) implements Result {
         public Ok {
@@ -70,7 +72,9 @@ public final class MeasureCsv {
         /** Every problem on its own line, at most {@link #MAX_PROBLEMS}, then how many more. */
         public String describe() {
             StringBuilder s = new StringBuilder();
-            problems.stream().limit(MAX_PROBLEMS).forEach(p -> s.append("• ").append(p).append('\n'));
+            problems.stream()
+                    .limit(MAX_PROBLEMS)
+                    .forEach(p -> s.append("• ").append(p).append('\n'));
             if (problems.size() > MAX_PROBLEMS) {
                 s.append("…and ").append(problems.size() - MAX_PROBLEMS).append(" more.\n");
             }
@@ -90,8 +94,11 @@ public final class MeasureCsv {
         StringBuilder s = new StringBuilder("measure,period,value,numerator,denominator\r\n");
         for (Measure m : measures) {
             String period = m.frequency() == Frequency.WEEKLY ? "2026-11-02" : "2026-11";
-            s.append(quote(m.name())).append(',').append(period)
-                    .append(m.isRate() ? ",,3,840" : ",4,,").append("\r\n");
+            s.append(quote(m.name()))
+                    .append(',')
+                    .append(period)
+                    .append(m.isRate() ? ",,3,840" : ",4,,")
+                    .append("\r\n");
         }
         return s.toString();
     }
@@ -111,33 +118,46 @@ public final class MeasureCsv {
             t = t.substring(1);
         }
         if (t.startsWith("PK\u0003\u0004") || t.indexOf('\u0000') >= 0) {
-            return invalid(1, "this is not a CSV text file (it may be an Excel workbook); in Excel use "
-                    + "File > Save As and choose CSV UTF-8");
+            return invalid(
+                    1,
+                    "this is not a CSV text file (it may be an Excel workbook); in Excel use "
+                            + "File > Save As and choose CSV UTF-8");
         }
-        List<CsvRecords.Record> records = CsvRecords.read(t).stream().filter(r -> !r.blank()).toList();
+        List<CsvRecords.Record> records =
+                CsvRecords.read(t).stream().filter(r -> !r.blank()).toList();
         if (records.isEmpty()) {
-            return invalid(1, "the file is empty; it needs the header measure,period,value (and numerator,denominator "
-                    + "for rates) and then one line per measure per period");
+            return invalid(
+                    1,
+                    "the file is empty; it needs the header measure,period,value (and numerator,denominator "
+                            + "for rates) and then one line per measure per period");
         }
         CsvRecords.Record header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
-            String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            String name = header.fields()
+                    .get(i)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace(' ', '_')
+                    .replace('-', '_');
             if (name.isEmpty()) {
                 continue;
             }
             if (!COLUMNS.contains(name)) {
-                problems.add(new Problem(header.line(), "unknown column \"" + shorten(name) + "\"; the columns are "
-                        + String.join(", ", COLUMNS)));
+                problems.add(new Problem(
+                        header.line(),
+                        "unknown column \"" + shorten(name) + "\"; the columns are " + String.join(", ", COLUMNS)));
             } else if (columns.put(name, i) != null) {
                 problems.add(new Problem(header.line(), "the column " + name + " appears twice"));
             }
         }
         for (String required : List.of("measure", "period", "value")) {
             if (!columns.containsKey(required)) {
-                problems.add(new Problem(header.line(), "the header needs a column called " + required
-                        + " (measure,period,value[,numerator,denominator])"));
+                problems.add(new Problem(
+                        header.line(),
+                        "the header needs a column called " + required
+                                + " (measure,period,value[,numerator,denominator])"));
             }
         }
         if (columns.containsKey("numerator") != columns.containsKey("denominator")) {
@@ -151,8 +171,9 @@ public final class MeasureCsv {
             return invalid(header.line(), "there are no values below the header");
         }
         if (rows.size() > MAX_ROWS) {
-            return invalid(rows.get(MAX_ROWS).line(), "a file may have at most " + MAX_ROWS + " lines of values; "
-                    + "split it into smaller files");
+            return invalid(
+                    rows.get(MAX_ROWS).line(),
+                    "a file may have at most " + MAX_ROWS + " lines of values; " + "split it into smaller files");
         }
         Map<String, Measure> byName = new HashMap<>();
         measures.forEach(m -> byName.put(m.name().strip().toLowerCase(Locale.ROOT), m));
@@ -167,9 +188,11 @@ public final class MeasureCsv {
                 String key = ok.measure().id() + "@" + ok.period();
                 Integer first = seen.putIfAbsent(key, r.line());
                 if (first != null) {
-                    problems.add(new Problem(r.line(), ok.measure().name() + " for "
-                            + ok.measure().frequency().label(ok.period()) + " is already on line " + first
-                            + "; give one value per period"));
+                    problems.add(new Problem(
+                            r.line(),
+                            ok.measure().name() + " for "
+                                    + ok.measure().frequency().label(ok.period()) + " is already on line " + first
+                                    + "; give one value per period"));
                 } else {
                     good.add(ok);
                 }
@@ -178,17 +201,22 @@ public final class MeasureCsv {
         return problems.isEmpty() ? new Ok(good) : new Invalid(problems);
     }
 
-    private static Optional<Row> row(CsvRecords.Record r, Map<String, Integer> columns, Map<String, Measure> byName,
-                                     List<Measure> measures, LocalDate earliest, LocalDate today,
-                                     List<Problem> problems) {
+    private static Optional<Row> row(
+            CsvRecords.Record r,
+            Map<String, Integer> columns,
+            Map<String, Measure> byName,
+            List<Measure> measures,
+            LocalDate earliest,
+            LocalDate today,
+            List<Problem> problems) {
         int line = r.line();
         if (r.defect() != null) {
             problems.add(new Problem(line, r.defect()));
             return Optional.empty();
         }
         if (r.line() != r.lastLine()) {
-            problems.add(new Problem(line, "a quoted value runs on to line " + r.lastLine()
-                    + "; a closing quote is probably missing"));
+            problems.add(new Problem(
+                    line, "a quoted value runs on to line " + r.lastLine() + "; a closing quote is probably missing"));
             return Optional.empty();
         }
         String name = cell(r, columns, "measure");
@@ -199,9 +227,12 @@ public final class MeasureCsv {
 
         Measure m = byName.get(name.toLowerCase(Locale.ROOT));
         if (m == null) {
-            problems.add(new Problem(line, (name.isEmpty() ? "the measure is empty" : "there is no measure called \""
-                    + shorten(name) + "\"") + "; the cohort's measures are "
-                    + String.join(", ", measures.stream().map(Measure::name).toList())));
+            problems.add(new Problem(
+                    line,
+                    (name.isEmpty() ? "the measure is empty" : "there is no measure called \"" + shorten(name) + "\"")
+                            + "; the cohort's measures are "
+                            + String.join(
+                                    ", ", measures.stream().map(Measure::name).toList())));
             return Optional.empty();
         }
         Optional<LocalDate> period = period(m, periodText, line, problems);
@@ -209,8 +240,10 @@ public final class MeasureCsv {
             return Optional.empty();
         }
         if (period.get().isBefore(earliest)) {
-            problems.add(new Problem(line, m.frequency().label(period.get()) + " is more than " + MONTHS_BACK
-                    + " months back; history starts from " + Frequency.MONTHLY.label(earliest)));
+            problems.add(new Problem(
+                    line,
+                    m.frequency().label(period.get()) + " is more than " + MONTHS_BACK
+                            + " months back; history starts from " + Frequency.MONTHLY.label(earliest)));
             return Optional.empty();
         }
         if (period.get().isAfter(m.frequency().periodOf(today))) {
@@ -228,28 +261,31 @@ public final class MeasureCsv {
         }
         if (m.rate().isEmpty()) {
             if (!numText.isEmpty() || !denText.isEmpty()) {
-                problems.add(new Problem(line, m.name() + " is a plain number, not a rate; leave numerator and "
-                        + "denominator empty"));
+                problems.add(new Problem(
+                        line, m.name() + " is a plain number, not a rate; leave numerator and " + "denominator empty"));
                 return Optional.empty();
             }
             if (value.isEmpty()) {
                 problems.add(new Problem(line, "the value is empty"));
                 return Optional.empty();
             }
-            return Optional.of(new Row(line, m, period.get(), value.getAsDouble(), OptionalDouble.empty(),
-                    OptionalDouble.empty()));
+            return Optional.of(new Row(
+                    line, m, period.get(), value.getAsDouble(), OptionalDouble.empty(), OptionalDouble.empty()));
         }
         Rate rate = m.rate().get();
         if (numText.isEmpty() || denText.isEmpty()) {
-            problems.add(new Problem(line, m.name() + " is a rate: give the numerator (" + rate.numeratorLabel()
-                    + ") and the denominator (" + rate.denominatorLabel() + ")"));
+            problems.add(new Problem(
+                    line,
+                    m.name() + " is a rate: give the numerator (" + rate.numeratorLabel() + ") and the denominator ("
+                            + rate.denominatorLabel() + ")"));
             return Optional.empty();
         }
         Optional<Double> num = Numbers.parse(numText);
         Optional<Double> den = Numbers.parse(denText);
         if (num.isEmpty() || den.isEmpty()) {
-            problems.add(new Problem(line, "the " + (num.isEmpty() ? "numerator" : "denominator")
-                    + " is not a number; use digits only"));
+            problems.add(new Problem(
+                    line,
+                    "the " + (num.isEmpty() ? "numerator" : "denominator") + " is not a number; use digits only"));
             return Optional.empty();
         }
         if (num.get() < 0) {
@@ -262,13 +298,16 @@ public final class MeasureCsv {
         }
         double calculated = rate.of(num.get(), den.get());
         if (value.isPresent() && Math.abs(value.getAsDouble() - calculated) > 0.005 * Math.abs(calculated) + 0.01) {
-            problems.add(new Problem(line, "the value " + Numbers.format(value.getAsDouble()) + " does not match "
-                    + rate.describe() + " = " + Numbers.format(calculated) + "; leave the value empty to have it "
-                    + "calculated"));
+            problems.add(new Problem(
+                    line,
+                    "the value " + Numbers.format(value.getAsDouble()) + " does not match "
+                            + rate.describe() + " = " + Numbers.format(calculated)
+                            + "; leave the value empty to have it "
+                            + "calculated"));
             return Optional.empty();
         }
-        return Optional.of(new Row(line, m, period.get(), calculated, OptionalDouble.of(num.get()),
-                OptionalDouble.of(den.get())));
+        return Optional.of(
+                new Row(line, m, period.get(), calculated, OptionalDouble.of(num.get()), OptionalDouble.of(den.get())));
     }
 
     private static Optional<LocalDate> period(Measure m, String text, int line, List<Problem> problems) {
@@ -276,14 +315,18 @@ public final class MeasureCsv {
         Matcher date = DATE.matcher(text);
         try {
             if (date.matches()) {
-                LocalDate d = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                LocalDate d = LocalDate.of(
+                        Integer.parseInt(date.group(1)),
+                        Integer.parseInt(date.group(2)),
                         Integer.parseInt(date.group(3)));
                 return Optional.of(m.frequency().periodOf(d));
             }
             if (month.matches()) {
                 if (m.frequency() == Frequency.WEEKLY) {
-                    problems.add(new Problem(line, m.name() + " is weekly, so its period is a date (YYYY-MM-DD, any "
-                            + "day of the week), not a month"));
+                    problems.add(new Problem(
+                            line,
+                            m.name() + " is weekly, so its period is a date (YYYY-MM-DD, any "
+                                    + "day of the week), not a month"));
                     return Optional.empty();
                 }
                 return Optional.of(LocalDate.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)), 1));
@@ -293,13 +336,16 @@ public final class MeasureCsv {
             return Optional.empty();
         }
         if (SLASHED.matcher(text).matches()) {
-            problems.add(new Problem(line, "write the period as YYYY-MM-DD or YYYY-MM (e.g. "
-                    + DateTimeFormatter.ISO_LOCAL_DATE.format(LocalDate.of(2026, 3, 2)) + "); spreadsheets sometimes "
-                    + "turn dates into 02/03/2026 when saving"));
+            problems.add(new Problem(
+                    line,
+                    "write the period as YYYY-MM-DD or YYYY-MM (e.g. "
+                            + DateTimeFormatter.ISO_LOCAL_DATE.format(LocalDate.of(2026, 3, 2))
+                            + "); spreadsheets sometimes "
+                            + "turn dates into 02/03/2026 when saving"));
             return Optional.empty();
         }
-        problems.add(new Problem(line, text.isEmpty() ? "the period is empty"
-                : "the period is not YYYY-MM or YYYY-MM-DD"));
+        problems.add(
+                new Problem(line, text.isEmpty() ? "the period is empty" : "the period is not YYYY-MM or YYYY-MM-DD"));
         return Optional.empty();
     }
 

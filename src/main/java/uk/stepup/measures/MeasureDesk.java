@@ -46,6 +46,7 @@ public final class MeasureDesk {
     public static final int INPUTS_PER_PAGE = 5;
     /** Discord's limits for a modal's title and a label, and a label's description. */
     public static final int TITLE_MAX = 45;
+
     public static final int LABEL_MAX = 45;
     public static final int DESCRIPTION_MAX = 100;
     /** Longest text a box accepts: ample for any number. */
@@ -60,8 +61,13 @@ public final class MeasureDesk {
     private final Clock clock;
     private final MeasureDrafts drafts;
 
-    public MeasureDesk(CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, PrivacyGuard guard,
-                       MeasureDrafts drafts, Clock clock) {
+    public MeasureDesk(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            MeasureRepository measures,
+            PrivacyGuard guard,
+            MeasureDrafts drafts,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
@@ -71,8 +77,7 @@ public final class MeasureDesk {
     }
 
     /** One box of the form; {@code id} is stable per measure ({@code m12}, or {@code m12n} and {@code m12d}). */
-    public record Input(String id, String label, String description, String placeholder, Optional<String> value) {
-    }
+    public record Input(String id, String label, String description, String placeholder, Optional<String> value) {}
 
     /** A page of the form. */
     public record Form(long homeId, int week, int page, int pages, String title, List<Input> inputs) {
@@ -90,28 +95,21 @@ public final class MeasureDesk {
     }
 
     /** What happened. */
-    public sealed interface Result permits Opened, Saved, Invalid, Refused {
-    }
+    public sealed interface Result permits Opened, Saved, Invalid, Refused {}
 
-    public record Opened(Form form) implements Result {
-    }
+    public record Opened(Form form) implements Result {}
 
     /** Stored; {@code next} offers the following page, if any. */
-    public record Saved(String message, Optional<Offer> next) implements Result {
-    }
+    public record Saved(String message, Optional<Offer> next) implements Result {}
 
     /** Nothing stored; the form can be reopened pre-filled with {@code draft}. */
-    public record Invalid(String message, Offer retry, String draft) implements Result {
-    }
+    public record Invalid(String message, Offer retry, String draft) implements Result {}
 
-    public record Refused(Outcome outcome) implements Result {
-    }
+    public record Refused(Outcome outcome) implements Result {}
 
-    private record Slot(Measure measure, LocalDate period) {
-    }
+    private record Slot(Measure measure, LocalDate period) {}
 
-    private record Context(Home home, Cohort cohort, LocalDate weekStart, List<List<Slot>> pages) {
-    }
+    private record Context(Home home, Cohort cohort, LocalDate weekStart, List<List<Slot>> pages) {}
 
     /** The button to show after a check-in for that home and week, if the cohort has measures to enter. */
     public Optional<Offer> offer(long homeId, int week) {
@@ -138,8 +136,9 @@ public final class MeasureDesk {
         Map<String, String> held = Map.of();
         if (draftToken.isPresent()) {
             // Only the manager who typed it takes the draft: anyone else's try (a stale or forged token) leaves it.
-            Optional<MeasureDrafts.Draft> draft = drafts.take(draftToken.get(), actor.userId(),
-                    clock.instant().minus(DRAFT_TTL)).filter(d -> d.homeId() == homeId && d.week() == week);
+            Optional<MeasureDrafts.Draft> draft = drafts.take(
+                            draftToken.get(), actor.userId(), clock.instant().minus(DRAFT_TTL))
+                    .filter(d -> d.homeId() == homeId && d.week() == week);
             if (draft.isPresent()) {
                 held = draft.get().values();
                 page = draft.get().page();
@@ -151,7 +150,8 @@ public final class MeasureDesk {
         for (Slot s : ctx.pages().get(p - 1)) {
             inputs.addAll(inputs(s, stored.get(key(s.measure().id(), s.period())), held));
         }
-        String title = "Week " + week + " measures" + (ctx.pages().size() > 1 ? " (" + p + "/" + ctx.pages().size() + ")" : "");
+        String title = "Week " + week + " measures"
+                + (ctx.pages().size() > 1 ? " (" + p + "/" + ctx.pages().size() + ")" : "");
         return new Opened(new Form(homeId, week, p, ctx.pages().size(), title, inputs));
     }
 
@@ -163,8 +163,8 @@ public final class MeasureDesk {
         }
         Context ctx = (Context) found;
         if (page < 1 || page > ctx.pages().size()) {
-            return new Refused(Outcome.invalid("This form is out of date: the cohort's measures have changed. "
-                    + "Please open it again."));
+            return new Refused(Outcome.invalid(
+                    "This form is out of date: the cohort's measures have changed. " + "Please open it again."));
         }
         List<Slot> slots = ctx.pages().get(page - 1);
         Map<String, String> labels = new LinkedHashMap<>();
@@ -186,8 +186,14 @@ public final class MeasureDesk {
         }
         PrivacyVerdict verdict = guard.check(screened);
         if (!(verdict instanceof PrivacyVerdict.Clear)) {
-            return invalid(actor, ctx, week, page, keep, "**Nothing was saved.** " + PrivacyWords.explain(verdict)
-                    + " Those boxes have been emptied; type just the number.");
+            return invalid(
+                    actor,
+                    ctx,
+                    week,
+                    page,
+                    keep,
+                    "**Nothing was saved.** " + PrivacyWords.explain(verdict)
+                            + " Those boxes have been emptied; type just the number.");
         }
 
         Instant now = clock.instant();
@@ -206,8 +212,17 @@ public final class MeasureDesk {
                     problems.add("**" + m.name() + "** is not a number: type digits only, e.g. 12 or 3.5.");
                     continue;
                 }
-                values.add(new MeasureValue(m.id(), ctx.home().id(), s.period(), v.get(), OptionalDouble.empty(),
-                        OptionalDouble.empty(), MeasureValue.Source.ENTERED, OptionalInt.of(week), actor.userId(), now));
+                values.add(new MeasureValue(
+                        m.id(),
+                        ctx.home().id(),
+                        s.period(),
+                        v.get(),
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        MeasureValue.Source.ENTERED,
+                        OptionalInt.of(week),
+                        actor.userId(),
+                        now));
                 saved.add(m.name() + " " + Numbers.format(v.get()) + period(m, s.period()));
                 continue;
             }
@@ -225,8 +240,9 @@ public final class MeasureDesk {
             Optional<Double> num = Numbers.parse(n);
             Optional<Double> den = Numbers.parse(d);
             if (num.isEmpty() || den.isEmpty()) {
-                problems.add("**" + m.name() + "**: " + (num.isEmpty() ? rate.numeratorLabel() : rate.denominatorLabel())
-                        + " is not a number: type digits only, e.g. 12 or 3.5.");
+                problems.add(
+                        "**" + m.name() + "**: " + (num.isEmpty() ? rate.numeratorLabel() : rate.denominatorLabel())
+                                + " is not a number: type digits only, e.g. 12 or 3.5.");
                 continue;
             }
             if (num.get() < 0) {
@@ -238,32 +254,51 @@ public final class MeasureDesk {
                 continue;
             }
             double value = rate.of(num.get(), den.get());
-            values.add(new MeasureValue(m.id(), ctx.home().id(), s.period(), value, OptionalDouble.of(num.get()),
-                    OptionalDouble.of(den.get()), MeasureValue.Source.ENTERED, OptionalInt.of(week), actor.userId(), now));
+            values.add(new MeasureValue(
+                    m.id(),
+                    ctx.home().id(),
+                    s.period(),
+                    value,
+                    OptionalDouble.of(num.get()),
+                    OptionalDouble.of(den.get()),
+                    MeasureValue.Source.ENTERED,
+                    OptionalInt.of(week),
+                    actor.userId(),
+                    now));
             saved.add(m.name() + " " + Numbers.format(value) + " (" + Numbers.format(num.get()) + " ÷ "
                     + Numbers.format(den.get()) + ")" + period(m, s.period()));
         }
         if (!problems.isEmpty()) {
-            return invalid(actor, ctx, week, page, keep, "**Nothing was saved.** Please fix:\n• "
-                    + String.join("\n• ", problems) + "\nWhat you typed is kept: press **Fix my measures**.");
+            return invalid(
+                    actor,
+                    ctx,
+                    week,
+                    page,
+                    keep,
+                    "**Nothing was saved.** Please fix:\n• " + String.join("\n• ", problems)
+                            + "\nWhat you typed is kept: press **Fix my measures**.");
         }
         Optional<Offer> next = page < ctx.pages().size()
-                ? Optional.of(new Offer(homeId, week, page + 1, ctx.pages().size())) : Optional.empty();
+                ? Optional.of(new Offer(homeId, week, page + 1, ctx.pages().size()))
+                : Optional.empty();
         String more = next.isPresent() ? "\nThere are more measures on the next page." : "";
         if (values.isEmpty()) {
             return new Saved("Nothing entered on this page, so nothing changed." + more, next);
         }
         measures.saveValues(values);
-        return new Saved("Saved " + values.size() + (values.size() == 1 ? " measure" : " measures") + " for "
-                + ctx.home().name() + ", week " + week + ": " + String.join("; ", saved) + ".\n"
-                + "Your charts are in `/measures`." + more, next);
+        return new Saved(
+                "Saved " + values.size() + (values.size() == 1 ? " measure" : " measures") + " for "
+                        + ctx.home().name() + ", week " + week + ": " + String.join("; ", saved) + ".\n"
+                        + "Your charts are in `/measures`." + more,
+                next);
     }
 
     private Invalid invalid(Actor actor, Context ctx, int week, int page, Map<String, String> keep, String message) {
         forgetExpired();
         String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         drafts.hold(new MeasureDrafts.Draft(token, actor.userId(), ctx.home().id(), week, page, keep, clock.instant()));
-        return new Invalid(message, new Offer(ctx.home().id(), week, page, ctx.pages().size()), token);
+        return new Invalid(
+                message, new Offer(ctx.home().id(), week, page, ctx.pages().size()), token);
     }
 
     private static String period(Measure m, LocalDate period) {
@@ -305,7 +340,9 @@ public final class MeasureDesk {
 
     /** The period a measure's box is for in the week starting {@code weekStart}. */
     public static LocalDate periodFor(Measure m, LocalDate weekStart) {
-        return m.frequency() == Frequency.WEEKLY ? weekStart : weekStart.withDayOfMonth(1).minusMonths(1);
+        return m.frequency() == Frequency.WEEKLY
+                ? weekStart
+                : weekStart.withDayOfMonth(1).minusMonths(1);
     }
 
     /** The form's boxes for the week, grouped into pages; a rate's two boxes stay on one page. */
@@ -317,7 +354,8 @@ public final class MeasureDesk {
         for (Measure m : measures.inCohort(cohort.id())) {
             LocalDate period = periodFor(m, weekStart);
             MeasureValue existing = stored.get(key(m.id(), period));
-            if (m.frequency() == Frequency.MONTHLY && existing != null
+            if (m.frequency() == Frequency.MONTHLY
+                    && existing != null
                     && !existing.week().equals(OptionalInt.of(week))) {
                 continue;
             }
@@ -348,27 +386,48 @@ public final class MeasureDesk {
 
     private static List<Input> inputs(Slot s, MeasureValue stored, Map<String, String> held) {
         Measure m = s.measure();
-        String when = (m.frequency() == Frequency.WEEKLY ? "For the " : "Monthly, for ") + m.frequency().label(s.period());
+        String when = (m.frequency() == Frequency.WEEKLY ? "For the " : "Monthly, for ")
+                + m.frequency().label(s.period());
         if (m.rate().isEmpty()) {
             String id = "m" + m.id();
-            Optional<String> value = held.containsKey(id) ? Optional.of(held.get(id))
+            Optional<String> value = held.containsKey(id)
+                    ? Optional.of(held.get(id))
                     : Optional.ofNullable(stored).map(v -> plain(v.value()));
             String label = m.name() + " (" + m.unit() + ")";
-            return List.of(new Input(id, fit(label.length() <= LABEL_MAX ? label : m.name(), LABEL_MAX),
-                    fit(when + " · " + m.directionWords(), DESCRIPTION_MAX), "A number, e.g. 12", value.filter(v -> !v.isEmpty())));
+            return List.of(new Input(
+                    id,
+                    fit(label.length() <= LABEL_MAX ? label : m.name(), LABEL_MAX),
+                    fit(when + " · " + m.directionWords(), DESCRIPTION_MAX),
+                    "A number, e.g. 12",
+                    value.filter(v -> !v.isEmpty())));
         }
         Rate r = m.rate().get();
         String n = "m" + m.id() + "n";
         String d = "m" + m.id() + "d";
-        Optional<String> nv = held.containsKey(n) ? Optional.of(held.get(n))
-                : Optional.ofNullable(stored).flatMap(v -> v.numerator().isPresent() ? Optional.of(plain(v.numerator().getAsDouble())) : Optional.empty());
-        Optional<String> dv = held.containsKey(d) ? Optional.of(held.get(d))
-                : Optional.ofNullable(stored).flatMap(v -> v.denominator().isPresent() ? Optional.of(plain(v.denominator().getAsDouble())) : Optional.empty());
+        Optional<String> nv = held.containsKey(n)
+                ? Optional.of(held.get(n))
+                : Optional.ofNullable(stored)
+                        .flatMap(v -> v.numerator().isPresent()
+                                ? Optional.of(plain(v.numerator().getAsDouble()))
+                                : Optional.empty());
+        Optional<String> dv = held.containsKey(d)
+                ? Optional.of(held.get(d))
+                : Optional.ofNullable(stored)
+                        .flatMap(v -> v.denominator().isPresent()
+                                ? Optional.of(plain(v.denominator().getAsDouble()))
+                                : Optional.empty());
         return List.of(
-                new Input(n, fit(m.name() + ": " + r.numeratorLabel(), LABEL_MAX),
-                        fit(when + " · how many in total", DESCRIPTION_MAX), "A number, e.g. 3", nv.filter(v -> !v.isEmpty())),
-                new Input(d, fit(m.name() + ": " + r.denominatorLabel(), LABEL_MAX),
-                        fit(when + " · " + m.name() + " = " + r.describe(), DESCRIPTION_MAX), "A number, e.g. 840",
+                new Input(
+                        n,
+                        fit(m.name() + ": " + r.numeratorLabel(), LABEL_MAX),
+                        fit(when + " · how many in total", DESCRIPTION_MAX),
+                        "A number, e.g. 3",
+                        nv.filter(v -> !v.isEmpty())),
+                new Input(
+                        d,
+                        fit(m.name() + ": " + r.denominatorLabel(), LABEL_MAX),
+                        fit(when + " · " + m.name() + " = " + r.describe(), DESCRIPTION_MAX),
+                        "A number, e.g. 840",
                         dv.filter(v -> !v.isEmpty())));
     }
 

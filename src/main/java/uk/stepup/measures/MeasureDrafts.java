@@ -11,8 +11,8 @@ import java.util.Optional;
 public interface MeasureDrafts {
 
     /** One draft: whose, which home, week and page of the form, the boxes' values by input id, and when it was held. */
-    record Draft(String token, String userId, long homeId, int week, int page, Map<String, String> values,
-                 Instant heldAt) {
+    record Draft(
+            String token, String userId, long homeId, int week, int page, Map<String, String> values, Instant heldAt) {
         public Draft {
             values = Map.copyOf(values);
         }

@@ -13,8 +13,8 @@ import java.util.Set;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.checkins.PrivacyVerdict;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.CsvRecords;
 import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.CsvRecords;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.shared.Actor;
@@ -33,8 +33,12 @@ public final class MeasureImport {
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public MeasureImport(CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, PrivacyGuard guard,
-                         Clock clock) {
+    public MeasureImport(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            MeasureRepository measures,
+            PrivacyGuard guard,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
@@ -46,11 +50,12 @@ public final class MeasureImport {
     public Outcome importCsv(Actor actor, String csvText) {
         Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, true);
         if (home.isEmpty()) {
-            return Outcome.refused(actor.coach()
-                    ? "A home's manager imports its history, so that it goes to their own home. Send them the file "
-                    + "layout from `/measure list`."
-                    : "You are not enrolled as a manager of a home in a running cohort, so there is nowhere to import "
-                    + "to. Ask your coach to enrol you.");
+            return Outcome.refused(
+                    actor.coach()
+                            ? "A home's manager imports its history, so that it goes to their own home. Send them the file "
+                                    + "layout from `/measure list`."
+                            : "You are not enrolled as a manager of a home in a running cohort, so there is nowhere to import "
+                                    + "to. Ask your coach to enrol you.");
         }
         Cohort cohort = cohorts.byId(home.get().cohortId()).orElseThrow();
         List<Measure> defined = measures.inCohort(cohort.id());
@@ -76,8 +81,17 @@ public final class MeasureImport {
         Map<Measure, int[]> counts = new LinkedHashMap<>();
         Map<Measure, LocalDate[]> spans = new LinkedHashMap<>();
         for (MeasureCsv.Row r : rows) {
-            values.add(new MeasureValue(r.measure().id(), home.get().id(), r.period(), r.value(), r.numerator(),
-                    r.denominator(), MeasureValue.Source.IMPORTED, OptionalInt.empty(), actor.userId(), now));
+            values.add(new MeasureValue(
+                    r.measure().id(),
+                    home.get().id(),
+                    r.period(),
+                    r.value(),
+                    r.numerator(),
+                    r.denominator(),
+                    MeasureValue.Source.IMPORTED,
+                    OptionalInt.empty(),
+                    actor.userId(),
+                    now));
             if (existing.contains(r.measure().id() + "@" + r.period())) {
                 replaced++;
             }
@@ -87,11 +101,19 @@ public final class MeasureImport {
             span[1] = r.period().isAfter(span[1]) ? r.period() : span[1];
         }
         measures.saveValues(values);
-        StringBuilder s = new StringBuilder("Imported ").append(values.size()).append(values.size() == 1 ? " value" : " values")
-                .append(" for ").append(home.get().name()).append(":\n");
+        StringBuilder s = new StringBuilder("Imported ")
+                .append(values.size())
+                .append(values.size() == 1 ? " value" : " values")
+                .append(" for ")
+                .append(home.get().name())
+                .append(":\n");
         counts.forEach((m, n) -> {
             LocalDate[] span = spans.get(m);
-            s.append("• ").append(m.name()).append(": ").append(n[0]).append(" (")
+            s.append("• ")
+                    .append(m.name())
+                    .append(": ")
+                    .append(n[0])
+                    .append(" (")
                     .append(m.frequency().label(span[0]));
             if (!span[0].equals(span[1])) {
                 s.append(" to ").append(m.frequency().label(span[1]));
@@ -99,8 +121,11 @@ public final class MeasureImport {
             s.append(")\n");
         });
         if (replaced > 0) {
-            s.append(replaced).append(replaced == 1 ? " value" : " values").append(" already stored for those periods ")
-                    .append(replaced == 1 ? "was" : "were").append(" replaced.\n");
+            s.append(replaced)
+                    .append(replaced == 1 ? " value" : " values")
+                    .append(" already stored for those periods ")
+                    .append(replaced == 1 ? "was" : "were")
+                    .append(" replaced.\n");
         }
         s.append("See the charts with `/measures`.");
         return Outcome.done(s.toString());
@@ -122,7 +147,9 @@ public final class MeasureImport {
         for (CsvRecords.Record r : CsvRecords.read(text)) {
             for (int i = 0; i < r.fields().size(); i++) {
                 if (!r.fields().get(i).isBlank()) {
-                    parts.put("line " + r.line() + ", value " + (i + 1), r.fields().get(i));
+                    parts.put(
+                            "line " + r.line() + ", value " + (i + 1),
+                            r.fields().get(i));
                 }
             }
         }

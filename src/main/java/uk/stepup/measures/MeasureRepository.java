@@ -11,9 +11,16 @@ import uk.stepup.measures.spc.ImprovementDirection;
 public interface MeasureRepository {
 
     /** What a coach defines; the position is the next free one. */
-    record NewMeasure(long cohortId, String name, String unit, ImprovementDirection direction, OptionalDouble target,
-                      Frequency frequency, Optional<Rate> rate, String createdBy, Instant createdAt) {
-    }
+    record NewMeasure(
+            long cohortId,
+            String name,
+            String unit,
+            ImprovementDirection direction,
+            OptionalDouble target,
+            Frequency frequency,
+            Optional<Rate> rate,
+            String createdBy,
+            Instant createdAt) {}
 
     /** Adds a measure at the end of the cohort's list; {@link DuplicateMeasureException} if the name is taken. */
     Measure add(NewMeasure measure);
@@ -39,9 +46,8 @@ public interface MeasureRepository {
      * One period's values of a measure, added up over homes: how many there are, their sum, the sums of their
      * numerators and denominators (a missing one counts as 0), and whether every value is a whole number.
      */
-    record PeriodTotal(LocalDate period, int values, double sum, double numerators, double denominators,
-                       boolean allWhole) {
-    }
+    record PeriodTotal(
+            LocalDate period, int values, double sum, double numerators, double denominators, boolean allWhole) {}
 
     /**
      * The values of the measure entered for homes of the cohort, added up per period, for periods up to {@code upTo}

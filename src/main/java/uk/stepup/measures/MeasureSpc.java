@@ -17,8 +17,7 @@ import uk.stepup.measures.spc.XmrOptions;
  * otherwise every value counts and limits under 12 points are trial limits.
  */
 public final class MeasureSpc {
-    private MeasureSpc() {
-    }
+    private MeasureSpc() {}
 
     /** Empty with fewer than 2 observations (an XmR chart needs a moving range). Observations in date order. */
     public static Optional<SpcChart> chart(Measure measure, List<Observation> observations, LocalDate programmeStart) {

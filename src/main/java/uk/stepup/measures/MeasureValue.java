@@ -26,7 +26,10 @@ public record MeasureValue(
         Instant enteredAt) {
 
     /** Where a value came from. */
-    public enum Source { ENTERED, IMPORTED }
+    public enum Source {
+        ENTERED,
+        IMPORTED
+    }
 
     public MeasureValue {
         Objects.requireNonNull(period, "period");

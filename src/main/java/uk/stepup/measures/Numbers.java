@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 public final class Numbers {
     /** Largest magnitude a typed number may have: anything bigger is a typo, or not an aggregate count. */
     public static final double MAX_MAGNITUDE = 1e9;
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|[+-]?\\.[0-9]+");
 
-    private Numbers() {
-    }
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|[+-]?\\.[0-9]+");
+
+    private Numbers() {}
 
     /** The number typed, or empty if the text is not just a number within {@link #MAX_MAGNITUDE}. */
     public static Optional<Double> parse(String text) {
@@ -42,7 +43,8 @@ public final class Numbers {
         }
         double a = Math.abs(v);
         int decimals = a < 100 ? 2 : a < 1000 ? 1 : 0;
-        BigDecimal rounded = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
         if (rounded.signum() == 0) {
             return "0";
         }

@@ -10,11 +10,10 @@ import uk.stepup.checkins.PrivacyVerdict;
  * file): the kinds of detail found and where, never the text itself.
  */
 final class PrivacyWords {
-    static final String AGGREGATE_ONLY = "Measures take aggregate numbers only (how many, how often), never "
-            + "anything about a resident.";
+    static final String AGGREGATE_ONLY =
+            "Measures take aggregate numbers only (how many, how often), never " + "anything about a resident.";
 
-    private PrivacyWords() {
-    }
+    private PrivacyWords() {}
 
     /** Empty for a clear verdict. */
     static String explain(PrivacyVerdict verdict) {
@@ -31,7 +30,8 @@ final class PrivacyWords {
         }
         StringBuilder s = new StringBuilder("This may identify someone: ");
         for (int i = 0; i < findings.size(); i++) {
-            s.append(i == 0 ? "" : i == findings.size() - 1 ? " and " : ", ").append(findings.get(i).description());
+            s.append(i == 0 ? "" : i == findings.size() - 1 ? " and " : ", ")
+                    .append(findings.get(i).description());
         }
         return s.append(". ").append(AGGREGATE_ONLY).toString();
     }

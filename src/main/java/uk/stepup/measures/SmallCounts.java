@@ -9,10 +9,10 @@ package uk.stepup.measures;
 public final class SmallCounts {
     /** Counts below this (and above 0) are suppressed. */
     public static final int THRESHOLD = 5;
+
     public static final String LABEL = "<5";
 
-    private SmallCounts() {
-    }
+    private SmallCounts() {}
 
     /** True when a count must not be shown: more than 0 and less than {@value #THRESHOLD}. */
     public static boolean suppressed(double count) {

@@ -11,8 +11,7 @@ import uk.stepup.measures.spc.VariationIcon;
  * icons: H or L for a special cause's side, P, F or ? for assurance.
  */
 public final class SpcWords {
-    private SpcWords() {
-    }
+    private SpcWords() {}
 
     public static String variation(VariationIcon icon) {
         return switch (icon) {
@@ -38,11 +37,13 @@ public final class SpcWords {
 
     /** "Passing", "Failing", "Hit and miss", or "" without assurance. */
     public static String assuranceShort(Optional<Assurance> assurance) {
-        return assurance.map(a -> switch (a) {
-            case CONSISTENT_PASS -> "Passing";
-            case CONSISTENT_FAIL -> "Failing";
-            case INCONSISTENT -> "Hit and miss";
-        }).orElse("");
+        return assurance
+                .map(a -> switch (a) {
+                    case CONSISTENT_PASS -> "Passing";
+                    case CONSISTENT_FAIL -> "Failing";
+                    case INCONSISTENT -> "Hit and miss";
+                })
+                .orElse("");
     }
 
     /** "H", "L" or "" for common cause, as on the MDC variation icons. */
@@ -56,7 +57,8 @@ public final class SpcWords {
 
     public static String assurance(Optional<Assurance> assurance, ImprovementDirection direction, boolean hasTarget) {
         if (assurance.isEmpty()) {
-            return !hasTarget ? "No target set"
+            return !hasTarget
+                    ? "No target set"
                     : direction == ImprovementDirection.NEUTRAL ? "No assurance for a neutral measure" : "No assurance";
         }
         return switch (assurance.get()) {
@@ -68,10 +70,12 @@ public final class SpcWords {
 
     /** "P", "F", "?" or "" without assurance, as on the MDC assurance icons. */
     public static String assuranceLetter(Optional<Assurance> assurance) {
-        return assurance.map(a -> switch (a) {
-            case CONSISTENT_PASS -> "P";
-            case CONSISTENT_FAIL -> "F";
-            case INCONSISTENT -> "?";
-        }).orElse("");
+        return assurance
+                .map(a -> switch (a) {
+                    case CONSISTENT_PASS -> "P";
+                    case CONSISTENT_FAIL -> "F";
+                    case INCONSISTENT -> "?";
+                })
+                .orElse("");
     }
 }

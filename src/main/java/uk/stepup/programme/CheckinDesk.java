@@ -39,6 +39,7 @@ import uk.stepup.shared.UserText;
 public final class CheckinDesk {
     /** How long a check-in that needs a privacy confirmation is held for its manager. */
     static final Duration PENDING_TTL = Duration.ofMinutes(15);
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
 
     private final CohortRepository cohorts;
@@ -50,8 +51,15 @@ public final class CheckinDesk {
     private final Clock clock;
     private final HeldCheckins heldCheckins;
 
-    public CheckinDesk(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins, WeeklyProgramme programme,
-                       Supplier<Map<String, Curriculum>> curricula, PrivacyGuard guard, HeldCheckins heldCheckins, Clock clock) {
+    public CheckinDesk(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            WeeklyProgramme programme,
+            Supplier<Map<String, Curriculum>> curricula,
+            PrivacyGuard guard,
+            HeldCheckins heldCheckins,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -63,7 +71,8 @@ public final class CheckinDesk {
     }
 
     /** The form to show: which home and week, the KLOE, and the saved answers when editing. */
-    public record Form(long homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {
+    public record Form(
+            long homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {
         /** The modal title, e.g. "Week 3 · S3 Staffing and recruitment", cut to Discord's 45 characters. */
         public String modalTitle() {
             String t = "Week " + week + " · " + code + " " + title;
@@ -72,35 +81,31 @@ public final class CheckinDesk {
     }
 
     /** What happened to a submission. */
-    public sealed interface Result permits Opened, Saved, Confirm, Refused {
-    }
+    public sealed interface Result permits Opened, Saved, Confirm, Refused {}
 
-    public record Opened(Form form) implements Result {
-    }
+    public record Opened(Form form) implements Result {}
 
     /** Stored; {@code summary} is what the manager sees. */
-    public record Saved(Checkin checkin, String summary) implements Result {
-    }
+    public record Saved(Checkin checkin, String summary) implements Result {}
 
     /** Held until the manager confirms (a possible resident name); nothing stored yet. */
-    public record Confirm(String token, String message) implements Result {
-    }
+    public record Confirm(String token, String message) implements Result {}
 
-    public record Refused(Outcome outcome) implements Result {
-    }
-
+    public record Refused(Outcome outcome) implements Result {}
 
     /**
      * Opens the check-in for the manager. {@code cohortId} and {@code week} come from a prompt's button; without them
      * ({@code /checkin}) the manager's running cohort and its current week are used.
      */
     public Result open(Actor actor, Optional<Long> cohortId, Optional<Integer> week) {
-        Optional<Home> home = cohortId.isPresent() ? homes.managedBy(cohortId.get(), actor.userId()) : currentHome(actor);
+        Optional<Home> home =
+                cohortId.isPresent() ? homes.managedBy(cohortId.get(), actor.userId()) : currentHome(actor);
         if (home.isEmpty()) {
-            return new Refused(Outcome.refused(actor.coach()
-                    ? "Check-ins are for the homes' managers; coaches see them in `/cohort status` and the summaries."
-                    : "You are not enrolled as a manager of a home in this cohort, so there is nothing to check in. "
-                    + "Ask your coach to enrol you."));
+            return new Refused(Outcome.refused(
+                    actor.coach()
+                            ? "Check-ins are for the homes' managers; coaches see them in `/cohort status` and the summaries."
+                            : "You are not enrolled as a manager of a home in this cohort, so there is nothing to check in. "
+                                    + "Ask your coach to enrol you."));
         }
         Cohort cohort = cohorts.byId(home.get().cohortId()).orElseThrow();
         ProgrammeCalendar cal = programme.calendar(cohort);
@@ -112,7 +117,9 @@ public final class CheckinDesk {
             Optional<Integer> current = cal.currentWeek(now);
             if (current.isEmpty()) {
                 return new Refused(Outcome.invalid("The programme has not started yet. Week 1 opens "
-                        + cal.promptAt(1).map(t -> WHEN.format(t.atZone(cohort.zone()))).orElse("soon") + "."));
+                        + cal.promptAt(1)
+                                .map(t -> WHEN.format(t.atZone(cohort.zone())))
+                                .orElse("soon") + "."));
             }
             n = current.get();
         }
@@ -121,14 +128,21 @@ public final class CheckinDesk {
             return new Refused(closed.get());
         }
         CurriculumItem item = item(cohort, n);
-        return new Opened(new Form(home.get().id(), home.get().name(), n, item.code(), item.title(),
+        return new Opened(new Form(
+                home.get().id(),
+                home.get().name(),
+                n,
+                item.code(),
+                item.title(),
                 checkins.find(home.get().id(), n).map(Checkin::answers)));
     }
 
     private Optional<Home> currentHome(Actor actor) {
         return homes.managedBy(actor.userId()).stream()
-                .filter(h -> cohorts.byId(h.cohortId()).map(c -> c.status() != Cohort.Status.ENDED
-                        && c.guildId().equals(actor.guildId())).orElse(false))
+                .filter(h -> cohorts.byId(h.cohortId())
+                        .map(c ->
+                                c.status() != Cohort.Status.ENDED && c.guildId().equals(actor.guildId()))
+                        .orElse(false))
                 .max(Comparator.comparingLong(Home::cohortId));
     }
 
@@ -142,8 +156,9 @@ public final class CheckinDesk {
         }
         Optional<Instant> summary = cal.summaryAt(week);
         if (summary.isPresent() && !now.isBefore(summary.get())) {
-            return Optional.of(Outcome.invalid("Week " + week + "'s summary has been posted, so its check-in is closed. "
-                    + "Use `/checkin` for the current week."));
+            return Optional.of(
+                    Outcome.invalid("Week " + week + "'s summary has been posted, so its check-in is closed. "
+                            + "Use `/checkin` for the current week."));
         }
         return Optional.empty();
     }
@@ -179,7 +194,11 @@ public final class CheckinDesk {
             return new Refused(Outcome.invalid("That check-in is no longer waiting (it is kept for 15 minutes). "
                     + "Please press Check in again."));
         }
-        return save(actor, homes.byId(p.get().homeId()).orElseThrow(), p.get().week(), p.get().answers());
+        return save(
+                actor,
+                homes.byId(p.get().homeId()).orElseThrow(),
+                p.get().week(),
+                p.get().answers());
     }
 
     /**
@@ -200,7 +219,8 @@ public final class CheckinDesk {
         HeldCheckins.Held p = found.get();
         Home home = homes.byId(p.homeId()).orElseThrow();
         CurriculumItem item = item(cohorts.byId(home.cohortId()).orElseThrow(), p.week());
-        return Optional.of(new Form(home.id(), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
+        return Optional.of(
+                new Form(home.id(), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
     }
 
     private Result save(Actor actor, Home home, int week, CheckinAnswers answers) {
@@ -213,7 +233,8 @@ public final class CheckinDesk {
         }
         boolean late = cal.closeAt(week).map(now::isAfter).orElse(false);
         CurriculumItem item = item(cohort, week);
-        CheckinRepository.Stored stored = checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
+        CheckinRepository.Stored stored =
+                checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
         return new Saved(stored.checkin(), describe(stored.checkin(), stored.changed()));
     }
 
@@ -221,19 +242,35 @@ public final class CheckinDesk {
         StringBuilder s = new StringBuilder();
         if (!changed) {
             // The same answers again: most often a second press after Discord said "This interaction failed".
-            s.append("Already saved: your week ").append(c.week()).append(" check-in for ").append(c.code())
+            s.append("Already saved: your week ")
+                    .append(c.week())
+                    .append(" check-in for ")
+                    .append(c.code())
                     .append(" has these answers, so nothing changed.\n");
         } else {
             s.append(c.revisions() == 1 ? "Saved" : "Updated (version " + c.revisions() + ")")
-                    .append(" your week ").append(c.week()).append(" check-in for ").append(c.code())
-                    .append(c.late() ? ", marked late" : "").append(".\n");
+                    .append(" your week ")
+                    .append(c.week())
+                    .append(" check-in for ")
+                    .append(c.code())
+                    .append(c.late() ? ", marked late" : "")
+                    .append(".\n");
         }
         s.append("**Self-rating:** ").append(c.answers().rating().label()).append('\n');
         s.append("**What we did:** ").append(shorten(c.answers().didThisWeek())).append('\n');
-        c.answers().evidence().ifPresent(v -> s.append("**Evidence:** ").append(shorten(v)).append('\n'));
-        c.answers().nextStep().ifPresent(v -> s.append("**Next step:** ").append(shorten(v)).append('\n'));
-        c.answers().highlight().ifPresent(v -> s.append("**Highlight:** ").append(shorten(v))
-                .append("\nHow should we share your highlight with the cohort? Anonymously unless you choose otherwise.\n"));
+        c.answers()
+                .evidence()
+                .ifPresent(v -> s.append("**Evidence:** ").append(shorten(v)).append('\n'));
+        c.answers()
+                .nextStep()
+                .ifPresent(v -> s.append("**Next step:** ").append(shorten(v)).append('\n'));
+        c.answers()
+                .highlight()
+                .ifPresent(
+                        v -> s.append("**Highlight:** ")
+                                .append(shorten(v))
+                                .append(
+                                        "\nHow should we share your highlight with the cohort? Anonymously unless you choose otherwise.\n"));
         s.append("You can change it until the week's summary is posted: press **Check in** again or use `/checkin`.");
         return s.toString();
     }
@@ -250,11 +287,13 @@ public final class CheckinDesk {
             return Outcome.refused("Only the home's managers can choose how its highlight is shared.");
         }
         checkins.setShare(checkinId, share);
-        return Outcome.done(switch (share) {
-            case ANONYMOUS -> "Your highlight will be shared without your home's name.";
-            case NAMED -> "Your highlight will be shared with " + home.get().name() + "'s name.";
-            case NONE -> "Your highlight stays private to you and your coach.";
-        });
+        return Outcome.done(
+                switch (share) {
+                    case ANONYMOUS -> "Your highlight will be shared without your home's name.";
+                    case NAMED ->
+                        "Your highlight will be shared with " + home.get().name() + "'s name.";
+                    case NONE -> "Your highlight stays private to you and your coach.";
+                });
     }
 
     /** The rating choices, best first, as the form offers them. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.DeliveryLedger.Key;
 import uk.stepup.cohorts.DeliveryLedger.Kind;
 import uk.stepup.cohorts.Home;
@@ -45,8 +44,13 @@ public final class CoachReminders {
     private final CohortTimers timers;
     private final Clock clock;
 
-    public CoachReminders(TaskRepository tasks, SessionRepository sessions, HomeRepository homes, CoachPublisher publisher,
-                          CohortTimers timers, Clock clock) {
+    public CoachReminders(
+            TaskRepository tasks,
+            SessionRepository sessions,
+            HomeRepository homes,
+            CoachPublisher publisher,
+            CohortTimers timers,
+            Clock clock) {
         this.tasks = tasks;
         this.sessions = sessions;
         this.homes = homes;
@@ -72,8 +76,12 @@ public final class CoachReminders {
     }
 
     /** As above, with the cohort's homes as the tick already read them (read only if a task needs them). */
-    void reconcile(Cohort cohort, Deliveries deliveries, Set<String> done, List<String> notes,
-                   Supplier<List<Home>> cohortHomes) {
+    void reconcile(
+            Cohort cohort,
+            Deliveries deliveries,
+            Set<String> done,
+            List<String> notes,
+            Supplier<List<Home>> cohortHomes) {
         Instant now = clock.instant();
         long cohortId = cohort.id();
         List<Task> all = tasks.forCohort(cohortId);
@@ -99,7 +107,13 @@ public final class CoachReminders {
                     if (done.contains(key.asText())) {
                         continue;
                     }
-                    deliveries.deliver(cohort, key, at, useful, done, notes,
+                    deliveries.deliver(
+                            cohort,
+                            key,
+                            at,
+                            useful,
+                            done,
+                            notes,
                             "the reminder for task \"" + task.title() + "\" to " + home.name(),
                             k -> publisher.findTaskReminder(cohort, home, task),
                             k -> posted(publisher.postTaskReminder(cohort, home, task)));
@@ -112,8 +126,14 @@ public final class CoachReminders {
                 if (remindAt.isAfter(now)) {
                     timers.wakeAt(cohortId, remindAt);
                 } else {
-                    deliveries.deliver(cohort, sessionReminder(cohortId, session.id()), remindAt, now.isBefore(session.startsAt()),
-                            done, notes, "the reminder for the session \"" + session.title() + "\"",
+                    deliveries.deliver(
+                            cohort,
+                            sessionReminder(cohortId, session.id()),
+                            remindAt,
+                            now.isBefore(session.startsAt()),
+                            done,
+                            notes,
+                            "the reminder for the session \"" + session.title() + "\"",
                             k -> publisher.findSessionReminder(cohort, session),
                             k -> posted(publisher.postSessionReminder(cohort, session)));
                 }
@@ -121,8 +141,13 @@ public final class CoachReminders {
             if (session.startsAt().isAfter(now)) {
                 timers.wakeAt(cohortId, session.startsAt());
             } else {
-                deliveries.deliver(cohort, attendanceCall(cohortId, session.id()), session.startsAt(),
-                        now.isBefore(session.startsAt().plus(ATTENDANCE_CALL_USEFUL)), done, notes,
+                deliveries.deliver(
+                        cohort,
+                        attendanceCall(cohortId, session.id()),
+                        session.startsAt(),
+                        now.isBefore(session.startsAt().plus(ATTENDANCE_CALL_USEFUL)),
+                        done,
+                        notes,
                         "the I attended button for the session \"" + session.title() + "\"",
                         k -> publisher.findAttendanceCall(cohort, session),
                         k -> posted(publisher.postAttendanceCall(cohort, session)));

@@ -33,6 +33,7 @@ public final class CohortAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(CohortAdmin.class);
     /** Longest cohort name, as the command's option allows. */
     public static final int NAME_MAX = 60;
+
     private static final Pattern MENTION = Pattern.compile("@everyone|@here|<[@#]|\\]\\(|://");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
@@ -46,8 +47,15 @@ public final class CohortAdmin {
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public CohortAdmin(CohortRepository cohorts, CohortSpaces spaces, CohortTimers timers, WeeklyProgramme programme,
-                       Supplier<Map<String, Curriculum>> curricula, CohortDefaults defaults, PrivacyGuard guard, Clock clock) {
+    public CohortAdmin(
+            CohortRepository cohorts,
+            CohortSpaces spaces,
+            CohortTimers timers,
+            WeeklyProgramme programme,
+            Supplier<Map<String, Curriculum>> curricula,
+            CohortDefaults defaults,
+            PrivacyGuard guard,
+            Clock clock) {
         this.cohorts = cohorts;
         this.spaces = spaces;
         this.timers = timers;
@@ -59,20 +67,19 @@ public final class CohortAdmin {
     }
 
     /** Finds the cohort a coach means: by name, else the one whose category the command was used in, else the only one. */
-    public sealed interface Target permits Found, NotFound {
-    }
+    public sealed interface Target permits Found, NotFound {}
 
-    public record Found(Cohort cohort) implements Target {
-    }
+    public record Found(Cohort cohort) implements Target {}
 
-    public record NotFound(Outcome why) implements Target {
-    }
+    public record NotFound(Outcome why) implements Target {}
 
     public Target resolve(String guildId, Optional<String> name, Optional<String> categoryId) {
         if (name.isPresent() && !name.get().isBlank()) {
-            return cohorts.byName(guildId, name.get().strip()).<Target>map(Found::new)
-                    .orElseGet(() -> new NotFound(Outcome.invalid("There is no cohort called "
-                            + guard.quoted(UserText.oneLine(name.get()), "that") + " on this server." + known(guildId))));
+            return cohorts.byName(guildId, name.get().strip())
+                    .<Target>map(Found::new)
+                    .orElseGet(() -> new NotFound(Outcome.invalid(
+                            "There is no cohort called " + guard.quoted(UserText.oneLine(name.get()), "that")
+                                    + " on this server." + known(guildId))));
         }
         List<Cohort> all = cohorts.inGuild(guildId);
         if (categoryId.isPresent()) {
@@ -82,15 +89,18 @@ public final class CohortAdmin {
                 }
             }
         }
-        List<Cohort> running = all.stream().filter(c -> c.status() != Cohort.Status.ENDED).toList();
+        List<Cohort> running =
+                all.stream().filter(c -> c.status() != Cohort.Status.ENDED).toList();
         if (running.size() == 1) {
             return new Found(running.get(0));
         }
         if (running.isEmpty()) {
-            return new NotFound(Outcome.invalid("There is no running cohort on this server yet. Start one with `/cohort create`."));
+            return new NotFound(
+                    Outcome.invalid("There is no running cohort on this server yet. Start one with `/cohort create`."));
         }
-        return new NotFound(Outcome.invalid("Which cohort? Add the `cohort` option, or use the command inside the cohort's channels."
-                + known(guildId)));
+        return new NotFound(Outcome.invalid(
+                "Which cohort? Add the `cohort` option, or use the command inside the cohort's channels."
+                        + known(guildId)));
     }
 
     private String known(String guildId) {
@@ -99,13 +109,19 @@ public final class CohortAdmin {
     }
 
     /** {@code /cohort create}. */
-    public Outcome create(Actor actor, String rawName, Optional<String> startText, Optional<String> framework,
-                          Optional<String> zoneText) {
+    public Outcome create(
+            Actor actor,
+            String rawName,
+            Optional<String> startText,
+            Optional<String> framework,
+            Optional<String> zoneText) {
         if (!actor.coach()) {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         String name = rawName == null ? "" : rawName.strip();
-        if (UserText.length(name) < 2 || UserText.length(name) > NAME_MAX || MENTION.matcher(name).find()
+        if (UserText.length(name) < 2
+                || UserText.length(name) > NAME_MAX
+                || MENTION.matcher(name).find()
                 || UserText.hiddenCharacter(name).isPresent()) {
             return Outcome.invalid("Give the cohort a name of 2 to " + NAME_MAX + " characters on one line, without"
                     + " mentions, links or hidden characters, for example \"Spring 2027\".");
@@ -126,21 +142,24 @@ public final class CohortAdmin {
         String fw = framework.filter(f -> !f.isBlank()).map(String::strip).orElse(defaults.framework());
         Curriculum curriculum = curricula.get().get(fw);
         if (curriculum == null) {
-            return Outcome.invalid("\"" + fw + "\" is not a curriculum. Use kloe-2017 (24 weeks) or saf-2023 (34 weeks).");
+            return Outcome.invalid(
+                    "\"" + fw + "\" is not a curriculum. Use kloe-2017 (24 weeks) or saf-2023 (34 weeks).");
         }
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate thisMonday = ProgrammeCalendar.mondayOf(today);
         LocalDate start;
         if (startText.isPresent() && !startText.get().isBlank()) {
             try {
-                start = ProgrammeCalendar.mondayOf(LocalDate.parse(startText.get().strip()));
+                start = ProgrammeCalendar.mondayOf(
+                        LocalDate.parse(startText.get().strip()));
             } catch (DateTimeException e) {
                 return Outcome.invalid(guard.quoted(UserText.oneLine(startText.get()), "That")
                         + " is not a date. Write it as YYYY-MM-DD, for example "
                         + thisMonday.plusWeeks(1) + ".");
             }
             if (start.isBefore(thisMonday)) {
-                return Outcome.invalid("The start date is in a past week. Choose this week (week 1 opens at once) or a later Monday.");
+                return Outcome.invalid(
+                        "The start date is in a past week. Choose this week (week 1 opens at once) or a later Monday.");
             }
         } else {
             start = thisMonday.plusWeeks(1);
@@ -148,8 +167,8 @@ public final class CohortAdmin {
         List<String> codes = curriculum.defaultOrder();
         Cohort cohort;
         try {
-            cohort = cohorts.create(new CohortRepository.NewCohort(actor.guildId(), name, fw, zone, start, defaults.rhythm(),
-                    codes, actor.userId(), clock.instant()));
+            cohort = cohorts.create(new CohortRepository.NewCohort(
+                    actor.guildId(), name, fw, zone, start, defaults.rhythm(), codes, actor.userId(), clock.instant()));
         } catch (CohortRepository.DuplicateCohortException e) {
             return Outcome.invalid(e.getMessage() + " Choose another name.");
         }
@@ -161,10 +180,11 @@ public final class CohortAdmin {
         Instant firstPrompt = cal.promptAt(1).orElseThrow();
         CurriculumItem first = curriculum.byCode(codes.get(0)).orElseThrow();
         String when = firstPrompt.isAfter(clock.instant())
-                ? "Week 1 (" + first.code() + " " + first.title() + ") starts " + WHEN.format(firstPrompt.atZone(zone)) + " (" + zone.getId() + ")."
+                ? "Week 1 (" + first.code() + " " + first.title() + ") starts " + WHEN.format(firstPrompt.atZone(zone))
+                        + " (" + zone.getId() + ")."
                 : "Week 1 (" + first.code() + " " + first.title() + ") is open now.";
-        return Outcome.done("Cohort **" + name + "** is ready: " + codes.size() + " weeks of " + fw + ". " + channels + "\n"
-                + when + "\nNext: enrol homes with `/cohort enrol` or `/cohort import`.");
+        return Outcome.done("Cohort **" + name + "** is ready: " + codes.size() + " weeks of " + fw + ". " + channels
+                + "\n" + when + "\nNext: enrol homes with `/cohort enrol` or `/cohort import`.");
     }
 
     private String provision(Cohort cohort) {
@@ -184,7 +204,8 @@ public final class CohortAdmin {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         if (cohort.status() != Cohort.Status.ACTIVE) {
-            return Outcome.invalid(cohort.name() + " is " + cohort.status().name().toLowerCase(Locale.ROOT) + ", not running.");
+            return Outcome.invalid(
+                    cohort.name() + " is " + cohort.status().name().toLowerCase(Locale.ROOT) + ", not running.");
         }
         LocalDate from = nextUnstartedMonday(cohort);
         cohorts.setStatus(cohort.id(), Cohort.Status.PAUSED, Optional.of(from));
@@ -200,7 +221,8 @@ public final class CohortAdmin {
         if (cohort.status() != Cohort.Status.PAUSED || cohort.pausedOn().isEmpty()) {
             return Outcome.invalid(cohort.name() + " is not paused.");
         }
-        LocalDate thisMonday = ProgrammeCalendar.mondayOf(clock.instant().atZone(cohort.zone()).toLocalDate());
+        LocalDate thisMonday =
+                ProgrammeCalendar.mondayOf(clock.instant().atZone(cohort.zone()).toLocalDate());
         for (LocalDate m = cohort.pausedOn().get(); m.isBefore(thisMonday); m = m.plusWeeks(1)) {
             cohorts.addBreak(cohort.id(), m, "pause");
         }
@@ -222,7 +244,8 @@ public final class CohortAdmin {
         LocalDate week = nextUnstartedMonday(cohort);
         cohorts.addBreak(cohort.id(), week, "skip");
         return Outcome.done("The week of " + DAY.format(week) + " is a break for " + cohort.name()
-                + ": no prompt, reminder or summary." + nextPrompt(cohorts.byId(cohort.id()).orElseThrow()));
+                + ": no prompt, reminder or summary."
+                + nextPrompt(cohorts.byId(cohort.id()).orElseThrow()));
     }
 
     /** {@code /cohort end}: stops every post for good. */
@@ -235,12 +258,14 @@ public final class CohortAdmin {
         }
         cohorts.setStatus(cohort.id(), Cohort.Status.ENDED, Optional.empty());
         timers.cancel(cohort.id());
-        return Outcome.done(cohort.name() + " has ended. Its channels and data stay; use `export` or `report` for the record.");
+        return Outcome.done(
+                cohort.name() + " has ended. Its channels and data stay; use `export` or `report` for the record.");
     }
 
     private LocalDate nextUnstartedMonday(Cohort cohort) {
         Instant now = clock.instant();
-        LocalDate thisMonday = ProgrammeCalendar.mondayOf(now.atZone(cohort.zone()).toLocalDate());
+        LocalDate thisMonday =
+                ProgrammeCalendar.mondayOf(now.atZone(cohort.zone()).toLocalDate());
         ProgrammeCalendar cal = programme.calendar(cohort);
         Instant thisWeeksPrompt = cal.at(thisMonday, cohort.rhythm().prompt());
         LocalDate candidate = now.isBefore(thisWeeksPrompt) ? thisMonday : thisMonday.plusWeeks(1);

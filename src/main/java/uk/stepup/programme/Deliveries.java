@@ -28,6 +28,7 @@ final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     /** The first retry after Discord failed; each further one waits twice as long, up to {@link #RETRY_MAX}. */
     static final Duration RETRY = Duration.ofMinutes(1);
+
     static final Duration RETRY_MAX = Duration.ofMinutes(30);
 
     /** Makes the post. */
@@ -53,8 +54,15 @@ final class Deliveries {
     }
 
     /** A post the programme publisher can find again by itself (prompts and summaries). */
-    ProgrammePublisher.Posted deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
-                                      List<String> notes, String what, Post post) {
+    ProgrammePublisher.Posted deliver(
+            Cohort cohort,
+            Key key,
+            Instant due,
+            boolean useful,
+            Set<String> done,
+            List<String> notes,
+            String what,
+            Post post) {
         return deliver(cohort, key, due, useful, done, notes, what, k -> publisher.findDelivered(cohort, k), post);
     }
 
@@ -64,8 +72,16 @@ final class Deliveries {
      * @return what the publisher answered, or null if it was not asked (settled before, skipped, claimed by another
      *     caller, or found already posted)
      */
-    ProgrammePublisher.Posted deliver(Cohort cohort, Key key, Instant due, boolean useful, Set<String> done,
-                                      List<String> notes, String what, Find find, Post post) {
+    ProgrammePublisher.Posted deliver(
+            Cohort cohort,
+            Key key,
+            Instant due,
+            boolean useful,
+            Set<String> done,
+            List<String> notes,
+            String what,
+            Find find,
+            Post post) {
         if (done.contains(key.asText())) {
             return null;
         }
@@ -77,7 +93,8 @@ final class Deliveries {
             }
             return null;
         }
-        boolean late = now.isAfter(due.plus(WeeklyProgramme.GRACE)) && cohort.createdAt().isBefore(due);
+        boolean late = now.isAfter(due.plus(WeeklyProgramme.GRACE))
+                && cohort.createdAt().isBefore(due);
         DeliveryLedger.Claim claim = ledger.claim(key, due, now, late, true);
         if (!claim.won()) {
             return null;
@@ -91,7 +108,8 @@ final class Deliveries {
         }
         ProgrammePublisher.Posted result = post.send(key);
         if (settle(cohort, key, due, claim, what, result) && late) {
-            notes.add(what + ", due " + local(due, cohort.zone()) + ", was posted late at " + local(now, cohort.zone()));
+            notes.add(
+                    what + ", due " + local(due, cohort.zone()) + ", was posted late at " + local(now, cohort.zone()));
         }
         return result;
     }
@@ -102,8 +120,16 @@ final class Deliveries {
      * and nobody is told. It looks before posting on a retry, and when the first part went out before this tick
      * ({@code parentEarlier}): then the part may exist from before it had a delivery of its own.
      */
-    void deliverPart(Cohort cohort, Key key, Key parent, Instant due, boolean useful,
-                     Set<String> done, String what, Find find, Post post) {
+    void deliverPart(
+            Cohort cohort,
+            Key key,
+            Key parent,
+            Instant due,
+            boolean useful,
+            Set<String> done,
+            String what,
+            Find find,
+            Post post) {
         if (done.contains(key.asText()) || !useful) {
             return;
         }
@@ -123,8 +149,13 @@ final class Deliveries {
     }
 
     /** Records the outcome; true if it was sent. */
-    private boolean settle(Cohort cohort, Key key, Instant due, DeliveryLedger.Claim claim, String what,
-                           ProgrammePublisher.Posted result) {
+    private boolean settle(
+            Cohort cohort,
+            Key key,
+            Instant due,
+            DeliveryLedger.Claim claim,
+            String what,
+            ProgrammePublisher.Posted result) {
         if (result instanceof ProgrammePublisher.Sent sent) {
             ledger.markSent(key, sent.messageId(), clock.instant());
             return true;
@@ -139,8 +170,10 @@ final class Deliveries {
             timers.wakeAt(cohort.id(), retry);
         } else if (result instanceof ProgrammePublisher.Failed failed) {
             LOG.warn("Could not post {}: {}", key.asText(), failed.reason());
-            publisher.tellCoaches(cohort, "I could not post " + what + ": " + failed.reason()
-                    + " I will try again at the next scheduled time; `/cohort repair` re-creates missing channels.");
+            publisher.tellCoaches(
+                    cohort,
+                    "I could not post " + what + ": " + failed.reason()
+                            + " I will try again at the next scheduled time; `/cohort repair` re-creates missing channels.");
         }
         return false;
     }

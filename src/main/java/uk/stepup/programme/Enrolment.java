@@ -34,7 +34,8 @@ public final class Enrolment {
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public Enrolment(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, PrivacyGuard guard, Clock clock) {
+    public Enrolment(
+            CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, PrivacyGuard guard, Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
@@ -54,27 +55,32 @@ public final class Enrolment {
                 + csvQuote(UserText.oneLine(homeName)) + ",," + managerId + ",,,,,,\n";
         EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-            return Outcome.invalid(invalid.problems().stream().map(EnrolmentCsv.Problem::message)
-                    .reduce((a, b) -> a + "\n" + b).orElse(""));
+            return Outcome.invalid(invalid.problems().stream()
+                    .map(EnrolmentCsv.Problem::message)
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse(""));
         }
         HomeRepository.NewHome newHome = ((EnrolmentCsv.Ok) parsed).homes().get(0);
         Optional<Home> existing = homes.byName(cohort.id(), newHome.name());
         Optional<Home> managed = homes.managedBy(cohort.id(), managerId);
-        if (managed.isPresent() && (existing.isEmpty() || managed.get().id() != existing.get().id())) {
-            return Outcome.invalid("User " + managerId + " already manages \"" + managed.get().name() + "\" in "
-                    + cohort.name() + "; a manager belongs to one home.");
+        if (managed.isPresent()
+                && (existing.isEmpty() || managed.get().id() != existing.get().id())) {
+            return Outcome.invalid("User " + managerId + " already manages \""
+                    + managed.get().name() + "\" in " + cohort.name() + "; a manager belongs to one home.");
         }
         Admitted admitted = admit(cohort, List.of(managerId), id -> Optional.empty());
         if (!admitted.notMembers().isEmpty()) {
             return Outcome.invalid(String.join("\n", admitted.notMembers()));
         }
         try {
-            Home home = existing.isPresent() ? homes.addManager(existing.get().id(), managerId, clock.instant())
-                    : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant()).get(0);
+            Home home = existing.isPresent()
+                    ? homes.addManager(existing.get().id(), managerId, clock.instant())
+                    : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant())
+                            .get(0);
             Optional<String> problem = admitted.problem().or(() -> channel(cohort, home));
             return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
                     + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
-                    .orElse(" They can see its private channel and check in each week."));
+                            .orElse(" They can see its private channel and check in each week."));
         } catch (HomeRepository.EnrolmentConflictException e) {
             return Outcome.invalid(e.getMessage());
         }
@@ -84,18 +90,16 @@ public final class Enrolment {
      * What can be told about an import file at once, before anything is done: either it is refused (with what to
      * fix) or it is {@link Checked} and the slow part (admitting managers, channels) may begin.
      */
-    public sealed interface Check permits Refused, Checked {
-    }
+    public sealed interface Check permits Refused, Checked {}
 
-    public record Refused(Outcome why) implements Check {
-    }
+    public record Refused(Outcome why) implements Check {}
 
     /** A file every row of which is good, that does not clash with the cohort and fits the server. */
     public record Checked(EnrolmentCsv.Ok file) implements Check {
         /** The managers to admit, each once, in file order. */
         public List<String> managerIds() {
-            return List.copyOf(new java.util.LinkedHashSet<>(file.homes().stream()
-                    .flatMap(h -> h.managerIds().stream()).toList()));
+            return List.copyOf(new java.util.LinkedHashSet<>(
+                    file.homes().stream().flatMap(h -> h.managerIds().stream()).toList()));
         }
     }
 
@@ -115,7 +119,8 @@ public final class Enrolment {
         EnrolmentCsv.Ok ok = (EnrolmentCsv.Ok) parsed;
         List<String> conflicts = conflicts(cohort, ok);
         if (!conflicts.isEmpty()) {
-            return new Refused(Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts)));
+            return new Refused(
+                    Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(conflicts)));
         }
         Optional<ServerRoom> room;
         try {
@@ -125,15 +130,22 @@ public final class Enrolment {
             room = Optional.empty();
         }
         if (room.isPresent()) {
-            long waiting = homes.inCohort(cohort.id()).stream().filter(h -> h.channelId().isEmpty()).count();
+            long waiting = homes.inCohort(cohort.id()).stream()
+                    .filter(h -> h.channelId().isEmpty())
+                    .count();
             int fit = (int) Math.max(0, room.get().homesThatFit() - waiting);
             if (ok.homes().size() > fit) {
-                return new Refused(Outcome.invalid("Nothing was imported: the file has " + ok.homes().size()
-                        + " homes, but this Discord server has room for " + (fit == 0 ? "no more home channels"
-                        : "the channels of " + fit + " more " + (fit == 1 ? "home" : "homes")) + ". Discord allows "
-                        + ServerRoom.SERVER_MAX + " channels in a server, categories included (this one has "
-                        + room.get().channels() + "), and " + ServerRoom.CATEGORY_MAX + " in a category. Import at most "
-                        + fit + " homes here and put the rest in a cohort on another server."));
+                return new Refused(Outcome.invalid(
+                        "Nothing was imported: the file has " + ok.homes().size()
+                                + " homes, but this Discord server has room for "
+                                + (fit == 0
+                                        ? "no more home channels"
+                                        : "the channels of " + fit + " more " + (fit == 1 ? "home" : "homes"))
+                                + ". Discord allows "
+                                + ServerRoom.SERVER_MAX + " channels in a server, categories included (this one has "
+                                + room.get().channels() + "), and " + ServerRoom.CATEGORY_MAX
+                                + " in a category. Import at most "
+                                + fit + " homes here and put the rest in a cohort on another server."));
             }
         }
         return new Checked(ok);
@@ -147,11 +159,13 @@ public final class Enrolment {
         }
         EnrolmentCsv.Ok ok = ((Checked) check).file();
         List<HomeRepository.NewHome> newHomes = ok.homes();
-        List<String> managerIds = newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
+        List<String> managerIds =
+                newHomes.stream().flatMap(h -> h.managerIds().stream()).toList();
         Admitted admitted = admit(cohort, managerIds, ok::lineOf);
         if (!admitted.notMembers().isEmpty()) {
             dismiss(cohort, managerIds);
-            return Outcome.invalid("Nothing was imported. Fix these rows and try again:\n" + listed(admitted.notMembers()));
+            return Outcome.invalid(
+                    "Nothing was imported. Fix these rows and try again:\n" + listed(admitted.notMembers()));
         }
         List<Home> enrolled;
         try {
@@ -166,9 +180,12 @@ public final class Enrolment {
             (admitted.problem().isPresent() ? provisionHome(cohort, h) : channel(cohort, h)).ifPresent(problems::add);
         }
         int managers = enrolled.stream().mapToInt(h -> h.managerIds().size()).sum();
-        return Outcome.done("Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
-                + (problems.isEmpty() ? "" : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n"
-                + listed(problems)));
+        return Outcome.done(
+                "Imported " + enrolled.size() + " homes with " + managers + " managers into " + cohort.name() + "."
+                        + (problems.isEmpty()
+                                ? ""
+                                : "\nSome channels could not be set up; run `/cohort repair` once fixed:\n"
+                                        + listed(problems)));
     }
 
     /** Homes and managers of the file that the cohort already has, each with its line: the file enrols nobody. */
@@ -177,13 +194,16 @@ public final class Enrolment {
         for (int i = 0; i < ok.homes().size(); i++) {
             HomeRepository.NewHome h = ok.homes().get(i);
             int line = ok.lines().get(i);
-            homes.byName(cohort.id(), h.name()).ifPresent(existing -> problems.add("line " + line + ": home: \""
-                    + existing.name() + "\" is already enrolled in " + cohort.name() + "; leave it out of the file, or"
-                    + " add a manager to it with `/cohort enrol`"));
+            homes.byName(cohort.id(), h.name())
+                    .ifPresent(existing -> problems.add("line " + line + ": home: \""
+                            + existing.name() + "\" is already enrolled in " + cohort.name()
+                            + "; leave it out of the file, or"
+                            + " add a manager to it with `/cohort enrol`"));
             for (String manager : h.managerIds()) {
-                homes.managedBy(cohort.id(), manager).ifPresent(existing -> problems.add("line " + line + ": managers: "
-                        + manager + " already manages \"" + existing.name() + "\" in " + cohort.name()
-                        + "; a manager belongs to one home"));
+                homes.managedBy(cohort.id(), manager)
+                        .ifPresent(existing -> problems.add("line " + line + ": managers: "
+                                + manager + " already manages \"" + existing.name() + "\" in " + cohort.name()
+                                + "; a manager belongs to one home"));
             }
         }
         return problems;
@@ -194,17 +214,17 @@ public final class Enrolment {
      * Discord server (with the file's line when there is one), or the reason Discord could not be asked at all (then
      * enrolment goes ahead and {@code /cohort repair} finishes the job, as for any channel problem).
      */
-    private record Admitted(List<String> notMembers, Optional<String> problem) {
-    }
+    private record Admitted(List<String> notMembers, Optional<String> problem) {}
 
-    private Admitted admit(Cohort cohort, List<String> managerIds,
-                           java.util.function.Function<String, Optional<Integer>> lineOf) {
+    private Admitted admit(
+            Cohort cohort, List<String> managerIds, java.util.function.Function<String, Optional<Integer>> lineOf) {
         Set<String> missing;
         try {
             missing = spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), managerIds);
         } catch (CohortSpaces.SpaceException e) {
             LOG.warn("Giving managers the cohort's role failed: {}", e.getMessage());
-            return new Admitted(List.of(), Optional.of("the managers could not be given the cohort's role: " + e.getMessage()));
+            return new Admitted(
+                    List.of(), Optional.of("the managers could not be given the cohort's role: " + e.getMessage()));
         }
         List<String> problems = new ArrayList<>();
         for (String id : new java.util.LinkedHashSet<>(managerIds)) {
@@ -222,7 +242,8 @@ public final class Enrolment {
 
     /** The step of a background import that admits one manager: false if they are not on the cohort's server. */
     boolean admitOne(Cohort cohort, String managerId) {
-        return !spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), List.of(managerId)).contains(managerId);
+        return !spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), List.of(managerId))
+                .contains(managerId);
     }
 
     /** What to tell the coach about a manager of the file who is not on the server. */
@@ -263,7 +284,8 @@ public final class Enrolment {
     /** The home's channel, for managers already admitted. */
     Optional<String> channel(Cohort cohort, Home home) {
         try {
-            homes.saveChannel(home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
+            homes.saveChannel(
+                    home.id(), spaces.provisionHome(cohorts.byId(cohort.id()).orElse(cohort), home));
             return Optional.empty();
         } catch (CohortSpaces.SpaceException e) {
             LOG.warn("Provisioning home {} failed: {}", home.id(), e.getMessage());

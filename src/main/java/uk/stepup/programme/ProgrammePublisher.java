@@ -17,12 +17,10 @@ import uk.stepup.summaries.WeeklySummary;
 public interface ProgrammePublisher {
 
     /** The outcome of a post. */
-    sealed interface Posted permits Sent, Failed, Skipped {
-    }
+    sealed interface Posted permits Sent, Failed, Skipped {}
 
     /** Posted; the id of the (first) message, or of the thread for {@link #postThread}. */
-    record Sent(String messageId) implements Posted {
-    }
+    record Sent(String messageId) implements Posted {}
 
     /**
      * Not posted, with a reason a coach can act on (for example a deleted channel). {@code passing} when Discord
@@ -39,8 +37,7 @@ public interface ProgrammePublisher {
      * Deliberately not posted, because there is nowhere it belongs any more (e.g. the week's thread was deleted or a
      * moderator locked it); recorded so it is never tried again, and the coaches are told the reason.
      */
-    record Skipped(String reason) implements Posted {
-    }
+    record Skipped(String reason) implements Posted {}
 
     /** The week's prompt in {@code #this-week}, with a Check in button; the id of the message carrying the button. */
     Posted postPrompt(Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key);
@@ -52,7 +49,8 @@ public interface ProgrammePublisher {
     Optional<String> findThread(Cohort cohort, String promptMessageId);
 
     /** A reminder in the home's own channel that mentions only the home's managers. */
-    Posted postReminder(Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key);
+    Posted postReminder(
+            Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key);
 
     /** The week's summary in {@code #peer-learning}; never mentions anyone. */
     Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key);

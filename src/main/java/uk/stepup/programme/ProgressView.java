@@ -41,14 +41,21 @@ public final class ProgressView {
     private final Supplier<Map<String, Curriculum>> curricula;
     private final Optional<HomeMeasures> measures;
 
-    public ProgressView(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                        Supplier<Map<String, Curriculum>> curricula) {
+    public ProgressView(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Supplier<Map<String, Curriculum>> curricula) {
         this(cohorts, homes, checkins, curricula, Optional.empty());
     }
 
     /** With {@code measures}, the view ends with the home's measures (or a pointer to {@code /measures}). */
-    public ProgressView(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                        Supplier<Map<String, Curriculum>> curricula, Optional<HomeMeasures> measures) {
+    public ProgressView(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Supplier<Map<String, Curriculum>> curricula,
+            Optional<HomeMeasures> measures) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -57,17 +64,19 @@ public final class ProgressView {
     }
 
     /** The text a manager sees, and their journey chart once they have a home. */
-    public record Progress(String text, Optional<RatingJourney> journey) {
-    }
+    public record Progress(String text, Optional<RatingJourney> journey) {}
 
     public Progress forManager(Actor actor) {
         Optional<Home> home = homes.managedBy(actor.userId()).stream()
-                .filter(h -> cohorts.byId(h.cohortId()).map(c -> c.guildId().equals(actor.guildId())).orElse(false))
+                .filter(h -> cohorts.byId(h.cohortId())
+                        .map(c -> c.guildId().equals(actor.guildId()))
+                        .orElse(false))
                 .max(Comparator.comparingLong(Home::cohortId));
         if (home.isEmpty()) {
-            return new Progress(actor.coach()
-                    ? "`/progress` shows a manager their own home's journey. As a coach, use the summaries and `/cohort status`."
-                    : "You are not enrolled as a manager of a home yet, so there is no progress to show. Ask your coach to enrol you.",
+            return new Progress(
+                    actor.coach()
+                            ? "`/progress` shows a manager their own home's journey. As a coach, use the summaries and `/cohort status`."
+                            : "You are not enrolled as a manager of a home yet, so there is no progress to show. Ask your coach to enrol you.",
                     Optional.empty());
         }
         Home h = home.get();
@@ -86,13 +95,22 @@ public final class ProgressView {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             // The title is shortened on its own: shortening " Title…" as one string strips the space it starts with.
             String title = item == null ? "" : " " + UserText.shorten(item.title(), 39);
-            titled.append("Week ").append(c.week()).append(" · ").append(c.code()).append(title)
-                    .append(": **").append(c.answers().rating().label()).append("**")
-                    .append(c.late() ? " (late)" : "").append('\n');
+            titled.append("Week ")
+                    .append(c.week())
+                    .append(" · ")
+                    .append(c.code())
+                    .append(title)
+                    .append(": **")
+                    .append(c.answers().rating().label())
+                    .append("**")
+                    .append(c.late() ? " (late)" : "")
+                    .append('\n');
             compact.add(c.code() + " **" + c.answers().rating().label() + "**" + (c.late() ? " (late)" : ""));
             byCode.put(c.code(), c.answers().rating());
             if (item != null) {
-                byKeyQuestion.computeIfAbsent(item.keyQuestion(), k -> new java.util.ArrayList<>()).add(c.answers().rating());
+                byKeyQuestion
+                        .computeIfAbsent(item.keyQuestion(), k -> new java.util.ArrayList<>())
+                        .add(c.answers().rating());
             }
         }
         int weeksAt = s.length();
@@ -103,15 +121,30 @@ public final class ProgressView {
         for (KeyQuestion kq : KeyQuestion.values()) {
             String now = Optional.ofNullable(current.get(kq)).map(Rating::label).orElse("not yet");
             String base = h.baseline().of(kq).map(Rating::label).orElse("not rated");
-            String change = Optional.ofNullable(current.get(kq)).flatMap(r -> h.baseline().of(kq).map(b -> arrow(b, r))).orElse("");
-            s.append(kq.label()).append(": ").append(now).append(" (baseline ").append(base).append(")").append(change).append('\n');
+            String change = Optional.ofNullable(current.get(kq))
+                    .flatMap(r -> h.baseline().of(kq).map(b -> arrow(b, r)))
+                    .orElse("");
+            s.append(kq.label())
+                    .append(": ")
+                    .append(now)
+                    .append(" (baseline ")
+                    .append(base)
+                    .append(")")
+                    .append(change)
+                    .append('\n');
         }
         Projection p = "kloe-2017".equals(cohort.framework())
-                ? RatingProjection.project(current, byCode, false) : RatingProjection.project(current);
-        s.append("\n**").append(p.headline()).append("**\n")
-                .append(p.explanation()).append('\n')
+                ? RatingProjection.project(current, byCode, false)
+                : RatingProjection.project(current);
+        s.append("\n**")
+                .append(p.headline())
+                .append("**\n")
+                .append(p.explanation())
+                .append('\n')
                 .append(p.toMoveUp().isBlank() ? "" : "To move up: " + p.toMoveUp() + "\n")
-                .append("_").append(RatingProjection.SELF_ASSESSMENT_LABEL).append("_");
+                .append("_")
+                .append(RatingProjection.SELF_ASSESSMENT_LABEL)
+                .append("_");
         if (s.length() > ROOM - MEASURES_ROOM) {
             // A long programme: one line per week would crowd out the key questions, so the weeks go four to a line.
             StringBuilder weeks = new StringBuilder();
@@ -129,10 +162,17 @@ public final class ProgressView {
         List<Optional<Rating>> byWeek = new java.util.ArrayList<>();
         for (int w = 1; w <= upTo; w++) {
             int week = w;
-            byWeek.add(mine.stream().filter(c -> c.week() == week).findFirst().map(c -> c.answers().rating()));
+            byWeek.add(mine.stream()
+                    .filter(c -> c.week() == week)
+                    .findFirst()
+                    .map(c -> c.answers().rating()));
         }
-        RatingJourney journey = RatingJourney.of(h.name() + ": self-assessment journey", "Each week's KLOE self-rating; dashed line: CQC baseline",
-                codes.subList(0, Math.max(upTo, 0)), byWeek, h.baseline().byKeyQuestion());
+        RatingJourney journey = RatingJourney.of(
+                h.name() + ": self-assessment journey",
+                "Each week's KLOE self-rating; dashed line: CQC baseline",
+                codes.subList(0, Math.max(upTo, 0)),
+                byWeek,
+                h.baseline().byKeyQuestion());
         return new Progress(s.toString(), Optional.of(journey));
     }
 

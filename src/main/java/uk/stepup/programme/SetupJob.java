@@ -13,18 +13,38 @@ import java.util.Optional;
  * @param done      steps done in the current phase (managers admitted or dismissed, homes given their channel)
  * @param problems  what went wrong so far, for the final report
  */
-public record SetupJob(long id, long cohortId, Kind kind, String startedBy, Optional<String> file, Phase phase, int done,
-                       List<String> problems, Instant startedAt) {
+public record SetupJob(
+        long id,
+        long cohortId,
+        Kind kind,
+        String startedBy,
+        Optional<String> file,
+        Phase phase,
+        int done,
+        List<String> problems,
+        Instant startedAt) {
 
     public SetupJob {
         problems = List.copyOf(problems);
     }
 
-    public enum Kind { IMPORT, REPAIR }
+    public enum Kind {
+        IMPORT,
+        REPAIR
+    }
 
     /**
      * An import goes ADMIT, STORE, CHANNELS, REPORT (or ADMIT, DISMISS, REFUSED when a manager is not on the server);
      * a repair goes COHORT, CHANNELS, REPORT. DONE once the report is posted.
      */
-    public enum Phase { ADMIT, DISMISS, REFUSED, STORE, COHORT, CHANNELS, REPORT, DONE }
+    public enum Phase {
+        ADMIT,
+        DISMISS,
+        REFUSED,
+        STORE,
+        COHORT,
+        CHANNELS,
+        REPORT,
+        DONE
+    }
 }

@@ -7,8 +7,13 @@ import java.util.Optional;
 /** Port: set-up jobs and their progress, persisted so that a restart resumes them. */
 public interface SetupJobRepository {
 
-    SetupJob start(long cohortId, SetupJob.Kind kind, String startedBy, Optional<String> file, SetupJob.Phase phase,
-                   Instant at);
+    SetupJob start(
+            long cohortId,
+            SetupJob.Kind kind,
+            String startedBy,
+            Optional<String> file,
+            SetupJob.Phase phase,
+            Instant at);
 
     /** Records one step in one transaction: the phase and count reached, and any problems the step found. */
     void step(long jobId, SetupJob.Phase phase, int done, List<String> newProblems, Instant at);

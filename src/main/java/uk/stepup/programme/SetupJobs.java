@@ -57,8 +57,15 @@ public final class SetupJobs {
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean stopping;
 
-    public SetupJobs(CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, Enrolment enrolment,
-                     SetupJobRepository jobs, SetupNotes notes, Executor executor, Clock clock) {
+    public SetupJobs(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CohortSpaces spaces,
+            Enrolment enrolment,
+            SetupJobRepository jobs,
+            SetupNotes notes,
+            Executor executor,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
@@ -88,8 +95,13 @@ public final class SetupJobs {
         Enrolment.Checked checked = (Enrolment.Checked) check;
         int homeCount = checked.file().homes().size();
         int managers = checked.managerIds().size();
-        SetupJob job = jobs.start(cohort.id(), SetupJob.Kind.IMPORT, actor.userId(), Optional.of(csvText),
-                SetupJob.Phase.ADMIT, clock.instant());
+        SetupJob job = jobs.start(
+                cohort.id(),
+                SetupJob.Kind.IMPORT,
+                actor.userId(),
+                Optional.of(csvText),
+                SetupJob.Phase.ADMIT,
+                clock.instant());
         LOG.info("Import job {} for cohort {}: {} homes, {} managers", job.id(), cohort.id(), homeCount, managers);
         submit(job.id(), false);
         return Outcome.done("The file is good: " + plural(homeCount, "home") + " with " + plural(managers, "manager")
@@ -109,8 +121,13 @@ public final class SetupJobs {
             return busy.get();
         }
         int homeCount = homes.inCohort(cohort.id()).size();
-        SetupJob job = jobs.start(cohort.id(), SetupJob.Kind.REPAIR, actor.userId(), Optional.empty(),
-                SetupJob.Phase.COHORT, clock.instant());
+        SetupJob job = jobs.start(
+                cohort.id(),
+                SetupJob.Kind.REPAIR,
+                actor.userId(),
+                Optional.empty(),
+                SetupJob.Phase.COHORT,
+                clock.instant());
         LOG.info("Repair job {} for cohort {}: {} homes", job.id(), cohort.id(), homeCount);
         submit(job.id(), false);
         return Outcome.done("Repairing " + cohort.name() + ": its channels, then the private channels of its "
@@ -119,7 +136,9 @@ public final class SetupJobs {
     }
 
     private Optional<Outcome> busy(Cohort cohort) {
-        return jobs.unfinished().stream().filter(j -> j.cohortId() == cohort.id()).findFirst()
+        return jobs.unfinished().stream()
+                .filter(j -> j.cohortId() == cohort.id())
+                .findFirst()
                 .map(j -> Outcome.invalid((j.kind() == SetupJob.Kind.IMPORT ? "An import into " : "A repair of ")
                         + cohort.name() + " is still running; its report will come in the cohort's #coaches channel."
                         + " Try again once it is done."));
@@ -133,7 +152,8 @@ public final class SetupJobs {
     /** At start-up: carries on every job a stop interrupted. */
     public void resumeUnfinished() {
         for (SetupJob job : jobs.unfinished()) {
-            LOG.info("Resuming set-up job {} for cohort {} at {} {}", job.id(), job.cohortId(), job.phase(), job.done());
+            LOG.info(
+                    "Resuming set-up job {} for cohort {} at {} {}", job.id(), job.cohortId(), job.phase(), job.done());
             submit(job.id(), true);
         }
     }
@@ -181,8 +201,8 @@ public final class SetupJobs {
     private void run(long jobId, boolean resumed) {
         Progress p = new Progress(jobs.byId(jobId).orElseThrow());
         if (resumed) {
-            p.note("The bot restarted during the " + p.what() + " of **" + p.cohort().name() + "**; carrying on where it"
-                    + " stopped.");
+            p.note("The bot restarted during the " + p.what() + " of **"
+                    + p.cohort().name() + "**; carrying on where it" + " stopped.");
         }
         while (!stopping) {
             SetupJob job = jobs.byId(jobId).orElseThrow();
@@ -211,13 +231,15 @@ public final class SetupJobs {
         if (job.done() == 0) {
             p.note("Importing " + plural(file.homes().size(), "home") + " with " + plural(managers.size(), "manager")
                     + " into **" + p.cohort().name() + "**: "
-                    + about(managers.size() + file.homes().size()) + ". First each manager gets the cohort's role (which"
+                    + about(managers.size() + file.homes().size())
+                    + ". First each manager gets the cohort's role (which"
                     + " also shows they are on this server), then each home gets its private channel.");
         }
         for (int i = job.done(); i < managers.size() && !stopping; i++) {
             String id = managers.get(i);
             try {
-                List<String> found = enrolment.admitOne(p.cohort(), id) ? List.of() : List.of(Enrolment.notMember(file, id));
+                List<String> found =
+                        enrolment.admitOne(p.cohort(), id) ? List.of() : List.of(Enrolment.notMember(file, id));
                 jobs.step(job.id(), SetupJob.Phase.ADMIT, i + 1, found, clock.instant());
             } catch (CohortSpaces.SpaceException e) {
                 // Without the role nobody's membership can be checked; the homes go ahead as before, and the report
@@ -225,8 +247,12 @@ public final class SetupJobs {
                 // found not to be on the server: then the file is refused as it would have been.
                 LOG.warn("Giving managers the cohort's role failed: {}", e.getMessage());
                 boolean refused = !jobs.byId(job.id()).orElseThrow().problems().isEmpty();
-                jobs.step(job.id(), refused ? SetupJob.Phase.DISMISS : SetupJob.Phase.STORE, 0,
-                        List.of("the managers could not be given the cohort's role: " + e.getMessage()), clock.instant());
+                jobs.step(
+                        job.id(),
+                        refused ? SetupJob.Phase.DISMISS : SetupJob.Phase.STORE,
+                        0,
+                        List.of("the managers could not be given the cohort's role: " + e.getMessage()),
+                        clock.instant());
                 return;
             }
             int n = i + 1;
@@ -236,7 +262,11 @@ public final class SetupJobs {
             return;
         }
         SetupJob now = jobs.byId(job.id()).orElseThrow();
-        jobs.step(job.id(), now.problems().isEmpty() ? SetupJob.Phase.STORE : SetupJob.Phase.DISMISS, 0, List.of(),
+        jobs.step(
+                job.id(),
+                now.problems().isEmpty() ? SetupJob.Phase.STORE : SetupJob.Phase.DISMISS,
+                0,
+                List.of(),
                 clock.instant());
     }
 
@@ -254,7 +284,8 @@ public final class SetupJobs {
 
     private void store(Progress p, SetupJob job) {
         EnrolmentCsv.Ok file = file(job);
-        boolean stored = file.homes().stream().allMatch(h -> homes.byName(job.cohortId(), h.name()).isPresent());
+        boolean stored = file.homes().stream()
+                .allMatch(h -> homes.byName(job.cohortId(), h.name()).isPresent());
         if (!stored) {
             try {
                 enrolment.store(p.cohort(), file);
@@ -278,9 +309,11 @@ public final class SetupJobs {
         }
         jobs.step(job.id(), SetupJob.Phase.CHANNELS, 0, found, clock.instant());
         p.refresh();
-        p.note("Repairing **" + p.cohort().name() + "**: " + (found.isEmpty()
-                ? "its channels are in place; now the private channels of its "
-                : "its own channels could not be put right (" + found.get(0) + "); trying the private channels of its ")
+        p.note("Repairing **" + p.cohort().name() + "**: "
+                + (found.isEmpty()
+                        ? "its channels are in place; now the private channels of its "
+                        : "its own channels could not be put right (" + found.get(0)
+                                + "); trying the private channels of its ")
                 + plural(homes.inCohort(job.cohortId()).size(), "home") + ".");
     }
 
@@ -306,7 +339,9 @@ public final class SetupJobs {
     /** The homes a job gives channels to, in a fixed order: the file's, or every home of the cohort for a repair. */
     private List<Home> targets(SetupJob job) {
         if (job.kind() == SetupJob.Kind.REPAIR) {
-            return homes.inCohort(job.cohortId()).stream().sorted(java.util.Comparator.comparingLong(Home::id)).toList();
+            return homes.inCohort(job.cohortId()).stream()
+                    .sorted(java.util.Comparator.comparingLong(Home::id))
+                    .toList();
         }
         List<Home> out = new ArrayList<>();
         for (var h : file(job).homes()) {
@@ -321,22 +356,27 @@ public final class SetupJobs {
         String name = "**" + p.cohort().name() + "**";
         String text;
         if (job.phase() == SetupJob.Phase.REFUSED) {
-            text = who + "Nothing was imported into " + name + " (" + took + "): fix these rows and import the file again."
-                    + " The managers of the file no longer have the cohort's role.\n" + CohortAdmin.listed(job.problems());
+            text = who + "Nothing was imported into " + name + " (" + took
+                    + "): fix these rows and import the file again."
+                    + " The managers of the file no longer have the cohort's role.\n"
+                    + CohortAdmin.listed(job.problems());
         } else if (job.kind() == SetupJob.Kind.IMPORT) {
             EnrolmentCsv.Ok file = file(job);
-            int managers = file.homes().stream().mapToInt(h -> h.managerIds().size()).sum();
+            int managers =
+                    file.homes().stream().mapToInt(h -> h.managerIds().size()).sum();
             text = who + "Imported " + plural(file.homes().size(), "home") + " with " + plural(managers, "manager")
                     + " into " + name + " (" + took + ")."
-                    + (job.problems().isEmpty() ? " Every home has its private channel; its managers can check in each week."
-                    : "\nThese could not be set up; fix what each says, then run `/cohort repair`:\n"
-                    + CohortAdmin.listed(job.problems()));
+                    + (job.problems().isEmpty()
+                            ? " Every home has its private channel; its managers can check in each week."
+                            : "\nThese could not be set up; fix what each says, then run `/cohort repair`:\n"
+                                    + CohortAdmin.listed(job.problems()));
         } else {
             int all = homes.inCohort(job.cohortId()).size();
             text = who + "Repaired " + name + " (" + took + ")."
-                    + (job.problems().isEmpty() ? " Its channels and all " + plural(all, "home channel") + " are in place."
-                    : "\nStill failing; fix what each says, then run `/cohort repair` again:\n"
-                    + CohortAdmin.listed(job.problems()));
+                    + (job.problems().isEmpty()
+                            ? " Its channels and all " + plural(all, "home channel") + " are in place."
+                            : "\nStill failing; fix what each says, then run `/cohort repair` again:\n"
+                                    + CohortAdmin.listed(job.problems()));
         }
         notes.post(p.cohort(), text, Optional.of(job.startedBy()));
     }

@@ -54,6 +54,7 @@ import uk.stepup.summaries.WeeklySummaryBuilder;
 public final class WeeklyProgramme implements ProgrammeTicker {
     /** A post this much after its time counts as late and is reported to the coaches. */
     public static final Duration GRACE = Duration.ofMinutes(15);
+
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyProgramme.class);
     static final String THIS_WEEK = "this-week";
     static final String PEER_LEARNING = "peer-learning";
@@ -80,10 +81,18 @@ public final class WeeklyProgramme implements ProgrammeTicker {
      *     threads let reminders go out side by side (the publisher keeps them under Discord's limits), and
      *     {@code Runnable::run} sends them one after another
      */
-    public WeeklyProgramme(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                           DeliveryLedger ledger, ProgrammePublisher publisher, WeeklySummaryBuilder summaries,
-                           Supplier<Map<String, Curriculum>> curricula, CohortTimers timers, CoachReminders coachReminders,
-                           Clock clock, Executor posts) {
+    public WeeklyProgramme(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            DeliveryLedger ledger,
+            ProgrammePublisher publisher,
+            WeeklySummaryBuilder summaries,
+            Supplier<Map<String, Curriculum>> curricula,
+            CohortTimers timers,
+            CoachReminders coachReminders,
+            Clock clock,
+            Executor posts) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -141,8 +150,8 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         // What is settled (sent or skipped) and what was claimed but not finished, as of the start of the tick.
         Set<String> done = new HashSet<>();
         Set<String> claimed = new HashSet<>();
-        ledger.statuses(cohortId).forEach((key, status) -> (status == DeliveryLedger.Status.CLAIMED ? claimed : done)
-                .add(key));
+        ledger.statuses(cohortId)
+                .forEach((key, status) -> (status == DeliveryLedger.Status.CLAIMED ? claimed : done).add(key));
         // The homes and the check-ins' ratings are read at most once per tick, when first needed, and shared by the
         // reminders, the task reminders and the summary: at 15,000 homes and 24 weeks, reading the homes and the
         // week's check-ins for every week (and again for tasks and the summary) took tens of seconds.
@@ -155,19 +164,32 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             if (promptAt.isEmpty() || promptAt.get().isAfter(now)) {
                 break;
             }
-            CurriculumItem item = curriculum.byCode(codes.get(week - 1)).orElseThrow(() ->
-                    new IllegalStateException("Curriculum item missing; run validate"));
+            CurriculumItem item = curriculum
+                    .byCode(codes.get(week - 1))
+                    .orElseThrow(() -> new IllegalStateException("Curriculum item missing; run validate"));
             Instant close = cal.closeAt(week).orElseThrow();
             int w = week;
             Key promptKey = new Key(cohortId, week, Kind.PROMPT, THIS_WEEK);
-            deliveries.deliver(cohort, promptKey, promptAt.get(), now.isBefore(close),
-                    done, notes,
+            deliveries.deliver(
+                    cohort,
+                    promptKey,
+                    promptAt.get(),
+                    now.isBefore(close),
+                    done,
+                    notes,
                     "the week " + week + " prompt (" + item.code() + ")",
                     key -> publisher.postPrompt(cohort, w, item, close, key));
             Optional<String> promptId = sent(promptKey);
             Key threadKey = new Key(cohortId, week, Kind.PROMPT, THREAD);
-            promptId.ifPresent(id -> deliveries.deliverPart(cohort, threadKey, promptKey, promptAt.get(),
-                    now.isBefore(close), done, "the week " + w + " thread", key -> publisher.findThread(cohort, id),
+            promptId.ifPresent(id -> deliveries.deliverPart(
+                    cohort,
+                    threadKey,
+                    promptKey,
+                    promptAt.get(),
+                    now.isBefore(close),
+                    done,
+                    "the week " + w + " thread",
+                    key -> publisher.findThread(cohort, id),
                     key -> publisher.postThread(cohort, w, item, id, key)));
 
             Instant reminderAt = cal.reminderAt(week).orElseThrow();
@@ -178,13 +200,20 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
                     if (thisWeek.contains(home.id()) && claimed.contains(key.asText())) {
                         // Its reminder failed and was waiting for another try: the home no longer needs it.
-                        ledger.markSkipped(key, reminderAt, now, "the home checked in before the reminder could be sent");
+                        ledger.markSkipped(
+                                key, reminderAt, now, "the home checked in before the reminder could be sent");
                     }
                     if (thisWeek.contains(home.id()) || done.contains(key.asText())) {
                         continue;
                     }
                     // Each reminder is claimed, sent and marked on its own: the exactly-once protocol per home.
-                    reminders.add(() -> deliveries.deliver(cohort, key, reminderAt, now.isBefore(close), done, notes,
+                    reminders.add(() -> deliveries.deliver(
+                            cohort,
+                            key,
+                            reminderAt,
+                            now.isBefore(close),
+                            done,
+                            notes,
                             "the week " + w + " reminder to " + home.name(),
                             k -> publisher.findReminder(cohort, home, k),
                             k -> publisher.postReminder(cohort, home, w, item, close, k)));
@@ -198,22 +227,36 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                 boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
                 Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
                 Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled.get(), rated.get()));
-                Runnable post = () -> deliveries.deliver(cohort, summaryKey, summaryAt, useful,
-                        done, notes,
+                Runnable post = () -> deliveries.deliver(
+                        cohort,
+                        summaryKey,
+                        summaryAt,
+                        useful,
+                        done,
+                        notes,
                         "the week " + w + " summary",
                         key -> publisher.postSummary(cohort, summary.get(), key));
                 // Before the thread had its own delivery, its id was the prompt's (Discord gives a thread started on a
                 // message that message's id).
                 Optional<String> threadId = sent(threadKey).or(() -> promptId);
                 Key copyKey = new Key(cohortId, week, Kind.SUMMARY, THREAD);
-                Runnable copy = () -> threadId.ifPresent(tid -> deliveries.deliverPart(cohort, copyKey, summaryKey,
-                        summaryAt, useful, done, "the week " + w + " summary in its thread",
+                Runnable copy = () -> threadId.ifPresent(tid -> deliveries.deliverPart(
+                        cohort,
+                        copyKey,
+                        summaryKey,
+                        summaryAt,
+                        useful,
+                        done,
+                        "the week " + w + " summary in its thread",
                         key -> publisher.findSummaryInThread(cohort, tid, key),
                         key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
-                boolean both = useful && threadId.isPresent() && !done.contains(summaryKey.asText())
+                boolean both = useful
+                        && threadId.isPresent()
+                        && !done.contains(summaryKey.asText())
                         && !done.contains(copyKey.asText());
                 if (both) {
-                    // The summary and its copy in the week's thread are two posts to two places that both exist: they go
+                    // The summary and its copy in the week's thread are two posts to two places that both exist: they
+                    // go
                     // out side by side, a round trip sooner than one after the other, each through its own delivery.
                     // The summary is built once, here, before the two share it.
                     summary.get();
@@ -228,10 +271,13 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         }
         coachReminders.reconcile(cohort, deliveries, done, notes, enrolled);
         if (!notes.isEmpty()) {
-            publisher.tellCoaches(cohort, "While the bot was offline some posts missed their time:\n- "
-                    + String.join("\n- ", notes));
+            publisher.tellCoaches(
+                    cohort, "While the bot was offline some posts missed their time:\n- " + String.join("\n- ", notes));
         }
-        if (cal.finished(now) && cohorts.byId(cohortId).map(c -> c.status() == Cohort.Status.ACTIVE).orElse(false)) {
+        if (cal.finished(now)
+                && cohorts.byId(cohortId)
+                        .map(c -> c.status() == Cohort.Status.ACTIVE)
+                        .orElse(false)) {
             cohorts.setStatus(cohortId, Cohort.Status.ENDED, Optional.empty());
             timers.cancel(cohortId);
             LOG.info("Cohort {} finished its programme", cohortId);
@@ -264,26 +310,32 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         ProgrammeCalendar cal = calendar(cohort);
         Optional<Integer> current = cal.currentWeek(now);
         int weeks = cal.weeks();
-        String upTo = current.map(c -> c == 1 ? " Week 1 is the only week so far." : " Weeks 1 to " + c + " can be summarised.")
+        String upTo = current.map(
+                        c -> c == 1 ? " Week 1 is the only week so far." : " Weeks 1 to " + c + " can be summarised.")
                 .orElse("");
         int week;
         if (requested.isPresent()) {
             week = requested.get();
             if (week < 1 || week > weeks) {
-                return Outcome.invalid(cohort.name() + " has " + weeks + " weeks: choose a week from 1 to " + weeks + "." + upTo);
+                return Outcome.invalid(
+                        cohort.name() + " has " + weeks + " weeks: choose a week from 1 to " + weeks + "." + upTo);
             }
             Optional<Instant> prompt = cal.promptAt(week);
             if (prompt.isEmpty()) {
-                return Outcome.invalid("Week " + week + " of " + cohort.name() + " has no date yet: the cohort is paused. "
-                        + "A week can be summarised once it has begun." + upTo);
+                return Outcome.invalid(
+                        "Week " + week + " of " + cohort.name() + " has no date yet: the cohort is paused. "
+                                + "A week can be summarised once it has begun." + upTo);
             }
             if (prompt.get().isAfter(now)) {
-                return Outcome.invalid("Week " + week + " of " + cohort.name() + " has not started yet: its prompt is due "
-                        + Deliveries.local(prompt.get(), cohort.zone()) + ". A week can be summarised once it has begun." + upTo);
+                return Outcome.invalid("Week " + week + " of " + cohort.name()
+                        + " has not started yet: its prompt is due " + Deliveries.local(prompt.get(), cohort.zone())
+                        + ". A week can be summarised once it has begun." + upTo);
             }
         } else if (current.isEmpty()) {
             return Outcome.invalid(cohort.name() + " has no week to summarise yet"
-                    + cal.promptAt(1).map(t -> ": week 1 starts " + Deliveries.local(t, cohort.zone()) + ".").orElse("."));
+                    + cal.promptAt(1)
+                            .map(t -> ": week 1 starts " + Deliveries.local(t, cohort.zone()) + ".")
+                            .orElse("."));
         } else {
             week = current.get();
         }
@@ -292,8 +344,13 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         if (before.isPresent() && before.get().status() == DeliveryLedger.Status.SENT) {
             DeliveryLedger.Entry e = before.get();
             return Outcome.invalid("Week " + week + "'s summary of " + cohort.name() + " was already posted"
-                    + e.sentAt().map(t -> " " + Deliveries.local(t, cohort.zone())).orElse("")
-                    + e.messageId().flatMap(id -> link(cohort, id)).map(l -> ": " + l).orElse(" in #peer-learning.")
+                    + e.sentAt()
+                            .map(t -> " " + Deliveries.local(t, cohort.zone()))
+                            .orElse("")
+                    + e.messageId()
+                            .flatMap(id -> link(cohort, id))
+                            .map(l -> ": " + l)
+                            .orElse(" in #peer-learning.")
                     + " A summary is posted once.");
         }
         if (before.isPresent() && before.get().status() == DeliveryLedger.Status.SKIPPED) {
@@ -302,40 +359,66 @@ public final class WeeklyProgramme implements ProgrammeTicker {
                     + "`/cohort status` shows that week's check-ins.");
         }
         if (cohort.channels().peerLearningId().isEmpty()) {
-            return Outcome.invalid(cohort.name() + " has no #peer-learning channel. Run `/cohort repair`, then try again.");
+            return Outcome.invalid(
+                    cohort.name() + " has no #peer-learning channel. Run `/cohort repair`, then try again.");
         }
         List<String> codes = cohorts.items(cohort.id());
         Curriculum curriculum = curricula.get().get(cohort.framework());
-        CurriculumItem item = curriculum.byCode(codes.get(week - 1)).orElseThrow(() ->
-                new IllegalStateException("Curriculum item missing; run validate"));
+        CurriculumItem item = curriculum
+                .byCode(codes.get(week - 1))
+                .orElseThrow(() -> new IllegalStateException("Curriculum item missing; run validate"));
         Instant summaryAt = cal.summaryAt(week).orElseThrow();
         int w = week;
         List<Home> enrolled = homes.inCohort(cohort.id());
-        Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled, checkins.ratedInCohort(cohort.id())));
+        Supplier<WeeklySummary> summary =
+                once(() -> summaries.build(cohort, w, enrolled, checkins.ratedInCohort(cohort.id())));
         List<String> notes = new ArrayList<>();
-        ProgrammePublisher.Posted posted = deliveries.deliver(cohort, summaryKey, summaryAt, true, Set.of(), notes,
-                "the week " + week + " summary", key -> publisher.postSummary(cohort, summary.get(), key));
+        ProgrammePublisher.Posted posted = deliveries.deliver(
+                cohort,
+                summaryKey,
+                summaryAt,
+                true,
+                Set.of(),
+                notes,
+                "the week " + week + " summary",
+                key -> publisher.postSummary(cohort, summary.get(), key));
         Optional<DeliveryLedger.Entry> after = ledger.find(summaryKey);
         if (after.isEmpty() || after.get().status() != DeliveryLedger.Status.SENT) {
-            String why = posted instanceof ProgrammePublisher.Failed f ? " (" + f.reason() + ")"
+            String why = posted instanceof ProgrammePublisher.Failed f
+                    ? " (" + f.reason() + ")"
                     : posted == null ? " (it is being posted by the scheduled run right now)" : "";
             return Outcome.invalid("I could not post week " + week + "'s summary now" + why + ". "
-                    + (summaryAt.isAfter(now) ? "It still goes out at its usual time, " + Deliveries.local(summaryAt, cohort.zone()) + "."
-                    : "I will try again shortly; `/cohort repair` re-creates missing channels."));
+                    + (summaryAt.isAfter(now)
+                            ? "It still goes out at its usual time, " + Deliveries.local(summaryAt, cohort.zone()) + "."
+                            : "I will try again shortly; `/cohort repair` re-creates missing channels."));
         }
         // The copy in the week's thread, as the tick would post it.
         Key promptKey = new Key(cohort.id(), week, Kind.PROMPT, THIS_WEEK);
-        Optional<String> threadId = sent(new Key(cohort.id(), week, Kind.PROMPT, THREAD)).or(() -> sent(promptKey));
-        threadId.ifPresent(tid -> deliveries.deliverPart(cohort, new Key(cohort.id(), w, Kind.SUMMARY, THREAD), summaryKey,
-                summaryAt, true, Set.of(), "the week " + w + " summary in its thread",
+        Optional<String> threadId =
+                sent(new Key(cohort.id(), week, Kind.PROMPT, THREAD)).or(() -> sent(promptKey));
+        threadId.ifPresent(tid -> deliveries.deliverPart(
+                cohort,
+                new Key(cohort.id(), w, Kind.SUMMARY, THREAD),
+                summaryKey,
+                summaryAt,
+                true,
+                Set.of(),
+                "the week " + w + " summary in its thread",
                 key -> publisher.findSummaryInThread(cohort, tid, key),
                 key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
-        String where = after.get().messageId().flatMap(id -> link(cohort, id)).map(l -> ": " + l).orElse(".");
-        StringBuilder s = new StringBuilder("Posted week " + week + "'s summary (" + item.code() + " " + item.title()
-                + ") to #peer-learning of " + cohort.name() + (threadId.isPresent() ? " and the week's thread" : "") + where);
+        String where = after.get()
+                .messageId()
+                .flatMap(id -> link(cohort, id))
+                .map(l -> ": " + l)
+                .orElse(".");
+        StringBuilder s = new StringBuilder(
+                "Posted week " + week + "'s summary (" + item.code() + " " + item.title() + ") to #peer-learning of "
+                        + cohort.name() + (threadId.isPresent() ? " and the week's thread" : "") + where);
         if (summaryAt.isAfter(now)) {
-            s.append("\nThe scheduled summary (").append(Deliveries.local(summaryAt, cohort.zone()))
-                    .append(") will not be posted again. Check-ins are still accepted until then; any that come after this")
+            s.append("\nThe scheduled summary (")
+                    .append(Deliveries.local(summaryAt, cohort.zone()))
+                    .append(
+                            ") will not be posted again. Check-ins are still accepted until then; any that come after this")
                     .append(" summary show in `/cohort status`, the export and the report, not in a weekly summary.");
         }
         LOG.info("Cohort {}: week {} summary posted by a coach", cohort.id(), week);
@@ -344,13 +427,16 @@ public final class WeeklyProgramme implements ProgrammeTicker {
 
     /** A link to a message in the cohort's #peer-learning, as Discord writes one. */
     private static Optional<String> link(Cohort cohort, String messageId) {
-        return cohort.channels().peerLearningId().map(channel ->
-                "https://discord.com/channels/" + cohort.guildId() + "/" + channel + "/" + messageId);
+        return cohort.channels()
+                .peerLearningId()
+                .map(channel -> "https://discord.com/channels/" + cohort.guildId() + "/" + channel + "/" + messageId);
     }
 
     /** The message id of a post the ledger has as sent (before this tick, or during it). */
     private Optional<String> sent(Key key) {
-        return ledger.find(key).filter(e -> e.status() == DeliveryLedger.Status.SENT).flatMap(DeliveryLedger.Entry::messageId);
+        return ledger.find(key)
+                .filter(e -> e.status() == DeliveryLedger.Status.SENT)
+                .flatMap(DeliveryLedger.Entry::messageId);
     }
 
     /** Which homes checked in for each week: week → home ids. */

@@ -13,8 +13,7 @@ import uk.stepup.summaries.WeekParticipation;
 
 /** Alt text for the report's charts: what a sighted reader takes from each picture, in words. */
 final class AltText {
-    private AltText() {
-    }
+    private AltText() {}
 
     static String participation(OutcomeReport r) {
         List<WeekParticipation> weeks = r.participation().weeks();
@@ -65,7 +64,8 @@ final class AltText {
                     + ", each showing the share of the " + r.heatmap().rows().size() + " homes at each self-rating. In"
                     + " all: " + String.join(", ", parts) + ", and " + blank + " weeks without a check-in.";
         }
-        return "Grid of self-ratings with one row for each of " + r.heatmap().rows().size() + " homes and one column"
+        return "Grid of self-ratings with one row for each of "
+                + r.heatmap().rows().size() + " homes and one column"
                 + " for each week's topic, " + codes.get(0) + " to " + codes.get(codes.size() - 1) + ", coloured by"
                 + " self-rating. In all: " + String.join(", ", parts) + ", and " + blank + " weeks without a check-in.";
     }
@@ -73,8 +73,9 @@ final class AltText {
     static String journey(OutcomeReport.HomeSection h) {
         List<String> parts = new ArrayList<>();
         for (OutcomeReport.KeyQuestionRow row : h.rows()) {
-            parts.add(row.keyQuestion().label() + ": CQC baseline " + row.baseline().map(Rating::label).orElse("not rated")
-                    + ", self-assessment " + row.selfAssessment().map(Rating::label).orElse("not yet rated"));
+            parts.add(row.keyQuestion().label() + ": CQC baseline "
+                    + row.baseline().map(Rating::label).orElse("not rated") + ", self-assessment "
+                    + row.selfAssessment().map(Rating::label).orElse("not yet rated"));
         }
         return h.label() + "'s self-ratings week by week in " + KeyQuestion.values().length + " panels, one per key"
                 + " question, each against its CQC baseline. " + String.join("; ", parts) + ".";

@@ -2,8 +2,7 @@ package uk.stepup.report;
 
 /** HTML escaping for text and attribute values. */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     /**
      * Escapes {@code & < > " '} so the text is inert in element content and in quoted attributes alike, and drops

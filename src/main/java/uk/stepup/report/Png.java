@@ -4,8 +4,7 @@ package uk.stepup.report;
 final class Png {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private Png() {
-    }
+    private Png() {}
 
     /** {width, height}, or null if the bytes are not a PNG. */
     static int[] size(byte[] png) {

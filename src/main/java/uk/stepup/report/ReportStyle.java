@@ -7,8 +7,7 @@ package uk.stepup.report;
  * tables and figures kept whole, colours printed as they are.
  */
 final class ReportStyle {
-    private ReportStyle() {
-    }
+    private ReportStyle() {}
 
     static final String CSS = """
             :root {

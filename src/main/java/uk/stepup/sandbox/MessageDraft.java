@@ -7,15 +7,15 @@ import java.util.List;
 
 /** A validated message body about to be stored (create or edit). */
 final class MessageDraft {
-  String content;
-  ArrayNode embeds;
-  ArrayNode components;
-  int flags;
-  boolean flagsGiven;
-  JsonNode allowedMentions;
-  List<SandboxAttachment> attachments = new ArrayList<>();
-  String replyTo;
-  String nonce;
-  boolean enforceNonce;
-  boolean tts;
+    String content;
+    ArrayNode embeds;
+    ArrayNode components;
+    int flags;
+    boolean flagsGiven;
+    JsonNode allowedMentions;
+    List<SandboxAttachment> attachments = new ArrayList<>();
+    String replyTo;
+    String nonce;
+    boolean enforceNonce;
+    boolean tts;
 }

@@ -11,19 +11,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param deny explicitly denied bits
  */
 public record PermissionOverwrite(String id, int type, long allow, long deny) {
-  public static final int ROLE = 0;
-  public static final int MEMBER = 1;
+    public static final int ROLE = 0;
+    public static final int MEMBER = 1;
 
-  public boolean isRole() {
-    return type == ROLE;
-  }
+    public boolean isRole() {
+        return type == ROLE;
+    }
 
-  ObjectNode json() {
-    ObjectNode o = Json.object();
-    o.put("id", id);
-    o.put("type", type);
-    o.put("allow", Long.toString(allow));
-    o.put("deny", Long.toString(deny));
-    return o;
-  }
+    ObjectNode json() {
+        ObjectNode o = Json.object();
+        o.put("id", id);
+        o.put("type", type);
+        o.put("allow", Long.toString(allow));
+        o.put("deny", Long.toString(deny));
+        return o;
+    }
 }

@@ -13,298 +13,304 @@ import java.util.Optional;
  * dispatch the gateway events the bot would receive.
  */
 public final class SandboxGuild {
-  static final class MemberState {
-    final SandboxUser user;
-    final List<String> roleIds = new ArrayList<>();
-    final Instant joinedAt;
-    String nick;
+    static final class MemberState {
+        final SandboxUser user;
+        final List<String> roleIds = new ArrayList<>();
+        final Instant joinedAt;
+        String nick;
 
-    MemberState(SandboxUser user, Instant joinedAt) {
-      this.user = user;
-      this.joinedAt = joinedAt;
+        MemberState(SandboxUser user, Instant joinedAt) {
+            this.user = user;
+            this.joinedAt = joinedAt;
+        }
     }
-  }
 
-  final World world;
-  private final String id;
-  private final Instant createdAt;
-  volatile String name;
-  volatile String ownerId;
-  volatile String botRoleId;
-  final Map<String, SandboxRole> roles = new LinkedHashMap<>();
-  final Map<String, MemberState> members = new LinkedHashMap<>();
-  final List<String> channelIds = new ArrayList<>();
-  final Map<String, ScheduledEventRecord> events = new LinkedHashMap<>();
+    final World world;
+    private final String id;
+    private final Instant createdAt;
+    volatile String name;
+    volatile String ownerId;
+    volatile String botRoleId;
+    final Map<String, SandboxRole> roles = new LinkedHashMap<>();
+    final Map<String, MemberState> members = new LinkedHashMap<>();
+    final List<String> channelIds = new ArrayList<>();
+    final Map<String, ScheduledEventRecord> events = new LinkedHashMap<>();
 
-  SandboxGuild(World world, String id, String name, Instant createdAt) {
-    this.world = world;
-    this.id = id;
-    this.name = name;
-    this.createdAt = createdAt;
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public Instant createdAt() {
-    return createdAt;
-  }
-
-  public SandboxUser owner() {
-    return world.user(ownerId).orElseThrow();
-  }
-
-  /** Transfers ownership (the new owner must be a member; the owner has every permission). */
-  public SandboxGuild setOwner(SandboxUser user) {
-    synchronized (world) {
-      requireMember(user);
-      ownerId = user.id();
-      world.dispatchGuildUpdate(this);
+    SandboxGuild(World world, String id, String name, Instant createdAt) {
+        this.world = world;
+        this.id = id;
+        this.name = name;
+        this.createdAt = createdAt;
     }
-    return this;
-  }
 
-  // ---- roles ----
-
-  /** Creates a role just above {@code @everyone} (below the bot's role), like an admin in the client would. */
-  public SandboxRole createRole(String name, long permissions) {
-    return world.createRole(this, name, permissions, 0, false, false);
-  }
-
-  /** Creates a role; a mentionable role can be pinged by anyone. */
-  public SandboxRole createRole(String name, long permissions, boolean mentionable) {
-    return world.createRole(this, name, permissions, 0, false, mentionable);
-  }
-
-  public SandboxRole everyoneRole() {
-    synchronized (world) {
-      return roles.get(id);
+    public String id() {
+        return id;
     }
-  }
 
-  /** The bot's managed integration role ("Step up bot"). */
-  public SandboxRole botRole() {
-    synchronized (world) {
-      return roles.get(botRoleId);
+    public String name() {
+        return name;
     }
-  }
 
-  /** Changes a role's permissions (human admin action; dispatches GUILD_ROLE_UPDATE). */
-  public SandboxGuild setRolePermissions(SandboxRole role, long permissions) {
-    world.updateRole(this, role, r -> r.permissions = permissions);
-    return this;
-  }
-
-  /** Drags {@code role} to just above {@code below} in Server Settings, Roles (human admin action). */
-  public SandboxGuild moveRoleAbove(SandboxRole role, SandboxRole below) {
-    world.moveRoleAbove(this, role, below);
-    return this;
-  }
-
-  public List<SandboxRole> roles() {
-    synchronized (world) {
-      return List.copyOf(roles.values());
+    public Instant createdAt() {
+        return createdAt;
     }
-  }
 
-  public Optional<SandboxRole> roleByName(String name) {
-    synchronized (world) {
-      return roles.values().stream().filter(r -> r.name().equals(name)).findFirst();
+    public SandboxUser owner() {
+        return world.user(ownerId).orElseThrow();
     }
-  }
 
-  public Optional<SandboxRole> role(String roleId) {
-    synchronized (world) {
-      return Optional.ofNullable(roles.get(roleId));
+    /** Transfers ownership (the new owner must be a member; the owner has every permission). */
+    public SandboxGuild setOwner(SandboxUser user) {
+        synchronized (world) {
+            requireMember(user);
+            ownerId = user.id();
+            world.dispatchGuildUpdate(this);
+        }
+        return this;
     }
-  }
 
-  // ---- members ----
+    // ---- roles ----
 
-  /** Adds the user to the guild with the given roles (dispatches GUILD_MEMBER_ADD if the bot asked for members). */
-  public SandboxGuild addMember(SandboxUser user, SandboxRole... roles) {
-    world.addMember(this, user, Arrays.asList(roles));
-    return this;
-  }
-
-  public SandboxGuild removeMember(SandboxUser user) {
-    world.removeMember(this, user);
-    return this;
-  }
-
-  public SandboxGuild grantRole(SandboxUser user, SandboxRole role) {
-    world.changeMemberRole(this, user, role, true);
-    return this;
-  }
-
-  public SandboxGuild revokeRole(SandboxUser user, SandboxRole role) {
-    world.changeMemberRole(this, user, role, false);
-    return this;
-  }
-
-  public Optional<SandboxMember> member(SandboxUser user) {
-    synchronized (world) {
-      MemberState m = members.get(user.id());
-      return Optional.ofNullable(m == null ? null : snapshot(m));
+    /** Creates a role just above {@code @everyone} (below the bot's role), like an admin in the client would. */
+    public SandboxRole createRole(String name, long permissions) {
+        return world.createRole(this, name, permissions, 0, false, false);
     }
-  }
 
-  public boolean isMember(SandboxUser user) {
-    synchronized (world) {
-      return members.containsKey(user.id());
+    /** Creates a role; a mentionable role can be pinged by anyone. */
+    public SandboxRole createRole(String name, long permissions, boolean mentionable) {
+        return world.createRole(this, name, permissions, 0, false, mentionable);
     }
-  }
 
-  public List<SandboxMember> members() {
-    synchronized (world) {
-      return members.values().stream().map(this::snapshot).toList();
+    public SandboxRole everyoneRole() {
+        synchronized (world) {
+            return roles.get(id);
+        }
     }
-  }
 
-  /** Base (guild-level) permissions of a member. */
-  public long permissionsOf(SandboxUser user) {
-    synchronized (world) {
-      return PermissionMath.base(this, user.id());
+    /** The bot's managed integration role ("Step up bot"). */
+    public SandboxRole botRole() {
+        synchronized (world) {
+            return roles.get(botRoleId);
+        }
     }
-  }
 
-  private SandboxMember snapshot(MemberState m) {
-    List<SandboxRole> rs = m.roleIds.stream().map(roles::get).filter(r -> r != null).toList();
-    return new SandboxMember(m.user, rs, m.joinedAt, m.nick);
-  }
-
-  // ---- channels ----
-
-  /** Non-thread channels (categories and text channels) in position order. */
-  public List<SandboxChannel> channels() {
-    synchronized (world) {
-      List<SandboxChannel> out = new ArrayList<>();
-      for (String cid : channelIds) {
-        world.channel(cid).filter(c -> !c.isThread() && !c.deleted).ifPresent(out::add);
-      }
-      return out;
+    /** Changes a role's permissions (human admin action; dispatches GUILD_ROLE_UPDATE). */
+    public SandboxGuild setRolePermissions(SandboxRole role, long permissions) {
+        world.updateRole(this, role, r -> r.permissions = permissions);
+        return this;
     }
-  }
 
-  /** The text channel with exactly this name (Discord names are lower-case). */
-  public Optional<SandboxChannel> channelByName(String name) {
-    return channels().stream().filter(c -> c.kind() == SandboxChannel.Kind.TEXT && c.name().equals(name)).findFirst();
-  }
-
-  /** The text channel with this name inside the category with that name. */
-  public Optional<SandboxChannel> channelByName(String categoryName, String name) {
-    Optional<SandboxChannel> cat = categoryByName(categoryName);
-    return cat.flatMap(c -> channels().stream()
-        .filter(ch -> ch.kind() == SandboxChannel.Kind.TEXT && ch.name().equals(name) && c.id().equals(ch.parentId))
-        .findFirst());
-  }
-
-  public Optional<SandboxChannel> categoryByName(String name) {
-    return channels().stream().filter(c -> c.isCategory() && c.name().equals(name)).findFirst();
-  }
-
-  /** Text channels inside a category. */
-  public List<SandboxChannel> channelsIn(SandboxChannel category) {
-    return channels().stream().filter(c -> category.id().equals(c.parentId)).toList();
-  }
-
-  public List<SandboxChannel> threads() {
-    synchronized (world) {
-      List<SandboxChannel> out = new ArrayList<>();
-      for (String cid : channelIds) {
-        world.channel(cid).filter(c -> c.isThread() && !c.deleted).ifPresent(out::add);
-      }
-      return out;
+    /** Drags {@code role} to just above {@code below} in Server Settings, Roles (human admin action). */
+    public SandboxGuild moveRoleAbove(SandboxRole role, SandboxRole below) {
+        world.moveRoleAbove(this, role, below);
+        return this;
     }
-  }
 
-  public Optional<SandboxChannel> threadByName(String name) {
-    return threads().stream().filter(t -> t.name().equals(name)).findFirst();
-  }
-
-  /** A human admin creates a text channel (null category for none). Dispatches CHANNEL_CREATE. */
-  public SandboxChannel createTextChannel(String name, SandboxChannel category) {
-    return world.createChannelByHuman(this, SandboxChannel.Kind.TEXT, name, category);
-  }
-
-  public SandboxChannel createCategory(String name) {
-    return world.createChannelByHuman(this, SandboxChannel.Kind.CATEGORY, name, null);
-  }
-
-  /** A human admin deletes a channel by hand. Dispatches CHANNEL_DELETE (THREAD_DELETE for threads). */
-  public SandboxGuild deleteChannel(SandboxChannel channel) {
-    world.deleteChannel(channel);
-    return this;
-  }
-
-  /**
-   * A moderator archives a thread by hand in the client, and locks it if {@code lock} (then only members with Manage
-   * Threads can post in it or unarchive it). Dispatches THREAD_UPDATE.
-   */
-  public SandboxGuild archiveThread(SandboxChannel thread, boolean lock) {
-    if (!thread.isThread()) {
-      throw new IllegalArgumentException(thread + " is not a thread");
+    public List<SandboxRole> roles() {
+        synchronized (world) {
+            return List.copyOf(roles.values());
+        }
     }
-    synchronized (world) {
-      thread.locked = lock;
-      world.setArchived(thread, true);
+
+    public Optional<SandboxRole> roleByName(String name) {
+        synchronized (world) {
+            return roles.values().stream().filter(r -> r.name().equals(name)).findFirst();
+        }
     }
-    return this;
-  }
 
-  /**
-   * A moderator deletes a message by hand. Dispatches MESSAGE_DELETE. A thread started on it lives on without it
-   * (topics/threads#public-private-threads: threads "can be orphaned if that message is deleted").
-   */
-  public SandboxGuild deleteMessage(SandboxMessage message) {
-    synchronized (world) {
-      MessageRecord m = world.messages.get(message.id());
-      if (m == null || m.channel.guild().map(g -> !g.id().equals(id)).orElse(true)) {
-        throw new IllegalArgumentException("message " + message.id() + " is not in " + name);
-      }
-      world.deleteMessage(m);
+    public Optional<SandboxRole> role(String roleId) {
+        synchronized (world) {
+            return Optional.ofNullable(roles.get(roleId));
+        }
     }
-    return this;
-  }
 
-  /** A human admin renames a channel by hand. Dispatches CHANNEL_UPDATE. */
-  public SandboxGuild renameChannel(SandboxChannel channel, String newName) {
-    world.renameChannelByHuman(channel, newName);
-    return this;
-  }
+    // ---- members ----
 
-  /** A human admin edits an overwrite in the client (null removes it). Dispatches CHANNEL_UPDATE. */
-  public SandboxGuild putOverwrite(SandboxChannel channel, PermissionOverwrite overwrite) {
-    world.putOverwrite(channel, overwrite);
-    return this;
-  }
-
-  // ---- events and commands ----
-
-  public List<SandboxScheduledEvent> scheduledEvents() {
-    synchronized (world) {
-      return events.values().stream().map(ScheduledEventRecord::snapshot).toList();
+    /** Adds the user to the guild with the given roles (dispatches GUILD_MEMBER_ADD if the bot asked for members). */
+    public SandboxGuild addMember(SandboxUser user, SandboxRole... roles) {
+        world.addMember(this, user, Arrays.asList(roles));
+        return this;
     }
-  }
 
-  /** Application commands the bot registered for this guild. */
-  public List<SandboxCommand> commands() {
-    return world.commands(id);
-  }
-
-  void requireMember(SandboxUser user) {
-    if (!members.containsKey(user.id())) {
-      throw new IllegalArgumentException(user + " is not a member of " + name);
+    public SandboxGuild removeMember(SandboxUser user) {
+        world.removeMember(this, user);
+        return this;
     }
-  }
 
-  @Override
-  public String toString() {
-    return name + " (" + id + ")";
-  }
+    public SandboxGuild grantRole(SandboxUser user, SandboxRole role) {
+        world.changeMemberRole(this, user, role, true);
+        return this;
+    }
+
+    public SandboxGuild revokeRole(SandboxUser user, SandboxRole role) {
+        world.changeMemberRole(this, user, role, false);
+        return this;
+    }
+
+    public Optional<SandboxMember> member(SandboxUser user) {
+        synchronized (world) {
+            MemberState m = members.get(user.id());
+            return Optional.ofNullable(m == null ? null : snapshot(m));
+        }
+    }
+
+    public boolean isMember(SandboxUser user) {
+        synchronized (world) {
+            return members.containsKey(user.id());
+        }
+    }
+
+    public List<SandboxMember> members() {
+        synchronized (world) {
+            return members.values().stream().map(this::snapshot).toList();
+        }
+    }
+
+    /** Base (guild-level) permissions of a member. */
+    public long permissionsOf(SandboxUser user) {
+        synchronized (world) {
+            return PermissionMath.base(this, user.id());
+        }
+    }
+
+    private SandboxMember snapshot(MemberState m) {
+        List<SandboxRole> rs =
+                m.roleIds.stream().map(roles::get).filter(r -> r != null).toList();
+        return new SandboxMember(m.user, rs, m.joinedAt, m.nick);
+    }
+
+    // ---- channels ----
+
+    /** Non-thread channels (categories and text channels) in position order. */
+    public List<SandboxChannel> channels() {
+        synchronized (world) {
+            List<SandboxChannel> out = new ArrayList<>();
+            for (String cid : channelIds) {
+                world.channel(cid).filter(c -> !c.isThread() && !c.deleted).ifPresent(out::add);
+            }
+            return out;
+        }
+    }
+
+    /** The text channel with exactly this name (Discord names are lower-case). */
+    public Optional<SandboxChannel> channelByName(String name) {
+        return channels().stream()
+                .filter(c -> c.kind() == SandboxChannel.Kind.TEXT && c.name().equals(name))
+                .findFirst();
+    }
+
+    /** The text channel with this name inside the category with that name. */
+    public Optional<SandboxChannel> channelByName(String categoryName, String name) {
+        Optional<SandboxChannel> cat = categoryByName(categoryName);
+        return cat.flatMap(c -> channels().stream()
+                .filter(ch ->
+                        ch.kind() == SandboxChannel.Kind.TEXT && ch.name().equals(name) && c.id().equals(ch.parentId))
+                .findFirst());
+    }
+
+    public Optional<SandboxChannel> categoryByName(String name) {
+        return channels().stream()
+                .filter(c -> c.isCategory() && c.name().equals(name))
+                .findFirst();
+    }
+
+    /** Text channels inside a category. */
+    public List<SandboxChannel> channelsIn(SandboxChannel category) {
+        return channels().stream().filter(c -> category.id().equals(c.parentId)).toList();
+    }
+
+    public List<SandboxChannel> threads() {
+        synchronized (world) {
+            List<SandboxChannel> out = new ArrayList<>();
+            for (String cid : channelIds) {
+                world.channel(cid).filter(c -> c.isThread() && !c.deleted).ifPresent(out::add);
+            }
+            return out;
+        }
+    }
+
+    public Optional<SandboxChannel> threadByName(String name) {
+        return threads().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** A human admin creates a text channel (null category for none). Dispatches CHANNEL_CREATE. */
+    public SandboxChannel createTextChannel(String name, SandboxChannel category) {
+        return world.createChannelByHuman(this, SandboxChannel.Kind.TEXT, name, category);
+    }
+
+    public SandboxChannel createCategory(String name) {
+        return world.createChannelByHuman(this, SandboxChannel.Kind.CATEGORY, name, null);
+    }
+
+    /** A human admin deletes a channel by hand. Dispatches CHANNEL_DELETE (THREAD_DELETE for threads). */
+    public SandboxGuild deleteChannel(SandboxChannel channel) {
+        world.deleteChannel(channel);
+        return this;
+    }
+
+    /**
+     * A moderator archives a thread by hand in the client, and locks it if {@code lock} (then only members with Manage
+     * Threads can post in it or unarchive it). Dispatches THREAD_UPDATE.
+     */
+    public SandboxGuild archiveThread(SandboxChannel thread, boolean lock) {
+        if (!thread.isThread()) {
+            throw new IllegalArgumentException(thread + " is not a thread");
+        }
+        synchronized (world) {
+            thread.locked = lock;
+            world.setArchived(thread, true);
+        }
+        return this;
+    }
+
+    /**
+     * A moderator deletes a message by hand. Dispatches MESSAGE_DELETE. A thread started on it lives on without it
+     * (topics/threads#public-private-threads: threads "can be orphaned if that message is deleted").
+     */
+    public SandboxGuild deleteMessage(SandboxMessage message) {
+        synchronized (world) {
+            MessageRecord m = world.messages.get(message.id());
+            if (m == null || m.channel.guild().map(g -> !g.id().equals(id)).orElse(true)) {
+                throw new IllegalArgumentException("message " + message.id() + " is not in " + name);
+            }
+            world.deleteMessage(m);
+        }
+        return this;
+    }
+
+    /** A human admin renames a channel by hand. Dispatches CHANNEL_UPDATE. */
+    public SandboxGuild renameChannel(SandboxChannel channel, String newName) {
+        world.renameChannelByHuman(channel, newName);
+        return this;
+    }
+
+    /** A human admin edits an overwrite in the client (null removes it). Dispatches CHANNEL_UPDATE. */
+    public SandboxGuild putOverwrite(SandboxChannel channel, PermissionOverwrite overwrite) {
+        world.putOverwrite(channel, overwrite);
+        return this;
+    }
+
+    // ---- events and commands ----
+
+    public List<SandboxScheduledEvent> scheduledEvents() {
+        synchronized (world) {
+            return events.values().stream().map(ScheduledEventRecord::snapshot).toList();
+        }
+    }
+
+    /** Application commands the bot registered for this guild. */
+    public List<SandboxCommand> commands() {
+        return world.commands(id);
+    }
+
+    void requireMember(SandboxUser user) {
+        if (!members.containsKey(user.id())) {
+            throw new IllegalArgumentException(user + " is not a member of " + name);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + id + ")";
+    }
 }

@@ -25,30 +25,30 @@ import java.util.Map;
  *     of those requests it was; an undocumented route is counted in {@code openApiChecked} only
  */
 public record SandboxStats(
-    long requests,
-    Map<String, Long> requestsPerRoute,
-    Map<String, Long> acceptedPerBucket,
-    Map<Integer, Long> responsesByStatus,
-    long rateLimited,
-    long globalRateLimited,
-    long identifies,
-    long resumes,
-    long connections,
-    long dispatches,
-    long interactions,
-    long failedInteractions,
-    Duration rateLimitLowerBound,
-    long openApiChecked,
-    Map<String, Long> openApiOperations) {
+        long requests,
+        Map<String, Long> requestsPerRoute,
+        Map<String, Long> acceptedPerBucket,
+        Map<Integer, Long> responsesByStatus,
+        long rateLimited,
+        long globalRateLimited,
+        long identifies,
+        long resumes,
+        long connections,
+        long dispatches,
+        long interactions,
+        long failedInteractions,
+        Duration rateLimitLowerBound,
+        long openApiChecked,
+        Map<String, Long> openApiOperations) {
 
-  /** A line for a run's log: "N requests over M operations checked against Discord's OpenAPI document". */
-  public String openApiSummary() {
-    return openApiChecked + " requests over " + openApiOperations.size()
-        + " operations checked against Discord's OpenAPI document";
-  }
+    /** A line for a run's log: "N requests over M operations checked against Discord's OpenAPI document". */
+    public String openApiSummary() {
+        return openApiChecked + " requests over " + openApiOperations.size()
+                + " operations checked against Discord's OpenAPI document";
+    }
 
-  /** Requests for one route key (0 if none). */
-  public long requests(String routeKey) {
-    return requestsPerRoute.getOrDefault(routeKey, 0L);
-  }
+    /** Requests for one route key (0 if none). */
+    public long requests(String routeKey) {
+        return requestsPerRoute.getOrDefault(routeKey, 0L);
+    }
 }

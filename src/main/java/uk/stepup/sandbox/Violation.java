@@ -11,8 +11,8 @@ import java.time.Instant;
  * @param at when it happened (real time)
  */
 public record Violation(String route, String rule, String detail, Instant at) {
-  @Override
-  public String toString() {
-    return rule + " at " + route + ": " + detail;
-  }
+    @Override
+    public String toString() {
+        return rule + " at " + route + ": " + detail;
+    }
 }

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -104,7 +104,8 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
                     .build());
             for (Instant gapFire : gapFires(cohort.zone(), time, now)) {
                 list.add(TriggerBuilder.newTrigger()
-                        .withIdentity(new TriggerKey(cohort.id() + "-" + name + "-gap-" + gapFire.getEpochSecond(), GROUP))
+                        .withIdentity(
+                                new TriggerKey(cohort.id() + "-" + name + "-gap-" + gapFire.getEpochSecond(), GROUP))
                         .forJob(job)
                         .startAt(Date.from(gapFire))
                         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -127,7 +128,8 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
             if (t.isGap()) {
                 LocalDate day = t.getDateTimeBefore().toLocalDate();
                 LocalDateTime wanted = LocalDateTime.of(day, time.time());
-                if (day.getDayOfWeek() == time.day() && !wanted.isBefore(t.getDateTimeBefore())
+                if (day.getDayOfWeek() == time.day()
+                        && !wanted.isBefore(t.getDateTimeBefore())
                         && wanted.isBefore(t.getDateTimeAfter())) {
                     out.add(ZonedDateTime.of(wanted, zone).toInstant());
                 }
@@ -140,8 +142,11 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
     @Override
     public void schedule(Cohort cohort) {
         JobKey key = new JobKey(String.valueOf(cohort.id()), GROUP);
-        JobDetail job = JobBuilder.newJob(TickJob.class).withIdentity(key)
-                .usingJobData("cohortId", cohort.id()).storeDurably().build();
+        JobDetail job = JobBuilder.newJob(TickJob.class)
+                .withIdentity(key)
+                .usingJobData("cohortId", cohort.id())
+                .storeDurably()
+                .build();
         try {
             scheduler.deleteJob(key);
             scheduler.addJob(job, true);
@@ -174,7 +179,10 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
             if (!scheduler.checkExists(job) || scheduler.checkExists(key)) {
                 return;
             }
-            scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(job).startAt(Date.from(at))
+            scheduler.scheduleJob(TriggerBuilder.newTrigger()
+                    .withIdentity(key)
+                    .forJob(job)
+                    .startAt(Date.from(at))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .build());
         } catch (ObjectAlreadyExistsException e) {
@@ -188,8 +196,10 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
     public java.util.Optional<Instant> nextFire(long cohortId) {
         try {
             return scheduler.getTriggersOfJob(new JobKey(String.valueOf(cohortId), GROUP)).stream()
-                    .map(Trigger::getNextFireTime).filter(java.util.Objects::nonNull)
-                    .map(Date::toInstant).min(Instant::compareTo);
+                    .map(Trigger::getNextFireTime)
+                    .filter(java.util.Objects::nonNull)
+                    .map(Date::toInstant)
+                    .min(Instant::compareTo);
         } catch (SchedulerException e) {
             return java.util.Optional.empty();
         }
@@ -202,7 +212,8 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
     public void fireNow(long cohortId) {
         JobDetail job = JobBuilder.newJob(TickJob.class)
                 .withIdentity(new JobKey("now-" + cohortId + "-" + UUID.randomUUID(), "immediate"))
-                .usingJobData("cohortId", cohortId).build();
+                .usingJobData("cohortId", cohortId)
+                .build();
         try {
             scheduler.scheduleJob(job, TriggerBuilder.newTrigger().startNow().build());
         } catch (SchedulerException e) {
@@ -237,7 +248,8 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
             MDC.put("cohort", String.valueOf(cohortId));
             MDC.put("job", context.getTrigger().getKey().getName());
             try {
-                ProgrammeTicker ticker = (ProgrammeTicker) context.getScheduler().getContext().get(TICKER);
+                ProgrammeTicker ticker =
+                        (ProgrammeTicker) context.getScheduler().getContext().get(TICKER);
                 ticker.tick(cohortId);
             } catch (SchedulerException e) {
                 LOG.error("Scheduler context unavailable", e);
@@ -249,5 +261,4 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
             }
         }
     }
-
 }

@@ -5,5 +5,4 @@ package uk.stepup.shared;
  *
  * @param coach true if the member holds the coach role or the Manage Server permission
  */
-public record Actor(String userId, String displayName, String guildId, boolean coach) {
-}
+public record Actor(String userId, String displayName, String guildId, boolean coach) {}

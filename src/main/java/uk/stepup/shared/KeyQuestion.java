@@ -18,6 +18,7 @@ public enum KeyQuestion {
     private final String key;
     /** The label and the key as {@link #parse} compares them. */
     private final String labelWords;
+
     private final String keyWords;
 
     KeyQuestion(String label, char letter) {
@@ -58,7 +59,8 @@ public enum KeyQuestion {
         }
         String t = text.trim().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
         for (KeyQuestion k : ALL) {
-            if (k.labelWords.equals(t) || k.keyWords.equals(t)
+            if (k.labelWords.equals(t)
+                    || k.keyWords.equals(t)
                     || (t.length() == 1 && Character.toLowerCase(k.letter) == t.charAt(0))) {
                 return Optional.of(k);
             }

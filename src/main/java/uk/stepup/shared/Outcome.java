@@ -6,7 +6,11 @@ package uk.stepup.shared;
  */
 public record Outcome(Kind kind, String message) {
 
-    public enum Kind { DONE, REFUSED, INVALID }
+    public enum Kind {
+        DONE,
+        REFUSED,
+        INVALID
+    }
 
     public static Outcome done(String message) {
         return new Outcome(Kind.DONE, message);
@@ -26,6 +30,6 @@ public record Outcome(Kind kind, String message) {
         return kind == Kind.DONE;
     }
 
-    public static final String COACHES_ONLY = "Only coaches can do that. If you are a coach, ask the server owner "
-            + "to give you the coach role.";
+    public static final String COACHES_ONLY =
+            "Only coaches can do that. If you are a coach, ask the server owner " + "to give you the coach role.";
 }

@@ -47,11 +47,24 @@ public enum Rating {
         }
         String t = text.trim().toLowerCase(Locale.ROOT).replace('-', ' ').replace('_', ' ');
         switch (t) {
-            case "inadequate": case "i": case "1": return Optional.of(INADEQUATE);
-            case "requires improvement": case "ri": case "2": return Optional.of(REQUIRES_IMPROVEMENT);
-            case "good": case "g": case "3": return Optional.of(GOOD);
-            case "outstanding": case "o": case "4": return Optional.of(OUTSTANDING);
-            default: return Optional.empty();
+            case "inadequate":
+            case "i":
+            case "1":
+                return Optional.of(INADEQUATE);
+            case "requires improvement":
+            case "ri":
+            case "2":
+                return Optional.of(REQUIRES_IMPROVEMENT);
+            case "good":
+            case "g":
+            case "3":
+                return Optional.of(GOOD);
+            case "outstanding":
+            case "o":
+            case "4":
+                return Optional.of(OUTSTANDING);
+            default:
+                return Optional.empty();
         }
     }
 }

@@ -18,8 +18,7 @@ public final class UserText {
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u0085\\u2028\\u2029]+");
     private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\u000B\\f\\u0085\\u2028\\u2029]");
 
-    private UserText() {
-    }
+    private UserText() {}
 
     /** How many characters Discord counts. */
     public static int length(String text) {
@@ -32,7 +31,9 @@ public final class UserText {
      */
     public static String cut(String text, int end) {
         int e = Math.max(0, Math.min(end, text.length()));
-        if (e > 0 && e < text.length() && Character.isHighSurrogate(text.charAt(e - 1))
+        if (e > 0
+                && e < text.length()
+                && Character.isHighSurrogate(text.charAt(e - 1))
                 && Character.isLowSurrogate(text.charAt(e))) {
             e--;
         }
@@ -67,7 +68,12 @@ public final class UserText {
 
     private static boolean hidden(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || cp == 0x200E
+                || cp == 0x200F
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
     }
 }

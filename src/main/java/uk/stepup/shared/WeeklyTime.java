@@ -18,7 +18,8 @@ public record WeeklyTime(DayOfWeek day, LocalTime time) {
         String d = parts[0].toUpperCase(Locale.ROOT);
         DayOfWeek day = null;
         for (DayOfWeek candidate : DayOfWeek.values()) {
-            if (candidate.name().equals(d) || (d.length() == 3 && candidate.name().startsWith(d))) {
+            if (candidate.name().equals(d)
+                    || (d.length() == 3 && candidate.name().startsWith(d))) {
                 day = candidate;
             }
         }

@@ -62,7 +62,10 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate();
         if (result.migrationsExecuted > 0) {
-            LOG.info("Database {} migrated to version {} ({} migrations)", file, result.targetSchemaVersion,
+            LOG.info(
+                    "Database {} migrated to version {} ({} migrations)",
+                    file,
+                    result.targetSchemaVersion,
                     result.migrationsExecuted);
         }
         try {
@@ -162,7 +165,8 @@ public final class Database implements AutoCloseable {
     /** Runs {@code PRAGMA integrity_check} and returns its first line ("ok" when healthy). */
     public String integrityCheck() {
         return read(c -> {
-            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA integrity_check")) {
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery("PRAGMA integrity_check")) {
                 return rs.next() ? rs.getString(1) : "no answer";
             }
         });

@@ -27,7 +27,9 @@ public final class JdbcCheckinRepository implements CheckinRepository {
     @Override
     public Stored save(long homeId, int week, String code, CheckinAnswers a, String userId, Instant at, boolean late) {
         return db.write(c -> {
-            Optional<Checkin> changed = Sql.one(c, "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
+            Optional<Checkin> changed = Sql.one(
+                    c,
+                    "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
                             + " highlight, late, revisions, submitted_by, submitted_at, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
                             + " ON CONFLICT (home_id, week) DO UPDATE SET rating = excluded.rating, did = excluded.did,"
@@ -37,26 +39,51 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                             + " OR checkin.evidence IS NOT excluded.evidence OR checkin.next_step IS NOT excluded.next_step"
                             + " OR checkin.highlight IS NOT excluded.highlight"
                             + " RETURNING *",
-                    JdbcCheckinRepository::map, homeId, week, code, a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(),
-                    a.highlight(), late, userId, at, at);
+                    JdbcCheckinRepository::map,
+                    homeId,
+                    week,
+                    code,
+                    a.rating(),
+                    a.didThisWeek(),
+                    a.evidence(),
+                    a.nextStep(),
+                    a.highlight(),
+                    late,
+                    userId,
+                    at,
+                    at);
             if (changed.isEmpty()) {
-                Checkin same = Sql.one(c, "SELECT * FROM checkin WHERE home_id = ? AND week = ?", JdbcCheckinRepository::map,
-                        homeId, week).orElseThrow(() -> new SQLException("The check-in upsert returned no row"));
+                Checkin same = Sql.one(
+                                c,
+                                "SELECT * FROM checkin WHERE home_id = ? AND week = ?",
+                                JdbcCheckinRepository::map,
+                                homeId,
+                                week)
+                        .orElseThrow(() -> new SQLException("The check-in upsert returned no row"));
                 return new Stored(same, false);
             }
             Checkin saved = changed.get();
-            Sql.update(c, "INSERT INTO checkin_revision (checkin_id, revision, rating, did, evidence, next_step, highlight,"
+            Sql.update(
+                    c,
+                    "INSERT INTO checkin_revision (checkin_id, revision, rating, did, evidence, next_step, highlight,"
                             + " edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    saved.id(), saved.revisions(), a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(), a.highlight(),
-                    userId, at);
+                    saved.id(),
+                    saved.revisions(),
+                    a.rating(),
+                    a.didThisWeek(),
+                    a.evidence(),
+                    a.nextStep(),
+                    a.highlight(),
+                    userId,
+                    at);
             return new Stored(saved, true);
         });
     }
 
     @Override
     public Optional<Checkin> find(long homeId, int week) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM checkin WHERE home_id = ? AND week = ?",
-                JdbcCheckinRepository::map, homeId, week));
+        return db.read(c -> Sql.one(
+                c, "SELECT * FROM checkin WHERE home_id = ? AND week = ?", JdbcCheckinRepository::map, homeId, week));
     }
 
     @Override
@@ -66,35 +93,56 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public List<Checkin> forHome(long homeId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM checkin WHERE home_id = ? ORDER BY week",
-                JdbcCheckinRepository::map, homeId));
+        return db.read(c -> Sql.list(
+                c, "SELECT * FROM checkin WHERE home_id = ? ORDER BY week", JdbcCheckinRepository::map, homeId));
     }
 
     @Override
     public List<Checkin> forCohortWeek(long cohortId, int week) {
-        return db.read(c -> Sql.list(c, "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
-                + " WHERE h.cohort_id = ? AND k.week = ? ORDER BY k.home_id", JdbcCheckinRepository::map, cohortId, week));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
+                        + " WHERE h.cohort_id = ? AND k.week = ? ORDER BY k.home_id",
+                JdbcCheckinRepository::map,
+                cohortId,
+                week));
     }
 
     @Override
     public List<Checkin> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
-                + " WHERE h.cohort_id = ? ORDER BY k.week, k.home_id", JdbcCheckinRepository::map, cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
+                        + " WHERE h.cohort_id = ? ORDER BY k.week, k.home_id",
+                JdbcCheckinRepository::map,
+                cohortId));
     }
 
     @Override
     public List<Rated> ratedInCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT k.home_id, k.week, k.rating, k.highlight_share, k.late FROM checkin k"
-                + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?", rs -> new Rated(rs.getLong(1), rs.getInt(2),
-                rating(rs.getString(3)), share(rs.getString(4)), rs.getInt(5) != 0), cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT k.home_id, k.week, k.rating, k.highlight_share, k.late FROM checkin k"
+                        + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?",
+                rs -> new Rated(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rating(rs.getString(3)),
+                        share(rs.getString(4)),
+                        rs.getInt(5) != 0),
+                cohortId));
     }
 
     @Override
     public List<Highlight> sharedHighlights(long cohortId, int week) {
-        return db.read(c -> Sql.list(c, "SELECT k.home_id, k.highlight_share, k.highlight FROM checkin k"
-                + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? AND k.week = ? AND k.highlight IS NOT NULL"
-                + " AND k.highlight_share <> 'none' ORDER BY k.home_id",
-                rs -> new Highlight(rs.getLong(1), share(rs.getString(2)), rs.getString(3)), cohortId, week));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT k.home_id, k.highlight_share, k.highlight FROM checkin k"
+                        + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? AND k.week = ? AND k.highlight IS NOT NULL"
+                        + " AND k.highlight_share <> 'none' ORDER BY k.home_id",
+                rs -> new Highlight(rs.getLong(1), share(rs.getString(2)), rs.getString(3)),
+                cohortId,
+                week));
     }
 
     @Override
@@ -104,9 +152,12 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public List<Revision> revisions(long checkinId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM checkin_revision WHERE checkin_id = ? ORDER BY revision",
-                rs -> new Revision(rs.getInt("revision"), answers(rs), rs.getString("edited_by"),
-                        Sql.instant(rs, "edited_at")), checkinId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM checkin_revision WHERE checkin_id = ? ORDER BY revision",
+                rs -> new Revision(
+                        rs.getInt("revision"), answers(rs), rs.getString("edited_by"), Sql.instant(rs, "edited_at")),
+                checkinId));
     }
 
     /** A stored rating: the enum's lower-case name, read without {@link Rating#parse}'s leniency (and cost). */

@@ -23,16 +23,31 @@ public final class JdbcCohortRepository implements CohortRepository {
     @Override
     public Cohort create(NewCohort n) {
         long id = db.write(c -> {
-            if (Sql.one(c, "SELECT id FROM cohort WHERE guild_id = ? AND name = ? COLLATE NOCASE",
-                    rs -> rs.getLong(1), n.guildId(), n.name()).isPresent()) {
+            if (Sql.one(
+                            c,
+                            "SELECT id FROM cohort WHERE guild_id = ? AND name = ? COLLATE NOCASE",
+                            rs -> rs.getLong(1),
+                            n.guildId(),
+                            n.name())
+                    .isPresent()) {
                 throw new DuplicateCohortException(n.name());
             }
-            long newId = Sql.insert(c, "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
+            long newId = Sql.insert(
+                    c,
+                    "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
                             + " reminder_at, close_at, summary_at, created_by, created_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    n.guildId(), n.name(), n.framework(), n.zone().getId(), n.startDate(),
-                    n.rhythm().prompt().toString(), n.rhythm().reminder().toString(), n.rhythm().close().toString(),
-                    n.rhythm().summary().toString(), n.createdBy(), n.createdAt());
+                    n.guildId(),
+                    n.name(),
+                    n.framework(),
+                    n.zone().getId(),
+                    n.startDate(),
+                    n.rhythm().prompt().toString(),
+                    n.rhythm().reminder().toString(),
+                    n.rhythm().close().toString(),
+                    n.rhythm().summary().toString(),
+                    n.createdBy(),
+                    n.createdAt());
             insertItems(c, newId, n.itemCodes());
             return newId;
         });
@@ -42,7 +57,12 @@ public final class JdbcCohortRepository implements CohortRepository {
     private static void insertItems(java.sql.Connection c, long cohortId, List<String> codes) throws SQLException {
         int position = 1;
         for (String code : codes) {
-            Sql.update(c, "INSERT INTO cohort_item (cohort_id, position, code) VALUES (?, ?, ?)", cohortId, position++, code);
+            Sql.update(
+                    c,
+                    "INSERT INTO cohort_item (cohort_id, position, code) VALUES (?, ?, ?)",
+                    cohortId,
+                    position++,
+                    code);
         }
     }
 
@@ -53,18 +73,24 @@ public final class JdbcCohortRepository implements CohortRepository {
 
     @Override
     public Optional<Cohort> byName(String guildId, String name) {
-        return db.read(c -> Sql.one(c, COLUMNS + "WHERE guild_id = ? AND name = ? COLLATE NOCASE",
-                JdbcCohortRepository::map, guildId, name));
+        return db.read(c -> Sql.one(
+                c,
+                COLUMNS + "WHERE guild_id = ? AND name = ? COLLATE NOCASE",
+                JdbcCohortRepository::map,
+                guildId,
+                name));
     }
 
     @Override
     public List<Cohort> inGuild(String guildId) {
-        return db.read(c -> Sql.list(c, COLUMNS + "WHERE guild_id = ? ORDER BY id", JdbcCohortRepository::map, guildId));
+        return db.read(
+                c -> Sql.list(c, COLUMNS + "WHERE guild_id = ? ORDER BY id", JdbcCohortRepository::map, guildId));
     }
 
     @Override
     public List<Cohort> named(String name) {
-        return db.read(c -> Sql.list(c, COLUMNS + "WHERE name = ? COLLATE NOCASE ORDER BY id", JdbcCohortRepository::map, name));
+        return db.read(c ->
+                Sql.list(c, COLUMNS + "WHERE name = ? COLLATE NOCASE ORDER BY id", JdbcCohortRepository::map, name));
     }
 
     @Override
@@ -79,20 +105,30 @@ public final class JdbcCohortRepository implements CohortRepository {
 
     @Override
     public void saveChannels(long cohortId, Cohort.Channels ch) {
-        db.write(c -> Sql.update(c, "UPDATE cohort SET category_id = ?, announcements_id = ?, this_week_id = ?,"
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE cohort SET category_id = ?, announcements_id = ?, this_week_id = ?,"
                         + " peer_learning_id = ? WHERE id = ?",
-                ch.categoryId(), ch.announcementsId(), ch.thisWeekId(), ch.peerLearningId(), cohortId));
+                ch.categoryId(),
+                ch.announcementsId(),
+                ch.thisWeekId(),
+                ch.peerLearningId(),
+                cohortId));
     }
 
     @Override
     public void setStatus(long cohortId, Cohort.Status status, Optional<LocalDate> pausedOn) {
-        db.write(c -> Sql.update(c, "UPDATE cohort SET status = ?, paused_on = ? WHERE id = ?", status, pausedOn, cohortId));
+        db.write(c ->
+                Sql.update(c, "UPDATE cohort SET status = ?, paused_on = ? WHERE id = ?", status, pausedOn, cohortId));
     }
 
     @Override
     public List<String> items(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT code FROM cohort_item WHERE cohort_id = ? ORDER BY position",
-                rs -> rs.getString(1), cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT code FROM cohort_item WHERE cohort_id = ? ORDER BY position",
+                rs -> rs.getString(1),
+                cohortId));
     }
 
     @Override
@@ -106,14 +142,21 @@ public final class JdbcCohortRepository implements CohortRepository {
 
     @Override
     public List<LocalDate> breaks(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT week_start FROM cohort_break WHERE cohort_id = ? ORDER BY week_start",
-                rs -> Sql.date(rs.getString(1)), cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT week_start FROM cohort_break WHERE cohort_id = ? ORDER BY week_start",
+                rs -> Sql.date(rs.getString(1)),
+                cohortId));
     }
 
     @Override
     public void addBreak(long cohortId, LocalDate weekStart, String reason) {
-        db.write(c -> Sql.update(c, "INSERT OR IGNORE INTO cohort_break (cohort_id, week_start, reason) VALUES (?, ?, ?)",
-                cohortId, weekStart, reason));
+        db.write(c -> Sql.update(
+                c,
+                "INSERT OR IGNORE INTO cohort_break (cohort_id, week_start, reason) VALUES (?, ?, ?)",
+                cohortId,
+                weekStart,
+                reason));
     }
 
     private static Cohort map(ResultSet rs) throws SQLException {
@@ -124,11 +167,15 @@ public final class JdbcCohortRepository implements CohortRepository {
                 rs.getString("framework"),
                 ZoneId.of(rs.getString("zone")),
                 Sql.date(rs.getString("start_date")),
-                new WeeklyRhythm(time(rs, "prompt_at"), time(rs, "reminder_at"), time(rs, "close_at"), time(rs, "summary_at")),
+                new WeeklyRhythm(
+                        time(rs, "prompt_at"), time(rs, "reminder_at"), time(rs, "close_at"), time(rs, "summary_at")),
                 Sql.enumOf(Cohort.Status.class, rs.getString("status")),
                 Sql.optional(rs, "paused_on").map(LocalDate::parse),
-                new Cohort.Channels(Sql.optional(rs, "category_id"), Sql.optional(rs, "announcements_id"),
-                        Sql.optional(rs, "this_week_id"), Sql.optional(rs, "peer_learning_id")),
+                new Cohort.Channels(
+                        Sql.optional(rs, "category_id"),
+                        Sql.optional(rs, "announcements_id"),
+                        Sql.optional(rs, "this_week_id"),
+                        Sql.optional(rs, "peer_learning_id")),
                 rs.getString("created_by"),
                 Sql.instant(rs, "created_at"));
     }

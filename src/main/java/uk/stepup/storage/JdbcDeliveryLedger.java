@@ -20,21 +20,45 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     @Override
     public Claim claim(Key key, Instant dueAt, Instant now, boolean late, boolean retryUnfinished) {
         return db.write(c -> {
-            Optional<Entry> existing = Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?",
-                    JdbcDeliveryLedger::map, key.asText());
+            Optional<Entry> existing =
+                    Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText());
             if (existing.isEmpty()) {
-                Sql.update(c, "INSERT INTO delivery (delivery_key, cohort_id, week, kind, target, due_at, status,"
+                Sql.update(
+                        c,
+                        "INSERT INTO delivery (delivery_key, cohort_id, week, kind, target, due_at, status,"
                                 + " attempts, claimed_at, late) VALUES (?, ?, ?, ?, ?, ?, 'claimed', 1, ?, ?)",
-                        key.asText(), key.cohortId(), key.week(), key.kind(), key.target(), dueAt, now, late);
-                return new Claim(true, Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?",
-                        JdbcDeliveryLedger::map, key.asText()).orElseThrow());
+                        key.asText(),
+                        key.cohortId(),
+                        key.week(),
+                        key.kind(),
+                        key.target(),
+                        dueAt,
+                        now,
+                        late);
+                return new Claim(
+                        true,
+                        Sql.one(
+                                        c,
+                                        "SELECT * FROM delivery WHERE delivery_key = ?",
+                                        JdbcDeliveryLedger::map,
+                                        key.asText())
+                                .orElseThrow());
             }
             Entry e = existing.get();
             if (e.status() == Status.CLAIMED && retryUnfinished) {
-                Sql.update(c, "UPDATE delivery SET attempts = attempts + 1, claimed_at = ? WHERE delivery_key = ?",
-                        now, key.asText());
-                return new Claim(true, Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?",
-                        JdbcDeliveryLedger::map, key.asText()).orElseThrow());
+                Sql.update(
+                        c,
+                        "UPDATE delivery SET attempts = attempts + 1, claimed_at = ? WHERE delivery_key = ?",
+                        now,
+                        key.asText());
+                return new Claim(
+                        true,
+                        Sql.one(
+                                        c,
+                                        "SELECT * FROM delivery WHERE delivery_key = ?",
+                                        JdbcDeliveryLedger::map,
+                                        key.asText())
+                                .orElseThrow());
             }
             return new Claim(false, e);
         });
@@ -42,19 +66,35 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
 
     @Override
     public void markSent(Key key, String messageId, Instant at) {
-        db.write(c -> Sql.update(c, "UPDATE delivery SET status = 'sent', message_id = ?, sent_at = ? WHERE delivery_key = ?",
-                messageId, at, key.asText()));
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE delivery SET status = 'sent', message_id = ?, sent_at = ? WHERE delivery_key = ?",
+                messageId,
+                at,
+                key.asText()));
     }
 
     @Override
     public void markSkipped(Key key, Instant dueAt, Instant at, String note) {
         db.write(c -> {
-            int changed = Sql.update(c, "UPDATE delivery SET status = 'skipped', note = ? WHERE delivery_key = ? AND status <> 'sent'",
-                    note, key.asText());
+            int changed = Sql.update(
+                    c,
+                    "UPDATE delivery SET status = 'skipped', note = ? WHERE delivery_key = ? AND status <> 'sent'",
+                    note,
+                    key.asText());
             if (changed == 0) {
-                Sql.update(c, "INSERT OR IGNORE INTO delivery (delivery_key, cohort_id, week, kind, target, due_at, status,"
+                Sql.update(
+                        c,
+                        "INSERT OR IGNORE INTO delivery (delivery_key, cohort_id, week, kind, target, due_at, status,"
                                 + " attempts, claimed_at, note) VALUES (?, ?, ?, ?, ?, ?, 'skipped', 0, ?, ?)",
-                        key.asText(), key.cohortId(), key.week(), key.kind(), key.target(), dueAt, at, note);
+                        key.asText(),
+                        key.cohortId(),
+                        key.week(),
+                        key.kind(),
+                        key.target(),
+                        dueAt,
+                        at,
+                        note);
             }
             return null;
         });
@@ -62,33 +102,45 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
 
     @Override
     public Optional<Entry> find(Key key) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText()));
+        return db.read(c ->
+                Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText()));
     }
 
     @Override
     public List<Entry> unfinished() {
-        return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE status = 'claimed' ORDER BY due_at",
-                JdbcDeliveryLedger::map));
+        return db.read(c -> Sql.list(
+                c, "SELECT * FROM delivery WHERE status = 'claimed' ORDER BY due_at", JdbcDeliveryLedger::map));
     }
 
     @Override
     public List<Entry> forCohortWeek(long cohortId, int week) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE cohort_id = ? AND week = ? ORDER BY due_at, delivery_key",
-                JdbcDeliveryLedger::map, cohortId, week));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM delivery WHERE cohort_id = ? AND week = ? ORDER BY due_at, delivery_key",
+                JdbcDeliveryLedger::map,
+                cohortId,
+                week));
     }
 
     @Override
     public List<Entry> forCohort(long cohortId, Kind kind) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM delivery WHERE cohort_id = ? AND kind = ? ORDER BY due_at, delivery_key",
-                JdbcDeliveryLedger::map, cohortId, kind));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM delivery WHERE cohort_id = ? AND kind = ? ORDER BY due_at, delivery_key",
+                JdbcDeliveryLedger::map,
+                cohortId,
+                kind));
     }
 
     @Override
     public Map<String, Status> statuses(long cohortId) {
         return db.read(c -> {
             Map<String, Status> out = new HashMap<>();
-            for (Map.Entry<String, Status> e : Sql.list(c, "SELECT delivery_key, status FROM delivery WHERE cohort_id = ?",
-                    rs -> Map.entry(rs.getString(1), Sql.enumOf(Status.class, rs.getString(2))), cohortId)) {
+            for (Map.Entry<String, Status> e : Sql.list(
+                    c,
+                    "SELECT delivery_key, status FROM delivery WHERE cohort_id = ?",
+                    rs -> Map.entry(rs.getString(1), Sql.enumOf(Status.class, rs.getString(2))),
+                    cohortId)) {
                 out.put(e.getKey(), e.getValue());
             }
             return out;
@@ -96,10 +148,20 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     }
 
     private static Entry map(ResultSet rs) throws SQLException {
-        Key key = new Key(rs.getLong("cohort_id"), rs.getInt("week"), Sql.enumOf(Kind.class, rs.getString("kind")),
+        Key key = new Key(
+                rs.getLong("cohort_id"),
+                rs.getInt("week"),
+                Sql.enumOf(Kind.class, rs.getString("kind")),
                 rs.getString("target"));
-        return new Entry(key, Sql.instant(rs, "due_at"), Sql.enumOf(Status.class, rs.getString("status")),
-                rs.getInt("attempts"), Sql.optional(rs, "message_id"), Sql.instant(rs, "claimed_at"),
-                Sql.optional(rs, "sent_at").map(Instant::parse), rs.getInt("late") != 0, Sql.optional(rs, "note"));
+        return new Entry(
+                key,
+                Sql.instant(rs, "due_at"),
+                Sql.enumOf(Status.class, rs.getString("status")),
+                rs.getInt("attempts"),
+                Sql.optional(rs, "message_id"),
+                Sql.instant(rs, "claimed_at"),
+                Sql.optional(rs, "sent_at").map(Instant::parse),
+                rs.getInt("late") != 0,
+                Sql.optional(rs, "note"));
     }
 }

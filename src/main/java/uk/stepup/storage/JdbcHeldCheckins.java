@@ -16,17 +16,32 @@ public final class JdbcHeldCheckins implements HeldCheckins {
 
     @Override
     public void hold(Held h) {
-        db.write(c -> Sql.update(c, "INSERT INTO held_checkin (token, user_id, home_id, week, rating, did, evidence,"
+        db.write(c -> Sql.update(
+                c,
+                "INSERT INTO held_checkin (token, user_id, home_id, week, rating, did, evidence,"
                         + " next_step, highlight, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                h.token(), h.userId(), h.homeId(), h.week(), h.answers().rating(), h.answers().didThisWeek(),
-                h.answers().evidence(), h.answers().nextStep(), h.answers().highlight(), h.heldAt()));
+                h.token(),
+                h.userId(),
+                h.homeId(),
+                h.week(),
+                h.answers().rating(),
+                h.answers().didThisWeek(),
+                h.answers().evidence(),
+                h.answers().nextStep(),
+                h.answers().highlight(),
+                h.heldAt()));
     }
 
     @Override
     public Optional<Held> take(String token, String userId, Instant heldSince) {
         return db.write(c -> {
-            Optional<Held> held = Sql.one(c, "SELECT * FROM held_checkin WHERE token = ? AND user_id = ?",
-                    JdbcHeldCheckins::map, token, userId).filter(h -> !h.heldAt().isBefore(heldSince));
+            Optional<Held> held = Sql.one(
+                            c,
+                            "SELECT * FROM held_checkin WHERE token = ? AND user_id = ?",
+                            JdbcHeldCheckins::map,
+                            token,
+                            userId)
+                    .filter(h -> !h.heldAt().isBefore(heldSince));
             if (held.isPresent()) {
                 Sql.update(c, "DELETE FROM held_checkin WHERE token = ?", token);
             }
@@ -40,7 +55,12 @@ public final class JdbcHeldCheckins implements HeldCheckins {
     }
 
     private static Held map(ResultSet rs) throws SQLException {
-        return new Held(rs.getString("token"), rs.getString("user_id"), rs.getLong("home_id"), rs.getInt("week"),
-                JdbcCheckinRepository.answers(rs), Sql.instant(rs, "held_at"));
+        return new Held(
+                rs.getString("token"),
+                rs.getString("user_id"),
+                rs.getLong("home_id"),
+                rs.getInt("week"),
+                JdbcCheckinRepository.answers(rs),
+                Sql.instant(rs, "held_at"));
     }
 }

@@ -29,23 +29,45 @@ public final class JdbcHomeRepository implements HomeRepository {
         List<Long> ids = db.write(c -> {
             List<Long> created = new java.util.ArrayList<>();
             for (NewHome h : homes) {
-                if (Sql.one(c, "SELECT id FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
-                        rs -> rs.getLong(1), cohortId, h.name()).isPresent()) {
-                    throw new EnrolmentConflictException("A home called \"" + h.name() + "\" is already enrolled in this cohort.");
+                if (Sql.one(
+                                c,
+                                "SELECT id FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
+                                rs -> rs.getLong(1),
+                                cohortId,
+                                h.name())
+                        .isPresent()) {
+                    throw new EnrolmentConflictException(
+                            "A home called \"" + h.name() + "\" is already enrolled in this cohort.");
                 }
                 String slug = h.slug();
-                for (int n = 2; Sql.one(c, "SELECT id FROM home WHERE cohort_id = ? AND slug = ?", rs -> rs.getLong(1),
-                        cohortId, slug).isPresent(); n++) {
+                for (int n = 2;
+                        Sql.one(
+                                        c,
+                                        "SELECT id FROM home WHERE cohort_id = ? AND slug = ?",
+                                        rs -> rs.getLong(1),
+                                        cohortId,
+                                        slug)
+                                .isPresent();
+                        n++) {
                     slug = h.slug() + "-" + n;
                 }
                 Map<KeyQuestion, Rating> b = h.baseline().byKeyQuestion();
-                long id = Sql.insert(c, "INSERT INTO home (cohort_id, name, slug, cqc_location_id, baseline_overall,"
+                long id = Sql.insert(
+                        c,
+                        "INSERT INTO home (cohort_id, name, slug, cqc_location_id, baseline_overall,"
                                 + " baseline_safe, baseline_effective, baseline_caring, baseline_responsive, baseline_well_led,"
                                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        cohortId, h.name(), slug, h.cqcLocationId(), h.baseline().overall(),
-                        Optional.ofNullable(b.get(KeyQuestion.SAFE)), Optional.ofNullable(b.get(KeyQuestion.EFFECTIVE)),
-                        Optional.ofNullable(b.get(KeyQuestion.CARING)), Optional.ofNullable(b.get(KeyQuestion.RESPONSIVE)),
-                        Optional.ofNullable(b.get(KeyQuestion.WELL_LED)), at);
+                        cohortId,
+                        h.name(),
+                        slug,
+                        h.cqcLocationId(),
+                        h.baseline().overall(),
+                        Optional.ofNullable(b.get(KeyQuestion.SAFE)),
+                        Optional.ofNullable(b.get(KeyQuestion.EFFECTIVE)),
+                        Optional.ofNullable(b.get(KeyQuestion.CARING)),
+                        Optional.ofNullable(b.get(KeyQuestion.RESPONSIVE)),
+                        Optional.ofNullable(b.get(KeyQuestion.WELL_LED)),
+                        at);
                 for (String userId : h.managerIds()) {
                     insertManager(c, cohortId, id, userId, at);
                 }
@@ -56,15 +78,26 @@ public final class JdbcHomeRepository implements HomeRepository {
         return ids.stream().map(id -> byId(id).orElseThrow()).toList();
     }
 
-    private static void insertManager(Connection c, long cohortId, long homeId, String userId, Instant at) throws SQLException {
-        Optional<String> existing = Sql.one(c, "SELECT h.name FROM manager m JOIN home h ON h.id = m.home_id"
-                + " WHERE m.cohort_id = ? AND m.user_id = ?", rs -> rs.getString(1), cohortId, userId);
+    private static void insertManager(Connection c, long cohortId, long homeId, String userId, Instant at)
+            throws SQLException {
+        Optional<String> existing = Sql.one(
+                c,
+                "SELECT h.name FROM manager m JOIN home h ON h.id = m.home_id"
+                        + " WHERE m.cohort_id = ? AND m.user_id = ?",
+                rs -> rs.getString(1),
+                cohortId,
+                userId);
         if (existing.isPresent()) {
             throw new EnrolmentConflictException("User " + userId + " already manages \"" + existing.get()
                     + "\" in this cohort; a manager belongs to one home.");
         }
-        Sql.update(c, "INSERT INTO manager (cohort_id, home_id, user_id, enrolled_at) VALUES (?, ?, ?, ?)",
-                cohortId, homeId, userId, at);
+        Sql.update(
+                c,
+                "INSERT INTO manager (cohort_id, home_id, user_id, enrolled_at) VALUES (?, ?, ?, ?)",
+                cohortId,
+                homeId,
+                userId,
+                at);
     }
 
     @Override
@@ -72,8 +105,12 @@ public final class JdbcHomeRepository implements HomeRepository {
         db.write(c -> {
             long cohortId = Sql.one(c, "SELECT cohort_id FROM home WHERE id = ?", rs -> rs.getLong(1), homeId)
                     .orElseThrow(() -> new EnrolmentConflictException("No such home."));
-            Optional<Long> same = Sql.one(c, "SELECT home_id FROM manager WHERE cohort_id = ? AND user_id = ?",
-                    rs -> rs.getLong(1), cohortId, userId);
+            Optional<Long> same = Sql.one(
+                    c,
+                    "SELECT home_id FROM manager WHERE cohort_id = ? AND user_id = ?",
+                    rs -> rs.getLong(1),
+                    cohortId,
+                    userId);
             if (same.isPresent() && same.get() == homeId) {
                 return null;
             }
@@ -90,8 +127,12 @@ public final class JdbcHomeRepository implements HomeRepository {
 
     @Override
     public Optional<Home> byName(long cohortId, String name) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
-                rs -> map(c, rs), cohortId, name));
+        return db.read(c -> Sql.one(
+                c,
+                "SELECT * FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
+                rs -> map(c, rs),
+                cohortId,
+                name));
     }
 
     /**
@@ -102,23 +143,39 @@ public final class JdbcHomeRepository implements HomeRepository {
     public List<Home> inCohort(long cohortId) {
         return db.read(c -> {
             Map<Long, List<String>> managers = new HashMap<>();
-            Sql.list(c, "SELECT home_id, user_id FROM manager WHERE cohort_id = ? ORDER BY home_id, enrolled_at, user_id",
-                    rs -> managers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)), cohortId);
-            return Sql.list(c, "SELECT * FROM home WHERE cohort_id = ? ORDER BY name COLLATE NOCASE",
-                    rs -> map(rs, managers.getOrDefault(rs.getLong("id"), List.of())), cohortId);
+            Sql.list(
+                    c,
+                    "SELECT home_id, user_id FROM manager WHERE cohort_id = ? ORDER BY home_id, enrolled_at, user_id",
+                    rs -> managers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2)),
+                    cohortId);
+            return Sql.list(
+                    c,
+                    "SELECT * FROM home WHERE cohort_id = ? ORDER BY name COLLATE NOCASE",
+                    rs -> map(rs, managers.getOrDefault(rs.getLong("id"), List.of())),
+                    cohortId);
         });
     }
 
     @Override
     public Optional<Home> managedBy(long cohortId, String userId) {
-        return db.read(c -> Sql.one(c, "SELECT h.* FROM home h JOIN manager m ON m.home_id = h.id"
-                + " WHERE m.cohort_id = ? AND m.user_id = ?", rs -> map(c, rs), cohortId, userId));
+        return db.read(c -> Sql.one(
+                c,
+                "SELECT h.* FROM home h JOIN manager m ON m.home_id = h.id"
+                        + " WHERE m.cohort_id = ? AND m.user_id = ?",
+                rs -> map(c, rs),
+                cohortId,
+                userId));
     }
 
     @Override
     public List<Home> managedBy(String userId) {
-        return db.read(c -> Sql.list(c, "SELECT h.* FROM home h JOIN manager m ON m.home_id = h.id"
-                + " WHERE m.user_id = ? ORDER BY h.cohort_id DESC", rs -> map(c, rs), userId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT h.* FROM home h JOIN manager m ON m.home_id = h.id"
+                        + " WHERE m.user_id = ? ORDER BY h.cohort_id DESC",
+                rs -> map(c, rs),
+                userId));
     }
 
     @Override
@@ -127,8 +184,13 @@ public final class JdbcHomeRepository implements HomeRepository {
     }
 
     private static Home map(Connection c, ResultSet rs) throws SQLException {
-        return map(rs, Sql.list(c, "SELECT user_id FROM manager WHERE home_id = ? ORDER BY enrolled_at, user_id",
-                r -> r.getString(1), rs.getLong("id")));
+        return map(
+                rs,
+                Sql.list(
+                        c,
+                        "SELECT user_id FROM manager WHERE home_id = ? ORDER BY enrolled_at, user_id",
+                        r -> r.getString(1),
+                        rs.getLong("id")));
     }
 
     /** The home on the current row, with its managers (in enrolment order) already read. */

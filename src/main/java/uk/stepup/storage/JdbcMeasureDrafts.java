@@ -17,11 +17,22 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     @Override
     public void hold(Draft d) {
         db.write(c -> {
-            Sql.update(c, "INSERT INTO measure_draft (token, user_id, home_id, week, page, held_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    d.token(), d.userId(), d.homeId(), d.week(), d.page(), d.heldAt());
+            Sql.update(
+                    c,
+                    "INSERT INTO measure_draft (token, user_id, home_id, week, page, held_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    d.token(),
+                    d.userId(),
+                    d.homeId(),
+                    d.week(),
+                    d.page(),
+                    d.heldAt());
             for (Map.Entry<String, String> v : d.values().entrySet()) {
-                Sql.update(c, "INSERT INTO measure_draft_value (token, box, value) VALUES (?, ?, ?)", d.token(),
-                        v.getKey(), v.getValue());
+                Sql.update(
+                        c,
+                        "INSERT INTO measure_draft_value (token, box, value) VALUES (?, ?, ?)",
+                        d.token(),
+                        v.getKey(),
+                        v.getValue());
             }
             return null;
         });
@@ -30,16 +41,29 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     @Override
     public Optional<Draft> take(String token, String userId, Instant heldSince) {
         return db.write(c -> {
-            Optional<Draft> found = Sql.one(c, "SELECT * FROM measure_draft WHERE token = ? AND user_id = ?",
-                    rs -> new Draft(rs.getString("token"), rs.getString("user_id"), rs.getLong("home_id"),
-                            rs.getInt("week"), rs.getInt("page"), Map.of(), Sql.instant(rs, "held_at")), token, userId)
+            Optional<Draft> found = Sql.one(
+                            c,
+                            "SELECT * FROM measure_draft WHERE token = ? AND user_id = ?",
+                            rs -> new Draft(
+                                    rs.getString("token"),
+                                    rs.getString("user_id"),
+                                    rs.getLong("home_id"),
+                                    rs.getInt("week"),
+                                    rs.getInt("page"),
+                                    Map.of(),
+                                    Sql.instant(rs, "held_at")),
+                            token,
+                            userId)
                     .filter(d -> !d.heldAt().isBefore(heldSince));
             if (found.isEmpty()) {
                 return found;
             }
             Map<String, String> values = new LinkedHashMap<>();
-            for (Map.Entry<String, String> v : Sql.list(c, "SELECT box, value FROM measure_draft_value WHERE token = ?",
-                    rs -> Map.entry(rs.getString(1), rs.getString(2)), token)) {
+            for (Map.Entry<String, String> v : Sql.list(
+                    c,
+                    "SELECT box, value FROM measure_draft_value WHERE token = ?",
+                    rs -> Map.entry(rs.getString(1), rs.getString(2)),
+                    token)) {
                 values.put(v.getKey(), v.getValue());
             }
             Sql.update(c, "DELETE FROM measure_draft_value WHERE token = ?", token);
@@ -52,7 +76,9 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     @Override
     public int forgetBefore(Instant cutoff) {
         return db.write(c -> {
-            Sql.update(c, "DELETE FROM measure_draft_value WHERE token IN (SELECT token FROM measure_draft WHERE held_at < ?)",
+            Sql.update(
+                    c,
+                    "DELETE FROM measure_draft_value WHERE token IN (SELECT token FROM measure_draft WHERE held_at < ?)",
                     cutoff);
             return Sql.update(c, "DELETE FROM measure_draft WHERE held_at < ?", cutoff);
         });

@@ -25,45 +25,79 @@ public final class JdbcMeasureRepository implements MeasureRepository {
     @Override
     public Measure add(NewMeasure m) {
         long id = db.write(c -> {
-            if (Sql.one(c, "SELECT id FROM measure WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
-                    rs -> rs.getLong(1), m.cohortId(), m.name()).isPresent()) {
+            if (Sql.one(
+                            c,
+                            "SELECT id FROM measure WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
+                            rs -> rs.getLong(1),
+                            m.cohortId(),
+                            m.name())
+                    .isPresent()) {
                 throw new DuplicateMeasureException(m.name());
             }
-            int position = Sql.one(c, "SELECT COALESCE(MAX(position), 0) + 1 FROM measure WHERE cohort_id = ?",
-                    rs -> rs.getInt(1), m.cohortId()).orElse(1);
-            return Sql.insert(c, "INSERT INTO measure (cohort_id, name, unit, direction, target, frequency,"
+            int position = Sql.one(
+                            c,
+                            "SELECT COALESCE(MAX(position), 0) + 1 FROM measure WHERE cohort_id = ?",
+                            rs -> rs.getInt(1),
+                            m.cohortId())
+                    .orElse(1);
+            return Sql.insert(
+                    c,
+                    "INSERT INTO measure (cohort_id, name, unit, direction, target, frequency,"
                             + " numerator_label, denominator_label, per, position, created_by, created_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    m.cohortId(), m.name(), m.unit(), m.direction(), boxed(m.target()), m.frequency(),
-                    m.rate().map(Rate::numeratorLabel), m.rate().map(Rate::denominatorLabel),
-                    m.rate().map(Rate::per), position, m.createdBy(), m.createdAt());
+                    m.cohortId(),
+                    m.name(),
+                    m.unit(),
+                    m.direction(),
+                    boxed(m.target()),
+                    m.frequency(),
+                    m.rate().map(Rate::numeratorLabel),
+                    m.rate().map(Rate::denominatorLabel),
+                    m.rate().map(Rate::per),
+                    position,
+                    m.createdBy(),
+                    m.createdAt());
         });
         return byId(id).orElseThrow();
     }
 
     @Override
     public List<Measure> inCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM measure WHERE cohort_id = ? ORDER BY position",
-                JdbcMeasureRepository::measure, cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM measure WHERE cohort_id = ? ORDER BY position",
+                JdbcMeasureRepository::measure,
+                cohortId));
     }
 
     @Override
     public Optional<Measure> byId(long measureId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM measure WHERE id = ?", JdbcMeasureRepository::measure, measureId));
+        return db.read(
+                c -> Sql.one(c, "SELECT * FROM measure WHERE id = ?", JdbcMeasureRepository::measure, measureId));
     }
 
     @Override
     public void saveValues(List<MeasureValue> values) {
         db.write(c -> {
             for (MeasureValue v : values) {
-                Sql.update(c, "INSERT INTO measure_value (measure_id, home_id, period, value, numerator, denominator,"
+                Sql.update(
+                        c,
+                        "INSERT INTO measure_value (measure_id, home_id, period, value, numerator, denominator,"
                                 + " source, week, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (measure_id, home_id, period) DO UPDATE SET value = excluded.value,"
                                 + " numerator = excluded.numerator, denominator = excluded.denominator,"
                                 + " source = excluded.source, week = excluded.week, entered_by = excluded.entered_by,"
                                 + " entered_at = excluded.entered_at",
-                        v.measureId(), v.homeId(), v.period(), v.value(), boxed(v.numerator()), boxed(v.denominator()),
-                        v.source(), v.week().isPresent() ? v.week().getAsInt() : null, v.enteredBy(), v.enteredAt());
+                        v.measureId(),
+                        v.homeId(),
+                        v.period(),
+                        v.value(),
+                        boxed(v.numerator()),
+                        boxed(v.denominator()),
+                        v.source(),
+                        v.week().isPresent() ? v.week().getAsInt() : null,
+                        v.enteredBy(),
+                        v.enteredAt());
             }
             return null;
         });
@@ -71,24 +105,40 @@ public final class JdbcMeasureRepository implements MeasureRepository {
 
     @Override
     public List<MeasureValue> forHome(long homeId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM measure_value WHERE home_id = ? ORDER BY measure_id, period",
-                JdbcMeasureRepository::value, homeId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM measure_value WHERE home_id = ? ORDER BY measure_id, period",
+                JdbcMeasureRepository::value,
+                homeId));
     }
 
     @Override
     public List<MeasureValue> forMeasure(long measureId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM measure_value WHERE measure_id = ? ORDER BY period, home_id",
-                JdbcMeasureRepository::value, measureId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM measure_value WHERE measure_id = ? ORDER BY period, home_id",
+                JdbcMeasureRepository::value,
+                measureId));
     }
 
     @Override
     public List<PeriodTotal> totals(long measureId, long cohortId, LocalDate upTo) {
-        return db.read(c -> Sql.list(c, "SELECT period, COUNT(*), TOTAL(value), TOTAL(numerator), TOTAL(denominator),"
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT period, COUNT(*), TOTAL(value), TOTAL(numerator), TOTAL(denominator),"
                         + " MIN(value = ROUND(value) AND ABS(value) <= 1.7976931348623157e308) FROM measure_value"
                         + " WHERE measure_id = ? AND period <= ? AND home_id IN (SELECT id FROM home WHERE cohort_id = ?)"
                         + " GROUP BY period ORDER BY period",
-                rs -> new PeriodTotal(Sql.date(rs.getString(1)), rs.getInt(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), rs.getInt(6) == 1), measureId, upTo, cohortId));
+                rs -> new PeriodTotal(
+                        Sql.date(rs.getString(1)),
+                        rs.getInt(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getInt(6) == 1),
+                measureId,
+                upTo,
+                cohortId));
     }
 
     private static Double boxed(OptionalDouble d) {
@@ -102,14 +152,16 @@ public final class JdbcMeasureRepository implements MeasureRepository {
 
     private static Measure measure(ResultSet rs) throws SQLException {
         Optional<String> numerator = Sql.optional(rs, "numerator_label");
-        Optional<Rate> rate = numerator.isEmpty() ? Optional.empty()
+        Optional<Rate> rate = numerator.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new Rate(numerator.get(), rs.getString("denominator_label"), rs.getDouble("per")));
         return new Measure(
                 rs.getLong("id"),
                 rs.getLong("cohort_id"),
                 rs.getString("name"),
                 rs.getString("unit"),
-                ImprovementDirection.parse(rs.getString("direction")).orElseThrow(() -> new SQLException("Bad direction")),
+                ImprovementDirection.parse(rs.getString("direction"))
+                        .orElseThrow(() -> new SQLException("Bad direction")),
                 optionalDouble(rs, "target"),
                 Frequency.parse(rs.getString("frequency")).orElseThrow(() -> new SQLException("Bad frequency")),
                 rate,

@@ -19,8 +19,16 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public Session create(NewSession s) {
-        long id = db.write(c -> Sql.insert(c, "INSERT INTO session (cohort_id, title, starts_at, link, created_by, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", s.cohortId(), s.title(), s.startsAt(), s.link(), s.createdBy(), s.createdAt()));
+        long id = db.write(c -> Sql.insert(
+                c,
+                "INSERT INTO session (cohort_id, title, starts_at, link, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                s.cohortId(),
+                s.title(),
+                s.startsAt(),
+                s.link(),
+                s.createdBy(),
+                s.createdAt()));
         return byId(id).orElseThrow();
     }
 
@@ -46,35 +54,63 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public List<Session> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM session WHERE cohort_id = ? ORDER BY starts_at, id",
-                JdbcSessionRepository::map, cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM session WHERE cohort_id = ? ORDER BY starts_at, id",
+                JdbcSessionRepository::map,
+                cohortId));
     }
 
     @Override
     public Recorded recordAttendance(long sessionId, long homeId, String userId, Instant at) {
         return db.write(c -> {
-            int inserted = Sql.update(c, "INSERT OR IGNORE INTO attendance (session_id, home_id, user_id, recorded_at)"
-                    + " VALUES (?, ?, ?, ?)", sessionId, homeId, userId, at);
-            Attendance a = Sql.one(c, "SELECT * FROM attendance WHERE session_id = ? AND user_id = ?",
-                    JdbcSessionRepository::mapAttendance, sessionId, userId).orElseThrow();
+            int inserted = Sql.update(
+                    c,
+                    "INSERT OR IGNORE INTO attendance (session_id, home_id, user_id, recorded_at)"
+                            + " VALUES (?, ?, ?, ?)",
+                    sessionId,
+                    homeId,
+                    userId,
+                    at);
+            Attendance a = Sql.one(
+                            c,
+                            "SELECT * FROM attendance WHERE session_id = ? AND user_id = ?",
+                            JdbcSessionRepository::mapAttendance,
+                            sessionId,
+                            userId)
+                    .orElseThrow();
             return new Recorded(a, inserted == 1);
         });
     }
 
     @Override
     public List<Attendance> attendanceInCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT a.* FROM attendance a JOIN session s ON s.id = a.session_id"
-                + " WHERE s.cohort_id = ? ORDER BY a.session_id, a.recorded_at", JdbcSessionRepository::mapAttendance, cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT a.* FROM attendance a JOIN session s ON s.id = a.session_id"
+                        + " WHERE s.cohort_id = ? ORDER BY a.session_id, a.recorded_at",
+                JdbcSessionRepository::mapAttendance,
+                cohortId));
     }
 
     private static Session map(ResultSet rs) throws SQLException {
-        return new Session(rs.getLong("id"), rs.getLong("cohort_id"), rs.getString("title"), Sql.instant(rs, "starts_at"),
-                rs.getString("link"), Sql.optional(rs, "event_id"), Sql.optional(rs, "message_id"),
-                rs.getString("created_by"), Sql.instant(rs, "created_at"));
+        return new Session(
+                rs.getLong("id"),
+                rs.getLong("cohort_id"),
+                rs.getString("title"),
+                Sql.instant(rs, "starts_at"),
+                rs.getString("link"),
+                Sql.optional(rs, "event_id"),
+                Sql.optional(rs, "message_id"),
+                rs.getString("created_by"),
+                Sql.instant(rs, "created_at"));
     }
 
     private static Attendance mapAttendance(ResultSet rs) throws SQLException {
-        return new Attendance(rs.getLong("session_id"), rs.getLong("home_id"), rs.getString("user_id"),
+        return new Attendance(
+                rs.getLong("session_id"),
+                rs.getLong("home_id"),
+                rs.getString("user_id"),
                 Sql.instant(rs, "recorded_at"));
     }
 }

@@ -18,21 +18,45 @@ public final class JdbcSetupJobRepository implements SetupJobRepository {
     }
 
     @Override
-    public SetupJob start(long cohortId, SetupJob.Kind kind, String startedBy, Optional<String> file, SetupJob.Phase phase,
-                          Instant at) {
-        long id = db.write(c -> Sql.insert(c, "INSERT INTO setup_job (cohort_id, kind, started_by, file, phase, done,"
-                + " started_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)", cohortId, kind, startedBy, file, phase, at, at));
+    public SetupJob start(
+            long cohortId,
+            SetupJob.Kind kind,
+            String startedBy,
+            Optional<String> file,
+            SetupJob.Phase phase,
+            Instant at) {
+        long id = db.write(c -> Sql.insert(
+                c,
+                "INSERT INTO setup_job (cohort_id, kind, started_by, file, phase, done,"
+                        + " started_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                cohortId,
+                kind,
+                startedBy,
+                file,
+                phase,
+                at,
+                at));
         return byId(id).orElseThrow();
     }
 
     @Override
     public void step(long jobId, SetupJob.Phase phase, int done, List<String> newProblems, Instant at) {
         db.write(c -> {
-            Sql.update(c, "UPDATE setup_job SET phase = ?, done = ?, updated_at = ? WHERE id = ?", phase, done, at, jobId);
-            int next = Sql.one(c, "SELECT COALESCE(MAX(seq), 0) FROM setup_job_problem WHERE job_id = ?",
-                    rs -> rs.getInt(1), jobId).orElse(0);
+            Sql.update(
+                    c, "UPDATE setup_job SET phase = ?, done = ?, updated_at = ? WHERE id = ?", phase, done, at, jobId);
+            int next = Sql.one(
+                            c,
+                            "SELECT COALESCE(MAX(seq), 0) FROM setup_job_problem WHERE job_id = ?",
+                            rs -> rs.getInt(1),
+                            jobId)
+                    .orElse(0);
             for (String problem : newProblems) {
-                Sql.update(c, "INSERT INTO setup_job_problem (job_id, seq, problem) VALUES (?, ?, ?)", jobId, ++next, problem);
+                Sql.update(
+                        c,
+                        "INSERT INTO setup_job_problem (job_id, seq, problem) VALUES (?, ?, ?)",
+                        jobId,
+                        ++next,
+                        problem);
             }
             return null;
         });
@@ -40,8 +64,13 @@ public final class JdbcSetupJobRepository implements SetupJobRepository {
 
     @Override
     public void finish(long jobId, Instant at) {
-        db.write(c -> Sql.update(c, "UPDATE setup_job SET phase = ?, file = NULL, updated_at = ?, finished_at = ?"
-                + " WHERE id = ?", SetupJob.Phase.DONE, at, at, jobId));
+        db.write(c -> Sql.update(
+                c,
+                "UPDATE setup_job SET phase = ?, file = NULL, updated_at = ?, finished_at = ?" + " WHERE id = ?",
+                SetupJob.Phase.DONE,
+                at,
+                at,
+                jobId));
     }
 
     @Override
@@ -56,10 +85,17 @@ public final class JdbcSetupJobRepository implements SetupJobRepository {
 
     private static SetupJob map(Connection c, ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        List<String> problems = Sql.list(c, "SELECT problem FROM setup_job_problem WHERE job_id = ? ORDER BY seq",
-                r -> r.getString(1), id);
-        return new SetupJob(id, rs.getLong("cohort_id"), Sql.enumOf(SetupJob.Kind.class, rs.getString("kind")),
-                rs.getString("started_by"), Sql.optional(rs, "file"), Sql.enumOf(SetupJob.Phase.class, rs.getString("phase")),
-                rs.getInt("done"), problems, Sql.instant(rs, "started_at"));
+        List<String> problems = Sql.list(
+                c, "SELECT problem FROM setup_job_problem WHERE job_id = ? ORDER BY seq", r -> r.getString(1), id);
+        return new SetupJob(
+                id,
+                rs.getLong("cohort_id"),
+                Sql.enumOf(SetupJob.Kind.class, rs.getString("kind")),
+                rs.getString("started_by"),
+                Sql.optional(rs, "file"),
+                Sql.enumOf(SetupJob.Phase.class, rs.getString("phase")),
+                rs.getInt("done"),
+                problems,
+                Sql.instant(rs, "started_at"));
     }
 }

@@ -23,8 +23,16 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public Task create(NewTask t) {
-        long id = db.write(c -> Sql.insert(c, "INSERT INTO task (cohort_id, title, details, due_date, created_by, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", t.cohortId(), t.title(), t.details(), t.dueDate(), t.createdBy(), t.createdAt()));
+        long id = db.write(c -> Sql.insert(
+                c,
+                "INSERT INTO task (cohort_id, title, details, due_date, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                t.cohortId(),
+                t.title(),
+                t.details(),
+                t.dueDate(),
+                t.createdBy(),
+                t.createdAt()));
         return byId(id).orElseThrow();
     }
 
@@ -45,50 +53,78 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public List<Task> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM task WHERE cohort_id = ? ORDER BY due_date, id",
-                JdbcTaskRepository::map, cohortId));
+        return db.read(c -> Sql.list(
+                c, "SELECT * FROM task WHERE cohort_id = ? ORDER BY due_date, id", JdbcTaskRepository::map, cohortId));
     }
 
     @Override
     public Marked markDone(long taskId, long homeId, String userId, Instant at) {
         return db.write(c -> {
-            int inserted = Sql.update(c, "INSERT OR IGNORE INTO task_done (task_id, home_id, done_by, done_at) VALUES (?, ?, ?, ?)",
-                    taskId, homeId, userId, at);
-            TaskDone done = Sql.one(c, "SELECT * FROM task_done WHERE task_id = ? AND home_id = ?",
-                    JdbcTaskRepository::mapDone, taskId, homeId).orElseThrow();
+            int inserted = Sql.update(
+                    c,
+                    "INSERT OR IGNORE INTO task_done (task_id, home_id, done_by, done_at) VALUES (?, ?, ?, ?)",
+                    taskId,
+                    homeId,
+                    userId,
+                    at);
+            TaskDone done = Sql.one(
+                            c,
+                            "SELECT * FROM task_done WHERE task_id = ? AND home_id = ?",
+                            JdbcTaskRepository::mapDone,
+                            taskId,
+                            homeId)
+                    .orElseThrow();
             return new Marked(done, inserted == 1);
         });
     }
 
     @Override
     public List<TaskDone> doneFor(long taskId) {
-        return db.read(c -> Sql.list(c, "SELECT * FROM task_done WHERE task_id = ? ORDER BY done_at, home_id",
-                JdbcTaskRepository::mapDone, taskId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT * FROM task_done WHERE task_id = ? ORDER BY done_at, home_id",
+                JdbcTaskRepository::mapDone,
+                taskId));
     }
 
     @Override
     public List<TaskDone> doneInCohort(long cohortId) {
-        return db.read(c -> Sql.list(c, "SELECT d.* FROM task_done d JOIN task t ON t.id = d.task_id"
-                + " WHERE t.cohort_id = ? ORDER BY d.task_id, d.done_at", JdbcTaskRepository::mapDone, cohortId));
+        return db.read(c -> Sql.list(
+                c,
+                "SELECT d.* FROM task_done d JOIN task t ON t.id = d.task_id"
+                        + " WHERE t.cohort_id = ? ORDER BY d.task_id, d.done_at",
+                JdbcTaskRepository::mapDone,
+                cohortId));
     }
 
     @Override
     public Map<Long, Set<Long>> homesDone(long cohortId) {
         return db.read(c -> {
             Map<Long, Set<Long>> out = new HashMap<>();
-            Sql.list(c, "SELECT d.task_id, d.home_id FROM task_done d JOIN task t ON t.id = d.task_id WHERE t.cohort_id = ?",
-                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2)), cohortId);
+            Sql.list(
+                    c,
+                    "SELECT d.task_id, d.home_id FROM task_done d JOIN task t ON t.id = d.task_id WHERE t.cohort_id = ?",
+                    rs -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(rs.getLong(2)),
+                    cohortId);
             return out;
         });
     }
 
     private static Task map(ResultSet rs) throws SQLException {
-        return new Task(rs.getLong("id"), rs.getLong("cohort_id"), rs.getString("title"), Sql.optional(rs, "details"),
-                Sql.date(rs.getString("due_date")), Sql.optional(rs, "message_id"), rs.getString("created_by"),
+        return new Task(
+                rs.getLong("id"),
+                rs.getLong("cohort_id"),
+                rs.getString("title"),
+                Sql.optional(rs, "details"),
+                Sql.date(rs.getString("due_date")),
+                Sql.optional(rs, "message_id"),
+                rs.getString("created_by"),
                 Sql.instant(rs, "created_at"));
     }
 
     private static TaskDone mapDone(ResultSet rs) throws SQLException {
-        return new TaskDone(rs.getLong("task_id"), rs.getLong("home_id"), rs.getString("done_by"), Sql.instant(rs, "done_at"));
+        return new TaskDone(
+                rs.getLong("task_id"), rs.getLong("home_id"), rs.getString("done_by"), Sql.instant(rs, "done_at"));
     }
 }

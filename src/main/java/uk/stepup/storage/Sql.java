@@ -13,8 +13,7 @@ import java.util.Optional;
 
 /** Small JDBC helpers: bind plain values (Optional, Instant, LocalDate, enums) and map rows. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     @FunctionalInterface
     interface Row<T> {
@@ -113,8 +112,14 @@ final class Sql {
      */
     static Instant instant(String text) {
         int n = text.length();
-        if (n < 20 || n > 30 || n == 21 || text.charAt(n - 1) != 'Z' || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || (n > 20 && text.charAt(19) != '.')) {
+        if (n < 20
+                || n > 30
+                || n == 21
+                || text.charAt(n - 1) != 'Z'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || (n > 20 && text.charAt(19) != '.')) {
             return Instant.parse(text);
         }
         LocalDate day = date(text.substring(0, 10));
@@ -168,7 +173,9 @@ final class Sql {
 
     static boolean isUniqueViolation(SQLException e) {
         String m = String.valueOf(e.getMessage());
-        return m.contains("UNIQUE constraint failed") || m.contains("PRIMARY KEY constraint failed")
-                || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY") || m.contains("SQLITE_CONSTRAINT_UNIQUE");
+        return m.contains("UNIQUE constraint failed")
+                || m.contains("PRIMARY KEY constraint failed")
+                || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")
+                || m.contains("SQLITE_CONSTRAINT_UNIQUE");
     }
 }

@@ -16,12 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StatementCache {
     /** The bot runs a fixed set of SQL strings; anything beyond this many is not kept. */
     private static final int MAX_STATEMENTS = 256;
+
     private static final Map<Connection, StatementCache> BY_CONNECTION = new ConcurrentHashMap<>();
 
     private final Map<String, PreparedStatement> idle = new HashMap<>();
 
-    private StatementCache() {
-    }
+    private StatementCache() {}
 
     static void register(Connection connection) {
         BY_CONNECTION.put(connection, new StatementCache());

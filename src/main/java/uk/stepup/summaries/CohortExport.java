@@ -13,8 +13,17 @@ import java.util.Objects;
  * @param slug a file-name-safe form of the cohort's name, e.g. {@code spring-2027}
  * @param zone the cohort's time zone: CSV files show times in it
  */
-public record CohortExport(String cohortName, String slug, String framework, ZoneId zone, LocalDate startDate,
-                           String status, int weeksRun, int weeksPlanned, Instant exportedAt, List<ExportTable> tables) {
+public record CohortExport(
+        String cohortName,
+        String slug,
+        String framework,
+        ZoneId zone,
+        LocalDate startDate,
+        String status,
+        int weeksRun,
+        int weeksPlanned,
+        Instant exportedAt,
+        List<ExportTable> tables) {
     public CohortExport {
         Objects.requireNonNull(cohortName, "cohortName");
         Objects.requireNonNull(slug, "slug");
@@ -23,7 +32,9 @@ public record CohortExport(String cohortName, String slug, String framework, Zon
     }
 
     public ExportTable table(String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+        return tables.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No table " + name));
     }
 }

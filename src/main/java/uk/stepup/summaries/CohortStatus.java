@@ -40,6 +40,7 @@ public final class CohortStatus {
     public static final int AT_RISK_OVERDUE = 2;
     /** The reply stays within Discord's 2000 characters. */
     static final int TEXT_MAX = 1900;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
 
     /** One home's figures so far. */
@@ -70,8 +71,13 @@ public final class CohortStatus {
     private final SessionRepository sessions;
     private final Clock clock;
 
-    public CohortStatus(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins, TaskRepository tasks,
-                        SessionRepository sessions, Clock clock) {
+    public CohortStatus(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            TaskRepository tasks,
+            SessionRepository sessions,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -90,7 +96,8 @@ public final class CohortStatus {
     }
 
     Report build(Cohort cohort, Instant now) {
-        ProgrammeCalendar cal = ProgrammeCalendar.of(cohort, cohorts.items(cohort.id()).size(), cohorts.breaks(cohort.id()));
+        ProgrammeCalendar cal =
+                ProgrammeCalendar.of(cohort, cohorts.items(cohort.id()).size(), cohorts.breaks(cohort.id()));
         List<Integer> closed = new ArrayList<>();
         for (int week = 1; week <= cal.weeks(); week++) {
             Optional<Instant> close = cal.closeAt(week);
@@ -98,9 +105,17 @@ public final class CohortStatus {
                 closed.add(week);
             }
         }
-        return compute(cohort.name(), homes.inCohort(cohort.id()), checkins.ratedInCohort(cohort.id()), closed,
-                tasks.forCohort(cohort.id()), tasks.doneInCohort(cohort.id()), sessions.forCohort(cohort.id()),
-                sessions.attendanceInCohort(cohort.id()), now, cohort.zone());
+        return compute(
+                cohort.name(),
+                homes.inCohort(cohort.id()),
+                checkins.ratedInCohort(cohort.id()),
+                closed,
+                tasks.forCohort(cohort.id()),
+                tasks.doneInCohort(cohort.id()),
+                sessions.forCohort(cohort.id()),
+                sessions.attendanceInCohort(cohort.id()),
+                now,
+                cohort.zone());
     }
 
     /**
@@ -108,11 +123,20 @@ public final class CohortStatus {
      * check-ins' weeks and lateness count, so their text is never read (at 15,000 homes and 24 weeks that is 300,000
      * rows of it).
      */
-    static Report compute(String cohortName, List<Home> homes, List<CheckinRepository.Rated> checkins, List<Integer> closedWeeks,
-                          List<Task> tasks, List<TaskDone> done, List<Session> sessions, List<Attendance> attendance,
-                          Instant now, ZoneId zone) {
+    static Report compute(
+            String cohortName,
+            List<Home> homes,
+            List<CheckinRepository.Rated> checkins,
+            List<Integer> closedWeeks,
+            List<Task> tasks,
+            List<TaskDone> done,
+            List<Session> sessions,
+            List<Attendance> attendance,
+            Instant now,
+            ZoneId zone) {
         Map<Long, List<CheckinRepository.Rated>> byHome = new HashMap<>();
-        checkins.forEach(c -> byHome.computeIfAbsent(c.homeId(), k -> new ArrayList<>()).add(c));
+        checkins.forEach(
+                c -> byHome.computeIfAbsent(c.homeId(), k -> new ArrayList<>()).add(c));
         Set<String> doneKeys = new HashSet<>();
         done.forEach(d -> doneKeys.add(d.taskId() + ":" + d.homeId()));
         List<Session> held = sessions.stream().filter(s -> s.started(now)).toList();
@@ -132,10 +156,15 @@ public final class CohortStatus {
                     onTime++;
                 }
             }
-            int missed = (int) closedWeeks.stream().filter(w -> !weeksIn.contains(w)).count();
-            int overdue = (int) tasks.stream().filter(t -> t.stateFor(doneKeys.contains(t.id() + ":" + home.id()), now, zone)
-                    == TaskState.OVERDUE).count();
-            int sessionsAttended = (int) held.stream().filter(s -> attended.contains(s.id() + ":" + home.id())).count();
+            int missed =
+                    (int) closedWeeks.stream().filter(w -> !weeksIn.contains(w)).count();
+            int overdue = (int) tasks.stream()
+                    .filter(t ->
+                            t.stateFor(doneKeys.contains(t.id() + ":" + home.id()), now, zone) == TaskState.OVERDUE)
+                    .count();
+            int sessionsAttended = (int) held.stream()
+                    .filter(s -> attended.contains(s.id() + ":" + home.id()))
+                    .count();
             rows.add(new HomeStatus(home.name(), onTime, late, missed, overdue, sessionsAttended));
         }
         rows.sort(ORDER);
@@ -149,15 +178,21 @@ public final class CohortStatus {
                 + " closed · " + r.tasks() + (r.tasks() == 1 ? " task" : " tasks") + " set · " + r.sessionsHeld()
                 + (r.sessionsHeld() == 1 ? " session" : " sessions") + " held\n");
         if (r.homes().isEmpty()) {
-            return out.append("No homes are enrolled yet: use `/cohort enrol` or `/cohort import`.").toString();
+            return out.append("No homes are enrolled yet: use `/cohort enrol` or `/cohort import`.")
+                    .toString();
         }
-        out.append(r.atRisk() == 0 ? "No home is at risk."
-                        : "⚠️ " + r.atRisk() + " of " + r.homes().size() + (r.homes().size() == 1 ? " home" : " homes")
-                        + " at risk (" + AT_RISK_MISSED + "+ missed check-ins or " + AT_RISK_OVERDUE + "+ overdue tasks), listed first.")
+        out.append(
+                        r.atRisk() == 0
+                                ? "No home is at risk."
+                                : "⚠️ " + r.atRisk() + " of " + r.homes().size()
+                                        + (r.homes().size() == 1 ? " home" : " homes") + " at risk (" + AT_RISK_MISSED
+                                        + "+ missed check-ins or " + AT_RISK_OVERDUE
+                                        + "+ overdue tasks), listed first.")
                 .append('\n');
         int shown = 0;
         for (HomeStatus h : r.homes()) {
-            String line = "\n" + (h.atRisk() ? "⚠️ " : "• ") + "**" + h.home() + "** · check-ins: " + h.onTime() + " on time, "
+            String line = "\n" + (h.atRisk() ? "⚠️ " : "• ") + "**" + h.home() + "** · check-ins: " + h.onTime()
+                    + " on time, "
                     + h.late() + " late, " + h.missed() + " missed · overdue tasks: " + h.overdueTasks()
                     + " · sessions: " + h.sessionsAttended() + " of " + r.sessionsHeld();
             String more = "\n…and " + (r.homes().size() - shown) + " more homes.";

@@ -45,14 +45,21 @@ public final class DataExport {
     static String describe(CohortExport export, ExportFormat format) {
         int homes = export.table(ExportColumns.HOMES).rows().size();
         int rows = export.table(ExportColumns.CHECKINS).rows().size();
-        int tasks = (int) export.table(ExportColumns.TASKS).rows().stream().map(r -> r.get(1)).distinct().count();
-        int sessions = (int) export.table(ExportColumns.ATTENDANCE).rows().stream().map(r -> r.get(1)).distinct().count();
+        int tasks = (int) export.table(ExportColumns.TASKS).rows().stream()
+                .map(r -> r.get(1))
+                .distinct()
+                .count();
+        int sessions = (int) export.table(ExportColumns.ATTENDANCE).rows().stream()
+                .map(r -> r.get(1))
+                .distinct()
+                .count();
         int values = export.table(ExportColumns.MEASURES).rows().size();
         String files = format == ExportFormat.CSV
                 ? "One CSV file per table; each opens in Excel."
                 : "One JSON document with every table.";
         return "Export of **" + export.cohortName() + "**: " + homes + (homes == 1 ? " home" : " homes") + ", "
-                + export.weeksRun() + " of " + export.weeksPlanned() + " weeks (" + rows + " check-in rows, one per home"
+                + export.weeksRun() + " of " + export.weeksPlanned() + " weeks (" + rows
+                + " check-in rows, one per home"
                 + " and week), " + tasks + (tasks == 1 ? " task" : " tasks") + ", " + sessions
                 + (sessions == 1 ? " session" : " sessions") + ", " + values
                 + (values == 1 ? " measure value" : " measure values") + ". " + files

@@ -17,8 +17,7 @@ import uk.stepup.shared.Rating;
 
 /** Turns a {@link ProgrammeHistory} into the export's tables, as {@link ExportColumns} defines them. */
 public final class ExportBuilder {
-    private ExportBuilder() {
-    }
+    private ExportBuilder() {}
 
     public static CohortExport build(ProgrammeHistory h) {
         HomeLabels labels = HomeLabels.of(h);
@@ -28,9 +27,17 @@ public final class ExportBuilder {
         tables.add(tasks(h));
         tables.add(attendance(h));
         tables.add(measures(h));
-        return new CohortExport(h.cohort().name(), slug(h.cohort().name()), h.cohort().framework(), h.cohort().zone(),
-                h.cohort().startDate(), h.cohort().status().name().toLowerCase(Locale.ROOT), h.weeksRun(),
-                h.weeksPlanned(), h.asOf(), tables);
+        return new CohortExport(
+                h.cohort().name(),
+                slug(h.cohort().name()),
+                h.cohort().framework(),
+                h.cohort().zone(),
+                h.cohort().startDate(),
+                h.cohort().status().name().toLowerCase(Locale.ROOT),
+                h.weeksRun(),
+                h.weeksPlanned(),
+                h.asOf(),
+                tables);
     }
 
     private static ExportTable homes(ProgrammeHistory h, HomeLabels labels) {
@@ -44,11 +51,16 @@ public final class ExportBuilder {
                     case ON_TIME -> onTime += w.closed() ? 1 : 0;
                     case LATE -> late += w.closed() ? 1 : 0;
                     case MISSING -> missing++;
-                    default -> { }
+                    default -> {}
                 }
             }
-            List<Object> row = new ArrayList<>(Arrays.asList(h.cohort().name(), home.name(), labels.label(home),
-                    home.cqcLocationId().orElse(null), home.managerIds().size(), h.enrolledAt().get(home.id()),
+            List<Object> row = new ArrayList<>(Arrays.asList(
+                    h.cohort().name(),
+                    home.name(),
+                    labels.label(home),
+                    home.cqcLocationId().orElse(null),
+                    home.managerIds().size(),
+                    h.enrolledAt().get(home.id()),
                     rating(home.baseline().overall())));
             for (KeyQuestion kq : KeyQuestion.values()) {
                 row.add(rating(home.baseline().of(kq)));
@@ -65,17 +77,31 @@ public final class ExportBuilder {
             for (ProgrammeHistory.Week w : h.weeks()) {
                 Optional<Checkin> found = h.checkin(home.id(), w.number());
                 WeekStatus status = h.status(home, w);
-                List<Object> row = new ArrayList<>(Arrays.asList(h.cohort().name(), home.name(), w.number(),
-                        w.start().orElse(null), found.map(Checkin::code).orElse(w.item().code()),
-                        w.item().keyQuestion().label(), w.item().title(), status.key()));
+                List<Object> row = new ArrayList<>(Arrays.asList(
+                        h.cohort().name(),
+                        home.name(),
+                        w.number(),
+                        w.start().orElse(null),
+                        found.map(Checkin::code).orElse(w.item().code()),
+                        w.item().keyQuestion().label(),
+                        w.item().title(),
+                        status.key()));
                 if (found.isPresent()) {
                     Checkin c = found.get();
                     Rating r = c.answers().rating();
-                    row.addAll(Arrays.asList(r.key(), r.score(), c.answers().didThisWeek(),
-                            c.answers().evidence().orElse(null), c.answers().nextStep().orElse(null),
+                    row.addAll(Arrays.asList(
+                            r.key(),
+                            r.score(),
+                            c.answers().didThisWeek(),
+                            c.answers().evidence().orElse(null),
+                            c.answers().nextStep().orElse(null),
                             c.answers().highlight().orElse(null),
-                            c.answers().highlight().isPresent() ? c.share().name().toLowerCase(Locale.ROOT) : null,
-                            c.revisions(), c.submittedAt(), c.updatedAt()));
+                            c.answers().highlight().isPresent()
+                                    ? c.share().name().toLowerCase(Locale.ROOT)
+                                    : null,
+                            c.revisions(),
+                            c.submittedAt(),
+                            c.updatedAt()));
                 } else {
                     row.addAll(Arrays.asList(null, null, null, null, null, null, null, 0, null, null));
                 }
@@ -89,8 +115,15 @@ public final class ExportBuilder {
         List<List<Object>> rows = new ArrayList<>();
         for (ReportQueries.TaskRecord t : h.tasks()) {
             for (Home home : h.homes()) {
-                rows.add(Arrays.asList(h.cohort().name(), t.id(), t.title(), t.details().orElse(null), t.dueDate(),
-                        home.name(), h.taskState(t, home).key(), t.doneAt().get(home.id())));
+                rows.add(Arrays.asList(
+                        h.cohort().name(),
+                        t.id(),
+                        t.title(),
+                        t.details().orElse(null),
+                        t.dueDate(),
+                        home.name(),
+                        h.taskState(t, home).key(),
+                        t.doneAt().get(home.id())));
             }
         }
         return new ExportTable(ExportColumns.TASKS, ExportColumns.TASK_COLUMNS, rows);
@@ -101,8 +134,8 @@ public final class ExportBuilder {
         for (ReportQueries.SessionRecord s : h.sessions()) {
             for (Home home : h.homes()) {
                 int people = s.attendees().getOrDefault(home.id(), 0);
-                rows.add(Arrays.asList(h.cohort().name(), s.id(), s.title(), s.startsAt(), home.name(), people > 0,
-                        people));
+                rows.add(Arrays.asList(
+                        h.cohort().name(), s.id(), s.title(), s.startsAt(), home.name(), people > 0, people));
             }
         }
         return new ExportTable(ExportColumns.ATTENDANCE, ExportColumns.ATTENDANCE_COLUMNS, rows);
@@ -116,10 +149,17 @@ public final class ExportBuilder {
         List<List<Object>> rows = new ArrayList<>();
         for (MeasureValue v : h.measureValues()) {
             Measure m = byId.get(v.measureId());
-            rows.add(Arrays.asList(h.cohort().name(), names.get(v.homeId()), m.name(), m.definition(), v.period(),
-                    v.value(), v.numerator().isPresent() ? v.numerator().getAsDouble() : null,
+            rows.add(Arrays.asList(
+                    h.cohort().name(),
+                    names.get(v.homeId()),
+                    m.name(),
+                    m.definition(),
+                    v.period(),
+                    v.value(),
+                    v.numerator().isPresent() ? v.numerator().getAsDouble() : null,
                     v.denominator().isPresent() ? v.denominator().getAsDouble() : null,
-                    v.source().name().toLowerCase(Locale.ROOT), v.week().isPresent() ? v.week().getAsInt() : null,
+                    v.source().name().toLowerCase(Locale.ROOT),
+                    v.week().isPresent() ? v.week().getAsInt() : null,
                     v.enteredAt()));
         }
         return new ExportTable(ExportColumns.MEASURES, ExportColumns.MEASURE_COLUMNS, rows);

@@ -12,8 +12,7 @@ import java.util.List;
  * UTC instants, yes/no are booleans and "no value" is {@code null}.
  */
 public final class ExportColumns {
-    private ExportColumns() {
-    }
+    private ExportColumns() {}
 
     public static final String HOMES = "homes";
     public static final String CHECKINS = "checkins";
@@ -32,8 +31,10 @@ public final class ExportColumns {
     public static final List<ExportColumn> HOME_COLUMNS = List.of(
             COHORT,
             HOME,
-            c("report_label", "How the outcome report and the weekly summaries name the home: its own name if it"
-                    + " chose to share a highlight with its name, else its letter, such as Home F."),
+            c(
+                    "report_label",
+                    "How the outcome report and the weekly summaries name the home: its own name if it"
+                            + " chose to share a highlight with its name, else its letter, such as Home F."),
             c("cqc_location_id", "CQC location id (1- and digits); empty if not given."),
             c("managers", "How many managers are enrolled for the home."),
             c("enrolled_at", "When the home was enrolled."),
@@ -56,16 +57,22 @@ public final class ExportColumns {
             c("code", "The week's KLOE or quality statement code, e.g. S1."),
             c("key_question", "Safe, Effective, Caring, Responsive or Well-led."),
             c("title", "The KLOE or quality statement's title."),
-            c("status", "on_time, late, missing (the window closed without a check-in), open (the week is still"
-                    + " running) or not_enrolled (the home joined after the week closed)."),
+            c(
+                    "status",
+                    "on_time, late, missing (the window closed without a check-in), open (the week is still"
+                            + " running) or not_enrolled (the home joined after the week closed)."),
             c("rating", "The home's self-rating for the week."),
-            c("rating_score", "The self-rating as a number: 1 inadequate, 2 requires improvement, 3 good, 4 outstanding."),
+            c(
+                    "rating_score",
+                    "The self-rating as a number: 1 inadequate, 2 requires improvement, 3 good, 4 outstanding."),
             c("did", "What we did this week."),
             c("evidence", "Evidence we now have."),
             c("next_step", "Next step or help needed."),
             c("highlight", "A highlight other homes could learn from."),
-            c("highlight_share", "How the home chose to share its highlight: anonymous, named or none; empty without a"
-                    + " highlight."),
+            c(
+                    "highlight_share",
+                    "How the home chose to share its highlight: anonymous, named or none; empty without a"
+                            + " highlight."),
             c("revisions", "How many times the check-in was saved (1 = never edited; 0 = no check-in)."),
             c("submitted_at", "When the check-in was first saved."),
             c("updated_at", "When it was last edited."));
@@ -96,8 +103,10 @@ public final class ExportColumns {
             COHORT,
             HOME,
             c("measure", "The measure's name, as the coach defined it."),
-            c("definition", "What it counts: unit, the rate's parts if it is one, weekly or monthly, which way is"
-                    + " better, any target."),
+            c(
+                    "definition",
+                    "What it counts: unit, the rate's parts if it is one, weekly or monthly, which way is"
+                            + " better, any target."),
             c("period", "The period's first day: the Monday of a week or the first of a month."),
             c("value", "The home's value for the period (for a rate, numerator / denominator x per)."),
             c("numerator", "For a rate, the count on top; empty otherwise."),

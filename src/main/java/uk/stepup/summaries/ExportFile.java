@@ -21,7 +21,9 @@ public record ExportFile(String fileName, String mediaType, byte[] bytes) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExportFile f && f.fileName.equals(fileName) && f.mediaType.equals(mediaType)
+        return o instanceof ExportFile f
+                && f.fileName.equals(fileName)
+                && f.mediaType.equals(mediaType)
                 && java.util.Arrays.equals(f.bytes, bytes);
     }
 

@@ -19,8 +19,8 @@ public record ExportTable(String name, List<ExportColumn> columns, List<List<Obj
         List<List<Object>> copy = new ArrayList<>();
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("A row of " + name + " has " + row.size() + " values for "
-                        + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        "A row of " + name + " has " + row.size() + " values for " + columns.size() + " columns");
             }
             copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }

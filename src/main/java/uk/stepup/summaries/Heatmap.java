@@ -26,8 +26,8 @@ public record Heatmap(String title, String subtitle, List<String> columnCodes, L
         rows = List.copyOf(rows);
         for (HeatmapRow row : rows) {
             if (row.cells().size() != columnCodes.size()) {
-                throw new IllegalArgumentException("Row '" + row.label() + "' has " + row.cells().size()
-                        + " cells for " + columnCodes.size() + " KLOE columns");
+                throw new IllegalArgumentException("Row '" + row.label() + "' has "
+                        + row.cells().size() + " cells for " + columnCodes.size() + " KLOE columns");
             }
         }
     }

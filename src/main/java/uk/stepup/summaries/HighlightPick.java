@@ -20,8 +20,7 @@ public final class HighlightPick {
     /** The most highlights shown for one week. */
     public static final int SHOWN = 10;
 
-    private HighlightPick() {
-    }
+    private HighlightPick() {}
 
     /** The highlights to show for the cohort's week, out of those shared (already in display order). */
     public static <T> List<T> of(List<T> shared, long cohortId, int week) {

@@ -58,8 +58,10 @@ public final class HomeLabels {
                 anonymous.add(h);
             }
         }
-        namedHomes.sort(Comparator.comparing((Home h) -> h.name().toLowerCase(Locale.ROOT)).thenComparing(Home::id));
-        anonymous.sort(Comparator.comparing((Home h) -> labels.get(h.id()).length()).thenComparing(h -> labels.get(h.id())));
+        namedHomes.sort(Comparator.comparing((Home h) -> h.name().toLowerCase(Locale.ROOT))
+                .thenComparing(Home::id));
+        anonymous.sort(
+                Comparator.comparing((Home h) -> labels.get(h.id()).length()).thenComparing(h -> labels.get(h.id())));
         order.addAll(namedHomes);
         order.addAll(anonymous);
     }
@@ -150,8 +152,9 @@ public final class HomeLabels {
     private static long seed(Cohort cohort) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(("step-up-labels:" + cohort.id() + ":" + cohort.guildId() + ":"
-                    + cohort.createdAt()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    sha.digest(("step-up-labels:" + cohort.id() + ":" + cohort.guildId() + ":" + cohort.createdAt())
+                            .getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -37,14 +36,21 @@ public final class KloeRollUp {
 
     private static final Pattern CODE = Pattern.compile("([SECRW])([1-9])");
     private static final Map<KeyQuestion, Integer> KLOE_COUNTS = new EnumMap<>(Map.of(
-            KeyQuestion.SAFE, 6, KeyQuestion.EFFECTIVE, 7, KeyQuestion.CARING, 3, KeyQuestion.RESPONSIVE, 3,
-            KeyQuestion.WELL_LED, 5));
+            KeyQuestion.SAFE,
+            6,
+            KeyQuestion.EFFECTIVE,
+            7,
+            KeyQuestion.CARING,
+            3,
+            KeyQuestion.RESPONSIVE,
+            3,
+            KeyQuestion.WELL_LED,
+            5));
 
     /** Codes already checked: a report rolls up 24 KLOEs five times over for every home. */
     private static final Map<String, KeyQuestion> KNOWN = new ConcurrentHashMap<>();
 
-    private KloeRollUp() {
-    }
+    private KloeRollUp() {}
 
     /** How many KLOEs the 2017 adult social care framework has under a key question: 6, 7, 3, 3 and 5. */
     public static int kloeCount(KeyQuestion keyQuestion) {
@@ -67,8 +73,8 @@ public final class KloeRollUp {
         KeyQuestion kq = KeyQuestion.parse(m.group(1)).orElseThrow();
         int number = Integer.parseInt(m.group(2));
         if (number > kloeCount(kq)) {
-            throw new IllegalArgumentException("'" + code + "' is not a KLOE: " + kq.label() + " has "
-                    + kloeCount(kq) + " (" + kq.letter() + "1 to " + kq.letter() + kloeCount(kq) + ")");
+            throw new IllegalArgumentException("'" + code + "' is not a KLOE: " + kq.label() + " has " + kloeCount(kq)
+                    + " (" + kq.letter() + "1 to " + kq.letter() + kloeCount(kq) + ")");
         }
         if (m.group().equals(code)) {
             // Only the codes as written (S1 to W5), so the map holds at most 24 entries whatever callers pass.

@@ -99,12 +99,15 @@ public record OutcomeReport(
     }
 
     /** How many homes' self-assessment for a key question is above, level with or below their CQC baseline. */
-    public record KeyQuestionChange(KeyQuestion keyQuestion, int improved, int same, int lower, int notCompared) {
-    }
+    public record KeyQuestionChange(KeyQuestion keyQuestion, int improved, int same, int lower, int notCompared) {}
 
     /** One row of a home's baseline-versus-now table. */
-    public record KeyQuestionRow(KeyQuestion keyQuestion, Optional<Rating> baseline, Optional<Rating> selfAssessment,
-                                 int itemsRated, int itemsRun) {
+    public record KeyQuestionRow(
+            KeyQuestion keyQuestion,
+            Optional<Rating> baseline,
+            Optional<Rating> selfAssessment,
+            int itemsRated,
+            int itemsRun) {
         /** Levels up (positive) or down (negative) from the baseline; empty when either is missing. */
         public Optional<Integer> change() {
             return baseline.flatMap(b -> selfAssessment.map(s -> s.compareTo(b)));
@@ -117,9 +120,20 @@ public record OutcomeReport(
      * @param label      the home's name if it agreed to be named, else its letter label
      * @param weeksAsked closed weeks the home was enrolled for
      */
-    public record HomeSection(String label, boolean named, Optional<Rating> baselineOverall, List<KeyQuestionRow> rows,
-                              Projection projection, RatingJourney journey, int weeksAsked, int onTime, int late,
-                              int tasksDone, int tasksSet, int sessionsAttended, int sessionsHeld) {
+    public record HomeSection(
+            String label,
+            boolean named,
+            Optional<Rating> baselineOverall,
+            List<KeyQuestionRow> rows,
+            Projection projection,
+            RatingJourney journey,
+            int weeksAsked,
+            int onTime,
+            int late,
+            int tasksDone,
+            int tasksSet,
+            int sessionsAttended,
+            int sessionsHeld) {
         public HomeSection {
             rows = List.copyOf(rows);
         }
@@ -131,19 +145,17 @@ public record OutcomeReport(
 
     /** Every shared highlight, shown or not. */
     public int learningShared() {
-        return learning.size() + learningNotShown.values().stream().mapToInt(Integer::intValue).sum();
+        return learning.size()
+                + learningNotShown.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** A highlight a home agreed to share; {@code homeName} is empty when it was shared anonymously. */
-    public record Learning(int week, String code, String title, KeyQuestion keyQuestion, Optional<String> homeName,
-                           String text) {
-    }
+    public record Learning(
+            int week, String code, String title, KeyQuestion keyQuestion, Optional<String> homeName, String text) {}
 
     /** A task and how many homes have done it. */
-    public record TaskLine(String title, LocalDate due, int done, int pending, int overdue) {
-    }
+    public record TaskLine(String title, LocalDate due, int done, int pending, int overdue) {}
 
     /** A session and how many homes came, in the cohort's local time. */
-    public record SessionLine(String title, LocalDateTime startsAt, boolean held, int homesAttended, int people) {
-    }
+    public record SessionLine(String title, LocalDateTime startsAt, boolean held, int homesAttended, int people) {}
 }

@@ -25,8 +25,7 @@ import uk.stepup.shared.Rating;
  * about what they did, their evidence and next steps never leaves the export.
  */
 public final class OutcomeReportBuilder {
-    private OutcomeReportBuilder() {
-    }
+    private OutcomeReportBuilder() {}
 
     public static OutcomeReport build(ProgrammeHistory h) {
         return build(h, Optional.empty());
@@ -37,7 +36,9 @@ public final class OutcomeReportBuilder {
         HomeLabels labels = HomeLabels.of(h);
         List<Home> homes = labels.inOrder();
         List<ProgrammeHistory.Week> closed = h.closedWeeks();
-        Optional<Integer> openWeek = h.weeks().stream().filter(w -> !w.closed()).map(ProgrammeHistory.Week::number)
+        Optional<Integer> openWeek = h.weeks().stream()
+                .filter(w -> !w.closed())
+                .map(ProgrammeHistory.Week::number)
                 .findFirst();
 
         // Participation, over closed weeks and the homes enrolled for them.
@@ -55,7 +56,7 @@ public final class OutcomeReportBuilder {
                     case ON_TIME -> o++;
                     case LATE -> l++;
                     case MISSING -> m++;
-                    default -> { }
+                    default -> {}
                 }
             }
             perWeek.add(new WeekParticipation(w.number(), w.item().code(), o, l, m));
@@ -64,9 +65,10 @@ public final class OutcomeReportBuilder {
             late += l;
             missing += m;
         }
-        OutcomeReport.Participation totals = new OutcomeReport.Participation(homes.size(), expected, onTime, late, missing);
-        ParticipationSeries participation = new ParticipationSeries("Check-ins each week",
-                homesCount(homes.size()) + " · on time, late or missing", perWeek);
+        OutcomeReport.Participation totals =
+                new OutcomeReport.Participation(homes.size(), expected, onTime, late, missing);
+        ParticipationSeries participation = new ParticipationSeries(
+                "Check-ins each week", homesCount(homes.size()) + " · on time, late or missing", perWeek);
 
         // Heatmap: one column per week run.
         List<String> codes = h.weeks().stream().map(w -> w.item().code()).toList();
@@ -78,9 +80,12 @@ public final class OutcomeReportBuilder {
             }
             heatRows.add(new HeatmapRow(labels.label(home), cells, false));
         }
-        Heatmap heatmap = new Heatmap(h.cohort().name() + " · self-ratings by week",
-                homesCount(homes.size()) + " · " + h.weeksRun()
-                        + (h.weeksRun() == 1 ? " week" : " weeks") + " · colour = self-rating", codes, heatRows);
+        Heatmap heatmap = new Heatmap(
+                h.cohort().name() + " · self-ratings by week",
+                homesCount(homes.size()) + " · " + h.weeksRun() + (h.weeksRun() == 1 ? " week" : " weeks")
+                        + " · colour = self-rating",
+                codes,
+                heatRows);
 
         // Each home.
         List<OutcomeReport.HomeSection> sections = new ArrayList<>();
@@ -125,25 +130,47 @@ public final class OutcomeReportBuilder {
         Map<Integer, Integer> notShown = new java.util.TreeMap<>();
         for (ProgrammeHistory.Week w : h.weeks()) {
             List<OutcomeReport.Learning> shared = learning(h, homes, w);
-            List<OutcomeReport.Learning> shown = HighlightPick.of(shared, h.cohort().id(), w.number());
+            List<OutcomeReport.Learning> shown =
+                    HighlightPick.of(shared, h.cohort().id(), w.number());
             learning.addAll(shown);
             if (shown.size() < shared.size()) {
                 notShown.put(w.number(), shared.size() - shown.size());
             }
         }
 
-        Optional<LocalDate> first = h.weeks().isEmpty() ? Optional.empty() : h.weeks().get(0).start();
-        Optional<LocalDate> last = h.weeks().isEmpty() ? Optional.empty()
+        Optional<LocalDate> first =
+                h.weeks().isEmpty() ? Optional.empty() : h.weeks().get(0).start();
+        Optional<LocalDate> last = h.weeks().isEmpty()
+                ? Optional.empty()
                 : h.weeks().get(h.weeks().size() - 1).start().map(d -> d.plusDays(6));
-        return new OutcomeReport(h.cohort().name(), frameworkName(h.cohort().framework()), first, last,
-                h.asOf().atZone(h.cohort().zone()).toLocalDate(), h.weeksRun(), h.weeksPlanned(),
+        return new OutcomeReport(
+                h.cohort().name(),
+                frameworkName(h.cohort().framework()),
+                first,
+                last,
+                h.asOf().atZone(h.cohort().zone()).toLocalDate(),
+                h.weeksRun(),
+                h.weeksPlanned(),
                 h.weeksRun() >= h.weeksPlanned() && h.weeks().stream().allMatch(ProgrammeHistory.Week::closed),
-                openWeek, totals, changes, improvedAny, baselineOverall, projectedOverall, pending, participation,
-                heatmap, sections, learning, notShown, tasks(h), sessions(h), measures);
+                openWeek,
+                totals,
+                changes,
+                improvedAny,
+                baselineOverall,
+                projectedOverall,
+                pending,
+                participation,
+                heatmap,
+                sections,
+                learning,
+                notShown,
+                tasks(h),
+                sessions(h),
+                measures);
     }
 
-    private static OutcomeReport.HomeSection section(ProgrammeHistory h, Home home, String label, boolean named,
-                                                     List<ProgrammeHistory.Week> closed) {
+    private static OutcomeReport.HomeSection section(
+            ProgrammeHistory h, Home home, String label, boolean named, List<ProgrammeHistory.Week> closed) {
         Map<KeyQuestion, List<JourneyPoint>> points = new EnumMap<>(KeyQuestion.class);
         Map<KeyQuestion, Map<String, Rating>> latest = new EnumMap<>(KeyQuestion.class);
         Map<KeyQuestion, Integer> run = new EnumMap<>(KeyQuestion.class);
@@ -155,7 +182,8 @@ public final class OutcomeReportBuilder {
         }
         for (ProgrammeHistory.Week w : h.weeks()) {
             KeyQuestion kq = w.item().keyQuestion();
-            Optional<Rating> r = h.checkin(home.id(), w.number()).map(c -> c.answers().rating());
+            Optional<Rating> r =
+                    h.checkin(home.id(), w.number()).map(c -> c.answers().rating());
             points.get(kq).add(new JourneyPoint(w.number(), w.item().code(), r));
             run.merge(kq, 1, Integer::sum);
             r.ifPresent(rating -> {
@@ -167,16 +195,19 @@ public final class OutcomeReportBuilder {
         List<OutcomeReport.KeyQuestionRow> rows = new ArrayList<>();
         List<KeyQuestionJourney> panels = new ArrayList<>();
         for (KeyQuestion kq : KeyQuestion.values()) {
-            Optional<Rating> now = KloeRollUp.rollUp(new ArrayList<>(latest.get(kq).values()));
+            Optional<Rating> now =
+                    KloeRollUp.rollUp(new ArrayList<>(latest.get(kq).values()));
             now.ifPresent(r -> current.put(kq, r));
-            rows.add(new OutcomeReport.KeyQuestionRow(kq, home.baseline().of(kq), now, latest.get(kq).size(), run.get(kq)));
+            rows.add(new OutcomeReport.KeyQuestionRow(
+                    kq, home.baseline().of(kq), now, latest.get(kq).size(), run.get(kq)));
             panels.add(new KeyQuestionJourney(kq, home.baseline().of(kq), points.get(kq)));
         }
         Projection projection = "kloe-2017".equals(h.cohort().framework())
-                ? RatingProjection.project(current, byCode, false) : RatingProjection.project(current);
+                ? RatingProjection.project(current, byCode, false)
+                : RatingProjection.project(current);
         String weeks = h.weeksRun() == 0 ? "no weeks yet" : h.weeksRun() == 1 ? "week 1" : "weeks 1–" + h.weeksRun();
-        RatingJourney journey = new RatingJourney(label + " · self-assessment journey",
-                h.cohort().name() + " · " + weeks, panels);
+        RatingJourney journey = new RatingJourney(
+                label + " · self-assessment journey", h.cohort().name() + " · " + weeks, panels);
 
         int asked = 0;
         int onTime = 0;
@@ -192,30 +223,52 @@ public final class OutcomeReportBuilder {
                     late++;
                 }
                 case MISSING -> asked++;
-                default -> { }
+                default -> {}
             }
         }
-        int tasksDone = (int) h.tasks().stream().filter(t -> t.doneAt().containsKey(home.id())).count();
-        List<ReportQueries.SessionRecord> held = h.sessions().stream().filter(s -> !s.startsAt().isAfter(h.asOf())).toList();
-        int attended = (int) held.stream().filter(s -> s.attendees().getOrDefault(home.id(), 0) > 0).count();
-        return new OutcomeReport.HomeSection(label, named, home.baseline().overall(), rows, projection, journey, asked,
-                onTime, late, tasksDone, h.tasks().size(), attended, held.size());
+        int tasksDone = (int) h.tasks().stream()
+                .filter(t -> t.doneAt().containsKey(home.id()))
+                .count();
+        List<ReportQueries.SessionRecord> held = h.sessions().stream()
+                .filter(s -> !s.startsAt().isAfter(h.asOf()))
+                .toList();
+        int attended = (int) held.stream()
+                .filter(s -> s.attendees().getOrDefault(home.id(), 0) > 0)
+                .count();
+        return new OutcomeReport.HomeSection(
+                label,
+                named,
+                home.baseline().overall(),
+                rows,
+                projection,
+                journey,
+                asked,
+                onTime,
+                late,
+                tasksDone,
+                h.tasks().size(),
+                attended,
+                held.size());
     }
 
     /** The week's shared highlights, homes in label order, each text once per name it was shared under. */
-    private static List<OutcomeReport.Learning> learning(ProgrammeHistory h, List<Home> homes, ProgrammeHistory.Week w) {
+    private static List<OutcomeReport.Learning> learning(
+            ProgrammeHistory h, List<Home> homes, ProgrammeHistory.Week w) {
         List<OutcomeReport.Learning> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Home home : homes) {
             Optional<Checkin> c = h.checkin(home.id(), w.number());
-            if (c.isEmpty() || c.get().share() == HighlightShare.NONE || c.get().answers().highlight().isEmpty()) {
+            if (c.isEmpty()
+                    || c.get().share() == HighlightShare.NONE
+                    || c.get().answers().highlight().isEmpty()) {
                 continue;
             }
             String text = c.get().answers().highlight().get();
-            Optional<String> name = c.get().share() == HighlightShare.NAMED ? Optional.of(home.name()) : Optional.empty();
+            Optional<String> name =
+                    c.get().share() == HighlightShare.NAMED ? Optional.of(home.name()) : Optional.empty();
             if (seen.add(text.strip().toLowerCase(java.util.Locale.ROOT) + "\u0000" + name.orElse(""))) {
-                out.add(new OutcomeReport.Learning(w.number(), w.item().code(), w.item().title(),
-                        w.item().keyQuestion(), name, text));
+                out.add(new OutcomeReport.Learning(
+                        w.number(), w.item().code(), w.item().title(), w.item().keyQuestion(), name, text));
             }
         }
         return out;
@@ -236,10 +289,18 @@ public final class OutcomeReportBuilder {
     private static List<OutcomeReport.SessionLine> sessions(ProgrammeHistory h) {
         List<OutcomeReport.SessionLine> out = new ArrayList<>();
         for (ReportQueries.SessionRecord s : h.sessions()) {
-            int homes = (int) h.homes().stream().filter(home -> s.attendees().getOrDefault(home.id(), 0) > 0).count();
-            int people = h.homes().stream().mapToInt(home -> s.attendees().getOrDefault(home.id(), 0)).sum();
-            out.add(new OutcomeReport.SessionLine(s.title(), s.startsAt().atZone(h.cohort().zone()).toLocalDateTime(),
-                    !s.startsAt().isAfter(h.asOf()), homes, people));
+            int homes = (int) h.homes().stream()
+                    .filter(home -> s.attendees().getOrDefault(home.id(), 0) > 0)
+                    .count();
+            int people = h.homes().stream()
+                    .mapToInt(home -> s.attendees().getOrDefault(home.id(), 0))
+                    .sum();
+            out.add(new OutcomeReport.SessionLine(
+                    s.title(),
+                    s.startsAt().atZone(h.cohort().zone()).toLocalDateTime(),
+                    !s.startsAt().isAfter(h.asOf()),
+                    homes,
+                    people));
         }
         return out;
     }

@@ -46,8 +46,8 @@ public record ProgrammeHistory(
      * @param closesAt when its check-in window closes, when known
      * @param closed   the window has closed: a home without a check-in has missed it
      */
-    public record Week(int number, CurriculumItem item, Optional<LocalDate> start, Optional<Instant> closesAt,
-                       boolean closed) {
+    public record Week(
+            int number, CurriculumItem item, Optional<LocalDate> start, Optional<Instant> closesAt, boolean closed) {
         public Week {
             Objects.requireNonNull(item, "item");
             Objects.requireNonNull(start, "start");
@@ -91,7 +91,9 @@ public record ProgrammeHistory(
             return c.get().late() ? WeekStatus.LATE : WeekStatus.ON_TIME;
         }
         Instant enrolled = enrolledAt.get(home.id());
-        if (enrolled != null && week.closesAt().isPresent() && !enrolled.isBefore(week.closesAt().get())) {
+        if (enrolled != null
+                && week.closesAt().isPresent()
+                && !enrolled.isBefore(week.closesAt().get())) {
             return WeekStatus.NOT_ENROLLED;
         }
         return week.closed() ? WeekStatus.MISSING : WeekStatus.OPEN;
@@ -108,7 +110,9 @@ public record ProgrammeHistory(
 
     /** A task's state for one home. */
     public enum TaskState {
-        DONE, PENDING, OVERDUE;
+        DONE,
+        PENDING,
+        OVERDUE;
 
         /** done, pending or overdue. */
         public String key() {

@@ -42,9 +42,15 @@ public final class ProgrammeHistoryLoader {
     private final Supplier<Map<String, Curriculum>> curricula;
     private final Clock clock;
 
-    public ProgrammeHistoryLoader(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                                  DeliveryLedger ledger, ReportQueries queries, MeasureRepository measures,
-                                  Supplier<Map<String, Curriculum>> curricula, Clock clock) {
+    public ProgrammeHistoryLoader(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            DeliveryLedger ledger,
+            ReportQueries queries,
+            MeasureRepository measures,
+            Supplier<Map<String, Curriculum>> curricula,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -65,8 +71,10 @@ public final class ProgrammeHistoryLoader {
         }
         List<CurriculumItem> items = new ArrayList<>();
         for (String code : codes) {
-            items.add(curriculum.byCode(code).orElseThrow(() -> new IllegalStateException(
-                    "The curriculum has no item " + code + "; run validate")));
+            items.add(curriculum
+                    .byCode(code)
+                    .orElseThrow(
+                            () -> new IllegalStateException("The curriculum has no item " + code + "; run validate")));
         }
 
         Map<Long, Map<Integer, Checkin>> byHome = new HashMap<>();
@@ -87,7 +95,8 @@ public final class ProgrammeHistoryLoader {
         List<ProgrammeHistory.Week> weeks = new ArrayList<>();
         for (int n = 1; n <= run; n++) {
             Optional<Instant> closes = cal.closeAt(n);
-            boolean closed = cohort.status() == Cohort.Status.ENDED || n < run
+            boolean closed = cohort.status() == Cohort.Status.ENDED
+                    || n < run
                     || closes.map(t -> !t.isAfter(now)).orElse(false);
             weeks.add(new ProgrammeHistory.Week(n, items.get(n - 1), cal.weekStart(n), closes, closed));
         }
@@ -97,9 +106,21 @@ public final class ProgrammeHistoryLoader {
         List<Measure> cohortMeasures = measures.inCohort(cohort.id());
         List<MeasureValue> values = new ArrayList<>();
         for (Measure m : cohortMeasures) {
-            measures.forMeasure(m.id()).stream().filter(v -> homeIds.contains(v.homeId())).forEach(values::add);
+            measures.forMeasure(m.id()).stream()
+                    .filter(v -> homeIds.contains(v.homeId()))
+                    .forEach(values::add);
         }
-        return new ProgrammeHistory(cohort, items, weeks, enrolled, byHome, queries.enrolledAt(cohort.id()),
-                queries.tasks(cohort.id()), queries.sessions(cohort.id()), cohortMeasures, values, now);
+        return new ProgrammeHistory(
+                cohort,
+                items,
+                weeks,
+                enrolled,
+                byHome,
+                queries.enrolledAt(cohort.id()),
+                queries.tasks(cohort.id()),
+                queries.sessions(cohort.id()),
+                cohortMeasures,
+                values,
+                now);
     }
 }

@@ -3,7 +3,6 @@ package uk.stepup.summaries;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 

@@ -23,7 +23,11 @@ public record RatingJourney(String title, String subtitle, List<KeyQuestionJourn
         Objects.requireNonNull(title, "title");
         subtitle = subtitle == null ? "" : subtitle;
         keyQuestions = List.copyOf(keyQuestions);
-        if (keyQuestions.stream().map(KeyQuestionJourney::keyQuestion).distinct().count() != keyQuestions.size()) {
+        if (keyQuestions.stream()
+                        .map(KeyQuestionJourney::keyQuestion)
+                        .distinct()
+                        .count()
+                != keyQuestions.size()) {
             throw new IllegalArgumentException("A key question appears twice in the journey " + title);
         }
     }
@@ -40,8 +44,12 @@ public record RatingJourney(String title, String subtitle, List<KeyQuestionJourn
      *
      * @throws IllegalArgumentException if a code does not start with a key question letter
      */
-    public static RatingJourney of(String title, String subtitle, List<String> codes, List<Optional<Rating>> ratings,
-                                   Map<KeyQuestion, Rating> baseline) {
+    public static RatingJourney of(
+            String title,
+            String subtitle,
+            List<String> codes,
+            List<Optional<Rating>> ratings,
+            Map<KeyQuestion, Rating> baseline) {
         if (ratings.size() > codes.size()) {
             throw new IllegalArgumentException(ratings.size() + " ratings for only " + codes.size() + " KLOEs");
         }

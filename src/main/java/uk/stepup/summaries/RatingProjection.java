@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -43,8 +42,7 @@ public final class RatingProjection {
 
     public static final String NOT_ENOUGH_RATINGS = "Not enough ratings yet";
 
-    private RatingProjection() {
-    }
+    private RatingProjection() {}
 
     /** Projects from key-question self-ratings; null values count as not rated. */
     public static Projection project(Map<KeyQuestion, Rating> selfRatings) {
@@ -60,8 +58,8 @@ public final class RatingProjection {
      * As {@link #project(Map, boolean)}; the per-KLOE self-ratings (codes such as "E3") are used only to say which
      * Good key questions are closest to Outstanding (the largest share of KLOEs self-rated Outstanding).
      */
-    public static Projection project(Map<KeyQuestion, Rating> selfRatings, Map<String, Rating> kloeRatings,
-            boolean breachOfRegulations) {
+    public static Projection project(
+            Map<KeyQuestion, Rating> selfRatings, Map<String, Rating> kloeRatings, boolean breachOfRegulations) {
         Map<KeyQuestion, Rating> known = new EnumMap<>(KeyQuestion.class);
         selfRatings.forEach((kq, r) -> {
             if (kq != null && r != null) {
@@ -83,8 +81,11 @@ public final class RatingProjection {
             if (best != Rating.OUTSTANDING) {
                 explanation += " So far the best it could be is " + best.label() + ".";
             }
-            return new Projection(Optional.empty(), explanation,
-                    "Self-rate " + labels(missing, "and") + " to see an indicative overall rating.", missing);
+            return new Projection(
+                    Optional.empty(),
+                    explanation,
+                    "Self-rate " + labels(missing, "and") + " to see an indicative overall rating.",
+                    missing);
         }
         Rating rating = best;
         String toMoveUp = toMoveUp(rating, known, kloeRatings, breachOfRegulations);
@@ -120,8 +121,8 @@ public final class RatingProjection {
     }
 
     /** The best (or worst) overall rating over every way of rating the missing key questions. */
-    private static Rating bestCompletion(Map<KeyQuestion, Rating> known, List<KeyQuestion> missing, boolean breach,
-            boolean best) {
+    private static Rating bestCompletion(
+            Map<KeyQuestion, Rating> known, List<KeyQuestion> missing, boolean breach, boolean best) {
         // Aggregation only gets better as any one rating improves, so the extremes are all-Outstanding and
         // all-Inadequate fillings.
         Map<KeyQuestion, Rating> filled = new EnumMap<>(KeyQuestion.class);
@@ -156,8 +157,11 @@ public final class RatingProjection {
                     return "No key question is Inadequate and only " + ri.get(0).label() + " is Requires improvement;"
                             + " that normally gives Good overall.";
                 }
-                return "Every key question is Good or better, with " + (outstanding.isEmpty() ? "none"
-                        : "only " + outstanding.get(0).label()) + " Outstanding; that normally gives Good overall.";
+                return "Every key question is Good or better, with "
+                        + (outstanding.isEmpty()
+                                ? "none"
+                                : "only " + outstanding.get(0).label())
+                        + " Outstanding; that normally gives Good overall.";
             case OUTSTANDING:
             default:
                 return outstanding.size() + " key questions are self-rated Outstanding (" + labels(outstanding, "and")
@@ -165,8 +169,8 @@ public final class RatingProjection {
         }
     }
 
-    private static String toMoveUp(Rating rating, Map<KeyQuestion, Rating> known, Map<String, Rating> kloeRatings,
-            boolean breach) {
+    private static String toMoveUp(
+            Rating rating, Map<KeyQuestion, Rating> known, Map<String, Rating> kloeRatings, boolean breach) {
         List<KeyQuestion> inadequate = with(known, Rating.INADEQUATE);
         List<KeyQuestion> ri = with(known, Rating.REQUIRES_IMPROVEMENT);
         List<KeyQuestion> good = with(known, Rating.GOOD);
@@ -233,8 +237,10 @@ public final class RatingProjection {
             return "any of " + labels(good, "or");
         }
         double cut = KloeRollUp.outstandingShare(ranked.get(Math.min(needed, ranked.size()) - 1), kloeRatings);
-        List<KeyQuestion> top = ranked.stream().filter(kq -> KloeRollUp.outstandingShare(kq, kloeRatings) >= cut)
-                .sorted().toList();
+        List<KeyQuestion> top = ranked.stream()
+                .filter(kq -> KloeRollUp.outstandingShare(kq, kloeRatings) >= cut)
+                .sorted()
+                .toList();
         if (top.size() == 1) {
             return top.get(0).label() + " is closest";
         }

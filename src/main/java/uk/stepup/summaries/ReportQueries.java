@@ -19,8 +19,13 @@ public interface ReportQueries {
      *
      * @param doneAt when each home (by id) marked it done; homes absent have not
      */
-    record TaskRecord(long id, String title, Optional<String> details, LocalDate dueDate, Instant createdAt,
-                      Map<Long, Instant> doneAt) {
+    record TaskRecord(
+            long id,
+            String title,
+            Optional<String> details,
+            LocalDate dueDate,
+            Instant createdAt,
+            Map<Long, Instant> doneAt) {
         public TaskRecord {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(details, "details");

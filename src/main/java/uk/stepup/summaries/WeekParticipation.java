@@ -19,7 +19,8 @@ public record WeekParticipation(int week, String code, int onTime, int late, int
             throw new IllegalArgumentException("Programme weeks start at 1, not " + week);
         }
         if (onTime < 0 || late < 0 || missing < 0) {
-            throw new IllegalArgumentException("Negative count in week " + week + ": " + onTime + "/" + late + "/" + missing);
+            throw new IllegalArgumentException(
+                    "Negative count in week " + week + ": " + onTime + "/" + late + "/" + missing);
         }
     }
 

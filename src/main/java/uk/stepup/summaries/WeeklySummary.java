@@ -45,12 +45,10 @@ public record WeeklySummary(
      * Where the cohort's tasks stand, counted per task and home: done, overdue (past the due date, not done) and
      * still pending, over every task set so far. Counts only: no home is named.
      */
-    public record TaskTally(int tasks, int done, int overdue, int pending) {
-    }
+    public record TaskTally(int tasks, int done, int overdue, int pending) {}
 
     /** A highlight a home agreed to share; {@code homeName} is empty when shared anonymously. */
-    public record SharedHighlight(Optional<String> homeName, String text) {
-    }
+    public record SharedHighlight(Optional<String> homeName, String text) {}
 
     public WeeklySummary {
         spread = Map.copyOf(spread);

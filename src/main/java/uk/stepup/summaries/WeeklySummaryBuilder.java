@@ -36,21 +36,33 @@ public final class WeeklySummaryBuilder {
     private final Optional<TaskRepository> tasks;
     private final java.time.Clock clock;
 
-    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                                Map<String, Curriculum> curricula) {
+    public WeeklySummaryBuilder(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Map<String, Curriculum> curricula) {
         this(cohorts, homes, checkins, curricula, Optional.empty());
     }
 
     /** With {@code measures}, each summary carries the cohort's measures up to that week. */
-    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                                Map<String, Curriculum> curricula, Optional<CohortMeasures> measures) {
+    public WeeklySummaryBuilder(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Map<String, Curriculum> curricula,
+            Optional<CohortMeasures> measures) {
         this(cohorts, homes, checkins, curricula, measures, Optional.empty(), java.time.Clock.systemUTC());
     }
 
     /** With the cohort's tasks counted as of the clock. */
-    public WeeklySummaryBuilder(CohortRepository cohorts, HomeRepository homes, CheckinRepository checkins,
-                                Map<String, Curriculum> curricula, Optional<CohortMeasures> measures,
-                                Optional<TaskRepository> tasks, java.time.Clock clock) {
+    public WeeklySummaryBuilder(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Map<String, Curriculum> curricula,
+            Optional<CohortMeasures> measures,
+            Optional<TaskRepository> tasks,
+            java.time.Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
         this.cohorts = cohorts;
@@ -92,16 +104,31 @@ public final class WeeklySummaryBuilder {
         List<WeeklySummary.SharedHighlight> highlights = new ArrayList<>();
         for (CheckinRepository.Highlight h : checkins.sharedHighlights(cohort.id(), week)) {
             Optional<String> name = h.share() == HighlightShare.NAMED
-                    ? Optional.ofNullable(byId.get(h.homeId())).map(Home::name) : Optional.empty();
+                    ? Optional.ofNullable(byId.get(h.homeId())).map(Home::name)
+                    : Optional.empty();
             highlights.add(new WeeklySummary.SharedHighlight(name, h.text()));
         }
         List<WeeklySummary.SharedHighlight> shown = HighlightPick.of(highlights, cohort.id(), week);
         boolean last = week >= codes.size();
         Optional<CurriculumItem> next = last ? Optional.empty() : Optional.of(item(curriculum, codes.get(week)));
-        return new WeeklySummary(cohort.id(), cohort.name(), week, item.code(), item.title(), enrolled.size(), onTime,
-                late, Math.max(0, enrolled.size() - onTime - late), spread, shown, highlights.size() - shown.size(),
-                next.map(CurriculumItem::code), next.map(CurriculumItem::title), last,
-                heatmap(cohort, week, codes, enrolled, rated), measures(cohort, week, codes.size()),
+        return new WeeklySummary(
+                cohort.id(),
+                cohort.name(),
+                week,
+                item.code(),
+                item.title(),
+                enrolled.size(),
+                onTime,
+                late,
+                Math.max(0, enrolled.size() - onTime - late),
+                spread,
+                shown,
+                highlights.size() - shown.size(),
+                next.map(CurriculumItem::code),
+                next.map(CurriculumItem::title),
+                last,
+                heatmap(cohort, week, codes, enrolled, rated),
+                measures(cohort, week, codes.size()),
                 taskTally(cohort, enrolled));
     }
 
@@ -141,8 +168,8 @@ public final class WeeklySummaryBuilder {
      * name only if the home chose to share a highlight with its name, else "Home" and a letter that stays the same
      * all programme long and in the outcome report.
      */
-    Heatmap heatmap(Cohort cohort, int week, List<String> codes, List<Home> enrolled,
-                    List<CheckinRepository.Rated> rated) {
+    Heatmap heatmap(
+            Cohort cohort, int week, List<String> codes, List<Home> enrolled, List<CheckinRepository.Rated> rated) {
         List<String> columns = codes.subList(0, week);
         Map<Long, Rating[]> ratings = new HashMap<>();
         Set<Long> named = new HashSet<>();
@@ -165,7 +192,10 @@ public final class WeeklySummaryBuilder {
             rows.add(new HeatmapRow(labels.label(h), cells, false));
         }
         String subtitle = rows.size() > Heatmap.ROWS_DRAWN_MAX
-                ? String.format(java.util.Locale.UK, "Weeks 1 to %d, the share of %,d homes at each self-rating", week,
+                ? String.format(
+                        java.util.Locale.UK,
+                        "Weeks 1 to %d, the share of %,d homes at each self-rating",
+                        week,
                         rows.size())
                 : "Weeks 1 to " + week + ", one row per home";
         return new Heatmap(cohort.name() + ": self-ratings so far", subtitle, columns, rows);
@@ -180,16 +210,22 @@ public final class WeeklySummaryBuilder {
             return Optional.empty();
         }
         try {
-            Optional<LocalDate> monday = ProgrammeCalendar.of(cohort, weeks, cohorts.breaks(cohort.id())).weekStart(week);
+            Optional<LocalDate> monday = ProgrammeCalendar.of(cohort, weeks, cohorts.breaks(cohort.id()))
+                    .weekStart(week);
             return monday.flatMap(m -> measures.get().digest(cohort, week, m));
         } catch (RuntimeException e) {
-            LOG.warn("The week {} summary of cohort {} goes out without its measures: {}", week, cohort.id(), e.toString());
+            LOG.warn(
+                    "The week {} summary of cohort {} goes out without its measures: {}",
+                    week,
+                    cohort.id(),
+                    e.toString());
             return Optional.empty();
         }
     }
 
     private static CurriculumItem item(Curriculum curriculum, String code) {
-        return curriculum.byCode(code).orElseThrow(() -> new IllegalStateException(
-                "The curriculum has no item " + code + "; run validate"));
+        return curriculum
+                .byCode(code)
+                .orElseThrow(() -> new IllegalStateException("The curriculum has no item " + code + "; run validate"));
     }
 }

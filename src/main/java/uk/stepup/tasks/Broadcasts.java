@@ -39,7 +39,8 @@ public final class Broadcasts {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         List<Cohort> running = cohorts.inGuild(actor.guildId()).stream()
-                .filter(c -> c.status() != Cohort.Status.ENDED).toList();
+                .filter(c -> c.status() != Cohort.Status.ENDED)
+                .toList();
         if (running.isEmpty()) {
             return Outcome.invalid("There is no running cohort on this server to send to.");
         }
@@ -70,13 +71,19 @@ public final class Broadcasts {
         }
         StringBuilder s = new StringBuilder();
         if (!sent.isEmpty()) {
-            s.append(sent.size() == 1 ? "Posted your message to #announcements of " + sent.get(0) + "."
-                    : "Posted your message to " + sent.size() + " cohorts: " + String.join(", ", sent) + ".");
+            s.append(
+                    sent.size() == 1
+                            ? "Posted your message to #announcements of " + sent.get(0) + "."
+                            : "Posted your message to " + sent.size() + " cohorts: " + String.join(", ", sent) + ".");
             s.append(" It pings nobody.");
         }
         if (!failed.isEmpty()) {
-            s.append(s.length() == 0 ? "" : "\n").append("I could not post to ").append(failed.size())
-                    .append(failed.size() == 1 ? " cohort" : " cohorts").append(":\n- ").append(String.join("\n- ", failed))
+            s.append(s.length() == 0 ? "" : "\n")
+                    .append("I could not post to ")
+                    .append(failed.size())
+                    .append(failed.size() == 1 ? " cohort" : " cohorts")
+                    .append(":\n- ")
+                    .append(String.join("\n- ", failed))
                     .append("\n`/cohort repair` re-creates missing channels.");
         }
         return sent.isEmpty() ? Outcome.invalid(s.toString()) : Outcome.done(s.toString());

@@ -12,16 +12,13 @@ import uk.stepup.cohorts.Home;
 public interface CoachPublisher {
 
     /** The outcome of a post. */
-    sealed interface Posted permits Sent, Failed {
-    }
+    sealed interface Posted permits Sent, Failed {}
 
     /** Done; the id of the message (or event) created. */
-    record Sent(String id) implements Posted {
-    }
+    record Sent(String id) implements Posted {}
 
     /** Not done, with a reason a coach can act on (for example a deleted channel or a missing permission). */
-    record Failed(String reason) implements Posted {
-    }
+    record Failed(String reason) implements Posted {}
 
     /** The task in {@code #announcements} with a Mark done button. */
     Posted postTask(Cohort cohort, Task task);

@@ -11,8 +11,16 @@ import java.util.Optional;
  * @param eventId   the Discord scheduled event, if it could be created
  * @param messageId the post in {@code #announcements}
  */
-public record Session(long id, long cohortId, String title, Instant startsAt, String link, Optional<String> eventId,
-                      Optional<String> messageId, String createdBy, Instant createdAt) {
+public record Session(
+        long id,
+        long cohortId,
+        String title,
+        Instant startsAt,
+        String link,
+        Optional<String> eventId,
+        Optional<String> messageId,
+        String createdBy,
+        Instant createdAt) {
     /** How long a session is booked for in the Discord event. */
     public static final Duration LENGTH = Duration.ofHours(1);
     /** How long before the start the reminder goes out. */

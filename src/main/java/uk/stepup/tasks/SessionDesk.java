@@ -36,6 +36,7 @@ public final class SessionDesk {
     public static final int LINK_MAX = 512;
     /** Discord takes events up to five years ahead; a cohort's sessions are within its six months. */
     static final Duration HORIZON = Duration.ofDays(366);
+
     private static final Pattern WHEN = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ T]+(\\d{1,2}):(\\d{2})");
 
     private final SessionRepository sessions;
@@ -46,8 +47,14 @@ public final class SessionDesk {
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public SessionDesk(SessionRepository sessions, CohortRepository cohorts, HomeRepository homes, CoachPublisher publisher,
-                       Wakeups wakeups, PrivacyGuard guard, Clock clock) {
+    public SessionDesk(
+            SessionRepository sessions,
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CoachPublisher publisher,
+            Wakeups wakeups,
+            PrivacyGuard guard,
+            Clock clock) {
         this.sessions = sessions;
         this.cohorts = cohorts;
         this.homes = homes;
@@ -64,7 +71,8 @@ public final class SessionDesk {
             return Optional.empty();
         }
         try {
-            LocalDateTime local = LocalDateTime.of(LocalDate.parse(m.group(1)),
+            LocalDateTime local = LocalDateTime.of(
+                    LocalDate.parse(m.group(1)),
                     LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             return Optional.of(local.atZone(zone).toInstant());
         } catch (DateTimeException e) {
@@ -77,14 +85,19 @@ public final class SessionDesk {
      * an "@" in it is a mention or someone's email address, never part of a meeting's address).
      */
     public static boolean validLink(String link) {
-        if (link == null || link.isEmpty() || UserText.length(link) > LINK_MAX || link.chars().anyMatch(Character::isWhitespace)
+        if (link == null
+                || link.isEmpty()
+                || UserText.length(link) > LINK_MAX
+                || link.chars().anyMatch(Character::isWhitespace)
                 || link.indexOf('@') >= 0) {
             return false;
         }
         try {
             URI uri = new URI(link);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isBlank();
+            return (scheme.equals("https") || scheme.equals("http"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank();
         } catch (URISyntaxException e) {
             return false;
         }
@@ -104,7 +117,8 @@ public final class SessionDesk {
         if (when.isEmpty()) {
             return Outcome.invalid(guard.quoted(Texts.oneLine(whenText), "That")
                     + " is not a date and time. Write it as YYYY-MM-DD HH:MM in "
-                    + zone.getId() + " time, for example " + now.atZone(zone).toLocalDate().plusWeeks(1) + " 14:00.");
+                    + zone.getId() + " time, for example "
+                    + now.atZone(zone).toLocalDate().plusWeeks(1) + " 14:00.");
         }
         if (!when.get().isAfter(now)) {
             return Outcome.invalid(Texts.when(when.get(), zone) + " has passed. Choose a time in the future.");
@@ -125,8 +139,8 @@ public final class SessionDesk {
         if (identifiers.isPresent()) {
             return Outcome.invalid("Every home sees a session's title. " + identifiers.get());
         }
-        Session session = sessions.create(new SessionRepository.NewSession(cohort.id(), title, when.get(), link,
-                actor.userId(), now));
+        Session session = sessions.create(
+                new SessionRepository.NewSession(cohort.id(), title, when.get(), link, actor.userId(), now));
         // A server's events are visible to everyone on it: with other cohorts there, the link stays in this cohort's
         // #announcements and the event says so.
         boolean sharedServer = sharesServer(cohort);
@@ -149,15 +163,17 @@ public final class SessionDesk {
         wakeups.wakeAt(cohort.id(), session.startsAt());
         String eventNote = event instanceof CoachPublisher.Failed f
                 ? " The Discord event could not be created (" + f.reason() + "), so it is only in #announcements."
-                : sharedServer ? " It is in the server's Events too, without the call link: other cohorts share this server"
-                        + " and see its events, so the event points to #announcements of " + cohort.name() + "."
-                : " It is in the server's Events too, with the link.";
+                : sharedServer
+                        ? " It is in the server's Events too, without the call link: other cohorts share this server"
+                                + " and see its events, so the event points to #announcements of " + cohort.name() + "."
+                        : " It is in the server's Events too, with the link.";
         String reminderNote = session.reminderAt().isAfter(now)
                 ? "A reminder goes to #announcements an hour before, without pinging anyone."
                 : "It starts within the hour, so there is no separate reminder.";
-        return Outcome.done("Scheduled **" + title + "** for " + cohort.name() + " on " + Texts.when(session.startsAt(), zone)
-                + " (" + zone.getId() + "), posted in #announcements." + eventNote + "\n" + reminderNote
-                + " From the start, an **I attended** button there lets each manager record their attendance.");
+        return Outcome.done(
+                "Scheduled **" + title + "** for " + cohort.name() + " on " + Texts.when(session.startsAt(), zone)
+                        + " (" + zone.getId() + "), posted in #announcements." + eventNote + "\n" + reminderNote
+                        + " From the start, an **I attended** button there lets each manager record their attendance.");
     }
 
     /** Whether another running (not ended) cohort is on the same server, whose members would see this cohort's events. */
@@ -175,9 +191,10 @@ public final class SessionDesk {
         Session session = found.get();
         Optional<Home> home = homes.managedBy(session.cohortId(), actor.userId());
         if (home.isEmpty()) {
-            return Outcome.refused(actor.coach()
-                    ? "Attendance is recorded by the homes' managers; `/cohort status` shows who attended."
-                    : "Only the managers of the homes in this cohort can record attendance. Ask your coach to enrol you.");
+            return Outcome.refused(
+                    actor.coach()
+                            ? "Attendance is recorded by the homes' managers; `/cohort status` shows who attended."
+                            : "Only the managers of the homes in this cohort can record attendance. Ask your coach to enrol you.");
         }
         ZoneId zone = cohorts.byId(session.cohortId()).map(Cohort::zone).orElse(ZoneId.of("UTC"));
         Instant now = clock.instant();
@@ -185,11 +202,14 @@ public final class SessionDesk {
             return Outcome.invalid("**" + session.title() + "** starts " + Texts.when(session.startsAt(), zone)
                     + "; you can record your attendance once it has started.");
         }
-        SessionRepository.Recorded recorded = sessions.recordAttendance(session.id(), home.get().id(), actor.userId(), now);
+        SessionRepository.Recorded recorded =
+                sessions.recordAttendance(session.id(), home.get().id(), actor.userId(), now);
         if (!recorded.first()) {
-            return Outcome.done("Already recorded: you attended **" + session.title() + "** for " + home.get().name()
-                    + " (noted " + Texts.when(recorded.attendance().recordedAt(), zone) + ").");
+            return Outcome.done("Already recorded: you attended **" + session.title() + "** for "
+                    + home.get().name() + " (noted "
+                    + Texts.when(recorded.attendance().recordedAt(), zone) + ").");
         }
-        return Outcome.done("Thank you, recorded: you attended **" + session.title() + "** for " + home.get().name() + ".");
+        return Outcome.done("Thank you, recorded: you attended **" + session.title() + "** for "
+                + home.get().name() + ".");
     }
 }

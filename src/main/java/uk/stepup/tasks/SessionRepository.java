@@ -8,12 +8,11 @@ import java.util.Optional;
 public interface SessionRepository {
 
     /** What a coach asks for when scheduling a session. */
-    record NewSession(long cohortId, String title, Instant startsAt, String link, String createdBy, Instant createdAt) {
-    }
+    record NewSession(
+            long cohortId, String title, Instant startsAt, String link, String createdBy, Instant createdAt) {}
 
     /** The manager's attendance as it now stands, and whether this call recorded it. */
-    record Recorded(Attendance attendance, boolean first) {
-    }
+    record Recorded(Attendance attendance, boolean first) {}
 
     Session create(NewSession session);
 

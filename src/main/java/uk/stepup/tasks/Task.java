@@ -13,8 +13,15 @@ import java.util.Optional;
  * @param dueDate   the last day to do it, in the cohort's zone
  * @param messageId the post in {@code #announcements}, once posted
  */
-public record Task(long id, long cohortId, String title, Optional<String> details, LocalDate dueDate,
-                   Optional<String> messageId, String createdBy, Instant createdAt) {
+public record Task(
+        long id,
+        long cohortId,
+        String title,
+        Optional<String> details,
+        LocalDate dueDate,
+        Optional<String> messageId,
+        String createdBy,
+        Instant createdAt) {
     /** The reminder goes to homes not done at this local time on the day before the due date. */
     public static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
 

@@ -38,8 +38,14 @@ public final class TaskBoard {
     private final PrivacyGuard guard;
     private final Clock clock;
 
-    public TaskBoard(TaskRepository tasks, CohortRepository cohorts, HomeRepository homes, CoachPublisher publisher,
-                     Wakeups wakeups, PrivacyGuard guard, Clock clock) {
+    public TaskBoard(
+            TaskRepository tasks,
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CoachPublisher publisher,
+            Wakeups wakeups,
+            PrivacyGuard guard,
+            Clock clock) {
         this.tasks = tasks;
         this.cohorts = cohorts;
         this.homes = homes;
@@ -68,7 +74,8 @@ public final class TaskBoard {
         }
         String title = Texts.oneLine(rawTitle);
         if (title.isEmpty() || UserText.length(title) > TITLE_MAX) {
-            return Outcome.invalid("Give the task a title of up to " + TITLE_MAX + " characters, for example \"Share your fire drill log\".");
+            return Outcome.invalid("Give the task a title of up to " + TITLE_MAX
+                    + " characters, for example \"Share your fire drill log\".");
         }
         Optional<String> details = Texts.optional(rawDetails);
         if (details.isPresent() && UserText.length(details.get()) > DETAILS_MAX) {
@@ -92,7 +99,8 @@ public final class TaskBoard {
         if (due.get().isBefore(today)) {
             return Outcome.invalid(Texts.day(due.get()) + " has passed. Choose today or a later date.");
         }
-        Task task = tasks.create(new TaskRepository.NewTask(cohort.id(), title, details, due.get(), actor.userId(), now));
+        Task task =
+                tasks.create(new TaskRepository.NewTask(cohort.id(), title, details, due.get(), actor.userId(), now));
         CoachPublisher.Posted posted = publisher.postTask(cohort, task);
         if (posted instanceof CoachPublisher.Failed failed) {
             tasks.delete(task.id());
@@ -122,19 +130,22 @@ public final class TaskBoard {
         Task task = found.get();
         Optional<Home> home = homes.managedBy(task.cohortId(), actor.userId());
         if (home.isEmpty()) {
-            return Outcome.refused(actor.coach()
-                    ? "Tasks are marked done by the homes' managers. `/task list` shows you how each task stands."
-                    : "Only the managers of the homes in this cohort can mark its tasks done. Ask your coach to enrol you.");
+            return Outcome.refused(
+                    actor.coach()
+                            ? "Tasks are marked done by the homes' managers. `/task list` shows you how each task stands."
+                            : "Only the managers of the homes in this cohort can mark its tasks done. Ask your coach to enrol you.");
         }
         TaskRepository.Marked marked = tasks.markDone(task.id(), home.get().id(), actor.userId(), clock.instant());
         Cohort cohort = cohorts.byId(task.cohortId()).orElseThrow();
         if (!marked.first()) {
             TaskDone done = marked.done();
-            return Outcome.done("Already done: **" + task.title() + "** was marked done for " + home.get().name() + " by "
-                    + Texts.person(done.doneBy(), actor.userId()) + " on " + Texts.when(done.doneAt(), cohort.zone()) + ".");
+            return Outcome.done("Already done: **" + task.title() + "** was marked done for "
+                    + home.get().name() + " by " + Texts.person(done.doneBy(), actor.userId()) + " on "
+                    + Texts.when(done.doneAt(), cohort.zone()) + ".");
         }
         boolean late = task.stateFor(false, marked.done().doneAt(), cohort.zone()) == TaskState.OVERDUE;
-        return Outcome.done("Marked **" + task.title() + "** done for " + home.get().name() + ". Thank you!"
+        return Outcome.done("Marked **" + task.title() + "** done for "
+                + home.get().name() + ". Thank you!"
                 + (late ? " It was due " + Texts.day(task.dueDate()) + ", so your coach sees it as done late." : ""));
     }
 
@@ -166,8 +177,10 @@ public final class TaskBoard {
     /** {@code /task list} for a manager: their home's state for each task of their cohort. */
     public Outcome listForManager(Actor actor) {
         Optional<Home> home = homes.managedBy(actor.userId()).stream()
-                .filter(h -> cohorts.byId(h.cohortId()).map(c -> c.status() != Cohort.Status.ENDED
-                        && c.guildId().equals(actor.guildId())).orElse(false))
+                .filter(h -> cohorts.byId(h.cohortId())
+                        .map(c ->
+                                c.status() != Cohort.Status.ENDED && c.guildId().equals(actor.guildId()))
+                        .orElse(false))
                 .max(Comparator.comparingLong(Home::cohortId));
         if (home.isEmpty()) {
             return Outcome.refused("You are not enrolled as a manager of a home in a running cohort, so there are no "
@@ -179,18 +192,24 @@ public final class TaskBoard {
             return Outcome.done("Your coach has not set any tasks yet. They appear in #announcements.");
         }
         Map<Long, TaskDone> ours = new HashMap<>();
-        tasks.doneInCohort(cohort.id()).stream().filter(d -> d.homeId() == home.get().id()).forEach(d -> ours.put(d.taskId(), d));
+        tasks.doneInCohort(cohort.id()).stream()
+                .filter(d -> d.homeId() == home.get().id())
+                .forEach(d -> ours.put(d.taskId(), d));
         Instant now = clock.instant();
         List<String> lines = new ArrayList<>();
         for (Task t : all) {
             TaskDone done = ours.get(t.id());
-            lines.add(switch (t.stateFor(done != null, now, cohort.zone())) {
-                case DONE -> "✅ **" + t.title() + "**: done (" + Texts.person(done.doneBy(), actor.userId()) + ", "
-                        + Texts.shortDay(done.doneAt().atZone(cohort.zone()).toLocalDate()) + ")";
-                case PENDING -> "⏳ **" + t.title() + "**: due " + Texts.shortDay(t.dueDate());
-                case OVERDUE -> "⚠️ **" + t.title() + "**: overdue since " + Texts.shortDay(t.dueDate())
-                        + "; press **Mark done** on its post in #announcements once it is done";
-            });
+            lines.add(
+                    switch (t.stateFor(done != null, now, cohort.zone())) {
+                        case DONE ->
+                            "✅ **" + t.title() + "**: done (" + Texts.person(done.doneBy(), actor.userId()) + ", "
+                                    + Texts.shortDay(
+                                            done.doneAt().atZone(cohort.zone()).toLocalDate()) + ")";
+                        case PENDING -> "⏳ **" + t.title() + "**: due " + Texts.shortDay(t.dueDate());
+                        case OVERDUE ->
+                            "⚠️ **" + t.title() + "**: overdue since " + Texts.shortDay(t.dueDate())
+                                    + "; press **Mark done** on its post in #announcements once it is done";
+                    });
         }
         return Outcome.done(Texts.lines("**" + home.get().name() + "'s tasks** in " + cohort.name(), lines, "tasks"));
     }

@@ -11,13 +11,16 @@ import java.util.Set;
 public interface TaskRepository {
 
     /** What a coach asks for when creating a task. */
-    record NewTask(long cohortId, String title, Optional<String> details, LocalDate dueDate, String createdBy,
-                   Instant createdAt) {
-    }
+    record NewTask(
+            long cohortId,
+            String title,
+            Optional<String> details,
+            LocalDate dueDate,
+            String createdBy,
+            Instant createdAt) {}
 
     /** The home's done record as it now stands, and whether this call created it (false: someone was first). */
-    record Marked(TaskDone done, boolean first) {
-    }
+    record Marked(TaskDone done, boolean first) {}
 
     Task create(NewTask task);
 

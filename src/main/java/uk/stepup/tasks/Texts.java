@@ -17,8 +17,7 @@ final class Texts {
     /** Replies stay well inside Discord's 2000 characters. */
     static final int REPLY_MAX = 1800;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** User text on one line: runs of white space (line breaks of any kind included) become one space. */
     static String oneLine(String text) {
@@ -58,7 +57,11 @@ final class Texts {
             shown++;
         }
         if (shown < lines.size()) {
-            out.append("\n…and ").append(lines.size() - shown).append(" more ").append(more).append('.');
+            out.append("\n…and ")
+                    .append(lines.size() - shown)
+                    .append(" more ")
+                    .append(more)
+                    .append('.');
         }
         return out.toString();
     }

@@ -41,6 +41,7 @@ class DataExportTest {
 
     @TempDir
     static Path dir;
+
     ProgrammeFixture f;
 
     @BeforeAll
@@ -83,15 +84,19 @@ class DataExportTest {
         for (Map<String, Object> row : rows(table)) {
             Home home = byName.get((String) row.get("home"));
             int week = (Integer) row.get("week");
-            assertThat(seen.add(home.name() + "/" + week)).as("one row per home and week").isTrue();
+            assertThat(seen.add(home.name() + "/" + week))
+                    .as("one row per home and week")
+                    .isTrue();
             assertThat(row.get("cohort")).isEqualTo("Spring 2027");
-            assertThat(row.get("code")).isEqualTo(List.of("S1", "S2", "E1", "W1").get(week - 1));
+            assertThat(row.get("code"))
+                    .isEqualTo(List.of("S1", "S2", "E1", "W1").get(week - 1));
             Optional<Checkin> stored = f.checkins.find(home.id(), week);
             if (stored.isPresent()) {
                 Checkin c = stored.get();
                 assertThat(row.get("status")).isEqualTo(c.late() ? "late" : "on_time");
                 assertThat(row.get("rating")).isEqualTo(c.answers().rating().key());
-                assertThat(row.get("rating_score")).isEqualTo(c.answers().rating().score());
+                assertThat(row.get("rating_score"))
+                        .isEqualTo(c.answers().rating().score());
                 assertThat(row.get("did")).isEqualTo(c.answers().didThisWeek());
                 assertThat(row.get("revisions")).isEqualTo(c.revisions());
                 assertThat(row.get("submitted_at")).isEqualTo(c.submittedAt());
@@ -104,29 +109,41 @@ class DataExportTest {
             }
         }
         Map<String, Object> oakWeek1 = rows(table).stream()
-                .filter(r -> r.get("home").equals("Oak House") && r.get("week").equals(1)).findFirst().orElseThrow();
+                .filter(r -> r.get("home").equals("Oak House") && r.get("week").equals(1))
+                .findFirst()
+                .orElseThrow();
         assertThat(oakWeek1.get("revisions")).isEqualTo(2);
         assertThat(oakWeek1.get("rating")).isEqualTo("outstanding");
         assertThat(oakWeek1.get("highlight_share")).isEqualTo("named");
         assertThat(oakWeek1.get("key_question")).isEqualTo("Safe");
         assertThat(oakWeek1.get("week_start")).isEqualTo(java.time.LocalDate.of(2027, 1, 4));
         Map<String, Object> oakWeek2 = rows(table).stream()
-                .filter(r -> r.get("home").equals("Oak House") && r.get("week").equals(2)).findFirst().orElseThrow();
+                .filter(r -> r.get("home").equals("Oak House") && r.get("week").equals(2))
+                .findFirst()
+                .orElseThrow();
         assertThat(oakWeek2.get("status")).isEqualTo("late");
-        assertThat(oakWeek2.get("highlight_share")).as("no highlight, no sharing choice").isNull();
+        assertThat(oakWeek2.get("highlight_share"))
+                .as("no highlight, no sharing choice")
+                .isNull();
     }
 
     @Test
     void a_week_still_running_is_open_not_missing() {
         ExportTable table = export(MIDWEEK_4).table(ExportColumns.CHECKINS);
         Map<String, Object> larchWeek4 = rows(table).stream()
-                .filter(r -> r.get("home").equals("Late Larch") && r.get("week").equals(4)).findFirst().orElseThrow();
+                .filter(r -> r.get("home").equals("Late Larch") && r.get("week").equals(4))
+                .findFirst()
+                .orElseThrow();
         assertThat(larchWeek4.get("status")).isEqualTo("open");
         Map<String, Object> larch = rows(export(MIDWEEK_4).table(ExportColumns.HOMES)).stream()
-                .filter(r -> r.get("home").equals("Late Larch")).findFirst().orElseThrow();
+                .filter(r -> r.get("home").equals("Late Larch"))
+                .findFirst()
+                .orElseThrow();
         assertThat(larch.get("weeks_missing")).isEqualTo(0);
         Map<String, Object> larchAfter = rows(export(AFTER).table(ExportColumns.HOMES)).stream()
-                .filter(r -> r.get("home").equals("Late Larch")).findFirst().orElseThrow();
+                .filter(r -> r.get("home").equals("Late Larch"))
+                .findFirst()
+                .orElseThrow();
         assertThat(larchAfter.get("weeks_missing")).isEqualTo(1);
         assertThat(larchAfter.get("weeks_on_time")).isEqualTo(1);
     }
@@ -135,7 +152,10 @@ class DataExportTest {
     void homes_carry_their_baselines_counts_and_report_label() {
         List<Map<String, Object>> homes = rows(export(AFTER).table(ExportColumns.HOMES));
         assertThat(homes).hasSize(4);
-        Map<String, Object> oak = homes.stream().filter(r -> r.get("home").equals("Oak House")).findFirst().orElseThrow();
+        Map<String, Object> oak = homes.stream()
+                .filter(r -> r.get("home").equals("Oak House"))
+                .findFirst()
+                .orElseThrow();
         assertThat(oak.get("cqc_location_id")).isEqualTo("1-123456789");
         assertThat(oak.get("managers")).isEqualTo(2);
         assertThat(oak.get("baseline_overall")).isEqualTo("good");
@@ -144,9 +164,14 @@ class DataExportTest {
         assertThat(oak.get("weeks_on_time")).isEqualTo(2);
         assertThat(oak.get("weeks_late")).isEqualTo(1);
         assertThat(oak.get("weeks_missing")).isEqualTo(1);
-        Map<String, Object> elm = homes.stream().filter(r -> r.get("home").equals("Elm Court")).findFirst().orElseThrow();
+        Map<String, Object> elm = homes.stream()
+                .filter(r -> r.get("home").equals("Elm Court"))
+                .findFirst()
+                .orElseThrow();
         assertThat((String) elm.get("report_label")).matches("Home [A-Z]");
-        Map<String, Object> rose = homes.stream().filter(r -> r.get("home").equals(ProgrammeFixture.ROSE)).findFirst()
+        Map<String, Object> rose = homes.stream()
+                .filter(r -> r.get("home").equals(ProgrammeFixture.ROSE))
+                .findFirst()
                 .orElseThrow();
         assertThat(rose.get("baseline_overall")).isNull();
         assertThat(rose.get("cqc_location_id")).isNull();
@@ -158,10 +183,14 @@ class DataExportTest {
         List<Map<String, Object>> tasks = rows(export.table(ExportColumns.TASKS));
         assertThat(tasks).hasSize(2 * 4);
         Map<String, Object> oakPolicy = tasks.stream()
-                .filter(r -> r.get("task_id").equals(1L) && r.get("home").equals("Oak House")).findFirst().orElseThrow();
+                .filter(r -> r.get("task_id").equals(1L) && r.get("home").equals("Oak House"))
+                .findFirst()
+                .orElseThrow();
         assertThat(oakPolicy.get("status")).isEqualTo("done");
         assertThat(oakPolicy.get("done_at")).isEqualTo(Instant.parse("2027-01-14T15:00:00Z"));
-        assertThat(tasks.stream().filter(r -> r.get("task_id").equals(1L) && !r.get("home").equals("Oak House")))
+        assertThat(tasks.stream()
+                        .filter(r ->
+                                r.get("task_id").equals(1L) && !r.get("home").equals("Oak House")))
                 .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("overdue"));
         assertThat(tasks.stream().filter(r -> r.get("task_id").equals(2L)))
                 .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("pending"));
@@ -169,18 +198,23 @@ class DataExportTest {
         List<Map<String, Object>> attendance = rows(export.table(ExportColumns.ATTENDANCE));
         assertThat(attendance).hasSize(2 * 4);
         Map<String, Object> oak = attendance.stream()
-                .filter(r -> r.get("session_id").equals(1L) && r.get("home").equals("Oak House")).findFirst().orElseThrow();
+                .filter(r -> r.get("session_id").equals(1L) && r.get("home").equals("Oak House"))
+                .findFirst()
+                .orElseThrow();
         assertThat(oak.get("attended")).isEqualTo(true);
         assertThat(oak.get("people")).isEqualTo(2);
         Map<String, Object> elm = attendance.stream()
-                .filter(r -> r.get("session_id").equals(1L) && r.get("home").equals("Elm Court")).findFirst().orElseThrow();
+                .filter(r -> r.get("session_id").equals(1L) && r.get("home").equals("Elm Court"))
+                .findFirst()
+                .orElseThrow();
         assertThat(elm.get("attended")).isEqualTo(false);
     }
 
     @Test
     void measures_are_one_row_per_home_value_with_the_measure_defined_in_words() {
         CohortExport export = export(AFTER);
-        assertThat(export.tables()).extracting(ExportTable::name)
+        assertThat(export.tables())
+                .extracting(ExportTable::name)
                 .containsExactly("homes", "checkins", "tasks", "attendance", "measures");
         ExportTable table = export.table(ExportColumns.MEASURES);
         assertThat(table.columns()).isEqualTo(ExportColumns.MEASURE_COLUMNS);
@@ -203,7 +237,9 @@ class DataExportTest {
         });
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.get("measure")).isEqualTo("Pressure ulcers");
-            assertThat((String) r.get("definition")).contains("new pressure ulcers").contains("monthly")
+            assertThat((String) r.get("definition"))
+                    .contains("new pressure ulcers")
+                    .contains("monthly")
                     .contains("target 1");
             assertThat(r.get("numerator")).isEqualTo(2.0);
             assertThat(r.get("denominator")).isEqualTo(800.0);
@@ -214,22 +250,37 @@ class DataExportTest {
     @Test
     void csv_files_open_in_excel_quote_by_rfc_4180_and_defuse_formulas() {
         List<ExportFile> files = new ExportFiles().write(export(AFTER), ExportFormat.CSV, "spring");
-        assertThat(files).extracting(ExportFile::fileName).containsExactly("spring-homes.csv", "spring-checkins.csv",
-                "spring-tasks.csv", "spring-attendance.csv", "spring-measures.csv");
+        assertThat(files)
+                .extracting(ExportFile::fileName)
+                .containsExactly(
+                        "spring-homes.csv",
+                        "spring-checkins.csv",
+                        "spring-tasks.csv",
+                        "spring-attendance.csv",
+                        "spring-measures.csv");
         byte[] bytes = files.get(1).bytes();
         assertThat(bytes[0] & 0xff).as("UTF-8 byte order mark").isEqualTo(0xEF);
         assertThat(bytes[1] & 0xff).isEqualTo(0xBB);
         assertThat(bytes[2] & 0xff).isEqualTo(0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
-        assertThat(text).startsWith(String.join(",", ExportColumns.CHECKIN_COLUMNS.stream().map(c -> c.name()).toList())
-                + "\r\n");
+        assertThat(text)
+                .startsWith(String.join(
+                                ",",
+                                ExportColumns.CHECKIN_COLUMNS.stream()
+                                        .map(c -> c.name())
+                                        .toList()) + "\r\n");
         List<List<String>> parsed = Rfc4180.parse(text);
         assertThat(parsed).hasSize(1 + 16);
-        int did = ExportColumns.CHECKIN_COLUMNS.stream().map(c -> c.name()).toList().indexOf("did");
+        int did = ExportColumns.CHECKIN_COLUMNS.stream()
+                .map(c -> c.name())
+                .toList()
+                .indexOf("did");
         int evidence = did + 1;
         int next = did + 2;
-        List<String> elmWeek2 = parsed.stream().filter(r -> r.get(1).equals("Elm Court") && r.get(2).equals("2"))
-                .findFirst().orElseThrow();
+        List<String> elmWeek2 = parsed.stream()
+                .filter(r -> r.get(1).equals("Elm Court") && r.get(2).equals("2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(elmWeek2.get(did)).isEqualTo("'" + ProgrammeFixture.HYPERLINK);
         assertThat(elmWeek2.get(evidence)).isEqualTo(ProgrammeFixture.EVIDENCE);
         assertThat(elmWeek2.get(next)).isEqualTo("'-minus first");
@@ -237,8 +288,10 @@ class DataExportTest {
         assertThat(elmWeek2).doesNotContain(ProgrammeFixture.HYPERLINK);
         // Times in the cohort's zone, as Excel reads them; missing values empty.
         assertThat(elmWeek2.get(elmWeek2.size() - 2)).isEqualTo("2027-01-12 10:00:00");
-        List<String> elmWeek1 = parsed.stream().filter(r -> r.get(1).equals("Elm Court") && r.get(2).equals("1"))
-                .findFirst().orElseThrow();
+        List<String> elmWeek1 = parsed.stream()
+                .filter(r -> r.get(1).equals("Elm Court") && r.get(2).equals("1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(elmWeek1.get(did)).isEmpty();
 
         String tasks = new String(files.get(2).bytes(), StandardCharsets.UTF_8);
@@ -259,7 +312,10 @@ class DataExportTest {
         JsonNode first = doc.path("checkins").get(0);
         List<String> keys = new ArrayList<>();
         first.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).isEqualTo(ExportColumns.CHECKIN_COLUMNS.stream().map(c -> c.name()).toList());
+        assertThat(keys)
+                .isEqualTo(ExportColumns.CHECKIN_COLUMNS.stream()
+                        .map(c -> c.name())
+                        .toList());
         JsonNode elmWeek2 = null;
         for (JsonNode n : doc.path("checkins")) {
             if (n.path("home").asText().equals("Elm Court") && n.path("week").asInt() == 2) {
@@ -285,8 +341,8 @@ class DataExportTest {
     @Test
     void only_coaches_of_the_cohorts_server_may_export() {
         DataExport export = new DataExport(f.histories(AFTER), new ExportFiles());
-        DataExport.Result manager = export.export(new Actor("201", "Alice", ProgrammeFixture.GUILD, false), f.cohort,
-                ExportFormat.CSV);
+        DataExport.Result manager =
+                export.export(new Actor("201", "Alice", ProgrammeFixture.GUILD, false), f.cohort, ExportFormat.CSV);
         assertThat(manager.outcome().kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(manager.files()).isEmpty();
         DataExport.Result otherServer = export.export(new Actor("1", "Cath", "999", true), f.cohort, ExportFormat.CSV);
@@ -294,7 +350,10 @@ class DataExportTest {
         assertThat(otherServer.files()).isEmpty();
         DataExport.Result coach = export.export(COACH, f.cohort, ExportFormat.CSV);
         assertThat(coach.outcome().ok()).isTrue();
-        assertThat(coach.outcome().message()).contains("4 homes").contains("16 check-in rows").contains("2 tasks")
+        assertThat(coach.outcome().message())
+                .contains("4 homes")
+                .contains("16 check-in rows")
+                .contains("2 tasks")
                 .contains("14 measure values");
         assertThat(coach.files()).hasSize(5);
         assertThat(coach.files().get(0).fileName()).isEqualTo("spring-2027-homes.csv");

@@ -39,18 +39,27 @@ class DemoTest {
 
         String transcript = Files.readString(r.transcript());
         assertThat(transcript)
-                .contains("## Step up to Outstanding 1").contains("## Step up to Outstanding 2")
-                .contains("**Task · ").contains("done for ")
-                .contains("Starting in an hour").contains("in an hour").contains("you attended **Coaching call")
-                .contains("Halfway there").contains("Saved 1 measure")
-                .contains("used /cohort status").contains("at risk")
+                .contains("## Step up to Outstanding 1")
+                .contains("## Step up to Outstanding 2")
+                .contains("**Task · ")
+                .contains("done for ")
+                .contains("Starting in an hour")
+                .contains("in an hour")
+                .contains("you attended **Coaching call")
+                .contains("Halfway there")
+                .contains("Saved 1 measure")
+                .contains("used /cohort status")
+                .contains("at risk")
                 // The manager's /progress fits in one Discord message, down to its last line.
                 .contains(RatingProjection.SELF_ASSESSMENT_LABEL);
         assertThat(transcript).doesNotContain("((");
 
         String report = Files.readString(r.report());
-        assertThat(report).contains("Tasks set by the coaches").contains("Coaching sessions and how many")
-                .doesNotContain("No tasks were set").doesNotContain("No coaching sessions were scheduled");
+        assertThat(report)
+                .contains("Tasks set by the coaches")
+                .contains("Coaching sessions and how many")
+                .doesNotContain("No tasks were set")
+                .doesNotContain("No coaching sessions were scheduled");
         assertThat(r.charts().resolve("measures.png")).exists();
         assertThat(out.resolve("cohort-2").resolve("report.html")).exists();
     }

@@ -47,6 +47,7 @@ class LargeCohortTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcCohortRepository cohorts;
     JdbcHomeRepository homes;
@@ -70,15 +71,25 @@ class LargeCohortTest {
         cohorts = new JdbcCohortRepository(db);
         homes = new JdbcHomeRepository(db);
         checkins = new JdbcCheckinRepository(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = cohorts.create(new CohortRepository.NewCohort("1", "National", "kloe-2017", ZoneId.of("Europe/London"),
-                LocalDate.of(2027, 1, 4), rhythm, List.of("S1", "S2", "E1"), "coach", ENROLLED));
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                "1",
+                "National",
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                List.of("S1", "S2", "E1"),
+                "coach",
+                ENROLLED));
         List<HomeRepository.NewHome> wanted = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            wanted.add(new HomeRepository.NewHome("Care Home " + i, "care-home-" + i, Optional.empty(),
-                    Baseline.notRated(), List.of("u" + i)));
+            wanted.add(new HomeRepository.NewHome(
+                    "Care Home " + i, "care-home-" + i, Optional.empty(), Baseline.notRated(), List.of("u" + i)));
         }
         List<Home> enrolled = homes.enrolAll(cohort.id(), wanted, ENROLLED);
         List<String> codes = List.of("S1", "S2", "E1");
@@ -86,9 +97,19 @@ class LargeCohortTest {
             Instant at = Instant.parse("2027-01-05T10:00:00Z").plusSeconds(7L * 86_400 * (week - 1));
             for (int i = 0; i < enrolled.size(); i++) {
                 Home h = enrolled.get(i);
-                var saved = checkins.save(h.id(), week, codes.get(week - 1), new CheckinAnswers(Rating.values()[i % 4],
-                        "Did things.", Optional.empty(), Optional.empty(), Optional.of("Week " + week + " idea from "
-                        + h.name() + ".")), h.managerIds().get(0), at, false);
+                var saved = checkins.save(
+                        h.id(),
+                        week,
+                        codes.get(week - 1),
+                        new CheckinAnswers(
+                                Rating.values()[i % 4],
+                                "Did things.",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("Week " + week + " idea from " + h.name() + ".")),
+                        h.managerIds().get(0),
+                        at,
+                        false);
                 if (i % 4 == 0) {
                     checkins.setShare(saved.checkin().id(), HighlightShare.NAMED);
                 }
@@ -102,8 +123,9 @@ class LargeCohortTest {
     }
 
     private OutcomeReport report() {
-        return OutcomeReportBuilder.build(Reports.histories(db, ProgrammeFixture.CURRICULA,
-                java.time.Clock.fixed(AFTER_WEEK_3, java.time.ZoneOffset.UTC)).load(cohort));
+        return OutcomeReportBuilder.build(Reports.histories(
+                        db, ProgrammeFixture.CURRICULA, java.time.Clock.fixed(AFTER_WEEK_3, java.time.ZoneOffset.UTC))
+                .load(cohort));
     }
 
     @Test
@@ -112,10 +134,13 @@ class LargeCohortTest {
         WeeklySummary week2 = summaries().build(cohort, 2);
         assertThat(week2.highlights()).hasSize(HighlightPick.SHOWN);
         assertThat(week2.moreHighlights()).isEqualTo(70 - HighlightPick.SHOWN);
-        assertThat(summaries().build(cohort, 2).highlights()).as("the same ten every time").isEqualTo(week2.highlights());
+        assertThat(summaries().build(cohort, 2).highlights())
+                .as("the same ten every time")
+                .isEqualTo(week2.highlights());
         // Named only where the home chose it: Care Home 1, 5, 9 and so on.
         assertThat(week2.highlights()).allSatisfy(h -> {
-            java.util.regex.Matcher m = Pattern.compile("Week 2 idea from (Care Home (\\d+))\\.").matcher(h.text());
+            java.util.regex.Matcher m =
+                    Pattern.compile("Week 2 idea from (Care Home (\\d+))\\.").matcher(h.text());
             assertThat(m.matches()).isTrue();
             boolean named = (Integer.parseInt(m.group(2)) - 1) % 4 == 0;
             assertThat(h.homeName()).isEqualTo(named ? Optional.of(m.group(1)) : Optional.empty());
@@ -139,14 +164,18 @@ class LargeCohortTest {
         String html = rendered.html();
         assertThat(rendered.charts()).containsOnlyKeys("participation.png", "heatmap.png");
         assertThat(html).contains("<h2 id=\"homes-h\">Each home</h2>").doesNotContain("<article class=\"home\"");
-        assertThat(Pattern.compile("<tr><th scope=\"row\">(Care Home \\d+|Home [A-Z]+)</th>").matcher(html).results().count())
+        assertThat(Pattern.compile("<tr><th scope=\"row\">(Care Home \\d+|Home [A-Z]+)</th>")
+                        .matcher(html)
+                        .results()
+                        .count())
                 .isEqualTo(Heatmap.ROWS_DRAWN_MAX + 1);
         assertThat(html).contains("each column shows the share of homes at each self-rating");
         // Ten highlights a week at most, and the rest counted.
         assertThat(report.learning()).hasSize(3 * HighlightPick.SHOWN);
         assertThat(report.learningNotShown()).containsOnlyKeys(1, 2, 3).containsValue(61 - HighlightPick.SHOWN);
         assertThat(report.learningShared()).isEqualTo(3 * 61);
-        assertThat(html).contains("183 highlights that homes chose to share")
+        assertThat(html)
+                .contains("183 highlights that homes chose to share")
                 .contains("51 more homes shared a highlight that week.");
     }
 
@@ -154,9 +183,13 @@ class LargeCohortTest {
     void a_report_on_more_than_a_thousand_homes_describes_them_as_a_whole() {
         cohortOf(1_001, 1);
         String html = new HtmlReport(new PngCharts()).render(report()).html();
-        assertThat(html).contains("<h2 id=\"homes-h\">The homes</h2>").contains("With 1,001 homes this report describes")
-                .contains("<tr><th scope=\"row\">Fewer than half</th><td class=\"num\">1,001</td><td class=\"num\">100%</td></tr>")
-                .doesNotContain("<th scope=\"row\">Care Home 1</th>").doesNotContain("<article class=\"home\"");
+        assertThat(html)
+                .contains("<h2 id=\"homes-h\">The homes</h2>")
+                .contains("With 1,001 homes this report describes")
+                .contains(
+                        "<tr><th scope=\"row\">Fewer than half</th><td class=\"num\">1,001</td><td class=\"num\">100%</td></tr>")
+                .doesNotContain("<th scope=\"row\">Care Home 1</th>")
+                .doesNotContain("<article class=\"home\"");
         assertThat(html).contains("1,001 care homes");
     }
 }

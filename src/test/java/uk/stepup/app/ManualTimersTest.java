@@ -19,11 +19,23 @@ import uk.stepup.shared.WeeklyTime;
 class ManualTimersTest {
 
     private static Cohort cohort(long id) {
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        return new Cohort(id, "123456789012345678", "Cohort " + id, "kloe-2017", ZoneId.of("Europe/London"),
-                LocalDate.of(2027, 1, 4), rhythm, Cohort.Status.ACTIVE, Optional.empty(), Cohort.Channels.none(), "coach",
+        return new Cohort(
+                id,
+                "123456789012345678",
+                "Cohort " + id,
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                Cohort.Status.ACTIVE,
+                Optional.empty(),
+                Cohort.Channels.none(),
+                "coach",
                 Instant.EPOCH);
     }
 
@@ -35,7 +47,9 @@ class ManualTimersTest {
         ManualTimers timers = new ManualTimers(id -> {
             started.countDown();
             try {
-                assertThat(started.await(10, TimeUnit.SECONDS)).as("the other cohort's tick ran meanwhile").isTrue();
+                assertThat(started.await(10, TimeUnit.SECONDS))
+                        .as("the other cohort's tick ran meanwhile")
+                        .isTrue();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

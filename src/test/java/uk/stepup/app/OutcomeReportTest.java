@@ -31,6 +31,7 @@ import uk.stepup.summaries.RatingProjection;
 class OutcomeReportTest {
     @TempDir
     static Path dir;
+
     ProgrammeFixture f;
     OutcomeReport report;
     String html;
@@ -94,12 +95,18 @@ class OutcomeReportTest {
         assertThat(oak.sessionsHeld()).as("the closing call is still to come").isEqualTo(1);
 
         OutcomeReport.KeyQuestionChange safe = change(KeyQuestion.SAFE);
-        assertThat(safe.improved()).as("Elm Court: Good against Requires improvement").isEqualTo(1);
+        assertThat(safe.improved())
+                .as("Elm Court: Good against Requires improvement")
+                .isEqualTo(1);
         assertThat(safe.same()).as("Oak House").isEqualTo(1);
-        assertThat(safe.notCompared()).as("no baseline for Rose & Thorn or Late Larch").isEqualTo(2);
+        assertThat(safe.notCompared())
+                .as("no baseline for Rose & Thorn or Late Larch")
+                .isEqualTo(2);
         OutcomeReport.KeyQuestionChange wellLed = change(KeyQuestion.WELL_LED);
         assertThat(wellLed.same()).isEqualTo(1);
-        assertThat(wellLed.lower()).as("Elm Court: Inadequate against Requires improvement").isEqualTo(1);
+        assertThat(wellLed.lower())
+                .as("Elm Court: Inadequate against Requires improvement")
+                .isEqualTo(1);
         assertThat(report.homesImprovedAny()).isEqualTo(1);
         assertThat(report.baselineOverall()).isEqualTo(Map.of(Rating.GOOD, 2, Rating.REQUIRES_IMPROVEMENT, 1));
         assertThat(html).contains("▲ up 1 level").contains("▼ down 1 level").contains("● same");
@@ -107,8 +114,8 @@ class OutcomeReportTest {
 
     @Test
     void the_indicative_rating_is_labelled_a_self_assessment_everywhere_it_appears() {
-        assertThat(report.homes()).allSatisfy(h -> assertThat(h.projection().label())
-                .isEqualTo(RatingProjection.SELF_ASSESSMENT_LABEL));
+        assertThat(report.homes())
+                .allSatisfy(h -> assertThat(h.projection().label()).isEqualTo(RatingProjection.SELF_ASSESSMENT_LABEL));
         int projections = count(html, "Indicative overall rating");
         int labels = count(html, "Self-assessment, not a CQC judgement");
         assertThat(labels).isGreaterThanOrEqualTo(report.homes().size() + 1);
@@ -117,14 +124,21 @@ class OutcomeReportTest {
 
     @Test
     void homes_are_named_only_with_consent_and_others_get_letters_everywhere() {
-        List<String> labels = report.homes().stream().map(OutcomeReport.HomeSection::label).toList();
-        assertThat(labels).hasSize(4).startsWith("Oak House", ProgrammeFixture.ROSE)
+        List<String> labels =
+                report.homes().stream().map(OutcomeReport.HomeSection::label).toList();
+        assertThat(labels)
+                .hasSize(4)
+                .startsWith("Oak House", ProgrammeFixture.ROSE)
                 .doesNotContain("Elm Court", "Late Larch");
-        assertThat(labels.subList(2, 4)).allSatisfy(l -> assertThat(l).matches("Home [A-Z]"))
+        assertThat(labels.subList(2, 4))
+                .allSatisfy(l -> assertThat(l).matches("Home [A-Z]"))
                 .isSortedAccordingTo(String::compareTo);
         assertThat(report.heatmap().rows()).extracting(HeatmapRow::label).containsExactlyElementsOf(labels);
         assertThat(html).contains("Oak House").contains("Rose &amp; Thorn &quot;Lodge&quot;");
-        assertThat(html).doesNotContain("Elm Court").doesNotContain("Late Larch").doesNotContain("1-123456789");
+        assertThat(html)
+                .doesNotContain("Elm Court")
+                .doesNotContain("Late Larch")
+                .doesNotContain("1-123456789");
         for (OutcomeReport.HomeSection h : report.homes()) {
             assertThat(h.journey().title()).startsWith(h.label());
         }
@@ -132,20 +146,30 @@ class OutcomeReportTest {
 
     @Test
     void a_home_has_the_same_label_in_the_weekly_summaries_and_in_the_report() {
-        uk.stepup.summaries.WeeklySummary week4 = new uk.stepup.summaries.WeeklySummaryBuilder(f.cohorts, f.homes,
-                f.checkins, ProgrammeFixture.CURRICULA).build(f.cohort, 4);
-        assertThat(week4.heatmap().rows()).extracting(HeatmapRow::label)
-                .containsExactlyElementsOf(report.heatmap().rows().stream().map(HeatmapRow::label).toList());
-        assertThat(week4.heatmap().rows()).extracting(HeatmapRow::cells)
-                .containsExactlyElementsOf(report.heatmap().rows().stream().map(HeatmapRow::cells).toList());
+        uk.stepup.summaries.WeeklySummary week4 = new uk.stepup.summaries.WeeklySummaryBuilder(
+                        f.cohorts, f.homes, f.checkins, ProgrammeFixture.CURRICULA)
+                .build(f.cohort, 4);
+        assertThat(week4.heatmap().rows())
+                .extracting(HeatmapRow::label)
+                .containsExactlyElementsOf(
+                        report.heatmap().rows().stream().map(HeatmapRow::label).toList());
+        assertThat(week4.heatmap().rows())
+                .extracting(HeatmapRow::cells)
+                .containsExactlyElementsOf(
+                        report.heatmap().rows().stream().map(HeatmapRow::cells).toList());
     }
 
     @Test
     void shared_learning_holds_only_consented_highlights_and_no_private_text() {
-        assertThat(report.learning()).extracting(OutcomeReport.Learning::text).containsExactly(
-                ProgrammeFixture.OAK_HIGHLIGHT, ProgrammeFixture.ROSE_HIGHLIGHT, ProgrammeFixture.SCRIPT_HIGHLIGHT);
-        assertThat(report.learning()).extracting(OutcomeReport.Learning::homeName).containsExactly(
-                Optional.of("Oak House"), Optional.of(ProgrammeFixture.ROSE), Optional.empty());
+        assertThat(report.learning())
+                .extracting(OutcomeReport.Learning::text)
+                .containsExactly(
+                        ProgrammeFixture.OAK_HIGHLIGHT,
+                        ProgrammeFixture.ROSE_HIGHLIGHT,
+                        ProgrammeFixture.SCRIPT_HIGHLIGHT);
+        assertThat(report.learning())
+                .extracting(OutcomeReport.Learning::homeName)
+                .containsExactly(Optional.of("Oak House"), Optional.of(ProgrammeFixture.ROSE), Optional.empty());
         assertThat(html).doesNotContain(ProgrammeFixture.PRIVATE_HIGHLIGHT);
         for (Home h : homes()) {
             for (Checkin c : f.checkins.forHome(h.id())) {
@@ -166,10 +190,12 @@ class OutcomeReportTest {
 
     @Test
     void the_page_is_self_contained_with_alt_text_on_every_image() {
-        Matcher m = Pattern.compile("\\s(src|href|action|srcset|poster|data)\\s*=\\s*\"([^\"]*)\"").matcher(html);
+        Matcher m = Pattern.compile("\\s(src|href|action|srcset|poster|data)\\s*=\\s*\"([^\"]*)\"")
+                .matcher(html);
         List<String> refs = new ArrayList<>();
         while (m.find()) {
-            refs.add(m.group(1) + "=" + m.group(2).substring(0, Math.min(30, m.group(2).length())));
+            refs.add(m.group(1) + "="
+                    + m.group(2).substring(0, Math.min(30, m.group(2).length())));
             if (m.group(1).equals("src")) {
                 assertThat(m.group(2)).startsWith("data:image/png;base64,");
             } else {
@@ -177,8 +203,13 @@ class OutcomeReportTest {
             }
         }
         assertThat(refs).isNotEmpty();
-        assertThat(html).doesNotContain("<link").doesNotContain("@import").doesNotContain("url(")
-                .doesNotContain("<iframe").doesNotContain("<object").doesNotContain("<embed");
+        assertThat(html)
+                .doesNotContain("<link")
+                .doesNotContain("@import")
+                .doesNotContain("url(")
+                .doesNotContain("<iframe")
+                .doesNotContain("<object")
+                .doesNotContain("<embed");
         assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'");
         Matcher img = Pattern.compile("<img\\b[^>]*>").matcher(html);
         int images = 0;
@@ -187,21 +218,27 @@ class OutcomeReportTest {
             assertThat(img.group()).containsPattern("alt=\"[^\"]{40,}\"");
         }
         assertThat(images).isEqualTo(2 + report.homes().size());
-        assertThat(html).contains("<html lang=\"en-GB\">").contains("<h1>").contains("@media print")
+        assertThat(html)
+                .contains("<html lang=\"en-GB\">")
+                .contains("<h1>")
+                .contains("@media print")
                 .contains("break-before: page");
     }
 
     @Test
     void measures_appear_as_cohort_aggregates_with_their_chart_and_no_home_on_its_own() {
         assertThat(html).as("built without a digest, no measures section").doesNotContain("id=\"measures\"");
-        HtmlReport.Rendered rendered = Reports.render(f.db, ProgrammeFixture.CURRICULA,
-                java.time.Clock.fixed(AFTER, java.time.ZoneOffset.UTC), f.cohort);
+        HtmlReport.Rendered rendered = Reports.render(
+                f.db, ProgrammeFixture.CURRICULA, java.time.Clock.fixed(AFTER, java.time.ZoneOffset.UTC), f.cohort);
         String page = rendered.html();
         int start = page.indexOf("<section id=\"measures\"");
         assertThat(start).isPositive();
         String section = page.substring(start, page.indexOf("</section>", start));
-        assertThat(section).contains("<strong>Falls &amp; trips</strong>").contains("Pressure ulcers")
-                .contains("mean per home").contains("pooled rate");
+        assertThat(section)
+                .contains("<strong>Falls &amp; trips</strong>")
+                .contains("Pressure ulcers")
+                .contains("mean per home")
+                .contains("pooled rate");
         for (Home h : homes()) {
             assertThat(section).doesNotContain(h.name());
         }
@@ -214,15 +251,23 @@ class OutcomeReportTest {
         HtmlReport.Rendered rendered = new HtmlReport(new PngCharts()).render(report);
         assertThat(rendered.charts().keySet()).contains("participation.png", "heatmap.png", "journey-oak-house.png");
         for (OutcomeReport.HomeSection h : report.homes()) {
-            assertThat(rendered.charts()).containsKey("journey-" + h.label().toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "") + ".png");
+            assertThat(rendered.charts())
+                    .containsKey("journey-"
+                            + h.label()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replaceAll("[^a-z]+", "-")
+                                    .replaceAll("^-|-$", "")
+                            + ".png");
         }
         assertThat(rendered.charts()).hasSize(2 + 4);
         assertThat(rendered.charts().values()).allSatisfy(png -> assertThat(png).startsWith(0x89, 'P', 'N', 'G'));
     }
 
     private OutcomeReport.HomeSection section(String label) {
-        return report.homes().stream().filter(h -> h.label().equals(label)).findFirst().orElseThrow();
+        return report.homes().stream()
+                .filter(h -> h.label().equals(label))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static OutcomeReport.KeyQuestionRow row(OutcomeReport.HomeSection h, KeyQuestion kq) {
@@ -230,7 +275,10 @@ class OutcomeReportTest {
     }
 
     private OutcomeReport.KeyQuestionChange change(KeyQuestion kq) {
-        return report.changes().stream().filter(c -> c.keyQuestion() == kq).findFirst().orElseThrow();
+        return report.changes().stream()
+                .filter(c -> c.keyQuestion() == kq)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static int count(String text, String needle) {

@@ -57,6 +57,7 @@ public final class ProgrammeFixture implements AutoCloseable {
     public static final Instant AFTER = Instant.parse("2027-02-01T12:00:00Z");
     /** Wednesday of week 4: its window is still open. */
     public static final Instant MIDWEEK_4 = Instant.parse("2027-01-27T12:00:00Z");
+
     public static final String HYPERLINK = "=HYPERLINK(\"http://evil.example\",\"click me\")";
     public static final String EVIDENCE = "Audit, \"before\" and after\nsecond line";
     public static final String SCRIPT_HIGHLIGHT = "<script>alert('x')</script> & see https://example.org/tips";
@@ -90,61 +91,176 @@ public final class ProgrammeFixture implements AutoCloseable {
         cohorts = new JdbcCohortRepository(db);
         homes = new JdbcHomeRepository(db);
         checkins = new JdbcCheckinRepository(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = cohorts.create(new CohortRepository.NewCohort(GUILD, "Spring 2027", "kloe-2017",
-                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), rhythm, List.of("S1", "S2", "E1", "W1"),
-                "coach", ENROLLED));
-        List<Home> enrolled = homes.enrolAll(cohort.id(), List.of(
-                home("Oak House", "1-123456789", Rating.GOOD, Map.of(KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT,
-                        KeyQuestion.EFFECTIVE, Rating.GOOD, KeyQuestion.CARING, Rating.GOOD,
-                        KeyQuestion.RESPONSIVE, Rating.GOOD, KeyQuestion.WELL_LED, Rating.GOOD), "201", "202"),
-                home("Elm Court", null, Rating.REQUIRES_IMPROVEMENT, Map.of(KeyQuestion.SAFE,
-                        Rating.REQUIRES_IMPROVEMENT, KeyQuestion.EFFECTIVE, Rating.GOOD, KeyQuestion.CARING, Rating.GOOD,
-                        KeyQuestion.RESPONSIVE, Rating.REQUIRES_IMPROVEMENT, KeyQuestion.WELL_LED,
-                        Rating.REQUIRES_IMPROVEMENT), "203"),
-                home(ROSE, null, null, Map.of(), "204")), ENROLLED);
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                GUILD,
+                "Spring 2027",
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                List.of("S1", "S2", "E1", "W1"),
+                "coach",
+                ENROLLED));
+        List<Home> enrolled = homes.enrolAll(
+                cohort.id(),
+                List.of(
+                        home(
+                                "Oak House",
+                                "1-123456789",
+                                Rating.GOOD,
+                                Map.of(
+                                        KeyQuestion.SAFE,
+                                        Rating.REQUIRES_IMPROVEMENT,
+                                        KeyQuestion.EFFECTIVE,
+                                        Rating.GOOD,
+                                        KeyQuestion.CARING,
+                                        Rating.GOOD,
+                                        KeyQuestion.RESPONSIVE,
+                                        Rating.GOOD,
+                                        KeyQuestion.WELL_LED,
+                                        Rating.GOOD),
+                                "201",
+                                "202"),
+                        home(
+                                "Elm Court",
+                                null,
+                                Rating.REQUIRES_IMPROVEMENT,
+                                Map.of(
+                                        KeyQuestion.SAFE,
+                                        Rating.REQUIRES_IMPROVEMENT,
+                                        KeyQuestion.EFFECTIVE,
+                                        Rating.GOOD,
+                                        KeyQuestion.CARING,
+                                        Rating.GOOD,
+                                        KeyQuestion.RESPONSIVE,
+                                        Rating.REQUIRES_IMPROVEMENT,
+                                        KeyQuestion.WELL_LED,
+                                        Rating.REQUIRES_IMPROVEMENT),
+                                "203"),
+                        home(ROSE, null, null, Map.of(), "204")),
+                ENROLLED);
         oak = byName(enrolled, "Oak House");
         elm = byName(enrolled, "Elm Court");
         rose = byName(enrolled, ROSE);
         // Joins on Monday of week 3, after weeks 1 and 2 had closed.
-        larch = homes.enrolAll(cohort.id(), List.of(home("Late Larch", null, Rating.GOOD, Map.of(), "205")),
-                Instant.parse("2027-01-18T10:00:00Z")).get(0);
+        larch = homes.enrolAll(
+                        cohort.id(),
+                        List.of(home("Late Larch", null, Rating.GOOD, Map.of(), "205")),
+                        Instant.parse("2027-01-18T10:00:00Z"))
+                .get(0);
 
         // Oak House: week 1 on time and edited (Good, then Outstanding), highlight shared with its name; week 2
         // late; week 3 missing; week 4 on time with a highlight it chose not to share.
-        save(oak, 1, "S1", answers(Rating.GOOD, "Ran a huddle at handover.", null, null, OAK_HIGHLIGHT), "201",
-                "2027-01-05T10:00:00Z", false);
-        save(oak, 1, "S1", answers(Rating.OUTSTANDING, "Ran a huddle at every handover, nights too.", null, null,
-                OAK_HIGHLIGHT), "202", "2027-01-06T10:00:00Z", false);
+        save(
+                oak,
+                1,
+                "S1",
+                answers(Rating.GOOD, "Ran a huddle at handover.", null, null, OAK_HIGHLIGHT),
+                "201",
+                "2027-01-05T10:00:00Z",
+                false);
+        save(
+                oak,
+                1,
+                "S1",
+                answers(Rating.OUTSTANDING, "Ran a huddle at every handover, nights too.", null, null, OAK_HIGHLIGHT),
+                "202",
+                "2027-01-06T10:00:00Z",
+                false);
         checkins.setShare(checkins.find(oak.id(), 1).orElseThrow().id(), HighlightShare.NAMED);
-        save(oak, 2, "S2", answers(Rating.REQUIRES_IMPROVEMENT, "Mapped our risks.", null, null, null), "201",
-                "2027-01-17T21:00:00Z", true);
-        save(oak, 4, "W1", answers(Rating.GOOD, "Vision workshop with staff.", null, null, PRIVATE_HIGHLIGHT), "201",
-                "2027-01-26T10:00:00Z", false);
+        save(
+                oak,
+                2,
+                "S2",
+                answers(Rating.REQUIRES_IMPROVEMENT, "Mapped our risks.", null, null, null),
+                "201",
+                "2027-01-17T21:00:00Z",
+                true);
+        save(
+                oak,
+                4,
+                "W1",
+                answers(Rating.GOOD, "Vision workshop with staff.", null, null, PRIVATE_HIGHLIGHT),
+                "201",
+                "2027-01-26T10:00:00Z",
+                false);
         checkins.setShare(checkins.find(oak.id(), 4).orElseThrow().id(), HighlightShare.NONE);
 
         // Elm Court: week 1 missing; week 2 with text a spreadsheet or a browser would misread; weeks 3 and 4.
-        save(elm, 2, "S2", answers(Rating.GOOD, HYPERLINK, EVIDENCE, "-minus first", SCRIPT_HIGHLIGHT), "203",
-                "2027-01-12T10:00:00Z", false);
-        save(elm, 3, "E1", answers(Rating.REQUIRES_IMPROVEMENT, "Reviewed assessments.", null, null, null), "203",
-                "2027-01-19T10:00:00Z", false);
-        save(elm, 4, "W1", answers(Rating.INADEQUATE, "Hard week.", null, "@coach please call", null), "203",
-                "2027-01-27T10:00:00Z", false);
+        save(
+                elm,
+                2,
+                "S2",
+                answers(Rating.GOOD, HYPERLINK, EVIDENCE, "-minus first", SCRIPT_HIGHLIGHT),
+                "203",
+                "2027-01-12T10:00:00Z",
+                false);
+        save(
+                elm,
+                3,
+                "E1",
+                answers(Rating.REQUIRES_IMPROVEMENT, "Reviewed assessments.", null, null, null),
+                "203",
+                "2027-01-19T10:00:00Z",
+                false);
+        save(
+                elm,
+                4,
+                "W1",
+                answers(Rating.INADEQUATE, "Hard week.", null, "@coach please call", null),
+                "203",
+                "2027-01-27T10:00:00Z",
+                false);
 
         // Rose & Thorn: every week, named highlight in week 1.
-        save(rose, 1, "S1", answers(Rating.GOOD, "Started a families' tea.", null, null, ROSE_HIGHLIGHT), "204",
-                "2027-01-05T11:00:00Z", false);
+        save(
+                rose,
+                1,
+                "S1",
+                answers(Rating.GOOD, "Started a families' tea.", null, null, ROSE_HIGHLIGHT),
+                "204",
+                "2027-01-05T11:00:00Z",
+                false);
         checkins.setShare(checkins.find(rose.id(), 1).orElseThrow().id(), HighlightShare.NAMED);
-        save(rose, 2, "S2", answers(Rating.GOOD, "Risk review.", null, null, null), "204", "2027-01-12T11:00:00Z", false);
-        save(rose, 3, "E1", answers(Rating.OUTSTANDING, "Assessments audit.", null, null, null), "204",
-                "2027-01-19T11:00:00Z", false);
-        save(rose, 4, "W1", answers(Rating.GOOD, "Vision board.", null, null, null), "204", "2027-01-26T11:00:00Z", false);
+        save(
+                rose,
+                2,
+                "S2",
+                answers(Rating.GOOD, "Risk review.", null, null, null),
+                "204",
+                "2027-01-12T11:00:00Z",
+                false);
+        save(
+                rose,
+                3,
+                "E1",
+                answers(Rating.OUTSTANDING, "Assessments audit.", null, null, null),
+                "204",
+                "2027-01-19T11:00:00Z",
+                false);
+        save(
+                rose,
+                4,
+                "W1",
+                answers(Rating.GOOD, "Vision board.", null, null, null),
+                "204",
+                "2027-01-26T11:00:00Z",
+                false);
 
         // Late Larch: week 3 only.
-        save(larch, 3, "E1", answers(Rating.GOOD, "First week with the cohort.", null, null, null), "205",
-                "2027-01-20T10:00:00Z", false);
+        save(
+                larch,
+                3,
+                "E1",
+                answers(Rating.GOOD, "First week with the cohort.", null, null, null),
+                "205",
+                "2027-01-20T10:00:00Z",
+                false);
 
         db.write(c -> {
             try (Statement s = c.createStatement()) {
@@ -170,11 +286,14 @@ public final class ProgrammeFixture implements AutoCloseable {
         measures();
     }
 
-    private static HomeRepository.NewHome home(String name, String cqc, Rating overall, Map<KeyQuestion, Rating> byKq,
-                                               String... managers) {
-        return new HomeRepository.NewHome(name, name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"),
-                Optional.ofNullable(cqc), new Baseline(Optional.ofNullable(overall), byKq.isEmpty()
-                ? Map.of() : new EnumMap<>(byKq)), List.of(managers));
+    private static HomeRepository.NewHome home(
+            String name, String cqc, Rating overall, Map<KeyQuestion, Rating> byKq, String... managers) {
+        return new HomeRepository.NewHome(
+                name,
+                name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"),
+                Optional.ofNullable(cqc),
+                new Baseline(Optional.ofNullable(overall), byKq.isEmpty() ? Map.of() : new EnumMap<>(byKq)),
+                List.of(managers));
     }
 
     private static Home byName(List<Home> homes, String name) {
@@ -182,8 +301,8 @@ public final class ProgrammeFixture implements AutoCloseable {
     }
 
     private static CheckinAnswers answers(Rating r, String did, String evidence, String next, String highlight) {
-        return new CheckinAnswers(r, did, Optional.ofNullable(evidence), Optional.ofNullable(next),
-                Optional.ofNullable(highlight));
+        return new CheckinAnswers(
+                r, did, Optional.ofNullable(evidence), Optional.ofNullable(next), Optional.ofNullable(highlight));
     }
 
     private void save(Home home, int week, String code, CheckinAnswers a, String user, String at, boolean late) {
@@ -192,12 +311,26 @@ public final class ProgrammeFixture implements AutoCloseable {
 
     private void measures() {
         JdbcMeasureRepository repo = new JdbcMeasureRepository(db);
-        Measure falls = repo.add(new MeasureRepository.NewMeasure(cohort.id(), FALLS, "falls",
-                ImprovementDirection.DECREASE, OptionalDouble.empty(), Frequency.WEEKLY, Optional.empty(), "coach",
+        Measure falls = repo.add(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                FALLS,
+                "falls",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.empty(),
+                Frequency.WEEKLY,
+                Optional.empty(),
+                "coach",
                 ENROLLED));
-        Measure ulcers = repo.add(new MeasureRepository.NewMeasure(cohort.id(), "Pressure ulcers", "per 1,000 bed days",
-                ImprovementDirection.DECREASE, OptionalDouble.of(1), Frequency.MONTHLY,
-                Optional.of(new Rate("new pressure ulcers", "occupied bed days", 1000)), "coach", ENROLLED));
+        Measure ulcers = repo.add(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                "Pressure ulcers",
+                "per 1,000 bed days",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.of(1),
+                Frequency.MONTHLY,
+                Optional.of(new Rate("new pressure ulcers", "occupied bed days", 1000)),
+                "coach",
+                ENROLLED));
         List<MeasureValue> values = new java.util.ArrayList<>();
         int week = 1;
         for (String monday : List.of("2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25")) {
@@ -206,25 +339,56 @@ public final class ProgrammeFixture implements AutoCloseable {
             values.add(value(falls, rose, monday, 2 + week % 2, week));
             week++;
         }
-        values.add(new MeasureValue(falls.id(), larch.id(), LocalDate.parse("2026-12-28"), 6, OptionalDouble.empty(),
-                OptionalDouble.empty(), MeasureValue.Source.IMPORTED, OptionalInt.empty(), "coach",
+        values.add(new MeasureValue(
+                falls.id(),
+                larch.id(),
+                LocalDate.parse("2026-12-28"),
+                6,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                MeasureValue.Source.IMPORTED,
+                OptionalInt.empty(),
+                "coach",
                 Instant.parse("2027-01-18T12:00:00Z")));
-        values.add(new MeasureValue(ulcers.id(), oak.id(), LocalDate.parse("2027-01-01"), 2.5, OptionalDouble.of(2),
-                OptionalDouble.of(800), MeasureValue.Source.ENTERED, OptionalInt.of(4), "201",
+        values.add(new MeasureValue(
+                ulcers.id(),
+                oak.id(),
+                LocalDate.parse("2027-01-01"),
+                2.5,
+                OptionalDouble.of(2),
+                OptionalDouble.of(800),
+                MeasureValue.Source.ENTERED,
+                OptionalInt.of(4),
+                "201",
                 Instant.parse("2027-01-26T10:05:00Z")));
         repo.saveValues(values);
     }
 
     private static MeasureValue value(Measure m, Home home, String period, double v, int week) {
-        return new MeasureValue(m.id(), home.id(), LocalDate.parse(period), v, OptionalDouble.empty(),
-                OptionalDouble.empty(), MeasureValue.Source.ENTERED, OptionalInt.of(week), "manager",
+        return new MeasureValue(
+                m.id(),
+                home.id(),
+                LocalDate.parse(period),
+                v,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                MeasureValue.Source.ENTERED,
+                OptionalInt.of(week),
+                "manager",
                 Instant.parse(period + "T12:00:00Z").plusSeconds(86_400L * 2));
     }
 
     /** The history reader over this database, as of {@code now}. */
     public ProgrammeHistoryLoader histories(Instant now) {
-        return new ProgrammeHistoryLoader(cohorts, homes, checkins, new JdbcDeliveryLedger(db), new JdbcReportQueries(db),
-                new JdbcMeasureRepository(db), () -> CURRICULA, Clock.fixed(now, ZoneOffset.UTC));
+        return new ProgrammeHistoryLoader(
+                cohorts,
+                homes,
+                checkins,
+                new JdbcDeliveryLedger(db),
+                new JdbcReportQueries(db),
+                new JdbcMeasureRepository(db),
+                () -> CURRICULA,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Override

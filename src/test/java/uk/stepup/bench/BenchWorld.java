@@ -32,7 +32,8 @@ import uk.stepup.shared.WeeklyTime;
 final class BenchWorld implements AutoCloseable {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String CSV_HEADER = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n";
+    private static final String CSV_HEADER =
+            "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n";
 
     final SimulatedClock clock;
     final Sandbox sandbox;
@@ -81,8 +82,12 @@ final class BenchWorld implements AutoCloseable {
                 new StepUpConfig.Discord(null, "Coach", sandbox.restBaseUrl(), sandbox.gatewayUrl()),
                 new StepUpConfig.Storage(database),
                 new StepUpConfig.Curriculum(Path.of("prompts"), "kloe-2017"),
-                new StepUpConfig.Schedule(LONDON, prompt, WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
-                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(), WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
+                new StepUpConfig.Schedule(
+                        LONDON,
+                        prompt,
+                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                        WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
         AtomicReference<ManualTimers> ref = new AtomicReference<>();
         bot = new BotModule(config, sandbox.botToken(), curricula(), clock, ticker -> {
             ManualTimers t = new ManualTimers(ticker);
@@ -95,9 +100,13 @@ final class BenchWorld implements AutoCloseable {
     /** The coach creates a cohort with {@code /cohort create} in #general, through the bot. */
     Cohort createCohort(SandboxGuild guild, String name, String start) {
         SandboxChannel general = guild.channelByName("general").orElseThrow();
-        String reply = sandbox.as(coach, guild).slash("cohort create", Map.of("name", name, "start", start), general)
-                .awaitReply(WAIT).content();
-        return bot.cohorts.byName(guild.id(), name).orElseThrow(() -> new AssertionError("cohort not created: " + reply));
+        String reply = sandbox.as(coach, guild)
+                .slash("cohort create", Map.of("name", name, "start", start), general)
+                .awaitReply(WAIT)
+                .content();
+        return bot.cohorts
+                .byName(guild.id(), name)
+                .orElseThrow(() -> new AssertionError("cohort not created: " + reply));
     }
 
     /** Enrols one home per manager (home i managed by person i) through the enrolment use case, as the CSV import does. */
@@ -106,7 +115,8 @@ final class BenchWorld implements AutoCloseable {
         int i = 0;
         for (SandboxUser m : managers) {
             i++;
-            csv.append(String.format("%s %03d,1-%d,%s,Good,Requires improvement,Good,Good,Good,Good%n",
+            csv.append(String.format(
+                    "%s %03d,1-%d,%s,Good,Requires improvement,Good,Good,Good,Good%n",
                     homePrefix, i, 100_000_000L + i * 7919L, m.id()));
         }
         return bot.enrolment.importCsv(new Actor(coach.id(), "Cath", guild.id(), true), cohort, csv.toString());

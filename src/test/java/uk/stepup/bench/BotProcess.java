@@ -24,8 +24,7 @@ import uk.stepup.shared.WeeklyTime;
  * {@code stats.txt} with the process's memory after a full collection.
  */
 public final class BotProcess {
-    private BotProcess() {
-    }
+    private BotProcess() {}
 
     /** Arguments: control folder, database file, REST URL, gateway URL, token, guild id or "-" for every server. */
     public static void main(String[] args) throws Exception {
@@ -34,24 +33,38 @@ public final class BotProcess {
                 new StepUpConfig.Discord("-".equals(args[5]) ? null : args[5], "Coach", args[2], args[3]),
                 new StepUpConfig.Storage(Path.of(args[1])),
                 new StepUpConfig.Curriculum(Path.of("prompts"), "kloe-2017"),
-                new StepUpConfig.Schedule(ZoneId.of("Europe/London"), WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                new StepUpConfig.Schedule(
+                        ZoneId.of("Europe/London"),
+                        WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                         WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
         AtomicReference<ManualTimers> timers = new AtomicReference<>();
         AtomicLong wakes = new AtomicLong();
-        try (BotModule bot = new BotModule(config, args[4], new CurriculumLoader().load(Path.of("prompts")).curricula(),
-                new FileClock(control.resolve("clock")), ticker -> {
-                    ManualTimers t = new ManualTimers(ticker, at -> write(control.resolve(
-                            "wake-" + at.toEpochMilli() + "-" + wakes.incrementAndGet()), ""));
+        try (BotModule bot = new BotModule(
+                config,
+                args[4],
+                new CurriculumLoader().load(Path.of("prompts")).curricula(),
+                new FileClock(control.resolve("clock")),
+                ticker -> {
+                    ManualTimers t = new ManualTimers(
+                            ticker,
+                            at -> write(
+                                    control.resolve("wake-" + at.toEpochMilli() + "-" + wakes.incrementAndGet()), ""));
                     timers.set(t);
                     return t;
                 })) {
             write(control.resolve("ready"), "ready: " + bot.cohorts.running().size() + " running cohorts");
             while (!Files.exists(control.resolve("stop"))) {
                 try (var files = Files.list(control)) {
-                    for (Path p : files.filter(f -> f.getFileName().toString().startsWith("tick-")).sorted().toList()) {
+                    for (Path p : files.filter(f -> f.getFileName().toString().startsWith("tick-"))
+                            .sorted()
+                            .toList()) {
                         timers.get().fire();
-                        write(control.resolve("done-" + p.getFileName().toString().substring(5)), "done");
+                        write(
+                                control.resolve(
+                                        "done-" + p.getFileName().toString().substring(5)),
+                                "done");
                         Files.deleteIfExists(p);
                     }
                 }
@@ -69,11 +82,15 @@ public final class BotProcess {
         System.gc();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
+        long nonHeap =
+                ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
         StringBuilder s = new StringBuilder("heapAfterGcBytes=" + heap + "\nnonHeapBytes=" + nonHeap + "\n");
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
-                s.append(line.substring(0, 5)).append("Kb=").append(line.replaceAll("\\D", "")).append('\n');
+                s.append(line.substring(0, 5))
+                        .append("Kb=")
+                        .append(line.replaceAll("\\D", ""))
+                        .append('\n');
             }
         }
         s.append("at=").append(Instant.now()).append('\n');

@@ -32,7 +32,8 @@ final class ChildBot implements DemoBot {
         this.process = process;
     }
 
-    static ChildBot start(Path control, List<String> jvmOptions, StepUpConfig config, String token, SimulatedClock clock)
+    static ChildBot start(
+            Path control, List<String> jvmOptions, StepUpConfig config, String token, SimulatedClock clock)
             throws InterruptedException {
         try {
             Files.createDirectories(control);
@@ -41,12 +42,21 @@ final class ChildBot implements DemoBot {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                    BotProcess.class.getName(), control.toString(), config.storage().database().toString(),
-                    config.discord().apiUrl(), config.discord().gatewayUrl(), token,
+            command.addAll(List.of(
+                    "-Djava.awt.headless=true",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BotProcess.class.getName(),
+                    control.toString(),
+                    config.storage().database().toString(),
+                    config.discord().apiUrl(),
+                    config.discord().gatewayUrl(),
+                    token,
                     config.discord().guildId() == null ? "-" : config.discord().guildId()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(control.resolve("bot.log").toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(control.resolve("bot.log").toFile())
+                    .start();
             ChildBot bot = new ChildBot(control, p);
             bot.await(control.resolve("ready"));
             return bot;
@@ -65,8 +75,10 @@ final class ChildBot implements DemoBot {
     @Override
     public Optional<Instant> nextWakeup(Instant until) {
         try (var files = Files.list(control)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("wake-")).toList()) {
-                wakeups.add(Instant.ofEpochMilli(Long.parseLong(p.getFileName().toString().split("-")[1])));
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith("wake-"))
+                    .toList()) {
+                wakeups.add(Instant.ofEpochMilli(
+                        Long.parseLong(p.getFileName().toString().split("-")[1])));
                 Files.delete(p);
             }
         } catch (IOException e) {
@@ -107,13 +119,23 @@ final class ChildBot implements DemoBot {
 
     /** With {@code -XX:NativeMemoryTracking=summary} among the options, prints where the resident memory goes. */
     private void nativeMemory() {
-        if (!process.info().arguments().map(a -> String.join(" ", a).contains("NativeMemoryTracking")).orElse(false)) {
+        if (!process.info()
+                .arguments()
+                .map(a -> String.join(" ", a).contains("NativeMemoryTracking"))
+                .orElse(false)) {
             return;
         }
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
-            System.out.println(new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(process.pid()),
+                            "VM.native_memory",
+                            "summary")
+                    .redirectErrorStream(true)
+                    .start();
+            System.out.println(
+                    new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             jcmd.waitFor();
         } catch (IOException e) {
             System.out.println("jcmd failed: " + e.getMessage());
@@ -147,11 +169,12 @@ final class ChildBot implements DemoBot {
         long end = System.nanoTime() + WAIT.toNanos();
         while (!Files.exists(file)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the bot process ended (exit " + process.exitValue() + "); see "
-                        + control.resolve("bot.log"));
+                throw new IllegalStateException(
+                        "the bot process ended (exit " + process.exitValue() + "); see " + control.resolve("bot.log"));
             }
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("the bot process did not answer within " + WAIT + ": " + file.getFileName());
+                throw new IllegalStateException(
+                        "the bot process did not answer within " + WAIT + ": " + file.getFileName());
             }
             try {
                 Thread.sleep(2);

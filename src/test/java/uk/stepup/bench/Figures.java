@@ -9,8 +9,7 @@ import java.util.Locale;
 /** The benchmark figures, each with its reference and their ratio, printed as they come and as one table at the end. */
 final class Figures {
     /** One figure: what was measured, its value, the reference it is judged against, and value / reference. */
-    record Row(String name, String value, String reference, String ratio) {
-    }
+    record Row(String name, String value, String reference, String ratio) {}
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -37,7 +36,8 @@ final class Figures {
         String format = "| %-" + w0 + "s | %" + w1 + "s | %-" + w2 + "s | %s%n";
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, format, "Figure", "Measured", "Reference", "Ratio"));
-        s.append(String.format(Locale.ROOT, "|%s|%s|%s|-------%n", "-".repeat(w0 + 2), "-".repeat(w1 + 2), "-".repeat(w2 + 2)));
+        s.append(String.format(
+                Locale.ROOT, "|%s|%s|%s|-------%n", "-".repeat(w0 + 2), "-".repeat(w1 + 2), "-".repeat(w2 + 2)));
         for (Row r : rows) {
             s.append(String.format(Locale.ROOT, format, r.name(), r.value(), r.reference(), r.ratio()));
         }

@@ -53,8 +53,10 @@ class ImportBenchmark {
 
     /** Requests Discord took on a route (not those answered 429), over every server. */
     static long accepted(SandboxStats stats, String route) {
-        return stats.acceptedPerBucket().entrySet().stream().filter(e -> e.getKey().startsWith(route + " @"))
-                .mapToLong(Map.Entry::getValue).sum();
+        return stats.acceptedPerBucket().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(route + " @"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     @Test
@@ -64,32 +66,51 @@ class ImportBenchmark {
             List<SandboxUser> people = w.people(server, "m", HOMES * MANAGERS_PER_HOME);
             w.startBot();
             Cohort cohort = w.createCohort(server, "Bench", "2027-01-04");
-            StringBuilder csv = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+            StringBuilder csv = new StringBuilder(
+                    "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
             for (int i = 0; i < HOMES; i++) {
-                csv.append(String.format("Care Home %03d,1-%d,%s;%s,Good,,,,,%n", i + 1, 100_000_000L + i * 7919L,
-                        people.get(2 * i).id(), people.get(2 * i + 1).id()));
+                csv.append(String.format(
+                        "Care Home %03d,1-%d,%s;%s,Good,,,,,%n",
+                        i + 1,
+                        100_000_000L + i * 7919L,
+                        people.get(2 * i).id(),
+                        people.get(2 * i + 1).id()));
             }
             SandboxChannel general = server.channelByName("general").orElseThrow();
-            SandboxChannel coaches = server.channelByName("SUO · Bench", "coaches").orElseThrow();
+            SandboxChannel coaches =
+                    server.channelByName("SUO · Bench", "coaches").orElseThrow();
             w.sandbox.resetStats();
             w.sandbox.clearViolations();
 
             // The simulated clock follows real time, as a deployed bot's does: the progress notes come about once a
             // minute, and the command's interaction token dies 15 minutes in.
-            java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            java.util.concurrent.ScheduledExecutorService ticker =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
             Instant simulatedStart = w.clock.instant();
             long realStart = System.nanoTime();
-            ticker.scheduleAtFixedRate(() -> w.clock.set(simulatedStart.plusNanos(System.nanoTime() - realStart)), 1, 1,
+            ticker.scheduleAtFixedRate(
+                    () -> w.clock.set(simulatedStart.plusNanos(System.nanoTime() - realStart)),
+                    1,
+                    1,
                     java.util.concurrent.TimeUnit.SECONDS);
             long t0 = System.nanoTime();
-            InteractionHandle started = w.sandbox.as(w.coach, server).slash("cohort import", Map.of("file",
-                    SandboxAttachment.of("homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))), general);
+            InteractionHandle started = w.sandbox
+                    .as(w.coach, server)
+                    .slash(
+                            "cohort import",
+                            Map.of(
+                                    "file",
+                                    SandboxAttachment.of(
+                                            "homes.csv",
+                                            "text/csv",
+                                            csv.toString().getBytes(StandardCharsets.UTF_8))),
+                            general);
             String answer = started.awaitReply(BenchWorld.WAIT).content();
             Duration answered = Duration.ofNanos(System.nanoTime() - t0);
             assertThat(started.failed()).isFalse();
             assertThat(answer).contains("The file is good");
-            SandboxMessage report = w.sandbox.awaitMessage(coaches, m -> m.content().contains("Imported "),
-                    Duration.ofMinutes(40));
+            SandboxMessage report =
+                    w.sandbox.awaitMessage(coaches, m -> m.content().contains("Imported "), Duration.ofMinutes(40));
             Duration wall = Duration.ofNanos(System.nanoTime() - t0);
             ticker.shutdownNow();
             Duration acknowledged = started.callbackLatency().orElseThrow();
@@ -107,22 +128,42 @@ class ImportBenchmark {
 
             Figures f = new Figures();
             f.note("Import: homes / managers", HOMES + " / " + HOMES * MANAGERS_PER_HOME);
-            f.note("Import: role adds / channel creates (categories too) / 429s", roleAdds + " / " + creates + " / " + rateLimited);
-            f.add("Import: the command acknowledged (deferred)", Figures.ms(acknowledged.toNanos() / 1e6), "3 s",
+            f.note(
+                    "Import: role adds / channel creates (categories too) / 429s",
+                    roleAdds + " / " + creates + " / " + rateLimited);
+            f.add(
+                    "Import: the command acknowledged (deferred)",
+                    Figures.ms(acknowledged.toNanos() / 1e6),
+                    "3 s",
                     Figures.ratio(acknowledged.toNanos() / 3e9));
-            f.add("Import: the coach's answer, the file checked", Figures.ms(answered.toNanos() / 1e6), "3 s",
+            f.add(
+                    "Import: the coach's answer, the file checked",
+                    Figures.ms(answered.toNanos() / 1e6),
+                    "3 s",
                     Figures.ratio(answered.toNanos() / 3e9));
-            f.add("Import: wall time to the report in #coaches", Figures.seconds(wall), Figures.seconds(sequential),
+            f.add(
+                    "Import: wall time to the report in #coaches",
+                    Figures.seconds(wall),
+                    Figures.seconds(sequential),
                     Figures.ratio(wall.toNanos() / (double) sequential.toNanos()));
-            f.add("Import: wall time against the limits alone", Figures.seconds(wall), Figures.seconds(overlapped),
+            f.add(
+                    "Import: wall time against the limits alone",
+                    Figures.seconds(wall),
+                    Figures.seconds(overlapped),
                     Figures.ratio(wall.toNanos() / (double) overlapped.toNanos()));
-            f.add("Import: wall time against an interaction token's life", Figures.seconds(wall), "900 s",
+            f.add(
+                    "Import: wall time against an interaction token's life",
+                    Figures.seconds(wall),
+                    "900 s",
                     Figures.ratio(wall.toNanos() / 9e11));
             f.note("Sandbox's own lower bound (busiest bucket)", Figures.seconds(stats.rateLimitLowerBound()));
-            f.note("Notes in #coaches (start, progress, report)", String.valueOf(coaches.messages().size()));
+            f.note(
+                    "Notes in #coaches (start, progress, report)",
+                    String.valueOf(coaches.messages().size()));
             System.out.println(f.table());
 
-            assertThat(report.content()).contains("Imported " + HOMES + " homes with " + HOMES * MANAGERS_PER_HOME + " managers");
+            assertThat(report.content())
+                    .contains("Imported " + HOMES + " homes with " + HOMES * MANAGERS_PER_HOME + " managers");
             assertThat(homes).hasSize(HOMES).allMatch(h -> h.channelId().isPresent());
             assertThat(roleAdds).isGreaterThanOrEqualTo((long) HOMES * MANAGERS_PER_HOME);
             assertThat(w.sandbox.violations()).isEmpty();

@@ -24,13 +24,29 @@ import javax.management.openmbean.CompositeData;
  */
 final class Machine implements AutoCloseable {
     /** A summary of one measured window. */
-    record Report(double loadBefore, double loadAfter, double wakeUpP99Ms, double wakeUpMaxMs, int gcPauses,
-                  double gcLongestMs, double gcTotalMs, double botCpuMs) {
+    record Report(
+            double loadBefore,
+            double loadAfter,
+            double wakeUpP99Ms,
+            double wakeUpMaxMs,
+            int gcPauses,
+            double gcLongestMs,
+            double gcTotalMs,
+            double botCpuMs) {
         String describe() {
-            return String.format(Locale.ROOT, "load average %.1f -> %.1f on %d cores; a 1 ms sleep woke %.1f ms late at p99"
+            return String.format(
+                    Locale.ROOT,
+                    "load average %.1f -> %.1f on %d cores; a 1 ms sleep woke %.1f ms late at p99"
                             + " (max %.1f); %d GC pauses, longest %.1f ms, total %.0f ms; bot threads used %.0f ms CPU",
-                    loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(), wakeUpP99Ms, wakeUpMaxMs, gcPauses,
-                    gcLongestMs, gcTotalMs, botCpuMs);
+                    loadBefore,
+                    loadAfter,
+                    Runtime.getRuntime().availableProcessors(),
+                    wakeUpP99Ms,
+                    wakeUpMaxMs,
+                    gcPauses,
+                    gcLongestMs,
+                    gcTotalMs,
+                    botCpuMs);
         }
     }
 
@@ -52,24 +68,27 @@ final class Machine implements AutoCloseable {
                 emitters.add(e);
             }
         }
-        sleeper = new Thread(() -> {
-            while (running) {
-                long t0 = System.nanoTime();
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                lateMillis.add(Math.max(0, (System.nanoTime() - t0) / 1e6 - 1));
-            }
-        }, "bench-wake-up-probe");
+        sleeper = new Thread(
+                () -> {
+                    while (running) {
+                        long t0 = System.nanoTime();
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        lateMillis.add(Math.max(0, (System.nanoTime() - t0) / 1e6 - 1));
+                    }
+                },
+                "bench-wake-up-probe");
         sleeper.setDaemon(true);
         sleeper.start();
     }
 
     private void onGc(Notification n, Object handback) {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+            GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
             // G1's concurrent cycle is not a pause; young and mixed collections and full GCs are.
             if (!info.getGcName().contains("Concurrent")) {
                 gcMillis.add((double) info.getGcInfo().getDuration());
@@ -88,9 +107,15 @@ final class Machine implements AutoCloseable {
         double[] late = lateMillis.stream().mapToDouble(Double::doubleValue).toArray();
         double[] gc = gcMillis.stream().mapToDouble(Double::doubleValue).toArray();
         close();
-        return new Report(loadBefore, loadAverage(), late.length == 0 ? 0 : Figures.quantile(late, 0.99),
-                late.length == 0 ? 0 : Figures.quantile(late, 1.0), gc.length,
-                gc.length == 0 ? 0 : Figures.quantile(gc, 1.0), java.util.Arrays.stream(gc).sum(), cpu / 1e6);
+        return new Report(
+                loadBefore,
+                loadAverage(),
+                late.length == 0 ? 0 : Figures.quantile(late, 0.99),
+                late.length == 0 ? 0 : Figures.quantile(late, 1.0),
+                gc.length,
+                gc.length == 0 ? 0 : Figures.quantile(gc, 1.0),
+                java.util.Arrays.stream(gc).sum(),
+                cpu / 1e6);
     }
 
     @Override
@@ -110,7 +135,9 @@ final class Machine implements AutoCloseable {
     private static Map<Long, Long> botThreadCpu() {
         Map<Long, Long> out = new HashMap<>();
         for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (t != null && (t.getThreadName().startsWith("discord-events") || t.getThreadName().startsWith("JDA"))) {
+            if (t != null
+                    && (t.getThreadName().startsWith("discord-events")
+                            || t.getThreadName().startsWith("JDA"))) {
                 long cpu = THREADS.getThreadCpuTime(t.getThreadId());
                 if (cpu >= 0) {
                     out.put(t.getThreadId(), cpu);

@@ -39,30 +39,46 @@ class MemoryBenchmark {
                 System.getProperty("bench.botJvm", DOCKER_JVM).trim().split("\\s+")));
         AtomicReference<ChildBot> child = new AtomicReference<>();
         long started = System.nanoTime();
-        Demo.Result r = new Demo(HOMES, 24, dir.resolve("out"), 7,
-                new CurriculumLoader().load(Path.of("prompts")).curricula(), Demo.HOMES_PER_SERVER,
-                (config, token, curricula, clock) -> {
-                    ChildBot bot = ChildBot.start(dir.resolve("control"), jvm, config, token, clock);
-                    child.set(bot);
-                    return bot;
-                }).run();
+        Demo.Result r = new Demo(
+                        HOMES,
+                        24,
+                        dir.resolve("out"),
+                        7,
+                        new CurriculumLoader().load(Path.of("prompts")).curricula(),
+                        Demo.HOMES_PER_SERVER,
+                        (config, token, curricula, clock) -> {
+                            ChildBot bot = ChildBot.start(dir.resolve("control"), jvm, config, token, clock);
+                            child.set(bot);
+                            return bot;
+                        })
+                .run();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Map<String, Long> m = child.get().lastStats();
         long hwm = m.get("VmHWMKb") / 1024;
         long rss = m.get("VmRSSKb") / 1024;
         Figures f = new Figures();
         f.note("Demo: homes / cohorts / weeks", HOMES + " / " + r.cohorts() + " / 24");
-        f.note("Demo: check-ins / tasks done / attendances / measure values",
+        f.note(
+                "Demo: check-ins / tasks done / attendances / measure values",
                 r.checkins() + " / " + r.tasksDone() + " / " + r.attended() + " / " + r.measureValues());
         f.note("Demo: wall time", Figures.seconds(took));
         f.note("Bot JVM options", String.join(" ", jvm));
-        f.add("Bot process peak resident memory (VmHWM)", hwm + " MB", TARGET_MB + " MB",
+        f.add(
+                "Bot process peak resident memory (VmHWM)",
+                hwm + " MB",
+                TARGET_MB + " MB",
                 Figures.ratio(hwm / (double) TARGET_MB));
-        f.add("Bot process resident memory at the end (VmRSS)", rss + " MB", TARGET_MB + " MB",
+        f.add(
+                "Bot process resident memory at the end (VmRSS)",
+                rss + " MB",
+                TARGET_MB + " MB",
                 Figures.ratio(rss / (double) TARGET_MB));
-        f.note("Bot heap in use after a full GC at the end", String.format(Locale.ROOT, "%.1f MB",
-                m.get("heapAfterGcBytes") / 1048576.0));
-        f.note("Bot non-heap in use (classes, code)", String.format(Locale.ROOT, "%.1f MB", m.get("nonHeapBytes") / 1048576.0));
+        f.note(
+                "Bot heap in use after a full GC at the end",
+                String.format(Locale.ROOT, "%.1f MB", m.get("heapAfterGcBytes") / 1048576.0));
+        f.note(
+                "Bot non-heap in use (classes, code)",
+                String.format(Locale.ROOT, "%.1f MB", m.get("nonHeapBytes") / 1048576.0));
         System.out.println(f.table());
         assertThat(r.violations()).isZero();
         assertThat(r.checkins()).isPositive();

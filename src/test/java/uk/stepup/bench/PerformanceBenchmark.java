@@ -82,6 +82,7 @@ class PerformanceBenchmark {
     static final double FAN_OUT_TARGET = 1.10;
     /** Created on Wednesday 30 December 2026; the cohorts start Monday 4 January 2027. */
     static final Instant CREATED = Instant.parse("2026-12-30T10:00:00Z");
+
     static final String START = "2027-01-04";
     static final Instant WEEK1_PROMPT = Instant.parse("2027-01-04T09:00:00Z");
     static final Instant WEEK1_REMINDER = Instant.parse("2027-01-07T12:00:00Z");
@@ -108,13 +109,15 @@ class PerformanceBenchmark {
 
     @TempDir
     Path dir;
+
     final Figures figures = new Figures();
 
     @AfterAll
     void printTable() {
         System.out.println();
         System.out.println("Benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
+                + System.getProperty("java.version") + " (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ")");
         System.out.print(figures.table());
     }
 
@@ -123,8 +126,7 @@ class PerformanceBenchmark {
     // ---------------------------------------------------------------------------------------------------------------
 
     /** One manager's check-in: the latencies of the two interactions, and when the save was acknowledged. */
-    private record Timing(double openMs, double submitMs, long doneNanos) {
-    }
+    private record Timing(double openMs, double submitMs, long doneNanos) {}
 
     @Test
     @Order(1)
@@ -146,13 +148,24 @@ class PerformanceBenchmark {
             assertThat(enrolled.ok()).as(enrolled.message()).isTrue();
             List<Home> homes = w.bot.homes.inCohort(cohort.id());
             assertThat(homes).hasSize(HOMES);
-            long withChannel = homes.stream().filter(h -> h.channelId().isPresent()).count();
-            long channelsInServer = server.channels().stream().filter(c -> !c.isThread()).count();
-            List<Violation> full = w.sandbox.violations().stream().filter(v -> v.rule().equals("channel-count")).toList();
-            System.out.printf(Locale.ROOT, "One server, one cohort of %d homes: enrolled in %s; %d home channels created, "
+            long withChannel =
+                    homes.stream().filter(h -> h.channelId().isPresent()).count();
+            long channelsInServer =
+                    server.channels().stream().filter(c -> !c.isThread()).count();
+            List<Violation> full = w.sandbox.violations().stream()
+                    .filter(v -> v.rule().equals("channel-count"))
+                    .toList();
+            System.out.printf(
+                    Locale.ROOT,
+                    "One server, one cohort of %d homes: enrolled in %s; %d home channels created, "
                             + "%d refused by Discord's 500-channel limit (the server now has %d channels; %d requests answered"
                             + " 30013)%n",
-                    HOMES, Figures.seconds(enrolTime), withChannel, HOMES - withChannel, channelsInServer, full.size());
+                    HOMES,
+                    Figures.seconds(enrolTime),
+                    withChannel,
+                    HOMES - withChannel,
+                    channelsInServer,
+                    full.size());
             figures.note("600-home cohort on one server: home channels", withChannel + " of " + HOMES);
             w.sandbox.clearViolations();
 
@@ -163,8 +176,10 @@ class PerformanceBenchmark {
             w.sandbox.suspendRateLimits(false);
 
             // Warm-up on another server (not measured): the JIT compiles the path the burst takes.
-            runConcurrently(4, warmers.size() * 10, i -> checkIn(w, warmServer, warmers.get(i % warmers.size()), warmPrompt, i,
-                    i / warmers.size()));
+            runConcurrently(
+                    4,
+                    warmers.size() * 10,
+                    i -> checkIn(w, warmServer, warmers.get(i % warmers.size()), warmPrompt, i, i / warmers.size()));
             w.sandbox.resetStats();
 
             // The burst: every manager starts at a random moment within the window, on a pool of threads.
@@ -181,17 +196,22 @@ class PerformanceBenchmark {
             long start = System.nanoTime();
             for (int i = 0; i < HOMES; i++) {
                 int n = i;
-                pool.schedule(() -> {
-                    try {
-                        timings.add(checkIn(w, server, managers.get(n), prompt, n, 0));
-                    } catch (Throwable e) {
-                        errors.add(e);
-                    } finally {
-                        done.countDown();
-                    }
-                }, offsets.get(i), TimeUnit.NANOSECONDS);
+                pool.schedule(
+                        () -> {
+                            try {
+                                timings.add(checkIn(w, server, managers.get(n), prompt, n, 0));
+                            } catch (Throwable e) {
+                                errors.add(e);
+                            } finally {
+                                done.countDown();
+                            }
+                        },
+                        offsets.get(i),
+                        TimeUnit.NANOSECONDS);
             }
-            assertThat(done.await(BURST_WINDOW.toSeconds() + 60, TimeUnit.SECONDS)).as("burst finished").isTrue();
+            assertThat(done.await(BURST_WINDOW.toSeconds() + 60, TimeUnit.SECONDS))
+                    .as("burst finished")
+                    .isTrue();
             Machine.Report during = machine.stop();
             pool.shutdown();
             assertThat(errors).as("check-ins that failed").isEmpty();
@@ -205,8 +225,14 @@ class PerformanceBenchmark {
             double[] both = new double[open.length + submit.length];
             System.arraycopy(open, 0, both, 0, open.length);
             System.arraycopy(submit, 0, both, open.length, submit.length);
-            System.out.printf(Locale.ROOT, "Burst: %d check-ins in %s; %d interactions, %d failed; %d rows stored%n",
-                    timings.size(), Figures.seconds(elapsed), stats.interactions(), stats.failedInteractions(), rows);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Burst: %d check-ins in %s; %d interactions, %d failed; %d rows stored%n",
+                    timings.size(),
+                    Figures.seconds(elapsed),
+                    stats.interactions(),
+                    stats.failedInteractions(),
+                    rows);
             System.out.println("Burst: " + during.describe());
             latency("Burst: callback p50, button -> modal", Figures.quantile(open, 0.5));
             latency("Burst: callback p99, button -> modal", Figures.quantile(open, 0.99));
@@ -215,14 +241,25 @@ class PerformanceBenchmark {
             latency("Burst: callback p99, all interactions", Figures.quantile(both, 0.99));
             figures.note("Burst: max callback, all interactions", Figures.ms(Figures.quantile(both, 1.0)));
             figures.note("Burst: bot CPU per check-in (both interactions)", Figures.ms(during.botCpuMs() / HOMES));
-            figures.note("Burst: machine load avg / 1 ms sleep late p99 / GC max",
-                    String.format(Locale.ROOT, "%.1f / %s / %s", Math.max(during.loadBefore(), during.loadAfter()),
-                            Figures.ms(during.wakeUpP99Ms()), Figures.ms(during.gcLongestMs())));
+            figures.note(
+                    "Burst: machine load avg / 1 ms sleep late p99 / GC max",
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f / %s / %s",
+                            Math.max(during.loadBefore(), during.loadAfter()),
+                            Figures.ms(during.wakeUpP99Ms()),
+                            Figures.ms(during.gcLongestMs())));
             double arrivals = HOMES / (double) BURST_WINDOW.toSeconds();
             double committed = rows / (elapsed.toNanos() / 1e9);
-            figures.add("Burst: check-ins committed per second", Figures.perSecond(committed),
-                    "arrivals " + Figures.perSecond(arrivals), Figures.ratio(committed / arrivals));
-            figures.add("Burst: check-ins stored (none lost)", Integer.toString(rows), Integer.toString(HOMES),
+            figures.add(
+                    "Burst: check-ins committed per second",
+                    Figures.perSecond(committed),
+                    "arrivals " + Figures.perSecond(arrivals),
+                    Figures.ratio(committed / arrivals));
+            figures.add(
+                    "Burst: check-ins stored (none lost)",
+                    Integer.toString(rows),
+                    Integer.toString(HOMES),
                     Figures.ratio(rows / (double) HOMES));
             assertThat(rows).isEqualTo(HOMES);
             assertThat(stats.failedInteractions()).isZero();
@@ -240,16 +277,24 @@ class PerformanceBenchmark {
             Duration flatElapsed = Duration.ofNanos(System.nanoTime() - flatStart);
             Machine.Report flatReport = flatMachine.stop();
             System.out.println("Flat out: " + flatReport.describe());
-            double[] flatBoth = flat.stream().flatMapToDouble(t -> java.util.stream.DoubleStream.of(t.openMs(), t.submitMs())).toArray();
+            double[] flatBoth = flat.stream()
+                    .flatMapToDouble(t -> java.util.stream.DoubleStream.of(t.openMs(), t.submitMs()))
+                    .toArray();
             double flatRate = HOMES / (flatElapsed.toNanos() / 1e9);
-            figures.add("Flat out (" + BURST_THREADS + " people at once): check-ins per second", Figures.perSecond(flatRate),
-                    "burst " + Figures.perSecond(arrivals), Figures.ratio(flatRate / arrivals));
-            figures.note("Flat out: callback p50 / p99", Figures.ms(Figures.quantile(flatBoth, 0.5)) + " / "
-                    + Figures.ms(Figures.quantile(flatBoth, 0.99)));
+            figures.add(
+                    "Flat out (" + BURST_THREADS + " people at once): check-ins per second",
+                    Figures.perSecond(flatRate),
+                    "burst " + Figures.perSecond(arrivals),
+                    Figures.ratio(flatRate / arrivals));
+            figures.note(
+                    "Flat out: callback p50 / p99",
+                    Figures.ms(Figures.quantile(flatBoth, 0.5)) + " / " + Figures.ms(Figures.quantile(flatBoth, 0.99)));
             figures.note("Flat out: bot CPU per check-in", Figures.ms(flatReport.botCpuMs() / HOMES));
             assertThat(countCheckins(w.bot.database, cohort.id(), 1)).isEqualTo(HOMES);
             assertThat(w.sandbox.stats().failedInteractions()).isZero();
-            assertThat(w.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+            assertThat(w.sandbox.violations())
+                    .as("Discord rules broken by the bot")
+                    .isEmpty();
         }
     }
 
@@ -258,17 +303,20 @@ class PerformanceBenchmark {
     }
 
     private static SandboxMessage prompt(BenchWorld w, SandboxGuild guild, String cohort) {
-        SandboxChannel thisWeek = guild.channelByName("SUO · " + cohort, "this-week").orElseThrow();
-        return w.sandbox.awaitMessage(thisWeek, m -> !m.isEphemeral() && m.button("Check in").isPresent(), BenchWorld.WAIT);
+        SandboxChannel thisWeek =
+                guild.channelByName("SUO · " + cohort, "this-week").orElseThrow();
+        return w.sandbox.awaitMessage(
+                thisWeek, m -> !m.isEphemeral() && m.button("Check in").isPresent(), BenchWorld.WAIT);
     }
 
     /**
      * Press Check in, fill in the modal, submit; the reply must say it was saved. {@code round} numbers the manager's
      * edits: each one changes the answers, as an identical submit is answered "Already saved" and stores nothing.
      */
-    private static Timing checkIn(BenchWorld w, SandboxGuild guild, SandboxUser manager, SandboxMessage prompt, int n,
-                                  int round) {
-        InteractionHandle open = w.sandbox.as(manager, guild).clickLabel(prompt, "Check in").awaitResponse(BenchWorld.WAIT);
+    private static Timing checkIn(
+            BenchWorld w, SandboxGuild guild, SandboxUser manager, SandboxMessage prompt, int n, int round) {
+        InteractionHandle open =
+                w.sandbox.as(manager, guild).clickLabel(prompt, "Check in").awaitResponse(BenchWorld.WAIT);
         SandboxModal modal = open.modal();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("rating", List.of(Rating.values()[n % 4].key()));
@@ -279,7 +327,8 @@ class PerformanceBenchmark {
         if (n % 5 < 2) {
             values.put("highlight", HIGHLIGHTS[n % HIGHLIGHTS.length]);
         }
-        InteractionHandle saved = w.sandbox.as(manager, guild).submitModal(modal, values).awaitResponse(BenchWorld.WAIT);
+        InteractionHandle saved =
+                w.sandbox.as(manager, guild).submitModal(modal, values).awaitResponse(BenchWorld.WAIT);
         long doneNanos = System.nanoTime();
         String reply = saved.awaitReply(BenchWorld.WAIT).content();
         if (!reply.startsWith("Saved") && !reply.startsWith("Updated")) {
@@ -289,7 +338,10 @@ class PerformanceBenchmark {
     }
 
     private static double millis(InteractionHandle h) {
-        return h.callbackLatency().orElseThrow(() -> new AssertionError(h + " not acknowledged")).toNanos() / 1e6;
+        return h.callbackLatency()
+                        .orElseThrow(() -> new AssertionError(h + " not acknowledged"))
+                        .toNanos()
+                / 1e6;
     }
 
     private interface Job {
@@ -359,26 +411,45 @@ class PerformanceBenchmark {
             JdbcHomeRepository homeRepo = new JdbcHomeRepository(db);
             JdbcCheckinRepository checkins = new JdbcCheckinRepository(db);
             WeeklyTime monday = WeeklyTime.parse("MONDAY 09:00").orElseThrow();
-            Cohort cohort = cohorts.create(new CohortRepository.NewCohort("g1", "Write path", "kloe-2017", BenchWorld.LONDON,
-                    java.time.LocalDate.parse(START), new WeeklyRhythm(monday, monday, monday, monday), List.of("S1"),
-                    "coach", CREATED));
+            Cohort cohort = cohorts.create(new CohortRepository.NewCohort(
+                    "g1",
+                    "Write path",
+                    "kloe-2017",
+                    BenchWorld.LONDON,
+                    java.time.LocalDate.parse(START),
+                    new WeeklyRhythm(monday, monday, monday, monday),
+                    List.of("S1"),
+                    "coach",
+                    CREATED));
             List<HomeRepository.NewHome> newHomes = new ArrayList<>();
             for (int i = 1; i <= WRITE_HOMES; i++) {
-                newHomes.add(new HomeRepository.NewHome("Home " + i, "home-" + i, Optional.empty(),
-                        new Baseline(Optional.empty(), Map.of()), List.of(Long.toString(1_000 + i))));
+                newHomes.add(new HomeRepository.NewHome(
+                        "Home " + i,
+                        "home-" + i,
+                        Optional.empty(),
+                        new Baseline(Optional.empty(), Map.of()),
+                        List.of(Long.toString(1_000 + i))));
             }
-            List<Long> homeIds = homeRepo.enrolAll(cohort.id(), newHomes, CREATED).stream().map(Home::id).toList();
+            List<Long> homeIds = homeRepo.enrolAll(cohort.id(), newHomes, CREATED).stream()
+                    .map(Home::id)
+                    .toList();
             List<CheckinAnswers> answers = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                answers.add(new CheckinAnswers(Rating.values()[i % 4], DID[i % DID.length],
-                        i % 5 < 3 ? Optional.of(EVIDENCE[i % EVIDENCE.length]) : Optional.empty(), Optional.empty(),
+                answers.add(new CheckinAnswers(
+                        Rating.values()[i % 4],
+                        DID[i % DID.length],
+                        i % 5 < 3 ? Optional.of(EVIDENCE[i % EVIDENCE.length]) : Optional.empty(),
+                        Optional.empty(),
                         i % 5 < 2 ? Optional.of(HIGHLIGHTS[i % HIGHLIGHTS.length]) : Optional.empty()));
             }
             Instant at = WEEK1_PROMPT.plusSeconds(3600);
             Slots slots = new Slots(homeIds);
 
-            try (Connection raw = rawConnection(file); Connection raw2 = rawConnection(file)) {
-                assertThat(pragmas(raw)).as("the raw loop uses the product's pragmas").isEqualTo(db.read(PerformanceBenchmark::pragmas));
+            try (Connection raw = rawConnection(file);
+                    Connection raw2 = rawConnection(file)) {
+                assertThat(pragmas(raw))
+                        .as("the raw loop uses the product's pragmas")
+                        .isEqualTo(db.read(PerformanceBenchmark::pragmas));
                 try (Statement s = raw.createStatement()) {
                     for (String table : List.of("raw_checkin", "raw_checkin2")) {
                         s.execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY,"
@@ -397,9 +468,9 @@ class PerformanceBenchmark {
                 raw2.setAutoCommit(false);
                 int[] next = {0, 0, 0};
                 try (PreparedStatement one = raw.prepareStatement(RAW_CHECKIN);
-                     PreparedStatement two = raw2.prepareStatement(RAW_CHECKIN.replace("raw_checkin", "raw_checkin2")
-                             + " RETURNING id");
-                     PreparedStatement revision = raw2.prepareStatement(RAW_REVISION)) {
+                        PreparedStatement two = raw2.prepareStatement(
+                                RAW_CHECKIN.replace("raw_checkin", "raw_checkin2") + " RETURNING id");
+                        PreparedStatement revision = raw2.prepareStatement(RAW_REVISION)) {
                     double[][] rates = new double[3][WRITE_ROUNDS];
                     for (int r = -1; r < WRITE_ROUNDS; r++) {
                         int n = r < 0 ? WRITE_WARM_UP : WRITE_ROUND;
@@ -418,22 +489,38 @@ class PerformanceBenchmark {
                         toOne[r] = rates[0][r] / rates[1][r];
                         toTwo[r] = rates[0][r] / rates[2][r];
                     }
-                    System.out.printf(Locale.ROOT, "Write path, %d rounds of %,d each: save %s/s, raw one row %s/s, raw two rows"
-                                    + " %s/s (min-median-max); ratios per round %s and %s%n", WRITE_ROUNDS, WRITE_ROUND,
-                            spread(rates[0]), spread(rates[1]), spread(rates[2]), spread(toOne), spread(toTwo));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "Write path, %d rounds of %,d each: save %s/s, raw one row %s/s, raw two rows"
+                                    + " %s/s (min-median-max); ratios per round %s and %s%n",
+                            WRITE_ROUNDS,
+                            WRITE_ROUND,
+                            spread(rates[0]),
+                            spread(rates[1]),
+                            spread(rates[2]),
+                            spread(toOne),
+                            spread(toTwo));
                     double save = Figures.quantile(rates[0], 0.5);
                     figures.note("Raw SQLite: one row per commit", Figures.perSecond(Figures.quantile(rates[1], 0.5)));
-                    figures.note("Raw SQLite: check-in + revision rows per commit", Figures.perSecond(Figures.quantile(rates[2], 0.5)));
-                    figures.add("CheckinRepository.save via Database.write", Figures.perSecond(save),
+                    figures.note(
+                            "Raw SQLite: check-in + revision rows per commit",
+                            Figures.perSecond(Figures.quantile(rates[2], 0.5)));
+                    figures.add(
+                            "CheckinRepository.save via Database.write",
+                            Figures.perSecond(save),
                             "raw 1 row " + Figures.perSecond(Figures.quantile(rates[1], 0.5)),
                             Figures.ratio(Figures.quantile(toOne, 0.5)));
-                    figures.add("CheckinRepository.save, same two rows", Figures.perSecond(save),
+                    figures.add(
+                            "CheckinRepository.save, same two rows",
+                            Figures.perSecond(save),
                             "raw 2 rows " + Figures.perSecond(Figures.quantile(rates[2], 0.5)),
                             Figures.ratio(Figures.quantile(toTwo, 0.5)));
                 }
                 int expected = WRITE_WARM_UP + WRITE_ROUNDS * WRITE_ROUND;
-                assertThat(db.<Integer>read(c -> count(c, "SELECT COUNT(*) FROM checkin"))).isEqualTo(expected);
-                assertThat(db.<Integer>read(c -> count(c, "SELECT COUNT(*) FROM checkin_revision"))).isEqualTo(expected);
+                assertThat(db.<Integer>read(c -> count(c, "SELECT COUNT(*) FROM checkin")))
+                        .isEqualTo(expected);
+                assertThat(db.<Integer>read(c -> count(c, "SELECT COUNT(*) FROM checkin_revision")))
+                        .isEqualTo(expected);
                 assertThat(count(raw, "SELECT COUNT(*) FROM raw_checkin")).isEqualTo(expected);
                 assertThat(count(raw, "SELECT COUNT(*) FROM raw_revision")).isEqualTo(expected);
             }
@@ -442,7 +529,11 @@ class PerformanceBenchmark {
 
     private static String spread(double[] values) {
         String f = values[0] < 10 ? "%.2f" : "%,.0f";
-        return String.format(Locale.ROOT, f + "-" + f + "-" + f, Figures.quantile(values, 0), Figures.quantile(values, 0.5),
+        return String.format(
+                Locale.ROOT,
+                f + "-" + f + "-" + f,
+                Figures.quantile(values, 0),
+                Figures.quantile(values, 0.5),
                 Figures.quantile(values, 1));
     }
 
@@ -457,8 +548,8 @@ class PerformanceBenchmark {
         }
     }
 
-    private static double timeSaves(JdbcCheckinRepository checkins, Slots slots, List<CheckinAnswers> answers, Instant at,
-                                    int[] next, int n) {
+    private static double timeSaves(
+            JdbcCheckinRepository checkins, Slots slots, List<CheckinAnswers> answers, Instant at, int[] next, int n) {
         long t0 = System.nanoTime();
         for (int k = 0; k < n; k++) {
             int i = next[0]++;
@@ -471,8 +562,17 @@ class PerformanceBenchmark {
      * Plain JDBC: with {@code rows == 1} one autocommitted insert per check-in; with 2 the check-in row, its revision
      * row and a commit, as the save path stores.
      */
-    private static double timeRaw(PreparedStatement insert, PreparedStatement revision, Connection tx, Slots slots,
-                                  List<CheckinAnswers> answers, Instant at, int[] next, int rows, int n) throws SQLException {
+    private static double timeRaw(
+            PreparedStatement insert,
+            PreparedStatement revision,
+            Connection tx,
+            Slots slots,
+            List<CheckinAnswers> answers,
+            Instant at,
+            int[] next,
+            int rows,
+            int n)
+            throws SQLException {
         long t0 = System.nanoTime();
         for (int k = 0; k < n; k++) {
             int i = next[rows]++;
@@ -531,7 +631,8 @@ class PerformanceBenchmark {
     private static String pragmas(Connection c) throws SQLException {
         StringBuilder s = new StringBuilder();
         for (String p : List.of("journal_mode", "synchronous", "foreign_keys", "busy_timeout")) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + p)) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA " + p)) {
                 rs.next();
                 s.append(p).append('=').append(rs.getString(1)).append(' ');
             }
@@ -540,7 +641,8 @@ class PerformanceBenchmark {
     }
 
     private static int count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -579,7 +681,9 @@ class PerformanceBenchmark {
             w.sandbox.faults().delayResponses("*", Duration.ofMillis(100));
             week(w, 2, ", 100 ms round trip", homes, List.of(a, b));
             w.sandbox.faults().clear();
-            assertThat(w.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+            assertThat(w.sandbox.violations())
+                    .as("Discord rules broken by the bot")
+                    .isEmpty();
         }
     }
 
@@ -603,25 +707,43 @@ class PerformanceBenchmark {
 
         // Exactly once: one reminder for the week in every home's channel, every delivery recorded as sent.
         for (Home h : homes) {
-            SandboxChannel channel = w.sandbox.channel(h.channelId().orElseThrow()).orElseThrow();
+            SandboxChannel channel =
+                    w.sandbox.channel(h.channelId().orElseThrow()).orElseThrow();
             assertThat(channel.messages().stream().filter(m -> m.content().contains("your week " + n + " check-in")))
-                    .as("week " + n + " reminders in " + channel.name()).hasSize(1);
+                    .as("week " + n + " reminders in " + channel.name())
+                    .hasSize(1);
         }
         for (Cohort c : cohorts) {
             List<DeliveryLedger.Entry> entries = w.bot.ledger.forCohortWeek(c.id(), n);
             // The prompt, its thread, a reminder per home, the summary and its copy in the thread.
-            assertThat(entries).hasSize(HOMES / cohorts.size() + 4).allMatch(e -> e.status() == DeliveryLedger.Status.SENT);
+            assertThat(entries)
+                    .hasSize(HOMES / cohorts.size() + 4)
+                    .allMatch(e -> e.status() == DeliveryLedger.Status.SENT);
         }
-        long requests = stats.requestsPerRoute().entrySet().stream().filter(e -> !e.getKey().contains("interactions/"))
-                .mapToLong(Map.Entry::getValue).sum();
-        System.out.printf(Locale.ROOT, "Fan-out week %d%s: %d REST requests (%d answered 429, %d of them global); prompts %s,"
+        long requests = stats.requestsPerRoute().entrySet().stream()
+                .filter(e -> !e.getKey().contains("interactions/"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "Fan-out week %d%s: %d REST requests (%d answered 429, %d of them global); prompts %s,"
                         + " reminders %s, summaries %s; per route %s%n",
-                n, label, requests, stats.rateLimited(), stats.globalRateLimited(), Figures.seconds(Duration.ofNanos(t1 - t0)),
-                Figures.seconds(Duration.ofNanos(t2 - t1)), Figures.seconds(Duration.ofNanos(t3 - t2)),
+                n,
+                label,
+                requests,
+                stats.rateLimited(),
+                stats.globalRateLimited(),
+                Figures.seconds(Duration.ofNanos(t1 - t0)),
+                Figures.seconds(Duration.ofNanos(t2 - t1)),
+                Figures.seconds(Duration.ofNanos(t3 - t2)),
                 stats.requestsPerRoute());
         double ratio = elapsed.toNanos() / (double) bound.toNanos();
-        figures.add("Fan-out: a week for 600 homes" + label, Figures.seconds(elapsed), "bound " + Figures.seconds(bound),
+        figures.add(
+                "Fan-out: a week for 600 homes" + label,
+                Figures.seconds(elapsed),
+                "bound " + Figures.seconds(bound),
                 Figures.ratio(ratio) + (ratio <= FAN_OUT_TARGET ? " (target 1.10x met)" : " (target 1.10x missed)"));
-        figures.note("Fan-out: 429 answers (global)" + label, stats.rateLimited() + " (" + stats.globalRateLimited() + ")");
+        figures.note(
+                "Fan-out: 429 answers (global)" + label, stats.rateLimited() + " (" + stats.globalRateLimited() + ")");
     }
 }

@@ -108,6 +108,7 @@ class ScaleBenchmark {
 
     @TempDir
     static Path dir;
+
     final Figures figures = new Figures();
     Map<String, Curriculum> curricula;
     Path file;
@@ -135,22 +136,36 @@ class ScaleBenchmark {
             return;
         }
         long t0 = System.nanoTime();
-        small = ScaleSeed.cohort(db, curricula, "200000000000000001", SMALL_NAME, SMALL, 1,
-                ScaleSeed.throughRepositories(db));
+        small = ScaleSeed.cohort(
+                db, curricula, "200000000000000001", SMALL_NAME, SMALL, 1, ScaleSeed.throughRepositories(db));
         long t1 = System.nanoTime();
-        national = ScaleSeed.cohort(db, curricula, "200000000000000002", NATIONAL_NAME, NATIONAL, 2,
-                ScaleSeed.batched(db));
+        national = ScaleSeed.cohort(
+                db, curricula, "200000000000000002", NATIONAL_NAME, NATIONAL, 2, ScaleSeed.batched(db));
         for (int r = 0; r < REGIONS; r++) {
             int homes = NATIONAL / REGIONS + (r < NATIONAL % REGIONS ? 1 : 0);
-            regions.add(ScaleSeed.cohort(db, curricula, Long.toString(300000000000000001L + r), regionName(r), homes,
-                    10 + r, ScaleSeed.batched(db)));
+            regions.add(ScaleSeed.cohort(
+                    db,
+                    curricula,
+                    Long.toString(300000000000000001L + r),
+                    regionName(r),
+                    homes,
+                    10 + r,
+                    ScaleSeed.batched(db)));
         }
         long t2 = System.nanoTime();
         int regional = regions.stream().mapToInt(s -> s.homes().size()).sum();
         assertThat(regional).isEqualTo(NATIONAL);
-        System.out.printf(Locale.ROOT, "Seeded %,d homes through the repositories in %s (%,d check-ins); %,d + %,d homes"
-                        + " batched in %s; database %,d MB%n", SMALL, Figures.seconds(Duration.ofNanos(t1 - t0)),
-                small.checkins(), NATIONAL, regional, Figures.seconds(Duration.ofNanos(t2 - t1)), size(file) >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "Seeded %,d homes through the repositories in %s (%,d check-ins); %,d + %,d homes"
+                        + " batched in %s; database %,d MB%n",
+                SMALL,
+                Figures.seconds(Duration.ofNanos(t1 - t0)),
+                small.checkins(),
+                NATIONAL,
+                regional,
+                Figures.seconds(Duration.ofNanos(t2 - t1)),
+                size(file) >> 20);
     }
 
     private static String regionName(int r) {
@@ -164,7 +179,8 @@ class ScaleBenchmark {
         }
         System.out.println();
         System.out.println("Scale benchmarks on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+                + System.getProperty("java.version") + ", max heap "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
         System.out.print(figures.table());
     }
 
@@ -173,10 +189,10 @@ class ScaleBenchmark {
     @Order(0)
     void batchedSeedingStoresWhatTheRepositoriesStore() {
         try (Database check = Database.open(dir.resolve("check.db"))) {
-            ScaleSeed.Seeded a = ScaleSeed.cohort(check, curricula, "200000000000000009", "Check A", 40, 99,
-                    ScaleSeed.throughRepositories(check));
-            ScaleSeed.Seeded b = ScaleSeed.cohort(check, curricula, "200000000000000009", "Check B", 40, 99,
-                    ScaleSeed.batched(check));
+            ScaleSeed.Seeded a = ScaleSeed.cohort(
+                    check, curricula, "200000000000000009", "Check A", 40, 99, ScaleSeed.throughRepositories(check));
+            ScaleSeed.Seeded b = ScaleSeed.cohort(
+                    check, curricula, "200000000000000009", "Check B", 40, 99, ScaleSeed.batched(check));
             List<String> viaRepositories = ScaleSeed.rows(check, a.cohort().id());
             assertThat(viaRepositories).hasSizeGreaterThan(1000);
             assertThat(ScaleSeed.rows(check, b.cohort().id())).containsExactlyElementsOf(viaRepositories);
@@ -242,27 +258,56 @@ class ScaleBenchmark {
 
         double median = Figures.quantile(times, 0.5);
         double p95 = Figures.quantile(times, 0.95);
-        System.out.printf(Locale.ROOT, "%s: cold %.1f ms (CPU %.1f ms); warm median %.1f ms, p95 %.1f ms over %d runs"
+        System.out.printf(
+                Locale.ROOT,
+                "%s: cold %.1f ms (CPU %.1f ms); warm median %.1f ms, p95 %.1f ms over %d runs"
                         + " (min %.1f, max %.1f; CPU median %.1f ms); one cohort's summary: build %.1f ms, heatmap %.1f ms,"
                         + " heatmap + packing %.1f ms; heatmap %d x %d px, %,d bytes; %d messages (+%d in the thread), %d"
                         + " embeds, %,d characters; files %s%n",
-                name, cold, coldCpu, median, p95, runs, Figures.quantile(times, 0), Figures.quantile(times, 1),
-                Figures.quantile(cpu, 0.5), build, heatmap, pack, size[0], size[1], png.length, packed.channelMessages(),
-                packed.threadMessages(), packed.embeds(), packed.embedCharacters(), packed.files());
+                name,
+                cold,
+                coldCpu,
+                median,
+                p95,
+                runs,
+                Figures.quantile(times, 0),
+                Figures.quantile(times, 1),
+                Figures.quantile(cpu, 0.5),
+                build,
+                heatmap,
+                pack,
+                size[0],
+                size[1],
+                png.length,
+                packed.channelMessages(),
+                packed.threadMessages(),
+                packed.embeds(),
+                packed.embedCharacters(),
+                packed.files());
         System.out.println(name + ": " + load.describe());
         figures.add(name + ", warm median", Figures.ms(median), Figures.ms(targetMs), verdict(median, targetMs));
         figures.add(name + ", warm p95", Figures.ms(p95), Figures.ms(targetMs), verdict(p95, targetMs));
         figures.add(name + ", cold (first run)", Figures.ms(cold), Figures.ms(targetMs), verdict(cold, targetMs));
-        figures.note(name + ": CPU of the ticking thread, median / cold", Figures.ms(Figures.quantile(cpu, 0.5))
-                + " / " + Figures.ms(coldCpu));
-        figures.note(name + ": build / heatmap / heatmap+packing", String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms",
-                build, heatmap, pack));
-        figures.note(name + ": heatmap PNG", String.format(Locale.ROOT, "%d x %d px, %,d kB", size[0], size[1],
-                png.length / 1024));
-        figures.note(name + ": messages (+ thread copy)", packed.channelMessages() + " (+" + packed.threadMessages()
-                + "), " + String.format(Locale.ROOT, "%,d", packed.embedCharacters()) + " characters");
-        figures.note(name + ": load avg / GC max", String.format(Locale.ROOT, "%.1f / %s",
-                Math.max(load.loadBefore(), load.loadAfter()), Figures.ms(load.gcLongestMs())));
+        figures.note(
+                name + ": CPU of the ticking thread, median / cold",
+                Figures.ms(Figures.quantile(cpu, 0.5)) + " / " + Figures.ms(coldCpu));
+        figures.note(
+                name + ": build / heatmap / heatmap+packing",
+                String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", build, heatmap, pack));
+        figures.note(
+                name + ": heatmap PNG",
+                String.format(Locale.ROOT, "%d x %d px, %,d kB", size[0], size[1], png.length / 1024));
+        figures.note(
+                name + ": messages (+ thread copy)",
+                packed.channelMessages() + " (+" + packed.threadMessages() + "), "
+                        + String.format(Locale.ROOT, "%,d", packed.embedCharacters()) + " characters");
+        figures.note(
+                name + ": load avg / GC max",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f / %s",
+                        Math.max(load.loadBefore(), load.loadAfter()),
+                        Figures.ms(load.gcLongestMs())));
         writeQuietly(OUT.resolve("summary-heatmap-" + first.homes().size() + ".png"), png);
 
         // Within Discord's limits: 10 embeds and 10 files per message, no file over 10 MiB.
@@ -286,8 +331,13 @@ class ScaleBenchmark {
     private void cohortStatus(String name, ScaleSeed.Seeded seeded, int warmUp, int runs) {
         reopen();
         Clock clock = Clock.fixed(seeded.summaryDue().plus(Duration.ofDays(2)), ZoneOffset.UTC);
-        CohortStatus status = new CohortStatus(new JdbcCohortRepository(db), new JdbcHomeRepository(db),
-                new JdbcCheckinRepository(db), new JdbcTaskRepository(db), new JdbcSessionRepository(db), clock);
+        CohortStatus status = new CohortStatus(
+                new JdbcCohortRepository(db),
+                new JdbcHomeRepository(db),
+                new JdbcCheckinRepository(db),
+                new JdbcTaskRepository(db),
+                new JdbcSessionRepository(db),
+                clock);
         Actor coach = new Actor("coach", "Coach", seeded.cohort().guildId(), true);
         String[] reply = new String[1];
         Supplier<Double> command = () -> {
@@ -308,8 +358,15 @@ class ScaleBenchmark {
         Machine.Report load = machine.stop();
         double median = Figures.quantile(times, 0.5);
         double p95 = Figures.quantile(times, 0.95);
-        System.out.printf(Locale.ROOT, "%s: cold %.0f ms; warm median %.0f ms, p95 %.0f ms over %d runs; reply %,d"
-                + " characters%n", name, cold, median, p95, runs, reply[0].length());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: cold %.0f ms; warm median %.0f ms, p95 %.0f ms over %d runs; reply %,d" + " characters%n",
+                name,
+                cold,
+                median,
+                p95,
+                runs,
+                reply[0].length());
         System.out.println(name + ": " + load.describe());
         figures.add(name + ", warm median", Figures.ms(median), Figures.ms(STATUS_MS), verdict(median, STATUS_MS));
         figures.add(name + ", cold (first run)", Figures.ms(cold), Figures.ms(STATUS_MS), verdict(cold, STATUS_MS));
@@ -332,7 +389,8 @@ class ScaleBenchmark {
         report("Outcome report, 15,000 homes", national, REPORT_NATIONAL_MS, 0, 3);
     }
 
-    private void report(String name, ScaleSeed.Seeded seeded, double targetMs, int warmUp, int runs) throws IOException {
+    private void report(String name, ScaleSeed.Seeded seeded, double targetMs, int warmUp, int runs)
+            throws IOException {
         db.close();
         db = null;
         Clock clock = Clock.fixed(seeded.summaryDue().plus(Duration.ofDays(2)), ZoneOffset.UTC);
@@ -343,7 +401,9 @@ class ScaleBenchmark {
         Supplier<Double> verb = () -> {
             long t0 = System.nanoTime();
             try (Database database = Database.open(file)) {
-                Cohort cohort = new JdbcCohortRepository(database).byId(seeded.cohort().id()).orElseThrow();
+                Cohort cohort = new JdbcCohortRepository(database)
+                        .byId(seeded.cohort().id())
+                        .orElseThrow();
                 HtmlReport.Rendered r = Reports.render(database, curricula, clock, cohort);
                 Reports.writeHtml(r, out);
                 last.set(r);
@@ -374,20 +434,42 @@ class ScaleBenchmark {
         int[] size = pngSize(heatmap);
         double median = Figures.quantile(times, 0.5);
         double p95 = Figures.quantile(times, 0.95);
-        System.out.printf(Locale.ROOT, "%s: cold %.0f ms (CPU %.0f ms); warm median %.0f ms, p95 %.0f ms over %d runs"
+        System.out.printf(
+                Locale.ROOT,
+                "%s: cold %.0f ms (CPU %.0f ms); warm median %.0f ms, p95 %.0f ms over %d runs"
                         + " (CPU median %.0f ms); HTML %,d kB with %d charts (%,d kB of PNG); heatmap %d x %d px; kept as"
-                        + " %s%n", name, cold, coldCpu, median, p95, runs, Figures.quantile(cpu, 0.5), html / 1024,
-                r.charts().size(), images / 1024, size[0], size[1], out);
+                        + " %s%n",
+                name,
+                cold,
+                coldCpu,
+                median,
+                p95,
+                runs,
+                Figures.quantile(cpu, 0.5),
+                html / 1024,
+                r.charts().size(),
+                images / 1024,
+                size[0],
+                size[1],
+                out);
         System.out.println(name + ": " + load.describe());
         figures.add(name + ", warm median", Figures.ms(median), Figures.ms(targetMs), verdict(median, targetMs));
         figures.add(name + ", warm p95", Figures.ms(p95), Figures.ms(targetMs), verdict(p95, targetMs));
         figures.add(name + ", cold (first run)", Figures.ms(cold), Figures.ms(targetMs), verdict(cold, targetMs));
-        figures.note(name + ": CPU of the thread, median / cold", Figures.ms(Figures.quantile(cpu, 0.5)) + " / "
-                + Figures.ms(coldCpu));
-        figures.note(name + ": HTML size / charts", String.format(Locale.ROOT, "%,d kB / %d", html / 1024,
-                r.charts().size()));
-        figures.note(name + ": load avg / GC max", String.format(Locale.ROOT, "%.1f / %s",
-                Math.max(load.loadBefore(), load.loadAfter()), Figures.ms(load.gcLongestMs())));
+        figures.note(
+                name + ": CPU of the thread, median / cold",
+                Figures.ms(Figures.quantile(cpu, 0.5)) + " / " + Figures.ms(coldCpu));
+        figures.note(
+                name + ": HTML size / charts",
+                String.format(
+                        Locale.ROOT, "%,d kB / %d", html / 1024, r.charts().size()));
+        figures.note(
+                name + ": load avg / GC max",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f / %s",
+                        Math.max(load.loadBefore(), load.loadAfter()),
+                        Figures.ms(load.gcLongestMs())));
         writeQuietly(OUT.resolve("report-heatmap-" + seeded.homes().size() + ".png"), heatmap);
     }
 
@@ -415,11 +497,28 @@ class ScaleBenchmark {
             PngCharts charts = new PngCharts();
             AtomicReference<WeeklyProgramme> ref = new AtomicReference<>();
             timers = new ManualTimers(id -> ref.get().tick(id));
-            summaries = new WeeklySummaryBuilder(cohorts, homes, checkins, curricula,
-                    Optional.of(new CohortMeasures(measures, charts)), Optional.of(tasks), clock);
-            CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, new NoCoachPosts(), timers, clock);
-            ref.set(new WeeklyProgramme(cohorts, homes, checkins, new JdbcDeliveryLedger(db), publisher, summaries,
-                    () -> curricula, timers, coachReminders, clock, Runnable::run));
+            summaries = new WeeklySummaryBuilder(
+                    cohorts,
+                    homes,
+                    checkins,
+                    curricula,
+                    Optional.of(new CohortMeasures(measures, charts)),
+                    Optional.of(tasks),
+                    clock);
+            CoachReminders coachReminders =
+                    new CoachReminders(tasks, sessions, homes, new NoCoachPosts(), timers, clock);
+            ref.set(new WeeklyProgramme(
+                    cohorts,
+                    homes,
+                    checkins,
+                    new JdbcDeliveryLedger(db),
+                    publisher,
+                    summaries,
+                    () -> curricula,
+                    timers,
+                    coachReminders,
+                    clock,
+                    Runnable::run));
         }
 
         /** Milliseconds to tick every cohort at the summary moment. */
@@ -436,8 +535,8 @@ class ScaleBenchmark {
                 try (Statement s = c.createStatement()) {
                     for (ScaleSeed.Seeded seeded : cohorts) {
                         long id = seeded.cohort().id();
-                        s.executeUpdate("DELETE FROM delivery WHERE delivery_key IN ('" + id + ":24:summary:peer-learning', '"
-                                + id + ":24:summary:thread')");
+                        s.executeUpdate("DELETE FROM delivery WHERE delivery_key IN ('" + id
+                                + ":24:summary:peer-learning', '" + id + ":24:summary:thread')");
                         s.executeUpdate("UPDATE cohort SET status = 'active' WHERE id = " + id);
                     }
                 }
@@ -461,12 +560,14 @@ class ScaleBenchmark {
         }
 
         @Override
-        public Posted postPrompt(Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
+        public Posted postPrompt(
+                Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
             throw new AssertionError("no prompt is due: " + key.asText());
         }
 
         @Override
-        public Posted postThread(Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
+        public Posted postThread(
+                Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
             throw new AssertionError("no thread is due: " + key.asText());
         }
 
@@ -477,7 +578,8 @@ class ScaleBenchmark {
 
         /** The copy in the week's thread: already packed with the summary by {@link SummaryPacking#pack}. */
         @Override
-        public Posted postSummaryInThread(Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
+        public Posted postSummaryInThread(
+                Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
             return new Sent("2" + key.asText().hashCode());
         }
 
@@ -487,8 +589,8 @@ class ScaleBenchmark {
         }
 
         @Override
-        public Posted postReminder(Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline,
-                                   DeliveryLedger.Key key) {
+        public Posted postReminder(
+                Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
             throw new AssertionError("no reminder is due: " + key.asText());
         }
 

@@ -80,24 +80,111 @@ final class ScaleSeed {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final LocalDate START = LocalDate.of(2027, 1, 4);
     static final Instant CREATED = Instant.parse("2026-12-30T10:00:00Z");
-    static final WeeklyRhythm RHYTHM = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-            WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+    static final WeeklyRhythm RHYTHM = new WeeklyRhythm(
+            WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+            WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+            WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
             WeeklyTime.parse("MONDAY 08:00").orElseThrow());
     static final int TASKS = 8;
     static final int SESSIONS = 5;
 
-    private static final String[] FIRST = {"Oak", "Rose", "Elm", "Willow", "Beech", "Cedar", "Holly", "Ash", "Maple",
-        "Birch", "Hazel", "Rowan", "Laurel", "Ivy", "Heather", "Meadow", "Orchard", "Brook", "Fern", "Juniper",
-        "Lavender", "Primrose", "Bluebell", "Thistle", "Sycamore", "Chestnut", "Poplar", "Linden", "Magnolia", "Alder"};
-    private static final String[] SECOND = {"House", "Lodge", "Court", "Manor", "Grange", "View", "Gardens", "Hall",
-        "Park", "Place", "Mews", "Villa"};
-    private static final String[] TOWN = {"Leeds", "York", "Bath", "Derby", "Luton", "Crewe", "Hull", "Ely", "Wells",
-        "Truro", "Durham", "Exeter", "Carlisle", "Norwich", "Ipswich", "Lincoln", "Preston", "Bolton", "Wigan",
-        "Stoke", "Poole", "Reading", "Slough", "Dover", "Margate", "Whitby", "Kendal", "Ripon", "Selby", "Malton",
-        "Ludlow", "Hereford", "Worcester", "Gloucester", "Swindon", "Salisbury", "Taunton", "Barnstaple", "Penzance",
-        "Bodmin", "Chester", "Stafford", "Lichfield", "Rugby", "Banbury", "Oxford", "Bedford", "Hitchin", "Harlow",
-        "Colchester", "Chelmsford", "Maidstone", "Ashford", "Hastings", "Lewes", "Crawley", "Guildford", "Woking",
-        "Andover", "Newbury"};
+    private static final String[] FIRST = {
+        "Oak",
+        "Rose",
+        "Elm",
+        "Willow",
+        "Beech",
+        "Cedar",
+        "Holly",
+        "Ash",
+        "Maple",
+        "Birch",
+        "Hazel",
+        "Rowan",
+        "Laurel",
+        "Ivy",
+        "Heather",
+        "Meadow",
+        "Orchard",
+        "Brook",
+        "Fern",
+        "Juniper",
+        "Lavender",
+        "Primrose",
+        "Bluebell",
+        "Thistle",
+        "Sycamore",
+        "Chestnut",
+        "Poplar",
+        "Linden",
+        "Magnolia",
+        "Alder"
+    };
+    private static final String[] SECOND = {
+        "House", "Lodge", "Court", "Manor", "Grange", "View", "Gardens", "Hall", "Park", "Place", "Mews", "Villa"
+    };
+    private static final String[] TOWN = {
+        "Leeds",
+        "York",
+        "Bath",
+        "Derby",
+        "Luton",
+        "Crewe",
+        "Hull",
+        "Ely",
+        "Wells",
+        "Truro",
+        "Durham",
+        "Exeter",
+        "Carlisle",
+        "Norwich",
+        "Ipswich",
+        "Lincoln",
+        "Preston",
+        "Bolton",
+        "Wigan",
+        "Stoke",
+        "Poole",
+        "Reading",
+        "Slough",
+        "Dover",
+        "Margate",
+        "Whitby",
+        "Kendal",
+        "Ripon",
+        "Selby",
+        "Malton",
+        "Ludlow",
+        "Hereford",
+        "Worcester",
+        "Gloucester",
+        "Swindon",
+        "Salisbury",
+        "Taunton",
+        "Barnstaple",
+        "Penzance",
+        "Bodmin",
+        "Chester",
+        "Stafford",
+        "Lichfield",
+        "Rugby",
+        "Banbury",
+        "Oxford",
+        "Bedford",
+        "Hitchin",
+        "Harlow",
+        "Colchester",
+        "Chelmsford",
+        "Maidstone",
+        "Ashford",
+        "Hastings",
+        "Lewes",
+        "Crawley",
+        "Guildford",
+        "Woking",
+        "Andover",
+        "Newbury"
+    };
     private static final String[] DID = {
         "Talked it through at handover with day and night staff and agreed two small changes; one is already in place"
                 + " and the other starts on Monday once the rota allows.",
@@ -126,20 +213,36 @@ final class ScaleSeed {
         "The revised policy with the changes tracked.", "Incident analysis for the last quarter."
     };
     private static final String[] NEXT = {
-        "Check in a fortnight that the change has stuck.", "Share the findings with the night team.",
-        "Book the refresher training.", "Ask families again at the next meeting.", "Repeat the audit next month."
+        "Check in a fortnight that the change has stuck.",
+        "Share the findings with the night team.",
+        "Book the refresher training.",
+        "Ask families again at the next meeting.",
+        "Repeat the audit next month."
     };
-    private static final String[] OPENER = {"A two-minute question at every handover", "Asking night staff first",
-        "A laminated card by the nurses' station", "Inviting a resident to the team huddle", "A weekly walk-round",
-        "Letting the cook lead one session", "A suggestions box for families", "Pairing new staff with a champion",
-        "Reading the prompt aloud at the start of the shift", "A five-minute debrief after lunch"};
-    private static final String[] EFFECT = {"kept the topic alive without another meeting",
-        "gave us the most honest answers", "made the new routine stick", "changed how we talk about risk",
-        "got people who never speak up to speak", "showed us a problem we had not seen",
-        "saved time rather than costing it", "made the change feel like ours, not the manager's"};
+    private static final String[] OPENER = {
+        "A two-minute question at every handover",
+        "Asking night staff first",
+        "A laminated card by the nurses' station",
+        "Inviting a resident to the team huddle",
+        "A weekly walk-round",
+        "Letting the cook lead one session",
+        "A suggestions box for families",
+        "Pairing new staff with a champion",
+        "Reading the prompt aloud at the start of the shift",
+        "A five-minute debrief after lunch"
+    };
+    private static final String[] EFFECT = {
+        "kept the topic alive without another meeting",
+        "gave us the most honest answers",
+        "made the new routine stick",
+        "changed how we talk about risk",
+        "got people who never speak up to speak",
+        "showed us a problem we had not seen",
+        "saved time rather than costing it",
+        "made the change feel like ours, not the manager's"
+    };
 
-    private ScaleSeed() {
-    }
+    private ScaleSeed() {}
 
     /** Where the per-home, per-week rows go. */
     interface Writes {
@@ -165,7 +268,8 @@ final class ScaleSeed {
         JdbcDeliveryLedger ledger = new JdbcDeliveryLedger(db);
         return new Writes() {
             @Override
-            public void checkin(long homeId, int week, String code, CheckinAnswers a, String user, Instant at, boolean late) {
+            public void checkin(
+                    long homeId, int week, String code, CheckinAnswers a, String user, Instant at, boolean late) {
                 checkins.save(homeId, week, code, a, user, at, late);
             }
 
@@ -193,8 +297,7 @@ final class ScaleSeed {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
         };
     }
 
@@ -224,7 +327,8 @@ final class ScaleSeed {
         }
 
         @Override
-        public void checkin(long homeId, int week, String code, CheckinAnswers a, String user, Instant at, boolean late) {
+        public void checkin(
+                long homeId, int week, String code, CheckinAnswers a, String user, Instant at, boolean late) {
             add("checkin", homeId, week, code, a, user, at, late);
         }
 
@@ -254,30 +358,45 @@ final class ScaleSeed {
                 return;
             }
             db.write(c -> {
-                try (PreparedStatement upsert = c.prepareStatement("INSERT INTO checkin (home_id, week, code, rating, did,"
-                        + " evidence, next_step, highlight, late, revisions, submitted_by, submitted_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
-                        + " ON CONFLICT (home_id, week) DO UPDATE SET rating = excluded.rating, did = excluded.did,"
-                        + " evidence = excluded.evidence, next_step = excluded.next_step, highlight = excluded.highlight,"
-                        + " revisions = checkin.revisions + 1, updated_at = excluded.updated_at RETURNING id, revisions");
-                     PreparedStatement revision = c.prepareStatement("INSERT INTO checkin_revision (checkin_id, revision,"
-                             + " rating, did, evidence, next_step, highlight, edited_by, edited_at)"
-                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                     PreparedStatement share = c.prepareStatement(
-                             "UPDATE checkin SET highlight_share = ? WHERE home_id = ? AND week = ?");
-                     PreparedStatement task = c.prepareStatement("INSERT OR IGNORE INTO task_done (task_id, home_id,"
-                             + " done_by, done_at) VALUES (?, ?, ?, ?)");
-                     PreparedStatement attended = c.prepareStatement("INSERT OR IGNORE INTO attendance (session_id,"
-                             + " home_id, user_id, recorded_at) VALUES (?, ?, ?, ?)");
-                     PreparedStatement sent = c.prepareStatement("INSERT INTO delivery (delivery_key, cohort_id, week,"
-                             + " kind, target, due_at, status, attempts, message_id, claimed_at, sent_at, late)"
-                             + " VALUES (?, ?, ?, ?, ?, ?, 'sent', 1, ?, ?, ?, 0)")) {
+                try (PreparedStatement upsert = c.prepareStatement(
+                                "INSERT INTO checkin (home_id, week, code, rating, did,"
+                                        + " evidence, next_step, highlight, late, revisions, submitted_by, submitted_at, updated_at)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
+                                        + " ON CONFLICT (home_id, week) DO UPDATE SET rating = excluded.rating, did = excluded.did,"
+                                        + " evidence = excluded.evidence, next_step = excluded.next_step, highlight = excluded.highlight,"
+                                        + " revisions = checkin.revisions + 1, updated_at = excluded.updated_at RETURNING id, revisions");
+                        PreparedStatement revision =
+                                c.prepareStatement("INSERT INTO checkin_revision (checkin_id, revision,"
+                                        + " rating, did, evidence, next_step, highlight, edited_by, edited_at)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        PreparedStatement share = c.prepareStatement(
+                                "UPDATE checkin SET highlight_share = ? WHERE home_id = ? AND week = ?");
+                        PreparedStatement task = c.prepareStatement("INSERT OR IGNORE INTO task_done (task_id, home_id,"
+                                + " done_by, done_at) VALUES (?, ?, ?, ?)");
+                        PreparedStatement attended = c.prepareStatement("INSERT OR IGNORE INTO attendance (session_id,"
+                                + " home_id, user_id, recorded_at) VALUES (?, ?, ?, ?)");
+                        PreparedStatement sent =
+                                c.prepareStatement("INSERT INTO delivery (delivery_key, cohort_id, week,"
+                                        + " kind, target, due_at, status, attempts, message_id, claimed_at, sent_at, late)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, 'sent', 1, ?, ?, ?, 0)")) {
                     for (Object[] op : ops) {
                         switch ((String) op[0]) {
                             case "checkin" -> {
                                 CheckinAnswers a = (CheckinAnswers) op[4];
-                                bind(upsert, op[1], op[2], op[3], a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(),
-                                        a.highlight(), (Boolean) op[7] ? 1 : 0, op[5], op[6], op[6]);
+                                bind(
+                                        upsert,
+                                        op[1],
+                                        op[2],
+                                        op[3],
+                                        a.rating(),
+                                        a.didThisWeek(),
+                                        a.evidence(),
+                                        a.nextStep(),
+                                        a.highlight(),
+                                        (Boolean) op[7] ? 1 : 0,
+                                        op[5],
+                                        op[6],
+                                        op[6]);
                                 long id;
                                 int n;
                                 try (ResultSet rs = upsert.executeQuery()) {
@@ -285,8 +404,17 @@ final class ScaleSeed {
                                     id = rs.getLong(1);
                                     n = rs.getInt(2);
                                 }
-                                bind(revision, id, n, a.rating(), a.didThisWeek(), a.evidence(), a.nextStep(),
-                                        a.highlight(), op[5], op[6]);
+                                bind(
+                                        revision,
+                                        id,
+                                        n,
+                                        a.rating(),
+                                        a.didThisWeek(),
+                                        a.evidence(),
+                                        a.nextStep(),
+                                        a.highlight(),
+                                        op[5],
+                                        op[6]);
                                 revision.executeUpdate();
                             }
                             case "share" -> {
@@ -303,8 +431,17 @@ final class ScaleSeed {
                             }
                             case "sent" -> {
                                 Key k = (Key) op[1];
-                                bind(sent, k.asText(), k.cohortId(), k.week(), k.kind(), k.target(), op[2],
-                                        messageId(k), op[3], op[3]);
+                                bind(
+                                        sent,
+                                        k.asText(),
+                                        k.cohortId(),
+                                        k.week(),
+                                        k.kind(),
+                                        k.target(),
+                                        op[2],
+                                        messageId(k),
+                                        op[3],
+                                        op[3]);
                                 sent.executeUpdate();
                             }
                             default -> throw new IllegalStateException(String.valueOf(op[0]));
@@ -347,11 +484,13 @@ final class ScaleSeed {
     /** A cohort seeded by an earlier run, found by name. */
     static Seeded load(Database db, Map<String, Curriculum> curricula, String name) {
         JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
-        Cohort cohort = cohorts.named(name).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("The kept database has no cohort " + name + "; delete it"));
+        Cohort cohort = cohorts.named(name).stream()
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("The kept database has no cohort " + name + "; delete it"));
         int stored = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM checkin k JOIN home h ON h.id = k.home_id"
-                    + " WHERE h.cohort_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM checkin k JOIN home h ON h.id = k.home_id" + " WHERE h.cohort_id = ?")) {
                 ps.setLong(1, cohort.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -359,25 +498,33 @@ final class ScaleSeed {
                 }
             }
         });
-        return new Seeded(cohort, new JdbcHomeRepository(db).inCohort(cohort.id()),
-                ProgrammeCalendar.of(cohort, cohorts.items(cohort.id()).size(), List.of()), stored);
+        return new Seeded(
+                cohort,
+                new JdbcHomeRepository(db).inCohort(cohort.id()),
+                ProgrammeCalendar.of(cohort, cohorts.items(cohort.id()).size(), List.of()),
+                stored);
     }
 
     /** How a home takes part. */
-    private record Profile(double engagement, int dropsOutAfter, boolean namesItself, double lateRate) {
-    }
+    private record Profile(double engagement, int dropsOutAfter, boolean namesItself, double lateRate) {}
 
     /**
      * Seeds one cohort of {@code homeCount} homes on server {@code guild}. The same {@code seed} gives the same
      * cohort whichever {@link Writes} is used.
      */
-    static Seeded cohort(Database db, Map<String, Curriculum> curricula, String guild, String name, int homeCount,
-                         long seed, Writes writes) {
+    static Seeded cohort(
+            Database db,
+            Map<String, Curriculum> curricula,
+            String guild,
+            String name,
+            int homeCount,
+            long seed,
+            Writes writes) {
         JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
         JdbcHomeRepository homeRepo = new JdbcHomeRepository(db);
         List<String> codes = curricula.get(FRAMEWORK).defaultOrder();
-        Cohort cohort = cohorts.create(new CohortRepository.NewCohort(guild, name, FRAMEWORK, LONDON, START, RHYTHM,
-                codes, "coach", CREATED));
+        Cohort cohort = cohorts.create(
+                new CohortRepository.NewCohort(guild, name, FRAMEWORK, LONDON, START, RHYTHM, codes, "coach", CREATED));
         ProgrammeCalendar cal = ProgrammeCalendar.of(cohort, codes.size(), List.of());
         Random random = new Random(seed);
 
@@ -396,15 +543,22 @@ final class ScaleSeed {
             if (random.nextDouble() < 0.3) {
                 managers.add(userId(seed, i, 1));
             }
-            wanted.add(new HomeRepository.NewHome(home, slug(home), Optional.of("1-" + (100_000_000L + seed * 100_000 + i)),
-                    baseline(random), managers));
+            wanted.add(new HomeRepository.NewHome(
+                    home,
+                    slug(home),
+                    Optional.of("1-" + (100_000_000L + seed * 100_000 + i)),
+                    baseline(random),
+                    managers));
         }
         List<Home> homes = homeRepo.enrolAll(cohort.id(), wanted, CREATED);
         List<Profile> profiles = new ArrayList<>();
         for (int i = 0; i < homes.size(); i++) {
             double e = random.nextDouble();
-            profiles.add(new Profile(e < 0.6 ? 0.97 : e < 0.9 ? 0.75 : 0.85, e >= 0.9 ? 4 + random.nextInt(16) : 99,
-                    random.nextDouble() < 0.2, random.nextDouble() < 0.2 ? 0.25 : 0.04));
+            profiles.add(new Profile(
+                    e < 0.6 ? 0.97 : e < 0.9 ? 0.75 : 0.85,
+                    e >= 0.9 ? 4 + random.nextInt(16) : 99,
+                    random.nextDouble() < 0.2,
+                    random.nextDouble() < 0.2 ? 0.25 : 0.04));
         }
 
         // Tasks and sessions, created by the coach through the repositories.
@@ -413,26 +567,51 @@ final class ScaleSeed {
         for (int t = 0; t < TASKS; t++) {
             int week = 1 + 3 * t;
             LocalDate due = cal.weekStart(week + 1).orElseThrow().plusDays(4);
-            tasks.add(taskRepo.create(new TaskRepository.NewTask(cohort.id(), TASK_TITLES[t], Optional.of(
-                    "Post it in your home's channel when it is done."), due, "coach",
+            tasks.add(taskRepo.create(new TaskRepository.NewTask(
+                    cohort.id(),
+                    TASK_TITLES[t],
+                    Optional.of("Post it in your home's channel when it is done."),
+                    due,
+                    "coach",
                     cal.promptAt(week).orElseThrow().plusSeconds(3600))));
         }
         JdbcSessionRepository sessionRepo = new JdbcSessionRepository(db);
         List<Session> sessions = new ArrayList<>();
         for (int s = 0; s < SESSIONS; s++) {
             LocalDate wednesday = cal.weekStart(3 + 5 * s).orElseThrow().plusDays(2);
-            Instant starts = wednesday.atTime(LocalTime.of(14, 0)).atZone(LONDON).toInstant();
-            sessions.add(sessionRepo.create(new SessionRepository.NewSession(cohort.id(), "Peer call " + (s + 1),
-                    starts, "https://meet.example/peer-" + (s + 1), "coach", starts.minusSeconds(14 * 86_400L))));
+            Instant starts =
+                    wednesday.atTime(LocalTime.of(14, 0)).atZone(LONDON).toInstant();
+            sessions.add(sessionRepo.create(new SessionRepository.NewSession(
+                    cohort.id(),
+                    "Peer call " + (s + 1),
+                    starts,
+                    "https://meet.example/peer-" + (s + 1),
+                    "coach",
+                    starts.minusSeconds(14 * 86_400L))));
         }
 
         // Measures, defined by the coach; values entered with each week's check-in, one batch per week.
         JdbcMeasureRepository measureRepo = new JdbcMeasureRepository(db);
-        Measure falls = measureRepo.add(new MeasureRepository.NewMeasure(cohort.id(), "Falls", "falls",
-                ImprovementDirection.DECREASE, OptionalDouble.empty(), Frequency.WEEKLY, Optional.empty(), "coach", CREATED));
-        Measure ulcers = measureRepo.add(new MeasureRepository.NewMeasure(cohort.id(), "Pressure ulcers",
-                "per 1,000 bed days", ImprovementDirection.DECREASE, OptionalDouble.of(1), Frequency.MONTHLY,
-                Optional.of(new Rate("new pressure ulcers", "occupied bed days", 1000)), "coach", CREATED));
+        Measure falls = measureRepo.add(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                "Falls",
+                "falls",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.empty(),
+                Frequency.WEEKLY,
+                Optional.empty(),
+                "coach",
+                CREATED));
+        Measure ulcers = measureRepo.add(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                "Pressure ulcers",
+                "per 1,000 bed days",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.of(1),
+                Frequency.MONTHLY,
+                Optional.of(new Rate("new pressure ulcers", "occupied bed days", 1000)),
+                "coach",
+                CREATED));
 
         int stored = 0;
         Set<String> monthsEntered = new HashSet<>();
@@ -450,12 +629,14 @@ final class ScaleSeed {
             for (int i = 0; i < homes.size(); i++) {
                 Home home = homes.get(i);
                 Profile p = profiles.get(i);
-                String manager = home.managerIds().get(random.nextInt(home.managerIds().size()));
+                String manager =
+                        home.managerIds().get(random.nextInt(home.managerIds().size()));
                 boolean checksIn = week <= p.dropsOutAfter() && random.nextDouble() < p.engagement();
                 Instant first = null;
                 if (checksIn) {
                     boolean late = random.nextDouble() < p.lateRate();
-                    first = late ? between(random, close.plusSeconds(600), summary.minusSeconds(600))
+                    first = late
+                            ? between(random, close.plusSeconds(600), summary.minusSeconds(600))
                             : between(random, prompt.plusSeconds(1800), close.minusSeconds(600));
                     Rating rating = rating(random, home.baseline(), kq, week, codes.size());
                     CheckinAnswers answers = answers(random, rating, i, week);
@@ -465,36 +646,65 @@ final class ScaleSeed {
                     Instant at = first;
                     for (int e = 0; e < (edit < 0.02 ? 2 : edit < 0.14 ? 1 : 0); e++) {
                         at = at.plusSeconds(600 + random.nextInt(86_400));
-                        CheckinAnswers edited = answers(random, rating(random, home.baseline(), kq, week, codes.size()),
-                                i, week);
-                        writes.checkin(home.id(), week, code, new CheckinAnswers(edited.rating(), edited.didThisWeek(),
-                                edited.evidence(), edited.nextStep(), answers.highlight()), manager, at, late);
+                        CheckinAnswers edited =
+                                answers(random, rating(random, home.baseline(), kq, week, codes.size()), i, week);
+                        writes.checkin(
+                                home.id(),
+                                week,
+                                code,
+                                new CheckinAnswers(
+                                        edited.rating(),
+                                        edited.didThisWeek(),
+                                        edited.evidence(),
+                                        edited.nextStep(),
+                                        answers.highlight()),
+                                manager,
+                                at,
+                                late);
                     }
                     if (answers.highlight().isPresent()) {
                         double s = random.nextDouble();
-                        HighlightShare share = p.namesItself() && s < 0.6 ? HighlightShare.NAMED
+                        HighlightShare share = p.namesItself() && s < 0.6
+                                ? HighlightShare.NAMED
                                 : s < 0.85 ? HighlightShare.ANONYMOUS : HighlightShare.NONE;
                         if (share != HighlightShare.ANONYMOUS) {
                             writes.share(home.id(), week, share);
                         }
                     }
                     if (random.nextDouble() < 0.7) {
-                        values.add(new MeasureValue(falls.id(), home.id(), MeasureDesk.periodFor(falls, monday),
+                        values.add(new MeasureValue(
+                                falls.id(),
+                                home.id(),
+                                MeasureDesk.periodFor(falls, monday),
                                 Math.max(0, Math.round(random.nextGaussian() * 1.5 + 3 - week / 12.0)),
-                                OptionalDouble.empty(), OptionalDouble.empty(), MeasureValue.Source.ENTERED,
-                                OptionalInt.of(week), manager, first.plusSeconds(60)));
+                                OptionalDouble.empty(),
+                                OptionalDouble.empty(),
+                                MeasureValue.Source.ENTERED,
+                                OptionalInt.of(week),
+                                manager,
+                                first.plusSeconds(60)));
                     }
                     LocalDate month = MeasureDesk.periodFor(ulcers, monday);
                     if (random.nextDouble() < 0.5 && monthsEntered.add(home.id() + "@" + month)) {
                         double beds = 600 + random.nextInt(900);
                         double count = Math.max(0, Math.round(random.nextGaussian() + 1));
-                        values.add(new MeasureValue(ulcers.id(), home.id(), month, count / beds * 1000,
-                                OptionalDouble.of(count), OptionalDouble.of(beds), MeasureValue.Source.ENTERED,
-                                OptionalInt.of(week), manager, first.plusSeconds(90)));
+                        values.add(new MeasureValue(
+                                ulcers.id(),
+                                home.id(),
+                                month,
+                                count / beds * 1000,
+                                OptionalDouble.of(count),
+                                OptionalDouble.of(beds),
+                                MeasureValue.Source.ENTERED,
+                                OptionalInt.of(week),
+                                manager,
+                                first.plusSeconds(90)));
                     }
                 }
                 if (first == null || first.isAfter(reminder)) {
-                    writes.sent(new Key(cohort.id(), week, Kind.REMINDER, "home-" + home.id()), reminder,
+                    writes.sent(
+                            new Key(cohort.id(), week, Kind.REMINDER, "home-" + home.id()),
+                            reminder,
                             reminder.plusMillis(20L * i));
                 }
             }
@@ -517,20 +727,29 @@ final class ScaleSeed {
                     writes.taskDone(task.id(), home.id(), home.managerIds().get(0), at);
                 }
                 if (!does || at.isAfter(remindAt)) {
-                    writes.sent(new Key(cohort.id(), 0, Kind.TASK_REMINDER, "task-" + task.id() + ":home-" + home.id()),
-                            remindAt, remindAt.plusMillis(20L * i));
+                    writes.sent(
+                            new Key(cohort.id(), 0, Kind.TASK_REMINDER, "task-" + task.id() + ":home-" + home.id()),
+                            remindAt,
+                            remindAt.plusMillis(20L * i));
                 }
             }
         }
         for (Session session : sessions) {
-            writes.sent(new Key(cohort.id(), 0, Kind.SESSION_REMINDER, "session-" + session.id()),
-                    session.reminderAt(), session.reminderAt().plusSeconds(1));
-            writes.sent(new Key(cohort.id(), 0, Kind.SESSION_REMINDER, "session-" + session.id() + ":attended"),
-                    session.startsAt(), session.startsAt().plusSeconds(1));
+            writes.sent(
+                    new Key(cohort.id(), 0, Kind.SESSION_REMINDER, "session-" + session.id()),
+                    session.reminderAt(),
+                    session.reminderAt().plusSeconds(1));
+            writes.sent(
+                    new Key(cohort.id(), 0, Kind.SESSION_REMINDER, "session-" + session.id() + ":attended"),
+                    session.startsAt(),
+                    session.startsAt().plusSeconds(1));
             for (int i = 0; i < homes.size(); i++) {
                 if (random.nextDouble() < 0.3 * profiles.get(i).engagement()) {
                     for (String manager : homes.get(i).managerIds()) {
-                        writes.attended(session.id(), homes.get(i).id(), manager,
+                        writes.attended(
+                                session.id(),
+                                homes.get(i).id(),
+                                manager,
                                 session.startsAt().plusSeconds(1800 + random.nextInt(1800)));
                     }
                 }
@@ -540,9 +759,16 @@ final class ScaleSeed {
         return new Seeded(cohort, homes, cal, stored);
     }
 
-    private static final String[] TASK_TITLES = {"Share your safeguarding policy", "Map your falls for a month",
-        "Run a residents' meeting on choice", "Review two care plans with families", "Check your staffing tool",
-        "Audit medicines storage", "Ask three families for feedback", "Write your vision on one page"};
+    private static final String[] TASK_TITLES = {
+        "Share your safeguarding policy",
+        "Map your falls for a month",
+        "Run a residents' meeting on choice",
+        "Review two care plans with families",
+        "Check your staffing tool",
+        "Audit medicines storage",
+        "Ask three families for feedback",
+        "Write your vision on one page"
+    };
 
     static String userId(long seed, int home, int manager) {
         return Long.toString(800_000_000_000_000_000L + seed * 1_000_000_000L + home * 10L + manager);
@@ -566,8 +792,11 @@ final class ScaleSeed {
     /** Outstanding, Good or Requires improvement with the given shares, else Inadequate. */
     private static Rating pick(Random random, double outstanding, double good, double ri) {
         double r = random.nextDouble();
-        return r < outstanding ? Rating.OUTSTANDING : r < outstanding + good ? Rating.GOOD
-                : r < outstanding + good + ri ? Rating.REQUIRES_IMPROVEMENT : Rating.INADEQUATE;
+        return r < outstanding
+                ? Rating.OUTSTANDING
+                : r < outstanding + good
+                        ? Rating.GOOD
+                        : r < outstanding + good + ri ? Rating.REQUIRES_IMPROVEMENT : Rating.INADEQUATE;
     }
 
     /** The baseline for the key question, more likely a level up as the weeks go by, now and then a level down. */
@@ -584,13 +813,15 @@ final class ScaleSeed {
 
     private static CheckinAnswers answers(Random random, Rating rating, int home, int week) {
         String did = DID[random.nextInt(DID.length)];
-        Optional<String> evidence = random.nextDouble() < 0.6 ? Optional.of(EVIDENCE[random.nextInt(EVIDENCE.length)])
+        Optional<String> evidence =
+                random.nextDouble() < 0.6 ? Optional.of(EVIDENCE[random.nextInt(EVIDENCE.length)]) : Optional.empty();
+        Optional<String> next =
+                random.nextDouble() < 0.4 ? Optional.of(NEXT[random.nextInt(NEXT.length)]) : Optional.empty();
+        Optional<String> highlight = random.nextDouble() < 0.35
+                ? Optional.of(OPENER[random.nextInt(OPENER.length)]
+                        + " " + EFFECT[random.nextInt(EFFECT.length)] + "; " + (2 + random.nextInt(30))
+                        + " staff took part in week " + week + ".")
                 : Optional.empty();
-        Optional<String> next = random.nextDouble() < 0.4 ? Optional.of(NEXT[random.nextInt(NEXT.length)])
-                : Optional.empty();
-        Optional<String> highlight = random.nextDouble() < 0.35 ? Optional.of(OPENER[random.nextInt(OPENER.length)]
-                + " " + EFFECT[random.nextInt(EFFECT.length)] + "; " + (2 + random.nextInt(30))
-                + " staff took part in week " + week + ".") : Optional.empty();
         return new CheckinAnswers(rating, did, evidence, next, highlight);
     }
 
@@ -603,19 +834,38 @@ final class ScaleSeed {
     static List<String> rows(Database db, long cohortId) {
         return db.read(c -> {
             List<String> out = new ArrayList<>();
-            query(c, out, "SELECT h.slug, k.week, k.code, k.rating, k.did, k.evidence, k.next_step, k.highlight,"
-                    + " k.highlight_share, k.late, k.revisions, k.submitted_by, k.submitted_at, k.updated_at"
-                    + " FROM checkin k JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? ORDER BY h.slug, k.week", cohortId);
-            query(c, out, "SELECT h.slug, k.week, r.revision, r.rating, r.did, r.evidence, r.next_step, r.highlight,"
-                    + " r.edited_by, r.edited_at FROM checkin_revision r JOIN checkin k ON k.id = r.checkin_id"
-                    + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? ORDER BY h.slug, k.week, r.revision", cohortId);
-            query(c, out, "SELECT t.title, h.slug, d.done_by, d.done_at FROM task_done d JOIN task t ON t.id = d.task_id"
-                    + " JOIN home h ON h.id = d.home_id WHERE t.cohort_id = ? ORDER BY t.title, h.slug", cohortId);
-            query(c, out, "SELECT s.title, h.slug, a.user_id, a.recorded_at FROM attendance a JOIN session s"
-                    + " ON s.id = a.session_id JOIN home h ON h.id = a.home_id WHERE s.cohort_id = ?"
-                    + " ORDER BY s.title, a.user_id", cohortId);
-            query(c, out, "SELECT week, kind, due_at, status, attempts, claimed_at, sent_at, late, note,"
-                    + " message_id IS NOT NULL FROM delivery WHERE cohort_id = ? ORDER BY due_at, claimed_at, week, kind",
+            query(
+                    c,
+                    out,
+                    "SELECT h.slug, k.week, k.code, k.rating, k.did, k.evidence, k.next_step, k.highlight,"
+                            + " k.highlight_share, k.late, k.revisions, k.submitted_by, k.submitted_at, k.updated_at"
+                            + " FROM checkin k JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? ORDER BY h.slug, k.week",
+                    cohortId);
+            query(
+                    c,
+                    out,
+                    "SELECT h.slug, k.week, r.revision, r.rating, r.did, r.evidence, r.next_step, r.highlight,"
+                            + " r.edited_by, r.edited_at FROM checkin_revision r JOIN checkin k ON k.id = r.checkin_id"
+                            + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? ORDER BY h.slug, k.week, r.revision",
+                    cohortId);
+            query(
+                    c,
+                    out,
+                    "SELECT t.title, h.slug, d.done_by, d.done_at FROM task_done d JOIN task t ON t.id = d.task_id"
+                            + " JOIN home h ON h.id = d.home_id WHERE t.cohort_id = ? ORDER BY t.title, h.slug",
+                    cohortId);
+            query(
+                    c,
+                    out,
+                    "SELECT s.title, h.slug, a.user_id, a.recorded_at FROM attendance a JOIN session s"
+                            + " ON s.id = a.session_id JOIN home h ON h.id = a.home_id WHERE s.cohort_id = ?"
+                            + " ORDER BY s.title, a.user_id",
+                    cohortId);
+            query(
+                    c,
+                    out,
+                    "SELECT week, kind, due_at, status, attempts, claimed_at, sent_at, late, note,"
+                            + " message_id IS NOT NULL FROM delivery WHERE cohort_id = ? ORDER BY due_at, claimed_at, week, kind",
                     cohortId);
             return out;
         });

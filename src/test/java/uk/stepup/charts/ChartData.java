@@ -17,16 +17,24 @@ import uk.stepup.summaries.WeekParticipation;
 /** Believable chart values for the tests and the sample images, from a fixed seed. */
 final class ChartData {
     static final List<String> KLOES = List.of(
-            "S1", "S2", "S3", "S4", "S5", "S6", "E1", "E2", "E3", "E4", "E5", "E6", "E7",
-            "C1", "C2", "C3", "R1", "R2", "R3", "W1", "W2", "W3", "W4", "W5");
+            "S1", "S2", "S3", "S4", "S5", "S6", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "C1", "C2", "C3", "R1", "R2",
+            "R3", "W1", "W2", "W3", "W4", "W5");
 
     static final List<String> NAMES = List.of(
-            "Rosewood Lodge", "The Willows Care Home", "Tŷ Gwyn", "Maison Zoë", "Beech House",
-            "St Anne's Nursing Home", "Oakfield Residential Care Home for Older People with Dementia",
-            "Meadowbank", "Ashgrove Court", "Harbour View", "Lavender Fields", "Holly Tree House");
+            "Rosewood Lodge",
+            "The Willows Care Home",
+            "Tŷ Gwyn",
+            "Maison Zoë",
+            "Beech House",
+            "St Anne's Nursing Home",
+            "Oakfield Residential Care Home for Older People with Dementia",
+            "Meadowbank",
+            "Ashgrove Court",
+            "Harbour View",
+            "Lavender Fields",
+            "Holly Tree House");
 
-    private ChartData() {
-    }
+    private ChartData() {}
 
     static List<String> kloes(int weeks) {
         return KLOES.subList(0, weeks);
@@ -53,11 +61,15 @@ final class ChartData {
         Random random = new Random(seed);
         List<HeatmapRow> rows = new ArrayList<>(homes);
         for (int h = 0; h < homes; h++) {
-            String label = anonymous ? "Home " + anonymousLabel(h) : h < NAMES.size() ? NAMES.get(h) : "Care home " + (h + 1);
+            String label =
+                    anonymous ? "Home " + anonymousLabel(h) : h < NAMES.size() ? NAMES.get(h) : "Care home " + (h + 1);
             rows.add(new HeatmapRow(label, ratings(random, weeks), anonymous && h == 2));
         }
-        return new Heatmap("Spring cohort · self-ratings after week " + weeks,
-                String.format("%,d homes · each square is a home's self-rating for one KLOE", homes), kloes(weeks), rows);
+        return new Heatmap(
+                "Spring cohort · self-ratings after week " + weeks,
+                String.format("%,d homes · each square is a home's self-rating for one KLOE", homes),
+                kloes(weeks),
+                rows);
     }
 
     /** A, B, … Z, AA, AB, … */
@@ -77,8 +89,8 @@ final class ChartData {
             int late = random.nextInt(homes - onTime + 1);
             list.add(new WeekParticipation(w, KLOES.get((w - 1) % KLOES.size()), onTime, late, homes - onTime - late));
         }
-        return new ParticipationSeries("Spring cohort · check-ins per week",
-                homes + " homes · on time means before Sunday 20:00", list);
+        return new ParticipationSeries(
+                "Spring cohort · check-ins per week", homes + " homes · on time means before Sunday 20:00", list);
     }
 
     static RatingJourney journey(int weeks, long seed) {
@@ -88,8 +100,11 @@ final class ChartData {
         baseline.put(KeyQuestion.CARING, Rating.GOOD);
         baseline.put(KeyQuestion.RESPONSIVE, Rating.GOOD);
         // Well-led deliberately not rated: the panel must say so.
-        return RatingJourney.of("Rosewood Lodge · self-assessment journey",
+        return RatingJourney.of(
+                "Rosewood Lodge · self-assessment journey",
                 "Weekly self-ratings against the CQC baseline · a self-assessment, not a CQC judgement",
-                KLOES, ratings(new Random(seed), weeks), baseline);
+                KLOES,
+                ratings(new Random(seed), weeks),
+                baseline);
     }
 }

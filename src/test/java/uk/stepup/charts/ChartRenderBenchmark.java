@@ -22,7 +22,8 @@ class ChartRenderBenchmark {
             charts.heatmapPng(sixty);
             charts.heatmapPng(sixHundred);
         }
-        String report = String.format("Heatmap render + PNG encode, best of 5 after warm-up: 60 homes %d ms, "
+        String report = String.format(
+                "Heatmap render + PNG encode, best of 5 after warm-up: 60 homes %d ms, "
                         + "600 homes %d ms, 15,000 homes %d ms%n",
                 bestMillis(sixty), bestMillis(sixHundred), bestMillis(fifteenThousand));
         System.out.print(report);

@@ -33,12 +33,19 @@ class ChartSamplesTest {
         write("heatmap-60-homes-week-24.png", charts.heatmapPng(ChartData.cohort(60, 24, 3, true)));
         write("heatmap-600-homes-week-24.png", charts.heatmapPng(ChartData.cohort(600, 24, 4, true)));
         write("heatmap-8-homes-week-1.png", charts.heatmapPng(ChartData.cohort(8, 1, 5, false)));
-        write("heatmap-no-homes.png", charts.heatmapPng(new Heatmap("Spring cohort · self-ratings", List.of(), List.of())));
-        write("heatmap-week-1-no-checkins.png", charts.heatmapPng(new Heatmap("Spring cohort · self-ratings after week 1",
-                "3 homes", List.of("S1"), List.of(
-                        new HeatmapRow("Rosewood Lodge", List.of(Optional.<Rating>empty()), false),
-                        new HeatmapRow("Beech House", List.of(Optional.<Rating>empty()), false),
-                        new HeatmapRow("Meadowbank", List.of(Optional.<Rating>empty()), false)))));
+        write(
+                "heatmap-no-homes.png",
+                charts.heatmapPng(new Heatmap("Spring cohort · self-ratings", List.of(), List.of())));
+        write(
+                "heatmap-week-1-no-checkins.png",
+                charts.heatmapPng(new Heatmap(
+                        "Spring cohort · self-ratings after week 1",
+                        "3 homes",
+                        List.of("S1"),
+                        List.of(
+                                new HeatmapRow("Rosewood Lodge", List.of(Optional.<Rating>empty()), false),
+                                new HeatmapRow("Beech House", List.of(Optional.<Rating>empty()), false),
+                                new HeatmapRow("Meadowbank", List.of(Optional.<Rating>empty()), false)))));
         write("heatmap-unicode-and-long-names.png", charts.heatmapPng(unicodeNames()));
         write("heatmap-34-quality-statements.png", charts.heatmapPng(qualityStatements()));
         write("participation-24-weeks.png", charts.participationPng(ChartData.participation(30, 24, 6)));
@@ -54,16 +61,26 @@ class ChartSamplesTest {
 
     private static Heatmap unicodeNames() {
         List<String> names = List.of(
-                "Oakfield Residential Care Home for Older People Living with Dementia", "Tŷ Gwyn Cartref Gofal",
-                "Maison Zoë", "Дом «Берёзка»", "Ελπίδα", "دار الرعاية", "🌸 Blossom House", "松林护理院",
-                "Ze\u0301phyr Court", "Line\nbreak\tand control");
+                "Oakfield Residential Care Home for Older People Living with Dementia",
+                "Tŷ Gwyn Cartref Gofal",
+                "Maison Zoë",
+                "Дом «Берёзка»",
+                "Ελπίδα",
+                "دار الرعاية",
+                "🌸 Blossom House",
+                "松林护理院",
+                "Ze\u0301phyr Court",
+                "Line\nbreak\tand control");
         java.util.Random random = new java.util.Random(21);
         List<HeatmapRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             rows.add(new HeatmapRow(names.get(i), ChartData.ratings(random, 6), i == 1));
         }
-        return new Heatmap("Names from everywhere · week 6", "Unsupported characters are left out, never boxes",
-                ChartData.kloes(6), rows);
+        return new Heatmap(
+                "Names from everywhere · week 6",
+                "Unsupported characters are left out, never boxes",
+                ChartData.kloes(6),
+                rows);
     }
 
     private static Heatmap qualityStatements() {
@@ -81,7 +98,6 @@ class ChartSamplesTest {
         }
         return new Heatmap("Quality statements cohort · week 34", "15 homes", codes, rows);
     }
-
 
     /** Writes a sample for a person to open, once it decodes and is drawn on (what a test can check of a picture). */
     private static void write(String name, byte[] png) throws IOException {

@@ -37,10 +37,8 @@ class HeatmapChartTest {
 
     @Test
     void everyCellHasItsRatingColourAndLetterAndMissingCellsAreHatchedGrey() {
-        List<List<Optional<Rating>>> grid = List.of(
-                List.of(O, G, RI, I, NONE),
-                List.of(G, G, NONE, RI, RI),
-                List.of(I, RI, G, O, O));
+        List<List<Optional<Rating>>> grid =
+                List.of(List.of(O, G, RI, I, NONE), List.of(G, G, NONE, RI, RI), List.of(I, RI, G, O, O));
         List<HeatmapRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.size(); r++) {
             rows.add(new HeatmapRow("Home " + (char) ('A' + r), grid.get(r), false));
@@ -58,10 +56,15 @@ class HeatmapChartTest {
                     int fill = rgb(Palette.fill(rating.get()));
                     assertThat(corner).as("cell %d,%d", r, c).isEqualTo(fill);
                     assertThat(Pngs.count(image, cell, rgb(Palette.ink(rating.get()))))
-                            .as("letter %s drawn in cell %d,%d", Palette.letter(rating.get()), r, c).isGreaterThan(20);
+                            .as("letter %s drawn in cell %d,%d", Palette.letter(rating.get()), r, c)
+                            .isGreaterThan(20);
                 } else {
-                    assertThat(Pngs.noCheckinGrey(corner)).as("cell %d,%d is grey: %06x", r, c, corner).isTrue();
-                    assertThat(Pngs.count(image, cell, rgb(Palette.NO_CHECKIN_HATCH))).as("hatched").isGreaterThan(20);
+                    assertThat(Pngs.noCheckinGrey(corner))
+                            .as("cell %d,%d is grey: %06x", r, c, corner)
+                            .isTrue();
+                    assertThat(Pngs.count(image, cell, rgb(Palette.NO_CHECKIN_HATCH)))
+                            .as("hatched")
+                            .isGreaterThan(20);
                 }
             }
         }
@@ -115,7 +118,8 @@ class HeatmapChartTest {
         assertThat(rgb(image, all.x + 2, all.y + 2)).isEqualTo(rgb(Palette.OUTSTANDING));
         assertThat(rgb(image, all.x + 2, all.y + all.height - 3)).isEqualTo(rgb(Palette.OUTSTANDING));
         Rectangle none = layout.strip(1);
-        assertThat(Pngs.noCheckinGrey(rgb(image, none.x + 2, none.y + none.height / 2))).isTrue();
+        assertThat(Pngs.noCheckinGrey(rgb(image, none.x + 2, none.y + none.height / 2)))
+                .isTrue();
         Rectangle half = layout.strip(2);
         assertThat(rgb(image, half.x + 2, half.y + half.height / 4)).isEqualTo(rgb(Palette.GOOD));
         assertThat(rgb(image, half.x + 2, half.y + half.height * 3 / 4)).isEqualTo(rgb(Palette.INADEQUATE));
@@ -139,16 +143,20 @@ class HeatmapChartTest {
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
         assertThat(image.getHeight()).isBetween(200, 500);
-        assertThat(Pngs.dark(image, new Rectangle(0, 0, image.getWidth(), image.getHeight()))).isGreaterThan(500);
+        assertThat(Pngs.dark(image, new Rectangle(0, 0, image.getWidth(), image.getHeight())))
+                .isGreaterThan(500);
     }
 
     @Test
     void weekOneWithNoCheckinsYetGivesTheFriendlyImageToo() {
-        Heatmap weekOne = new Heatmap("Spring cohort", List.of("S1"), List.of(
-                new HeatmapRow("Rosewood Lodge", List.of(NONE), false),
-                new HeatmapRow("Beech House", List.of(NONE), true)));
-        Heatmap notStarted = new Heatmap("Spring cohort", List.of(),
-                List.of(new HeatmapRow("Rosewood Lodge", List.of(), false)));
+        Heatmap weekOne = new Heatmap(
+                "Spring cohort",
+                List.of("S1"),
+                List.of(
+                        new HeatmapRow("Rosewood Lodge", List.of(NONE), false),
+                        new HeatmapRow("Beech House", List.of(NONE), true)));
+        Heatmap notStarted =
+                new Heatmap("Spring cohort", List.of(), List.of(new HeatmapRow("Rosewood Lodge", List.of(), false)));
 
         assertThat(decode(charts.heatmapPng(weekOne)).getHeight()).isBetween(200, 500);
         assertThat(decode(charts.heatmapPng(notStarted)).getHeight()).isBetween(200, 500);
@@ -156,22 +164,35 @@ class HeatmapChartTest {
 
     @Test
     void weekOneWithACheckinIsOneColumnLabelledWithItsCode() {
-        Heatmap heatmap = new Heatmap("Spring cohort", List.of("S1"), List.of(
-                new HeatmapRow("Rosewood Lodge", List.of(G), false),
-                new HeatmapRow("Beech House", List.of(NONE), false)));
+        Heatmap heatmap = new Heatmap(
+                "Spring cohort",
+                List.of("S1"),
+                List.of(
+                        new HeatmapRow("Rosewood Lodge", List.of(G), false),
+                        new HeatmapRow("Beech House", List.of(NONE), false)));
         BufferedImage image = decode(charts.heatmapPng(heatmap));
         Rectangle cell = HeatmapPainter.layout(heatmap).cell(0, 0);
 
         assertThat(rgb(image, cell.x + 2, cell.y + 2)).isEqualTo(rgb(Palette.GOOD));
-        assertThat(Pngs.dark(image, new Rectangle(cell.x, cell.y - 40, cell.width, 36))).as("S1 above").isGreaterThan(30);
+        assertThat(Pngs.dark(image, new Rectangle(cell.x, cell.y - 40, cell.width, 36)))
+                .as("S1 above")
+                .isGreaterThan(30);
     }
 
     @Test
     void longAndUnicodeNamesRenderAndStayInTheirColumn() {
         List<String> names = List.of(
                 "Oakfield Residential Care Home for Older People Living with Dementia and Their Families",
-                "Tŷ Gwyn Cartref Gofal", "Maison Zoë", "Дом «Берёзка»", "Ελπίδα", "دار الرعاية", "🌸 Blossom House",
-                "松林护理院", "Ze\u0301phyr Court", "Line\nbreak\tand\u0000control", "");
+                "Tŷ Gwyn Cartref Gofal",
+                "Maison Zoë",
+                "Дом «Берёзка»",
+                "Ελπίδα",
+                "دار الرعاية",
+                "🌸 Blossom House",
+                "松林护理院",
+                "Ze\u0301phyr Court",
+                "Line\nbreak\tand\u0000control",
+                "");
         List<HeatmapRow> rows = new ArrayList<>();
         for (String name : names) {
             rows.add(new HeatmapRow(name, List.of(G, RI, NONE), false));
@@ -182,9 +203,11 @@ class HeatmapChartTest {
 
         for (int r = 0; r < rows.size(); r++) {
             Rectangle first = layout.cell(r, 0);
-            Rectangle gap = new Rectangle(layout.labelRight() + 1, first.y, first.x - layout.labelRight() - 4, first.height);
+            Rectangle gap =
+                    new Rectangle(layout.labelRight() + 1, first.y, first.x - layout.labelRight() - 4, first.height);
             assertThat(gap.width).isPositive();
-            assertThat(Pngs.count(image, gap, 0xFFFFFF)).as("nothing spills out of name %d", r)
+            assertThat(Pngs.count(image, gap, 0xFFFFFF))
+                    .as("nothing spills out of name %d", r)
                     .isEqualTo(gap.width * gap.height);
             Rectangle label = new Rectangle(Sheet.MARGIN, first.y, layout.labelRight() - Sheet.MARGIN, first.height);
             assertThat(Pngs.dark(image, label)).as("name %d is drawn", r).isGreaterThan(20);
@@ -213,7 +236,8 @@ class HeatmapChartTest {
     @Test
     void stripHeightsAddUpExactly() {
         int[] heights = HeatmapPainter.shares(new int[] {1, 1, 1, 0, 0}, 3, 440);
-        assertThat(heights[0] + heights[1] + heights[2] + heights[3] + heights[4]).isEqualTo(440);
+        assertThat(heights[0] + heights[1] + heights[2] + heights[3] + heights[4])
+                .isEqualTo(440);
         assertThat(heights[3]).isZero();
         assertThat(HeatmapPainter.shares(new int[] {0, 0, 0, 0, 0}, 0, 440)).containsOnly(0);
     }

@@ -20,10 +20,14 @@ class JourneyChartTest {
     @Test
     void aWholeJourneyDrawsEveryRatingColourAndTheBaseline() {
         List<Optional<Rating>> ratings = List.of(
-                Optional.of(Rating.REQUIRES_IMPROVEMENT), Optional.of(Rating.GOOD), Optional.empty(),
-                Optional.of(Rating.OUTSTANDING), Optional.of(Rating.INADEQUATE), Optional.of(Rating.GOOD));
-        RatingJourney journey = RatingJourney.of("Rosewood Lodge", "", ChartData.KLOES, ratings,
-                Map.of(KeyQuestion.SAFE, Rating.GOOD));
+                Optional.of(Rating.REQUIRES_IMPROVEMENT),
+                Optional.of(Rating.GOOD),
+                Optional.empty(),
+                Optional.of(Rating.OUTSTANDING),
+                Optional.of(Rating.INADEQUATE),
+                Optional.of(Rating.GOOD));
+        RatingJourney journey =
+                RatingJourney.of("Rosewood Lodge", "", ChartData.KLOES, ratings, Map.of(KeyQuestion.SAFE, Rating.GOOD));
         BufferedImage image = decode(charts.journeyPng(journey));
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
@@ -32,12 +36,18 @@ class JourneyChartTest {
             assertThat(Pngs.count(image, rgb(Palette.fill(r)))).as(r.label()).isGreaterThan(300);
         }
         assertThat(Pngs.count(image, rgb(Palette.NO_CHECKIN_HATCH))).isGreaterThan(300);
-        assertThat(Pngs.count(image, rgb(Palette.INK))).as("dashed baseline and text").isGreaterThan(2_000);
+        assertThat(Pngs.count(image, rgb(Palette.INK)))
+                .as("dashed baseline and text")
+                .isGreaterThan(2_000);
     }
 
     @Test
     void beforeAnyCheckinTheBaselinesStillShow() {
-        RatingJourney journey = RatingJourney.of("Rosewood Lodge", "", ChartData.KLOES, List.of(),
+        RatingJourney journey = RatingJourney.of(
+                "Rosewood Lodge",
+                "",
+                ChartData.KLOES,
+                List.of(),
                 Map.of(KeyQuestion.SAFE, Rating.GOOD, KeyQuestion.WELL_LED, Rating.INADEQUATE));
 
         BufferedImage image = decode(charts.journeyPng(journey));

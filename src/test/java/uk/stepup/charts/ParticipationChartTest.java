@@ -14,9 +14,9 @@ class ParticipationChartTest {
 
     @Test
     void stackedBarsUseTheOnTimeLateAndMissingColours() {
-        BufferedImage image = decode(charts.participationPng(new ParticipationSeries("Check-ins", List.of(
-                new WeekParticipation(1, "S1", 7, 2, 1),
-                new WeekParticipation(2, "S2", 5, 0, 5)))));
+        BufferedImage image = decode(charts.participationPng(new ParticipationSeries(
+                "Check-ins",
+                List.of(new WeekParticipation(1, "S1", 7, 2, 1), new WeekParticipation(2, "S2", 5, 0, 5)))));
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
         assertThat(image.getHeight()).isBetween(600, 1100);
@@ -41,8 +41,8 @@ class ParticipationChartTest {
 
     @Test
     void aWeekWithNoHomesDoesNotDivideByZero() {
-        BufferedImage image = decode(charts.participationPng(new ParticipationSeries("Check-ins",
-                List.of(new WeekParticipation(1, "S1", 0, 0, 0)))));
+        BufferedImage image = decode(charts.participationPng(
+                new ParticipationSeries("Check-ins", List.of(new WeekParticipation(1, "S1", 0, 0, 0)))));
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
     }

@@ -16,8 +16,7 @@ import javax.imageio.ImageIO;
 final class Pngs {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    private Pngs() {
-    }
+    private Pngs() {}
 
     static BufferedImage decode(byte[] png) {
         assertThat(png).startsWith(SIGNATURE);

@@ -50,8 +50,8 @@ class SpcChartTest {
         return chart(title, "Oak House · falls · weekly · lower is better", spc, suppressed, start);
     }
 
-    static MeasureChart chart(String title, String subtitle, SpcChart spc, List<LocalDate> suppressed,
-                              Optional<LocalDate> start) {
+    static MeasureChart chart(
+            String title, String subtitle, SpcChart spc, List<LocalDate> suppressed, Optional<LocalDate> start) {
         return new MeasureChart(title, subtitle, Frequency.WEEKLY, Optional.of(spc), suppressed, start, "");
     }
 
@@ -64,8 +64,9 @@ class SpcChartTest {
         assertThat(image.getHeight()).isBetween(700, 1200);
 
         List<Point2D> centres = SpcPainter.pointCentres(chart);
-        assertThat(spc.points()).extracting(SpcPoint::pointType).contains(PointType.COMMON_CAUSE,
-                PointType.SPECIAL_CAUSE_IMPROVEMENT, PointType.SPECIAL_CAUSE_CONCERN);
+        assertThat(spc.points())
+                .extracting(SpcPoint::pointType)
+                .contains(PointType.COMMON_CAUSE, PointType.SPECIAL_CAUSE_IMPROVEMENT, PointType.SPECIAL_CAUSE_CONCERN);
         for (int i = 0; i < centres.size(); i++) {
             Point2D c = centres.get(i);
             assertThat(rgb(image, (int) Math.round(c.getX()), (int) Math.round(c.getY())))
@@ -97,7 +98,9 @@ class SpcChartTest {
 
         int upper = (int) Math.round(SpcPainter.yOf(chart, spc.latest().upl()));
         int dashes = Pngs.count(image, new Rectangle(left, upper - 1, right - left, 3), rgb(Palette.SPC_LIMIT));
-        assertThat(dashes).as("dashed: drawn, with gaps").isGreaterThan((right - left) / 3)
+        assertThat(dashes)
+                .as("dashed: drawn, with gaps")
+                .isGreaterThan((right - left) / 3)
                 .isLessThan(3 * (right - left) * 9 / 10);
     }
 
@@ -124,8 +127,14 @@ class SpcChartTest {
 
     @Test
     void a_chart_without_enough_points_is_a_friendly_image() {
-        MeasureChart empty = new MeasureChart("Falls", "Oak House", Frequency.WEEKLY, Optional.empty(), List.of(),
-                Optional.empty(), "One value so far: a chart needs at least two.");
+        MeasureChart empty = new MeasureChart(
+                "Falls",
+                "Oak House",
+                Frequency.WEEKLY,
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                "One value so far: a chart needs at least two.");
         assertThat(decode(charts.measurePng(empty)).getHeight()).isBetween(200, 500);
         BufferedImage panels = decode(charts.panelsPng(new MeasurePanels("Spring 2027", "", List.of())));
         assertThat(panels.getHeight()).isBetween(200, 500);
@@ -135,12 +144,14 @@ class SpcChartTest {
     void small_multiples_fit_twelve_measures_in_one_image() {
         List<MeasureChart> panels = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            SpcChart spc = xmr(weekly(START, FALLS), i % 3 == 0 ? ImprovementDirection.INCREASE
-                    : ImprovementDirection.DECREASE, i % 2 == 0 ? 6.0 : null);
+            SpcChart spc = xmr(
+                    weekly(START, FALLS),
+                    i % 3 == 0 ? ImprovementDirection.INCREASE : ImprovementDirection.DECREASE,
+                    i % 2 == 0 ? 6.0 : null);
             panels.add(chart("Measure " + (i + 1), spc, List.of(), Optional.empty()));
         }
-        BufferedImage image = decode(charts.panelsPng(new MeasurePanels("Spring 2027 · measures after week 18",
-                "Cohort aggregates", panels)));
+        BufferedImage image = decode(charts.panelsPng(
+                new MeasurePanels("Spring 2027 · measures after week 18", "Cohort aggregates", panels)));
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
         assertThat(image.getHeight()).isLessThanOrEqualTo(Sheet.MAX_HEIGHT).isGreaterThan(2000);
         assertThat(Pngs.count(image, rgb(Palette.SPC_IMPROVEMENT))).isGreaterThan(1000);
@@ -151,7 +162,8 @@ class SpcChartTest {
     void writes_samples_for_people_to_look_at() throws IOException {
         Files.createDirectories(ChartSamplesTest.SAMPLES);
         SpcChart falls = xmr(weekly(START, FALLS), ImprovementDirection.DECREASE, 6.0);
-        Files.write(ChartSamplesTest.SAMPLES.resolve("spc-falls-improvement-then-concern.png"),
+        Files.write(
+                ChartSamplesTest.SAMPLES.resolve("spc-falls-improvement-then-concern.png"),
                 charts.measurePng(chart("Falls", falls, List.of(), Optional.empty())));
 
         List<Observation> history = new ArrayList<>();
@@ -161,39 +173,82 @@ class SpcChartTest {
             double base = m < 24 ? 7 : 4.5;
             history.add(new Observation(first.plusMonths(m), Math.round((base + random.nextGaussian()) * 100) / 100.0));
         }
-        SpcChart monthly = Spc.xmr(history, XmrOptions.defaults().withImprovement(ImprovementDirection.DECREASE)
-                .withTarget(5).withFixAfterPoints(24));
-        Files.write(ChartSamplesTest.SAMPLES.resolve("spc-monthly-rate-with-baseline.png"), charts.measurePng(
-                new MeasureChart("Falls per 1,000 occupied bed days", "Oak House · falls per 1,000 occupied bed days "
-                        + "(falls ÷ occupied bed days × 1,000) · monthly · lower is better · target 5", Frequency.MONTHLY,
-                        Optional.of(monthly), List.of(), Optional.of(Frequency.MONTHLY.periodOf(START)),
+        SpcChart monthly = Spc.xmr(
+                history,
+                XmrOptions.defaults()
+                        .withImprovement(ImprovementDirection.DECREASE)
+                        .withTarget(5)
+                        .withFixAfterPoints(24));
+        Files.write(
+                ChartSamplesTest.SAMPLES.resolve("spc-monthly-rate-with-baseline.png"),
+                charts.measurePng(new MeasureChart(
+                        "Falls per 1,000 occupied bed days",
+                        "Oak House · falls per 1,000 occupied bed days "
+                                + "(falls ÷ occupied bed days × 1,000) · monthly · lower is better · target 5",
+                        Frequency.MONTHLY,
+                        Optional.of(monthly),
+                        List.of(),
+                        Optional.of(Frequency.MONTHLY.periodOf(START)),
                         "Mean and limits from the 24 values before the programme started.")));
 
         SpcChart trial = xmr(weekly(START, 5, 7, 6, 8, 7), ImprovementDirection.INCREASE, 10.0);
-        Files.write(ChartSamplesTest.SAMPLES.resolve("spc-trial-limits.png"), charts.measurePng(chart(
-                "Activities offered", "Oak House · activities · weekly · higher is better · target 10", trial,
-                List.of(), Optional.empty())));
+        Files.write(
+                ChartSamplesTest.SAMPLES.resolve("spc-trial-limits.png"),
+                charts.measurePng(chart(
+                        "Activities offered",
+                        "Oak House · activities · weekly · higher is better · target 10",
+                        trial,
+                        List.of(),
+                        Optional.empty())));
 
         List<Observation> cohort = weekly(START, 9, 8, 9, 7, 8);
         cohort.add(new Observation(START.plusWeeks(6), 6));
         cohort.add(new Observation(START.plusWeeks(7), 7));
         SpcChart withGap = xmr(cohort, ImprovementDirection.DECREASE, null);
-        MeasureChart cohortFalls = new MeasureChart("Falls", "mean per home · falls · lower is better", Frequency.WEEKLY,
-                Optional.of(withGap), List.of(START.plusWeeks(5)), Optional.empty(), "");
+        MeasureChart cohortFalls = new MeasureChart(
+                "Falls",
+                "mean per home · falls · lower is better",
+                Frequency.WEEKLY,
+                Optional.of(withGap),
+                List.of(START.plusWeeks(5)),
+                Optional.empty(),
+                "");
         Files.write(ChartSamplesTest.SAMPLES.resolve("spc-cohort-suppressed.png"), charts.measurePng(cohortFalls));
 
         List<MeasureChart> panels = new ArrayList<>();
         panels.add(cohortFalls);
-        panels.add(new MeasureChart("Falls per 1,000 occupied bed days", "pooled rate · per 1,000 bed days · lower is better",
-                Frequency.MONTHLY, Optional.of(monthly), List.of(), Optional.of(Frequency.MONTHLY.periodOf(START)), ""));
-        panels.add(chart("Residents weighed", "mean per home · % · higher is better · target 95", xmr(weekly(START, 80, 85, 82, 90, 88, 91, 93, 95),
-                ImprovementDirection.INCREASE, 95.0), List.of(), Optional.empty()));
-        panels.add(new MeasureChart("Hospital admissions", "mean per home · admissions · lower is better",
-                Frequency.WEEKLY, Optional.empty(), List.of(), Optional.empty(), "No values yet."));
-        panels.add(chart("Mood", "mean per home · score · neither way is better", xmr(weekly(START, 3, 4, 3, 4, 3, 4, 3, 8, 9, 8, 9, 8, 9, 8, 9),
-                ImprovementDirection.NEUTRAL, null), List.of(), Optional.empty()));
-        byte[] png = charts.panelsPng(new MeasurePanels("Spring 2027 · measures after week 8", "Cohort aggregates: mean per "
-                + "home, or the pooled rate for rates. Counts of 1 to 4 show as <5.", panels));
+        panels.add(new MeasureChart(
+                "Falls per 1,000 occupied bed days",
+                "pooled rate · per 1,000 bed days · lower is better",
+                Frequency.MONTHLY,
+                Optional.of(monthly),
+                List.of(),
+                Optional.of(Frequency.MONTHLY.periodOf(START)),
+                ""));
+        panels.add(chart(
+                "Residents weighed",
+                "mean per home · % · higher is better · target 95",
+                xmr(weekly(START, 80, 85, 82, 90, 88, 91, 93, 95), ImprovementDirection.INCREASE, 95.0),
+                List.of(),
+                Optional.empty()));
+        panels.add(new MeasureChart(
+                "Hospital admissions",
+                "mean per home · admissions · lower is better",
+                Frequency.WEEKLY,
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                "No values yet."));
+        panels.add(chart(
+                "Mood",
+                "mean per home · score · neither way is better",
+                xmr(weekly(START, 3, 4, 3, 4, 3, 4, 3, 8, 9, 8, 9, 8, 9, 8, 9), ImprovementDirection.NEUTRAL, null),
+                List.of(),
+                Optional.empty()));
+        byte[] png = charts.panelsPng(new MeasurePanels(
+                "Spring 2027 · measures after week 8",
+                "Cohort aggregates: mean per " + "home, or the pooled rate for rates. Counts of 1 to 4 show as <5.",
+                panels));
         // Five panels side by side and in rows: wider and taller than one chart.
         BufferedImage image = Pngs.assertDrawn("spc-cohort-small-multiples.png", png, 600);
         assertThat(image.getHeight()).isGreaterThan(300);

@@ -52,7 +52,9 @@ class TextAndPaletteTest {
         for (Rating r : Rating.values()) {
             assertThat(contrast(Palette.fill(r), Palette.ink(r))).as(r.label()).isGreaterThanOrEqualTo(3.0);
         }
-        assertThat(Text.BODY_BOLD.getSize()).as("bold 18.66 px or more is large text in WCAG").isGreaterThanOrEqualTo(19);
+        assertThat(Text.BODY_BOLD.getSize())
+                .as("bold 18.66 px or more is large text in WCAG")
+                .isGreaterThanOrEqualTo(19);
     }
 
     @Test

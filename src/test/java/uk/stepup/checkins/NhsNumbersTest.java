@@ -31,7 +31,9 @@ class NhsNumbersTest {
     void checkDigitTenIsNeverValid() {
         // 1..9 weighted 10..2 sums to 210; 210 mod 11 = 1; 11 - 1 = 10, so no last digit can make it valid.
         for (char last = '0'; last <= '9'; last++) {
-            assertThat(NhsNumbers.isValid("123456789" + last)).as("123456789%s", last).isFalse();
+            assertThat(NhsNumbers.isValid("123456789" + last))
+                    .as("123456789%s", last)
+                    .isFalse();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,20 +15,29 @@ class PrivacyRepliesTest {
     final PrivacyGuard guard = new PrivacyGuard();
 
     @ParameterizedTest
-    @ValueSource(strings = {"943 476 5919", "07700 900123", "jo.bloggs@example.co.uk", "SW1A 1AA", "room 12",
-            "DOB 12/03/1931", "aged 94"})
+    @ValueSource(
+            strings = {
+                "943 476 5919",
+                "07700 900123",
+                "jo.bloggs@example.co.uk",
+                "SW1A 1AA",
+                "room 12",
+                "DOB 12/03/1931",
+                "aged 94"
+            })
     void aRefusalNamesTheKindAndFieldButNeverTheIdentifier(String identifier) {
         PrivacyVerdict v = guard.check("What we did this week", "We supported the resident, " + identifier + ".");
         String reply = v.reply();
-        assertThat(reply).startsWith("**We haven't saved this check-in.**")
+        assertThat(reply)
+                .startsWith("**We haven't saved this check-in.**")
                 .contains("in 'What we did this week'")
                 .contains("special category data under UK GDPR")
                 .contains("Discord is not a place for anything that could identify a resident")
                 .contains("write it at pattern level, e.g. 'a resident' or 'three residents'")
                 .contains("nothing from this attempt has been kept")
                 .doesNotContain(identifier)
-                .doesNotContain(identifier.replaceAll("\\D", "").isEmpty() ? identifier
-                        : identifier.replaceAll("\\D", ""));
+                .doesNotContain(
+                        identifier.replaceAll("\\D", "").isEmpty() ? identifier : identifier.replaceAll("\\D", ""));
     }
 
     @Test
@@ -48,8 +56,10 @@ class PrivacyRepliesTest {
 
     @Test
     void aWarningAsksForConfirmationWithoutRepeatingTheName() {
-        String reply = guard.check("Highlight", "Mrs Higginbottom loved the garden").reply();
-        assertThat(reply).startsWith("**Before we save this, please check one thing.**")
+        String reply =
+                guard.check("Highlight", "Mrs Higginbottom loved the garden").reply();
+        assertThat(reply)
+                .startsWith("**Before we save this, please check one thing.**")
                 .contains("a title and name (such as 'Mrs ...') in 'Highlight'")
                 .contains("confirm and we'll save it")
                 .contains("UK GDPR")
@@ -58,16 +68,20 @@ class PrivacyRepliesTest {
 
     @Test
     void aRedirectExplainsTheRouteAndThatNothingWasSaved() {
-        String reply = guard.check("What we did this week", "A resident died last night").reply();
-        assertThat(reply).startsWith("**This sounds like something with its own route, so we haven't saved it.**")
+        String reply = guard.check("What we did this week", "A resident died last night")
+                .reply();
+        assertThat(reply)
+                .startsWith("**This sounds like something with its own route, so we haven't saved it.**")
                 .contains("CQC Provider Portal")
                 .contains("pattern level");
     }
 
     @Test
     void aRefusalAlsoMentionsWarningsSoOneEditFixesEverything() {
-        String reply = guard.check("Highlight", "Mrs Higginbottom in room 4 loved it").reply();
-        assertThat(reply).contains("a room, bed or flat number in 'Highlight'")
+        String reply =
+                guard.check("Highlight", "Mrs Higginbottom in room 4 loved it").reply();
+        assertThat(reply)
+                .contains("a room, bed or flat number in 'Highlight'")
                 .contains("While you're editing, please also check:")
                 .contains("a title and name");
     }
@@ -87,7 +101,10 @@ class PrivacyRepliesTest {
                 + "DOB 12/03/1931, aged 94. She was hit by a carer, is not breathing, died last night, "
                 + "and her daughter wants to complain.";
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String label : List.of("What we did this week", "Evidence we now have", "Next step or help needed",
+        for (String label : List.of(
+                "What we did this week",
+                "Evidence we now have",
+                "Next step or help needed",
                 "A highlight other homes could learn from")) {
             fields.put(label, everything);
         }

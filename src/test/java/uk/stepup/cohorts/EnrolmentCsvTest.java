@@ -67,9 +67,16 @@ class EnrolmentCsvTest {
         assertThat(oak.cqcLocationId()).contains("1-123456789");
         assertThat(oak.managerIds()).containsExactly(id(1), id(2));
         assertThat(oak.baseline().overall()).contains(Rating.GOOD);
-        assertThat(oak.baseline().byKeyQuestion()).isEqualTo(Map.of(
-                KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT, KeyQuestion.EFFECTIVE, Rating.REQUIRES_IMPROVEMENT,
-                KeyQuestion.CARING, Rating.OUTSTANDING, KeyQuestion.RESPONSIVE, Rating.INADEQUATE));
+        assertThat(oak.baseline().byKeyQuestion())
+                .isEqualTo(Map.of(
+                        KeyQuestion.SAFE,
+                        Rating.REQUIRES_IMPROVEMENT,
+                        KeyQuestion.EFFECTIVE,
+                        Rating.REQUIRES_IMPROVEMENT,
+                        KeyQuestion.CARING,
+                        Rating.OUTSTANDING,
+                        KeyQuestion.RESPONSIVE,
+                        Rating.INADEQUATE));
         assertThat(oak.baseline().of(KeyQuestion.WELL_LED)).isEmpty();
 
         NewHome willows = homes.get(1);
@@ -83,15 +90,20 @@ class EnrolmentCsvTest {
         assertThat(ash.cqcLocationId()).contains("1-10000302982");
         assertThat(ash.managerIds()).containsExactly(id(4));
         assertThat(ash.baseline().overall()).contains(Rating.GOOD);
-        assertThat(ash.baseline().byKeyQuestion()).isEqualTo(Map.of(
-                KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT, KeyQuestion.CARING, Rating.OUTSTANDING,
-                KeyQuestion.WELL_LED, Rating.GOOD));
+        assertThat(ash.baseline().byKeyQuestion())
+                .isEqualTo(Map.of(
+                        KeyQuestion.SAFE,
+                        Rating.REQUIRES_IMPROVEMENT,
+                        KeyQuestion.CARING,
+                        Rating.OUTSTANDING,
+                        KeyQuestion.WELL_LED,
+                        Rating.GOOD));
     }
 
     @Test
     void columns_may_come_in_any_order_and_be_written_as_people_write_them() {
-        String csv = "Managers, Home ,WELL-LED,Overall,Safe,Effective,Caring,Responsive,CQC location id\n"
-                + id(1) + ",Birch Court,Outstanding,Good,,,,,1-000210669\n";
+        String csv = "Managers, Home ,WELL-LED,Overall,Safe,Effective,Caring,Responsive,CQC location id\n" + id(1)
+                + ",Birch Court,Outstanding,Good,,,,,1-000210669\n";
 
         NewHome birch = homes(csv).get(0);
 
@@ -112,8 +124,8 @@ class EnrolmentCsvTest {
 
     @Test
     void trailing_empty_columns_from_a_spreadsheet_are_tolerated() {
-        String csv = HEADER.replace("\n", ",,\n") + row("Oak House", id(1)).replace("\n", ",,\n")
-                + row("Elm House", id(2));
+        String csv =
+                HEADER.replace("\n", ",,\n") + row("Oak House", id(1)).replace("\n", ",,\n") + row("Elm House", id(2));
 
         assertThat(homes(csv)).hasSize(2);
     }
@@ -141,9 +153,10 @@ class EnrolmentCsvTest {
     @Test
     void an_empty_file_says_what_it_needs() {
         for (String empty : new String[] {"", "\uFEFF", "\n\n  \r\n", null}) {
-            assertThat(problems(empty)).containsExactly("line 1: the file is empty; it needs the header "
-                    + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led"
-                    + " and then one line per home");
+            assertThat(problems(empty))
+                    .containsExactly("line 1: the file is empty; it needs the header "
+                            + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led"
+                            + " and then one line per home");
         }
     }
 
@@ -157,29 +170,32 @@ class EnrolmentCsvTest {
     void unknown_missing_duplicate_and_unnamed_columns_are_all_named() {
         String csv = "home,cqc,managers,managers,,overall,safe,effective,caring,responsive\n" + row("Oak", id(1));
 
-        assertThat(problems(csv)).containsExactly(
-                "line 1: header: unknown column \"cqc\"; the columns are home, cqc_location_id, managers, overall,"
-                        + " safe, effective, caring, responsive, well_led",
-                "line 1: header: column managers appears twice",
-                "line 1: header: column 5 has no name",
-                "line 1: header: missing columns cqc_location_id, well_led; the header is"
-                        + " home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led");
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 1: header: unknown column \"cqc\"; the columns are home, cqc_location_id, managers, overall,"
+                                + " safe, effective, caring, responsive, well_led",
+                        "line 1: header: column managers appears twice",
+                        "line 1: header: column 5 has no name",
+                        "line 1: header: missing columns cqc_location_id, well_led; the header is"
+                                + " home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led");
     }
 
     @Test
     void a_file_that_starts_with_a_home_is_told_it_needs_the_header_once_not_per_cell() {
         String csv = row("Oak House", id(1)) + row("Elm House", id(2));
 
-        assertThat(problems(csv)).containsExactly("line 1: header: the first line must name the columns: "
-                + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led");
+        assertThat(problems(csv))
+                .containsExactly("line 1: header: the first line must name the columns: "
+                        + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led");
     }
 
     @Test
     void a_file_separated_by_semicolons_gets_a_hint() {
         String csv = HEADER.replace(',', ';') + "Oak;;" + id(1) + ";;;;;;\n";
 
-        assertThat(problems(csv)).containsExactly("line 1: header: the columns are separated by \";\" instead of"
-                + " commas; in Excel use File > Save As and choose CSV UTF-8");
+        assertThat(problems(csv))
+                .containsExactly("line 1: header: the columns are separated by \";\" instead of"
+                        + " commas; in Excel use File > Save As and choose CSV UTF-8");
     }
 
     @Test
@@ -196,8 +212,8 @@ class EnrolmentCsvTest {
             csv.append(row("Home " + i, id(i)));
         }
 
-        assertThat(problems(csv.toString())).containsExactly(
-                "line 1002: too many homes: the file has 1002 and one import takes at most 1000;"
+        assertThat(problems(csv.toString()))
+                .containsExactly("line 1002: too many homes: the file has 1002 and one import takes at most 1000;"
                         + " split it into smaller files");
         assertThat(homes(csv.substring(0, csv.indexOf("Home 1001")))).hasSize(1000);
     }
@@ -206,15 +222,16 @@ class EnrolmentCsvTest {
 
     @Test
     void a_row_with_the_wrong_number_of_values_names_the_columns_and_the_quoting_rule() {
-        String csv = HEADER + row("Oak House", id(1)) + "Elm House, Leeds,," + id(2) + ",,,,,,\n"
-                + "Ash House,," + id(3) + "\n";
+        String csv = HEADER + row("Oak House", id(1)) + "Elm House, Leeds,," + id(2) + ",,,,,,\n" + "Ash House,,"
+                + id(3) + "\n";
 
         String expected = "values (home, cqc_location_id, managers, overall, safe, effective, caring, responsive,"
                 + " well_led) but found %d; a value that contains a comma must be inside double quotes,"
                 + " e.g. \"Oak House, Leeds\"";
-        assertThat(problems(csv)).containsExactly(
-                "line 3: expected 9 " + String.format(expected, 10),
-                "line 4: expected 9 " + String.format(expected, 3));
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 3: expected 9 " + String.format(expected, 10),
+                        "line 4: expected 9 " + String.format(expected, 3));
     }
 
     @Test
@@ -229,17 +246,18 @@ class EnrolmentCsvTest {
                 + row("Elm House\u202E", id(7))
                 + row("x".repeat(80), id(8));
 
-        assertThat(problems(csv)).containsExactly(
-                "line 2: home: the home's name is missing",
-                "line 3: home: the name is 81 characters long; keep it to 80 or fewer",
-                "line 5: home: \"OAK house\" is already on line 4; list each home once, with all its managers"
-                        + " in the managers column separated by \";\"",
-                "line 6: home: \"Bell? House\" contains a hidden control character (U+0007);"
-                        + " type the name again as plain text",
-                "line 7: home: \"Caf\uFFFD House\" has characters that could not be read;"
-                        + " save the file as CSV UTF-8 and try again",
-                "line 8: home: \"Elm House?\" contains a hidden control character (U+202E);"
-                        + " type the name again as plain text");
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: home: the home's name is missing",
+                        "line 3: home: the name is 81 characters long; keep it to 80 or fewer",
+                        "line 5: home: \"OAK house\" is already on line 4; list each home once, with all its managers"
+                                + " in the managers column separated by \";\"",
+                        "line 6: home: \"Bell? House\" contains a hidden control character (U+0007);"
+                                + " type the name again as plain text",
+                        "line 7: home: \"Caf\uFFFD House\" has characters that could not be read;"
+                                + " save the file as CSV UTF-8 and try again",
+                        "line 8: home: \"Elm House?\" contains a hidden control character (U+202E);"
+                                + " type the name again as plain text");
     }
 
     @Test
@@ -253,11 +271,12 @@ class EnrolmentCsvTest {
 
         String format = " is not a CQC location id; it looks like 1-123456789 (see the home's page on the CQC"
                 + " website), or leave it empty";
-        assertThat(problems(csv)).containsExactly(
-                "line 3: cqc_location_id: \"123456789\"" + format,
-                "line 4: cqc_location_id: \"1-12345\"" + format,
-                "line 5: cqc_location_id: 1-123456789 is already used on line 2; each home has its own CQC location id",
-                "line 6: cqc_location_id: \"1-1234567890123\"" + format);
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 3: cqc_location_id: \"123456789\"" + format,
+                        "line 4: cqc_location_id: \"1-12345\"" + format,
+                        "line 5: cqc_location_id: 1-123456789 is already used on line 2; each home has its own CQC location id",
+                        "line 6: cqc_location_id: \"1-1234567890123\"" + format);
     }
 
     @Test
@@ -274,21 +293,24 @@ class EnrolmentCsvTest {
                 + row("Hop House", id(3) + " " + id(4))
                 + row("Rue House", "012345678901234567");
 
-        assertThat(problems(csv)).containsExactly(
-                "line 2: managers: \"12ab\" is not a Discord user id " + COPY_ID,
-                "line 3: managers: no manager given; add at least one Discord user id " + COPY_ID,
-                "line 4: managers: " + id(1) + " is already a manager on line 2; a manager belongs to exactly one home",
-                "line 5: managers: " + id(2) + " is listed twice",
-                "line 6: managers: \"1.23457E+17\" is a Discord user id that a spreadsheet has turned into a rounded"
-                        + " number; format the managers column as Text, paste the ids again and save",
-                "line 7: managers: \"12345\" is not a Discord user id: those are 17 to 20 digits long " + COPY_ID,
-                "line 8: managers: \"99999999999999999999\" is not a Discord user id: those are 17 to 20 digits long "
-                        + COPY_ID,
-                "line 9: managers: \"@\u200BJane\" is a name, not a Discord user id " + COPY_ID,
-                "line 10: managers: \"" + id(3) + " " + id(4) + "\" is not a Discord user id " + COPY_ID
-                        + "; separate ids with \";\"",
-                "line 11: managers: \"012345678901234567\" is not a Discord user id: those are 17 to 20 digits long "
-                        + COPY_ID);
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: managers: \"12ab\" is not a Discord user id " + COPY_ID,
+                        "line 3: managers: no manager given; add at least one Discord user id " + COPY_ID,
+                        "line 4: managers: " + id(1)
+                                + " is already a manager on line 2; a manager belongs to exactly one home",
+                        "line 5: managers: " + id(2) + " is listed twice",
+                        "line 6: managers: \"1.23457E+17\" is a Discord user id that a spreadsheet has turned into a rounded"
+                                + " number; format the managers column as Text, paste the ids again and save",
+                        "line 7: managers: \"12345\" is not a Discord user id: those are 17 to 20 digits long "
+                                + COPY_ID,
+                        "line 8: managers: \"99999999999999999999\" is not a Discord user id: those are 17 to 20 digits long "
+                                + COPY_ID,
+                        "line 9: managers: \"@\u200BJane\" is a name, not a Discord user id " + COPY_ID,
+                        "line 10: managers: \"" + id(3) + " " + id(4) + "\" is not a Discord user id " + COPY_ID
+                                + "; separate ids with \";\"",
+                        "line 11: managers: \"012345678901234567\" is not a Discord user id: those are 17 to 20 digits long "
+                                + COPY_ID);
     }
 
     @Test
@@ -299,10 +321,11 @@ class EnrolmentCsvTest {
 
         String expected = " is not a CQC rating; use Outstanding, Good, Requires improvement or Inadequate,"
                 + " or leave it empty if not rated";
-        assertThat(problems(csv)).containsExactly(
-                "line 2: overall: \"Very good\"" + expected,
-                "line 3: caring: \"Excellent\"" + expected,
-                "line 3: well_led: \"Requires improvements\"" + expected);
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: overall: \"Very good\"" + expected,
+                        "line 3: caring: \"Excellent\"" + expected,
+                        "line 3: well_led: \"Requires improvements\"" + expected);
     }
 
     @Test
@@ -310,17 +333,17 @@ class EnrolmentCsvTest {
         String csv = HEADER
                 + row("\"Oak House\" Leeds", id(1))
                 + row("\"Elm\nHouse\"", id(2))
-                + row("\"Ash House", id(3))
-                .replace("\n", "\r\n")
+                + row("\"Ash House", id(3)).replace("\n", "\r\n")
                 + row("Bad Ratings", id(4)).replace(",,,,,,\n", ",Great,,,,,\n")
                 + row("Fir House", id(5));
 
-        assertThat(problems(csv)).containsExactly(
-                "line 2: value 1 has text after its closing quote; put the whole value inside the quotes,"
-                        + " and write a quote inside it as \"\"",
-                "line 3: a quoted value runs from line 3 to line 4; values cannot contain line breaks"
-                        + " (is a closing \" missing?)",
-                "line 5: a quoted value starts on this line and is never closed (a closing \" is missing)");
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: value 1 has text after its closing quote; put the whole value inside the quotes,"
+                                + " and write a quote inside it as \"\"",
+                        "line 3: a quoted value runs from line 3 to line 4; values cannot contain line breaks"
+                                + " (is a closing \" missing?)",
+                        "line 5: a quoted value starts on this line and is never closed (a closing \" is missing)");
     }
 
     @Test
@@ -331,13 +354,14 @@ class EnrolmentCsvTest {
                 + row("\"Ash\n\nHouse\"", id(2))
                 + row("Fir House", "worse");
 
-        assertThat(problems(csv)).containsExactly(
-                "line 2: a quoted value runs from line 2 to line 3; values cannot contain line breaks"
-                        + " (is a closing \" missing?)",
-                "line 4: managers: \"bad\" is not a Discord user id " + COPY_ID,
-                "line 5: a quoted value runs from line 5 to line 7; values cannot contain line breaks"
-                        + " (is a closing \" missing?)",
-                "line 8: managers: \"worse\" is not a Discord user id " + COPY_ID);
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: a quoted value runs from line 2 to line 3; values cannot contain line breaks"
+                                + " (is a closing \" missing?)",
+                        "line 4: managers: \"bad\" is not a Discord user id " + COPY_ID,
+                        "line 5: a quoted value runs from line 5 to line 7; values cannot contain line breaks"
+                                + " (is a closing \" missing?)",
+                        "line 8: managers: \"worse\" is not a Discord user id " + COPY_ID);
     }
 
     @Test
@@ -353,8 +377,9 @@ class EnrolmentCsvTest {
 
         assertThat(result).isInstanceOf(Invalid.class);
         assertThat(((Invalid) result).problems()).extracting(Problem::line).containsExactly(4, 4, 4, 4, 6, 6);
-        assertThat(((Invalid) result).problems()).extracting(Problem::message).allSatisfy(m -> assertThat(m)
-                .matches("(home|cqc_location_id|managers|overall|caring): .*"));
+        assertThat(((Invalid) result).problems())
+                .extracting(Problem::message)
+                .allSatisfy(m -> assertThat(m).matches("(home|cqc_location_id|managers|overall|caring): .*"));
     }
 
     // ---- hostile text ----
@@ -372,15 +397,16 @@ class EnrolmentCsvTest {
                 + row("Oak House = Best", id(8));
 
         String after = ", which spreadsheets run as a formula; start the name with a letter or digit";
-        assertThat(problems(csv)).containsExactly(
-                "line 2: home: \"=HYPERLINK(\"http://x\")\" starts with \"=\"" + after,
-                "line 3: home: \"+44 Care\" starts with \"+\"" + after,
-                "line 4: home: \"-1+1\" starts with \"-\"" + after,
-                "line 5: home: \"@\u200BSUM(1)\" starts with \"@\"" + after,
-                "line 6: home: starts with a tab, which spreadsheets can treat as the start of a formula;"
-                        + " start the name with a letter or digit",
-                "line 7: home: \"=1+1\" starts with \"=\"" + after,
-                "line 8: home: \"=1+1\" starts with \"=\"" + after);
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: home: \"=HYPERLINK(\"http://x\")\" starts with \"=\"" + after,
+                        "line 3: home: \"+44 Care\" starts with \"+\"" + after,
+                        "line 4: home: \"-1+1\" starts with \"-\"" + after,
+                        "line 5: home: \"@\u200BSUM(1)\" starts with \"@\"" + after,
+                        "line 6: home: starts with a tab, which spreadsheets can treat as the start of a formula;"
+                                + " start the name with a letter or digit",
+                        "line 7: home: \"=1+1\" starts with \"=\"" + after,
+                        "line 8: home: \"=1+1\" starts with \"=\"" + after);
     }
 
     @Test
@@ -404,34 +430,48 @@ class EnrolmentCsvTest {
                 + row("Care @ Home", id(10));
 
         String plain = ", which Discord reads as a mention; write the name as plain text";
-        assertThat(problems(csv)).containsExactly(
-                "line 2: home: contains \"@\u200Beveryone\"" + plain,
-                "line 3: home: contains \"@\u200Bhere\"" + plain,
-                "line 4: home: contains \"<\u200B@\u200B\"" + plain,
-                "line 5: home: contains \"<\u200B@\u200B&\"" + plain,
-                "line 6: home: contains \"<\u200B#\"" + plain,
-                "line 7: home: \"Box [click](https://evil.example)\" contains a link; give just the home's name",
-                "line 8: home: \"Bay https://evil.example\" contains a link; give just the home's name",
-                "line 9: home: contains \"@\u200Beveryone\"" + plain);
+        assertThat(problems(csv))
+                .containsExactly(
+                        "line 2: home: contains \"@\u200Beveryone\"" + plain,
+                        "line 3: home: contains \"@\u200Bhere\"" + plain,
+                        "line 4: home: contains \"<\u200B@\u200B\"" + plain,
+                        "line 5: home: contains \"<\u200B@\u200B&\"" + plain,
+                        "line 6: home: contains \"<\u200B#\"" + plain,
+                        "line 7: home: \"Box [click](https://evil.example)\" contains a link; give just the home's name",
+                        "line 8: home: \"Bay https://evil.example\" contains a link; give just the home's name",
+                        "line 9: home: contains \"@\u200Beveryone\"" + plain);
     }
 
     @Test
     void echoed_values_are_shortened() {
         String longRating = "Superb ".repeat(20);
 
-        assertThat(problems(HEADER + "Oak,," + id(1) + "," + longRating + ",,,,,\n")).containsExactly(
-                "line 2: overall: \"Superb Superb Superb Superb Superb Super…\" is not a CQC rating; use Outstanding,"
-                        + " Good, Requires improvement or Inadequate, or leave it empty if not rated");
+        assertThat(problems(HEADER + "Oak,," + id(1) + "," + longRating + ",,,,,\n"))
+                .containsExactly(
+                        "line 2: overall: \"Superb Superb Superb Superb Superb Super…\" is not a CQC rating; use Outstanding,"
+                                + " Good, Requires improvement or Inadequate, or leave it empty if not rated");
     }
 
     // ---- slugs ----
 
     @Test
     void slugs_are_lower_case_ascii_with_accents_folded_and_punctuation_as_single_hyphens() {
-        assertThat(slugs("Oak House (Nursing)", "Café Ærø", "St Mary's & St John's", "Straße -- Über!!",
-                "  Ünïcödé  Lødge ", "Ward 7/8, Floor 2", "Łódź Care"))
-                .containsExactly("oak-house", "cafe-aero", "st-marys-and-st-johns", "strasse-uber",
-                        "unicode-lodge", "ward-7-8-floor-2", "lodz-care");
+        assertThat(slugs(
+                        "Oak House (Nursing)",
+                        "Café Ærø",
+                        "St Mary's & St John's",
+                        "Straße -- Über!!",
+                        "  Ünïcödé  Lødge ",
+                        "Ward 7/8, Floor 2",
+                        "Łódź Care"))
+                .containsExactly(
+                        "oak-house",
+                        "cafe-aero",
+                        "st-marys-and-st-johns",
+                        "strasse-uber",
+                        "unicode-lodge",
+                        "ward-7-8-floor-2",
+                        "lodz-care");
     }
 
     @Test
@@ -464,7 +504,8 @@ class EnrolmentCsvTest {
         assertThat(slugs.get(0)).isEqualTo("abcdefghij-".repeat(7) + "abc");
         assertThat(slugs.get(1)).isEqualTo("abcdefghij-".repeat(7) + "a-2");
         assertThat(slugs.get(2)).hasSizeLessThanOrEqualTo(80).startsWith("a-and-b-a-and-b");
-        assertThat(slugs).allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(80).matches("[a-z0-9]+(-[a-z0-9]+)*"));
+        assertThat(slugs)
+                .allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(80).matches("[a-z0-9]+(-[a-z0-9]+)*"));
     }
 
     @Test

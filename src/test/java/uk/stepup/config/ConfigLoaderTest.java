@@ -58,9 +58,14 @@ class ConfigLoaderTest {
                   zone: America/New_York
                   reminder: Wed 7:30
                 """);
-        StepUpConfig c = new ConfigLoader(Map.of("STEPUP_DB", "other.db",
-                "STEPUP_DISCORD_API_URL", "http://127.0.0.1:9999/api/v10/",
-                "STEPUP_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9999/gateway")).load(Optional.of(f));
+        StepUpConfig c = new ConfigLoader(Map.of(
+                        "STEPUP_DB",
+                        "other.db",
+                        "STEPUP_DISCORD_API_URL",
+                        "http://127.0.0.1:9999/api/v10/",
+                        "STEPUP_DISCORD_GATEWAY_URL",
+                        "ws://127.0.0.1:9999/gateway"))
+                .load(Optional.of(f));
         assertThat(c.discord().guildId()).isEqualTo("123456789012345678");
         assertThat(c.discord().coachRole()).isEqualTo("Lead coach");
         assertThat(c.storage().database()).isEqualTo(Path.of("other.db"));
@@ -111,17 +116,19 @@ class ConfigLoaderTest {
                 .hasMessage("discord.guildId: \"2345678901234\" (the 2nd of 2 ids) is not a Discord server id (15 to 21"
                         + " digits; copy it with Developer Mode on)");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("STEPUP_GUILD_ID", "123456789012345678,,234567890123456789"))
-                .load(Optional.empty()))
+                        .load(Optional.empty()))
                 .hasMessageStartingWith("STEPUP_GUILD_ID: an empty server id (the 2nd of 3 ids)");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("STEPUP_GUILD_ID", "123456789012345678,123456789012345678"))
-                .load(Optional.empty()))
+                        .load(Optional.empty()))
                 .hasMessage("STEPUP_GUILD_ID: 123456789012345678 is listed twice; give each server once");
-        assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).discord().guildIds()).isEmpty();
+        assertThat(new ConfigLoader(Map.of()).load(Optional.empty()).discord().guildIds())
+                .isEmpty();
     }
 
     @Test
     void a_bad_url_and_framework_are_named() throws IOException {
-        assertThatThrownBy(() -> new ConfigLoader(Map.of("STEPUP_DISCORD_GATEWAY_URL", "http://x")).load(Optional.empty()))
+        assertThatThrownBy(
+                        () -> new ConfigLoader(Map.of("STEPUP_DISCORD_GATEWAY_URL", "http://x")).load(Optional.empty()))
                 .hasMessageStartingWith("STEPUP_DISCORD_GATEWAY_URL: ");
         Path f = write("curriculum:\n  framework: kloe-2018\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(f)))
@@ -132,11 +139,14 @@ class ConfigLoaderTest {
     void broken_yaml_and_wrong_types_and_missing_files_are_config_errors() throws IOException {
         Path broken = write("discord:\n  guildId: \"unclosed\n  coachRole: x\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(broken)))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML");
         Path wrongType = write("storage: just a path\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(wrongType)))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("storage: ");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("storage: ");
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(dir.resolve("nope.yaml"))))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("--config: no such file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("--config: no such file");
     }
 }

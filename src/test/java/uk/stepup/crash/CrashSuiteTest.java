@@ -50,6 +50,7 @@ class CrashSuiteTest {
 
     @TempDir
     Path dir;
+
     Sandbox sandbox;
     SandboxGuild guild;
     Path control;
@@ -74,29 +75,45 @@ class CrashSuiteTest {
             SandboxUser coach = sandbox.createUser("coach", "Coach");
             guild.addMember(coach, coachRole);
             List<SandboxUser> managers = new ArrayList<>();
-            StringBuilder csv = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+            StringBuilder csv = new StringBuilder(
+                    "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
             for (int i = 0; i < HOMES; i++) {
                 SandboxUser m = sandbox.createUser("m" + i, "Manager " + i);
                 guild.addMember(m);
                 managers.add(m);
                 csv.append("Home ").append(i).append(",,").append(m.id()).append(",,,,,,\n");
             }
-            SandboxChannel general = guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
+            SandboxChannel general =
+                    guild.channelByName("general").orElseGet(() -> guild.createTextChannel("general", null));
             startWorker();
-            sandbox.as(coach, guild).slash("cohort create", Map.of("name", "Crash", "start", "2027-01-04"), general).awaitReply(WAIT);
-            sandbox.as(coach, guild).slash("cohort import", Map.of("file", SandboxAttachment.of("h.csv", "text/csv",
-                    csv.toString().getBytes(StandardCharsets.UTF_8))), general).awaitReply(WAIT);
+            sandbox.as(coach, guild)
+                    .slash("cohort create", Map.of("name", "Crash", "start", "2027-01-04"), general)
+                    .awaitReply(WAIT);
+            sandbox.as(coach, guild)
+                    .slash(
+                            "cohort import",
+                            Map.of(
+                                    "file",
+                                    SandboxAttachment.of(
+                                            "h.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))),
+                            general)
+                    .awaitReply(WAIT);
             // The import goes on in the background; its report in #coaches says it is done.
-            sandbox.awaitMessage(guild.channelByName("SUO · Crash", "coaches").orElseThrow(),
-                    m -> m.content().contains("Imported 6 homes"), WAIT.multipliedBy(3));
+            sandbox.awaitMessage(
+                    guild.channelByName("SUO · Crash", "coaches").orElseThrow(),
+                    m -> m.content().contains("Imported 6 homes"),
+                    WAIT.multipliedBy(3));
 
             ProgrammeCalendar cal;
             Cohort cohort;
             try (Database db = Database.open(database)) {
-                cohort = new JdbcCohortRepository(db).byName(guild.id(), "Crash").orElseThrow();
+                cohort =
+                        new JdbcCohortRepository(db).byName(guild.id(), "Crash").orElseThrow();
                 cal = ProgrammeCalendar.of(cohort, 24, List.of());
             }
-            SandboxChannel thisWeek = sandbox.channel(cohort.channels().thisWeekId().orElseThrow()).orElseThrow();
+            SandboxChannel thisWeek = sandbox.channel(
+                            cohort.channels().thisWeekId().orElseThrow())
+                    .orElseThrow();
             Set<String> acknowledged = new HashSet<>();
             int crashes = 0;
             int actions = WEEKS * (4 + HOMES);
@@ -105,8 +122,11 @@ class CrashSuiteTest {
                 if (week > 24) {
                     break;
                 }
-                List<Instant> moments = List.of(cal.promptAt(week).orElseThrow(), cal.reminderAt(week).orElseThrow(),
-                        cal.closeAt(week).orElseThrow(), cal.summaryAt(week).orElseThrow());
+                List<Instant> moments = List.of(
+                        cal.promptAt(week).orElseThrow(),
+                        cal.reminderAt(week).orElseThrow(),
+                        cal.closeAt(week).orElseThrow(),
+                        cal.summaryAt(week).orElseThrow());
                 for (int m = 0; m < moments.size(); m++) {
                     setTime(clock, moments.get(m));
                     if (random.nextDouble() < p) {
@@ -116,8 +136,12 @@ class CrashSuiteTest {
                     if (m == 0) {
                         // Managers check in between the prompt and the reminder; the bot may die under them.
                         int w = week;
-                        SandboxMessage prompt = sandbox.awaitMessage(thisWeek, msg -> !msg.isEphemeral()
-                                && msg.embeds().stream().anyMatch(e -> e.title().startsWith("Week " + w + " ")), WAIT);
+                        SandboxMessage prompt = sandbox.awaitMessage(
+                                thisWeek,
+                                msg -> !msg.isEphemeral()
+                                        && msg.embeds().stream()
+                                                .anyMatch(e -> e.title().startsWith("Week " + w + " ")),
+                                WAIT);
                         for (int i = 0; i < HOMES; i++) {
                             if (random.nextInt(4) == 0) {
                                 continue;
@@ -150,30 +174,48 @@ class CrashSuiteTest {
                     int home = Integer.parseInt(ack.split(":")[0]);
                     int week = Integer.parseInt(ack.split(":")[1]);
                     Home h = homes.byName(cohort.id(), "Home " + home).orElseThrow();
-                    assertThat(checkins.find(h.id(), week)).as("acknowledged check-in " + ack).isPresent();
+                    assertThat(checkins.find(h.id(), week))
+                            .as("acknowledged check-in " + ack)
+                            .isPresent();
                 }
                 int weeksRun = lastWeek(cal, clock.instant());
-                SandboxChannel peer = sandbox.channel(cohort.channels().peerLearningId().orElseThrow()).orElseThrow();
+                SandboxChannel peer = sandbox.channel(
+                                cohort.channels().peerLearningId().orElseThrow())
+                        .orElseThrow();
                 for (int w = 1; w <= weeksRun; w++) {
                     String prefix = "Week " + w + " ";
-                    assertThat(thisWeek.messages().stream().filter(msg -> !msg.isEphemeral()
-                            && msg.embeds().stream().anyMatch(e -> e.title().startsWith(prefix)))).as("prompt of week " + w).hasSize(1);
+                    assertThat(thisWeek.messages().stream()
+                                    .filter(msg -> !msg.isEphemeral()
+                                            && msg.embeds().stream()
+                                                    .anyMatch(e -> e.title().startsWith(prefix))))
+                            .as("prompt of week " + w)
+                            .hasSize(1);
                     String summary = "Week " + w + " summary";
-                    assertThat(peer.messages().stream().filter(msg -> !msg.isEphemeral()
-                            && msg.embeds().stream().anyMatch(e -> e.title().startsWith(summary)))).as("summary of week " + w).hasSize(1);
+                    assertThat(peer.messages().stream()
+                                    .filter(msg -> !msg.isEphemeral()
+                                            && msg.embeds().stream()
+                                                    .anyMatch(e -> e.title().startsWith(summary))))
+                            .as("summary of week " + w)
+                            .hasSize(1);
                 }
                 for (Home h : homes.inCohort(cohort.id())) {
-                    SandboxChannel channel = sandbox.channel(h.channelId().orElseThrow()).orElseThrow();
+                    SandboxChannel channel =
+                            sandbox.channel(h.channelId().orElseThrow()).orElseThrow();
                     for (int w = 1; w <= weeksRun; w++) {
                         String marker = "your week " + w + " check-in";
-                        assertThat(channel.messages().stream().filter(msg -> msg.content().contains(marker)))
-                                .as("reminders to " + h.name() + " in week " + w).hasSizeLessThanOrEqualTo(1);
+                        assertThat(channel.messages().stream()
+                                        .filter(msg -> msg.content().contains(marker)))
+                                .as("reminders to " + h.name() + " in week " + w)
+                                .hasSizeLessThanOrEqualTo(1);
                     }
                 }
             }
-            // A person acting while the bot lay dead sees "This interaction failed", as on Discord; nothing else may break.
-            assertThat(sandbox.violations().stream().filter(v -> !v.rule().equals("interaction-deadline"))).isEmpty();
-            System.out.printf("Crash suite: %d SIGKILL restarts over %d weeks, %d acknowledged check-ins all stored, %d bot starts%n",
+            // A person acting while the bot lay dead sees "This interaction failed", as on Discord; nothing else may
+            // break.
+            assertThat(sandbox.violations().stream().filter(v -> !v.rule().equals("interaction-deadline")))
+                    .isEmpty();
+            System.out.printf(
+                    "Crash suite: %d SIGKILL restarts over %d weeks, %d acknowledged check-ins all stored, %d bot starts%n",
                     crashes, lastWeek(cal, clock.instant()), acknowledged.size(), workerRuns);
         } finally {
             killer.shutdownNow();
@@ -201,12 +243,20 @@ class CrashSuiteTest {
 
     private boolean checkIn(SandboxUser manager, SandboxMessage prompt, int week) {
         try {
-            InteractionHandle open = sandbox.as(manager, guild).clickLabel(prompt, "Check in").awaitResponse(WAIT);
+            InteractionHandle open =
+                    sandbox.as(manager, guild).clickLabel(prompt, "Check in").awaitResponse(WAIT);
             if (open.failed()) {
                 return false;
             }
-            InteractionHandle saved = sandbox.as(manager, guild).submitModal(open.modal(), Map.of(
-                    "rating", List.of("good"), "did", "Week " + week + ": talked it through at handover.")).awaitResponse(WAIT);
+            InteractionHandle saved = sandbox.as(manager, guild)
+                    .submitModal(
+                            open.modal(),
+                            Map.of(
+                                    "rating",
+                                    List.of("good"),
+                                    "did",
+                                    "Week " + week + ": talked it through at handover."))
+                    .awaitResponse(WAIT);
             return !saved.failed() && saved.awaitReply(WAIT).content().contains("check-in");
         } catch (AssertionError e) {
             return false; // the bot died under this person: not acknowledged, so nothing is owed
@@ -251,9 +301,18 @@ class CrashSuiteTest {
     private void startWorker() throws IOException {
         workerRuns++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        worker = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                CrashWorker.class.getName(), control.toString(), database.toString(), sandbox.restBaseUrl(),
-                sandbox.gatewayUrl(), sandbox.botToken(), guild.id())
+        worker = new ProcessBuilder(
+                        java,
+                        "-Djava.awt.headless=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashWorker.class.getName(),
+                        control.toString(),
+                        database.toString(),
+                        sandbox.restBaseUrl(),
+                        sandbox.gatewayUrl(),
+                        sandbox.botToken(),
+                        guild.id())
                 .redirectErrorStream(true)
                 .redirectOutput(control.resolve("worker-" + workerRuns + ".log").toFile())
                 .start();

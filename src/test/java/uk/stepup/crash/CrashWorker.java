@@ -16,8 +16,7 @@ import uk.stepup.shared.WeeklyTime;
  * its timers and writing {@code done-N}; the driver kills it with SIGKILL at random moments.
  */
 public final class CrashWorker {
-    private CrashWorker() {
-    }
+    private CrashWorker() {}
 
     /** Arguments: control folder, database file, REST URL, gateway URL, token, guild id. */
     public static void main(String[] args) throws Exception {
@@ -26,12 +25,19 @@ public final class CrashWorker {
                 new StepUpConfig.Discord(args[5], "Coach", args[2], args[3]),
                 new StepUpConfig.Storage(Path.of(args[1])),
                 new StepUpConfig.Curriculum(Path.of("prompts"), "kloe-2017"),
-                new StepUpConfig.Schedule(ZoneId.of("Europe/London"), WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                new StepUpConfig.Schedule(
+                        ZoneId.of("Europe/London"),
+                        WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                         WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
         AtomicReference<ManualTimers> timers = new AtomicReference<>();
-        BotModule bot = new BotModule(config, args[4], new CurriculumLoader().load(Path.of("prompts")).curricula(),
-                new FileClock(control.resolve("clock")), ticker -> {
+        BotModule bot = new BotModule(
+                config,
+                args[4],
+                new CurriculumLoader().load(Path.of("prompts")).curricula(),
+                new FileClock(control.resolve("clock")),
+                ticker -> {
                     ManualTimers t = new ManualTimers(ticker);
                     timers.set(t);
                     return t;
@@ -39,7 +45,9 @@ public final class CrashWorker {
         Files.writeString(control.resolve("ready-" + ProcessHandle.current().pid()), "ready");
         while (true) {
             try (var files = Files.list(control)) {
-                for (Path p : files.filter(f -> f.getFileName().toString().startsWith("tick-")).sorted().toList()) {
+                for (Path p : files.filter(f -> f.getFileName().toString().startsWith("tick-"))
+                        .sorted()
+                        .toList()) {
                     String n = p.getFileName().toString().substring(5);
                     timers.get().fire();
                     Files.writeString(control.resolve("done-" + n), "done");

@@ -31,9 +31,10 @@ class CurriculumLoaderTest {
     /** Problems as the validate command prints them, with the temporary folder cut off the front. */
     private List<String> problems() {
         String prefix = tmp + File.separator;
-        return new CurriculumLoader().load(tmp.resolve("prompts")).problems().stream()
-                .map(p -> p.toString().replace(prefix, "").replace(File.separatorChar, '/'))
-                .toList();
+        return new CurriculumLoader()
+                .load(tmp.resolve("prompts")).problems().stream()
+                        .map(p -> p.toString().replace(prefix, "").replace(File.separatorChar, '/'))
+                        .toList();
     }
 
     @Test
@@ -44,7 +45,8 @@ class CurriculumLoaderTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();
         assertThat(result.curricula()).containsOnlyKeys("kloe-2017", "saf-2023");
-        CurriculumItem s1 = result.curriculum("kloe-2017").orElseThrow().byCode("S1").orElseThrow();
+        CurriculumItem s1 =
+                result.curriculum("kloe-2017").orElseThrow().byCode("S1").orElseThrow();
         assertThat(s1.keyQuestion()).isEqualTo(KeyQuestion.SAFE);
         assertThat(s1.title()).isEqualTo("Title of S1");
         assertThat(s1.whyItMatters()).isEqualTo("Why S1 matters to people living in the home.");
@@ -52,7 +54,11 @@ class CurriculumLoaderTest {
         assertThat(s1.evidenceIdeas()).hasSize(3);
         assertThat(s1.weeklyAction()).isEqualTo("Do one useful thing this week.");
         assertThat(s1.kloeLinks()).isEmpty();
-        assertThat(result.curriculum("saf-2023").orElseThrow().byCode("QS-W8").orElseThrow().kloeLinks())
+        assertThat(result.curriculum("saf-2023")
+                        .orElseThrow()
+                        .byCode("QS-W8")
+                        .orElseThrow()
+                        .kloeLinks())
                 .containsExactly("S1", "E2");
     }
 
@@ -61,10 +67,15 @@ class CurriculumLoaderTest {
     void pathsFollowTheFolderAsGiven() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
-        List<CurriculumProblem> problems = new CurriculumLoader().load(tmp.resolve("prompts")).problems();
+        List<CurriculumProblem> problems =
+                new CurriculumLoader().load(tmp.resolve("prompts")).problems();
 
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo(tmp.resolve("prompts").resolve("kloe-2017").resolve("S1.md").toString());
+            assertThat(p.file())
+                    .isEqualTo(tmp.resolve("prompts")
+                            .resolve("kloe-2017")
+                            .resolve("S1.md")
+                            .toString());
             assertThat(p.line()).isEqualTo(4);
         });
     }
@@ -75,39 +86,44 @@ class CurriculumLoaderTest {
     void missingFrontMatter() {
         prompts.edit(S1, text -> text.substring(text.indexOf("## Why")));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:1: a prompt file starts with a line '---', "
-                + "then its keys (code, framework, key_question, title, order), then another '---'");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:1: a prompt file starts with a line '---', "
+                        + "then its keys (code, framework, key_question, title, order), then another '---'");
     }
 
     @Test
     void unterminatedFrontMatter() {
         prompts.deleteLine(S1, 7);
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:1: the front matter opened here is never "
-                + "closed; add a line '---' after the last key");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:1: the front matter opened here is never "
+                        + "closed; add a line '---' after the last key");
     }
 
     @Test
     void unknownKey() {
         prompts.insertLine(S1, 6, "week: 3");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:6: unknown key \"week\" (the keys are code, "
-                + "framework, key_question, title, order)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:6: unknown key \"week\" (the keys are code, "
+                        + "framework, key_question, title, order)");
     }
 
     @Test
     void lineThatIsNotAKey() {
         prompts.insertLine(S1, 6, "just some words");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:6: expected 'key: value' here, like 'order: 3'");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:6: expected 'key: value' here, like 'order: 3'");
     }
 
     @Test
     void missingKeyPointsAtTheClosingLine() {
         prompts.deleteLine(S1, 6);
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:6: missing key \"order\"; add it to the "
-                + "front matter above this line");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:6: missing key \"order\"; add it to the "
+                        + "front matter above this line");
     }
 
     @Test
@@ -121,54 +137,65 @@ class CurriculumLoaderTest {
     void duplicateKey() {
         prompts.insertLine(S1, 6, "title: Another title");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:6: key \"title\" appears twice (first on "
-                + "line 5); keep one");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe-2017/S1.md:6: key \"title\" appears twice (first on " + "line 5); keep one");
     }
 
     @Test
     void codeDoesNotMatchFileName() {
         prompts.replaceLine(S1, 2, "code: S2");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:2: code \"S2\" does not match the file name "
-                + "S1.md; make them the same");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:2: code \"S2\" does not match the file name "
+                        + "S1.md; make them the same");
     }
 
     @Test
     void frameworkDoesNotMatchFolder() {
         prompts.replaceLine(S1, 3, "framework: saf-2023");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:3: framework \"saf-2023\" does not match the "
-                + "folder kloe-2017 this file is in; fix the key or move the file");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:3: framework \"saf-2023\" does not match the "
+                        + "folder kloe-2017 this file is in; fix the key or move the file");
     }
 
     @Test
     void unknownKeyQuestion() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:4: unknown key_question \"Safety\" (use Safe, "
-                + "Effective, Caring, Responsive or Well-led)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:4: unknown key_question \"Safety\" (use Safe, "
+                        + "Effective, Caring, Responsive or Well-led)");
     }
 
     @Test
     void keyQuestionMustMatchTheCodeLetter() {
         prompts.replaceLine(S1, 4, "key_question: Caring");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:4: key_question Caring does not match code "
-                + "S1, which belongs to Safe");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:4: key_question Caring does not match code "
+                        + "S1, which belongs to Safe");
     }
 
     @Test
     @DisplayName("Quotes, a BOM, Windows line endings and a phone's curly apostrophe are all accepted")
     void forgivingAboutHarmlessDifferences() {
-        prompts.edit(S1, text -> "\uFEFF" + text
-                .replace("title: Title of S1", "title: \"Safeguarding: seeing and stopping harm\"")
-                .replace("This week's action", "This week\u2019s action")
-                .replace("\n", "\r\n"));
+        prompts.edit(
+                S1,
+                text -> "\uFEFF"
+                        + text.replace("title: Title of S1", "title: \"Safeguarding: seeing and stopping harm\"")
+                                .replace("This week's action", "This week\u2019s action")
+                                .replace("\n", "\r\n"));
 
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.curriculum("kloe-2017").orElseThrow().byCode("S1").orElseThrow().title())
+        assertThat(result.curriculum("kloe-2017")
+                        .orElseThrow()
+                        .byCode("S1")
+                        .orElseThrow()
+                        .title())
                 .isEqualTo("Safeguarding: seeing and stopping harm");
     }
 
@@ -176,8 +203,9 @@ class CurriculumLoaderTest {
     void titleTooLong() {
         prompts.replaceLine(S1, 5, "title: " + "x".repeat(81));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:5: title is 81 characters; keep it within 80 "
-                + "(it heads the Discord message)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:5: title is 81 characters; keep it within 80 "
+                        + "(it heads the Discord message)");
     }
 
     // ---- order ----
@@ -186,16 +214,18 @@ class CurriculumLoaderTest {
     void orderNotANumber() {
         prompts.replaceLine(S1, 6, "order: first");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:6: order \"first\" is not a whole number; "
-                + "use a number from 1 to 24");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:6: order \"first\" is not a whole number; "
+                        + "use a number from 1 to 24");
     }
 
     @Test
     void orderOutOfRange() {
         prompts.replaceLine(QS_S1, 6, "order: 35");
 
-        assertThat(problems()).containsExactly("prompts/saf-2023/QS-S1.md:6: order 35 is outside 1 to 34; give each "
-                + "prompt its own number in that range");
+        assertThat(problems())
+                .containsExactly("prompts/saf-2023/QS-S1.md:6: order 35 is outside 1 to 34; give each "
+                        + "prompt its own number in that range");
     }
 
     @Test
@@ -203,9 +233,10 @@ class CurriculumLoaderTest {
     void duplicatedOrderAndTheGapItLeaves() {
         prompts.replaceLine("kloe-2017/S2.md", 6, "order: 1");
 
-        assertThat(problems()).containsExactly(
-                "prompts/kloe-2017/S2.md:6: order 1 is also used by S1.md; give each prompt its own number from 1 to 24",
-                "prompts/kloe-2017: no prompt has order 2; the orders must run from 1 to 24 with no gaps");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe-2017/S2.md:6: order 1 is also used by S1.md; give each prompt its own number from 1 to 24",
+                        "prompts/kloe-2017: no prompt has order 2; the orders must run from 1 to 24 with no gaps");
     }
 
     @Test
@@ -226,17 +257,19 @@ class CurriculumLoaderTest {
     void kloeKeyOnlyInSafFiles() {
         prompts.insertLine(S1, 7, "kloe: S1");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:7: the key \"kloe\" only belongs in saf-2023 "
-                + "files; remove this line");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:7: the key \"kloe\" only belongs in saf-2023 "
+                        + "files; remove this line");
     }
 
     @Test
     void kloeLinksMustBeKnownCodes() {
         prompts.replaceLine(QS_S1, 7, "kloe: S6, S9, s6");
 
-        assertThat(problems()).containsExactly(
-                "prompts/saf-2023/QS-S1.md:7: unknown KLOE code \"S9\" in kloe (use S1 … W5, separated by commas)",
-                "prompts/saf-2023/QS-S1.md:7: kloe lists S6 twice");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/saf-2023/QS-S1.md:7: unknown KLOE code \"S9\" in kloe (use S1 … W5, separated by commas)",
+                        "prompts/saf-2023/QS-S1.md:7: kloe lists S6 twice");
     }
 
     @Test
@@ -246,90 +279,106 @@ class CurriculumLoaderTest {
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.curriculum("saf-2023").orElseThrow().byCode("QS-S1").orElseThrow().kloeLinks()).isEmpty();
+        assertThat(result.curriculum("saf-2023")
+                        .orElseThrow()
+                        .byCode("QS-S1")
+                        .orElseThrow()
+                        .kloeLinks())
+                .isEmpty();
     }
 
     // ---- sections ----
 
     @Test
     void missingSectionPointsAtTheNextHeading() {
-        prompts.edit(S1, text -> text.replace("## Evidence ideas\n- First idea.\n- Second idea.\n- Third idea.\n\n", ""));
+        prompts.edit(
+                S1, text -> text.replace("## Evidence ideas\n- First idea.\n- Second idea.\n- Third idea.\n\n", ""));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:21: missing section '## Evidence ideas'; add "
-                + "it before this heading");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:21: missing section '## Evidence ideas'; add "
+                        + "it before this heading");
     }
 
     @Test
     void missingLastSectionPointsAtTheEnd() {
         prompts.edit(S1, text -> text.replace("\n## This week's action\nDo one useful thing this week.\n", ""));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:24: missing section '## This week's action'; "
-                + "add it at the end of the file");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:24: missing section '## This week's action'; "
+                        + "add it at the end of the file");
     }
 
     @Test
     void unknownSection() {
         prompts.insertLine(S1, 26, "## Notes");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:26: unknown section \"Notes\" (the sections "
-                + "are Why it matters, Reflective questions, What Outstanding looks like, Evidence ideas, This week's "
-                + "action)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:26: unknown section \"Notes\" (the sections "
+                        + "are Why it matters, Reflective questions, What Outstanding looks like, Evidence ideas, This week's "
+                        + "action)");
     }
 
     @Test
     void duplicateSection() {
         prompts.edit(S1, text -> text + "\n## Why it matters\nAgain.\n");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:29: section \"Why it matters\" appears twice "
-                + "(first on line 8); merge them");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:29: section \"Why it matters\" appears twice "
+                        + "(first on line 8); merge them");
     }
 
     @Test
     void wrongHeadingLevel() {
         prompts.replaceLine(S1, 21, "### Evidence ideas");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:21: write section headings with two #: "
-                + "'## Evidence ideas'");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe-2017/S1.md:21: write section headings with two #: " + "'## Evidence ideas'");
     }
 
     @Test
     void textBeforeTheFirstSection() {
         prompts.insertLine(S1, 8, "Welcome to week one.");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:8: text before the first section; start the "
-                + "body with '## Why it matters'");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:8: text before the first section; start the "
+                        + "body with '## Why it matters'");
     }
 
     @Test
     void emptyParagraphSection() {
         prompts.replaceLine(S1, 9, "");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:8: section \"Why it matters\" is empty; write "
-                + "a short paragraph under it");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:8: section \"Why it matters\" is empty; write "
+                        + "a short paragraph under it");
     }
 
     @Test
     void emptyListSection() {
         prompts.edit(S1, text -> text.replace("- First sign.\n- Second sign.\n- Third sign.\n", ""));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:16: section \"What Outstanding looks like\" is "
-                + "empty; add 3 to 5 bullets starting with '- '");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:16: section \"What Outstanding looks like\" is "
+                        + "empty; add 3 to 5 bullets starting with '- '");
     }
 
     @Test
     void bulletsInAParagraphSection() {
         prompts.replaceLine(S1, 27, "- Do one useful thing this week.");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:27: \"This week's action\" is a short "
-                + "paragraph, not a list; remove the '- ' and write it as sentences");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:27: \"This week's action\" is a short "
+                        + "paragraph, not a list; remove the '- ' and write it as sentences");
     }
 
     @Test
     void plainTextInAListSection() {
         prompts.replaceLine(S1, 13, "Second question?");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:13: expected a bullet starting with '- ' "
-                + "(\"Reflective questions\" is a list of 3 to 5 bullets)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:13: expected a bullet starting with '- ' "
+                        + "(\"Reflective questions\" is a list of 3 to 5 bullets)");
     }
 
     @Test
@@ -339,7 +388,11 @@ class CurriculumLoaderTest {
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.curriculum("kloe-2017").orElseThrow().byCode("S1").orElseThrow().reflectiveQuestions())
+        assertThat(result.curriculum("kloe-2017")
+                        .orElseThrow()
+                        .byCode("S1")
+                        .orElseThrow()
+                        .reflectiveQuestions())
                 .containsExactly("First question? which carries on here?", "Second question?", "Third question?");
     }
 
@@ -347,32 +400,36 @@ class CurriculumLoaderTest {
     void nestedBullet() {
         prompts.insertLine(S1, 13, "  - a sub-point");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:13: nested bullets are not used; start this "
-                + "bullet at the beginning of the line");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:13: nested bullets are not used; start this "
+                        + "bullet at the beginning of the line");
     }
 
     @Test
     void emptyBullet() {
         prompts.replaceLine(S1, 23, "-");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:23: empty bullet; write something after '- ' "
-                + "or delete the line");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe-2017/S1.md:23: empty bullet; write something after '- ' " + "or delete the line");
     }
 
     @Test
     void tooFewBullets() {
         prompts.deleteLine(S1, 14);
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:11: \"Reflective questions\" has 2 bullets; "
-                + "write 3 to 5");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe-2017/S1.md:11: \"Reflective questions\" has 2 bullets; " + "write 3 to 5");
     }
 
     @Test
     void tooManyBulletsPointsAtTheSixth() {
         prompts.insertLine(S1, 25, "- Fourth idea.\n- Fifth idea.\n- Sixth idea.");
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:27: \"Evidence ideas\" has 6 bullets; keep 3 "
-                + "to 5 (this is bullet 6)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:27: \"Evidence ideas\" has 6 bullets; keep 3 "
+                        + "to 5 (this is bullet 6)");
     }
 
     // ---- limits ----
@@ -381,21 +438,24 @@ class CurriculumLoaderTest {
     void sectionTooLong() {
         prompts.replaceLine(S1, 9, "w".repeat(901));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:8: section \"Why it matters\" is 901 "
-                + "characters; keep it within 900 (cut about 1)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:8: section \"Why it matters\" is 901 "
+                        + "characters; keep it within 900 (cut about 1)");
     }
 
     @Test
     void bodyTooLong() {
         String longBullet = "- " + "b".repeat(850);
-        prompts.edit(S1, text -> text
-                .replace("- First sign.", longBullet)
-                .replace("- First idea.", longBullet)
-                .replace("- First question?", longBullet)
-                .replace("Why S1 matters to people living in the home.", "w".repeat(850)));
+        prompts.edit(
+                S1,
+                text -> text.replace("- First sign.", longBullet)
+                        .replace("- First idea.", longBullet)
+                        .replace("- First question?", longBullet)
+                        .replace("Why S1 matters to people living in the home.", "w".repeat(850)));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:8: the text below the front matter is 3652 "
-                + "characters; keep it within 3600 so the prompt fits one Discord message (cut about 52)");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:8: the text below the front matter is 3652 "
+                        + "characters; keep it within 3600 so the prompt fits one Discord message (cut about 52)");
     }
 
     // ---- files and folders ----
@@ -412,8 +472,9 @@ class CurriculumLoaderTest {
     void fileThatIsNotAPrompt() {
         prompts.write("kloe-2017/S7.md", PromptFixtures.validFile(Frameworks.KLOE, "S6", 6));
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S7.md: not a kloe-2017 prompt; the files are named "
-                + "by code, S1.md … W5.md");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S7.md: not a kloe-2017 prompt; the files are named "
+                        + "by code, S1.md … W5.md");
     }
 
     @Test
@@ -422,10 +483,11 @@ class CurriculumLoaderTest {
         prompts.delete(QS_S1);
         prompts.write("saf-2023/qs-s1.md", text);
 
-        assertThat(problems()).containsExactly(
-                "prompts/saf-2023/qs-s1.md: not a saf-2023 prompt; the files are named by code, QS-S1.md … QS-W8.md "
-                        + "(did you mean QS-S1.md?)",
-                "prompts/saf-2023: found 33 of 34 prompt files; missing QS-S1.md");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/saf-2023/qs-s1.md: not a saf-2023 prompt; the files are named by code, QS-S1.md … QS-W8.md "
+                                + "(did you mean QS-S1.md?)",
+                        "prompts/saf-2023: found 33 of 34 prompt files; missing QS-S1.md");
     }
 
     @Test
@@ -436,10 +498,11 @@ class CurriculumLoaderTest {
         prompts.write("kloe-2017/.DS_Store", "");
         prompts.write("kloe-2017/drafts/S1.md", "");
 
-        assertThat(problems()).containsExactly(
-                "prompts/kloe-2017/drafts: unexpected folder; prompt files sit directly in kloe-2017/",
-                "prompts/kloe-2017/notes.txt: unexpected file; only the prompt files S1.md … W5.md and README.md "
-                        + "belong in kloe-2017/");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe-2017/drafts: unexpected folder; prompt files sit directly in kloe-2017/",
+                        "prompts/kloe-2017/notes.txt: unexpected file; only the prompt files S1.md … W5.md and README.md "
+                                + "belong in kloe-2017/");
     }
 
     @Test
@@ -447,18 +510,20 @@ class CurriculumLoaderTest {
         prompts.write("kloe2017/S1.md", "");
         prompts.write("todo.md", "");
 
-        assertThat(problems()).containsExactly(
-                "prompts/kloe2017: unknown folder; the prompt folders are kloe-2017 and saf-2023",
-                "prompts/todo.md: unexpected file; the prompts folder holds README.md and the folders kloe-2017 and "
-                        + "saf-2023");
+        assertThat(problems())
+                .containsExactly(
+                        "prompts/kloe2017: unknown folder; the prompt folders are kloe-2017 and saf-2023",
+                        "prompts/todo.md: unexpected file; the prompts folder holds README.md and the folders kloe-2017 and "
+                                + "saf-2023");
     }
 
     @Test
     void missingFrameworkFolder() {
         prompts.deleteTree("saf-2023");
 
-        assertThat(problems()).containsExactly("prompts/saf-2023: folder missing; it should hold the 34 prompt files "
-                + "QS-S1.md … QS-W8.md");
+        assertThat(problems())
+                .containsExactly("prompts/saf-2023: folder missing; it should hold the 34 prompt files "
+                        + "QS-S1.md … QS-W8.md");
     }
 
     @Test
@@ -466,8 +531,10 @@ class CurriculumLoaderTest {
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("nowhere"));
 
         assertThat(result.ok()).isFalse();
-        assertThat(result.problems()).singleElement().hasToString(tmp.resolve("nowhere") + ": prompts folder not "
-                + "found; run the bot from the project root or pass --prompts DIR");
+        assertThat(result.problems())
+                .singleElement()
+                .hasToString(tmp.resolve("nowhere") + ": prompts folder not "
+                        + "found; run the bot from the project root or pass --prompts DIR");
     }
 
     @Test
@@ -477,8 +544,8 @@ class CurriculumLoaderTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         prompts.writeBytes(S1, latin1);
 
-        assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:9: not valid UTF-8 (byte 0xE9); save the file "
-                + "as UTF-8");
+        assertThat(problems())
+                .containsExactly("prompts/kloe-2017/S1.md:9: not valid UTF-8 (byte 0xE9); save the file " + "as UTF-8");
     }
 
     @Test

@@ -35,17 +35,16 @@ class CurriculumTest {
 
     @Test
     void defaultOrderRunsSafeToWellLed() {
-        assertThat(kloe.defaultOrder()).containsExactly(
-                "S1", "S2", "S3", "S4", "S5", "S6",
-                "E1", "E2", "E3", "E4", "E5", "E6", "E7",
-                "C1", "C2", "C3",
-                "R1", "R2", "R3",
-                "W1", "W2", "W3", "W4", "W5");
+        assertThat(kloe.defaultOrder())
+                .containsExactly(
+                        "S1", "S2", "S3", "S4", "S5", "S6", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "C1", "C2", "C3",
+                        "R1", "R2", "R3", "W1", "W2", "W3", "W4", "W5");
     }
 
     @Test
     void byCodeIgnoresCaseAndSpaces() {
-        assertThat(kloe.byCode(" w5 ")).hasValueSatisfying(i -> assertThat(i.code()).isEqualTo("W5"));
+        assertThat(kloe.byCode(" w5 "))
+                .hasValueSatisfying(i -> assertThat(i.code()).isEqualTo("W5"));
         assertThat(kloe.byCode("S7")).isEmpty();
         assertThat(kloe.byCode(null)).isEmpty();
     }

@@ -39,25 +39,43 @@ class BotPermissionsTest {
 
     @Test
     void invite_url_carries_the_scopes_and_the_permission_integer() {
-        assertThat(BotPermissions.inviteUrl("123456789012345678")).isEqualTo("https://discord.com/oauth2/authorize"
-                + "?client_id=123456789012345678&scope=bot+applications.commands&permissions=" + BotPermissions.raw());
-        assertThat(Permission.getPermissions(BotPermissions.raw())).containsAll(BotPermissions.all())
+        assertThat(BotPermissions.inviteUrl("123456789012345678"))
+                .isEqualTo("https://discord.com/oauth2/authorize"
+                        + "?client_id=123456789012345678&scope=bot+applications.commands&permissions="
+                        + BotPermissions.raw());
+        assertThat(Permission.getPermissions(BotPermissions.raw()))
+                .containsAll(BotPermissions.all())
                 .allSatisfy(p -> assertThat(BotPermissions.all()).anyMatch(q -> q.getRawValue() == p.getRawValue()));
     }
 
     @Test
     void the_set_is_what_spec_section_10_names_and_nothing_that_manages_other_peoples_things() {
-        assertThat(BotPermissions.names()).containsExactlyInAnyOrder("View Channels", "Manage Channels", "Manage Roles",
-                "Send Messages", "Send Messages in Threads", "Create Public Threads", "Embed Links", "Attach Files",
-                "Read Message History", "Create Events");
-        assertThat(BotPermissions.all()).doesNotContainAnyElementsOf(EnumSet.of(Permission.ADMINISTRATOR,
-                Permission.MANAGE_SERVER, Permission.MANAGE_EVENTS, Permission.MANAGE_THREADS, Permission.MESSAGE_MANAGE,
-                Permission.MESSAGE_MENTION_EVERYONE));
+        assertThat(BotPermissions.names())
+                .containsExactlyInAnyOrder(
+                        "View Channels",
+                        "Manage Channels",
+                        "Manage Roles",
+                        "Send Messages",
+                        "Send Messages in Threads",
+                        "Create Public Threads",
+                        "Embed Links",
+                        "Attach Files",
+                        "Read Message History",
+                        "Create Events");
+        assertThat(BotPermissions.all())
+                .doesNotContainAnyElementsOf(EnumSet.of(
+                        Permission.ADMINISTRATOR,
+                        Permission.MANAGE_SERVER,
+                        Permission.MANAGE_EVENTS,
+                        Permission.MANAGE_THREADS,
+                        Permission.MESSAGE_MANAGE,
+                        Permission.MESSAGE_MENTION_EVERYONE));
     }
 
     @Test
     void overwrites_the_bot_writes_for_itself_stay_inside_the_set() {
         assertThat(BotPermissions.grantable(BotPermissions.IN_CHANNELS)).isTrue();
-        assertThat(BotPermissions.grantable(EnumSet.of(Permission.MANAGE_THREADS))).isFalse();
+        assertThat(BotPermissions.grantable(EnumSet.of(Permission.MANAGE_THREADS)))
+                .isFalse();
     }
 }

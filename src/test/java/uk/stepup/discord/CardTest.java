@@ -21,7 +21,8 @@ class CardTest {
             all.append(text);
         }
         fields.add(new Card.Field("One very long field", "word ".repeat(700), false));
-        Card card = new Card("Week 3 summary · S3 Staffing", "12 of 12 homes checked in.", fields, Optional.of("footer"), 0);
+        Card card = new Card(
+                "Week 3 summary · S3 Staffing", "12 of 12 homes checked in.", fields, Optional.of("footer"), 0);
         assertThat(card.size()).isGreaterThan(30_000);
 
         List<List<Card>> messages = card.pack();
@@ -43,7 +44,10 @@ class CardTest {
         }
         assertThat(packed.toString()).contains(all.toString().substring(0, 2000));
         assertThat(packed.toString().replace(" ", "")).contains("word".repeat(700));
-        assertThat(messages.get(messages.size() - 1).get(messages.get(messages.size() - 1).size() - 1).footer()).contains("footer");
+        assertThat(messages.get(messages.size() - 1)
+                        .get(messages.get(messages.size() - 1).size() - 1)
+                        .footer())
+                .contains("footer");
     }
 
     /**
@@ -58,16 +62,22 @@ class CardTest {
             int count = 1 + random.nextInt(90);
             int typical = 1 + random.nextInt(random.nextBoolean() ? 300 : 1100);
             for (int i = 0; i < count; i++) {
-                fields.add(new Card.Field("F" + i + " " + "n".repeat(random.nextInt(random.nextInt(10) == 0 ? 300 : 40)),
-                        "v" + i + "." + "x".repeat(random.nextInt(typical)), false));
+                fields.add(new Card.Field(
+                        "F" + i + " " + "n".repeat(random.nextInt(random.nextInt(10) == 0 ? 300 : 40)),
+                        "v" + i + "." + "x".repeat(random.nextInt(typical)),
+                        false));
             }
-            Card card = new Card("T".repeat(1 + random.nextInt(random.nextInt(5) == 0 ? 300 : 80)),
-                    "d".repeat(random.nextInt(random.nextInt(5) == 0 ? 5000 : 200)), fields,
-                    random.nextBoolean() ? Optional.of("f".repeat(1 + random.nextInt(200))) : Optional.empty(), 0);
+            Card card = new Card(
+                    "T".repeat(1 + random.nextInt(random.nextInt(5) == 0 ? 300 : 80)),
+                    "d".repeat(random.nextInt(random.nextInt(5) == 0 ? 5000 : 200)),
+                    fields,
+                    random.nextBoolean() ? Optional.of("f".repeat(1 + random.nextInt(200))) : Optional.empty(),
+                    0);
             List<String> seen = new ArrayList<>();
             for (List<Card> message : card.pack()) {
                 assertThat(message).hasSizeBetween(1, Card.EMBEDS_PER_MESSAGE_MAX);
-                assertThat(message.stream().mapToInt(Card::size).sum()).as("round %d", round)
+                assertThat(message.stream().mapToInt(Card::size).sum())
+                        .as("round %d", round)
                         .isLessThanOrEqualTo(Card.MESSAGE_EMBED_TOTAL_MAX);
                 for (Card c : message) {
                     assertThat(c.fields()).hasSizeLessThanOrEqualTo(Card.FIELDS_MAX);

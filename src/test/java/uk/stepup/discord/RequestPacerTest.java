@@ -30,7 +30,8 @@ class RequestPacerTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         // 21 slots 10 ms apart: the last is at least 200 ms after the first, however the threads were scheduled.
         assertThat(times).hasSize(21);
-        assertThat(times.stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(200_000_000L);
+        assertThat(times.stream().mapToLong(Long::longValue).max().orElseThrow())
+                .isGreaterThanOrEqualTo(200_000_000L);
     }
 
     @Test

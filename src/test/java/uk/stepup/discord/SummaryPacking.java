@@ -17,8 +17,7 @@ import uk.stepup.summaries.WeeklySummary;
  * builds them before its first request (heatmap drawn, card packed), without posting, and what they add up to.
  */
 public final class SummaryPacking {
-    private SummaryPacking() {
-    }
+    private SummaryPacking() {}
 
     /**
      * What a summary post sends.
@@ -28,9 +27,16 @@ public final class SummaryPacking {
      * @param files           the attachments of one copy, name and size in bytes
      * @param largestFile     the largest attachment, in bytes
      */
-    public record Packed(int channelMessages, int threadMessages, int embeds, int embedCharacters, int maxEmbedsInMessage,
-                         int maxFilesInMessage, List<String> files, long largestFile, long fileBytes) {
-    }
+    public record Packed(
+            int channelMessages,
+            int threadMessages,
+            int embeds,
+            int embedCharacters,
+            int maxEmbedsInMessage,
+            int maxFilesInMessage,
+            List<String> files,
+            long largestFile,
+            long fileBytes) {}
 
     public static Packed pack(ChartRenderer charts, Cohort cohort, WeeklySummary summary) {
         List<MessageCreateData> channel = JdaProgrammePublisher.summaryMessages(charts, cohort, summary, true);
@@ -56,8 +62,8 @@ public final class SummaryPacking {
                 bytes += n;
             }
         }
-        return new Packed(channel.size(), thread.size(), embeds, characters, maxEmbeds, maxFiles, files, largest,
-                bytes);
+        return new Packed(
+                channel.size(), thread.size(), embeds, characters, maxEmbeds, maxFiles, files, largest, bytes);
     }
 
     private static long size(FileUpload f) {

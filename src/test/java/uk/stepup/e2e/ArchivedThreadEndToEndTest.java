@@ -36,6 +36,7 @@ class ArchivedThreadEndToEndTest {
 
     @TempDir
     Path dir;
+
     BotHarness h;
     Cohort cohort;
     ProgrammeCalendar cal;
@@ -43,12 +44,21 @@ class ArchivedThreadEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         h = new BotHarness(dir, CREATED);
-        h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "Archive", "start", "2027-03-01"), h.general)
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort create", Map.of("name", "Archive", "start", "2027-03-01"), h.general)
                 .awaitReply(WAIT);
-        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + "Oak House,," + h.alice.id() + ",,,,,,\n";
-        h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file",
-                SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n" + "Oak House,,"
+                + h.alice.id() + ",,,,,,\n";
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash(
+                        "cohort import",
+                        Map.of(
+                                "file",
+                                SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                        h.general)
+                .awaitReply(WAIT);
         h.setupReport("Archive");
         // The import's own notes and report come before anything this test looks at.
         channel("coaches").messages().forEach(m -> setUpNotes.add(m.id()));
@@ -69,29 +79,40 @@ class ArchivedThreadEndToEndTest {
     private SandboxChannel weekOneThread() {
         h.at(cal.promptAt(1).orElseThrow());
         h.at(cal.reminderAt(1).orElseThrow());
-        SandboxMessage prompt = channel("this-week").messages().stream().filter(m -> m.threadId().isPresent())
-                .findFirst().orElseThrow();
+        SandboxMessage prompt = channel("this-week").messages().stream()
+                .filter(m -> m.threadId().isPresent())
+                .findFirst()
+                .orElseThrow();
         SandboxChannel thread = h.sandbox.channel(prompt.threadId().get()).orElseThrow();
-        assertThat(thread.autoArchiveMinutes()).as("the longest auto-archive time").isEqualTo(10080);
+        assertThat(thread.autoArchiveMinutes())
+                .as("the longest auto-archive time")
+                .isEqualTo(10080);
         return thread;
     }
 
     private static List<SandboxMessage> summaries(SandboxChannel c, int week) {
-        return c.messages().stream().filter(m -> m.isFromBot() && !m.isSystem())
-                .filter(m -> m.embeds().stream().anyMatch(e -> e.title().startsWith("Week " + week + " summary"))).toList();
+        return c.messages().stream()
+                .filter(m -> m.isFromBot() && !m.isSystem())
+                .filter(m -> m.embeds().stream().anyMatch(e -> e.title().startsWith("Week " + week + " summary")))
+                .toList();
     }
 
     private Optional<DeliveryLedger.Entry> copyEntry(int week) {
         return h.bot.ledger.forCohortWeek(cohort.id(), week).stream()
-                .filter(e -> e.key().kind() == DeliveryLedger.Kind.SUMMARY && e.key().target().equals("thread")).findFirst();
+                .filter(e -> e.key().kind() == DeliveryLedger.Kind.SUMMARY
+                        && e.key().target().equals("thread"))
+                .findFirst();
     }
 
     /** Ids of the import's notes in #coaches, made while setting up. */
     private final java.util.Set<String> setUpNotes = new java.util.HashSet<>();
 
     private List<String> notesToCoaches() {
-        return channel("coaches").messages().stream().filter(SandboxMessage::isFromBot).filter(m -> !setUpNotes.contains(m.id()))
-                .map(SandboxMessage::content).toList();
+        return channel("coaches").messages().stream()
+                .filter(SandboxMessage::isFromBot)
+                .filter(m -> !setUpNotes.contains(m.id()))
+                .map(SandboxMessage::content)
+                .toList();
     }
 
     @Test
@@ -109,7 +130,8 @@ class ArchivedThreadEndToEndTest {
         h.start();
         h.at(h.clock.instant());
         // Not in GUILD_CREATE, so not in JDA's cache: the bot found it on the prompt it was started on.
-        assertThat(h.sandbox.stats().requests("GET channels/{channel_id}/messages/{message_id}")).isPositive();
+        assertThat(h.sandbox.stats().requests("GET channels/{channel_id}/messages/{message_id}"))
+                .isPositive();
 
         List<SandboxMessage> copies = summaries(thread, 1);
         assertThat(copies).as("the summary in the week's thread").hasSize(1);
@@ -146,7 +168,8 @@ class ArchivedThreadEndToEndTest {
 
         h.at(cal.summaryAt(1).orElseThrow());
         // Found among #this-week's archived threads, since the message it was started on is gone.
-        assertThat(h.sandbox.stats().requests("GET channels/{channel_id}/threads/archived/public")).isPositive();
+        assertThat(h.sandbox.stats().requests("GET channels/{channel_id}/threads/archived/public"))
+                .isPositive();
         assertThat(summaries(thread, 1)).hasSize(1);
         assertThat(copyEntry(1)).get().extracting(DeliveryLedger.Entry::status).isEqualTo(DeliveryLedger.Status.SENT);
         assertThat(thread.isArchived()).isFalse();
@@ -164,14 +187,20 @@ class ArchivedThreadEndToEndTest {
         Instant summaryAt = cal.summaryAt(1).orElseThrow();
         h.at(summaryAt);
         assertThat(summaries(channel("peer-learning"), 1)).hasSize(1);
-        assertThat(copyEntry(1)).get().extracting(DeliveryLedger.Entry::status).isEqualTo(DeliveryLedger.Status.SKIPPED);
+        assertThat(copyEntry(1))
+                .get()
+                .extracting(DeliveryLedger.Entry::status)
+                .isEqualTo(DeliveryLedger.Status.SKIPPED);
         h.sandbox.await(WAIT, () -> !notesToCoaches().isEmpty());
         h.at(summaryAt.plus(Duration.ofMinutes(1)));
         h.at(summaryAt.plus(Duration.ofHours(1)));
         Thread.sleep(300); // a second note would be on its way by now
-        assertThat(notesToCoaches()).singleElement().asString()
-                .isEqualTo("I did not post the week 1 summary in its thread: the week's thread was deleted, so the summary"
-                        + " is only in #peer-learning.");
+        assertThat(notesToCoaches())
+                .singleElement()
+                .asString()
+                .isEqualTo(
+                        "I did not post the week 1 summary in its thread: the week's thread was deleted, so the summary"
+                                + " is only in #peer-learning.");
         assertThat(h.sandbox.violations()).isEmpty();
     }
 
@@ -183,8 +212,10 @@ class ArchivedThreadEndToEndTest {
         SandboxChannel thisWeek = channel("this-week");
         String botId = h.sandbox.botUser().id();
         PermissionOverwrite was = thisWeek.overwriteFor(botId).orElse(new PermissionOverwrite(botId, 1, 0, 0));
-        h.guild.putOverwrite(thisWeek, new PermissionOverwrite(botId, 1, was.allow() & ~Permissions.MANAGE_THREADS,
-                was.deny() | Permissions.MANAGE_THREADS));
+        h.guild.putOverwrite(
+                thisWeek,
+                new PermissionOverwrite(
+                        botId, 1, was.allow() & ~Permissions.MANAGE_THREADS, was.deny() | Permissions.MANAGE_THREADS));
         h.guild.archiveThread(thread, true);
         h.stop();
         h.start();
@@ -193,12 +224,20 @@ class ArchivedThreadEndToEndTest {
         h.at(summaryAt);
         assertThat(summaries(channel("peer-learning"), 1)).hasSize(1);
         assertThat(summaries(thread, 1)).isEmpty();
-        assertThat(copyEntry(1)).get().extracting(DeliveryLedger.Entry::status).isEqualTo(DeliveryLedger.Status.SKIPPED);
+        assertThat(copyEntry(1))
+                .get()
+                .extracting(DeliveryLedger.Entry::status)
+                .isEqualTo(DeliveryLedger.Status.SKIPPED);
         h.sandbox.await(WAIT, () -> !notesToCoaches().isEmpty());
         h.at(summaryAt.plus(Duration.ofMinutes(1)));
-        assertThat(notesToCoaches()).singleElement().asString().isEqualTo("I did not post the week 1 summary in its"
-                + " thread: a moderator locked the week's thread, so the summary is only in #peer-learning.");
+        assertThat(notesToCoaches())
+                .singleElement()
+                .asString()
+                .isEqualTo("I did not post the week 1 summary in its"
+                        + " thread: a moderator locked the week's thread, so the summary is only in #peer-learning.");
         assertThat(thread.isArchived()).isTrue();
-        assertThat(h.sandbox.violations()).as("the bot saw the lock and did not try").isEmpty();
+        assertThat(h.sandbox.violations())
+                .as("the bot saw the lock and did not try")
+                .isEmpty();
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -61,9 +61,16 @@ class AuthorizationMatrixTest {
         Map<String, Map<String, Object>> m = new LinkedHashMap<>();
         m.put("cohort create", Map.of("name", "Hijack"));
         m.put("cohort enrol", Map.of("home", "Fake Home", "manager", h.outsider));
-        m.put("cohort import", Map.of("file", SandboxAttachment.of("h.csv", "text/csv",
-                ("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\nX,," + h.outsider.id()
-                        + ",,,,,,\n").getBytes(StandardCharsets.UTF_8))));
+        m.put(
+                "cohort import",
+                Map.of(
+                        "file",
+                        SandboxAttachment.of(
+                                "h.csv",
+                                "text/csv",
+                                ("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\nX,,"
+                                                + h.outsider.id() + ",,,,,,\n")
+                                        .getBytes(StandardCharsets.UTF_8))));
         m.put("cohort pause", Map.of());
         m.put("cohort resume", Map.of());
         m.put("cohort skip", Map.of());
@@ -80,8 +87,7 @@ class AuthorizationMatrixTest {
     }
 
     /** What a stale or forged component would point at: another home's (and another cohort's) data. */
-    record Forged(long oak, long oakCheckin, String aliceToken, long otherCohort, long otherTask, long otherSession) {
-    }
+    record Forged(long oak, long oakCheckin, String aliceToken, long otherCohort, long otherTask, long otherSession) {}
 
     /**
      * Every kind of component, and the use case its handler calls, as the handler would call it with ids that point
@@ -92,8 +98,18 @@ class AuthorizationMatrixTest {
     static Map<ComponentIds.Action, Function<Actor, Object>> components(BotModule bot, Forged f) {
         Map<ComponentIds.Action, Function<Actor, Object>> m = new EnumMap<>(ComponentIds.Action.class);
         m.put(ComponentIds.Action.CHECKIN_OPEN, a -> bot.desk.open(a, Optional.of(f.otherCohort()), Optional.of(1)));
-        m.put(ComponentIds.Action.CHECKIN_MODAL, a -> bot.desk.submit(a, f.oak(), 1, new CheckinAnswers(Rating.GOOD,
-                "Forged answer", Optional.empty(), Optional.empty(), Optional.of("Forged highlight"))));
+        m.put(
+                ComponentIds.Action.CHECKIN_MODAL,
+                a -> bot.desk.submit(
+                        a,
+                        f.oak(),
+                        1,
+                        new CheckinAnswers(
+                                Rating.GOOD,
+                                "Forged answer",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("Forged highlight"))));
         m.put(ComponentIds.Action.CHECKIN_SHARE, a -> bot.desk.share(a, f.oakCheckin(), HighlightShare.NAMED));
         m.put(ComponentIds.Action.CHECKIN_CONFIRM, a -> bot.desk.confirm(a, f.aliceToken()));
         m.put(ComponentIds.Action.CHECKIN_REVISE, a -> bot.desk.held(a, f.aliceToken()));
@@ -106,24 +122,39 @@ class AuthorizationMatrixTest {
     }
 
     /** Commands anyone may run; each shows the person only their own data. */
-    static final List<String> OPEN = List.of("checkin", "progress", "task list", "measure list", "measure import", "measures");
+    static final List<String> OPEN =
+            List.of("checkin", "progress", "task list", "measure list", "measure import", "measures");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";
+
     static final String HELD = "Mrs Smith enjoyed the garden";
 
     @TempDir
     static Path dir;
+
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
         h = new BotHarness(dir, Instant.parse("2027-01-06T10:00:00Z"));
-        h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "Matrix"), h.general).awaitReply(WAIT);
-        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + "Oak House,," + h.alice.id() + ",,,,,,\nElm Court,," + h.bob.id() + ",,,,,,\n";
-        h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("cohort", "Matrix", "file",
-                SandboxAttachment.of("h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort create", Map.of("name", "Matrix"), h.general)
+                .awaitReply(WAIT);
+        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n" + "Oak House,,"
+                + h.alice.id() + ",,,,,,\nElm Court,," + h.bob.id() + ",,,,,,\n";
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash(
+                        "cohort import",
+                        Map.of(
+                                "cohort",
+                                "Matrix",
+                                "file",
+                                SandboxAttachment.of("h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                        h.general)
+                .awaitReply(WAIT);
         h.setupReport("Matrix");
     }
 
@@ -150,35 +181,64 @@ class AuthorizationMatrixTest {
     @Test
     void managers_and_outsiders_are_refused_every_coach_command_and_nothing_changes() {
         int cohorts = h.bot.cohorts.inGuild(h.guild.id()).size();
-        List<Home> homes = h.bot.homes.inCohort(h.bot.cohorts.byName(h.guild.id(), "Matrix").orElseThrow().id());
+        List<Home> homes = h.bot.homes.inCohort(
+                h.bot.cohorts.byName(h.guild.id(), "Matrix").orElseThrow().id());
         for (SandboxUser who : List.of(h.alice, h.outsider)) {
             for (Map.Entry<String, Map<String, Object>> c : coachOnly(h).entrySet()) {
-                SandboxMessage reply = h.sandbox.as(who, h.guild).slash(c.getKey(), c.getValue(), h.general).awaitReply(WAIT);
+                SandboxMessage reply = h.sandbox
+                        .as(who, h.guild)
+                        .slash(c.getKey(), c.getValue(), h.general)
+                        .awaitReply(WAIT);
                 assertThat(reply.isEphemeral()).as(c.getKey()).isTrue();
-                assertThat(reply.content()).as(who.username() + " /" + c.getKey()).contains("Only coaches");
+                assertThat(reply.content())
+                        .as(who.username() + " /" + c.getKey())
+                        .contains("Only coaches");
             }
         }
         assertThat(h.bot.cohorts.inGuild(h.guild.id())).hasSize(cohorts);
         assertThat(h.bot.homes.inCohort(homes.get(0).cohortId())).isEqualTo(homes);
-        assertThat(h.bot.cohorts.byName(h.guild.id(), "Matrix").orElseThrow().status().name()).isEqualTo("ACTIVE");
+        assertThat(h.bot.cohorts
+                        .byName(h.guild.id(), "Matrix")
+                        .orElseThrow()
+                        .status()
+                        .name())
+                .isEqualTo("ACTIVE");
         assertThat(h.sandbox.violations()).isEmpty();
     }
 
     @Test
     void a_manager_sees_only_their_own_home() {
-        SandboxMessage alice = h.sandbox.as(h.alice, h.guild).slash("progress", h.general).awaitReply(WAIT);
+        SandboxMessage alice =
+                h.sandbox.as(h.alice, h.guild).slash("progress", h.general).awaitReply(WAIT);
         assertThat(alice.content()).contains("Oak House").doesNotContain("Elm Court");
-        SandboxMessage bob = h.sandbox.as(h.bob, h.guild).slash("task list", Map.of(), h.general).awaitReply(WAIT);
+        SandboxMessage bob = h.sandbox
+                .as(h.bob, h.guild)
+                .slash("task list", Map.of(), h.general)
+                .awaitReply(WAIT);
         assertThat(bob.content()).doesNotContain("Oak House");
-        Home oak = h.bot.homes.inCohort(h.bot.cohorts.byName(h.guild.id(), "Matrix").orElseThrow().id()).stream()
-                .filter(x -> x.name().equals("Oak House")).findFirst().orElseThrow();
-        assertThat(h.sandbox.channel(oak.channelId().orElseThrow()).orElseThrow().canView(h.bob)).isFalse();
+        Home oak = h
+                .bot
+                .homes
+                .inCohort(h.bot.cohorts
+                        .byName(h.guild.id(), "Matrix")
+                        .orElseThrow()
+                        .id())
+                .stream()
+                .filter(x -> x.name().equals("Oak House"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(h.sandbox
+                        .channel(oak.channelId().orElseThrow())
+                        .orElseThrow()
+                        .canView(h.bob))
+                .isFalse();
     }
 
     @Test
     void every_component_is_in_the_table() {
         Forged none = new Forged(0, 0, "", 0, 0, 0);
-        assertThat(components(h.bot, none).keySet()).as("add new components to the authorization table")
+        assertThat(components(h.bot, none).keySet())
+                .as("add new components to the authorization table")
                 .containsExactlyInAnyOrder(ComponentIds.Action.values());
     }
 
@@ -187,18 +247,37 @@ class AuthorizationMatrixTest {
         try (BotHarness w = new BotHarness(dir.resolve("components"), Instant.parse("2027-01-06T10:00:00Z"))) {
             SandboxActor coach = w.sandbox.as(w.coach, w.guild);
             coach.slash("cohort create", Map.of("name", "Matrix"), w.general).awaitReply(WAIT);
-            coach.slash("cohort import", Map.of("cohort", "Matrix", "file", homes("Oak House", w.alice, "Elm Court", w.bob)),
-                    w.general).awaitReply(WAIT);
+            coach.slash(
+                            "cohort import",
+                            Map.of("cohort", "Matrix", "file", homes("Oak House", w.alice, "Elm Court", w.bob)),
+                            w.general)
+                    .awaitReply(WAIT);
             w.setupReport("Matrix");
             coach.slash("cohort create", Map.of("name", "Other"), w.general).awaitReply(WAIT);
             coach.slash("cohort import", Map.of("cohort", "Other", "file", homes("Ash Lodge", w.carol)), w.general)
                     .awaitReply(WAIT);
             w.setupReport("Other");
             for (String cohort : List.of("Matrix", "Other")) {
-                assertThat(coach.slash("task create", Map.of("cohort", cohort, "title", "Fire drill log", "due",
-                        "2027-01-25"), w.general).awaitReply(WAIT).content()).contains("Fire drill log");
-                assertThat(coach.slash("session schedule", Map.of("cohort", cohort, "when", "2027-01-13 10:00", "link",
-                        "https://example.org/call"), w.general).awaitReply(WAIT).content()).doesNotContain("Only coaches");
+                assertThat(coach.slash(
+                                        "task create",
+                                        Map.of("cohort", cohort, "title", "Fire drill log", "due", "2027-01-25"),
+                                        w.general)
+                                .awaitReply(WAIT)
+                                .content())
+                        .contains("Fire drill log");
+                assertThat(coach.slash(
+                                        "session schedule",
+                                        Map.of(
+                                                "cohort",
+                                                cohort,
+                                                "when",
+                                                "2027-01-13 10:00",
+                                                "link",
+                                                "https://example.org/call"),
+                                        w.general)
+                                .awaitReply(WAIT)
+                                .content())
+                        .doesNotContain("Only coaches");
             }
             Cohort matrix = w.bot.cohorts.byName(w.guild.id(), "Matrix").orElseThrow();
             Cohort other = w.bot.cohorts.byName(w.guild.id(), "Other").orElseThrow();
@@ -207,88 +286,135 @@ class AuthorizationMatrixTest {
             // An observer given the cohort's role by hand sees everything a manager sees; Bob is let into Oak House's
             // channel by mistake.
             w.guild.grantRole(w.outsider, w.guild.roleByName("SUO · Matrix").orElseThrow());
-            SandboxChannel oakChannel = w.sandbox.channel(oak.channelId().orElseThrow()).orElseThrow();
-            w.guild.putOverwrite(oakChannel, new PermissionOverwrite(w.bob.id(), PermissionOverwrite.MEMBER,
-                    Permissions.VIEW_CHANNEL, 0));
+            SandboxChannel oakChannel =
+                    w.sandbox.channel(oak.channelId().orElseThrow()).orElseThrow();
+            w.guild.putOverwrite(
+                    oakChannel,
+                    new PermissionOverwrite(w.bob.id(), PermissionOverwrite.MEMBER, Permissions.VIEW_CHANNEL, 0));
             w.at(Instant.parse("2027-01-11T09:00:00Z"));
             w.at(Instant.parse("2027-01-14T12:00:00Z"));
 
             // Through Discord: every button the coach and the observer can see.
-            SandboxChannel thisWeek = w.sandbox.channel(matrix.channels().thisWeekId().orElseThrow()).orElseThrow();
-            SandboxChannel announcements = w.sandbox.channel(matrix.channels().announcementsId().orElseThrow()).orElseThrow();
-            SandboxMessage prompt = w.sandbox.awaitMessage(thisWeek, m -> m.button("Check in").isPresent(), WAIT);
-            SandboxMessage task = w.sandbox.awaitMessage(announcements, m -> m.button("Mark done").isPresent(), WAIT);
-            SandboxMessage call = w.sandbox.awaitMessage(announcements, m -> m.button("I attended").isPresent(), WAIT);
+            SandboxChannel thisWeek = w.sandbox
+                    .channel(matrix.channels().thisWeekId().orElseThrow())
+                    .orElseThrow();
+            SandboxChannel announcements = w.sandbox
+                    .channel(matrix.channels().announcementsId().orElseThrow())
+                    .orElseThrow();
+            SandboxMessage prompt =
+                    w.sandbox.awaitMessage(thisWeek, m -> m.button("Check in").isPresent(), WAIT);
+            SandboxMessage task = w.sandbox.awaitMessage(
+                    announcements, m -> m.button("Mark done").isPresent(), WAIT);
+            SandboxMessage call = w.sandbox.awaitMessage(
+                    announcements, m -> m.button("I attended").isPresent(), WAIT);
             String before = fingerprint(w);
             int pressed = 0;
             for (SandboxUser who : List.of(w.coach, w.outsider)) {
-                assertThat(press(w, who, prompt, "Check in")).contains(who == w.coach ? "for the homes' managers" : "not enrolled");
-                assertThat(press(w, who, task, "Mark done")).doesNotContain("Oak House").doesNotContain("Elm Court");
-                assertThat(press(w, who, call, "I attended")).doesNotContain("Oak House").doesNotContain("Elm Court");
+                assertThat(press(w, who, prompt, "Check in"))
+                        .contains(who == w.coach ? "for the homes' managers" : "not enrolled");
+                assertThat(press(w, who, task, "Mark done"))
+                        .doesNotContain("Oak House")
+                        .doesNotContain("Elm Court");
+                assertThat(press(w, who, call, "I attended"))
+                        .doesNotContain("Oak House")
+                        .doesNotContain("Elm Court");
                 pressed += 3;
             }
             assertThat(fingerprint(w)).as("nothing changed").isEqualTo(before);
 
             // Bob presses Oak House's reminder: the form is his own home's, never Oak House's.
-            SandboxMessage reminder = w.sandbox.awaitMessage(oakChannel, m -> m.button("Check in now").isPresent(), WAIT);
-            InteractionHandle opened = w.sandbox.as(w.bob, w.guild).clickLabel(reminder, "Check in now").awaitResponse(WAIT);
-            assertThat(opened.modal().customId()).isEqualTo(ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL,
-                    elm.id(), 1));
+            SandboxMessage reminder = w.sandbox.awaitMessage(
+                    oakChannel, m -> m.button("Check in now").isPresent(), WAIT);
+            InteractionHandle opened = w.sandbox
+                    .as(w.bob, w.guild)
+                    .clickLabel(reminder, "Check in now")
+                    .awaitResponse(WAIT);
+            assertThat(opened.modal().customId())
+                    .isEqualTo(ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, elm.id(), 1));
             pressed++;
 
             // Alice checks in, then sends a revision the privacy guard holds for her to confirm.
             Actor alice = actor(w, w.alice, false);
-            CheckinDesk.Result saved = w.bot.desk.submit(alice, oak.id(), 1, new CheckinAnswers(Rating.GOOD, SECRET,
-                    Optional.empty(), Optional.empty(), Optional.of(SECRET)));
+            CheckinDesk.Result saved = w.bot.desk.submit(
+                    alice,
+                    oak.id(),
+                    1,
+                    new CheckinAnswers(Rating.GOOD, SECRET, Optional.empty(), Optional.empty(), Optional.of(SECRET)));
             assertThat(saved).isInstanceOf(CheckinDesk.Saved.class);
-            CheckinDesk.Result held = w.bot.desk.submit(alice, oak.id(), 1, new CheckinAnswers(Rating.GOOD, HELD,
-                    Optional.empty(), Optional.empty(), Optional.empty()));
+            CheckinDesk.Result held = w.bot.desk.submit(
+                    alice,
+                    oak.id(),
+                    1,
+                    new CheckinAnswers(Rating.GOOD, HELD, Optional.empty(), Optional.empty(), Optional.empty()));
             assertThat(held).isInstanceOf(CheckinDesk.Confirm.class);
-            Forged forged = new Forged(oak.id(), ((CheckinDesk.Saved) saved).checkin().id(),
-                    ((CheckinDesk.Confirm) held).token(), other.id(), w.bot.tasks.forCohort(other.id()).get(0).id(),
+            Forged forged = new Forged(
+                    oak.id(),
+                    ((CheckinDesk.Saved) saved).checkin().id(),
+                    ((CheckinDesk.Confirm) held).token(),
+                    other.id(),
+                    w.bot.tasks.forCohort(other.id()).get(0).id(),
                     w.bot.sessions.forCohort(other.id()).get(0).id());
 
             // Stale or forged ids: every component's use case, as the coach, the observer and Bob.
             before = fingerprint(w);
             int tried = 0;
             for (Actor who : List.of(actor(w, w.coach, true), actor(w, w.outsider, false), actor(w, w.bob, false))) {
-                for (Map.Entry<ComponentIds.Action, Function<Actor, Object>> c : components(w.bot, forged).entrySet()) {
+                for (Map.Entry<ComponentIds.Action, Function<Actor, Object>> c :
+                        components(w.bot, forged).entrySet()) {
                     String answer = refusal(c.getValue().apply(who), c.getKey() + " as " + who.displayName());
-                    assertThat(answer).as(c.getKey() + " as " + who.displayName()).doesNotContain(SECRET)
-                            .doesNotContain(HELD).doesNotContain("Oak House").doesNotContain("Ash Lodge");
+                    assertThat(answer)
+                            .as(c.getKey() + " as " + who.displayName())
+                            .doesNotContain(SECRET)
+                            .doesNotContain(HELD)
+                            .doesNotContain("Oak House")
+                            .doesNotContain("Ash Lodge");
                     tried++;
                 }
             }
             assertThat(fingerprint(w)).as("nothing changed").isEqualTo(before);
-            assertThat(w.bot.desk.confirm(alice, forged.aliceToken())).as("Alice's held answers are still hers")
+            assertThat(w.bot.desk.confirm(alice, forged.aliceToken()))
+                    .as("Alice's held answers are still hers")
                     .isInstanceOf(CheckinDesk.Saved.class);
 
             // The week's summary: My progress shows the observer and the coach nothing of any home.
             w.at(Instant.parse("2027-01-18T08:00:00Z"));
-            SandboxChannel peer = w.sandbox.channel(matrix.channels().peerLearningId().orElseThrow()).orElseThrow();
-            SandboxMessage summary = w.sandbox.awaitMessage(peer, m -> m.button("My progress").isPresent(), WAIT);
+            SandboxChannel peer = w.sandbox
+                    .channel(matrix.channels().peerLearningId().orElseThrow())
+                    .orElseThrow();
+            SandboxMessage summary =
+                    w.sandbox.awaitMessage(peer, m -> m.button("My progress").isPresent(), WAIT);
             for (SandboxUser who : List.of(w.coach, w.outsider)) {
-                assertThat(press(w, who, summary, "My progress")).doesNotContain("Oak House").doesNotContain("Elm Court")
+                assertThat(press(w, who, summary, "My progress"))
+                        .doesNotContain("Oak House")
+                        .doesNotContain("Elm Court")
                         .doesNotContain(SECRET);
                 pressed++;
             }
             assertThat(w.sandbox.violations()).isEmpty();
-            System.out.printf("Authorization matrix, components: %d presses through Discord, %d forged or stale uses of"
-                    + " %d kinds of component by 3 people, all refused or their own%n", pressed, tried,
-                    ComponentIds.Action.values().length);
+            System.out.printf(
+                    "Authorization matrix, components: %d presses through Discord, %d forged or stale uses of"
+                            + " %d kinds of component by 3 people, all refused or their own%n",
+                    pressed, tried, ComponentIds.Action.values().length);
         }
     }
 
     private static SandboxAttachment homes(Object... nameThenManager) {
-        StringBuilder csv = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+        StringBuilder csv =
+                new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
         for (int i = 0; i < nameThenManager.length; i += 2) {
-            csv.append(nameThenManager[i]).append(",,").append(((SandboxUser) nameThenManager[i + 1]).id()).append(",,,,,,\n");
+            csv.append(nameThenManager[i])
+                    .append(",,")
+                    .append(((SandboxUser) nameThenManager[i + 1]).id())
+                    .append(",,,,,,\n");
         }
         return SandboxAttachment.of("homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Home home(BotHarness w, Cohort cohort, String name) {
-        return w.bot.homes.inCohort(cohort.id()).stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        return w.bot.homes.inCohort(cohort.id()).stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Actor actor(BotHarness w, SandboxUser user, boolean coach) {
@@ -297,8 +423,11 @@ class AuthorizationMatrixTest {
 
     /** The private reply to pressing the button; it pings nobody. */
     private static String press(BotHarness w, SandboxUser who, SandboxMessage message, String label) {
-        InteractionHandle handle = w.sandbox.as(who, w.guild).clickLabel(message, label).awaitResponse(WAIT);
-        assertThat(handle.isEphemeral()).as(who.displayName() + " pressing " + label).isTrue();
+        InteractionHandle handle =
+                w.sandbox.as(who, w.guild).clickLabel(message, label).awaitResponse(WAIT);
+        assertThat(handle.isEphemeral())
+                .as(who.displayName() + " pressing " + label)
+                .isTrue();
         SandboxMessage reply = handle.awaitReply(WAIT);
         assertThat(reply.pingedNobody()).isTrue();
         return reply.content();
@@ -328,10 +457,10 @@ class AuthorizationMatrixTest {
     private static String fingerprint(BotHarness w) {
         return w.bot.database.read(c -> {
             StringBuilder out = new StringBuilder();
-            for (String table : List.of("checkin", "checkin_revision", "task_done", "attendance", "measure_value",
-                    "manager", "home")) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table
-                        + " ORDER BY rowid")) {
+            for (String table : List.of(
+                    "checkin", "checkin_revision", "task_done", "attendance", "measure_value", "manager", "home")) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         out.append(table);

@@ -75,8 +75,12 @@ final class BotHarness implements AutoCloseable {
                 new StepUpConfig.Discord(guild.id(), "Coach", sandbox.restBaseUrl(), sandbox.gatewayUrl()),
                 new StepUpConfig.Storage(database),
                 new StepUpConfig.Curriculum(Path.of("prompts"), "kloe-2017"),
-                new StepUpConfig.Schedule(LONDON, prompt, WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
-                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(), WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
+                new StepUpConfig.Schedule(
+                        LONDON,
+                        prompt,
+                        WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                        WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                        WeeklyTime.parse("MONDAY 08:00").orElseThrow()));
     }
 
     /** Starts (or restarts) the bot on the same database. */
@@ -107,7 +111,9 @@ final class BotHarness implements AutoCloseable {
      */
     int wakeUpsUntil(Instant until) {
         int n = 0;
-        for (Instant t = timers.nextWakeup(until).orElse(null); t != null; t = timers.nextWakeup(until).orElse(null)) {
+        for (Instant t = timers.nextWakeup(until).orElse(null);
+                t != null;
+                t = timers.nextWakeup(until).orElse(null)) {
             if (t.isAfter(clock.instant())) {
                 clock.set(t);
             }
@@ -130,7 +136,8 @@ final class BotHarness implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-        SandboxChannel coaches = guild.channelByName("SUO · " + cohortName, "coaches").orElseThrow();
+        SandboxChannel coaches =
+                guild.channelByName("SUO · " + cohortName, "coaches").orElseThrow();
         java.util.List<uk.stepup.sandbox.SandboxMessage> all = coaches.messages();
         return all.get(all.size() - 1);
     }

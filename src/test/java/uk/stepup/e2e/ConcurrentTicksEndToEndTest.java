@@ -39,12 +39,24 @@ class ConcurrentTicksEndToEndTest {
             List<SandboxUser> managers = List.of(h.alice, h.bob, h.carol, h.outsider);
             for (int c = 0; c < 2; c++) {
                 String name = c == 0 ? "North" : "South";
-                h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", name), h.general).awaitReply(WAIT);
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash("cohort create", Map.of("name", name), h.general)
+                        .awaitReply(WAIT);
                 String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
                         + name + " A,," + managers.get(2 * c).id() + ",,,,,,\n"
                         + name + " B,," + managers.get(2 * c + 1).id() + ",,,,,,\n";
-                h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("cohort", name, "file",
-                        SandboxAttachment.of("h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general)
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash(
+                                "cohort import",
+                                Map.of(
+                                        "cohort",
+                                        name,
+                                        "file",
+                                        SandboxAttachment.of(
+                                                "h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                                h.general)
                         .awaitReply(WAIT);
                 h.setupReport(name);
             }
@@ -52,7 +64,9 @@ class ConcurrentTicksEndToEndTest {
             assertThat(cohorts).hasSize(2);
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
-                for (Instant t : List.of(Instant.parse("2027-01-11T09:00:00Z"), Instant.parse("2027-01-14T12:00:00Z"),
+                for (Instant t : List.of(
+                        Instant.parse("2027-01-11T09:00:00Z"),
+                        Instant.parse("2027-01-14T12:00:00Z"),
                         Instant.parse("2027-01-18T08:00:00Z"))) {
                     h.clock.set(t);
                     List<Future<?>> ticks = new ArrayList<>();
@@ -72,17 +86,28 @@ class ConcurrentTicksEndToEndTest {
             for (Cohort c : cohorts) {
                 Cohort fresh = h.bot.cohorts.byId(c.id()).orElseThrow();
                 // The prompt, its thread, a reminder per home, the summary and its copy: each sent once.
-                assertThat(h.bot.ledger.forCohortWeek(c.id(), 1)).hasSize(2 + 2 + 2)
+                assertThat(h.bot.ledger.forCohortWeek(c.id(), 1))
+                        .hasSize(2 + 2 + 2)
                         .allMatch(e -> e.status() == DeliveryLedger.Status.SENT);
-                SandboxChannel thisWeek = h.sandbox.channel(fresh.channels().thisWeekId().orElseThrow()).orElseThrow();
-                assertThat(thisWeek.messages().stream().filter(m -> m.button("Check in").isPresent())).hasSize(1);
-                SandboxChannel peer = h.sandbox.channel(fresh.channels().peerLearningId().orElseThrow()).orElseThrow();
-                assertThat(peer.messages().stream().filter(m -> !m.embeds().isEmpty()
-                        && m.embeds().get(0).title().startsWith("Week 1 summary"))).hasSize(1);
+                SandboxChannel thisWeek = h.sandbox
+                        .channel(fresh.channels().thisWeekId().orElseThrow())
+                        .orElseThrow();
+                assertThat(thisWeek.messages().stream()
+                                .filter(m -> m.button("Check in").isPresent()))
+                        .hasSize(1);
+                SandboxChannel peer = h.sandbox
+                        .channel(fresh.channels().peerLearningId().orElseThrow())
+                        .orElseThrow();
+                assertThat(peer.messages().stream()
+                                .filter(m -> !m.embeds().isEmpty()
+                                        && m.embeds().get(0).title().startsWith("Week 1 summary")))
+                        .hasSize(1);
                 for (Home home : h.bot.homes.inCohort(c.id())) {
-                    SandboxChannel own = h.sandbox.channel(home.channelId().orElseThrow()).orElseThrow();
+                    SandboxChannel own =
+                            h.sandbox.channel(home.channelId().orElseThrow()).orElseThrow();
                     assertThat(own.messages().stream().filter(m -> m.content().contains("your week 1 check-in")))
-                            .as(home.name()).hasSize(1);
+                            .as(home.name())
+                            .hasSize(1);
                 }
             }
             assertThat(h.sandbox.violations()).isEmpty();

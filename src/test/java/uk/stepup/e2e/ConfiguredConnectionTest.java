@@ -43,7 +43,8 @@ class ConfiguredConnectionTest {
         try (Sandbox sandbox = Sandbox.start()) {
             SandboxGuild guild = sandbox.createGuild("Elsewhere");
             StepUpConfig config = config(sandbox, Optional.of(guild.id()));
-            try (BotModule bot = new BotModule(config, sandbox.botToken(), BotHarness.CURRICULA, Clock.systemUTC(), ManualTimers::new)) {
+            try (BotModule bot = new BotModule(
+                    config, sandbox.botToken(), BotHarness.CURRICULA, Clock.systemUTC(), ManualTimers::new)) {
                 assertThat(bot.jda.getGuildById(guild.id())).isNotNull();
                 assertThat(sandbox.command(guild, "checkin")).isPresent();
                 assertThat(sandbox.command(guild, "cohort")).isPresent();
@@ -59,7 +60,8 @@ class ConfiguredConnectionTest {
             SandboxGuild other = sandbox.createGuild("Someone else's server");
             StepUpConfig config = config(sandbox, Optional.of(north.id() + ", " + south.id()));
             assertThat(config.discord().guildIds()).containsExactly(north.id(), south.id());
-            try (BotModule bot = new BotModule(config, sandbox.botToken(), BotHarness.CURRICULA, Clock.systemUTC(), ManualTimers::new)) {
+            try (BotModule bot = new BotModule(
+                    config, sandbox.botToken(), BotHarness.CURRICULA, Clock.systemUTC(), ManualTimers::new)) {
                 for (SandboxGuild g : new SandboxGuild[] {north, south}) {
                     assertThat(sandbox.command(g, "cohort")).as(g.name()).isPresent();
                     assertThat(sandbox.command(g, "summary")).as(g.name()).isPresent();
@@ -78,14 +80,20 @@ class ConfiguredConnectionTest {
         try (Sandbox sandbox = Sandbox.start()) {
             sandbox.createGuild("First");
             StepUpConfig config = config(sandbox, Optional.empty());
-            try (BotModule bot = new BotModule(config, sandbox.botToken(), BotHarness.CURRICULA, Clock.systemUTC(), ManualTimers::new)) {
+            try (BotModule bot = new BotModule(
+                    config, sandbox.botToken(), BotHarness.CURRICULA, Clock.systemUTC(), ManualTimers::new)) {
                 // The sandbox sends GUILD_CREATE for a server the bot joins while connected, as Discord does.
                 SandboxGuild joined = sandbox.createGuild("Joined later");
                 sandbox.await(WAIT, () -> sandbox.command(joined, "cohort").isPresent());
                 SandboxUser coach = sandbox.createUser("coach.kim", "Kim (coach)");
                 joined.addMember(coach, joined.createRole("Coach", 0));
-                String reply = sandbox.as(coach, joined).slash("cohort create", Map.of("name", "Autumn"),
-                        joined.channelByName("general").orElseThrow()).awaitReply(WAIT).content();
+                String reply = sandbox.as(coach, joined)
+                        .slash(
+                                "cohort create",
+                                Map.of("name", "Autumn"),
+                                joined.channelByName("general").orElseThrow())
+                        .awaitReply(WAIT)
+                        .content();
                 assertThat(reply).contains("Cohort **Autumn** is ready");
                 assertThat(bot.cohorts.byName(joined.id(), "Autumn")).isPresent();
             }

@@ -95,6 +95,7 @@ class DiscordFaultSuiteTest {
 
     @TempDir
     static Path dir;
+
     BotHarness h;
     Cohort cohort;
     ProgrammeCalendar cal;
@@ -102,6 +103,7 @@ class DiscordFaultSuiteTest {
     final List<Home> homes = new ArrayList<>();
     /** What each check-in must be: key {@code homeId:week}. */
     final Map<String, Expected> expected = new ConcurrentHashMap<>();
+
     final AtomicInteger faults = new AtomicInteger();
     final AtomicInteger toldFailed = new AtomicInteger();
     final AtomicInteger retries = new AtomicInteger();
@@ -109,16 +111,17 @@ class DiscordFaultSuiteTest {
     final Set<Integer> weeksRun = Collections.synchronizedSet(new java.util.TreeSet<>());
     /** Weeks whose witnesses all agreed: every post exactly once, every check-in stored as expected. */
     final AtomicInteger weeksVerified = new AtomicInteger();
+
     long started;
 
-    record Expected(String did, int revisions) {
-    }
+    record Expected(String did, int revisions) {}
 
     @BeforeAll
     void start() throws Exception {
         started = System.nanoTime();
         h = new BotHarness(dir, CREATED);
-        StringBuilder csv = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+        StringBuilder csv =
+                new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
         for (int i = 0; i < HOMES; i++) {
             SandboxUser m = h.sandbox.createUser("manager" + i, "Manager " + i);
             h.guild.addMember(m);
@@ -126,13 +129,27 @@ class DiscordFaultSuiteTest {
             csv.append("Home ").append(i).append(",,").append(m.id()).append(",,,,,,\n");
         }
         // Set-up under Discord's limits on channels and roles (10 per 10 s each): a few seconds for ten homes.
-        h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "Faults", "start", "2027-03-01"), h.general)
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort create", Map.of("name", "Faults", "start", "2027-03-01"), h.general)
                 .awaitReply(WAIT);
-        h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file", SandboxAttachment.of("homes.csv", "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash(
+                        "cohort import",
+                        Map.of(
+                                "file",
+                                SandboxAttachment.of(
+                                        "homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))),
+                        h.general)
+                .awaitReply(WAIT);
         assertThat(h.setupReport("Faults").content()).contains("Imported " + HOMES + " homes");
         // The import's notes and report, before any fault: what the weeks' witnesses look at comes after.
-        h.guild.channelByName("SUO · Faults", "coaches").orElseThrow().messages().forEach(m -> setUpNotes.add(m.id()));
+        h.guild
+                .channelByName("SUO · Faults", "coaches")
+                .orElseThrow()
+                .messages()
+                .forEach(m -> setUpNotes.add(m.id()));
         cohort = h.bot.cohorts.byName(h.guild.id(), "Faults").orElseThrow();
         cal = h.bot.programme.calendar(cohort);
         for (int i = 0; i < HOMES; i++) {
@@ -156,13 +173,25 @@ class DiscordFaultSuiteTest {
             TranscriptWriter.write(h.sandbox, Path.of("target", "fault-suite", "transcript.md"));
             var stats = h.sandbox.stats();
             long posts = botPosts();
-            System.out.printf("Discord fault suite: %d of %d weeks verified (each post exactly once, each check-in stored "
+            System.out.printf(
+                    "Discord fault suite: %d of %d weeks verified (each post exactly once, each check-in stored "
                             + "once as last answered); %d check-ins (%d revisions), %d faults injected, %d interactions "
                             + "(%d failed for the person, %d tries again, %d 'already saved'), %d posts, %d gateway "
                             + "identifies and %d resumes, %d 429s (%d global), %.1f s%n",
-                    weeksVerified.get(), weeksRun.size(), expected.size(), expected.values().stream().mapToInt(Expected::revisions).sum(),
-                    faults.get(), stats.interactions(), stats.failedInteractions(), retries.get(), alreadySaved.get(), posts,
-                    stats.identifies(), stats.resumes(), stats.rateLimited(), stats.globalRateLimited(),
+                    weeksVerified.get(),
+                    weeksRun.size(),
+                    expected.size(),
+                    expected.values().stream().mapToInt(Expected::revisions).sum(),
+                    faults.get(),
+                    stats.interactions(),
+                    stats.failedInteractions(),
+                    retries.get(),
+                    alreadySaved.get(),
+                    posts,
+                    stats.identifies(),
+                    stats.resumes(),
+                    stats.rateLimited(),
+                    stats.globalRateLimited(),
                     (System.nanoTime() - started) / 1e9);
         } finally {
             h.close();
@@ -189,7 +218,9 @@ class DiscordFaultSuiteTest {
         injected(f -> f.gatewayOutage(Duration.ofMillis(3500)));
         InteractionHandle submit4 = submit(4, open4, did(w, 4, "first"));
         InteractionHandle click5 = h.sandbox.as(managers.get(5), h.guild).clickLabel(prompt, "Check in");
-        assertThat(submit4.awaitResponse(WAIT).failed()).as("a submit while the gateway is down fails for the person").isTrue();
+        assertThat(submit4.awaitResponse(WAIT).failed())
+                .as("a submit while the gateway is down fails for the person")
+                .isTrue();
         assertThat(click5.awaitResponse(WAIT).failed()).isTrue();
         toldFailed.addAndGet(2);
         h.sandbox.await(WAIT, () -> h.sandbox.stats().resumes() > resumes && h.sandbox.connectedSessions() == 1);
@@ -294,16 +325,21 @@ class DiscordFaultSuiteTest {
         assertThat(again.awaitReply(WAIT).content()).contains("Already saved");
         alreadySaved.incrementAndGet();
 
-        // A command that does slow work defers; the edit of its deferred reply is made but answered 504, and made again.
+        // A command that does slow work defers; the edit of its deferred reply is made but answered 504, and made
+        // again.
         injected(f -> f.lostAnswers(WEBHOOK_EDIT, 1, 504));
-        InteractionHandle status = h.sandbox.as(h.coach, h.guild).slash("cohort status", Map.of("cohort", "Faults"), h.general)
+        InteractionHandle status = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort status", Map.of("cohort", "Faults"), h.general)
                 .awaitResponse(WAIT);
         assertThat(status.callbackType()).isEqualTo(5);
         assertThat(status.awaitReply(WAIT).content()).contains("Home 0");
         // The deferral itself is taken but its answer lost: JDA's retry is refused (40060), and the command carries on.
         long doubleAcks = doubleAcks();
         injected(f -> f.lostAnswers(CALLBACK, 1, 504));
-        InteractionHandle status2 = h.sandbox.as(h.coach, h.guild).slash("cohort status", Map.of("cohort", "Faults"), h.general)
+        InteractionHandle status2 = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort status", Map.of("cohort", "Faults"), h.general)
                 .awaitResponse(WAIT);
         assertThat(status2.callbackType()).isEqualTo(5);
         assertThat(status2.awaitReply(WAIT).content()).contains("Home 0");
@@ -341,7 +377,10 @@ class DiscordFaultSuiteTest {
         h.at(cal.reminderAt(w).orElseThrow());
         assertThat(h.sandbox.stats().globalRateLimited()).isGreaterThan(global);
         h.at(cal.closeAt(w).orElseThrow());
-        arm(MESSAGE_POST, 1, f -> f.globalRateLimit(Duration.ofMillis(1500))); // the summary, and its copy in the thread
+        arm(
+                MESSAGE_POST,
+                1,
+                f -> f.globalRateLimit(Duration.ofMillis(1500))); // the summary, and its copy in the thread
         h.at(cal.summaryAt(w).orElseThrow());
         verifyWeek(w, Set.of(0, 1));
     }
@@ -368,7 +407,8 @@ class DiscordFaultSuiteTest {
             submits[i] = submit(i, forms[i], did(w, i, "first"));
         }
         InteractionHandle noForm = h.sandbox.as(managers.get(3), h.guild).clickLabel(prompt, "Check in");
-        InteractionHandle status = h.sandbox.as(h.coach, h.guild).slash("cohort status", Map.of("cohort", "Faults"), h.general);
+        InteractionHandle status =
+                h.sandbox.as(h.coach, h.guild).slash("cohort status", Map.of("cohort", "Faults"), h.general);
 
         // 2.5 s: in time.
         assertThat(submits[0].awaitResponse(WAIT).failed()).isFalse();
@@ -380,12 +420,14 @@ class DiscordFaultSuiteTest {
         submits[1].awaitResponse(WAIT);
         for (int i = 0; i < 3; i++) {
             int home = i;
-            h.sandbox.await(WAIT, () -> h.bot.checkins.find(homes.get(home).id(), w).isPresent());
+            h.sandbox.await(
+                    WAIT, () -> h.bot.checkins.find(homes.get(home).id(), w).isPresent());
             expect(i, w, did(w, i, "first"));
             if (submits[i].failed()) {
                 toldFailed.incrementAndGet();
                 // The form is still open; a second press is told the check-in is already saved.
-                InteractionHandle again = submit(i, forms[i], did(w, i, "first")).awaitResponse(WAIT);
+                InteractionHandle again =
+                        submit(i, forms[i], did(w, i, "first")).awaitResponse(WAIT);
                 retries.incrementAndGet();
                 assertThat(again.awaitReply(WAIT).content()).contains("Already saved");
                 alreadySaved.incrementAndGet();
@@ -424,20 +466,21 @@ class DiscordFaultSuiteTest {
     }
 
     /** One random fault: what it is and how to start it. */
-    record Fault(String name, Consumer<SandboxFaults> start) {
-    }
+    record Fault(String name, Consumer<SandboxFaults> start) {}
 
     @Test
     @Order(6)
-    void a_seeded_random_schedule_of_faults_over_several_weeks_loses_nothing_and_posts_nothing_twice() throws Exception {
+    void a_seeded_random_schedule_of_faults_over_several_weeks_loses_nothing_and_posts_nothing_twice()
+            throws Exception {
         int wanted = Integer.getInteger("faults", 12);
         long seed = Long.getLong("faultSeed", 7L);
         Random random = new Random(seed);
         int firstWeek = 6;
         int weeks = Math.max(1, Math.min(cal.weeks() - firstWeek, (wanted + 3) / 4));
         int perWeek = (wanted + weeks - 1) / weeks;
-        System.out.printf("Random fault schedule: seed %d, %d faults over weeks %d-%d%n", seed, wanted, firstWeek,
-                firstWeek + weeks - 1);
+        System.out.printf(
+                "Random fault schedule: seed %d, %d faults over weeks %d-%d%n",
+                seed, wanted, firstWeek, firstWeek + weeks - 1);
         ExecutorService people = Executors.newFixedThreadPool(4);
         try {
             for (int w = firstWeek; w < firstWeek + weeks; w++) {
@@ -454,41 +497,70 @@ class DiscordFaultSuiteTest {
         // A world of its own: its clock jumps a quarter of an hour while the import runs.
         try (BotHarness w = new BotHarness(dir.resolve("token"), CREATED)) {
             int homeCount = 12;
-            StringBuilder csv = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+            StringBuilder csv = new StringBuilder(
+                    "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
             for (int i = 0; i < homeCount; i++) {
                 SandboxUser m = w.sandbox.createUser("tm" + i, "Token manager " + i);
                 w.guild.addMember(m);
                 csv.append("Token home ").append(i).append(",,").append(m.id()).append(",,,,,,\n");
             }
-            w.sandbox.as(w.coach, w.guild).slash("cohort create", Map.of("name", "Tokens", "start", "2027-03-01"), w.general)
+            w.sandbox
+                    .as(w.coach, w.guild)
+                    .slash("cohort create", Map.of("name", "Tokens", "start", "2027-03-01"), w.general)
                     .awaitReply(WAIT);
-            SandboxChannel coaches = w.guild.channelByName("SUO · Tokens", "coaches").orElseThrow();
-            InteractionHandle started = w.sandbox.as(w.coach, w.guild).slash("cohort import", Map.of("file",
-                    SandboxAttachment.of("homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))), w.general);
-            assertThat(started.awaitReply(WAIT).content()).contains("The file is good").contains("#coaches");
+            SandboxChannel coaches =
+                    w.guild.channelByName("SUO · Tokens", "coaches").orElseThrow();
+            InteractionHandle started = w.sandbox
+                    .as(w.coach, w.guild)
+                    .slash(
+                            "cohort import",
+                            Map.of(
+                                    "file",
+                                    SandboxAttachment.of(
+                                            "homes.csv",
+                                            "text/csv",
+                                            csv.toString().getBytes(StandardCharsets.UTF_8))),
+                            w.general);
+            assertThat(started.awaitReply(WAIT).content())
+                    .contains("The file is good")
+                    .contains("#coaches");
             w.sandbox.awaitMessage(coaches, m -> m.content().startsWith("Importing " + homeCount + " homes"), WAIT);
 
             // Sixteen minutes later by Discord's clock, with the managers still being admitted (Discord's 10 role
             // changes per 10 s): the import's interaction token has expired.
-            assertThat(w.bot.setupJobs.running(w.bot.cohorts.byName(w.guild.id(), "Tokens").orElseThrow().id())).isTrue();
+            assertThat(w.bot.setupJobs.running(w.bot.cohorts
+                            .byName(w.guild.id(), "Tokens")
+                            .orElseThrow()
+                            .id()))
+                    .isTrue();
             w.clock.set(w.clock.instant().plus(Duration.ofMinutes(16)));
-            Throwable late = org.assertj.core.api.Assertions.catchThrowable(() ->
-                    net.dv8tion.jda.api.interactions.InteractionHook.from(w.bot.jda, started.token())
-                            .editOriginal("too late").complete());
+            Throwable late = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> net.dv8tion.jda.api.interactions.InteractionHook.from(w.bot.jda, started.token())
+                            .editOriginal("too late")
+                            .complete());
             assertThat(late).isInstanceOf(net.dv8tion.jda.api.exceptions.ErrorResponseException.class);
-            assertThat(((net.dv8tion.jda.api.exceptions.ErrorResponseException) late).getErrorCode()).isEqualTo(50027);
+            assertThat(((net.dv8tion.jda.api.exceptions.ErrorResponseException) late).getErrorCode())
+                    .isEqualTo(50027);
 
             SandboxMessage report = w.setupReport("Tokens");
-            assertThat(report.content()).contains("Imported " + homeCount + " homes with " + homeCount + " managers")
+            assertThat(report.content())
+                    .contains("Imported " + homeCount + " homes with " + homeCount + " managers")
                     .contains("Every home has its private channel");
-            assertThat(report.interactionId()).as("an ordinary message, not an answer through the token").isEmpty();
+            assertThat(report.interactionId())
+                    .as("an ordinary message, not an answer through the token")
+                    .isEmpty();
             assertThat(report.pingedUserIds()).containsExactly(w.coach.id());
-            assertThat(coaches.messages()).as("a progress note once Discord's clock had moved on")
+            assertThat(coaches.messages())
+                    .as("a progress note once Discord's clock had moved on")
                     .anyMatch(m -> m.content().startsWith("Giving managers the cohort's role:")
                             || m.content().startsWith("Home channels:"));
-            assertThat(coaches.messages()).allMatch(m -> m.id().equals(report.id()) || m.pingedUserIds().isEmpty());
+            assertThat(coaches.messages())
+                    .allMatch(
+                            m -> m.id().equals(report.id()) || m.pingedUserIds().isEmpty());
             Cohort tokens = w.bot.cohorts.byName(w.guild.id(), "Tokens").orElseThrow();
-            assertThat(w.bot.homes.inCohort(tokens.id())).hasSize(homeCount).allMatch(x -> x.channelId().isPresent());
+            assertThat(w.bot.homes.inCohort(tokens.id()))
+                    .hasSize(homeCount)
+                    .allMatch(x -> x.channelId().isPresent());
             // The only rule broken is the test's own use of the dead token; the bot never tried it.
             assertThat(w.sandbox.violations()).extracting(Violation::rule).containsOnly("interaction-token-expired");
             assertThat(w.sandbox.violations()).hasSize(1);
@@ -588,13 +660,18 @@ class DiscordFaultSuiteTest {
             }));
         }
         if (interactions) {
-            menu.add(new Fault("5xx on a callback", f -> f.serverErrors(CALLBACK, 1 + r.nextInt(3), 502 + r.nextInt(3))));
+            menu.add(new Fault(
+                    "5xx on a callback", f -> f.serverErrors(CALLBACK, 1 + r.nextInt(3), 502 + r.nextInt(3))));
             menu.add(new Fault("answer to a callback lost", f -> {
                 forcedByFaults.add("interaction-double-ack");
                 f.lostAnswers(CALLBACK, 1, 504);
             }));
-            menu.add(new Fault("slow callback", f -> f.delayRequests(CALLBACK,
-                    Duration.ofMillis(List.of(2500, 2900, 3200).get(r.nextInt(3))), 1)));
+            menu.add(new Fault(
+                    "slow callback",
+                    f -> f.delayRequests(
+                            CALLBACK,
+                            Duration.ofMillis(List.of(2500, 2900, 3200).get(r.nextInt(3))),
+                            1)));
             if (outageAllowed) {
                 menu.add(new Fault("outage", f -> f.gatewayOutage(Duration.ofMillis(3500))));
             }
@@ -637,19 +714,25 @@ class DiscordFaultSuiteTest {
     // ---- people ----
 
     private static String did(int week, int home, String which) {
-        return "Week " + week + ": the team talked it through at handover (" + which + " answer from home " + home + ").";
+        return "Week " + week + ": the team talked it through at handover (" + which + " answer from home " + home
+                + ").";
     }
 
     /** Opens the form from a post's button, pressing again (as a person would) while Discord says it failed. */
     private SandboxModal open(int i, SandboxMessage post, String label) {
         for (int attempt = 1; ; attempt++) {
-            InteractionHandle click = h.sandbox.as(managers.get(i), h.guild).clickLabel(post, label).awaitResponse(WAIT);
+            InteractionHandle click = h.sandbox
+                    .as(managers.get(i), h.guild)
+                    .clickLabel(post, label)
+                    .awaitResponse(WAIT);
             if (!click.failed()) {
                 return click.modal();
             }
             toldFailed.incrementAndGet();
             retries.incrementAndGet();
-            assertThat(attempt).as("manager " + i + " pressed " + label + " again and again").isLessThan(6);
+            assertThat(attempt)
+                    .as("manager " + i + " pressed " + label + " again and again")
+                    .isLessThan(6);
             awaitBotConnected();
         }
     }
@@ -677,7 +760,9 @@ class DiscordFaultSuiteTest {
             }
             toldFailed.incrementAndGet();
             retries.incrementAndGet();
-            assertThat(attempt).as("manager " + i + " submitted again and again").isLessThan(6);
+            assertThat(attempt)
+                    .as("manager " + i + " submitted again and again")
+                    .isLessThan(6);
             awaitBotConnected();
             h.sandbox.await(WAIT, () -> !modal.isSubmitted());
         }
@@ -689,8 +774,11 @@ class DiscordFaultSuiteTest {
 
     /** Records what must be stored: a new answer is one more revision, the same answer again is not. */
     private void expect(int i, int week, String did) {
-        expected.compute(homes.get(i).id() + ":" + week, (k, e) -> e == null ? new Expected(did, 1)
-                : e.did().equals(did) ? e : new Expected(did, e.revisions() + 1));
+        expected.compute(
+                homes.get(i).id() + ":" + week,
+                (k, e) -> e == null
+                        ? new Expected(did, 1)
+                        : e.did().equals(did) ? e : new Expected(did, e.revisions() + 1));
     }
 
     // ---- faults ----
@@ -708,7 +796,8 @@ class DiscordFaultSuiteTest {
     }
 
     private void awaitBotConnected() {
-        h.sandbox.await(WAIT, () -> h.sandbox.connectedSessions() == 1 && h.bot.jda.getStatus() == JDA.Status.CONNECTED);
+        h.sandbox.await(
+                WAIT, () -> h.sandbox.connectedSessions() == 1 && h.bot.jda.getStatus() == JDA.Status.CONNECTED);
     }
 
     // ---- witnesses ----
@@ -731,23 +820,30 @@ class DiscordFaultSuiteTest {
     }
 
     private static List<SandboxMessage> botPosts(SandboxChannel c, Predicate<SandboxMessage> p) {
-        return c.messages().stream().filter(m -> m.isFromBot() && !m.isEphemeral() && !m.isSystem()).filter(p).toList();
+        return c.messages().stream()
+                .filter(m -> m.isFromBot() && !m.isEphemeral() && !m.isSystem())
+                .filter(p)
+                .toList();
     }
 
     private long botPosts() {
-        return h.guild.channels().stream().flatMap(c -> c.messages().stream())
-                .filter(m -> m.isFromBot() && !m.isEphemeral() && !m.isSystem()).count();
+        return h.guild.channels().stream()
+                .flatMap(c -> c.messages().stream())
+                .filter(m -> m.isFromBot() && !m.isEphemeral() && !m.isSystem())
+                .count();
     }
 
     private SandboxMessage prompt(int w) {
-        List<SandboxMessage> p = botPosts(thisWeek(), m -> hasButton(m, ComponentIds.Action.CHECKIN_OPEN, cohort.id(), w, "p"));
+        List<SandboxMessage> p =
+                botPosts(thisWeek(), m -> hasButton(m, ComponentIds.Action.CHECKIN_OPEN, cohort.id(), w, "p"));
         assertThat(p).as("the week " + w + " prompt").hasSize(1);
         return p.get(0);
     }
 
     private SandboxMessage reminder(int w, int i) {
         Home home = homes.get(i);
-        List<SandboxMessage> r = botPosts(channel(home.channelId().orElseThrow()),
+        List<SandboxMessage> r = botPosts(
+                channel(home.channelId().orElseThrow()),
                 m -> hasButton(m, ComponentIds.Action.CHECKIN_OPEN, cohort.id(), w, "r" + home.id()));
         assertThat(r).as("the week " + w + " reminder to " + home.name()).hasSize(1);
         return r.get(0);
@@ -763,51 +859,73 @@ class DiscordFaultSuiteTest {
         weeksRun.add(w);
         awaitBotConnected();
         Map<String, DeliveryLedger.Entry> ledger = new LinkedHashMap<>();
-        h.bot.ledger.forCohortWeek(cohort.id(), w).forEach(e -> ledger.put(e.key().kind() + ":" + e.key().target(), e));
+        h.bot.ledger
+                .forCohortWeek(cohort.id(), w)
+                .forEach(e -> ledger.put(e.key().kind() + ":" + e.key().target(), e));
 
         SandboxMessage prompt = prompt(w);
         assertSent(ledger.get("PROMPT:this-week"), prompt.id(), "prompt");
-        assertThat(thisWeek().threads().stream().filter(t -> t.id().equals(prompt.id()))).as("the week " + w + " thread").hasSize(1);
+        assertThat(thisWeek().threads().stream().filter(t -> t.id().equals(prompt.id())))
+                .as("the week " + w + " thread")
+                .hasSize(1);
         SandboxChannel thread = channel(prompt.id());
 
         for (int i = 0; i < HOMES; i++) {
             Home home = homes.get(i);
-            List<SandboxMessage> r = botPosts(channel(home.channelId().orElseThrow()),
+            List<SandboxMessage> r = botPosts(
+                    channel(home.channelId().orElseThrow()),
                     m -> hasButton(m, ComponentIds.Action.CHECKIN_OPEN, cohort.id(), w, "r" + home.id()));
             DeliveryLedger.Entry e = ledger.get("REMINDER:home-" + home.id());
             assertThat(r).as("week " + w + " reminders to " + home.name()).hasSizeLessThanOrEqualTo(1);
             if (checkedInBeforeReminders.contains(i)) {
-                assertThat(r).as("no reminder to " + home.name() + ", which had checked in").isEmpty();
+                assertThat(r)
+                        .as("no reminder to " + home.name() + ", which had checked in")
+                        .isEmpty();
                 assertThat(e).isNull();
             } else if (e == null || e.status() == DeliveryLedger.Status.SKIPPED) {
                 // A home that checked in while the reminders were going out is owed none.
                 assertThat(r).isEmpty();
-                assertThat(h.bot.checkins.find(home.id(), w)).as("no reminder only for a home that checked in").isPresent();
+                assertThat(h.bot.checkins.find(home.id(), w))
+                        .as("no reminder only for a home that checked in")
+                        .isPresent();
             } else {
-                assertThat(r).as("the week " + w + " reminder to " + home.name()).hasSize(1);
+                assertThat(r)
+                        .as("the week " + w + " reminder to " + home.name())
+                        .hasSize(1);
                 assertSent(e, r.get(0).id(), "reminder to " + home.name());
             }
         }
 
         String title = "Week " + w + " summary";
-        List<SandboxMessage> summary = botPosts(peerLearning(), m -> m.embeds().stream().anyMatch(x -> x.title().startsWith(title)));
+        List<SandboxMessage> summary = botPosts(
+                peerLearning(), m -> m.embeds().stream().anyMatch(x -> x.title().startsWith(title)));
         assertThat(summary).as("the week " + w + " summary").hasSize(1);
-        assertThat(hasButton(summary.get(0), ComponentIds.Action.PROGRESS, cohort.id(), w)).isTrue();
+        assertThat(hasButton(summary.get(0), ComponentIds.Action.PROGRESS, cohort.id(), w))
+                .isTrue();
         assertSent(ledger.get("SUMMARY:peer-learning"), summary.get(0).id(), "summary");
-        assertThat(botPosts(thread, m -> m.embeds().stream().anyMatch(x -> x.title().startsWith(title))))
-                .as("the week " + w + " summary in the week's thread").hasSize(1);
+        assertThat(botPosts(
+                        thread, m -> m.embeds().stream().anyMatch(x -> x.title().startsWith(title))))
+                .as("the week " + w + " summary in the week's thread")
+                .hasSize(1);
 
         assertThat(botPosts(channel(coachesId()), m -> !setUpNotes.contains(m.id())))
-                .as("notes to coaches: a fault Discord recovered from is no news").isEmpty();
+                .as("notes to coaches: a fault Discord recovered from is no news")
+                .isEmpty();
         assertCheckins();
-        List<Violation> broken = h.sandbox.violations().stream().filter(v -> !forcedByFaults.contains(v.rule())).toList();
-        assertThat(broken).as("Discord rules broken other than late answers forced by faults").isEmpty();
+        List<Violation> broken = h.sandbox.violations().stream()
+                .filter(v -> !forcedByFaults.contains(v.rule()))
+                .toList();
+        assertThat(broken)
+                .as("Discord rules broken other than late answers forced by faults")
+                .isEmpty();
         weeksVerified.incrementAndGet();
     }
 
     /** Callbacks Discord refused as already answered: JDA's repeats after an answer lost on the way back. */
     private long doubleAcks() {
-        return h.sandbox.violations().stream().filter(v -> v.rule().equals("interaction-double-ack")).count();
+        return h.sandbox.violations().stream()
+                .filter(v -> v.rule().equals("interaction-double-ack"))
+                .count();
     }
 
     private String coachesId() {
@@ -825,14 +943,21 @@ class DiscordFaultSuiteTest {
         expected.forEach((key, exp) -> {
             long homeId = Long.parseLong(key.split(":")[0]);
             int week = Integer.parseInt(key.split(":")[1]);
-            Checkin c = h.bot.checkins.find(homeId, week).orElseThrow(() -> new AssertionError("check-in " + key + " lost"));
+            Checkin c = h.bot.checkins
+                    .find(homeId, week)
+                    .orElseThrow(() -> new AssertionError("check-in " + key + " lost"));
             assertThat(c.answers().didThisWeek()).as("check-in " + key).isEqualTo(exp.did());
             assertThat(c.revisions()).as("revisions of check-in " + key).isEqualTo(exp.revisions());
-            assertThat(h.bot.checkins.revisions(c.id())).as("revision rows of check-in " + key).hasSize(exp.revisions());
+            assertThat(h.bot.checkins.revisions(c.id()))
+                    .as("revision rows of check-in " + key)
+                    .hasSize(exp.revisions());
         });
         for (int w : weeksRun) {
-            assertThat(h.bot.checkins.forCohortWeek(cohort.id(), w)).as("check-ins of week " + w)
-                    .hasSize((int) expected.keySet().stream().filter(k -> k.endsWith(":" + w)).count());
+            assertThat(h.bot.checkins.forCohortWeek(cohort.id(), w))
+                    .as("check-ins of week " + w)
+                    .hasSize((int) expected.keySet().stream()
+                            .filter(k -> k.endsWith(":" + w))
+                            .count());
         }
     }
 }

@@ -3,6 +3,7 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,6 @@ import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ProgrammeCalendar;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.stepup.hostile.Defects;
 import uk.stepup.hostile.ExportCheck;
 import uk.stepup.hostile.HostileCsv;
@@ -68,14 +68,18 @@ import uk.stepup.tasks.TaskBoard;
 class HostileInputEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final int SCALE = Integer.getInteger("hostile.scale", 1);
-    static final LocalDate START = ProgrammeCalendar.mondayOf(LocalDate.now(ZoneOffset.UTC).plusYears(1)).plusWeeks(1);
+    static final LocalDate START = ProgrammeCalendar.mondayOf(
+                    LocalDate.now(ZoneOffset.UTC).plusYears(1))
+            .plusWeeks(1);
     static final String COHORT = "Hostile";
     /** A mention Discord would render live (and ping, were mentions allowed). */
     static final Pattern LIVE_MENTION = Pattern.compile("@everyone|@here|<@!?[0-9]+>|<@&[0-9]+>|<#[0-9]+>");
+
     static final String APOLOGY = "something went wrong on our side";
 
     @TempDir
     static Path dir;
+
     BotHarness h;
     Defects defects = new Defects();
     final List<SandboxUser> people = new ArrayList<>();
@@ -86,7 +90,10 @@ class HostileInputEndToEndTest {
     long startedAt;
 
     static Instant at(int days, String time) {
-        return START.plusDays(days).atTime(LocalTime.parse(time)).atZone(BotHarness.LONDON).toInstant();
+        return START.plusDays(days)
+                .atTime(LocalTime.parse(time))
+                .atZone(BotHarness.LONDON)
+                .toInstant();
     }
 
     @BeforeAll
@@ -99,16 +106,39 @@ class HostileInputEndToEndTest {
             h.guild.addMember(u);
             people.add(u);
         }
-        answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", COHORT, "start",
-                START.toString()), h.general));
-        StringBuilder csv = new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
-        csv.append("Oak House,1-123456789,").append(h.alice.id()).append(';').append(h.carol.id()).append(",Good,,,,,\n");
+        answered(
+                "setup",
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash("cohort create", Map.of("name", COHORT, "start", START.toString()), h.general));
+        StringBuilder csv =
+                new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
+        csv.append("Oak House,1-123456789,")
+                .append(h.alice.id())
+                .append(';')
+                .append(h.carol.id())
+                .append(",Good,,,,,\n");
         csv.append("Elm Court,,").append(h.bob.id()).append(",Good,,,,,\n");
         for (int i = 0; i < 6; i++) {
-            csv.append("Home ").append(i).append(",,").append(people.get(i).id()).append(",,,,,,\n");
+            csv.append("Home ")
+                    .append(i)
+                    .append(",,")
+                    .append(people.get(i).id())
+                    .append(",,,,,,\n");
         }
-        answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file", SandboxAttachment.of(
-                "homes.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))), announcements()));
+        answered(
+                "setup",
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash(
+                                "cohort import",
+                                Map.of(
+                                        "file",
+                                        SandboxAttachment.of(
+                                                "homes.csv",
+                                                "text/csv",
+                                                csv.toString().getBytes(StandardCharsets.UTF_8))),
+                                announcements()));
         h.setupReport(COHORT);
         h.at(at(0, "09:00"));
         h.clock.set(at(0, "10:00"));
@@ -117,9 +147,15 @@ class HostileInputEndToEndTest {
     @AfterAll
     void stop() {
         try {
-            System.out.printf("Hostile input over Discord: %,d interactions (%s), %,d options, %,d values refused by"
-                    + " the Discord client, %,d CSV files, %d s%n", interactions.values().stream().mapToInt(Integer::intValue).sum(),
-                    interactions, options, clientRefusals, files, (System.nanoTime() - startedAt) / 1_000_000_000);
+            System.out.printf(
+                    "Hostile input over Discord: %,d interactions (%s), %,d options, %,d values refused by"
+                            + " the Discord client, %,d CSV files, %d s%n",
+                    interactions.values().stream().mapToInt(Integer::intValue).sum(),
+                    interactions,
+                    options,
+                    clientRefusals,
+                    files,
+                    (System.nanoTime() - startedAt) / 1_000_000_000);
         } finally {
             if (h != null) {
                 h.close();
@@ -137,8 +173,10 @@ class HostileInputEndToEndTest {
     }
 
     private void defect(String command, String problem, String input) {
-        defects.add(command + " " + (problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem),
-                problem, input);
+        defects.add(
+                command + " " + (problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : problem),
+                problem,
+                input);
     }
 
     // ---- every interaction's reply ----
@@ -148,7 +186,8 @@ class HostileInputEndToEndTest {
         return slash(who, command, values, announcements());
     }
 
-    private Optional<SandboxMessage> slash(SandboxUser who, String command, Map<String, ?> values, SandboxChannel where) {
+    private Optional<SandboxMessage> slash(
+            SandboxUser who, String command, Map<String, ?> values, SandboxChannel where) {
         interactions.merge(command, 1, Integer::sum);
         options += values.size();
         InteractionHandle handle;
@@ -236,7 +275,9 @@ class HostileInputEndToEndTest {
         fill.put("direction", "decrease");
         fill.put("home", "Limit House");
         fill.put("manager", people.get(150 * SCALE));
-        fill.put("file", SandboxAttachment.of("x.csv", "text/csv", "measure,period,value\n".getBytes(StandardCharsets.UTF_8)));
+        fill.put(
+                "file",
+                SandboxAttachment.of("x.csv", "text/csv", "measure,period,value\n".getBytes(StandardCharsets.UTF_8)));
         Random r = new Random(7);
         int checked = 0;
         for (var command : h.guild.commands()) {
@@ -259,13 +300,17 @@ class HostileInputEndToEndTest {
                         continue;
                     }
                     String optionName = option.path("name").asText();
-                    assertThat(option.has("max_length")).as("/%s %s declares a max_length", name, optionName).isTrue();
+                    assertThat(option.has("max_length"))
+                            .as("/%s %s declares a max_length", name, optionName)
+                            .isTrue();
                     int max = option.path("max_length").asInt();
                     assertThat(max).as("Discord caps string options at 6000").isLessThanOrEqualTo(6000);
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (JsonNode other : sub.path("options")) {
                         if (other.path("required").asBoolean(false)) {
-                            values.put(other.path("name").asText(), fill.get(other.path("name").asText()));
+                            values.put(
+                                    other.path("name").asText(),
+                                    fill.get(other.path("name").asText()));
                         }
                     }
                     values.put(optionName, HostileText.astral(r, max + 1));
@@ -284,8 +329,12 @@ class HostileInputEndToEndTest {
         }
         // A task's details at Discord's own cap for any string option never reach the bot either.
         try {
-            h.sandbox.as(h.coach, h.guild).slash("task create", Map.of("title", "x", "due", START.toString(),
-                    "details", "d".repeat(6000)), announcements());
+            h.sandbox
+                    .as(h.coach, h.guild)
+                    .slash(
+                            "task create",
+                            Map.of("title", "x", "due", START.toString(), "details", "d".repeat(6000)),
+                            announcements());
             defect("/task create", "6000-character details reached the bot", "");
         } catch (IllegalArgumentException expected) {
             clientRefusals++;
@@ -321,7 +370,8 @@ class HostileInputEndToEndTest {
             good.add(START.plusDays(d).toString());
         }
         for (int i = 0; i < n; i++) {
-            String title = r.nextInt(10) == 0 ? HostileText.text(r, TaskBoard.TITLE_MAX, r.nextInt(5) == 0)
+            String title = r.nextInt(10) == 0
+                    ? HostileText.text(r, TaskBoard.TITLE_MAX, r.nextInt(5) == 0)
                     : HostileText.oneLine(r, TaskBoard.TITLE_MAX, r.nextInt(5) == 0);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("title", title);
@@ -332,9 +382,14 @@ class HostileInputEndToEndTest {
             if (HostileText.length(values.get("due").toString()) == 0) {
                 values.put("due", "x");
             }
-            long before = h.bot.tasks.forCohort(cohort().id()).stream().mapToLong(Task::id).max().orElse(0);
+            long before = h.bot.tasks.forCohort(cohort().id()).stream()
+                    .mapToLong(Task::id)
+                    .max()
+                    .orElse(0);
             Optional<SandboxMessage> reply = slash(h.coach, "task create", values);
-            List<Task> made = h.bot.tasks.forCohort(cohort().id()).stream().filter(t -> t.id() > before).toList();
+            List<Task> made = h.bot.tasks.forCohort(cohort().id()).stream()
+                    .filter(t -> t.id() > before)
+                    .toList();
             if (reply.isEmpty() || made.isEmpty()) {
                 continue;
             }
@@ -343,7 +398,8 @@ class HostileInputEndToEndTest {
             if (!t.title().equals(oneLine(title))) {
                 defect("/task create", "stored a different title", what);
             }
-            Optional<String> details = Optional.ofNullable((String) values.get("details")).map(String::strip)
+            Optional<String> details = Optional.ofNullable((String) values.get("details"))
+                    .map(String::strip)
                     .filter(s -> !s.isEmpty());
             if (!t.details().equals(details)) {
                 defect("/task create", "stored different details", what);
@@ -359,7 +415,8 @@ class HostileInputEndToEndTest {
 
     private void broadcasts(Random r, int n) {
         for (int i = 0; i < n; i++) {
-            String text = r.nextInt(15) == 0 ? HostileText.astral(r, 2000) : HostileText.text(r, 2000, r.nextInt(5) == 0);
+            String text =
+                    r.nextInt(15) == 0 ? HostileText.astral(r, 2000) : HostileText.text(r, 2000, r.nextInt(5) == 0);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("message", text);
             if (r.nextInt(5) == 0) {
@@ -389,9 +446,16 @@ class HostileInputEndToEndTest {
         for (int d = 1; d < 200; d += 3) {
             good.add(f.format(START.plusDays(d).atTime(14, 0)));
         }
-        List<String> links = List.of("https://zoom.us/j/123456789", "https://x.y/" + "a".repeat(490), "javascript:alert(1)",
-                "[call](https://evil.example)", "https://<@123456789012345678>", "https://пример.рф/", " https://zoom.us/j/2 ",
-                "https://zoom.us/j/1#" + "ä".repeat(300), "https://zoom.us/j/1?x=@everyone");
+        List<String> links = List.of(
+                "https://zoom.us/j/123456789",
+                "https://x.y/" + "a".repeat(490),
+                "javascript:alert(1)",
+                "[call](https://evil.example)",
+                "https://<@123456789012345678>",
+                "https://пример.рф/",
+                " https://zoom.us/j/2 ",
+                "https://zoom.us/j/1#" + "ä".repeat(300),
+                "https://zoom.us/j/1?x=@everyone");
         for (int i = 0; i < n; i++) {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("when", HostileText.cut(HostileText.structured(r, good), 20));
@@ -402,17 +466,25 @@ class HostileInputEndToEndTest {
             if (r.nextInt(4) > 0) {
                 values.put("title", HostileText.text(r, SessionDesk.TITLE_MAX, r.nextInt(5) == 0));
             }
-            long before = h.bot.sessions.forCohort(cohort().id()).stream().mapToLong(Session::id).max().orElse(0);
+            long before = h.bot.sessions.forCohort(cohort().id()).stream()
+                    .mapToLong(Session::id)
+                    .max()
+                    .orElse(0);
             Optional<SandboxMessage> reply = slash(h.coach, "session schedule", values);
-            List<Session> made = h.bot.sessions.forCohort(cohort().id()).stream().filter(s -> s.id() > before).toList();
+            List<Session> made = h.bot.sessions.forCohort(cohort().id()).stream()
+                    .filter(s -> s.id() > before)
+                    .toList();
             if (reply.isEmpty() || made.isEmpty()) {
                 continue;
             }
             Session s = made.get(0);
             String what = values.toString();
-            String title = Optional.ofNullable((String) values.get("title")).map(HostileInputEndToEndTest::oneLine)
-                    .filter(t -> !t.isEmpty()).orElse(SessionDesk.DEFAULT_TITLE);
-            if (!s.title().equals(title) || !s.link().equals(values.get("link").toString().strip())) {
+            String title = Optional.ofNullable((String) values.get("title"))
+                    .map(HostileInputEndToEndTest::oneLine)
+                    .filter(t -> !t.isEmpty())
+                    .orElse(SessionDesk.DEFAULT_TITLE);
+            if (!s.title().equals(title)
+                    || !s.link().equals(values.get("link").toString().strip())) {
                 defect("/session schedule", "stored differently", what);
             }
             SandboxMessage post = h.sandbox.message(s.messageId().orElseThrow()).orElseThrow();
@@ -423,7 +495,11 @@ class HostileInputEndToEndTest {
     private void measures(Random r, int n) {
         for (int i = 0; i < n; i++) {
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", r.nextInt(4) == 0 ? "Measure " + i : HostileText.oneLine(r, MeasureAdmin.NAME_MAX, r.nextInt(6) == 0));
+            values.put(
+                    "name",
+                    r.nextInt(4) == 0
+                            ? "Measure " + i
+                            : HostileText.oneLine(r, MeasureAdmin.NAME_MAX, r.nextInt(6) == 0));
             values.put("unit", HostileText.oneLine(r, MeasureAdmin.UNIT_MAX, false));
             values.put("direction", List.of("increase", "decrease", "neutral").get(r.nextInt(3)));
             if (r.nextBoolean()) {
@@ -439,17 +515,25 @@ class HostileInputEndToEndTest {
     }
 
     private void cohorts(Random r, int n) {
-        List<String> mondays = List.of(START.toString(), START.plusWeeks(4).toString(), START.minusWeeks(1).toString());
+        List<String> mondays = List.of(
+                START.toString(),
+                START.plusWeeks(4).toString(),
+                START.minusWeeks(1).toString());
         for (int i = 0; i < n; i++) {
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", r.nextInt(5) == 0 ? HostileText.text(r, 60, r.nextInt(5) == 0)
-                    : HostileText.oneLine(r, 60, r.nextInt(5) == 0));
+            values.put(
+                    "name",
+                    r.nextInt(5) == 0
+                            ? HostileText.text(r, 60, r.nextInt(5) == 0)
+                            : HostileText.oneLine(r, 60, r.nextInt(5) == 0));
             if (r.nextBoolean()) {
                 values.put("start", HostileText.cut(HostileText.structured(r, mondays), 10));
             }
             if (r.nextInt(4) == 0) {
-                values.put("zone", List.of("Europe/London", "Mars/Olympus", "+14:00", "@everyone", "<@123456789012345678>")
-                        .get(r.nextInt(5)));
+                values.put(
+                        "zone",
+                        List.of("Europe/London", "Mars/Olympus", "+14:00", "@everyone", "<@123456789012345678>")
+                                .get(r.nextInt(5)));
             }
             if (values.containsKey("start") && values.get("start").toString().isEmpty()) {
                 values.remove("start");
@@ -471,13 +555,17 @@ class HostileInputEndToEndTest {
         for (int i = 0; i < n; i++) {
             SandboxUser manager = people.get(10 + i % (140 * SCALE));
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("home", r.nextInt(5) == 0 ? HostileText.text(r, 80, r.nextInt(5) == 0)
-                    : HostileText.oneLine(r, 80, r.nextInt(5) == 0));
+            values.put(
+                    "home",
+                    r.nextInt(5) == 0
+                            ? HostileText.text(r, 80, r.nextInt(5) == 0)
+                            : HostileText.oneLine(r, 80, r.nextInt(5) == 0));
             values.put("manager", manager);
             Optional<SandboxMessage> reply = slash(h.coach, "cohort enrol", values);
             Optional<Home> home = h.bot.homes.managedBy(cohort().id(), manager.id());
             if (reply.isPresent() && home.isPresent() && home.get().channelId().isPresent()) {
-                SandboxChannel channel = h.sandbox.channel(home.get().channelId().get()).orElseThrow();
+                SandboxChannel channel =
+                        h.sandbox.channel(home.get().channelId().get()).orElseThrow();
                 if (!channel.canView(manager)) {
                     defect("/cohort enrol", "the manager cannot see the home's channel", values.toString());
                 }
@@ -487,7 +575,8 @@ class HostileInputEndToEndTest {
 
     /** Hostile text in every command's cohort option: a plain "no such cohort", echoed safely. */
     private void cohortOption(Random r, int n) {
-        List<String> commands = List.of("task list", "cohort status", "measure list", "export", "cohort pause", "broadcast");
+        List<String> commands =
+                List.of("task list", "cohort status", "measure list", "export", "cohort pause", "broadcast");
         for (int i = 0; i < n; i++) {
             String command = commands.get(i % commands.size());
             Map<String, Object> values = new LinkedHashMap<>();
@@ -515,14 +604,18 @@ class HostileInputEndToEndTest {
         for (int i = 0; i < n; i++) {
             SandboxUser who = managers.get(i % managers.size());
             interactions.merge("checkin", 1, Integer::sum);
-            InteractionHandle open = h.sandbox.as(who, h.guild).slash("checkin", h.general).awaitResponse(WAIT);
+            InteractionHandle open =
+                    h.sandbox.as(who, h.guild).slash("checkin", h.general).awaitResponse(WAIT);
             if (open.failed() || open.callbackType() != 9) {
                 defect("/checkin", "no modal", who.displayName());
                 continue;
             }
             boolean identifier = r.nextInt(5) == 0;
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("rating", List.of(List.of("inadequate", "requires_improvement", "good", "outstanding").get(r.nextInt(4))));
+            values.put(
+                    "rating",
+                    List.of(List.of("inadequate", "requires_improvement", "good", "outstanding")
+                            .get(r.nextInt(4))));
             String did = HostileText.text(r, CheckinAnswers.DID_MAX, identifier);
             values.put("did", did.isBlank() ? "x" : did);
             values.put("evidence", HostileText.text(r, CheckinAnswers.EVIDENCE_MAX, false));
@@ -534,7 +627,10 @@ class HostileInputEndToEndTest {
             try {
                 submit = h.sandbox.as(who, h.guild).submitModal(open.modal(), values);
             } catch (IllegalArgumentException e) {
-                defect("/checkin", "the Discord client refused a generated value: " + e.getMessage(), values.toString());
+                defect(
+                        "/checkin",
+                        "the Discord client refused a generated value: " + e.getMessage(),
+                        values.toString());
                 continue;
             }
             Optional<SandboxMessage> reply = answered("check-in modal " + values, submit);
@@ -550,13 +646,23 @@ class HostileInputEndToEndTest {
                     defect("/checkin", "saved an identifier", values.toString());
                 }
                 if (!a.didThisWeek().equals(values.get("did").toString().strip())
-                        || !a.evidence().equals(Optional.of(values.get("evidence").toString().strip()).filter(s -> !s.isEmpty()))
-                        || !a.highlight().equals(Optional.of(values.get("highlight").toString().strip()).filter(s -> !s.isEmpty()))) {
+                        || !a.evidence()
+                                .equals(Optional.of(values.get("evidence")
+                                                .toString()
+                                                .strip())
+                                        .filter(s -> !s.isEmpty()))
+                        || !a.highlight()
+                                .equals(Optional.of(values.get("highlight")
+                                                .toString()
+                                                .strip())
+                                        .filter(s -> !s.isEmpty()))) {
                     defect("/checkin", "stored differently", values.toString());
                 }
             }
             // Now and then the manager also adds this week's measures with whatever they typed.
-            reply.get().buttons().stream().filter(b -> b.label().startsWith("Add this week's measures")).findFirst()
+            reply.get().buttons().stream()
+                    .filter(b -> b.label().startsWith("Add this week's measures"))
+                    .findFirst()
                     .ifPresent(b -> {
                         if (r.nextInt(2) == 0) {
                             measuresForm(r, who, reply.get(), b.label());
@@ -574,13 +680,20 @@ class HostileInputEndToEndTest {
                 answered("Save as written", h.sandbox.as(who, h.guild).clickLabel(reply.get(), "Save as written"));
             });
         }
-        assertThat(h.bot.checkins.find(h.bot.homes.managedBy(cohort().id(), h.alice.id()).orElseThrow().id(), 1)).isPresent();
+        assertThat(h.bot.checkins.find(
+                        h.bot.homes
+                                .managedBy(cohort().id(), h.alice.id())
+                                .orElseThrow()
+                                .id(),
+                        1))
+                .isPresent();
         assertThat(defects.found()).as("defects in generated check-ins").isEmpty();
     }
 
     private void measuresForm(Random r, SandboxUser who, SandboxMessage reply, String label) {
         interactions.merge("measures button", 1, Integer::sum);
-        InteractionHandle open = h.sandbox.as(who, h.guild).clickLabel(reply, label).awaitResponse(WAIT);
+        InteractionHandle open =
+                h.sandbox.as(who, h.guild).clickLabel(reply, label).awaitResponse(WAIT);
         if (open.failed()) {
             defect("measures form", "not answered", "");
             return;
@@ -590,18 +703,40 @@ class HostileInputEndToEndTest {
             return;
         }
         SandboxModal form = open.modal();
-        List<String> typed = List.of("3", "0", "12.5", "1,736", "-1", "1e309", "NaN", "=1+1", "@everyone", "٣", "３", "3 falls",
-                "'; DROP TABLE measure_value;--", "9434765919", "0x1F", "", " ", "\u200b", "1" + "0".repeat(19));
+        List<String> typed = List.of(
+                "3",
+                "0",
+                "12.5",
+                "1,736",
+                "-1",
+                "1e309",
+                "NaN",
+                "=1+1",
+                "@everyone",
+                "٣",
+                "３",
+                "3 falls",
+                "'; DROP TABLE measure_value;--",
+                "9434765919",
+                "0x1F",
+                "",
+                " ",
+                "\u200b",
+                "1" + "0".repeat(19));
         Map<String, Object> values = new LinkedHashMap<>();
         for (SandboxModal.Field f : form.fields()) {
             values.put(f.customId(), HostileText.cut(typed.get(r.nextInt(typed.size())), f.maxLength()));
         }
         interactions.merge("measures modal", 1, Integer::sum);
         options += values.size();
-        Optional<SandboxMessage> saved = answered("measures modal " + values, h.sandbox.as(who, h.guild).submitModal(form, values));
+        Optional<SandboxMessage> saved =
+                answered("measures modal " + values, h.sandbox.as(who, h.guild).submitModal(form, values));
         // A refused page offers to reopen it pre-filled; the next page follows a saved one.
-        saved.flatMap(m -> m.buttons().stream().filter(b -> b.label().startsWith("Add this week's measures")
-                || b.label().startsWith("Fix")).findFirst()).ifPresent(b -> {
+        saved.flatMap(m -> m.buttons().stream()
+                        .filter(b -> b.label().startsWith("Add this week's measures")
+                                || b.label().startsWith("Fix"))
+                        .findFirst())
+                .ifPresent(b -> {
                     if (r.nextBoolean()) {
                         measuresForm(r, who, saved.get(), b.label());
                     }
@@ -610,15 +745,18 @@ class HostileInputEndToEndTest {
 
     // ---- 4. malformed CSV files as attachments ----
 
-    private Optional<SandboxMessage> attach(SandboxUser who, String command, HostileCsv.File f, String filename,
-                                            SandboxChannel where) {
+    private Optional<SandboxMessage> attach(
+            SandboxUser who, String command, HostileCsv.File f, String filename, SandboxChannel where) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("file", SandboxAttachment.of(filename, "text/csv", f.bytes()));
         interactions.merge(command, 1, Integer::sum);
         options++;
         files++;
-        Optional<SandboxMessage> reply = answered(command + " " + f, h.sandbox.as(who, h.guild).slash(command, values, where));
-        if (command.equals("cohort import") && reply.isPresent() && reply.get().content().startsWith("The file is good")) {
+        Optional<SandboxMessage> reply =
+                answered(command + " " + f, h.sandbox.as(who, h.guild).slash(command, values, where));
+        if (command.equals("cohort import")
+                && reply.isPresent()
+                && reply.get().content().startsWith("The file is good")) {
             // The file passed the quick checks; the import's outcome is the report in #coaches.
             return Optional.of(h.setupReport("CSV homes"));
         }
@@ -627,7 +765,8 @@ class HostileInputEndToEndTest {
 
     private long count(String sql) {
         return h.bot.database.read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -642,7 +781,8 @@ class HostileInputEndToEndTest {
         // A set-up report starts by mentioning the coach who started the import, and only them.
         String text = reply.get().content().replaceFirst("^<@\\d+> ", "").replaceFirst("^(⚠️|⛔) ", "");
         boolean ok = text.startsWith("Imported");
-        for (String p : HostileCsv.answerProblems(text, ok, HostileCsv.lines(new String(f.bytes(), StandardCharsets.UTF_8)))) {
+        for (String p :
+                HostileCsv.answerProblems(text, ok, HostileCsv.lines(new String(f.bytes(), StandardCharsets.UTF_8)))) {
             defect(command, p, f.toString());
         }
         if (!ok && after != before) {
@@ -655,56 +795,95 @@ class HostileInputEndToEndTest {
     void malformed_csv_attachments_get_a_line_by_line_answer_and_import_all_or_nothing() {
         defects = new Defects();
         SandboxChannel where = announcements();
-        answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "CSV homes", "start",
-                START.toString()), h.general));
-        SandboxChannel csvAnnouncements = h.guild.channelByName("SUO · CSV homes", "announcements").orElseThrow();
-        long cohortId = h.bot.cohorts.byName(h.guild.id(), "CSV homes").orElseThrow().id();
+        answered(
+                "setup",
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash("cohort create", Map.of("name", "CSV homes", "start", START.toString()), h.general));
+        SandboxChannel csvAnnouncements =
+                h.guild.channelByName("SUO · CSV homes", "announcements").orElseThrow();
+        long cohortId =
+                h.bot.cohorts.byName(h.guild.id(), "CSV homes").orElseThrow().id();
         String homes = "SELECT count(*) FROM home WHERE cohort_id = " + cohortId;
         List<HostileCsv.File> enrolment = new ArrayList<>(HostileCsv.enrolmentFiles(300_000_000_000_000_000L));
         Random r = new Random(20278);
-        List<String> members = people.subList(100, 140 * SCALE).stream().map(SandboxUser::id).toList();
+        List<String> members =
+                people.subList(100, 140 * SCALE).stream().map(SandboxUser::id).toList();
         for (int i = 0; i < 40 * SCALE; i++) {
             int from = r.nextInt(members.size() - 8);
-            enrolment.add(HostileCsv.mutate(r, HostileCsv.goodEnrolment(members.subList(from, from + 2 + 2 * r.nextInt(3)),
-                    "\r\n"), "generated " + i));
+            enrolment.add(HostileCsv.mutate(
+                    r,
+                    HostileCsv.goodEnrolment(members.subList(from, from + 2 + 2 * r.nextInt(3)), "\r\n"),
+                    "generated " + i));
         }
         for (HostileCsv.File f : enrolment) {
             long before = count(homes);
             Optional<SandboxMessage> reply = attach(h.coach, "cohort import", f, "homes.csv", csvAnnouncements);
             imported("/cohort import", f, reply, before, count(homes));
-            if (f.name().contains("not on the server") && reply.isPresent()
+            if (f.name().contains("not on the server")
+                    && reply.isPresent()
                     && !reply.get().content().contains("is not a member of this Discord server")) {
-                defect("/cohort import", "a manager who is not on the server was not named", reply.get().content());
+                defect(
+                        "/cohort import",
+                        "a manager who is not on the server was not named",
+                        reply.get().content());
             }
         }
         // A good file with managers on the server is imported, channels and all.
         long before = count(homes);
-        HostileCsv.File good = new HostileCsv.File("good", HostileCsv.goodEnrolment(List.of(people.get(150).id(),
-                people.get(151).id()), "\n").replace("Home 0", "Quiet Meadow"));
+        HostileCsv.File good = new HostileCsv.File(
+                "good",
+                HostileCsv.goodEnrolment(
+                                List.of(people.get(150).id(), people.get(151).id()), "\n")
+                        .replace("Home 0", "Quiet Meadow"));
         Optional<SandboxMessage> done = attach(h.coach, "cohort import", good, "homes.csv", csvAnnouncements);
         assertThat(done.orElseThrow().content()).contains("Imported 1 home with 2 managers");
         assertThat(count(homes)).isEqualTo(before + 1);
 
         // Not a CSV, or too big to take: refused from what Discord says about the file, before it is read.
-        for (var bad : List.of(SandboxAttachment.of("homes.xlsx", new byte[] {'P', 'K', 3, 4}),
+        for (var bad : List.of(
+                SandboxAttachment.of("homes.xlsx", new byte[] {'P', 'K', 3, 4}),
                 SandboxAttachment.of("homes.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
                 SandboxAttachment.of("homes.csv", "text/csv", new byte[1_500_000]),
                 SandboxAttachment.of("homes.csv", "text/csv", new byte[12 * 1024 * 1024]))) {
             long b = count(homes);
             interactions.merge("cohort import", 1, Integer::sum);
             files++;
-            Optional<SandboxMessage> reply = answered("cohort import " + bad, h.sandbox.as(h.coach, h.guild)
-                    .slash("cohort import", Map.of("file", bad), csvAnnouncements));
-            assertThat(reply.orElseThrow().content()).as(bad.toString()).containsAnyOf("Attach a .csv file", "up to 1 MB");
+            Optional<SandboxMessage> reply = answered(
+                    "cohort import " + bad,
+                    h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file", bad), csvAnnouncements));
+            assertThat(reply.orElseThrow().content())
+                    .as(bad.toString())
+                    .containsAnyOf("Attach a .csv file", "up to 1 MB");
             assertThat(count(homes)).isEqualTo(b);
         }
 
         // A manager's measure history: a cohort with two measures and a manager of its own.
         SandboxUser manager = people.get(152);
         slash(h.coach, "cohort enrol", Map.of("home", "History House", "manager", manager), csvAnnouncements);
-        slash(h.coach, "measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"), csvAnnouncements);
-        slash(h.coach, "measure add", Map.of("name", "Falls rate", "unit", "per 1,000 bed days", "direction", "decrease",
-                "frequency", "monthly", "numerator_label", "falls", "denominator_label", "occupied bed days", "per", 1000.0),
+        slash(
+                h.coach,
+                "measure add",
+                Map.of("name", "Falls", "unit", "falls", "direction", "decrease"),
+                csvAnnouncements);
+        slash(
+                h.coach,
+                "measure add",
+                Map.of(
+                        "name",
+                        "Falls rate",
+                        "unit",
+                        "per 1,000 bed days",
+                        "direction",
+                        "decrease",
+                        "frequency",
+                        "monthly",
+                        "numerator_label",
+                        "falls",
+                        "denominator_label",
+                        "occupied bed days",
+                        "per",
+                        1000.0),
                 csvAnnouncements);
         List<HostileCsv.File> history = new ArrayList<>(HostileCsv.measureFiles());
         String goodHistory = HostileCsv.MEASURE_HEADER + "\nFalls," + START.minusWeeks(3) + ",3,,\nFalls rate,"
@@ -725,37 +904,52 @@ class HostileInputEndToEndTest {
 
     @Test
     @Order(5)
-    void the_export_of_the_hostile_cohorts_is_strict_csv_safe_in_a_spreadsheet_and_equal_to_the_database() throws Exception {
+    void the_export_of_the_hostile_cohorts_is_strict_csv_safe_in_a_spreadsheet_and_equal_to_the_database()
+            throws Exception {
         defects = new Defects();
         for (String name : List.of(COHORT, "CSV homes")) {
             Cohort cohort = h.bot.cohorts.byName(h.guild.id(), name).orElseThrow();
             ExportCheck.Stored stored = ExportCheck.stored(h.bot.database, cohort.id());
             for (String format : List.of("csv", "json")) {
-                Optional<SandboxMessage> reply = slash(h.coach, "export", Map.of("cohort", name, "format", format), h.general);
+                Optional<SandboxMessage> reply =
+                        slash(h.coach, "export", Map.of("cohort", name, "format", format), h.general);
                 if (reply.isEmpty()) {
                     continue;
                 }
                 List<SandboxAttachment> files = reply.get().attachments();
-                System.out.printf("/export %s %s: %s%n", name, format, files.stream()
-                        .map(f -> f.filename() + " " + f.size() / 1024 + " kB").toList());
+                System.out.printf(
+                        "/export %s %s: %s%n",
+                        name,
+                        format,
+                        files.stream()
+                                .map(f -> f.filename() + " " + f.size() / 1024 + " kB")
+                                .toList());
                 if (files.isEmpty()) {
                     if (!reply.get().content().contains("too large to attach")) {
-                        defect("/export", "no files and no reason: " + reply.get().content(), name + " " + format);
+                        defect(
+                                "/export",
+                                "no files and no reason: " + reply.get().content(),
+                                name + " " + format);
                     }
                     continue;
                 }
                 List<String> problems = new ArrayList<>();
                 try {
                     if (format.equals("json")) {
-                        problems.addAll(ExportCheck.compare(stored, ExportCheck.tables(new ObjectMapper()
-                                .readTree(files.get(0).bytes())), s -> s));
+                        problems.addAll(ExportCheck.compare(
+                                stored,
+                                ExportCheck.tables(
+                                        new ObjectMapper().readTree(files.get(0).bytes())),
+                                s -> s));
                     } else {
                         Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
                         for (SandboxAttachment f : files) {
                             List<List<String>> rows = ExportCheck.parse(f.filename(), f.bytes());
                             problems.addAll(ExportCheck.unsafeCells(f.filename(), rows));
-                            String table = f.filename().substring(f.filename().lastIndexOf('-') + 1,
-                                    f.filename().length() - ".csv".length());
+                            String table = f.filename()
+                                    .substring(
+                                            f.filename().lastIndexOf('-') + 1,
+                                            f.filename().length() - ".csv".length());
                             tables.put(table, ExportCheck.records(rows));
                         }
                         problems.addAll(ExportCheck.compare(stored, tables, ExportCheck::guarded));
@@ -767,18 +961,38 @@ class HostileInputEndToEndTest {
             }
         }
         // A cohort whose export is over Discord's 10 MB a file: told to use the command line, nothing rejected.
-        answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "Big", "start",
-                START.toString()), h.general));
+        answered(
+                "setup",
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash("cohort create", Map.of("name", "Big", "start", START.toString()), h.general));
         long big = h.bot.cohorts.byName(h.guild.id(), "Big").orElseThrow().id();
-        SandboxChannel bigAnnouncements = h.guild.channelByName("SUO · Big", "announcements").orElseThrow();
-        answered("setup", h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file", SandboxAttachment.of(
-                "homes.csv", "text/csv", HostileCsv.goodEnrolment(people.subList(60, 76).stream().map(SandboxUser::id).toList(),
-                "\n").getBytes(StandardCharsets.UTF_8))), bigAnnouncements));
+        SandboxChannel bigAnnouncements =
+                h.guild.channelByName("SUO · Big", "announcements").orElseThrow();
+        answered(
+                "setup",
+                h.sandbox
+                        .as(h.coach, h.guild)
+                        .slash(
+                                "cohort import",
+                                Map.of(
+                                        "file",
+                                        SandboxAttachment.of(
+                                                "homes.csv",
+                                                "text/csv",
+                                                HostileCsv.goodEnrolment(
+                                                                people.subList(60, 76).stream()
+                                                                        .map(SandboxUser::id)
+                                                                        .toList(),
+                                                                "\n")
+                                                        .getBytes(StandardCharsets.UTF_8))),
+                                bigAnnouncements));
         h.setupReport("Big");
         String details = HostileText.astral(new Random(5), 1000);
         h.bot.database.write(c -> {
-            try (var st = c.prepareStatement("INSERT INTO task (cohort_id, title, details, due_date, created_by, created_at)"
-                    + " VALUES (?, ?, ?, ?, 'coach', ?)")) {
+            try (var st =
+                    c.prepareStatement("INSERT INTO task (cohort_id, title, details, due_date, created_by, created_at)"
+                            + " VALUES (?, ?, ?, ?, 'coach', ?)")) {
                 for (int i = 0; i < 400; i++) {
                     st.setLong(1, big);
                     st.setString(2, "Task " + i);
@@ -791,14 +1005,18 @@ class HostileInputEndToEndTest {
             return null;
         });
         for (String format : List.of("csv", "json")) {
-            SandboxMessage reply = slash(h.coach, "export", Map.of("cohort", "Big", "format", format), h.general).orElseThrow();
+            SandboxMessage reply = slash(h.coach, "export", Map.of("cohort", "Big", "format", format), h.general)
+                    .orElseThrow();
             assertThat(reply.attachments()).isEmpty();
-            assertThat(reply.content()).contains("too large to attach").contains("export --cohort \"Big\" --format " + format);
+            assertThat(reply.content())
+                    .contains("too large to attach")
+                    .contains("export --cohort \"Big\" --format " + format);
         }
         slash(h.coach, "cohort end", Map.of("cohort", "Big"), h.general);
 
         // The outcome report of everything the generated commands stored: no markup but the report's own.
-        String html = Reports.render(h.bot.database, BotHarness.CURRICULA, h.clock, cohort()).html();
+        String html = Reports.render(h.bot.database, BotHarness.CURRICULA, h.clock, cohort())
+                .html();
         ExportCheck.foreignMarkup(html).forEach(p -> defect("report", p, COHORT));
         assertThat(defects.found()).as("defects in the export").isEmpty();
     }
@@ -807,7 +1025,8 @@ class HostileInputEndToEndTest {
 
     @Test
     @Order(6)
-    void reminders_and_the_weekly_summary_with_hostile_text_stay_within_discord_s_limits_and_ping_only_their_managers() {
+    void
+            reminders_and_the_weekly_summary_with_hostile_text_stay_within_discord_s_limits_and_ping_only_their_managers() {
         defects = new Defects();
         for (int day = 0; day < 14; day++) {
             for (String time : List.of("09:00", "12:00", "13:30", "14:30")) {
@@ -815,8 +1034,10 @@ class HostileInputEndToEndTest {
             }
         }
         h.at(at(7, "08:00"));
-        SandboxChannel peer = h.guild.channelByName("SUO · " + COHORT, "peer-learning").orElseThrow();
-        List<SandboxMessage> summary = posts(peer).stream().filter(m -> m.allText().contains("Week 1")).toList();
+        SandboxChannel peer =
+                h.guild.channelByName("SUO · " + COHORT, "peer-learning").orElseThrow();
+        List<SandboxMessage> summary =
+                posts(peer).stream().filter(m -> m.allText().contains("Week 1")).toList();
         assertThat(summary).as("the week 1 summary").isNotEmpty();
         for (SandboxChannel channel : h.guild.channels()) {
             if (channel.isCategory()) {
@@ -826,7 +1047,8 @@ class HostileInputEndToEndTest {
                 Optional<Home> home = homeWithChannel(channel.id());
                 if (home.isPresent()) {
                     // Reminders in a home's own channel mention its managers, and only them.
-                    if (!home.get().managerIds().containsAll(m.pingedUserIds()) || !m.pingedRoleIds().isEmpty()
+                    if (!home.get().managerIds().containsAll(m.pingedUserIds())
+                            || !m.pingedRoleIds().isEmpty()
                             || m.pingedEveryone()) {
                         defect("reminder", "pinged someone other than the home's managers", m.toString());
                     }
@@ -848,15 +1070,22 @@ class HostileInputEndToEndTest {
                 }
             }
         }
-        System.out.printf("After two weeks: %,d posts in %d channels%n", h.guild.channels().stream().filter(c -> !c.isCategory())
-                .mapToLong(c -> posts(c).size()).sum(), h.guild.channels().size());
+        System.out.printf(
+                "After two weeks: %,d posts in %d channels%n",
+                h.guild.channels().stream()
+                        .filter(c -> !c.isCategory())
+                        .mapToLong(c -> posts(c).size())
+                        .sum(),
+                h.guild.channels().size());
         assertThat(defects.found()).as("defects in scheduled posts").isEmpty();
     }
 
     /** A set-up job's report in #coaches: it pings the coach who started the job, and nobody else. */
     private boolean setUpReport(SandboxChannel channel, SandboxMessage m) {
-        return channel.name().equals("coaches") && m.allText().startsWith("<@" + h.coach.id() + "> ")
-                && m.pingedUserIds().equals(java.util.Set.of(h.coach.id())) && m.pingedRoleIds().isEmpty()
+        return channel.name().equals("coaches")
+                && m.allText().startsWith("<@" + h.coach.id() + "> ")
+                && m.pingedUserIds().equals(java.util.Set.of(h.coach.id()))
+                && m.pingedRoleIds().isEmpty()
                 && !m.pingedEveryone();
     }
 
@@ -880,14 +1109,16 @@ class HostileInputEndToEndTest {
         String stored = h.bot.database.read(c -> {
             StringBuilder sb = new StringBuilder();
             List<String> tables = new ArrayList<>();
-            try (var st = c.createStatement(); var rs = st.executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
             }
             for (String t : tables) {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT * FROM \"" + t + "\"")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT * FROM \"" + t + "\"")) {
                     while (rs.next()) {
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             if (rs.getObject(i) instanceof String s) {
@@ -899,16 +1130,24 @@ class HostileInputEndToEndTest {
             }
             return sb.toString();
         });
-        assertThat(HostileText.identifierIn(stored)).as("an identifier in the database").isNull();
+        assertThat(HostileText.identifierIn(stored))
+                .as("an identifier in the database")
+                .isNull();
         for (SandboxChannel channel : h.guild.channels()) {
             if (channel.isCategory()) {
                 continue;
             }
             for (SandboxMessage m : channel.messages()) {
-                assertThat(HostileText.identifierIn(m.allText())).as("an identifier in %s: %s", channel, m).isNull();
-                assertThat(HostileText.halfCharacter(m.allText())).as("half a character in %s: %s", channel, m).isFalse();
+                assertThat(HostileText.identifierIn(m.allText()))
+                        .as("an identifier in %s: %s", channel, m)
+                        .isNull();
+                assertThat(HostileText.halfCharacter(m.allText()))
+                        .as("half a character in %s: %s", channel, m)
+                        .isFalse();
                 if (!m.isEphemeral() && !channel.name().startsWith("home-") && !setUpReport(channel, m)) {
-                    assertThat(m.pingedNobody()).as("%s in %s pinged someone", m, channel).isTrue();
+                    assertThat(m.pingedNobody())
+                            .as("%s in %s pinged someone", m, channel)
+                            .isTrue();
                 }
             }
         }

@@ -26,8 +26,10 @@ public final class NoErrorLogs implements BeforeEachCallback, AfterEachCallback 
         protected void append(ILoggingEvent e) {
             if (e.getLevel().isGreaterOrEqual(Level.ERROR)) {
                 errors.add(e.getLoggerName() + ": " + e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : " (" + e.getThrowableProxy().getClassName() + ": "
-                        + e.getThrowableProxy().getMessage() + ")"));
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : " (" + e.getThrowableProxy().getClassName() + ": "
+                                        + e.getThrowableProxy().getMessage() + ")"));
             }
         }
     }

@@ -29,17 +29,23 @@ import uk.stepup.sandbox.SandboxUser;
 @ExtendWith(NoErrorLogs.class)
 class PermissionFaultsEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final LocalDate START = ProgrammeCalendar.mondayOf(LocalDate.now(ZoneOffset.UTC).plusYears(1)).plusWeeks(1);
+    static final LocalDate START = ProgrammeCalendar.mondayOf(
+                    LocalDate.now(ZoneOffset.UTC).plusYears(1))
+            .plusWeeks(1);
 
     @TempDir
     Path dir;
 
     static Instant at(int days, String time) {
-        return START.plusDays(days).atTime(LocalTime.parse(time)).atZone(BotHarness.LONDON).toInstant();
+        return START.plusDays(days)
+                .atTime(LocalTime.parse(time))
+                .atZone(BotHarness.LONDON)
+                .toInstant();
     }
 
     private static String reply(BotHarness h, SandboxUser user, String command, Map<String, ?> options) {
-        InteractionHandle handle = h.sandbox.as(user, h.guild).slash(command, options, h.general).awaitResponse(WAIT);
+        InteractionHandle handle =
+                h.sandbox.as(user, h.guild).slash(command, options, h.general).awaitResponse(WAIT);
         assertThat(handle.failed()).as(command).isFalse();
         String text = handle.awaitReply(WAIT).content();
         assertThat(text).as(command).doesNotContain("went wrong");
@@ -56,17 +62,26 @@ class PermissionFaultsEndToEndTest {
             reply(h, h.coach, "cohort create", Map.of("name", "Westfield", "start", START.toString()));
             SandboxRole cohortRole = h.guild.roleByName("SUO · Westfield").orElseThrow();
             h.guild.moveRoleAbove(cohortRole, h.guild.botRole());
-            h.sandbox.await(WAIT, () -> !h.bot.jda.getGuildById(h.guild.id()).getSelfMember()
-                    .canInteract(h.bot.jda.getRoleById(cohortRole.id())));
+            h.sandbox.await(
+                    WAIT,
+                    () -> !h.bot.jda
+                            .getGuildById(h.guild.id())
+                            .getSelfMember()
+                            .canInteract(h.bot.jda.getRoleById(cohortRole.id())));
 
-            String enrol = reply(h, h.coach, "cohort enrol", Map.of("home", "Oak House", "manager", h.alice, "cohort", "Westfield"));
+            String enrol = reply(
+                    h, h.coach, "cohort enrol", Map.of("home", "Oak House", "manager", h.alice, "cohort", "Westfield"));
             assertThat(enrol).contains("above the bot's own role").contains("Server Settings, Roles");
-            assertThat(h.guild.member(h.alice).orElseThrow().hasRole(cohortRole)).isFalse();
+            assertThat(h.guild.member(h.alice).orElseThrow().hasRole(cohortRole))
+                    .isFalse();
 
             h.stop();
             h.start();
-            SandboxMessage note = h.sandbox.awaitMessage(coaches(h), m -> m.content().contains("permissions on this server"), WAIT);
-            assertThat(note.content()).contains("its role \"SUO · Westfield\" is above the bot's role").contains("drag");
+            SandboxMessage note =
+                    h.sandbox.awaitMessage(coaches(h), m -> m.content().contains("permissions on this server"), WAIT);
+            assertThat(note.content())
+                    .contains("its role \"SUO · Westfield\" is above the bot's role")
+                    .contains("drag");
             assertThat(note.pingedNobody()).isTrue();
             assertThat(h.sandbox.violations()).isEmpty();
         }
@@ -77,19 +92,34 @@ class PermissionFaultsEndToEndTest {
         try (BotHarness h = new BotHarness(dir, at(-5, "10:00"))) {
             reply(h, h.coach, "cohort create", Map.of("name", "Westfield", "start", START.toString()));
             // The admin ticked Manage Events instead of Create Events: since 23 February 2026 that creates nothing.
-            h.guild.setRolePermissions(h.guild.botRole(),
+            h.guild.setRolePermissions(
+                    h.guild.botRole(),
                     (Permissions.BOT_DEFAULT & ~Permissions.CREATE_EVENTS) | Permissions.MANAGE_EVENTS);
-            h.sandbox.await(WAIT, () -> !h.bot.jda.getGuildById(h.guild.id()).getSelfMember()
-                    .hasPermission(Permission.CREATE_SCHEDULED_EVENTS));
+            h.sandbox.await(
+                    WAIT,
+                    () -> !h.bot.jda
+                            .getGuildById(h.guild.id())
+                            .getSelfMember()
+                            .hasPermission(Permission.CREATE_SCHEDULED_EVENTS));
 
-            String scheduled = reply(h, h.coach, "session schedule", Map.of("when", START.plusDays(2) + " 14:00",
-                    "link", "https://zoom.us/j/123456789", "cohort", "Westfield"));
+            String scheduled = reply(
+                    h,
+                    h.coach,
+                    "session schedule",
+                    Map.of(
+                            "when",
+                            START.plusDays(2) + " 14:00",
+                            "link",
+                            "https://zoom.us/j/123456789",
+                            "cohort",
+                            "Westfield"));
             assertThat(scheduled).contains("Create Events").contains("Server Settings, Roles");
             assertThat(h.guild.scheduledEvents()).isEmpty();
 
             h.stop();
             h.start();
-            SandboxMessage note = h.sandbox.awaitMessage(coaches(h), m -> m.content().contains("permissions on this server"), WAIT);
+            SandboxMessage note =
+                    h.sandbox.awaitMessage(coaches(h), m -> m.content().contains("permissions on this server"), WAIT);
             assertThat(note.content()).contains("lacks Create Events");
             assertThat(h.sandbox.violations()).isEmpty();
         }

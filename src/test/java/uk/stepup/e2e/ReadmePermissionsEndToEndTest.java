@@ -42,14 +42,20 @@ import uk.stepup.sandbox.SandboxUser;
 class ReadmePermissionsEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Monday of week 1, a year ahead: JDA refuses a scheduled event before the computer's real clock. */
-    static final LocalDate START = ProgrammeCalendar.mondayOf(LocalDate.now(ZoneOffset.UTC).plusYears(1)).plusWeeks(1);
+    static final LocalDate START = ProgrammeCalendar.mondayOf(
+                    LocalDate.now(ZoneOffset.UTC).plusYears(1))
+            .plusWeeks(1);
 
     @TempDir
     static Path dir;
+
     BotHarness h;
 
     static Instant at(int days, String time) {
-        return START.plusDays(days).atTime(LocalTime.parse(time)).atZone(BotHarness.LONDON).toInstant();
+        return START.plusDays(days)
+                .atTime(LocalTime.parse(time))
+                .atZone(BotHarness.LONDON)
+                .toInstant();
     }
 
     @BeforeAll
@@ -61,7 +67,9 @@ class ReadmePermissionsEndToEndTest {
     void stop() {
         if (h != null) {
             h.close();
-            assertThat(h.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+            assertThat(h.sandbox.violations())
+                    .as("Discord rules broken by the bot")
+                    .isEmpty();
         }
     }
 
@@ -70,10 +78,15 @@ class ReadmePermissionsEndToEndTest {
     }
 
     private String reply(SandboxUser user, String command, Map<String, ?> options, SandboxChannel where) {
-        InteractionHandle handle = h.sandbox.as(user, h.guild).slash(command, options, where).awaitResponse(WAIT);
+        InteractionHandle handle =
+                h.sandbox.as(user, h.guild).slash(command, options, where).awaitResponse(WAIT);
         assertThat(handle.failed()).as(command).isFalse();
         String text = handle.awaitReply(WAIT).content();
-        assertThat(text).as(command).doesNotContain("went wrong").doesNotContain("lacks").doesNotContain("permission");
+        assertThat(text)
+                .as(command)
+                .doesNotContain("went wrong")
+                .doesNotContain("lacks")
+                .doesNotContain("permission");
         return text;
     }
 
@@ -83,9 +96,12 @@ class ReadmePermissionsEndToEndTest {
         assertThat(h.guild.botRole().permissions()).isEqualTo(BotPermissions.raw());
         assertThat(h.guild.everyoneRole().permissions()).isEqualTo(Permissions.EVERYONE_DEFAULT);
         assertThat(h.guild.owner().id()).isNotEqualTo(h.sandbox.botUser().id());
-        assertThat(h.guild.permissionsOf(h.sandbox.botUser()) & Permissions.ADMINISTRATOR).isZero();
-        assertThat(h.guild.permissionsOf(h.sandbox.botUser()) & Permissions.MANAGE_EVENTS).isZero();
-        assertThat(h.guild.permissionsOf(h.sandbox.botUser()) & Permissions.MANAGE_THREADS).isZero();
+        assertThat(h.guild.permissionsOf(h.sandbox.botUser()) & Permissions.ADMINISTRATOR)
+                .isZero();
+        assertThat(h.guild.permissionsOf(h.sandbox.botUser()) & Permissions.MANAGE_EVENTS)
+                .isZero();
+        assertThat(h.guild.permissionsOf(h.sandbox.botUser()) & Permissions.MANAGE_THREADS)
+                .isZero();
     }
 
     @Test
@@ -93,13 +109,24 @@ class ReadmePermissionsEndToEndTest {
     void a_coach_creates_a_cohort_enrols_and_imports_homes() {
         assertThat(reply(h.coach, "cohort create", Map.of("name", "Northfield", "start", START.toString()), h.general))
                 .contains("Northfield");
-        assertThat(reply(h.coach, "cohort enrol", Map.of("home", "Oak House", "manager", h.alice), channel("announcements")))
+        assertThat(reply(
+                        h.coach,
+                        "cohort enrol",
+                        Map.of("home", "Oak House", "manager", h.alice),
+                        channel("announcements")))
                 .contains("now manages **Oak House**");
         String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
                 + "Elm Court,1-987654321," + h.bob.id() + ",Good,,,,,\n";
-        reply(h.coach, "cohort import", Map.of("file", SandboxAttachment.of("homes.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8))), channel("announcements"));
-        h.sandbox.await(WAIT, () -> h.guild.channelByName("SUO · Northfield", "home-elm-court").isPresent());
+        reply(
+                h.coach,
+                "cohort import",
+                Map.of("file", SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                channel("announcements"));
+        h.sandbox.await(
+                WAIT,
+                () -> h.guild
+                        .channelByName("SUO · Northfield", "home-elm-court")
+                        .isPresent());
         assertThat(h.guild.channelByName("SUO · Northfield", "home-oak-house")).isPresent();
         assertThat(h.guild.channelByName("SUO · Northfield", "coaches")).isPresent();
     }
@@ -108,36 +135,56 @@ class ReadmePermissionsEndToEndTest {
     @Order(3)
     void a_week_of_posts_goes_out_prompt_thread_checkin_reminder_and_summary() {
         h.at(at(0, "09:00"));
-        SandboxMessage prompt = h.sandbox.awaitMessage(channel("this-week"), m -> m.button("Check in").isPresent(), WAIT);
+        SandboxMessage prompt = h.sandbox.awaitMessage(
+                channel("this-week"), m -> m.button("Check in").isPresent(), WAIT);
         assertThat(h.guild.threads()).anySatisfy(t -> assertThat(t.name()).startsWith("Week 1"));
         h.clock.set(at(0, "10:00"));
-        InteractionHandle open = h.sandbox.as(h.alice, h.guild).clickLabel(prompt, "Check in").awaitResponse(WAIT);
-        InteractionHandle saved = h.sandbox.as(h.alice, h.guild).submitModal(open.modal(),
-                Map.of("rating", List.of("good"), "did", "Walked the floor with the night team.")).awaitResponse(WAIT);
+        InteractionHandle open =
+                h.sandbox.as(h.alice, h.guild).clickLabel(prompt, "Check in").awaitResponse(WAIT);
+        InteractionHandle saved = h.sandbox
+                .as(h.alice, h.guild)
+                .submitModal(
+                        open.modal(), Map.of("rating", List.of("good"), "did", "Walked the floor with the night team."))
+                .awaitResponse(WAIT);
         assertThat(saved.awaitReply(WAIT).content()).contains("Saved your week");
         h.at(at(3, "12:00"));
-        SandboxMessage reminder = h.sandbox.awaitMessage(channel("home-elm-court"), m -> m.content().contains("check"), WAIT);
+        SandboxMessage reminder = h.sandbox.awaitMessage(
+                channel("home-elm-court"), m -> m.content().contains("check"), WAIT);
         assertThat(reminder.pingedUserIds()).containsExactly(h.bob.id());
         h.at(at(7, "08:00"));
-        h.sandbox.awaitMessage(channel("peer-learning"), m -> m.embeds().stream()
-                .anyMatch(e -> e.title().startsWith("Week 1 summary")), WAIT);
+        h.sandbox.awaitMessage(
+                channel("peer-learning"),
+                m -> m.embeds().stream().anyMatch(e -> e.title().startsWith("Week 1 summary")),
+                WAIT);
     }
 
     @Test
     @Order(4)
     void a_live_session_becomes_a_discord_event() {
-        assertThat(reply(h.coach, "session schedule", Map.of("when", START.plusDays(9) + " 14:00",
-                "link", "https://zoom.us/j/123456789", "title", "Coaching call"), channel("announcements")))
+        assertThat(reply(
+                        h.coach,
+                        "session schedule",
+                        Map.of(
+                                "when",
+                                START.plusDays(9) + " 14:00",
+                                "link",
+                                "https://zoom.us/j/123456789",
+                                "title",
+                                "Coaching call"),
+                        channel("announcements")))
                 .contains("Scheduled **Coaching call**");
-        assertThat(h.guild.scheduledEvents()).singleElement()
+        assertThat(h.guild.scheduledEvents())
+                .singleElement()
                 .satisfies(e -> assertThat(e.name()).isEqualTo("Coaching call"));
     }
 
     @Test
     @Order(5)
     void the_coach_exports_the_data() {
-        InteractionHandle handle = h.sandbox.as(h.coach, h.guild).slash("export", Map.of("format", "csv"),
-                channel("announcements")).awaitResponse(WAIT);
+        InteractionHandle handle = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("export", Map.of("format", "csv"), channel("announcements"))
+                .awaitResponse(WAIT);
         SandboxMessage reply = handle.awaitReply(WAIT);
         assertThat(reply.attachments()).extracting(SandboxAttachment::filename).contains("northfield-checkins.csv");
     }
@@ -147,13 +194,16 @@ class ReadmePermissionsEndToEndTest {
     void a_deleted_channel_is_repaired() {
         h.guild.deleteChannel(channel("peer-learning"));
         reply(h.coach, "cohort repair", Map.of("cohort", "Northfield"), h.general);
-        h.sandbox.await(WAIT, () -> h.guild.channelByName("SUO · Northfield", "peer-learning").isPresent());
+        h.sandbox.await(
+                WAIT,
+                () -> h.guild.channelByName("SUO · Northfield", "peer-learning").isPresent());
     }
 
     @Test
     @Order(7)
     void the_programme_ends_and_no_coach_was_told_of_a_missing_permission() {
-        assertThat(reply(h.coach, "cohort end", Map.of("cohort", "Northfield"), h.general)).contains("has ended");
+        assertThat(reply(h.coach, "cohort end", Map.of("cohort", "Northfield"), h.general))
+                .contains("has ended");
         assertThat(channel("coaches").messages()).noneMatch(m -> m.allText().contains("permission"));
     }
 }

@@ -38,17 +38,27 @@ class ResilienceEndToEndTest {
 
     @TempDir
     static Path dir;
+
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
         h = new BotHarness(dir, CREATED);
-        h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "Autumn", "start", "2027-03-01"), h.general)
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort create", Map.of("name", "Autumn", "start", "2027-03-01"), h.general)
                 .awaitReply(WAIT);
-        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + "Oak House,," + h.alice.id() + ",,,,,,\n";
-        h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("file",
-                SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n" + "Oak House,,"
+                + h.alice.id() + ",,,,,,\n";
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash(
+                        "cohort import",
+                        Map.of(
+                                "file",
+                                SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                        h.general)
+                .awaitReply(WAIT);
         assertThat(h.setupReport("Autumn").content()).contains("Imported 1 home with 1 manager");
     }
 
@@ -75,7 +85,8 @@ class ResilienceEndToEndTest {
         long before = h.sandbox.stats().connections();
         h.sandbox.faults().dropGateway();
         h.sandbox.await(WAIT, () -> h.sandbox.stats().connections() > before && h.sandbox.connectedSessions() == 1);
-        InteractionHandle r = h.sandbox.as(h.outsider, h.guild).slash("progress", h.general).awaitResponse(WAIT);
+        InteractionHandle r =
+                h.sandbox.as(h.outsider, h.guild).slash("progress", h.general).awaitResponse(WAIT);
         assertThat(r.failed()).isFalse();
         assertThat(r.awaitReply(WAIT).content()).contains("not enrolled");
     }
@@ -96,7 +107,9 @@ class ResilienceEndToEndTest {
     void server_errors_are_retried_and_the_reminder_still_arrives_once() {
         h.sandbox.faults().serverErrors("POST channels/{channel_id}/messages", 2, 502);
         h.at(Instant.parse("2027-03-04T12:00:00Z"));
-        List<SandboxMessage> reminders = posts("home-oak-house").stream().filter(m -> m.content().contains("reminder")).toList();
+        List<SandboxMessage> reminders = posts("home-oak-house").stream()
+                .filter(m -> m.content().contains("reminder"))
+                .toList();
         assertThat(reminders).hasSize(1);
         assertThat(reminders.get(0).pingedUserIds()).containsExactly(h.alice.id());
     }
@@ -105,7 +118,10 @@ class ResilienceEndToEndTest {
     @Order(4)
     void a_message_over_discords_limit_is_refused_and_recorded() {
         String tooLong = "x".repeat(2001);
-        assertThatThrownBy(() -> h.bot.jda.getTextChannelById(h.general.id()).sendMessage(tooLong).complete())
+        assertThatThrownBy(() -> h.bot.jda
+                        .getTextChannelById(h.general.id())
+                        .sendMessage(tooLong)
+                        .complete())
                 .isInstanceOf(IllegalArgumentException.class); // JDA refuses it before sending
         int before = h.sandbox.violations().size();
         h.sandbox.clearViolations();
@@ -115,19 +131,29 @@ class ResilienceEndToEndTest {
     @Test
     @Order(5)
     void only_a_coach_can_pause_and_a_paused_cohort_posts_nothing_until_resumed() {
-        InteractionHandle refused = h.sandbox.as(h.alice, h.guild).slash("cohort pause", Map.of(), channel("this-week"))
+        InteractionHandle refused = h.sandbox
+                .as(h.alice, h.guild)
+                .slash("cohort pause", Map.of(), channel("this-week"))
                 .awaitResponse(WAIT);
         assertThat(refused.awaitReply(WAIT).content()).contains("Only coaches");
-        String paused = h.sandbox.as(h.coach, h.guild).slash("cohort pause", Map.of(), channel("this-week")).awaitReply(WAIT).content();
+        String paused = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort pause", Map.of(), channel("this-week"))
+                .awaitReply(WAIT)
+                .content();
         assertThat(paused).contains("paused from the week of Monday 8 March 2027");
         h.at(Instant.parse("2027-03-08T09:00:00Z"));
         h.at(Instant.parse("2027-03-15T09:00:00Z"));
         assertThat(posts("this-week")).hasSize(1);
-        // Week 1's summary was due on 8 March and still went out: pausing stops new weeks, not the summary of the last one.
+        // Week 1's summary was due on 8 March and still went out: pausing stops new weeks, not the summary of the last
+        // one.
         assertThat(posts("peer-learning")).hasSize(1);
         h.clock.set(Instant.parse("2027-03-17T10:00:00Z"));
-        String resumed = h.sandbox.as(h.coach, h.guild).slash("cohort resume", Map.of("cohort", "Autumn"), h.general)
-                .awaitReply(WAIT).content();
+        String resumed = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort resume", Map.of("cohort", "Autumn"), h.general)
+                .awaitReply(WAIT)
+                .content();
         assertThat(resumed).contains("running again");
         // Resumed on Wednesday: week 2 opens at once.
         assertThat(posts("this-week")).hasSize(2);
@@ -137,8 +163,11 @@ class ResilienceEndToEndTest {
     @Test
     @Order(6)
     void skip_makes_the_next_week_a_break() {
-        String skipped = h.sandbox.as(h.coach, h.guild).slash("cohort skip", Map.of("cohort", "Autumn"), h.general)
-                .awaitReply(WAIT).content();
+        String skipped = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort skip", Map.of("cohort", "Autumn"), h.general)
+                .awaitReply(WAIT)
+                .content();
         assertThat(skipped).contains("week of Monday 22 March 2027 is a break");
         h.at(Instant.parse("2027-03-22T09:00:00Z"));
         assertThat(posts("this-week")).hasSize(2);
@@ -151,15 +180,27 @@ class ResilienceEndToEndTest {
     @Test
     @Order(7)
     void a_deleted_channel_is_reported_to_coaches_and_repair_recreates_it() {
-        h.bot.jda.getTextChannelById(cohort().channels().peerLearningId().orElseThrow()).delete().complete();
-        h.sandbox.await(WAIT, () -> h.bot.jda.getTextChannelById(cohort().channels().peerLearningId().orElseThrow()) == null);
+        h.bot.jda
+                .getTextChannelById(cohort().channels().peerLearningId().orElseThrow())
+                .delete()
+                .complete();
+        h.sandbox.await(
+                WAIT,
+                () -> h.bot.jda.getTextChannelById(
+                                cohort().channels().peerLearningId().orElseThrow())
+                        == null);
         h.at(Instant.parse("2027-04-05T08:00:00Z"));
-        SandboxMessage note = h.sandbox.awaitMessage(channel("coaches"), m -> m.content().contains("could not post"), WAIT);
+        SandboxMessage note =
+                h.sandbox.awaitMessage(channel("coaches"), m -> m.content().contains("could not post"), WAIT);
         assertThat(note.content()).contains("/cohort repair");
-        String repaired = h.sandbox.as(h.coach, h.guild).slash("cohort repair", Map.of("cohort", "Autumn"), h.general)
-                .awaitReply(WAIT).content();
+        String repaired = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort repair", Map.of("cohort", "Autumn"), h.general)
+                .awaitReply(WAIT)
+                .content();
         assertThat(repaired).contains("Repairing Autumn");
-        assertThat(h.setupReport("Autumn").content()).contains("Repaired **Autumn**")
+        assertThat(h.setupReport("Autumn").content())
+                .contains("Repaired **Autumn**")
                 .contains("all 1 home channel are in place");
         h.at(Instant.parse("2027-04-05T08:30:00Z"));
         assertThat(posts("peer-learning")).hasSize(1);
@@ -168,8 +209,11 @@ class ResilienceEndToEndTest {
     @Test
     @Order(8)
     void end_stops_everything() {
-        String ended = h.sandbox.as(h.coach, h.guild).slash("cohort end", Map.of("cohort", "Autumn"), h.general)
-                .awaitReply(WAIT).content();
+        String ended = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort end", Map.of("cohort", "Autumn"), h.general)
+                .awaitReply(WAIT)
+                .content();
         assertThat(ended).contains("has ended");
         int before = posts("this-week").size();
         h.at(Instant.parse("2027-04-12T09:00:00Z"));
@@ -181,12 +225,21 @@ class ResilienceEndToEndTest {
     @Order(30)
     void a_check_in_held_for_a_privacy_confirmation_survives_a_restart() throws Exception {
         try (BotHarness w = new BotHarness(dir.resolve("held"), CREATED)) {
-            w.sandbox.as(w.coach, w.guild).slash("cohort create", Map.of("name", "Held", "start", "2027-03-01"), w.general)
+            w.sandbox
+                    .as(w.coach, w.guild)
+                    .slash("cohort create", Map.of("name", "Held", "start", "2027-03-01"), w.general)
                     .awaitReply(WAIT);
             String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
                     + "Oak House,," + w.alice.id() + ",,,,,,\n";
-            w.sandbox.as(w.coach, w.guild).slash("cohort import", Map.of("file",
-                    SandboxAttachment.of("homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), w.general)
+            w.sandbox
+                    .as(w.coach, w.guild)
+                    .slash(
+                            "cohort import",
+                            Map.of(
+                                    "file",
+                                    SandboxAttachment.of(
+                                            "homes.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                            w.general)
                     .awaitReply(WAIT);
             w.setupReport("Held");
             w.at(Instant.parse("2027-03-01T09:00:00Z"));
@@ -196,11 +249,18 @@ class ResilienceEndToEndTest {
             SandboxMessage held = holdFor(w, "Mrs Smith enjoyed the garden party we ran for the residents.");
             w.stop();
             w.start();
-            InteractionHandle edit = w.sandbox.as(w.alice, w.guild).clickLabel(held, "Edit my answers").awaitResponse(WAIT);
-            assertThat(edit.modal().field("did").orElseThrow().value()).as("what Alice typed, after the restart")
+            InteractionHandle edit = w.sandbox
+                    .as(w.alice, w.guild)
+                    .clickLabel(held, "Edit my answers")
+                    .awaitResponse(WAIT);
+            assertThat(edit.modal().field("did").orElseThrow().value())
+                    .as("what Alice typed, after the restart")
                     .isEqualTo("Mrs Smith enjoyed the garden party we ran for the residents.");
-            InteractionHandle saved = w.sandbox.as(w.alice, w.guild).submitModal(edit.modal(), Map.of("did",
-                    "A resident enjoyed the garden party we ran for everyone.")).awaitResponse(WAIT);
+            InteractionHandle saved = w.sandbox
+                    .as(w.alice, w.guild)
+                    .submitModal(
+                            edit.modal(), Map.of("did", "A resident enjoyed the garden party we ran for everyone."))
+                    .awaitResponse(WAIT);
             assertThat(saved.awaitReply(WAIT).content()).contains("Saved your week 1 check-in");
 
             // Held again, the bot restarts, and Alice saves it as written.
@@ -208,11 +268,22 @@ class ResilienceEndToEndTest {
             w.stop();
             w.clock.set(Instant.parse("2027-03-01T10:05:00Z"));
             w.start();
-            assertThat(w.sandbox.as(w.alice, w.guild).clickLabel(again, "Save as written").awaitReply(WAIT).content())
+            assertThat(w.sandbox
+                            .as(w.alice, w.guild)
+                            .clickLabel(again, "Save as written")
+                            .awaitReply(WAIT)
+                            .content())
                     .contains("version 2");
-            Home oak = w.bot.homes.byName(w.bot.cohorts.byName(w.guild.id(), "Held").orElseThrow().id(), "Oak House")
+            Home oak = w.bot.homes
+                    .byName(
+                            w.bot.cohorts
+                                    .byName(w.guild.id(), "Held")
+                                    .orElseThrow()
+                                    .id(),
+                            "Oak House")
                     .orElseThrow();
-            assertThat(w.bot.checkins.find(oak.id(), 1).orElseThrow().answers().didThisWeek()).startsWith("Mr Jones");
+            assertThat(w.bot.checkins.find(oak.id(), 1).orElseThrow().answers().didThisWeek())
+                    .startsWith("Mr Jones");
 
             // Nothing is held longer than 15 minutes: a third one, left alone, is gone after the next start.
             SandboxMessage left = holdFor(w, "Mrs Patel asked for the garden party to become a monthly event.");
@@ -220,21 +291,29 @@ class ResilienceEndToEndTest {
             w.clock.set(Instant.parse("2027-03-01T10:30:00Z"));
             w.start();
             int stillHeld = w.bot.database.read(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM held_checkin")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT count(*) FROM held_checkin")) {
                     return rs.getInt(1);
                 }
             });
             assertThat(stillHeld).as("held check-ins forgotten at start").isZero();
-            assertThat(w.sandbox.as(w.alice, w.guild).clickLabel(left, "Save as written").awaitReply(WAIT).content())
+            assertThat(w.sandbox
+                            .as(w.alice, w.guild)
+                            .clickLabel(left, "Save as written")
+                            .awaitReply(WAIT)
+                            .content())
                     .contains("no longer waiting");
         }
     }
 
     /** Alice submits the check-in with these words; the privacy guard holds it and asks her to confirm or edit. */
     private static SandboxMessage holdFor(BotHarness w, String did) {
-        InteractionHandle open = w.sandbox.as(w.alice, w.guild).slash("checkin", w.general).awaitResponse(WAIT);
-        InteractionHandle submitted = w.sandbox.as(w.alice, w.guild).submitModal(open.modal(), Map.of(
-                "rating", List.of("good"), "did", did)).awaitResponse(WAIT);
+        InteractionHandle open =
+                w.sandbox.as(w.alice, w.guild).slash("checkin", w.general).awaitResponse(WAIT);
+        InteractionHandle submitted = w.sandbox
+                .as(w.alice, w.guild)
+                .submitModal(open.modal(), Map.of("rating", List.of("good"), "did", did))
+                .awaitResponse(WAIT);
         SandboxMessage reply = submitted.awaitReply(WAIT);
         assertThat(reply.button("Save as written")).as(reply.content()).isPresent();
         return reply;

@@ -43,16 +43,29 @@ class SummaryCommandEndToEndTest {
 
     @TempDir
     static Path dir;
+
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
         h = new BotHarness(dir, CREATED);
-        h.sandbox.as(h.coach, h.guild).slash("cohort create", Map.of("name", "Spring"), h.general).awaitReply(WAIT);
-        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + "Oak House,," + h.alice.id() + ",,,,,,\nElm Court,," + h.bob.id() + ",,,,,,\n";
-        h.sandbox.as(h.coach, h.guild).slash("cohort import", Map.of("cohort", "Spring", "file",
-                SandboxAttachment.of("h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))), h.general).awaitReply(WAIT);
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash("cohort create", Map.of("name", "Spring"), h.general)
+                .awaitReply(WAIT);
+        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n" + "Oak House,,"
+                + h.alice.id() + ",,,,,,\nElm Court,," + h.bob.id() + ",,,,,,\n";
+        h.sandbox
+                .as(h.coach, h.guild)
+                .slash(
+                        "cohort import",
+                        Map.of(
+                                "cohort",
+                                "Spring",
+                                "file",
+                                SandboxAttachment.of("h.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))),
+                        h.general)
+                .awaitReply(WAIT);
         h.setupReport("Spring");
     }
 
@@ -60,7 +73,9 @@ class SummaryCommandEndToEndTest {
     void stop() {
         if (h != null) {
             h.close();
-            assertThat(h.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+            assertThat(h.sandbox.violations())
+                    .as("Discord rules broken by the bot")
+                    .isEmpty();
         }
     }
 
@@ -69,11 +84,16 @@ class SummaryCommandEndToEndTest {
     }
 
     private SandboxChannel peerLearning() {
-        return h.sandbox.channel(cohort().channels().peerLearningId().orElseThrow()).orElseThrow();
+        return h.sandbox
+                .channel(cohort().channels().peerLearningId().orElseThrow())
+                .orElseThrow();
     }
 
     private String summary(Map<String, ?> options) {
-        InteractionHandle handle = h.sandbox.as(h.coach, h.guild).slash("summary", options, h.general).awaitResponse(WAIT);
+        InteractionHandle handle = h.sandbox
+                .as(h.coach, h.guild)
+                .slash("summary", options, h.general)
+                .awaitResponse(WAIT);
         assertThat(handle.failed()).isFalse();
         assertThat(handle.isEphemeral()).isTrue();
         SandboxMessage reply = handle.awaitReply(WAIT);
@@ -82,7 +102,8 @@ class SummaryCommandEndToEndTest {
     }
 
     private static long summaries(SandboxChannel channel, int week) {
-        return channel.messages().stream().filter(m -> !m.isEphemeral())
+        return channel.messages().stream()
+                .filter(m -> !m.isEphemeral())
                 .filter(m -> !m.embeds().isEmpty() && m.embeds().get(0).title().startsWith("Week " + week + " summary"))
                 .count();
     }
@@ -90,7 +111,9 @@ class SummaryCommandEndToEndTest {
     @Test
     @Order(1)
     void before_the_first_week_there_is_nothing_to_summarise() {
-        assertThat(summary(Map.of())).contains("Spring has no week to summarise yet").contains("week 1 starts Mon 11 Jan 09:00");
+        assertThat(summary(Map.of()))
+                .contains("Spring has no week to summarise yet")
+                .contains("week 1 starts Mon 11 Jan 09:00");
     }
 
     @Test
@@ -98,12 +121,15 @@ class SummaryCommandEndToEndTest {
     void weeks_that_have_not_started_or_do_not_exist_are_refused() {
         h.at(Instant.parse("2027-01-11T09:00:00Z"));
         h.at(Instant.parse("2027-01-14T12:00:00Z"));
-        assertThat(summary(Map.of("week", 2))).contains("Week 2 of Spring has not started yet")
-                .contains("Mon 18 Jan 09:00").contains("Week 1 is the only week so far");
-        assertThat(summary(Map.of("cohort", "Spring", "week", 30))).contains("Spring has 24 weeks: choose a week from 1 to 24");
+        assertThat(summary(Map.of("week", 2)))
+                .contains("Week 2 of Spring has not started yet")
+                .contains("Mon 18 Jan 09:00")
+                .contains("Week 1 is the only week so far");
+        assertThat(summary(Map.of("cohort", "Spring", "week", 30)))
+                .contains("Spring has 24 weeks: choose a week from 1 to 24");
         // Discord's client stops a week below 1 (the option's minimum); the use case refuses it too.
-        Outcome zero = h.bot.programme.summaryNow(new Actor(h.coach.id(), "Cath", h.guild.id(), true), cohort(),
-                Optional.of(0));
+        Outcome zero = h.bot.programme.summaryNow(
+                new Actor(h.coach.id(), "Cath", h.guild.id(), true), cohort(), Optional.of(0));
         assertThat(zero.ok()).isFalse();
         assertThat(zero.message()).contains("choose a week from 1 to 24");
         assertThat(summaries(peerLearning(), 1)).isZero();
@@ -115,30 +141,38 @@ class SummaryCommandEndToEndTest {
     void a_coach_posts_the_current_week_s_summary_now_and_monday_s_is_not_sent_again() {
         h.at(Instant.parse("2027-01-15T10:00:00Z")); // Friday of week 1
         String posted = summary(Map.of());
-        assertThat(posted).contains("Posted week 1's summary (S1 Safeguarding")
+        assertThat(posted)
+                .contains("Posted week 1's summary (S1 Safeguarding")
                 .contains("to #peer-learning of Spring and the week's thread")
-                .contains("https://discord.com/channels/" + h.guild.id() + "/" + peerLearning().id() + "/")
+                .contains("https://discord.com/channels/" + h.guild.id() + "/"
+                        + peerLearning().id() + "/")
                 .contains("The scheduled summary (Mon 18 Jan 08:00) will not be posted again");
         assertThat(summaries(peerLearning(), 1)).isEqualTo(1);
         DeliveryLedger.Entry entry = h.bot.ledger.find(key(1)).orElseThrow();
         assertThat(entry.status()).isEqualTo(DeliveryLedger.Status.SENT);
         assertThat(posted).contains(entry.messageId().orElseThrow());
-        String threadId = h.bot.ledger.find(new DeliveryLedger.Key(cohort().id(), 1, DeliveryLedger.Kind.PROMPT, "thread"))
-                .flatMap(DeliveryLedger.Entry::messageId).orElseThrow();
+        String threadId = h.bot.ledger
+                .find(new DeliveryLedger.Key(cohort().id(), 1, DeliveryLedger.Kind.PROMPT, "thread"))
+                .flatMap(DeliveryLedger.Entry::messageId)
+                .orElseThrow();
         SandboxChannel thread = h.sandbox.channel(threadId).orElseThrow();
         assertThat(summaries(thread, 1)).isEqualTo(1);
 
         // Asked again, the coach is told where it went; nothing is posted.
         String again = summary(Map.of("week", 1));
-        assertThat(again).contains("Week 1's summary of Spring was already posted Fri 15 Jan 10:00")
-                .contains(entry.messageId().orElseThrow()).contains("A summary is posted once");
+        assertThat(again)
+                .contains("Week 1's summary of Spring was already posted Fri 15 Jan 10:00")
+                .contains(entry.messageId().orElseThrow())
+                .contains("A summary is posted once");
 
         // Monday's scheduled summary time: the ledger has it as sent, so it is not posted again.
         h.at(Instant.parse("2027-01-18T08:00:00Z"));
         assertThat(summaries(peerLearning(), 1)).isEqualTo(1);
         assertThat(summaries(thread, 1)).isEqualTo(1);
-        assertThat(h.bot.ledger.forCohortWeek(cohort().id(), 1)).filteredOn(e -> e.key().kind() == DeliveryLedger.Kind.SUMMARY)
-                .hasSize(2).allMatch(e -> e.status() == DeliveryLedger.Status.SENT);
+        assertThat(h.bot.ledger.forCohortWeek(cohort().id(), 1))
+                .filteredOn(e -> e.key().kind() == DeliveryLedger.Kind.SUMMARY)
+                .hasSize(2)
+                .allMatch(e -> e.status() == DeliveryLedger.Status.SENT);
 
         // Before the next prompt the current week is still week 1, already posted; then week 2 can be posted.
         assertThat(summary(Map.of())).contains("Week 1's summary of Spring was already posted");
@@ -150,11 +184,16 @@ class SummaryCommandEndToEndTest {
     @Test
     @Order(4)
     void a_manager_is_refused() {
-        SandboxMessage reply = h.sandbox.as(h.alice, h.guild).slash("summary", Map.of("week", 2), h.general).awaitReply(WAIT);
+        SandboxMessage reply = h.sandbox
+                .as(h.alice, h.guild)
+                .slash("summary", Map.of("week", 2), h.general)
+                .awaitReply(WAIT);
         assertThat(reply.content()).contains("Only coaches");
         assertThat(summaries(peerLearning(), 2)).isEqualTo(1);
         List<DeliveryLedger.Entry> week2 = h.bot.ledger.forCohortWeek(cohort().id(), 2);
-        assertThat(week2).filteredOn(e -> e.key().kind() == DeliveryLedger.Kind.SUMMARY).hasSize(2);
+        assertThat(week2)
+                .filteredOn(e -> e.key().kind() == DeliveryLedger.Kind.SUMMARY)
+                .hasSize(2);
     }
 
     private DeliveryLedger.Key key(int week) {

@@ -45,8 +45,10 @@ class CsvTablesTest {
 
     @Test
     void times_are_local_to_the_cohort_dates_iso_and_booleans_words() {
-        assertThat(CsvTables.text(Instant.parse("2027-06-01T08:30:00Z"), LONDON)).isEqualTo("2027-06-01 09:30:00");
-        assertThat(CsvTables.text(Instant.parse("2027-01-04T09:00:00Z"), LONDON)).isEqualTo("2027-01-04 09:00:00");
+        assertThat(CsvTables.text(Instant.parse("2027-06-01T08:30:00Z"), LONDON))
+                .isEqualTo("2027-06-01 09:30:00");
+        assertThat(CsvTables.text(Instant.parse("2027-01-04T09:00:00Z"), LONDON))
+                .isEqualTo("2027-01-04 09:00:00");
         assertThat(CsvTables.text(LocalDate.of(2027, 1, 4), LONDON)).isEqualTo("2027-01-04");
         assertThat(CsvTables.text(true, LONDON)).isEqualTo("yes");
         assertThat(CsvTables.text(false, LONDON)).isEqualTo("no");
@@ -55,7 +57,9 @@ class CsvTablesTest {
 
     @Test
     void a_file_is_utf8_with_a_byte_order_mark_and_crlf_records() {
-        ExportTable t = new ExportTable("t", List.of(new ExportColumn("name", "n"), new ExportColumn("note", "n")),
+        ExportTable t = new ExportTable(
+                "t",
+                List.of(new ExportColumn("name", "n"), new ExportColumn("note", "n")),
                 List.of(Arrays.asList("Café £5", null), Arrays.asList("=1", "x,y")));
         String text = new String(CsvTables.write(t, LONDON), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo("\uFEFFname,note\r\nCafé £5,\r\n'=1,\"x,y\"\r\n");

@@ -25,8 +25,12 @@ public final class Defects {
         String dump = System.getProperty("hostile.dump");
         if (dump != null) {
             try {
-                Files.writeString(Path.of(dump), kind + "\t" + show(problem) + "\t" + show(input) + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        Path.of(dump),
+                        kind + "\t" + show(problem) + "\t" + show(input) + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

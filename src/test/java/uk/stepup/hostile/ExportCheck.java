@@ -25,8 +25,7 @@ import uk.stepup.storage.Database;
 public final class ExportCheck {
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
-    private ExportCheck() {
-    }
+    private ExportCheck() {}
 
     /**
      * A CSV file as RFC 4180 has it, strictly: UTF-8 (with the byte order mark the export writes for Excel), records
@@ -36,8 +35,12 @@ public final class ExportCheck {
     public static List<List<String>> parse(String file, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError(file + " is not valid UTF-8", e);
         }
@@ -72,8 +75,8 @@ public final class ExportCheck {
                     }
                     String v = f.toString();
                     if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-                        throw new AssertionError(file + ": record " + (rows.size() + 1) + " quotes a field that needs no"
-                                + " quotes: " + Defects.show(v));
+                        throw new AssertionError(file + ": record " + (rows.size() + 1)
+                                + " quotes a field that needs no" + " quotes: " + Defects.show(v));
                     }
                 } else {
                     while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r') {
@@ -127,9 +130,11 @@ public final class ExportCheck {
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < rows.get(r).size(); c++) {
                 String v = rows.get(r).get(c);
-                if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
-                    problems.add(file + " record " + (r + 1) + " column " + rows.get(0).get(c) + " starts with a formula"
-                            + " character: " + Defects.show(v));
+                if (!v.isEmpty()
+                        && "=+-@\t\r".indexOf(v.charAt(0)) >= 0
+                        && !PLAIN_NUMBER.matcher(v).matches()) {
+                    problems.add(file + " record " + (r + 1) + " column "
+                            + rows.get(0).get(c) + " starts with a formula" + " character: " + Defects.show(v));
                 }
             }
         }
@@ -150,9 +155,13 @@ public final class ExportCheck {
     }
 
     /** What the database holds that people typed, for one cohort. */
-    public record Stored(String cohort, Map<Long, String> homes, Map<Long, String[]> tasks, Map<Long, String> sessions,
-                         Map<String, String[]> checkins, Set<String> measures) {
-    }
+    public record Stored(
+            String cohort,
+            Map<Long, String> homes,
+            Map<Long, String[]> tasks,
+            Map<Long, String> sessions,
+            Map<String, String[]> checkins,
+            Set<String> measures) {}
 
     public static Stored stored(Database db, long cohortId) {
         return db.read(c -> {
@@ -193,13 +202,15 @@ public final class ExportCheck {
                     }
                 }
             }
-            try (var st = c.prepareStatement("SELECT h.name, k.week, k.did, k.evidence, k.next_step, k.highlight FROM checkin k"
-                    + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?")) {
+            try (var st = c.prepareStatement(
+                    "SELECT h.name, k.week, k.did, k.evidence, k.next_step, k.highlight FROM checkin k"
+                            + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?")) {
                 st.setLong(1, cohortId);
                 try (var rs = st.executeQuery()) {
                     while (rs.next()) {
-                        checkins.put(rs.getString(1) + "\u0000" + rs.getInt(2), new String[] {rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6)});
+                        checkins.put(
+                                rs.getString(1) + "\u0000" + rs.getInt(2),
+                                new String[] {rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
                     }
                 }
             }
@@ -234,8 +245,10 @@ public final class ExportCheck {
                 problems.add("homes: a home not in the database: " + Defects.show(String.valueOf(home)));
             }
         });
-        if (tables.get("homes") != null && tables.get("homes").size() != db.homes().size()) {
-            problems.add("homes: " + tables.get("homes").size() + " rows for " + db.homes().size() + " homes");
+        if (tables.get("homes") != null
+                && tables.get("homes").size() != db.homes().size()) {
+            problems.add("homes: " + tables.get("homes").size() + " rows for "
+                    + db.homes().size() + " homes");
         }
         check(problems, tables, "tasks", r -> {
             String[] t = db.tasks().get(Long.parseLong(r.get("task_id")));
@@ -256,7 +269,10 @@ public final class ExportCheck {
             expect(problems, "attendance", r, "session", shown.of(s));
         });
         check(problems, tables, "checkins", r -> {
-            String home = homeNames.stream().filter(h -> eq(shown.of(h), r.get("home"))).findFirst().orElse(null);
+            String home = homeNames.stream()
+                    .filter(h -> eq(shown.of(h), r.get("home")))
+                    .findFirst()
+                    .orElse(null);
             if (home == null) {
                 problems.add("checkins: a home not in the database: " + Defects.show(String.valueOf(r.get("home"))));
                 return;
@@ -269,7 +285,8 @@ public final class ExportCheck {
         });
         check(problems, tables, "measures", r -> {
             if (db.measures().stream().noneMatch(m -> eq(shown.of(m), r.get("measure")))) {
-                problems.add("measures: a measure not in the database: " + Defects.show(String.valueOf(r.get("measure"))));
+                problems.add(
+                        "measures: a measure not in the database: " + Defects.show(String.valueOf(r.get("measure"))));
             }
         });
         return problems;
@@ -279,8 +296,11 @@ public final class ExportCheck {
         return a == null ? b == null : a.equals(b);
     }
 
-    private static void check(List<String> problems, Map<String, List<Map<String, String>>> tables, String table,
-                              java.util.function.Consumer<Map<String, String>> each) {
+    private static void check(
+            List<String> problems,
+            Map<String, List<Map<String, String>>> tables,
+            String table,
+            java.util.function.Consumer<Map<String, String>> each) {
         List<Map<String, String>> rows = tables.get(table);
         if (rows == null) {
             problems.add("no " + table + " table");
@@ -289,7 +309,8 @@ public final class ExportCheck {
         rows.forEach(each);
     }
 
-    private static void expect(List<String> problems, String table, Map<String, String> row, String column, String expected) {
+    private static void expect(
+            List<String> problems, String table, Map<String, String> row, String column, String expected) {
         String actual = row.get(column);
         if (!eq(expected, actual)) {
             problems.add(table + "." + column + ": " + Defects.show(String.valueOf(actual)) + " but the database says "
@@ -304,7 +325,10 @@ public final class ExportCheck {
             List<Map<String, String>> rows = new ArrayList<>();
             for (JsonNode row : doc.path(table)) {
                 Map<String, String> m = new LinkedHashMap<>();
-                row.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+                row.properties()
+                        .forEach(e -> m.put(
+                                e.getKey(),
+                                e.getValue().isNull() ? null : e.getValue().asText()));
                 rows.add(m);
             }
             out.put(table, rows);
@@ -312,12 +336,67 @@ public final class ExportCheck {
         return out;
     }
 
-    private static final Set<String> TAGS = Set.of("html", "head", "meta", "title", "style", "body", "div", "header",
-            "p", "nav", "h1", "h2", "h3", "h4", "ol", "ul", "li", "a", "section", "dl", "dt", "dd", "table", "caption",
-            "thead", "tbody", "tr", "th", "td", "span", "strong", "figure", "img", "figcaption", "main", "footer",
-            "article", "q", "em", "br", "abbr", "small");
-    private static final Set<String> ATTRIBUTES = Set.of("lang", "charset", "name", "content", "http-equiv", "class", "id",
-            "href", "src", "alt", "width", "height", "aria-labelledby", "aria-label", "scope", "title", "role");
+    private static final Set<String> TAGS = Set.of(
+            "html",
+            "head",
+            "meta",
+            "title",
+            "style",
+            "body",
+            "div",
+            "header",
+            "p",
+            "nav",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "ol",
+            "ul",
+            "li",
+            "a",
+            "section",
+            "dl",
+            "dt",
+            "dd",
+            "table",
+            "caption",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "span",
+            "strong",
+            "figure",
+            "img",
+            "figcaption",
+            "main",
+            "footer",
+            "article",
+            "q",
+            "em",
+            "br",
+            "abbr",
+            "small");
+    private static final Set<String> ATTRIBUTES = Set.of(
+            "lang",
+            "charset",
+            "name",
+            "content",
+            "http-equiv",
+            "class",
+            "id",
+            "href",
+            "src",
+            "alt",
+            "width",
+            "height",
+            "aria-labelledby",
+            "aria-label",
+            "scope",
+            "title",
+            "role");
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9]*)([^<>]*)>|<!DOCTYPE html>");
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s([A-Za-z-]+)(?:=\"([^\"]*)\")?");
 
@@ -359,8 +438,8 @@ public final class ExportCheck {
         text.append(body.substring(last));
         if (text.indexOf("<") >= 0 || text.indexOf(">") >= 0) {
             int at = Math.max(text.indexOf("<"), text.indexOf(">"));
-            problems.add("a bare < or > in the text: " + Defects.show(text.substring(Math.max(0, at - 60),
-                    Math.min(text.length(), at + 60))));
+            problems.add("a bare < or > in the text: "
+                    + Defects.show(text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 60))));
         }
         return problems;
     }

@@ -52,7 +52,8 @@ class HostileCheckinInputTest {
 
     @Test
     void ten_thousand_hostile_check_ins_never_crash_never_store_an_identifier_and_round_trip_exactly() {
-        Map<String, Curriculum> curricula = new CurriculumLoader().load(Path.of("prompts")).curricula();
+        Map<String, Curriculum> curricula =
+                new CurriculumLoader().load(Path.of("prompts")).curricula();
         Supplier<Map<String, Curriculum>> supply = () -> curricula;
         Instant now = Instant.parse("2027-01-05T10:00:00Z");
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -61,25 +62,57 @@ class HostileCheckinInputTest {
             JdbcHomeRepository homes = new JdbcHomeRepository(db);
             JdbcCheckinRepository checkins = new JdbcCheckinRepository(db);
             WeeklyTime t9 = WeeklyTime.parse("MONDAY 09:00").orElseThrow();
-            Cohort cohort = cohorts.create(new CohortRepository.NewCohort("1", "C", "kloe-2017", ZoneId.of("Europe/London"),
-                    LocalDate.of(2027, 1, 4), new WeeklyRhythm(t9, WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
-                    WeeklyTime.parse("SUNDAY 20:00").orElseThrow(), WeeklyTime.parse("MONDAY 08:00").orElseThrow()),
-                    curricula.get("kloe-2017").defaultOrder(), "coach", now.minusSeconds(86_400 * 7)));
+            Cohort cohort = cohorts.create(new CohortRepository.NewCohort(
+                    "1",
+                    "C",
+                    "kloe-2017",
+                    ZoneId.of("Europe/London"),
+                    LocalDate.of(2027, 1, 4),
+                    new WeeklyRhythm(
+                            t9,
+                            WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                            WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                            WeeklyTime.parse("MONDAY 08:00").orElseThrow()),
+                    curricula.get("kloe-2017").defaultOrder(),
+                    "coach",
+                    now.minusSeconds(86_400 * 7)));
             List<HomeRepository.NewHome> newHomes = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                newHomes.add(new HomeRepository.NewHome("Home " + i, "home-" + i, Optional.empty(), Baseline.notRated(),
+                newHomes.add(new HomeRepository.NewHome(
+                        "Home " + i,
+                        "home-" + i,
+                        Optional.empty(),
+                        Baseline.notRated(),
                         List.of(String.valueOf(100000000000000000L + i))));
             }
             List<Home> enrolled = homes.enrolAll(cohort.id(), newHomes, now);
-            WeeklyProgramme programme = new WeeklyProgramme(cohorts, homes, checkins, new JdbcDeliveryLedger(db),
-                    new NoPublisher(), new WeeklySummaryBuilder(cohorts, homes, checkins, curricula), supply,
-                    new uk.stepup.app.ManualTimers(id -> { }),
-                    new uk.stepup.programme.CoachReminders(new uk.stepup.storage.JdbcTaskRepository(db),
-                            new uk.stepup.storage.JdbcSessionRepository(db), homes, NO_COACH_POSTS,
-                            new uk.stepup.app.ManualTimers(id -> { }), clock),
-                    clock, Runnable::run);
-            CheckinDesk desk = new CheckinDesk(cohorts, homes, checkins, programme, supply, new PrivacyGuard(clock),
-                    new JdbcHeldCheckins(db), clock);
+            WeeklyProgramme programme = new WeeklyProgramme(
+                    cohorts,
+                    homes,
+                    checkins,
+                    new JdbcDeliveryLedger(db),
+                    new NoPublisher(),
+                    new WeeklySummaryBuilder(cohorts, homes, checkins, curricula),
+                    supply,
+                    new uk.stepup.app.ManualTimers(id -> {}),
+                    new uk.stepup.programme.CoachReminders(
+                            new uk.stepup.storage.JdbcTaskRepository(db),
+                            new uk.stepup.storage.JdbcSessionRepository(db),
+                            homes,
+                            NO_COACH_POSTS,
+                            new uk.stepup.app.ManualTimers(id -> {}),
+                            clock),
+                    clock,
+                    Runnable::run);
+            CheckinDesk desk = new CheckinDesk(
+                    cohorts,
+                    homes,
+                    checkins,
+                    programme,
+                    supply,
+                    new PrivacyGuard(clock),
+                    new JdbcHeldCheckins(db),
+                    clock);
 
             Random random = new Random(20271);
             int saved = 0;
@@ -90,19 +123,26 @@ class HostileCheckinInputTest {
                 Actor actor = new Actor(home.managerIds().get(0), "m", "1", false);
                 boolean withIdentifier = random.nextInt(5) == 0;
                 String did = text(random, CheckinAnswers.DID_MAX, withIdentifier);
-                CheckinAnswers answers = new CheckinAnswers(Rating.values()[random.nextInt(4)],
-                        did.isBlank() ? "x" : did, Optional.of(text(random, CheckinAnswers.EVIDENCE_MAX, false)),
+                CheckinAnswers answers = new CheckinAnswers(
+                        Rating.values()[random.nextInt(4)],
+                        did.isBlank() ? "x" : did,
+                        Optional.of(text(random, CheckinAnswers.EVIDENCE_MAX, false)),
                         Optional.of(text(random, CheckinAnswers.NEXT_STEP_MAX, false)),
                         Optional.of(text(random, CheckinAnswers.HIGHLIGHT_MAX, false)));
                 CheckinDesk.Result r = desk.submit(actor, home.id(), 1, answers);
                 if (r instanceof CheckinDesk.Saved s) {
                     saved++;
-                    assertThat(withIdentifier).as("an identifier was accepted: " + did).isFalse();
+                    assertThat(withIdentifier)
+                            .as("an identifier was accepted: " + did)
+                            .isFalse();
                     assertThat(s.checkin().answers()).isEqualTo(answers);
-                    assertThat(checkins.find(home.id(), 1).orElseThrow().answers()).isEqualTo(answers);
+                    assertThat(checkins.find(home.id(), 1).orElseThrow().answers())
+                            .isEqualTo(answers);
                 } else if (r instanceof CheckinDesk.Refused ref) {
                     refused++;
-                    assertThat(HostileText.identifierIn(ref.outcome().message())).as("repeated in the reply").isNull();
+                    assertThat(HostileText.identifierIn(ref.outcome().message()))
+                            .as("repeated in the reply")
+                            .isNull();
                 } else {
                     confirm++;
                 }
@@ -113,15 +153,18 @@ class HostileCheckinInputTest {
             // No identifier reached the database, in any revision.
             String all = db.read(c -> {
                 StringBuilder sb = new StringBuilder();
-                try (var st = c.createStatement(); var rs = st.executeQuery(
-                        "SELECT did || coalesce(evidence,'') || coalesce(next_step,'') || coalesce(highlight,'') FROM checkin_revision")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery(
+                                "SELECT did || coalesce(evidence,'') || coalesce(next_step,'') || coalesce(highlight,'') FROM checkin_revision")) {
                     while (rs.next()) {
                         sb.append(rs.getString(1)).append('\n');
                     }
                 }
                 return sb.toString();
             });
-            assertThat(HostileText.identifierIn(all)).as("an identifier in the database").isNull();
+            assertThat(HostileText.identifierIn(all))
+                    .as("an identifier in the database")
+                    .isNull();
             assertThat(db.integrityCheck()).isEqualTo("ok");
         }
     }
@@ -132,31 +175,50 @@ class HostileCheckinInputTest {
     }
 
     /** Coach posts are not exercised here either. */
-    static final uk.stepup.tasks.CoachPublisher NO_COACH_POSTS = (uk.stepup.tasks.CoachPublisher) java.lang.reflect.Proxy.newProxyInstance(
-            HostileCheckinInputTest.class.getClassLoader(), new Class<?>[] {uk.stepup.tasks.CoachPublisher.class},
-            (proxy, method, args) -> {
-                throw new UnsupportedOperationException("not used");
-            });
+    static final uk.stepup.tasks.CoachPublisher NO_COACH_POSTS =
+            (uk.stepup.tasks.CoachPublisher) java.lang.reflect.Proxy.newProxyInstance(
+                    HostileCheckinInputTest.class.getClassLoader(),
+                    new Class<?>[] {uk.stepup.tasks.CoachPublisher.class},
+                    (proxy, method, args) -> {
+                        throw new UnsupportedOperationException("not used");
+                    });
 
     /** The publisher is not exercised here: check-ins are not posted anywhere. */
     static final class NoPublisher implements ProgrammePublisher {
         @Override
-        public Posted postPrompt(Cohort c, int w, uk.stepup.curriculum.CurriculumItem i, Instant d, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postPrompt(
+                Cohort c,
+                int w,
+                uk.stepup.curriculum.CurriculumItem i,
+                Instant d,
+                uk.stepup.cohorts.DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Posted postReminder(Cohort c, Home h, int w, uk.stepup.curriculum.CurriculumItem i, Instant d, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postReminder(
+                Cohort c,
+                Home h,
+                int w,
+                uk.stepup.curriculum.CurriculumItem i,
+                Instant d,
+                uk.stepup.cohorts.DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Posted postSummary(Cohort c, uk.stepup.summaries.WeeklySummary s, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postSummary(
+                Cohort c, uk.stepup.summaries.WeeklySummary s, uk.stepup.cohorts.DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Posted postThread(Cohort c, int w, uk.stepup.curriculum.CurriculumItem i, String p, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postThread(
+                Cohort c,
+                int w,
+                uk.stepup.curriculum.CurriculumItem i,
+                String p,
+                uk.stepup.cohorts.DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
@@ -166,7 +228,8 @@ class HostileCheckinInputTest {
         }
 
         @Override
-        public Posted postSummaryInThread(Cohort c, uk.stepup.summaries.WeeklySummary s, String t, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postSummaryInThread(
+                Cohort c, uk.stepup.summaries.WeeklySummary s, String t, uk.stepup.cohorts.DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
@@ -186,7 +249,6 @@ class HostileCheckinInputTest {
         }
 
         @Override
-        public void tellCoaches(Cohort c, String text) {
-        }
+        public void tellCoaches(Cohort c, String text) {}
     }
 }

@@ -55,6 +55,7 @@ class HostileCommandOptionsTest {
 
     @TempDir
     Path dir;
+
     HostileWorld w;
     final Defects defects = new Defects();
     int calls;
@@ -71,13 +72,21 @@ class HostileCommandOptionsTest {
     }
 
     private Cohort cohort(String name) {
-        return w.cohorts.create(new CohortRepository.NewCohort("1", name, "kloe-2017", HostileWorld.LONDON,
-                LocalDate.of(2027, 1, 11), rhythm(), HostileWorld.CURRICULA.get("kloe-2017")
-                .defaultOrder(), "coach", NOW));
+        return w.cohorts.create(new CohortRepository.NewCohort(
+                "1",
+                name,
+                "kloe-2017",
+                HostileWorld.LONDON,
+                LocalDate.of(2027, 1, 11),
+                rhythm(),
+                HostileWorld.CURRICULA.get("kloe-2017").defaultOrder(),
+                "coach",
+                NOW));
     }
 
     private static uk.stepup.cohorts.WeeklyRhythm rhythm() {
-        return new uk.stepup.cohorts.WeeklyRhythm(uk.stepup.shared.WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+        return new uk.stepup.cohorts.WeeklyRhythm(
+                uk.stepup.shared.WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
                 uk.stepup.shared.WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
                 uk.stepup.shared.WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 uk.stepup.shared.WeeklyTime.parse("MONDAY 08:00").orElseThrow());
@@ -174,10 +183,12 @@ class HostileCommandOptionsTest {
         for (int i = 0; i < n; i++) {
             boolean idInTitle = r.nextInt(7) == 0;
             boolean idInDetails = !idInTitle && r.nextInt(6) == 0;
-            String title = r.nextInt(25) == 0 ? HostileText.astral(r, TaskBoard.TITLE_MAX + 1 + r.nextInt(5))
+            String title = r.nextInt(25) == 0
+                    ? HostileText.astral(r, TaskBoard.TITLE_MAX + 1 + r.nextInt(5))
                     : title(r, TaskBoard.TITLE_MAX, idInTitle);
             String due = HostileText.structured(r, goodDays);
-            Optional<String> details = r.nextBoolean() ? Optional.empty()
+            Optional<String> details = r.nextBoolean()
+                    ? Optional.empty()
                     : Optional.of(HostileText.text(r, TaskBoard.DETAILS_MAX, idInDetails));
             String what = "/task create title:" + title + " due:" + due + " details:" + details.orElse("");
             long before = w.count("task");
@@ -192,15 +203,22 @@ class HostileCommandOptionsTest {
             boolean identifier = HostileText.identifierIn(title + " " + details.orElse("")) != null;
             boolean maybe = HostileText.tenDigits(title + " " + details.orElse(""));
             Optional<LocalDate> dueDate = parse(due).filter(d -> !d.isBefore(today));
-            boolean valid = !normTitle.isEmpty() && HostileText.length(normTitle) <= TaskBoard.TITLE_MAX
-                    && normDetails.map(HostileText::length).orElse(0) <= TaskBoard.DETAILS_MAX && dueDate.isPresent();
+            boolean valid = !normTitle.isEmpty()
+                    && HostileText.length(normTitle) <= TaskBoard.TITLE_MAX
+                    && normDetails.map(HostileText::length).orElse(0) <= TaskBoard.DETAILS_MAX
+                    && dueDate.isPresent();
             if (o.get().ok()) {
                 if (identifier || !valid) {
                     defect(what, "accepted " + (identifier ? "an identifier" : "an invalid task"));
                 }
                 Task t = w.tasks.byId(w.maxId("task")).orElseThrow();
-                if (!t.title().equals(normTitle) || !t.details().equals(normDetails) || !t.dueDate().equals(dueDate.orElse(null))) {
-                    defect(what, "stored differently: " + show(t.title()) + " / " + t.details().map(HostileText::length));
+                if (!t.title().equals(normTitle)
+                        || !t.details().equals(normDetails)
+                        || !t.dueDate().equals(dueDate.orElse(null))) {
+                    defect(
+                            what,
+                            "stored differently: " + show(t.title()) + " / "
+                                    + t.details().map(HostileText::length));
                 }
                 if (HostileText.hasLineBreak(t.title())) {
                     defect(what, "the stored title has a line break");
@@ -229,14 +247,18 @@ class HostileCommandOptionsTest {
         for (int i = 0; i < n; i++) {
             boolean identifier = r.nextInt(6) == 0;
             int kind = r.nextInt(20);
-            String text = kind == 0 ? HostileText.astral(r, 2000)
-                    : kind == 1 ? HostileText.astral(r, 2001 + r.nextInt(50))
-                    : kind == 2 ? "  \n\t " : HostileText.text(r, 2000, identifier);
+            String text = kind == 0
+                    ? HostileText.astral(r, 2000)
+                    : kind == 1
+                            ? HostileText.astral(r, 2001 + r.nextInt(50))
+                            : kind == 2 ? "  \n\t " : HostileText.text(r, 2000, identifier);
             boolean toAll = r.nextInt(4) == 0;
             String what = "/broadcast message:" + text + (toAll ? " cohort:all" : "");
             int before = w.publisher.broadcasts.size();
-            Optional<Outcome> o = call(what, () -> toAll ? w.broadcasts.toAll(COACH, text)
-                    : w.broadcasts.toCohort(COACH, cohort, text), toAll ? 2 : 1);
+            Optional<Outcome> o = call(
+                    what,
+                    () -> toAll ? w.broadcasts.toAll(COACH, text) : w.broadcasts.toCohort(COACH, cohort, text),
+                    toAll ? 2 : 1);
             if (o.isEmpty()) {
                 continue;
             }
@@ -271,19 +293,35 @@ class HostileCommandOptionsTest {
         for (int d = 1; d < 300; d += 7) {
             goodWhen.add(f.format(LocalDateTime.of(2027, 1, 5, 14, 0).plusDays(d)));
         }
-        List<String> links = List.of("https://zoom.us/j/123456789", "https://teams.microsoft.com/l/meetup-join/19%3a",
-                "http://example.org/call", "https://x.y/" + "a".repeat(480), "javascript:alert(1)",
-                "data:text/html,<script>alert(1)</script>", "https://zoom.us/j/1 extra", "<https://zoom.us/j/1>",
-                "[call](https://evil.example)", "https://@everyone", "https://<@123456789012345678>", "ftp://x.y/",
-                "https://", "https:///nohost", "https://xn--e1afmkfd.xn--p1ai/", "https://пример.рф/", "=HYPERLINK(1)",
-                "https://zoom.us/j/1'; DROP TABLE session;--", "https://zoom.us/j/1?a=\u202eevil", " https://zoom.us/j/2 ",
-                "HTTPS://ZOOM.US/J/3", "https://zoom.us/j/1#" + "ä".repeat(300));
+        List<String> links = List.of(
+                "https://zoom.us/j/123456789",
+                "https://teams.microsoft.com/l/meetup-join/19%3a",
+                "http://example.org/call",
+                "https://x.y/" + "a".repeat(480),
+                "javascript:alert(1)",
+                "data:text/html,<script>alert(1)</script>",
+                "https://zoom.us/j/1 extra",
+                "<https://zoom.us/j/1>",
+                "[call](https://evil.example)",
+                "https://@everyone",
+                "https://<@123456789012345678>",
+                "ftp://x.y/",
+                "https://",
+                "https:///nohost",
+                "https://xn--e1afmkfd.xn--p1ai/",
+                "https://пример.рф/",
+                "=HYPERLINK(1)",
+                "https://zoom.us/j/1'; DROP TABLE session;--",
+                "https://zoom.us/j/1?a=\u202eevil",
+                " https://zoom.us/j/2 ",
+                "HTTPS://ZOOM.US/J/3",
+                "https://zoom.us/j/1#" + "ä".repeat(300));
         for (int i = 0; i < n; i++) {
             String when = HostileText.structured(r, goodWhen);
             String link = links.get(r.nextInt(links.size()));
             boolean identifier = r.nextInt(6) == 0;
-            Optional<String> title = r.nextInt(5) == 0 ? Optional.empty()
-                    : Optional.of(title(r, SessionDesk.TITLE_MAX, identifier));
+            Optional<String> title =
+                    r.nextInt(5) == 0 ? Optional.empty() : Optional.of(title(r, SessionDesk.TITLE_MAX, identifier));
             String what = "/session schedule when:" + when + " link:" + link + " title:" + title.orElse("");
             long before = w.count("session");
             Optional<Outcome> o = call(what, () -> w.sessionDesk.schedule(COACH, cohort, when, link, title), 3);
@@ -291,13 +329,15 @@ class HostileCommandOptionsTest {
                 continue;
             }
             noEcho(what, o.get());
-            String normTitle = title.map(HostileCommandOptionsTest::oneLine).filter(t -> !t.isEmpty())
+            String normTitle = title.map(HostileCommandOptionsTest::oneLine)
+                    .filter(t -> !t.isEmpty())
                     .orElse(SessionDesk.DEFAULT_TITLE);
             boolean hasId = HostileText.identifierIn(title.orElse("")) != null;
             boolean maybe = HostileText.tenDigits(title.orElse(""));
             Optional<Instant> at = SessionDesk.parseWhen(when, cohort.zone())
                     .filter(t -> t.isAfter(NOW) && t.isBefore(NOW.plus(java.time.Duration.ofDays(366))));
-            boolean valid = at.isPresent() && SessionDesk.validLink(link.strip())
+            boolean valid = at.isPresent()
+                    && SessionDesk.validLink(link.strip())
                     && HostileText.length(normTitle) <= SessionDesk.TITLE_MAX;
             long after = w.count("session");
             if (o.get().ok()) {
@@ -325,18 +365,35 @@ class HostileCommandOptionsTest {
         for (int k = 0; k < 52; k++) {
             mondays.add(monday.plusWeeks(k).toString());
         }
-        List<String> zones = List.of("", "Europe/London", "America/New_York", "Australia/Sydney", "UTC", "GMT+5",
-                "+14:00", "Etc/GMT-14", "Pacific/Kiritimati", "Mars/Olympus", "europe/london", "../../etc/passwd",
-                "'; DROP TABLE cohort;--", "@everyone", "Europe/London\u200b", "SystemV/AST4");
+        List<String> zones = List.of(
+                "",
+                "Europe/London",
+                "America/New_York",
+                "Australia/Sydney",
+                "UTC",
+                "GMT+5",
+                "+14:00",
+                "Etc/GMT-14",
+                "Pacific/Kiritimati",
+                "Mars/Olympus",
+                "europe/london",
+                "../../etc/passwd",
+                "'; DROP TABLE cohort;--",
+                "@everyone",
+                "Europe/London\u200b",
+                "SystemV/AST4");
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < n; i++) {
             boolean identifier = r.nextInt(6) == 0;
-            String name = r.nextInt(8) == 0 ? HostileText.text(r, 60, identifier) : HostileText.oneLine(r, 60, identifier);
-            Optional<String> start = r.nextInt(4) == 0 ? Optional.empty() : Optional.of(HostileText.structured(r, mondays));
+            String name =
+                    r.nextInt(8) == 0 ? HostileText.text(r, 60, identifier) : HostileText.oneLine(r, 60, identifier);
+            Optional<String> start =
+                    r.nextInt(4) == 0 ? Optional.empty() : Optional.of(HostileText.structured(r, mondays));
             String zoneText = zones.get(r.nextInt(zones.size()));
             Optional<String> zone = zoneText.isEmpty() ? Optional.empty() : Optional.of(zoneText);
-            Optional<String> framework = List.of(Optional.<String>empty(), Optional.of("kloe-2017"),
-                    Optional.of("saf-2023")).get(r.nextInt(3));
+            Optional<String> framework = List.of(
+                            Optional.<String>empty(), Optional.of("kloe-2017"), Optional.of("saf-2023"))
+                    .get(r.nextInt(3));
             String what = "/cohort create name:" + name + " start:" + start.orElse("") + " zone:" + zoneText;
             long before = w.count("cohort");
             Optional<Outcome> o = call(what, () -> w.admin.create(COACH, name, start, framework, zone), 4);
@@ -346,8 +403,11 @@ class HostileCommandOptionsTest {
             noEcho(what, o.get());
             String norm = name.strip();
             boolean hasId = HostileText.identifierIn(name) != null;
-            boolean nameOk = HostileText.length(norm) >= 2 && HostileText.length(norm) <= 60
-                    && !Pattern.compile("@everyone|@here|<[@#]|\\]\\(").matcher(norm).find()
+            boolean nameOk = HostileText.length(norm) >= 2
+                    && HostileText.length(norm) <= 60
+                    && !Pattern.compile("@everyone|@here|<[@#]|\\]\\(")
+                            .matcher(norm)
+                            .find()
                     && norm.codePoints().noneMatch(HostileCommandOptionsTest::hiddenInCohortName)
                     && !taken.contains(norm.toLowerCase(Locale.ROOT));
             long after = w.count("cohort");
@@ -369,14 +429,21 @@ class HostileCommandOptionsTest {
     /** A cohort's name may not hold a control, a line or paragraph separator, or a bidirectional control. */
     static boolean hiddenInCohortName(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || cp == 0x200E
+                || cp == 0x200F
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** Characters a home's name must not hide: controls, format characters (bidi overrides), line and paragraph separators. */
     static boolean hidden(int cp) {
         int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 
@@ -385,7 +452,8 @@ class HostileCommandOptionsTest {
         long nextManager = 300_000_000_000_000_000L;
         for (int i = 0; i < n; i++) {
             boolean identifier = r.nextInt(6) == 0;
-            String name = r.nextInt(8) == 0 ? HostileText.text(r, 80, identifier) : HostileText.oneLine(r, 80, identifier);
+            String name =
+                    r.nextInt(8) == 0 ? HostileText.text(r, 80, identifier) : HostileText.oneLine(r, 80, identifier);
             String manager = String.valueOf(nextManager++);
             String what = "/cohort enrol home:" + name;
             long before = w.count("home");
@@ -395,8 +463,13 @@ class HostileCommandOptionsTest {
             }
             noEcho(what, o.get());
             boolean hasId = HostileText.identifierIn(name) != null;
-            String norm = Normalizer.normalize(INVISIBLE.matcher(oneLine(name)).replaceAll("").replaceAll("\\p{Zs}+", " ")
-                    .strip(), Normalizer.Form.NFC);
+            String norm = Normalizer.normalize(
+                    INVISIBLE
+                            .matcher(oneLine(name))
+                            .replaceAll("")
+                            .replaceAll("\\p{Zs}+", " ")
+                            .strip(),
+                    Normalizer.Form.NFC);
             long after = w.count("home");
             if (o.get().ok()) {
                 Optional<Home> home = w.homes.managedBy(cohort.id(), manager);
@@ -429,18 +502,28 @@ class HostileCommandOptionsTest {
             String name = r.nextInt(3) == 0 ? "Falls " + i : title(r, MeasureAdmin.NAME_MAX, identifier && where == 0);
             String unit = r.nextInt(3) == 0 ? "falls" : title(r, MeasureAdmin.UNIT_MAX, identifier && where == 1);
             boolean rate = r.nextBoolean();
-            Optional<String> num = rate ? Optional.of(r.nextBoolean() ? "falls" : title(r, MeasureAdmin.LABEL_MAX,
-                    identifier && where == 2)) : Optional.empty();
-            Optional<String> den = rate ? Optional.of(r.nextBoolean() ? "bed days" : title(r, MeasureAdmin.LABEL_MAX,
-                    identifier && where == 3)) : Optional.empty();
+            Optional<String> num = rate
+                    ? Optional.of(
+                            r.nextBoolean() ? "falls" : title(r, MeasureAdmin.LABEL_MAX, identifier && where == 2))
+                    : Optional.empty();
+            Optional<String> den = rate
+                    ? Optional.of(
+                            r.nextBoolean() ? "bed days" : title(r, MeasureAdmin.LABEL_MAX, identifier && where == 3))
+                    : Optional.empty();
             String direction = directions.get(r.nextInt(3));
-            OptionalDouble target = r.nextInt(3) == 0 ? OptionalDouble.empty()
-                    : OptionalDouble.of(List.of(0.0, -1.5, 1e15, -1e15, 9_007_199_254_740_991.0, 1e-9, 12.0).get(r.nextInt(7)));
-            Optional<String> frequency = List.of(Optional.<String>empty(), Optional.of("weekly"), Optional.of("monthly"))
+            OptionalDouble target = r.nextInt(3) == 0
+                    ? OptionalDouble.empty()
+                    : OptionalDouble.of(List.of(0.0, -1.5, 1e15, -1e15, 9_007_199_254_740_991.0, 1e-9, 12.0)
+                            .get(r.nextInt(7)));
+            Optional<String> frequency = List.of(
+                            Optional.<String>empty(), Optional.of("weekly"), Optional.of("monthly"))
                     .get(r.nextInt(3));
-            OptionalDouble per = rate && r.nextBoolean() ? OptionalDouble.of(List.of(0.000001, 100.0, 1000.0, 1_000_000.0)
-                    .get(r.nextInt(4))) : OptionalDouble.empty();
-            MeasureAdmin.Definition d = new MeasureAdmin.Definition(name, unit, direction, target, frequency, num, den, per);
+            OptionalDouble per = rate && r.nextBoolean()
+                    ? OptionalDouble.of(
+                            List.of(0.000001, 100.0, 1000.0, 1_000_000.0).get(r.nextInt(4)))
+                    : OptionalDouble.empty();
+            MeasureAdmin.Definition d =
+                    new MeasureAdmin.Definition(name, unit, direction, target, frequency, num, den, per);
             String what = "/measure add name:" + name + " unit:" + unit + " numerator_label:" + num.orElse("")
                     + " denominator_label:" + den.orElse("");
             Cohort c = cohort;
@@ -450,14 +533,16 @@ class HostileCommandOptionsTest {
                 continue;
             }
             noEcho(what, o.get());
-            boolean hasId = HostileText.identifierIn(name + " " + unit + " " + num.orElse("") + " " + den.orElse("")) != null;
+            boolean hasId =
+                    HostileText.identifierIn(name + " " + unit + " " + num.orElse("") + " " + den.orElse("")) != null;
             List<Measure> after = w.measures.inCohort(c.id());
             if (o.get().ok()) {
                 if (hasId) {
                     defect(what, "accepted an identifier");
                 }
                 Measure m = after.get(after.size() - 1);
-                if (!m.name().equals(name.strip()) || !m.unit().equals(unit.strip())
+                if (!m.name().equals(name.strip())
+                        || !m.unit().equals(unit.strip())
                         || !m.rate().map(x -> x.numeratorLabel()).equals(num.map(String::strip))
                         || !m.rate().map(x -> x.denominatorLabel()).equals(den.map(String::strip))) {
                     defect(what, "stored differently");
@@ -471,17 +556,31 @@ class HostileCommandOptionsTest {
                 if (after.size() != before) {
                     defect(what, "refused but stored");
                 }
-                boolean plain = name.strip().length() > 0 && unit.strip().length() > 0 && !hasId
-                        && (name + unit + num.orElse("") + den.orElse("")).chars().noneMatch(ch -> ch == '@' || ch == '<'
-                        || ch == '\n' || ch == '\r' || ch == '\u2028' || ch == '\u2029' || ch == '\u0085')
+                boolean plain = name.strip().length() > 0
+                        && unit.strip().length() > 0
+                        && !hasId
+                        && (name + unit + num.orElse("") + den.orElse(""))
+                                .chars()
+                                .noneMatch(ch -> ch == '@'
+                                        || ch == '<'
+                                        || ch == '\n'
+                                        || ch == '\r'
+                                        || ch == '\u2028'
+                                        || ch == '\u2029'
+                                        || ch == '\u0085')
                         && HostileText.length(name.strip()) <= MeasureAdmin.NAME_MAX
                         && HostileText.length(unit.strip()) <= MeasureAdmin.UNIT_MAX
-                        && num.map(x -> HostileText.length(x.strip()) <= MeasureAdmin.LABEL_MAX && !x.isBlank()).orElse(true)
-                        && den.map(x -> HostileText.length(x.strip()) <= MeasureAdmin.LABEL_MAX && !x.isBlank()).orElse(true)
+                        && num.map(x -> HostileText.length(x.strip()) <= MeasureAdmin.LABEL_MAX && !x.isBlank())
+                                .orElse(true)
+                        && den.map(x -> HostileText.length(x.strip()) <= MeasureAdmin.LABEL_MAX && !x.isBlank())
+                                .orElse(true)
                         && !(direction.equals("neutral") && target.isPresent())
                         && after.stream().noneMatch(m -> m.name().equalsIgnoreCase(name.strip()));
                 if (plain && o.get().message().contains("at most")) {
-                    defect(what, "refused for its length although within Discord's count: " + o.get().message());
+                    defect(
+                            what,
+                            "refused for its length although within Discord's count: "
+                                    + o.get().message());
                 }
             }
         }

@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * could identify someone or ping anyone.
  */
 public final class HostileCsv {
-    public static final String ENROLMENT_HEADER = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led";
+    public static final String ENROLMENT_HEADER =
+            "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led";
     public static final String MEASURE_HEADER = "measure,period,value,numerator,denominator";
     private static final Pattern PROBLEM_LINE = Pattern.compile("(?m)^(?:• |- )?line ([0-9]+): ");
-    private static final Pattern STACK = Pattern.compile("Exception|\\bat [a-z]+\\.[a-z]+\\.|uk\\.stepup\\.|NullPointer");
+    private static final Pattern STACK =
+            Pattern.compile("Exception|\\bat [a-z]+\\.[a-z]+\\.|uk\\.stepup\\.|NullPointer");
     private static final Pattern LIVE_MENTION = Pattern.compile("@everyone|@here|<@!?[0-9]+>|<@&[0-9]+>|<#[0-9]+>");
 
-    private HostileCsv() {
-    }
+    private HostileCsv() {}
 
     /** A file: its name for messages, its bytes, and what the answer must contain (empty: anything but a crash). */
     public record File(String name, byte[] bytes, List<String> expect) {
@@ -46,8 +47,16 @@ public final class HostileCsv {
     public static String goodEnrolment(int homes, long firstManager, String newline) {
         StringBuilder s = new StringBuilder(ENROLMENT_HEADER).append(newline);
         for (int i = 0; i < homes; i++) {
-            s.append("Home ").append(i).append(",1-").append(100_000_000 + i).append(',').append(firstManager + 2L * i)
-                    .append(';').append(firstManager + 2L * i + 1).append(",Good,Requires improvement,,,,Good").append(newline);
+            s.append("Home ")
+                    .append(i)
+                    .append(",1-")
+                    .append(100_000_000 + i)
+                    .append(',')
+                    .append(firstManager + 2L * i)
+                    .append(';')
+                    .append(firstManager + 2L * i + 1)
+                    .append(",Good,Requires improvement,,,,Good")
+                    .append(newline);
         }
         return s.toString();
     }
@@ -56,8 +65,16 @@ public final class HostileCsv {
     public static String goodEnrolment(List<String> managers, String newline) {
         StringBuilder s = new StringBuilder(ENROLMENT_HEADER).append(newline);
         for (int i = 0; i + 1 < managers.size(); i += 2) {
-            s.append("Home ").append(i / 2).append(",1-").append(100_000_000 + i).append(',').append(managers.get(i))
-                    .append(';').append(managers.get(i + 1)).append(",Good,,,,,").append(newline);
+            s.append("Home ")
+                    .append(i / 2)
+                    .append(",1-")
+                    .append(100_000_000 + i)
+                    .append(',')
+                    .append(managers.get(i))
+                    .append(';')
+                    .append(managers.get(i + 1))
+                    .append(",Good,,,,,")
+                    .append(newline);
         }
         return s.toString();
     }
@@ -70,61 +87,154 @@ public final class HostileCsv {
         f.add(new File("empty file", "", "line 1", "empty"));
         f.add(new File("header only", h + "\n", "line 1", "no homes below the header"));
         f.add(new File("blank lines only", "\n\r\n\n", "line 1", "empty"));
-        f.add(new File("missing column", h.replace(",well_led", "") + "\nOak,," + m + ",,,,,\n", "line 1", "missing column well_led"));
-        f.add(new File("extra column", h + ",notes\nOak,," + m + ",,,,,,,private notes\n", "line 1", "unknown column \"notes\""));
-        f.add(new File("duplicated column", h + ",home\nOak,," + m + ",,,,,,,Oak\n", "line 1", "column home appears twice"));
-        f.add(new File("header in capitals", good.replace(h, h.toUpperCase(java.util.Locale.ROOT)), "Imported 3 homes"));
-        f.add(new File("header with spaces and dashes", good.replace(h, " Home , CQC Location ID , Managers ,Overall,Safe,"
-                + "Effective,Caring,Responsive, Well-led "), "Imported 3 homes"));
-        f.add(new File("UTF-8 byte order mark", ("\uFEFF" + good).getBytes(StandardCharsets.UTF_8), List.of("Imported 3 homes")));
-        f.add(new File("UTF-16LE with byte order mark", bom(good, StandardCharsets.UTF_16LE), List.of("Imported 3 homes")));
-        f.add(new File("UTF-16BE with byte order mark", bom(good, StandardCharsets.UTF_16BE), List.of("Imported 3 homes")));
-        f.add(new File("Excel Unicode Text (UTF-16, tabs)", bom(good.replace(',', '\t'), StandardCharsets.UTF_16LE),
+        f.add(new File(
+                "missing column",
+                h.replace(",well_led", "") + "\nOak,," + m + ",,,,,\n",
+                "line 1",
+                "missing column well_led"));
+        f.add(new File(
+                "extra column",
+                h + ",notes\nOak,," + m + ",,,,,,,private notes\n",
+                "line 1",
+                "unknown column \"notes\""));
+        f.add(new File(
+                "duplicated column", h + ",home\nOak,," + m + ",,,,,,,Oak\n", "line 1", "column home appears twice"));
+        f.add(new File(
+                "header in capitals", good.replace(h, h.toUpperCase(java.util.Locale.ROOT)), "Imported 3 homes"));
+        f.add(new File(
+                "header with spaces and dashes",
+                good.replace(
+                        h,
+                        " Home , CQC Location ID , Managers ,Overall,Safe," + "Effective,Caring,Responsive, Well-led "),
+                "Imported 3 homes"));
+        f.add(new File(
+                "UTF-8 byte order mark",
+                ("\uFEFF" + good).getBytes(StandardCharsets.UTF_8),
+                List.of("Imported 3 homes")));
+        f.add(new File(
+                "UTF-16LE with byte order mark", bom(good, StandardCharsets.UTF_16LE), List.of("Imported 3 homes")));
+        f.add(new File(
+                "UTF-16BE with byte order mark", bom(good, StandardCharsets.UTF_16BE), List.of("Imported 3 homes")));
+        f.add(new File(
+                "Excel Unicode Text (UTF-16, tabs)",
+                bom(good.replace(',', '\t'), StandardCharsets.UTF_16LE),
                 List.of("line 1", "separated by tabs")));
-        f.add(new File("UTF-16 without byte order mark", good.getBytes(StandardCharsets.UTF_16LE), List.of("line 1",
-                "not a CSV text file")));
-        f.add(new File("Latin-1 bytes", (h + "\nCafé Lodge,," + m + ",,,,,,\n").getBytes(StandardCharsets.ISO_8859_1),
+        f.add(new File(
+                "UTF-16 without byte order mark",
+                good.getBytes(StandardCharsets.UTF_16LE),
+                List.of("line 1", "not a CSV text file")));
+        f.add(new File(
+                "Latin-1 bytes",
+                (h + "\nCafé Lodge,," + m + ",,,,,,\n").getBytes(StandardCharsets.ISO_8859_1),
                 List.of("line 2", "home:", "could not be read", "CSV UTF-8")));
         f.add(new File("CRLF", good.replace("\n", "\r\n"), "Imported 3 homes"));
         f.add(new File("CR only (old Mac)", good.replace("\n", "\r"), "Imported 3 homes"));
-        f.add(new File("mixed line endings", good.replaceFirst("\n", "\r\n").replaceFirst("(?<=Home 1.{0,80})\n", "\r"),
+        f.add(new File(
+                "mixed line endings",
+                good.replaceFirst("\n", "\r\n").replaceFirst("(?<=Home 1.{0,80})\n", "\r"),
                 "Imported 3 homes"));
         f.add(new File("semicolons (European Excel)", good.replace(',', ';'), "line 1", "separated by \";\""));
-        f.add(new File("unbalanced quote", h + "\n\"Oak House,," + m + ",,,,,,\nElm,," + (m + 1) + ",,,,,,\n", "line 2",
+        f.add(new File(
+                "unbalanced quote",
+                h + "\n\"Oak House,," + m + ",,,,,,\nElm,," + (m + 1) + ",,,,,,\n",
+                "line 2",
                 "never closed"));
-        f.add(new File("embedded newline in quotes", h + "\n\"Oak\nHouse\",," + m + ",,,,,,\nElm,," + (m + 1) + ",,,,,,\n",
-                "line 2", "line 3", "line breaks"));
-        f.add(new File("text after a closing quote", h + "\n\"Oak\" House,," + m + ",,,,,,\n", "line 2", "after its closing quote"));
+        f.add(new File(
+                "embedded newline in quotes",
+                h + "\n\"Oak\nHouse\",," + m + ",,,,,,\nElm,," + (m + 1) + ",,,,,,\n",
+                "line 2",
+                "line 3",
+                "line breaks"));
+        f.add(new File(
+                "text after a closing quote",
+                h + "\n\"Oak\" House,," + m + ",,,,,,\n",
+                "line 2",
+                "after its closing quote"));
         f.add(new File("too few values", h + "\nOak,," + m + ",Good\n", "line 2", "expected 9 values"));
-        f.add(new File("too many values", h + "\nOak, Leeds,," + m + ",,,,,,\n", "line 2", "expected 9 values", "inside double quotes"));
-        f.add(new File("very long line", h + "\n" + "x".repeat(200_000) + ",," + m + ",,,,,,\n", "line 2", "home:",
+        f.add(new File(
+                "too many values",
+                h + "\nOak, Leeds,," + m + ",,,,,,\n",
+                "line 2",
+                "expected 9 values",
+                "inside double quotes"));
+        f.add(new File(
+                "very long line",
+                h + "\n" + "x".repeat(200_000) + ",," + m + ",,,,,,\n",
+                "line 2",
+                "home:",
                 "characters long"));
         f.add(new File("300,000 commas", h + "\nOak" + ",".repeat(300_000) + "\n", "line 2", "expected 9 values"));
-        f.add(new File("a row of empty cells is skipped", h + "\n" + ",".repeat(8) + "\n", "line 1", "no homes below the header"));
+        f.add(new File(
+                "a row of empty cells is skipped",
+                h + "\n" + ",".repeat(8) + "\n",
+                "line 1",
+                "no homes below the header"));
         f.add(new File("10,001 rows", goodEnrolment(10_001, m, "\n"), "line 1002", "too many homes", "at most 1000"));
-        f.add(new File("non-numeric and wrong values", h + "\nOak,ABC,alice,Excellent,5,,,,\n", "line 2",
-                "cqc_location_id:", "managers:", "overall:", "safe:"));
-        f.add(new File("manager id rounded by a spreadsheet", h + "\nOak,," + "1.23457E+17" + ",,,,,,\n", "line 2", "managers:",
+        f.add(new File(
+                "non-numeric and wrong values",
+                h + "\nOak,ABC,alice,Excellent,5,,,,\n",
+                "line 2",
+                "cqc_location_id:",
+                "managers:",
+                "overall:",
+                "safe:"));
+        f.add(new File(
+                "manager id rounded by a spreadsheet",
+                h + "\nOak,," + "1.23457E+17" + ",,,,,,\n",
+                "line 2",
+                "managers:",
                 "rounded"));
-        f.add(new File("formula in a home's name", h + "\n=HYPERLINK(\"http://evil.example\"),," + m + ",,,,,,\n"
-                + "+cmd,," + (m + 1) + ",,,,,,\n-2+3 House,," + (m + 2) + ",,,,,,\n@SUM(1),," + (m + 3) + ",,,,,,\n"
-                + "\"\t=1+1\",," + (m + 4) + ",,,,,,\n\"\r=1+1\",," + (m + 5) + ",,,,,,\n",
-                "line 2", "line 3", "line 4", "line 5", "line 6", "formula"));
-        f.add(new File("mentions and links in a name", h + "\nOak @everyone,," + m + ",,,,,,\n<@123456789012345678> House,,"
-                + (m + 1) + ",,,,,,\n[click](https://evil.example),," + (m + 2) + ",,,,,,\n", "line 2", "line 3", "line 4",
-                "mention", "link"));
-        f.add(new File("identifiers in a name", h + "\nMrs Smith in room 12,," + m + ",,,,,,\nOak SW1A 1AA,," + (m + 1)
-                + ",,,,,,\n", "line 2", "line 3", "could identify someone"));
-        f.add(new File("duplicate homes", h + "\nOak House,," + m + ",,,,,,\noak house,," + (m + 1) + ",,,,,,\n", "line 3",
+        f.add(new File(
+                "formula in a home's name",
+                h + "\n=HYPERLINK(\"http://evil.example\"),," + m + ",,,,,,\n"
+                        + "+cmd,," + (m + 1) + ",,,,,,\n-2+3 House,," + (m + 2) + ",,,,,,\n@SUM(1),," + (m + 3)
+                        + ",,,,,,\n"
+                        + "\"\t=1+1\",," + (m + 4) + ",,,,,,\n\"\r=1+1\",," + (m + 5) + ",,,,,,\n",
+                "line 2",
+                "line 3",
+                "line 4",
+                "line 5",
+                "line 6",
+                "formula"));
+        f.add(new File(
+                "mentions and links in a name",
+                h + "\nOak @everyone,," + m + ",,,,,,\n<@123456789012345678> House,," + (m + 1)
+                        + ",,,,,,\n[click](https://evil.example),," + (m + 2) + ",,,,,,\n",
+                "line 2",
+                "line 3",
+                "line 4",
+                "mention",
+                "link"));
+        f.add(new File(
+                "identifiers in a name",
+                h + "\nMrs Smith in room 12,," + m + ",,,,,,\nOak SW1A 1AA,," + (m + 1) + ",,,,,,\n",
+                "line 2",
+                "line 3",
+                "could identify someone"));
+        f.add(new File(
+                "duplicate homes",
+                h + "\nOak House,," + m + ",,,,,,\noak house,," + (m + 1) + ",,,,,,\n",
+                "line 3",
                 "already on line 2"));
-        f.add(new File("a manager in two homes", h + "\nOak,," + m + ",,,,,,\nElm,," + m + ",,,,,,\n", "line 3",
+        f.add(new File(
+                "a manager in two homes",
+                h + "\nOak,," + m + ",,,,,,\nElm,," + m + ",,,,,,\n",
+                "line 3",
                 "already a manager on line 2"));
-        f.add(new File("the same CQC id twice", h + "\nOak,1-111111111," + m + ",,,,,,\nElm,1-111111111," + (m + 1)
-                + ",,,,,,\n", "line 3", "already used on line 2"));
-        f.add(new File("managers who are not on the server", h + "\nOak,," + m + ",,,,,,\nElm,,9" + String.valueOf(m).substring(1)
-                + ",,,,,,\n", "line 3", "not a member"));
-        f.add(new File("an Excel workbook", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0}, List.of("line 1",
-                "not a CSV text file", "CSV UTF-8")));
+        f.add(new File(
+                "the same CQC id twice",
+                h + "\nOak,1-111111111," + m + ",,,,,,\nElm,1-111111111," + (m + 1) + ",,,,,,\n",
+                "line 3",
+                "already used on line 2"));
+        f.add(new File(
+                "managers who are not on the server",
+                h + "\nOak,," + m + ",,,,,,\nElm,,9" + String.valueOf(m).substring(1) + ",,,,,,\n",
+                "line 3",
+                "not a member"));
+        f.add(new File(
+                "an Excel workbook",
+                new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0},
+                List.of("line 1", "not a CSV text file", "CSV UTF-8")));
         f.add(new File("binary garbage", garbage(new Random(1), 4096), List.of()));
         f.add(new File("a PNG image", png(), List.of("line 1")));
         return f;
@@ -140,37 +250,70 @@ public final class HostileCsv {
         f.add(new File("missing column", "measure,period\nFalls,2026-11-02\n", "line 1", "value"));
         f.add(new File("extra column", h + ",notes\nFalls,2026-11-02,3,,,x\n", "line 1", "unknown column"));
         f.add(new File("duplicated column", h + ",value\nFalls,2026-11-02,3,,,3\n", "line 1", "twice"));
-        f.add(new File("numerator without denominator", "measure,period,value,numerator\nFalls,2026-11-02,3,\n", "line 1",
+        f.add(new File(
+                "numerator without denominator",
+                "measure,period,value,numerator\nFalls,2026-11-02,3,\n",
+                "line 1",
                 "numerator and denominator"));
-        f.add(new File("header in capitals", good.replace(h, h.toUpperCase(java.util.Locale.ROOT)), "Imported 2 values"));
-        f.add(new File("UTF-8 byte order mark", ("\uFEFF" + good).getBytes(StandardCharsets.UTF_8), List.of("Imported 2 values")));
-        f.add(new File("UTF-16LE with byte order mark", bom(good, StandardCharsets.UTF_16LE), List.of("Imported 2 values")));
-        f.add(new File("UTF-16 without byte order mark", good.getBytes(StandardCharsets.UTF_16LE), List.of("line 1",
-                "not a CSV text file")));
-        f.add(new File("Latin-1 bytes", (h + "\nChutes é,2026-11-02,3,,\n").getBytes(StandardCharsets.ISO_8859_1),
+        f.add(new File(
+                "header in capitals", good.replace(h, h.toUpperCase(java.util.Locale.ROOT)), "Imported 2 values"));
+        f.add(new File(
+                "UTF-8 byte order mark",
+                ("\uFEFF" + good).getBytes(StandardCharsets.UTF_8),
+                List.of("Imported 2 values")));
+        f.add(new File(
+                "UTF-16LE with byte order mark", bom(good, StandardCharsets.UTF_16LE), List.of("Imported 2 values")));
+        f.add(new File(
+                "UTF-16 without byte order mark",
+                good.getBytes(StandardCharsets.UTF_16LE),
+                List.of("line 1", "not a CSV text file")));
+        f.add(new File(
+                "Latin-1 bytes",
+                (h + "\nChutes é,2026-11-02,3,,\n").getBytes(StandardCharsets.ISO_8859_1),
                 List.of("line 2", "no measure called")));
         f.add(new File("CRLF", good.replace("\n", "\r\n"), "Imported 2 values"));
         f.add(new File("CR only", good.replace("\n", "\r"), "Imported 2 values"));
-        f.add(new File("unbalanced quote", h + "\n\"Falls,2026-11-02,3,,\nFalls,2026-11-09,4,,\n", "line 2", "never closed"));
+        f.add(new File(
+                "unbalanced quote", h + "\n\"Falls,2026-11-02,3,,\nFalls,2026-11-09,4,,\n", "line 2", "never closed"));
         f.add(new File("embedded newline", h + "\n\"Fa\nlls\",2026-11-02,3,,\n", "line 2", "line 3"));
-        f.add(new File("non-numeric values", h + "\nFalls,2026-11-02,three,,\nFalls rate,2026-11,,x,840\n"
-                + "Falls,2026-11-16,=1+1,,\nFalls,2026-11-23,NaN,,\nFalls,2026-11-30,1e309,,\n", "line 2", "line 3", "line 4",
+        f.add(new File(
+                "non-numeric values",
+                h + "\nFalls,2026-11-02,three,,\nFalls rate,2026-11,,x,840\n"
+                        + "Falls,2026-11-16,=1+1,,\nFalls,2026-11-23,NaN,,\nFalls,2026-11-30,1e309,,\n",
+                "line 2",
+                "line 3",
+                "line 4",
                 "not a number"));
         f.add(new File("dates a spreadsheet changed", h + "\nFalls,02/11/2026,3,,\n", "line 2", "YYYY-MM-DD"));
         f.add(new File("a date in the future", h + "\nFalls,2099-01-05,3,,\n", "line 2", "future"));
         f.add(new File("too far back", h + "\nFalls,2001-01-01,3,,\n", "line 2", "months back"));
         f.add(new File("unknown measure", h + "\nWeight,2026-11-02,3,,\n", "line 2", "no measure called \"Weight\""));
-        f.add(new File("formula as a measure", h + "\n=HYPERLINK(\"http://evil\"),2026-11-02,3,,\n", "line 2", "no measure called"));
+        f.add(new File(
+                "formula as a measure",
+                h + "\n=HYPERLINK(\"http://evil\"),2026-11-02,3,,\n",
+                "line 2",
+                "no measure called"));
         f.add(new File("a mention as a measure", h + "\n@everyone,2026-11-02,3,,\n", "line 2", "no measure called"));
-        f.add(new File("the same period twice", h + "\nFalls,2026-11-02,3,,\nFalls,2026-11-04,4,,\n", "line 3",
+        f.add(new File(
+                "the same period twice",
+                h + "\nFalls,2026-11-02,3,,\nFalls,2026-11-04,4,,\n",
+                "line 3",
                 "already on line 2"));
-        f.add(new File("a rate that does not add up", h + "\nFalls rate,2026-11,99,3,840\n", "line 2", "does not match"));
+        f.add(new File(
+                "a rate that does not add up", h + "\nFalls rate,2026-11,99,3,840\n", "line 2", "does not match"));
         f.add(new File("zero denominator", h + "\nFalls rate,2026-11,,3,0\n", "line 2", "denominator"));
-        f.add(new File("an identifier in a row", h + "\nFalls,2026-11-02,3,,\nNHS 943 476 5919,2026-11-09,4,,\n", "line 3",
+        f.add(new File(
+                "an identifier in a row",
+                h + "\nFalls,2026-11-02,3,,\nNHS 943 476 5919,2026-11-09,4,,\n",
+                "line 3",
                 "identify someone"));
-        f.add(new File("very long line", h + "\n" + "x".repeat(200_000) + ",2026-11-02,3,,\n", "line 2", "no measure called"));
+        f.add(new File(
+                "very long line", h + "\n" + "x".repeat(200_000) + ",2026-11-02,3,,\n", "line 2", "no measure called"));
         f.add(new File("10,001 rows", many(10_001), "at most 5000"));
-        f.add(new File("an Excel workbook", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}, List.of("line 1", "not a CSV text file")));
+        f.add(new File(
+                "an Excel workbook",
+                new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0},
+                List.of("line 1", "not a CSV text file")));
         f.add(new File("binary garbage", garbage(new Random(2), 4096), List.of()));
         return f;
     }
@@ -198,7 +341,8 @@ public final class HostileCsv {
             int line = r.nextInt(lines.size());
             switch (r.nextInt(16)) {
                 case 0 -> {
-                    text = text.replace("\n", List.of("\r\n", "\r", "\n\n", "\r\r\n").get(r.nextInt(4)));
+                    text = text.replace(
+                            "\n", List.of("\r\n", "\r", "\n\n", "\r\r\n").get(r.nextInt(4)));
                     done.add("line endings");
                 }
                 case 1 -> {
@@ -237,7 +381,9 @@ public final class HostileCsv {
                 }
                 case 9 -> {
                     String l = lines.get(line);
-                    lines.set(line, r.nextBoolean() ? l + ",extra" : l.contains(",") ? l.substring(0, l.lastIndexOf(',')) : l);
+                    lines.set(
+                            line,
+                            r.nextBoolean() ? l + ",extra" : l.contains(",") ? l.substring(0, l.lastIndexOf(',')) : l);
                     text = String.join("\n", lines);
                     done.add("one value more or less on line " + (line + 1));
                 }
@@ -247,7 +393,9 @@ public final class HostileCsv {
                 }
                 case 11 -> {
                     StringBuilder b = new StringBuilder(text);
-                    b.insert(r.nextInt(b.length() + 1), new String(garbage(r, 1 + r.nextInt(40)), StandardCharsets.ISO_8859_1));
+                    b.insert(
+                            r.nextInt(b.length() + 1),
+                            new String(garbage(r, 1 + r.nextInt(40)), StandardCharsets.ISO_8859_1));
                     text = b.toString();
                     done.add("garbage");
                 }
@@ -275,9 +423,11 @@ public final class HostileCsv {
         }
         byte[] bytes = text.getBytes(charset);
         if (bom) {
-            bytes = charset == StandardCharsets.UTF_16LE ? concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, bytes)
-                    : charset == StandardCharsets.UTF_16BE ? concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, bytes)
-                    : concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes);
+            bytes = charset == StandardCharsets.UTF_16LE
+                    ? concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, bytes)
+                    : charset == StandardCharsets.UTF_16BE
+                            ? concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, bytes)
+                            : concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes);
         }
         return new File(what + ": " + String.join(", ", done), bytes, List.of());
     }
@@ -298,7 +448,8 @@ public final class HostileCsv {
     private static List<String> withCell(Random r, List<String> lines, int line, String value) {
         List<String> cells = new ArrayList<>(List.of(lines.get(line).split(",", -1)));
         String quoted = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+                ? "\"" + value.replace("\"", "\"\"") + "\""
+                : value;
         cells.set(r.nextInt(cells.size()), r.nextInt(4) == 0 ? value : quoted);
         List<String> out = new ArrayList<>(lines);
         out.set(line, String.join(",", cells));
@@ -306,17 +457,49 @@ public final class HostileCsv {
     }
 
     private static String hostileCell(Random r) {
-        List<String> cells = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1",
-                "\r=1", "@everyone", "<@123456789012345678>", "<#323456789012345678>", "'; DROP TABLE home;--",
-                "Mrs Smith in room 12", "NHS 943 476 5919", "\"", "\"\"", "a,b", "\u202eevil", "\u200b", "", " ", "🧓🏽👩‍⚕️",
-                "1.23457E+17", "Outstanding", "good", "Requires_improvement", "n/a", "1-123456789", "2026-11", "2026-11-02",
-                "3", "-1", "NaN", "x".repeat(81), "Oak House", "\\N", "NULL");
+        List<String> cells = List.of(
+                "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "+cmd|' /C calc'!A0",
+                "-2+3",
+                "@SUM(1)",
+                "\t=1",
+                "\r=1",
+                "@everyone",
+                "<@123456789012345678>",
+                "<#323456789012345678>",
+                "'; DROP TABLE home;--",
+                "Mrs Smith in room 12",
+                "NHS 943 476 5919",
+                "\"",
+                "\"\"",
+                "a,b",
+                "\u202eevil",
+                "\u200b",
+                "",
+                " ",
+                "🧓🏽👩‍⚕️",
+                "1.23457E+17",
+                "Outstanding",
+                "good",
+                "Requires_improvement",
+                "n/a",
+                "1-123456789",
+                "2026-11",
+                "2026-11-02",
+                "3",
+                "-1",
+                "NaN",
+                "x".repeat(81),
+                "Oak House",
+                "\\N",
+                "NULL");
         String c = cells.get(r.nextInt(cells.size()));
         return r.nextInt(5) == 0 ? HostileText.oneLine(r, 80, false) : c;
     }
 
     static byte[] bom(String text, Charset charset) {
-        byte[] mark = charset == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+        byte[] mark = charset == StandardCharsets.UTF_16LE
+                ? new byte[] {(byte) 0xFF, (byte) 0xFE}
                 : new byte[] {(byte) 0xFE, (byte) 0xFF};
         return concat(mark, text.getBytes(charset));
     }

@@ -58,37 +58,65 @@ class HostileExportTest {
     void exports_of_hostile_data_are_strict_csv_safe_in_a_spreadsheet_and_equal_to_the_database() throws Exception {
         Path file = dir.resolve("export.db");
         try (HostileWorld w = new HostileWorld(file, NOW)) {
-            assertThat(w.admin.create(COACH, COHORT, Optional.of("2027-01-04"), Optional.empty(), Optional.empty()).ok()).isTrue();
+            assertThat(w.admin
+                            .create(COACH, COHORT, Optional.of("2027-01-04"), Optional.empty(), Optional.empty())
+                            .ok())
+                    .isTrue();
             Cohort cohort = w.cohorts.byName("1", COHORT).orElseThrow();
-            List<String> names = List.of("Rose & Thorn \"Lodge\", Leeds", "Café Ünïcödé 🧓🏽", "Zalgo t̷̢̛e̵x̶t̸ House",
-                    "<script>alert(1)</script> House", "'; DROP TABLE home;-- Court", "Tab\tand  spaces House",
-                    "<img src=x onerror=alert(1)> Lodge", "1,000 Oaks \"\"Quoted\"\"");
+            List<String> names = List.of(
+                    "Rose & Thorn \"Lodge\", Leeds",
+                    "Café Ünïcödé 🧓🏽",
+                    "Zalgo t̷̢̛e̵x̶t̸ House",
+                    "<script>alert(1)</script> House",
+                    "'; DROP TABLE home;-- Court",
+                    "Tab\tand  spaces House",
+                    "<img src=x onerror=alert(1)> Lodge",
+                    "1,000 Oaks \"\"Quoted\"\"");
             List<Home> homes = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 String manager = String.valueOf(200_000_000_000_000_000L + i);
-                assertThat(w.enrolment.enrol(COACH, cohort, names.get(i), manager).ok()).as(names.get(i)).isTrue();
+                assertThat(w.enrolment
+                                .enrol(COACH, cohort, names.get(i), manager)
+                                .ok())
+                        .as(names.get(i))
+                        .isTrue();
                 homes.add(w.homes.managedBy(cohort.id(), manager).orElseThrow());
             }
             store(w, cohort, homes, new Random(20279));
 
-            DataExport export = new DataExport(Reports.histories(w.db, HostileWorld.CURRICULA, w.clock), new ExportFiles());
+            DataExport export =
+                    new DataExport(Reports.histories(w.db, HostileWorld.CURRICULA, w.clock), new ExportFiles());
             DataExport.Result csv = export.export(COACH, cohort, ExportFormat.CSV);
             assertThat(csv.outcome().ok()).as(csv.outcome().message()).isTrue();
             ExportCheck.Stored stored = ExportCheck.stored(w.db, cohort.id());
             assertThat(stored.tasks()).hasSizeGreaterThan(50);
-            List<String> problems = new ArrayList<>(csvProblems(csv.files().stream()
-                    .collect(java.util.stream.Collectors.toMap(ExportFile::fileName, ExportFile::bytes)), stored));
+            List<String> problems = new ArrayList<>(csvProblems(
+                    csv.files().stream()
+                            .collect(java.util.stream.Collectors.toMap(ExportFile::fileName, ExportFile::bytes)),
+                    stored));
 
             DataExport.Result json = export.export(COACH, cohort, ExportFormat.JSON);
-            problems.addAll(ExportCheck.compare(stored, ExportCheck.tables(new ObjectMapper().readTree(json.files().get(0).bytes())),
+            problems.addAll(ExportCheck.compare(
+                    stored,
+                    ExportCheck.tables(
+                            new ObjectMapper().readTree(json.files().get(0).bytes())),
                     s -> s));
 
             // The export verb writes the same files from the database file.
             Path config = dir.resolve("stepup.yaml");
             Files.writeString(config, "storage:\n  database: " + file + "\n");
             Path out = Files.createDirectories(dir.resolve("out"));
-            assertThat(cli("export", "--config", config.toString(), "--cohort", COHORT, "--format", "csv", "--out",
-                    out.toString())).isZero();
+            assertThat(cli(
+                            "export",
+                            "--config",
+                            config.toString(),
+                            "--cohort",
+                            COHORT,
+                            "--format",
+                            "csv",
+                            "--out",
+                            out.toString()))
+                    .isZero();
             Map<String, byte[]> written = new LinkedHashMap<>();
             try (Stream<Path> files = Files.list(out)) {
                 for (Path p : files.toList()) {
@@ -98,20 +126,38 @@ class HostileExportTest {
             assertThat(written).hasSize(5);
             problems.addAll(csvProblems(written, stored));
             Path jsonOut = dir.resolve("export.json");
-            assertThat(cli("export", "--config", config.toString(), "--cohort", COHORT, "--format", "json", "--out",
-                    jsonOut.toString())).isZero();
-            problems.addAll(ExportCheck.compare(stored, ExportCheck.tables(new ObjectMapper().readTree(jsonOut.toFile())),
-                    s -> s));
+            assertThat(cli(
+                            "export",
+                            "--config",
+                            config.toString(),
+                            "--cohort",
+                            COHORT,
+                            "--format",
+                            "json",
+                            "--out",
+                            jsonOut.toString()))
+                    .isZero();
+            problems.addAll(ExportCheck.compare(
+                    stored, ExportCheck.tables(new ObjectMapper().readTree(jsonOut.toFile())), s -> s));
 
             // The report: user text escaped, no markup but the report's own.
-            String html = Reports.render(w.db, HostileWorld.CURRICULA, w.clock, cohort).html();
+            String html = Reports.render(w.db, HostileWorld.CURRICULA, w.clock, cohort)
+                    .html();
             problems.addAll(ExportCheck.foreignMarkup(html));
-            assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img src=x")
+            assertThat(html)
+                    .doesNotContainIgnoringCase("<script")
+                    .doesNotContainIgnoringCase("<img src=x")
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt; House")
                     .contains("=cmd|&#39; /C calc&#39;!A0 &quot;Spring&quot;, 2027");
-            System.out.printf("Hostile export: %d homes, %d tasks, %d sessions, %d check-ins, %d measures; %,d CSV cells"
-                    + " checked%n", stored.homes().size(), stored.tasks().size(), stored.sessions().size(),
-                    stored.checkins().size(), stored.measures().size(), cells);
+            System.out.printf(
+                    "Hostile export: %d homes, %d tasks, %d sessions, %d check-ins, %d measures; %,d CSV cells"
+                            + " checked%n",
+                    stored.homes().size(),
+                    stored.tasks().size(),
+                    stored.sessions().size(),
+                    stored.checkins().size(),
+                    stored.measures().size(),
+                    cells);
             assertThat(problems).isEmpty();
         }
     }
@@ -145,22 +191,44 @@ class HostileExportTest {
     /** Generated tasks, sessions, check-ins with highlights shared by name, and measures with values. */
     private static void store(HostileWorld w, Cohort cohort, List<Home> homes, Random r) {
         for (int i = 0; i < 300; i++) {
-            w.taskBoard.create(COACH, cohort, HostileText.oneLine(r, 100, false), LocalDate.of(2027, 1, 6 + r.nextInt(20))
-                    .toString(), r.nextBoolean() ? Optional.empty() : Optional.of(HostileText.text(r, 1000, false)));
+            w.taskBoard.create(
+                    COACH,
+                    cohort,
+                    HostileText.oneLine(r, 100, false),
+                    LocalDate.of(2027, 1, 6 + r.nextInt(20)).toString(),
+                    r.nextBoolean() ? Optional.empty() : Optional.of(HostileText.text(r, 1000, false)));
         }
         for (int i = 0; i < 40; i++) {
-            w.sessionDesk.schedule(COACH, cohort, "2027-02-" + (10 + i % 15) + " 14:00", "https://zoom.us/j/" + i,
+            w.sessionDesk.schedule(
+                    COACH,
+                    cohort,
+                    "2027-02-" + (10 + i % 15) + " 14:00",
+                    "https://zoom.us/j/" + i,
                     Optional.of(HostileText.oneLine(r, 100, false)));
         }
-        CheckinDesk desk = new CheckinDesk(w.cohorts, w.homes, w.checkins, w.programme, () -> HostileWorld.CURRICULA, w.guard,
-                new JdbcHeldCheckins(w.db), w.clock);
+        CheckinDesk desk = new CheckinDesk(
+                w.cohorts,
+                w.homes,
+                w.checkins,
+                w.programme,
+                () -> HostileWorld.CURRICULA,
+                w.guard,
+                new JdbcHeldCheckins(w.db),
+                w.clock);
         for (int round = 0; round < 20; round++) {
             for (Home home : homes) {
                 Actor manager = new Actor(home.managerIds().get(0), "m", "1", false);
                 String did = HostileText.text(r, CheckinAnswers.DID_MAX, false);
-                CheckinDesk.Result result = desk.submit(manager, home.id(), 1, new CheckinAnswers(Rating.values()[r.nextInt(4)],
-                        did.isBlank() ? "x" : did, Optional.of(HostileText.text(r, 1000, false)),
-                        Optional.of(HostileText.oneLine(r, 300, false)), Optional.of(HostileText.text(r, 500, false))));
+                CheckinDesk.Result result = desk.submit(
+                        manager,
+                        home.id(),
+                        1,
+                        new CheckinAnswers(
+                                Rating.values()[r.nextInt(4)],
+                                did.isBlank() ? "x" : did,
+                                Optional.of(HostileText.text(r, 1000, false)),
+                                Optional.of(HostileText.oneLine(r, 300, false)),
+                                Optional.of(HostileText.text(r, 500, false))));
                 if (result instanceof CheckinDesk.Confirm c) {
                     result = desk.confirm(manager, c.token());
                 }
@@ -170,15 +238,33 @@ class HostileExportTest {
             }
         }
         for (int i = 0; i < 60 && w.measures.inCohort(cohort.id()).size() < MeasureAdmin.MAX_MEASURES; i++) {
-            w.measureAdmin.add(COACH, cohort, new MeasureAdmin.Definition(HostileText.oneLine(r, 60, false),
-                    HostileText.oneLine(r, 40, false), "decrease", OptionalDouble.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), OptionalDouble.empty()));
+            w.measureAdmin.add(
+                    COACH,
+                    cohort,
+                    new MeasureAdmin.Definition(
+                            HostileText.oneLine(r, 60, false),
+                            HostileText.oneLine(r, 40, false),
+                            "decrease",
+                            OptionalDouble.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            OptionalDouble.empty()));
         }
         List<MeasureValue> values = new ArrayList<>();
         for (Measure m : w.measures.inCohort(cohort.id())) {
             for (Home home : homes) {
-                values.add(new MeasureValue(m.id(), home.id(), LocalDate.of(2026, 12, 28), r.nextInt(9) - 2, OptionalDouble.empty(),
-                        OptionalDouble.empty(), MeasureValue.Source.IMPORTED, OptionalInt.empty(), "m", NOW));
+                values.add(new MeasureValue(
+                        m.id(),
+                        home.id(),
+                        LocalDate.of(2026, 12, 28),
+                        r.nextInt(9) - 2,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        MeasureValue.Source.IMPORTED,
+                        OptionalInt.empty(),
+                        "m",
+                        NOW));
             }
         }
         w.measures.saveValues(values);

@@ -49,7 +49,8 @@ import uk.stepup.tasks.TaskBoard;
  */
 final class HostileWorld implements AutoCloseable {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
-    static final Map<String, Curriculum> CURRICULA = new CurriculumLoader().load(Path.of("prompts")).curricula();
+    static final Map<String, Curriculum> CURRICULA =
+            new CurriculumLoader().load(Path.of("prompts")).curricula();
 
     final SimulatedClock clock;
     final Database db;
@@ -86,16 +87,34 @@ final class HostileWorld implements AutoCloseable {
         ProgrammeRef ref = new ProgrammeRef();
         timers = new ManualTimers(id -> ref.programme.tick(id));
         CoachReminders reminders = new CoachReminders(tasks, sessions, homes, publisher, timers, clock);
-        programme = new WeeklyProgramme(cohorts, homes, checkins, new JdbcDeliveryLedger(db),
-                new HostileCheckinInputTest.NoPublisher(), new WeeklySummaryBuilder(cohorts, homes, checkins, CURRICULA),
-                curricula, timers, reminders, clock, Runnable::run);
+        programme = new WeeklyProgramme(
+                cohorts,
+                homes,
+                checkins,
+                new JdbcDeliveryLedger(db),
+                new HostileCheckinInputTest.NoPublisher(),
+                new WeeklySummaryBuilder(cohorts, homes, checkins, CURRICULA),
+                curricula,
+                timers,
+                reminders,
+                clock,
+                Runnable::run);
         ref.programme = programme;
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
         enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
-        admin = new CohortAdmin(cohorts, spaces, timers, programme, curricula,
-                new CohortDefaults("kloe-2017", LONDON, rhythm), guard, clock);
+        admin = new CohortAdmin(
+                cohorts,
+                spaces,
+                timers,
+                programme,
+                curricula,
+                new CohortDefaults("kloe-2017", LONDON, rhythm),
+                guard,
+                clock);
         taskBoard = new TaskBoard(tasks, cohorts, homes, publisher, timers::wakeAt, guard, clock);
         sessionDesk = new SessionDesk(sessions, cohorts, homes, publisher, timers::wakeAt, guard, clock);
         broadcasts = new Broadcasts(cohorts, publisher, guard);
@@ -110,7 +129,8 @@ final class HostileWorld implements AutoCloseable {
     /** How many rows the table has. */
     long count(String table) {
         return db.read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -120,7 +140,8 @@ final class HostileWorld implements AutoCloseable {
     /** The newest row's id. */
     long maxId(String table) {
         return db.read(c -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -131,14 +152,16 @@ final class HostileWorld implements AutoCloseable {
     String allStoredText() {
         return db.read(c -> {
             StringBuilder sb = new StringBuilder();
-            try (var st = c.createStatement(); var tables = st.executeQuery(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway%'")) {
+            try (var st = c.createStatement();
+                    var tables = st.executeQuery(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway%'")) {
                 List<String> names = new java.util.ArrayList<>();
                 while (tables.next()) {
                     names.add(tables.getString(1));
                 }
                 for (String table : names) {
-                    try (var s2 = c.createStatement(); var rs = s2.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    try (var s2 = c.createStatement();
+                            var rs = s2.executeQuery("SELECT * FROM \"" + table + "\"")) {
                         int n = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
                             for (int i = 1; i <= n; i++) {
@@ -183,8 +206,7 @@ final class HostileWorld implements AutoCloseable {
         }
 
         @Override
-        public void deleteEvent(Cohort cohort, String eventId) {
-        }
+        public void deleteEvent(Cohort cohort, String eventId) {}
 
         @Override
         public Posted postSession(Cohort cohort, Session session) {
@@ -239,7 +261,8 @@ final class HostileWorld implements AutoCloseable {
 
         @Override
         public Cohort.Channels provisionCohort(Cohort cohort) {
-            return new Cohort.Channels(Optional.of(next()), Optional.of(next()), Optional.of(next()), Optional.of(next()));
+            return new Cohort.Channels(
+                    Optional.of(next()), Optional.of(next()), Optional.of(next()), Optional.of(next()));
         }
 
         @Override
@@ -254,7 +277,6 @@ final class HostileWorld implements AutoCloseable {
         }
 
         @Override
-        public void dismiss(Cohort cohort, java.util.Collection<String> userIds) {
-        }
+        public void dismiss(Cohort cohort, java.util.Collection<String> userIds) {}
     }
 }

@@ -48,6 +48,7 @@ class MalformedCsvImportTest {
 
     @TempDir
     Path dir;
+
     HostileWorld w;
     final Defects defects = new Defects();
     int cohorts;
@@ -64,8 +65,16 @@ class MalformedCsvImportTest {
 
     private Cohort newCohort() {
         WeeklyTime t = WeeklyTime.parse("MONDAY 09:00").orElseThrow();
-        return w.cohorts.create(new CohortRepository.NewCohort("1", "Import " + cohorts++, "kloe-2017", HostileWorld.LONDON,
-                LocalDate.of(2027, 1, 11), new WeeklyRhythm(t, t, t, t), List.of("S1", "S2"), "coach", NOW));
+        return w.cohorts.create(new CohortRepository.NewCohort(
+                "1",
+                "Import " + cohorts++,
+                "kloe-2017",
+                HostileWorld.LONDON,
+                LocalDate.of(2027, 1, 11),
+                new WeeklyRhythm(t, t, t, t),
+                List.of("S1", "S2"),
+                "coach",
+                NOW));
     }
 
     /** Imports the file's bytes as the bot would (decoded the same way), into a cohort of its own. */
@@ -87,8 +96,10 @@ class MalformedCsvImportTest {
         }
         if (o.ok()) {
             if (!o.message().startsWith("Imported " + added + " homes")) {
-                defects.add("enrolment count", "says something else than the " + added + " homes stored", file + " → "
-                        + o.message());
+                defects.add(
+                        "enrolment count",
+                        "says something else than the " + added + " homes stored",
+                        file + " → " + o.message());
             }
         } else if (added != 0 || w.count("manager") != managersBefore) {
             defects.add("enrolment half-imported", added + " homes stored after: " + o.message(), file.toString());
@@ -114,8 +125,8 @@ class MalformedCsvImportTest {
         Random r = new Random(20275);
         int n = 1500 * SCALE;
         for (int i = 0; i < n; i++) {
-            String good = HostileCsv.goodEnrolment(1 + r.nextInt(6), 300_000_000_000_000_000L + 100L * i,
-                    r.nextBoolean() ? "\n" : "\r\n");
+            String good = HostileCsv.goodEnrolment(
+                    1 + r.nextInt(6), 300_000_000_000_000_000L + 100L * i, r.nextBoolean() ? "\n" : "\r\n");
             enrol(HostileCsv.mutate(r, good, "enrolment " + i));
         }
         assertThat(w.db.integrityCheck()).isEqualTo("ok");
@@ -126,13 +137,31 @@ class MalformedCsvImportTest {
     /** A cohort with a weekly count and a monthly rate, and a home managed by {@link #MANAGER}. */
     private void measureCohort() {
         Cohort c = newCohort();
-        w.homes.enrolAll(c.id(), List.of(new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(),
-                Baseline.notRated(), List.of(MANAGER.userId()))), NOW);
-        w.measures.add(new MeasureRepository.NewMeasure(c.id(), "Falls", "falls", ImprovementDirection.DECREASE,
-                OptionalDouble.empty(), Frequency.WEEKLY, Optional.empty(), "coach", NOW));
-        w.measures.add(new MeasureRepository.NewMeasure(c.id(), "Falls rate", "per 1,000 bed days",
-                ImprovementDirection.DECREASE, OptionalDouble.empty(), Frequency.MONTHLY,
-                Optional.of(new Rate("falls", "occupied bed days", 1000)), "coach", NOW));
+        w.homes.enrolAll(
+                c.id(),
+                List.of(new HomeRepository.NewHome(
+                        "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of(MANAGER.userId()))),
+                NOW);
+        w.measures.add(new MeasureRepository.NewMeasure(
+                c.id(),
+                "Falls",
+                "falls",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.empty(),
+                Frequency.WEEKLY,
+                Optional.empty(),
+                "coach",
+                NOW));
+        w.measures.add(new MeasureRepository.NewMeasure(
+                c.id(),
+                "Falls rate",
+                "per 1,000 bed days",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.empty(),
+                Frequency.MONTHLY,
+                Optional.of(new Rate("falls", "occupied bed days", 1000)),
+                "coach",
+                NOW));
     }
 
     private void history(HostileCsv.File file) {
@@ -171,7 +200,8 @@ class MalformedCsvImportTest {
         measureCohort();
         Random r = new Random(20276);
         int n = 1000 * SCALE;
-        String good = HostileCsv.MEASURE_HEADER + "\nFalls,2026-11-02,3,,\nFalls,2026-11-09,1.5,,\nFalls rate,2026-11,,3,840\n"
+        String good = HostileCsv.MEASURE_HEADER
+                + "\nFalls,2026-11-02,3,,\nFalls,2026-11-09,1.5,,\nFalls rate,2026-11,,3,840\n"
                 + "Falls rate,2026-10,3.5714,3,840\n";
         for (int i = 0; i < n; i++) {
             history(HostileCsv.mutate(r, good, "measures " + i));

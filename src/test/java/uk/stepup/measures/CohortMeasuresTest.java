@@ -21,6 +21,7 @@ class CohortMeasuresTest {
 
     @TempDir
     Path dir;
+
     MeasuresFixture f;
     CohortMeasures cohort;
 
@@ -38,10 +39,13 @@ class CohortMeasuresTest {
     @Test
     void a_plain_measure_is_the_mean_per_home_and_a_small_total_count_is_suppressed() {
         Measure falls = f.falls();
-        List<CohortMeasures.Aggregate> a = CohortMeasures.aggregate(falls, List.of(
-                f.value(falls, f.oak, W1, 6), f.value(falls, f.elm, W1, 8),
-                f.value(falls, f.oak, W2, 1), f.value(falls, f.elm, W2, 2),
-                f.value(falls, f.oak, W3, 0), f.value(falls, f.elm, W3, 0)), W3);
+        List<CohortMeasures.Aggregate> a = CohortMeasures.aggregate(
+                falls,
+                List.of(
+                        f.value(falls, f.oak, W1, 6), f.value(falls, f.elm, W1, 8),
+                        f.value(falls, f.oak, W2, 1), f.value(falls, f.elm, W2, 2),
+                        f.value(falls, f.oak, W3, 0), f.value(falls, f.elm, W3, 0)),
+                W3);
         assertThat(a).hasSize(3);
         assertThat(a.get(0)).isEqualTo(new CohortMeasures.Aggregate(W1, 7, 2, false));
         assertThat(a.get(1).suppressed()).isTrue();
@@ -51,19 +55,25 @@ class CohortMeasuresTest {
 
     @Test
     void values_that_are_not_counts_are_not_suppressed() {
-        Measure hours = f.plain("Hours of training", ImprovementDirection.INCREASE, Frequency.WEEKLY, OptionalDouble.empty());
-        List<CohortMeasures.Aggregate> a = CohortMeasures.aggregate(hours, List.of(
-                f.value(hours, f.oak, W1, 0.5), f.value(hours, f.elm, W1, 1.5)), W1);
+        Measure hours =
+                f.plain("Hours of training", ImprovementDirection.INCREASE, Frequency.WEEKLY, OptionalDouble.empty());
+        List<CohortMeasures.Aggregate> a = CohortMeasures.aggregate(
+                hours, List.of(f.value(hours, f.oak, W1, 0.5), f.value(hours, f.elm, W1, 1.5)), W1);
         assertThat(a.get(0)).isEqualTo(new CohortMeasures.Aggregate(W1, 1, 2, false));
     }
 
     @Test
     void a_rate_is_pooled_and_a_pooled_numerator_of_one_to_four_is_suppressed() {
         Measure rate = f.fallsRate(Frequency.WEEKLY);
-        List<CohortMeasures.Aggregate> a = CohortMeasures.aggregate(rate, List.of(
-                f.rate(rate, f.oak, W1, 3, 800), f.rate(rate, f.elm, W1, 4, 900),
-                f.rate(rate, f.oak, W2, 1, 800), f.rate(rate, f.elm, W2, 2, 900),
-                f.rate(rate, f.oak, W3, 0, 800)), W3);
+        List<CohortMeasures.Aggregate> a = CohortMeasures.aggregate(
+                rate,
+                List.of(
+                        f.rate(rate, f.oak, W1, 3, 800),
+                        f.rate(rate, f.elm, W1, 4, 900),
+                        f.rate(rate, f.oak, W2, 1, 800),
+                        f.rate(rate, f.elm, W2, 2, 900),
+                        f.rate(rate, f.oak, W3, 0, 800)),
+                W3);
         assertThat(a.get(0).value()).isCloseTo(7 / 1700.0 * 1000, within(1e-9));
         assertThat(a.get(0).suppressed()).isFalse();
         assertThat(a.get(1).suppressed()).isTrue();
@@ -74,8 +84,10 @@ class CohortMeasuresTest {
     @Test
     void periods_after_the_summary_s_week_are_left_out() {
         Measure falls = f.falls();
-        assertThat(CohortMeasures.aggregate(falls, List.of(f.value(falls, f.oak, W1, 6), f.value(falls, f.oak, W2, 7)), W1))
-                .extracting(CohortMeasures.Aggregate::period).containsExactly(W1);
+        assertThat(CohortMeasures.aggregate(
+                        falls, List.of(f.value(falls, f.oak, W1, 6), f.value(falls, f.oak, W2, 7)), W1))
+                .extracting(CohortMeasures.Aggregate::period)
+                .containsExactly(W1);
     }
 
     @Test
@@ -89,14 +101,17 @@ class CohortMeasuresTest {
         CohortMeasures.Digest d = cohort.digest(f.cohort, 3, W3).orElseThrow();
         assertThat(d.chart().orElseThrow().filename()).isEqualTo("cohort-measures-week-3.png");
         assertThat(d.lines()).hasSize(2);
-        assertThat(d.lines().get(0)).startsWith("**Falls** (mean per home, lower is better): latest <5, week of 18 Jan 2027, 2 homes")
-                .contains("(at the latest charted period)").doesNotContain("1.5");
+        assertThat(d.lines().get(0))
+                .startsWith("**Falls** (mean per home, lower is better): latest <5, week of 18 Jan 2027, 2 homes")
+                .contains("(at the latest charted period)")
+                .doesNotContain("1.5");
         assertThat(d.lines().get(1)).contains("**Falls rate** (pooled rate").contains("no values yet");
         MeasurePanels panels = f.renderer.panels.get(0);
         assertThat(panels.title()).isEqualTo("Spring 2027 · measures after week 3");
         MeasureChart chart = panels.panels().get(0);
         assertThat(chart.suppressed()).containsExactly(W3);
-        assertThat(chart.spc().orElseThrow().points()).hasSize(4)
+        assertThat(chart.spc().orElseThrow().points())
+                .hasSize(4)
                 .noneSatisfy(p -> assertThat(p.date()).isEqualTo(W3));
         assertThat(chart.programmeStart()).contains(MeasuresFixture.START);
         assertThat(panels.panels().get(1).spc()).isEmpty();
@@ -110,7 +125,9 @@ class CohortMeasuresTest {
         f.weekly(falls, f.elm, W1, 8);
         CohortMeasures.Digest d = cohort.digest(f.cohort, 1, W1).orElseThrow();
         assertThat(d.lines()).singleElement().asString().contains("too few values to chart yet");
-        assertThat(d.chart()).as("an image of empty panels tells the homes nothing").isEmpty();
+        assertThat(d.chart())
+                .as("an image of empty panels tells the homes nothing")
+                .isEmpty();
         assertThat(f.renderer.panels).isEmpty();
     }
 
@@ -119,6 +136,8 @@ class CohortMeasuresTest {
         Measure falls = f.falls();
         f.weekly(falls, f.oak, W2, 6, 8);
         List<CohortMeasures.CohortSeries> series = cohort.series(f.cohort, W2);
-        assertThat(series.get(0).aggregates()).extracting(CohortMeasures.Aggregate::homes).containsExactly(1, 1);
+        assertThat(series.get(0).aggregates())
+                .extracting(CohortMeasures.Aggregate::homes)
+                .containsExactly(1, 1);
     }
 }

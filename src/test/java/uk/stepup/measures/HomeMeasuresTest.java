@@ -22,6 +22,7 @@ class HomeMeasuresTest {
 
     @TempDir
     Path dir;
+
     MeasuresFixture f;
     HomeMeasures view;
 
@@ -37,13 +38,17 @@ class HomeMeasuresTest {
     }
 
     private HomeMeasures.Status status(Measure m) {
-        return view.statuses(f.cohort, f.oak).stream().filter(s -> s.measure().id() == m.id()).findFirst().orElseThrow();
+        return view.statuses(f.cohort, f.oak).stream()
+                .filter(s -> s.measure().id() == m.id())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void a_shift_down_is_an_improvement_when_lower_is_better_and_a_concern_when_higher_is() {
         Measure falls = f.falls();
-        Measure activities = f.plain("Activities", ImprovementDirection.INCREASE, Frequency.WEEKLY, OptionalDouble.empty());
+        Measure activities =
+                f.plain("Activities", ImprovementDirection.INCREASE, Frequency.WEEKLY, OptionalDouble.empty());
         Measure mood = f.plain("Mood", ImprovementDirection.NEUTRAL, Frequency.WEEKLY, OptionalDouble.empty());
         for (Measure m : List.of(falls, activities, mood)) {
             f.weekly(m, f.oak, f.monday(17), SHIFT_DOWN);
@@ -52,8 +57,11 @@ class HomeMeasuresTest {
         assertThat(down.variation()).isEqualTo(PointType.SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(down.variationIcon()).isEqualTo(VariationIcon.IMPROVEMENT_LOW);
         assertThat(down.hasTrialLimits()).isFalse();
-        assertThat(status(falls).line()).startsWith("Latest **4**, week of 26 Apr 2027")
-                .contains("Special cause improvement (lower)").contains("17 values").doesNotContain("trial");
+        assertThat(status(falls).line())
+                .startsWith("Latest **4**, week of 26 Apr 2027")
+                .contains("Special cause improvement (lower)")
+                .contains("17 values")
+                .doesNotContain("trial");
         assertThat(status(activities).chart().orElseThrow().variationIcon()).isEqualTo(VariationIcon.CONCERN_LOW);
         assertThat(status(mood).chart().orElseThrow().variationIcon()).isEqualTo(VariationIcon.NEUTRAL_LOW);
         assertThat(status(mood).line()).contains("Special cause, neutral (lower)");
@@ -105,7 +113,8 @@ class HomeMeasuresTest {
     @Test
     void a_rate_s_line_shows_its_counts() {
         Measure rate = f.fallsRate(Frequency.MONTHLY);
-        f.measures.saveValues(List.of(f.rate(rate, f.oak, java.time.LocalDate.of(2026, 11, 1), 5, 1600),
+        f.measures.saveValues(List.of(
+                f.rate(rate, f.oak, java.time.LocalDate.of(2026, 11, 1), 5, 1600),
                 f.rate(rate, f.oak, java.time.LocalDate.of(2026, 12, 1), 7, 1700)));
         assertThat(status(rate).line()).startsWith("Latest **4.12** (7 ÷ 1,700), Dec 2026");
     }
@@ -118,10 +127,12 @@ class HomeMeasuresTest {
         f.weekly(falls, f.oak, f.monday(17), SHIFT_DOWN);
         f.weekly(falls, f.elm, f.monday(2), 1, 2);
         HomeMeasures.View v = view.forManager(f.alice);
-        assertThat(v.text()).startsWith("**Oak House** · your measures in Spring 2027 (only you see this)")
+        assertThat(v.text())
+                .startsWith("**Oak House** · your measures in Spring 2027 (only you see this)")
                 .contains("**1. Falls** · count · weekly · lower is better")
                 .contains("Special cause improvement (lower)")
-                .contains("**2. Falls rate**").contains("No values yet.")
+                .contains("**2. Falls rate**")
+                .contains("No values yet.")
                 .contains("grey points are common cause");
         assertThat(v.text().length()).isLessThanOrEqualTo(2000);
         assertThat(v.charts()).extracting(ChartImage::filename).containsExactly("measure-1-falls.png");
@@ -131,31 +142,50 @@ class HomeMeasuresTest {
 
         assertThat(view.forManager(f.coach).text()).contains("As a coach");
         assertThat(view.forManager(f.outsider).text()).contains("not enrolled");
-        assertThat(view.progress(f.oak)).hasValueSatisfying(p -> assertThat(p)
-                .contains("Falls: latest 4 · Special cause improvement (lower)")
-                .contains("Falls rate: no values yet"));
+        assertThat(view.progress(f.oak))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("Falls: latest 4 · Special cause improvement (lower)")
+                        .contains("Falls rate: no values yet"));
     }
 
     @Test
     void twelve_measures_still_fit_one_message_and_ten_charts_one_message() {
         for (int i = 1; i <= MeasureAdmin.MAX_MEASURES; i++) {
-            Measure m = f.measures.add(new MeasureRepository.NewMeasure(f.cohort.id(), "Measure number " + i
-                    + " with a long name", "things counted per 1,000 occupied bed days", ImprovementDirection.DECREASE,
-                    OptionalDouble.of(5), Frequency.WEEKLY, java.util.Optional.of(new Rate("things counted",
-                    "occupied bed days", 1000)), "coach", MeasuresFixture.CREATED));
-            f.measures.saveValues(List.of(f.rate(m, f.oak, f.monday(1), 3, 800), f.rate(m, f.oak, f.monday(2), 4, 810)));
+            Measure m = f.measures.add(new MeasureRepository.NewMeasure(
+                    f.cohort.id(),
+                    "Measure number " + i + " with a long name",
+                    "things counted per 1,000 occupied bed days",
+                    ImprovementDirection.DECREASE,
+                    OptionalDouble.of(5),
+                    Frequency.WEEKLY,
+                    java.util.Optional.of(new Rate("things counted", "occupied bed days", 1000)),
+                    "coach",
+                    MeasuresFixture.CREATED));
+            f.measures.saveValues(
+                    List.of(f.rate(m, f.oak, f.monday(1), 3, 800), f.rate(m, f.oak, f.monday(2), 4, 810)));
         }
         HomeMeasures.View v = view.forManager(f.alice);
         assertThat(v.text().length()).isLessThanOrEqualTo(HomeMeasures.MESSAGE_MAX);
-        assertThat(v.text()).contains("**12. Measure number 12 with a long name**").contains("`/measure list`");
+        assertThat(v.text())
+                .contains("**12. Measure number 12 with a long name**")
+                .contains("`/measure list`");
         assertThat(v.charts()).hasSize(HomeMeasures.MAX_CHARTS);
     }
 
     @Test
     void chart_file_names_are_plain_ascii() {
-        Measure m = new Measure(3, 1, "Chutes / « Falls » per 1,000 bed-days — résidents", "x",
-                ImprovementDirection.DECREASE, OptionalDouble.empty(), Frequency.WEEKLY, java.util.Optional.empty(), 3,
-                "c", MeasuresFixture.CREATED);
+        Measure m = new Measure(
+                3,
+                1,
+                "Chutes / « Falls » per 1,000 bed-days — résidents",
+                "x",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.empty(),
+                Frequency.WEEKLY,
+                java.util.Optional.empty(),
+                3,
+                "c",
+                MeasuresFixture.CREATED);
         assertThat(HomeMeasures.filename(m)).isEqualTo("measure-3-chutes-falls-per-1-000-bed-days-resident.png");
     }
 }

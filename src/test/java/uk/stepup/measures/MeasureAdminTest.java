@@ -15,6 +15,7 @@ import uk.stepup.shared.Outcome;
 class MeasureAdminTest {
     @TempDir
     Path dir;
+
     MeasuresFixture f;
     MeasureAdmin admin;
 
@@ -30,15 +31,27 @@ class MeasureAdminTest {
     }
 
     private static MeasureAdmin.Definition plain(String name, String direction, Double target) {
-        return new MeasureAdmin.Definition(name, "falls", direction,
-                target == null ? OptionalDouble.empty() : OptionalDouble.of(target), Optional.empty(), Optional.empty(),
-                Optional.empty(), OptionalDouble.empty());
+        return new MeasureAdmin.Definition(
+                name,
+                "falls",
+                direction,
+                target == null ? OptionalDouble.empty() : OptionalDouble.of(target),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalDouble.empty());
     }
 
     private static MeasureAdmin.Definition rate(String numerator, String denominator, Double per) {
-        return new MeasureAdmin.Definition("Falls rate", "falls per 1,000 occupied bed days", "decrease",
-                OptionalDouble.empty(), Optional.of("monthly"), Optional.ofNullable(numerator),
-                Optional.ofNullable(denominator), per == null ? OptionalDouble.empty() : OptionalDouble.of(per));
+        return new MeasureAdmin.Definition(
+                "Falls rate",
+                "falls per 1,000 occupied bed days",
+                "decrease",
+                OptionalDouble.empty(),
+                Optional.of("monthly"),
+                Optional.ofNullable(numerator),
+                Optional.ofNullable(denominator),
+                per == null ? OptionalDouble.empty() : OptionalDouble.of(per));
     }
 
     @Test
@@ -49,7 +62,10 @@ class MeasureAdminTest {
 
         Outcome done = admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0));
         assertThat(done.ok()).isTrue();
-        assertThat(done.message()).contains("**Falls**").contains("lower is better").contains("target 3")
+        assertThat(done.message())
+                .contains("**Falls**")
+                .contains("lower is better")
+                .contains("target 3")
                 .contains("weekly check-in");
         Measure m = f.measures.inCohort(f.cohort.id()).get(0);
         assertThat(m.direction()).isEqualTo(ImprovementDirection.DECREASE);
@@ -62,33 +78,74 @@ class MeasureAdminTest {
 
     @Test
     void a_rate_has_both_labels_and_a_multiplier() {
-        assertThat(admin.add(f.coach, f.cohort, rate("falls", null, 1000.0)).kind()).isEqualTo(Outcome.Kind.INVALID);
-        assertThat(admin.add(f.coach, f.cohort, rate(null, null, 1000.0)).message()).contains("`per` multiplies a rate");
-        assertThat(admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 0.0)).kind()).isEqualTo(Outcome.Kind.INVALID);
+        assertThat(admin.add(f.coach, f.cohort, rate("falls", null, 1000.0)).kind())
+                .isEqualTo(Outcome.Kind.INVALID);
+        assertThat(admin.add(f.coach, f.cohort, rate(null, null, 1000.0)).message())
+                .contains("`per` multiplies a rate");
+        assertThat(admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 0.0))
+                        .kind())
+                .isEqualTo(Outcome.Kind.INVALID);
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
 
         Outcome done = admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0));
-        assertThat(done.message()).contains("falls ÷ occupied bed days × 1,000").contains("monthly")
+        assertThat(done.message())
+                .contains("falls ÷ occupied bed days × 1,000")
+                .contains("monthly")
                 .contains("first check-in of each month");
         Measure m = f.measures.inCohort(f.cohort.id()).get(0);
         assertThat(m.rate()).contains(new Rate("falls", "occupied bed days", 1000));
         assertThat(m.frequency()).isEqualTo(Frequency.MONTHLY);
 
-        admin.add(f.coach, f.cohort, new MeasureAdmin.Definition("Weighed", "%", "increase", OptionalDouble.of(90),
-                Optional.empty(), Optional.of("residents weighed"), Optional.of("residents"), OptionalDouble.empty()));
-        assertThat(f.measures.inCohort(f.cohort.id()).get(1).rate().orElseThrow().per()).isEqualTo(1.0);
+        admin.add(
+                f.coach,
+                f.cohort,
+                new MeasureAdmin.Definition(
+                        "Weighed",
+                        "%",
+                        "increase",
+                        OptionalDouble.of(90),
+                        Optional.empty(),
+                        Optional.of("residents weighed"),
+                        Optional.of("residents"),
+                        OptionalDouble.empty()));
+        assertThat(f.measures
+                        .inCohort(f.cohort.id())
+                        .get(1)
+                        .rate()
+                        .orElseThrow()
+                        .per())
+                .isEqualTo(1.0);
     }
 
     @Test
     void bad_definitions_are_explained_and_nothing_is_stored() {
-        assertThat(admin.add(f.coach, f.cohort, plain("Falls", "sideways", null)).message()).contains("increase");
-        assertThat(admin.add(f.coach, f.cohort, plain("Mood", "neutral", 5.0)).message()).contains("neutral");
-        assertThat(admin.add(f.coach, f.cohort, plain("", "decrease", null)).message()).contains("`name`");
-        assertThat(admin.add(f.coach, f.cohort, plain("x".repeat(61), "decrease", null)).message()).contains("60");
-        assertThat(admin.add(f.coach, f.cohort, plain("@everyone falls", "decrease", null)).message()).contains("@");
-        assertThat(admin.add(f.coach, f.cohort, new MeasureAdmin.Definition("Falls", "falls", "decrease",
-                OptionalDouble.empty(), Optional.of("daily"), Optional.empty(), Optional.empty(), OptionalDouble.empty()))
-                .message()).contains("weekly or monthly");
+        assertThat(admin.add(f.coach, f.cohort, plain("Falls", "sideways", null))
+                        .message())
+                .contains("increase");
+        assertThat(admin.add(f.coach, f.cohort, plain("Mood", "neutral", 5.0)).message())
+                .contains("neutral");
+        assertThat(admin.add(f.coach, f.cohort, plain("", "decrease", null)).message())
+                .contains("`name`");
+        assertThat(admin.add(f.coach, f.cohort, plain("x".repeat(61), "decrease", null))
+                        .message())
+                .contains("60");
+        assertThat(admin.add(f.coach, f.cohort, plain("@everyone falls", "decrease", null))
+                        .message())
+                .contains("@");
+        assertThat(admin.add(
+                                f.coach,
+                                f.cohort,
+                                new MeasureAdmin.Definition(
+                                        "Falls",
+                                        "falls",
+                                        "decrease",
+                                        OptionalDouble.empty(),
+                                        Optional.of("daily"),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        OptionalDouble.empty()))
+                        .message())
+                .contains("weekly or monthly");
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
     }
 
@@ -97,20 +154,30 @@ class MeasureAdminTest {
         Outcome o = admin.add(f.coach, f.cohort, plain("Falls for Mrs Higginbottom", "decrease", null));
         assertThat(o.kind()).isEqualTo(Outcome.Kind.INVALID);
         assertThat(o.message()).contains("Nothing was added").doesNotContain("Higginbottom");
-        assertThat(admin.add(f.coach, f.cohort, plain("Falls in room 12", "decrease", null)).ok()).isFalse();
+        assertThat(admin.add(f.coach, f.cohort, plain("Falls in room 12", "decrease", null))
+                        .ok())
+                .isFalse();
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
     }
 
     @Test
     void names_are_unique_in_a_cohort_ignoring_case_and_a_cohort_has_at_most_twelve() {
-        assertThat(admin.add(f.coach, f.cohort, plain("Falls", "decrease", null)).ok()).isTrue();
-        assertThat(admin.add(f.coach, f.cohort, plain("FALLS", "decrease", null)).message()).contains("already has");
+        assertThat(admin.add(f.coach, f.cohort, plain("Falls", "decrease", null))
+                        .ok())
+                .isTrue();
+        assertThat(admin.add(f.coach, f.cohort, plain("FALLS", "decrease", null))
+                        .message())
+                .contains("already has");
         for (int i = 2; i <= MeasureAdmin.MAX_MEASURES; i++) {
-            assertThat(admin.add(f.coach, f.cohort, plain("Measure " + i, "increase", null)).ok()).isTrue();
+            assertThat(admin.add(f.coach, f.cohort, plain("Measure " + i, "increase", null))
+                            .ok())
+                    .isTrue();
         }
-        assertThat(admin.add(f.coach, f.cohort, plain("One too many", "increase", null)).message())
+        assertThat(admin.add(f.coach, f.cohort, plain("One too many", "increase", null))
+                        .message())
                 .contains("already has 12");
-        assertThat(f.measures.inCohort(f.cohort.id())).extracting(Measure::position)
+        assertThat(f.measures.inCohort(f.cohort.id()))
+                .extracting(Measure::position)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     }
 
@@ -119,8 +186,11 @@ class MeasureAdminTest {
         assertThat(admin.list(f.cohort)).contains("no measures yet");
         admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0));
         admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0));
-        assertThat(admin.list(f.cohort)).contains("1. **Falls** · falls · weekly · lower is better · target 3")
-                .contains("2. **Falls rate**").contains("<5").contains("measure,period,value");
+        assertThat(admin.list(f.cohort))
+                .contains("1. **Falls** · falls · weekly · lower is better · target 3")
+                .contains("2. **Falls rate**")
+                .contains("<5")
+                .contains("measure,period,value");
         assertThat(admin.listForManager(f.alice)).isEqualTo(admin.list(f.cohort));
         assertThat(admin.listForManager(f.outsider)).contains("not enrolled");
     }

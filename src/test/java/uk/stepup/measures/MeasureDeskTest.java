@@ -19,6 +19,7 @@ import uk.stepup.storage.JdbcMeasureDrafts;
 class MeasureDeskTest {
     @TempDir
     Path dir;
+
     MeasuresFixture f;
     MeasureDesk desk;
 
@@ -56,10 +57,13 @@ class MeasureDeskTest {
         Measure rate = f.fallsRate(Frequency.WEEKLY);
         MeasureDesk.Form form = form(3, 1);
         assertThat(form.title()).isEqualTo("Week 3 measures");
-        assertThat(form.inputs()).extracting(MeasureDesk.Input::id)
+        assertThat(form.inputs())
+                .extracting(MeasureDesk.Input::id)
                 .containsExactly("m" + falls.id(), "m" + rate.id() + "n", "m" + rate.id() + "d");
         assertThat(form.inputs().get(0).label()).isEqualTo("Falls (count)");
-        assertThat(form.inputs().get(0).description()).contains("week of 18 Jan 2027").contains("lower is better");
+        assertThat(form.inputs().get(0).description())
+                .contains("week of 18 Jan 2027")
+                .contains("lower is better");
         assertThat(form.inputs().get(1).label()).isEqualTo("Falls rate: falls");
         assertThat(form.inputs().get(2).label()).isEqualTo("Falls rate: occupied bed days");
         form.inputs().forEach(in -> {
@@ -67,11 +71,18 @@ class MeasureDeskTest {
             assertThat(in.description().length()).isLessThanOrEqualTo(MeasureDesk.DESCRIPTION_MAX);
         });
 
-        MeasureDesk.Result r = desk.submit(f.alice, f.oak.id(), 3, 1, Map.of(
-                "m" + falls.id(), " 4 ", "m" + rate.id() + "n", "6", "m" + rate.id() + "d", "1,450"));
+        MeasureDesk.Result r = desk.submit(
+                f.alice,
+                f.oak.id(),
+                3,
+                1,
+                Map.of("m" + falls.id(), " 4 ", "m" + rate.id() + "n", "6", "m" + rate.id() + "d", "1,450"));
         assertThat(r).isInstanceOf(MeasureDesk.Saved.class);
         MeasureDesk.Saved saved = (MeasureDesk.Saved) r;
-        assertThat(saved.message()).contains("Saved 2 measures").contains("Falls 4").contains("(6 ÷ 1,450)");
+        assertThat(saved.message())
+                .contains("Saved 2 measures")
+                .contains("Falls 4")
+                .contains("(6 ÷ 1,450)");
         assertThat(saved.next()).isEmpty();
         List<MeasureValue> stored = f.measures.forHome(f.oak.id());
         assertThat(stored).hasSize(2);
@@ -81,7 +92,10 @@ class MeasureDeskTest {
             assertThat(v.week()).hasValue(3);
             assertThat(v.enteredBy()).isEqualTo("alice");
         });
-        MeasureValue rv = stored.stream().filter(v -> v.measureId() == rate.id()).findFirst().orElseThrow();
+        MeasureValue rv = stored.stream()
+                .filter(v -> v.measureId() == rate.id())
+                .findFirst()
+                .orElseThrow();
         assertThat(rv.value()).isCloseTo(6 / 1450.0 * 1000, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(rv.numerator()).hasValue(6);
         assertThat(rv.denominator()).hasValue(1450);
@@ -89,8 +103,10 @@ class MeasureDeskTest {
         // Reopening shows what is stored, so a mistake can be corrected in place.
         assertThat(form(3, 1).inputs()).extracting(in -> in.value().orElse("")).containsExactly("4", "6", "1450");
         desk.submit(f.alice, f.oak.id(), 3, 1, Map.of("m" + falls.id(), "5"));
-        assertThat(f.measures.forHome(f.oak.id())).filteredOn(v -> v.measureId() == falls.id())
-                .extracting(MeasureValue::value).containsExactly(5.0);
+        assertThat(f.measures.forHome(f.oak.id()))
+                .filteredOn(v -> v.measureId() == falls.id())
+                .extracting(MeasureValue::value)
+                .containsExactly(5.0);
     }
 
     @Test
@@ -107,7 +123,9 @@ class MeasureDeskTest {
         assertThat(one.title()).isEqualTo("Week 1 measures (1/2)");
         assertThat(one.inputs()).hasSize(4);
         MeasureDesk.Form two = form(1, 2);
-        assertThat(two.inputs()).extracting(MeasureDesk.Input::id).containsExactly("m" + rate.id() + "n", "m" + rate.id() + "d");
+        assertThat(two.inputs())
+                .extracting(MeasureDesk.Input::id)
+                .containsExactly("m" + rate.id() + "n", "m" + rate.id() + "d");
 
         MeasureDesk.Saved saved = (MeasureDesk.Saved) desk.submit(f.alice, f.oak.id(), 1, 1, Map.of());
         assertThat(saved.message()).contains("Nothing entered");
@@ -126,35 +144,52 @@ class MeasureDeskTest {
         MeasureDesk.Result r = desk.submit(f.alice, f.oak.id(), 2, 1, typed);
         assertThat(r).isInstanceOf(MeasureDesk.Invalid.class);
         MeasureDesk.Invalid invalid = (MeasureDesk.Invalid) r;
-        assertThat(invalid.message()).contains("Nothing was saved").contains("**Falls** is not a number")
-                .contains("needs both falls and occupied bed days").doesNotContain("twelve");
+        assertThat(invalid.message())
+                .contains("Nothing was saved")
+                .contains("**Falls** is not a number")
+                .contains("needs both falls and occupied bed days")
+                .doesNotContain("twelve");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
 
         // Bob trying Alice's draft token on his own home's form gets an empty form and leaves her draft alone.
         MeasureDesk.Opened bobs = (MeasureDesk.Opened) desk.open(f.bob, f.elm.id(), 2, 1, Optional.of(invalid.draft()));
         assertThat(bobs.form().inputs()).allSatisfy(in -> assertThat(in.value()).isEmpty());
-        MeasureDesk.Opened reopened = (MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
-        assertThat(reopened.form().inputs()).extracting(in -> in.value().orElse("")).containsExactly("twelve", "3", "");
+        MeasureDesk.Opened reopened =
+                (MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
+        assertThat(reopened.form().inputs())
+                .extracting(in -> in.value().orElse(""))
+                .containsExactly("twelve", "3", "");
         // A draft is used once and only by the person who typed it.
-        assertThat(((MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()))).form()
-                .inputs().get(0).value()).isEmpty();
+        assertThat(((MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft())))
+                        .form()
+                        .inputs()
+                        .get(0)
+                        .value())
+                .isEmpty();
     }
 
     @Test
     void an_identifier_in_a_box_is_refused_not_echoed_and_not_kept() {
         f.clock.set(f.inWeek(2));
         Measure falls = f.falls();
-        Measure other = f.plain("Hospital admissions", ImprovementDirection.DECREASE, Frequency.WEEKLY, OptionalDouble.empty());
-        MeasureDesk.Result r = desk.submit(f.alice, f.oak.id(), 2, 1, Map.of(
-                "m" + falls.id(), "943 476 5919", "m" + other.id(), "2"));
+        Measure other =
+                f.plain("Hospital admissions", ImprovementDirection.DECREASE, Frequency.WEEKLY, OptionalDouble.empty());
+        MeasureDesk.Result r =
+                desk.submit(f.alice, f.oak.id(), 2, 1, Map.of("m" + falls.id(), "943 476 5919", "m" + other.id(), "2"));
         MeasureDesk.Invalid invalid = (MeasureDesk.Invalid) r;
-        assertThat(invalid.message()).contains("NHS number").contains("aggregate numbers only").doesNotContain("5919");
+        assertThat(invalid.message())
+                .contains("NHS number")
+                .contains("aggregate numbers only")
+                .doesNotContain("5919");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
-        MeasureDesk.Opened reopened = (MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
-        assertThat(reopened.form().inputs()).extracting(in -> in.value().orElse("")).containsExactly("", "2");
+        MeasureDesk.Opened reopened =
+                (MeasureDesk.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
+        assertThat(reopened.form().inputs())
+                .extracting(in -> in.value().orElse(""))
+                .containsExactly("", "2");
 
-        MeasureDesk.Invalid named = (MeasureDesk.Invalid) desk.submit(f.alice, f.oak.id(), 2, 1, Map.of(
-                "m" + falls.id(), "2 (Mrs Higginbottom)"));
+        MeasureDesk.Invalid named = (MeasureDesk.Invalid)
+                desk.submit(f.alice, f.oak.id(), 2, 1, Map.of("m" + falls.id(), "2 (Mrs Higginbottom)"));
         assertThat(named.message()).doesNotContain("Higginbottom");
     }
 
@@ -166,8 +201,11 @@ class MeasureDeskTest {
         MeasureDesk.Form week1 = form(1, 1);
         assertThat(week1.inputs()).hasSize(3);
         assertThat(week1.inputs().get(0).description()).startsWith("Monthly, for Dec 2026");
-        desk.submit(f.alice, f.oak.id(), 1, 1, Map.of("m" + monthly.id() + "n", "7", "m" + monthly.id() + "d", "1,700"));
-        assertThat(f.measures.forHome(f.oak.id())).extracting(MeasureValue::period).containsExactly(LocalDate.of(2026, 12, 1));
+        desk.submit(
+                f.alice, f.oak.id(), 1, 1, Map.of("m" + monthly.id() + "n", "7", "m" + monthly.id() + "d", "1,700"));
+        assertThat(f.measures.forHome(f.oak.id()))
+                .extracting(MeasureValue::period)
+                .containsExactly(LocalDate.of(2026, 12, 1));
         // Still in week 1's form (to correct it), but not asked again in week 2 or the rest of January.
         assertThat(form(1, 1).inputs()).hasSize(3);
         f.clock.set(f.inWeek(2));
@@ -179,7 +217,10 @@ class MeasureDeskTest {
         assertThat(form(5, 1).inputs().get(0).description()).startsWith("Monthly, for Jan 2027");
         // Another home has not entered December yet, so it is still asked for in week 2.
         f.clock.set(f.inWeek(2));
-        assertThat(((MeasureDesk.Opened) desk.open(f.bob, f.elm.id(), 2, 1, Optional.empty())).form().inputs()).hasSize(3);
+        assertThat(((MeasureDesk.Opened) desk.open(f.bob, f.elm.id(), 2, 1, Optional.empty()))
+                        .form()
+                        .inputs())
+                .hasSize(3);
     }
 
     @Test

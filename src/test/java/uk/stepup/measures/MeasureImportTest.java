@@ -15,6 +15,7 @@ import uk.stepup.shared.Outcome;
 class MeasureImportTest {
     @TempDir
     Path dir;
+
     MeasuresFixture f;
     MeasureImport importer;
     Measure falls;
@@ -47,18 +48,25 @@ class MeasureImportTest {
     @Test
     void a_good_file_is_stored_for_the_manager_s_home_as_history() {
         String csv = "measure,period,value,numerator,denominator\r\n"
-                + "falls,2026-12-09,6,,\r\n"          // a Wednesday: the week of Monday 7 December
+                + "falls,2026-12-09,6,,\r\n" // a Wednesday: the week of Monday 7 December
                 + "Falls,2026-12-14,5,,\r\n"
                 + "\r\n"
                 + "Falls rate,2026-11,,7,1650\r\n"
                 + "Falls rate,2026-12-31,4.12,7,1700\r\n";
         Outcome o = importer.importCsv(f.alice, csv);
         assertThat(o.ok()).as(o.message()).isTrue();
-        assertThat(o.message()).contains("Imported 4 values for Oak House").contains("Falls: 2 (week of 7 Dec 2026 to week of 14 Dec 2026)")
+        assertThat(o.message())
+                .contains("Imported 4 values for Oak House")
+                .contains("Falls: 2 (week of 7 Dec 2026 to week of 14 Dec 2026)")
                 .contains("Falls rate: 2 (Nov 2026 to Dec 2026)");
         List<MeasureValue> stored = f.measures.forHome(f.oak.id());
-        assertThat(stored).extracting(MeasureValue::period).containsExactly(LocalDate.of(2026, 12, 7),
-                LocalDate.of(2026, 12, 14), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1));
+        assertThat(stored)
+                .extracting(MeasureValue::period)
+                .containsExactly(
+                        LocalDate.of(2026, 12, 7),
+                        LocalDate.of(2026, 12, 14),
+                        LocalDate.of(2026, 11, 1),
+                        LocalDate.of(2026, 12, 1));
         assertThat(stored).allSatisfy(v -> {
             assertThat(v.source()).isEqualTo(MeasureValue.Source.IMPORTED);
             assertThat(v.week()).isEmpty();
@@ -88,10 +96,12 @@ class MeasureImportTest {
                 + "Falls,2026-02-30,3,,\n";
         Outcome o = importer.importCsv(f.alice, csv);
         assertThat(o.kind()).isEqualTo(Outcome.Kind.INVALID);
-        assertThat(o.message()).startsWith("Nothing was imported")
+        assertThat(o.message())
+                .startsWith("Nothing was imported")
                 .contains("line 3: Falls is weekly, so its period is a date")
                 .contains("line 4: Falls for week of 7 Dec 2026 is already on line 2")
-                .contains("line 5: Falls rate is a rate: give the numerator (falls) and the denominator (occupied bed days)")
+                .contains(
+                        "line 5: Falls rate is a rate: give the numerator (falls) and the denominator (occupied bed days)")
                 .contains("line 6: there is no measure called \"Smiles\"; the cohort's measures are Falls, Falls rate")
                 .contains("line 7: week of 2 Dec 2024 is more than 24 months back")
                 .contains("line 8: week of 11 Jan 2027 is in the future")
@@ -107,7 +117,8 @@ class MeasureImportTest {
         assertThat(problems("")).contains("line 1: the file is empty");
         assertThat(problems("measure,value\nFalls,3\n")).contains("line 1: the header needs a column called period");
         assertThat(problems("measure,period,value,numerator\n")).contains("numerator and denominator come together");
-        assertThat(problems("measure,period,value,notes\nFalls,2026-12-07,3,x\n")).contains("unknown column \"notes\"");
+        assertThat(problems("measure,period,value,notes\nFalls,2026-12-07,3,x\n"))
+                .contains("unknown column \"notes\"");
         assertThat(problems("measure,period,value\n")).contains("no values below the header");
         assertThat(problems("PK\u0003\u0004 binary")).contains("not a CSV text file");
         // Columns in any order, any case.
@@ -118,7 +129,8 @@ class MeasureImportTest {
     void a_plain_measure_takes_no_numerator_and_a_rate_value_may_be_left_to_the_bot() {
         assertThat(problems("measure,period,value,numerator,denominator\nFalls,2026-12-07,3,1,2\n"))
                 .contains("Falls is a plain number, not a rate");
-        MeasureCsv.Ok ok = (MeasureCsv.Ok) parse("measure,period,value,numerator,denominator\nFalls rate,2026-12,,0,1700\n");
+        MeasureCsv.Ok ok =
+                (MeasureCsv.Ok) parse("measure,period,value,numerator,denominator\nFalls rate,2026-12,,0,1700\n");
         assertThat(ok.rows().get(0).value()).isZero();
         assertThat(problems("measure,period,value,numerator,denominator\nFalls rate,2026-12,,3,0\n"))
                 .contains("the denominator must be above 0");
@@ -126,7 +138,8 @@ class MeasureImportTest {
 
     @Test
     void identifiers_in_the_file_stop_the_whole_import_without_being_repeated() {
-        Outcome o = importer.importCsv(f.alice, "measure,period,value\nFalls,2026-12-07,3\nFalls (NHS 943 476 5919),2026-12-14,2\n");
+        Outcome o = importer.importCsv(
+                f.alice, "measure,period,value\nFalls,2026-12-07,3\nFalls (NHS 943 476 5919),2026-12-14,2\n");
         assertThat(o.kind()).isEqualTo(Outcome.Kind.INVALID);
         assertThat(o.message()).contains("NHS number in 'line 3'").doesNotContain("5919");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
@@ -134,11 +147,15 @@ class MeasureImportTest {
 
     @Test
     void only_a_manager_imports_and_only_into_their_own_home() {
-        assertThat(importer.importCsv(f.coach, "measure,period,value\nFalls,2026-12-07,3\n").kind())
+        assertThat(importer.importCsv(f.coach, "measure,period,value\nFalls,2026-12-07,3\n")
+                        .kind())
                 .isEqualTo(Outcome.Kind.REFUSED);
-        assertThat(importer.importCsv(f.outsider, "measure,period,value\nFalls,2026-12-07,3\n").kind())
+        assertThat(importer.importCsv(f.outsider, "measure,period,value\nFalls,2026-12-07,3\n")
+                        .kind())
                 .isEqualTo(Outcome.Kind.REFUSED);
-        assertThat(importer.importCsv(f.bob, "measure,period,value\nFalls,2026-12-07,3\n").ok()).isTrue();
+        assertThat(importer.importCsv(f.bob, "measure,period,value\nFalls,2026-12-07,3\n")
+                        .ok())
+                .isTrue();
         assertThat(f.measures.forHome(f.elm.id())).hasSize(1);
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
     }

@@ -75,18 +75,24 @@ final class MeasuresFixture implements AutoCloseable {
         cohorts = new JdbcCohortRepository(db);
         homes = new JdbcHomeRepository(db);
         measures = new JdbcMeasureRepository(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
         List<String> codes = new ArrayList<>();
         for (int i = 1; i <= 24; i++) {
             codes.add("K" + i);
         }
-        cohort = cohorts.create(new CohortRepository.NewCohort(GUILD, "Spring 2027", "kloe-2017", LONDON, START, rhythm,
-                codes, "coach", CREATED));
-        List<Home> enrolled = homes.enrolAll(cohort.id(), List.of(
-                new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("alice")),
-                new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("bob"))),
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                GUILD, "Spring 2027", "kloe-2017", LONDON, START, rhythm, codes, "coach", CREATED));
+        List<Home> enrolled = homes.enrolAll(
+                cohort.id(),
+                List.of(
+                        new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("alice")),
+                        new HomeRepository.NewHome(
+                                "Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("bob"))),
                 CREATED);
         oak = enrolled.get(0);
         elm = enrolled.get(1);
@@ -102,8 +108,8 @@ final class MeasuresFixture implements AutoCloseable {
     }
 
     Measure plain(String name, ImprovementDirection direction, Frequency frequency, OptionalDouble target) {
-        return measures.add(new MeasureRepository.NewMeasure(cohort.id(), name, "count", direction, target, frequency,
-                Optional.empty(), "coach", CREATED));
+        return measures.add(new MeasureRepository.NewMeasure(
+                cohort.id(), name, "count", direction, target, frequency, Optional.empty(), "coach", CREATED));
     }
 
     Measure falls() {
@@ -111,20 +117,44 @@ final class MeasuresFixture implements AutoCloseable {
     }
 
     Measure fallsRate(Frequency frequency) {
-        return measures.add(new MeasureRepository.NewMeasure(cohort.id(), "Falls rate", "falls per 1,000 bed days",
-                ImprovementDirection.DECREASE, OptionalDouble.empty(), frequency,
-                Optional.of(new Rate("falls", "occupied bed days", 1000)), "coach", CREATED));
+        return measures.add(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                "Falls rate",
+                "falls per 1,000 bed days",
+                ImprovementDirection.DECREASE,
+                OptionalDouble.empty(),
+                frequency,
+                Optional.of(new Rate("falls", "occupied bed days", 1000)),
+                "coach",
+                CREATED));
     }
 
     MeasureValue value(Measure m, Home h, LocalDate period, double v) {
-        return new MeasureValue(m.id(), h.id(), period, v, OptionalDouble.empty(), OptionalDouble.empty(),
-                MeasureValue.Source.IMPORTED, OptionalInt.empty(), "alice", CREATED);
+        return new MeasureValue(
+                m.id(),
+                h.id(),
+                period,
+                v,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                MeasureValue.Source.IMPORTED,
+                OptionalInt.empty(),
+                "alice",
+                CREATED);
     }
 
     MeasureValue rate(Measure m, Home h, LocalDate period, double numerator, double denominator) {
-        return new MeasureValue(m.id(), h.id(), period, m.rate().orElseThrow().of(numerator, denominator),
-                OptionalDouble.of(numerator), OptionalDouble.of(denominator), MeasureValue.Source.IMPORTED,
-                OptionalInt.empty(), "alice", CREATED);
+        return new MeasureValue(
+                m.id(),
+                h.id(),
+                period,
+                m.rate().orElseThrow().of(numerator, denominator),
+                OptionalDouble.of(numerator),
+                OptionalDouble.of(denominator),
+                MeasureValue.Source.IMPORTED,
+                OptionalInt.empty(),
+                "alice",
+                CREATED);
     }
 
     /** Stores a weekly series for a home, one value per week ending with the week starting {@code lastMonday}. */

@@ -19,8 +19,22 @@ class NumbersTest {
 
     @Test
     void anything_but_a_plain_number_is_refused() {
-        for (String s : new String[] {"", "twelve", "12 falls", "3 (Mrs Smith)", "1e5", "12%", "1,23", "12,", "1.2.3",
-                "NaN", "Infinity", "0x10", "9999999999", "--3"}) {
+        for (String s : new String[] {
+            "",
+            "twelve",
+            "12 falls",
+            "3 (Mrs Smith)",
+            "1e5",
+            "12%",
+            "1,23",
+            "12,",
+            "1.2.3",
+            "NaN",
+            "Infinity",
+            "0x10",
+            "9999999999",
+            "--3"
+        }) {
             assertThat(Numbers.parse(s)).as(s).isEqualTo(Optional.empty());
         }
         assertThat(Numbers.parse(null)).isEmpty();

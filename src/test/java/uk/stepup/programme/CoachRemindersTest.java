@@ -63,8 +63,7 @@ class CoachRemindersTest {
         }
 
         @Override
-        public void deleteEvent(Cohort cohort, String eventId) {
-        }
+        public void deleteEvent(Cohort cohort, String eventId) {}
 
         @Override
         public Posted postSession(Cohort cohort, Session session) {
@@ -112,13 +111,14 @@ class CoachRemindersTest {
         final List<String> told = new ArrayList<>();
 
         @Override
-        public Posted postPrompt(Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
+        public Posted postPrompt(
+                Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
             throw new AssertionError("not expected");
         }
 
         @Override
-        public Posted postReminder(Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline,
-                                   DeliveryLedger.Key key) {
+        public Posted postReminder(
+                Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
             throw new AssertionError("not expected");
         }
 
@@ -128,7 +128,8 @@ class CoachRemindersTest {
         }
 
         @Override
-        public Posted postThread(Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
+        public Posted postThread(
+                Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
             throw new AssertionError("not expected");
         }
 
@@ -138,7 +139,8 @@ class CoachRemindersTest {
         }
 
         @Override
-        public Posted postSummaryInThread(Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
+        public Posted postSummaryInThread(
+                Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
             throw new AssertionError("not expected");
         }
 
@@ -168,12 +170,10 @@ class CoachRemindersTest {
         final List<Instant> at = new ArrayList<>();
 
         @Override
-        public void schedule(Cohort cohort) {
-        }
+        public void schedule(Cohort cohort) {}
 
         @Override
-        public void cancel(long cohortId) {
-        }
+        public void cancel(long cohortId) {}
 
         @Override
         public void wakeAt(long cohortId, Instant when) {
@@ -183,6 +183,7 @@ class CoachRemindersTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcDeliveryLedger ledger;
     JdbcTaskRepository tasks;
@@ -203,14 +204,29 @@ class CoachRemindersTest {
         ledger = new JdbcDeliveryLedger(db);
         tasks = new JdbcTaskRepository(db);
         sessions = new JdbcSessionRepository(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = cohorts.create(new CohortRepository.NewCohort("1", "Riverside", "kloe-2017", ZoneId.of("Europe/London"),
-                LocalDate.of(2027, 1, 4), rhythm, List.of("S1", "S2"), "coach", CREATED.minusSeconds(86_400)));
-        homes.enrolAll(cohort.id(), List.of(
-                new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1")),
-                new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u2"))), CREATED);
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                "1",
+                "Riverside",
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                List.of("S1", "S2"),
+                "coach",
+                CREATED.minusSeconds(86_400)));
+        homes.enrolAll(
+                cohort.id(),
+                List.of(
+                        new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1")),
+                        new HomeRepository.NewHome(
+                                "Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u2"))),
+                CREATED);
         reminders = new CoachReminders(tasks, sessions, homes, posts, wakes, clock);
         deliveries = new Deliveries(ledger, coaches, wakes, clock);
     }
@@ -241,8 +257,8 @@ class CoachRemindersTest {
     }
 
     private Session session(String title, Instant start, Instant createdAt) {
-        return sessions.create(new SessionRepository.NewSession(cohort.id(), title, start, "https://zoom.us/j/1", "coach",
-                createdAt));
+        return sessions.create(
+                new SessionRepository.NewSession(cohort.id(), title, start, "https://zoom.us/j/1", "coach", createdAt));
     }
 
     @Test
@@ -251,8 +267,11 @@ class CoachRemindersTest {
         session("Call", Instant.parse("2027-01-14T14:00:00Z"), CREATED);
         tick(CREATED.plusSeconds(60));
         assertThat(posts.made).isEmpty();
-        assertThat(wakes.at).containsExactlyInAnyOrder(Instant.parse("2027-01-14T09:00:00Z"),
-                Instant.parse("2027-01-14T13:00:00Z"), Instant.parse("2027-01-14T14:00:00Z"));
+        assertThat(wakes.at)
+                .containsExactlyInAnyOrder(
+                        Instant.parse("2027-01-14T09:00:00Z"),
+                        Instant.parse("2027-01-14T13:00:00Z"),
+                        Instant.parse("2027-01-14T14:00:00Z"));
         assertThat(ledger.statuses(cohort.id())).isEmpty();
     }
 
@@ -263,9 +282,13 @@ class CoachRemindersTest {
         tick(Instant.parse("2027-01-15T00:05:00Z"));
         assertThat(posts.made).isEmpty();
         assertThat(ledger.statuses(cohort.id())).hasSize(2);
-        assertThat(ledger.forCohortWeek(cohort.id(), 0)).hasSize(2)
+        assertThat(ledger.forCohortWeek(cohort.id(), 0))
+                .hasSize(2)
                 .allMatch(e -> e.status() == DeliveryLedger.Status.SKIPPED);
-        assertThat(coaches.told).singleElement().asString().contains("task \"Fire drill log\" to Oak House")
+        assertThat(coaches.told)
+                .singleElement()
+                .asString()
+                .contains("task \"Fire drill log\" to Oak House")
                 .contains("skipped");
     }
 
@@ -287,13 +310,19 @@ class CoachRemindersTest {
         // The bot comes back at 13:40 on the Thursday: the Thursday reminder is still useful, the rest are not.
         tick(Instant.parse("2027-01-14T13:40:00Z"));
         assertThat(posts.made).containsExactly("session reminder Thursday call");
-        assertThat(coaches.told).singleElement().asString()
-                .contains("reminder for the session \"Monday call\"").contains("skipped")
+        assertThat(coaches.told)
+                .singleElement()
+                .asString()
+                .contains("reminder for the session \"Monday call\"")
+                .contains("skipped")
                 .contains("I attended button for the session \"Old call\"")
-                .contains("reminder for the session \"Thursday call\"").contains("posted late");
+                .contains("reminder for the session \"Thursday call\"")
+                .contains("posted late");
         // The Monday call started more than two days ago, so its I attended post is skipped too.
         assertThat(coaches.told.get(0)).contains("I attended button for the session \"Monday call\"");
-        assertThat(ledger.statuses(cohort.id()).values()).filteredOn(st -> st == DeliveryLedger.Status.SENT).hasSize(1);
+        assertThat(ledger.statuses(cohort.id()).values())
+                .filteredOn(st -> st == DeliveryLedger.Status.SENT)
+                .hasSize(1);
         tick(Instant.parse("2027-01-14T14:00:00Z"));
         tick(Instant.parse("2027-01-14T14:01:00Z"));
         assertThat(posts.made).containsExactly("session reminder Thursday call", "attendance call Thursday call");

@@ -40,6 +40,7 @@ class DeliveriesTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcDeliveryLedger ledger;
     SimulatedClock clock = new SimulatedClock(DUE);
@@ -55,12 +56,22 @@ class DeliveriesTest {
     void open() {
         db = TestDatabases.fresh(dir);
         ledger = new JdbcDeliveryLedger(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = new JdbcCohortRepository(db).create(new CohortRepository.NewCohort("1", "Riverside", "kloe-2017",
-                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), rhythm, List.of("S1"), "coach",
-                DUE.minus(Duration.ofDays(7))));
+        cohort = new JdbcCohortRepository(db)
+                .create(new CohortRepository.NewCohort(
+                        "1",
+                        "Riverside",
+                        "kloe-2017",
+                        ZoneId.of("Europe/London"),
+                        LocalDate.of(2027, 1, 4),
+                        rhythm,
+                        List.of("S1"),
+                        "coach",
+                        DUE.minus(Duration.ofDays(7))));
         deliveries = new Deliveries(ledger, coaches, wakes, clock);
     }
 
@@ -105,19 +116,30 @@ class DeliveriesTest {
 
     @Test
     void a_post_discord_refused_for_a_reason_a_coach_can_fix_is_reported() {
-        deliver(new Key(cohort.id(), 1, Kind.PROMPT, "this-week"), new ProgrammePublisher.Failed("#this-week is missing."));
+        deliver(
+                new Key(cohort.id(), 1, Kind.PROMPT, "this-week"),
+                new ProgrammePublisher.Failed("#this-week is missing."));
         assertThat(wakes.at).isEmpty();
         assertThat(coaches.told).singleElement().asString().contains("#this-week is missing.");
     }
 
     private void deliverPart(Key part, Key parent, Optional<String> found) {
-        deliveries.deliverPart(cohort, part, parent, DUE, true, done(), "the thread", k -> {
-            looks++;
-            return found;
-        }, k -> {
-            posts++;
-            return new ProgrammePublisher.Sent("t1");
-        });
+        deliveries.deliverPart(
+                cohort,
+                part,
+                parent,
+                DUE,
+                true,
+                done(),
+                "the thread",
+                k -> {
+                    looks++;
+                    return found;
+                },
+                k -> {
+                    posts++;
+                    return new ProgrammePublisher.Sent("t1");
+                });
     }
 
     @Test
@@ -147,15 +169,25 @@ class DeliveriesTest {
         Key summary = new Key(cohort.id(), 1, Kind.SUMMARY, "peer-learning");
         Key copy = new Key(cohort.id(), 1, Kind.SUMMARY, "thread");
         for (int tick = 0; tick < 3; tick++) {
-            deliveries.deliverPart(cohort, copy, summary, DUE, true, done(), "the week 1 summary in its thread",
-                    k -> Optional.empty(), k -> {
+            deliveries.deliverPart(
+                    cohort,
+                    copy,
+                    summary,
+                    DUE,
+                    true,
+                    done(),
+                    "the week 1 summary in its thread",
+                    k -> Optional.empty(),
+                    k -> {
                         posts++;
                         return new ProgrammePublisher.Skipped("the week's thread was deleted.");
                     });
         }
         assertThat(posts).as("never tried again").isEqualTo(1);
         assertThat(ledger.find(copy).orElseThrow().status()).isEqualTo(DeliveryLedger.Status.SKIPPED);
-        assertThat(coaches.told).singleElement().asString()
+        assertThat(coaches.told)
+                .singleElement()
+                .asString()
                 .isEqualTo("I did not post the week 1 summary in its thread: the week's thread was deleted.");
         assertThat(wakes.at).isEmpty();
     }

@@ -51,6 +51,7 @@ class SetupJobsTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcCohortRepository cohorts;
     JdbcHomeRepository homes;
@@ -119,13 +120,24 @@ class SetupJobsTest {
         homes = new JdbcHomeRepository(db);
         jobs = new JdbcSetupJobRepository(db);
         spaces = new Spaces();
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = cohorts.create(new CohortRepository.NewCohort(COACH.guildId(), "Spring", "kloe-2017",
-                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 11), rhythm, List.of("S1", "S2"), COACH.userId(), T0));
-        cohorts.saveChannels(cohort.id(), new Cohort.Channels(Optional.of("1"), Optional.of("2"), Optional.of("3"),
-                Optional.of("4")));
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                COACH.guildId(),
+                "Spring",
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 11),
+                rhythm,
+                List.of("S1", "S2"),
+                COACH.userId(),
+                T0));
+        cohorts.saveChannels(
+                cohort.id(),
+                new Cohort.Channels(Optional.of("1"), Optional.of("2"), Optional.of("3"), Optional.of("4")));
         cohort = cohorts.byId(cohort.id()).orElseThrow();
     }
 
@@ -137,8 +149,15 @@ class SetupJobsTest {
     SetupJobs setupJobs() {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         Enrolment enrolment = new Enrolment(cohorts, homes, spaces, new PrivacyGuard(clock), clock);
-        return new SetupJobs(cohorts, homes, spaces, enrolment, jobs, (c, text, mention) -> notes.add(
-                mention.map(m -> "[" + m + "] ").orElse("") + text), queued::add, clock);
+        return new SetupJobs(
+                cohorts,
+                homes,
+                spaces,
+                enrolment,
+                jobs,
+                (c, text, mention) -> notes.add(mention.map(m -> "[" + m + "] ").orElse("") + text),
+                queued::add,
+                clock);
     }
 
     void runQueued() {
@@ -167,10 +186,14 @@ class SetupJobsTest {
         assertThat(setup.startRepair(COACH, cohort).message()).contains("is still running");
 
         runQueued();
-        assertThat(homes.inCohort(cohort.id())).hasSize(2).allMatch(h -> h.channelId().isPresent());
+        assertThat(homes.inCohort(cohort.id()))
+                .hasSize(2)
+                .allMatch(h -> h.channelId().isPresent());
         assertThat(spaces.withRole).containsExactlyInAnyOrder("600000000000000001", "600000000000000002");
         assertThat(notes).hasSize(2);
-        assertThat(notes.get(1)).startsWith("[" + COACH.userId() + "] <@" + COACH.userId() + "> Imported 2 homes with 2 managers into **Spring**");
+        assertThat(notes.get(1))
+                .startsWith("[" + COACH.userId() + "] <@" + COACH.userId()
+                        + "> Imported 2 homes with 2 managers into **Spring**");
         assertThat(setup.running(cohort.id())).isFalse();
         assertThat(jobs.unfinished()).isEmpty();
     }
@@ -185,7 +208,8 @@ class SetupJobsTest {
         assertThat(homes.inCohort(cohort.id())).isEmpty();
         assertThat(spaces.withRole).isEmpty();
         assertThat(spaces.creates.get()).isZero();
-        assertThat(notes.get(notes.size() - 1)).contains("Nothing was imported into **Spring**")
+        assertThat(notes.get(notes.size() - 1))
+                .contains("Nothing was imported into **Spring**")
                 .contains("line 3: managers: 600000000000000002 is not a member of this Discord server");
     }
 
@@ -202,8 +226,11 @@ class SetupJobsTest {
     @Test
     void a_job_cut_off_half_way_is_resumed_by_the_next_start_and_does_nothing_twice() {
         spaces.crashAtRoleAdd = 3;
-        setupJobs().startImport(COACH, cohort, file("600000000000000001", "600000000000000002", "600000000000000003",
-                "600000000000000004"));
+        setupJobs()
+                .startImport(
+                        COACH,
+                        cohort,
+                        file("600000000000000001", "600000000000000002", "600000000000000003", "600000000000000004"));
         runQueued();
         SetupJob cut = jobs.unfinished().get(0);
         assertThat(cut.phase()).isEqualTo(SetupJob.Phase.ADMIT);
@@ -213,8 +240,12 @@ class SetupJobsTest {
         restarted.resumeUnfinished();
         runQueued();
         assertThat(jobs.unfinished()).isEmpty();
-        assertThat(spaces.roleAdds.get()).as("two before the cut, the one cut off again, then one").isEqualTo(5);
-        assertThat(homes.inCohort(cohort.id())).hasSize(4).allMatch(h -> h.channelId().isPresent());
+        assertThat(spaces.roleAdds.get())
+                .as("two before the cut, the one cut off again, then one")
+                .isEqualTo(5);
+        assertThat(homes.inCohort(cohort.id()))
+                .hasSize(4)
+                .allMatch(h -> h.channelId().isPresent());
         assertThat(spaces.creates.get()).isEqualTo(4);
         assertThat(notes).anyMatch(n -> n.startsWith("The bot restarted during the import of **Spring**"));
 
@@ -222,6 +253,8 @@ class SetupJobsTest {
         assertThat(restarted.startRepair(COACH, cohort).message()).startsWith("Repairing Spring");
         runQueued();
         assertThat(spaces.creates.get()).isEqualTo(4);
-        assertThat(notes.get(notes.size() - 1)).contains("Repaired **Spring**").contains("all 4 home channels are in place");
+        assertThat(notes.get(notes.size() - 1))
+                .contains("Repaired **Spring**")
+                .contains("all 4 home channels are in place");
     }
 }

@@ -17,42 +17,44 @@ import org.slf4j.LoggerFactory;
  * Use with {@code @RegisterExtension static JdaErrorLog jdaErrors = new JdaErrorLog();}.
  */
 public final class JdaErrorLog implements BeforeEachCallback, AfterEachCallback {
-  private final List<String> errors = new CopyOnWriteArrayList<>();
-  private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+                String thrown = event.getThrowableProxy() == null
+                        ? ""
+                        : " (" + event.getThrowableProxy().getClassName() + ": "
+                                + event.getThrowableProxy().getMessage() + ")";
+                errors.add(event.getLoggerName() + ": " + event.getFormattedMessage() + thrown);
+            }
+        }
+    };
+
+    public JdaErrorLog() {
+        Logger jda = (Logger) LoggerFactory.getLogger("net.dv8tion");
+        appender.setContext(jda.getLoggerContext());
+        appender.setName("jda-error-log");
+        appender.start();
+        jda.addAppender(appender);
+    }
+
+    /** Errors logged since the last reset. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
     @Override
-    protected void append(ILoggingEvent event) {
-      if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-        String thrown = event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ": "
-            + event.getThrowableProxy().getMessage() + ")";
-        errors.add(event.getLoggerName() + ": " + event.getFormattedMessage() + thrown);
-      }
+    public void beforeEach(ExtensionContext context) {
+        errors.clear();
     }
-  };
 
-  public JdaErrorLog() {
-    Logger jda = (Logger) LoggerFactory.getLogger("net.dv8tion");
-    appender.setContext(jda.getLoggerContext());
-    appender.setName("jda-error-log");
-    appender.start();
-    jda.addAppender(appender);
-  }
-
-  /** Errors logged since the last reset. */
-  public List<String> errors() {
-    return List.copyOf(errors);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    errors.clear();
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (!errors.isEmpty()) {
-      List<String> copy = List.copyOf(errors);
-      errors.clear();
-      throw new AssertionError("JDA logged " + copy.size() + " ERROR(s):\n  " + String.join("\n  ", copy));
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!errors.isEmpty()) {
+            List<String> copy = List.copyOf(errors);
+            errors.clear();
+            throw new AssertionError("JDA logged " + copy.size() + " ERROR(s):\n  " + String.join("\n  ", copy));
+        }
     }
-  }
 }

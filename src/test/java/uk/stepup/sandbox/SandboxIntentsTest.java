@@ -24,72 +24,72 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A bot identified without MESSAGE_CONTENT and GUILD_MEMBERS, on a simulated clock. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SandboxIntentsTest {
-  @RegisterExtension
-  final JdaErrorLog jdaErrors = new JdaErrorLog();
+    @RegisterExtension
+    final JdaErrorLog jdaErrors = new JdaErrorLog();
 
-  private static final Instant MONDAY = Instant.parse("2027-01-04T09:00:00Z");
-  private Sandbox sb;
-  private JDA jda;
-  private SandboxGuild g;
-  private SandboxUser alice;
-  private final List<String> contents = new CopyOnWriteArrayList<>();
-  private final List<String> memberUpdates = new CopyOnWriteArrayList<>();
+    private static final Instant MONDAY = Instant.parse("2027-01-04T09:00:00Z");
+    private Sandbox sb;
+    private JDA jda;
+    private SandboxGuild g;
+    private SandboxUser alice;
+    private final List<String> contents = new CopyOnWriteArrayList<>();
+    private final List<String> memberUpdates = new CopyOnWriteArrayList<>();
 
-  @BeforeAll
-  void start() throws InterruptedException {
-    sb = Sandbox.start(SandboxOptions.defaults().withClock(Clock.fixed(MONDAY, ZoneOffset.UTC)));
-    g = sb.createGuild("Quiet");
-    alice = sb.createUser("alice", "Alice Jones");
-    g.addMember(alice);
-    jda = JdaHarness.connect(sb, EnumSet.of(GatewayIntent.GUILD_MESSAGES), new ListenerAdapter() {
-      @Override
-      public void onMessageReceived(MessageReceivedEvent e) {
-        contents.add(e.getMessage().getContentRaw());
-      }
+    @BeforeAll
+    void start() throws InterruptedException {
+        sb = Sandbox.start(SandboxOptions.defaults().withClock(Clock.fixed(MONDAY, ZoneOffset.UTC)));
+        g = sb.createGuild("Quiet");
+        alice = sb.createUser("alice", "Alice Jones");
+        g.addMember(alice);
+        jda = JdaHarness.connect(sb, EnumSet.of(GatewayIntent.GUILD_MESSAGES), new ListenerAdapter() {
+            @Override
+            public void onMessageReceived(MessageReceivedEvent e) {
+                contents.add(e.getMessage().getContentRaw());
+            }
 
-      @Override
-      public void onGuildMemberUpdate(GuildMemberUpdateEvent e) {
-        memberUpdates.add(e.getUser().getId());
-      }
-    });
-  }
+            @Override
+            public void onGuildMemberUpdate(GuildMemberUpdateEvent e) {
+                memberUpdates.add(e.getUser().getId());
+            }
+        });
+    }
 
-  @AfterAll
-  void stop() throws InterruptedException {
-    JdaHarness.shutdown(jda);
-    sb.close();
-  }
+    @AfterAll
+    void stop() throws InterruptedException {
+        JdaHarness.shutdown(jda);
+        sb.close();
+    }
 
-  @Test
-  @DisplayName("Without MESSAGE_CONTENT other people's text arrives blank, unless it mentions the bot")
-  void contentIsBlanked() {
-    SandboxChannel general = g.channelByName("general").orElseThrow();
-    contents.clear();
-    sb.as(alice, g).say(general, "private words");
-    sb.as(alice, g).say(general, "hey " + sb.botUser().mention());
-    sb.await(Duration.ofSeconds(2), () -> contents.size() == 2);
-    assertThat(contents).containsExactly("", "hey " + sb.botUser().mention());
-  }
+    @Test
+    @DisplayName("Without MESSAGE_CONTENT other people's text arrives blank, unless it mentions the bot")
+    void contentIsBlanked() {
+        SandboxChannel general = g.channelByName("general").orElseThrow();
+        contents.clear();
+        sb.as(alice, g).say(general, "private words");
+        sb.as(alice, g).say(general, "hey " + sb.botUser().mention());
+        sb.await(Duration.ofSeconds(2), () -> contents.size() == 2);
+        assertThat(contents).containsExactly("", "hey " + sb.botUser().mention());
+    }
 
-  @Test
-  @DisplayName("Without GUILD_MEMBERS no member events are dispatched")
-  void noMemberEvents() {
-    g.grantRole(alice, g.createRole("Manager", 0));
-    // Dispatches reach JDA in order: once a later message (GUILD_MESSAGES) has arrived, a member update sent before
-    // it would have too.
-    int before = contents.size();
-    sb.as(alice, g).say(g.channelByName("general").orElseThrow(), "after the role change");
-    sb.await(Duration.ofSeconds(2), () -> contents.size() == before + 1);
-    assertThat(memberUpdates).isEmpty();
-  }
+    @Test
+    @DisplayName("Without GUILD_MEMBERS no member events are dispatched")
+    void noMemberEvents() {
+        g.grantRole(alice, g.createRole("Manager", 0));
+        // Dispatches reach JDA in order: once a later message (GUILD_MESSAGES) has arrived, a member update sent before
+        // it would have too.
+        int before = contents.size();
+        sb.as(alice, g).say(g.channelByName("general").orElseThrow(), "after the role change");
+        sb.await(Duration.ofSeconds(2), () -> contents.size() == before + 1);
+        assertThat(memberUpdates).isEmpty();
+    }
 
-  @Test
-  @DisplayName("Messages and snowflakes carry the simulated clock's time")
-  void simulatedClock() {
-    SandboxChannel general = g.channelByName("general").orElseThrow();
-    SandboxMessage m = sb.as(alice, g).say(general, "on Monday");
-    assertThat(m.createdAt()).isEqualTo(MONDAY);
-    long ms = (Long.parseUnsignedLong(m.id()) >>> 22) + 1420070400000L;
-    assertThat(Instant.ofEpochMilli(ms)).isAfterOrEqualTo(MONDAY);
-  }
+    @Test
+    @DisplayName("Messages and snowflakes carry the simulated clock's time")
+    void simulatedClock() {
+        SandboxChannel general = g.channelByName("general").orElseThrow();
+        SandboxMessage m = sb.as(alice, g).say(general, "on Monday");
+        assertThat(m.createdAt()).isEqualTo(MONDAY);
+        long ms = (Long.parseUnsignedLong(m.id()) >>> 22) + 1420070400000L;
+        assertThat(Instant.ofEpochMilli(ms)).isAfterOrEqualTo(MONDAY);
+    }
 }

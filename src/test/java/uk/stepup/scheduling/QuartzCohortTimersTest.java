@@ -26,13 +26,27 @@ import uk.stepup.shared.WeeklyTime;
 class QuartzCohortTimersTest {
 
     static Cohort cohort(long id, String zone, LocalDate start, WeeklyRhythm rhythm) {
-        return new Cohort(id, "1", "C" + id, "kloe-2017", ZoneId.of(zone), start, rhythm, Cohort.Status.ACTIVE,
-                Optional.empty(), Cohort.Channels.none(), "coach", Instant.EPOCH);
+        return new Cohort(
+                id,
+                "1",
+                "C" + id,
+                "kloe-2017",
+                ZoneId.of(zone),
+                start,
+                rhythm,
+                Cohort.Status.ACTIVE,
+                Optional.empty(),
+                Cohort.Channels.none(),
+                "coach",
+                Instant.EPOCH);
     }
 
     static WeeklyRhythm rhythm(String p, String r, String c, String s) {
-        return new WeeklyRhythm(WeeklyTime.parse(p).orElseThrow(), WeeklyTime.parse(r).orElseThrow(),
-                WeeklyTime.parse(c).orElseThrow(), WeeklyTime.parse(s).orElseThrow());
+        return new WeeklyRhythm(
+                WeeklyTime.parse(p).orElseThrow(),
+                WeeklyTime.parse(r).orElseThrow(),
+                WeeklyTime.parse(c).orElseThrow(),
+                WeeklyTime.parse(s).orElseThrow());
     }
 
     /** Every fire time of the moment's triggers between from and to, in order. */
@@ -56,8 +70,11 @@ class QuartzCohortTimersTest {
     private static void assertTriggersMatchCalendar(String zone, LocalDate start, WeeklyRhythm rhythm, int weeks) {
         Cohort c = cohort(1, zone, start, rhythm);
         ProgrammeCalendar cal = new ProgrammeCalendar(c.zone(), start, rhythm, weeks, List.of(), Optional.empty());
-        List<List<Trigger>> triggers = List.copyOf(QuartzCohortTimers.triggers(c, new JobKey("1", "cohorts"),
-                start.atStartOfDay(c.zone()).minusWeeks(1).toInstant()).values());
+        List<List<Trigger>> triggers = List.copyOf(QuartzCohortTimers.triggers(
+                        c,
+                        new JobKey("1", "cohorts"),
+                        start.atStartOfDay(c.zone()).minusWeeks(1).toInstant())
+                .values());
         Instant from = cal.promptAt(1).orElseThrow().minusSeconds(1);
         Instant to = cal.summaryAt(weeks).orElseThrow().plusSeconds(1);
         List<Instant> expectedPrompts = new ArrayList<>();
@@ -70,39 +87,59 @@ class QuartzCohortTimersTest {
             expectedCloses.add(cal.closeAt(n).orElseThrow());
             expectedSummaries.add(cal.summaryAt(n).orElseThrow());
         }
-        assertThat(fires(triggers.get(0), from, expectedPrompts.get(weeks - 1).plusSeconds(1))).isEqualTo(expectedPrompts);
+        assertThat(fires(triggers.get(0), from, expectedPrompts.get(weeks - 1).plusSeconds(1)))
+                .isEqualTo(expectedPrompts);
         assertThat(fires(triggers.get(1), from, to)).isEqualTo(expectedReminders);
         assertThat(fires(triggers.get(2), from, to)).isEqualTo(expectedCloses);
-        assertThat(fires(triggers.get(3), cal.summaryAt(1).orElseThrow().minusSeconds(1), to)).isEqualTo(expectedSummaries);
+        assertThat(fires(triggers.get(3), cal.summaryAt(1).orElseThrow().minusSeconds(1), to))
+                .isEqualTo(expectedSummaries);
     }
 
     @Test
     void london_spring_forward_week_2027_03_28() {
-        assertTriggersMatchCalendar("Europe/London", LocalDate.of(2027, 3, 15),
-                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"), 4);
+        assertTriggersMatchCalendar(
+                "Europe/London",
+                LocalDate.of(2027, 3, 15),
+                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"),
+                4);
     }
 
     @Test
     void london_fall_back_week_2027_10_31() {
-        assertTriggersMatchCalendar("Europe/London", LocalDate.of(2027, 10, 18),
-                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"), 4);
+        assertTriggersMatchCalendar(
+                "Europe/London",
+                LocalDate.of(2027, 10, 18),
+                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"),
+                4);
     }
 
     @Test
     void a_trigger_inside_the_skipped_hour_still_fires_that_day() {
         // Sunday 01:30 does not exist in London on 2027-03-28.
-        assertTriggersMatchCalendar("Europe/London", LocalDate.of(2027, 3, 15),
-                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 01:30", "MONDAY 08:00"), 4);
+        assertTriggersMatchCalendar(
+                "Europe/London",
+                LocalDate.of(2027, 3, 15),
+                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 01:30", "MONDAY 08:00"),
+                4);
     }
 
     @Test
     void new_york_and_sydney() {
-        assertTriggersMatchCalendar("America/New_York", LocalDate.of(2027, 3, 1),
-                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"), 4);
-        assertTriggersMatchCalendar("America/New_York", LocalDate.of(2027, 10, 25),
-                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"), 3);
-        assertTriggersMatchCalendar("Australia/Sydney", LocalDate.of(2027, 3, 29),
-                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 02:30", "MONDAY 08:00"), 3);
+        assertTriggersMatchCalendar(
+                "America/New_York",
+                LocalDate.of(2027, 3, 1),
+                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"),
+                4);
+        assertTriggersMatchCalendar(
+                "America/New_York",
+                LocalDate.of(2027, 10, 25),
+                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 20:00", "MONDAY 08:00"),
+                3);
+        assertTriggersMatchCalendar(
+                "Australia/Sydney",
+                LocalDate.of(2027, 3, 29),
+                rhythm("MONDAY 09:00", "THURSDAY 12:00", "SUNDAY 02:30", "MONDAY 08:00"),
+                3);
     }
 
     @Test
@@ -110,7 +147,10 @@ class QuartzCohortTimersTest {
         List<Long> ticks = new CopyOnWriteArrayList<>();
         try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, java.time.Clock.systemUTC())) {
             ZoneId zone = ZoneId.of("Europe/London");
-            java.time.ZonedDateTime soon = java.time.ZonedDateTime.now(zone).plusMinutes(1).withSecond(0).withNano(0);
+            java.time.ZonedDateTime soon = java.time.ZonedDateTime.now(zone)
+                    .plusMinutes(1)
+                    .withSecond(0)
+                    .withNano(0);
             WeeklyTime at = new WeeklyTime(soon.getDayOfWeek(), soon.toLocalTime());
             Cohort c = cohort(7, "Europe/London", LocalDate.of(2027, 1, 4), new WeeklyRhythm(at, at, at, at));
             timers.schedule(c);
@@ -138,7 +178,8 @@ class QuartzCohortTimersTest {
         List<Long> ticks = new CopyOnWriteArrayList<>();
         try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, java.time.Clock.systemUTC())) {
             // Weekly moments far from now, so only the wake-up fires during the test.
-            java.time.ZonedDateTime far = java.time.ZonedDateTime.now(ZoneId.of("Europe/London")).plusDays(3);
+            java.time.ZonedDateTime far =
+                    java.time.ZonedDateTime.now(ZoneId.of("Europe/London")).plusDays(3);
             WeeklyTime at = new WeeklyTime(far.getDayOfWeek(), java.time.LocalTime.NOON);
             timers.schedule(cohort(11, "Europe/London", LocalDate.of(2027, 1, 4), new WeeklyRhythm(at, at, at, at)));
             Instant soon = Instant.now().plusMillis(1500);
@@ -149,7 +190,8 @@ class QuartzCohortTimersTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> ticks.size() == 1);
             Thread.sleep(500);
             assertThat(ticks).containsExactly(11L);
-            assertThat(timers.nextFire(11)).hasValueSatisfying(next -> assertThat(next).isAfter(soon));
+            assertThat(timers.nextFire(11))
+                    .hasValueSatisfying(next -> assertThat(next).isAfter(soon));
         }
     }
 }

@@ -32,6 +32,7 @@ class CoachToolsRepositoriesTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcCohortRepository cohorts;
     JdbcHomeRepository homes;
@@ -48,14 +49,29 @@ class CoachToolsRepositoriesTest {
         homes = new JdbcHomeRepository(db);
         tasks = new JdbcTaskRepository(db);
         sessions = new JdbcSessionRepository(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = cohorts.create(new CohortRepository.NewCohort("100000000000000001", "Spring 2027", "kloe-2017",
-                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), rhythm, List.of("S1", "S2"), "coach", T0));
-        List<Home> enrolled = homes.enrolAll(cohort.id(), List.of(
-                new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1", "u2")),
-                new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u3"))), T0);
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                "100000000000000001",
+                "Spring 2027",
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                List.of("S1", "S2"),
+                "coach",
+                T0));
+        List<Home> enrolled = homes.enrolAll(
+                cohort.id(),
+                List.of(
+                        new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1", "u2")),
+                        new HomeRepository.NewHome(
+                                "Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u3"))),
+                T0);
         oak = enrolled.get(0);
         elm = enrolled.get(1);
     }
@@ -67,10 +83,15 @@ class CoachToolsRepositoriesTest {
 
     @Test
     void a_task_round_trips_and_each_home_marks_it_done_once() {
-        Task later = tasks.create(new TaskRepository.NewTask(cohort.id(), "Share your falls audit", Optional.empty(),
-                LocalDate.of(2027, 1, 22), "coach", T0));
-        Task task = tasks.create(new TaskRepository.NewTask(cohort.id(), "Fire drill log", Optional.of("Upload the last three"),
-                LocalDate.of(2027, 1, 15), "coach", T0));
+        Task later = tasks.create(new TaskRepository.NewTask(
+                cohort.id(), "Share your falls audit", Optional.empty(), LocalDate.of(2027, 1, 22), "coach", T0));
+        Task task = tasks.create(new TaskRepository.NewTask(
+                cohort.id(),
+                "Fire drill log",
+                Optional.of("Upload the last three"),
+                LocalDate.of(2027, 1, 15),
+                "coach",
+                T0));
         assertThat(task.details()).contains("Upload the last three");
         assertThat(task.dueDate()).isEqualTo(LocalDate.of(2027, 1, 15));
         assertThat(task.messageId()).isEmpty();
@@ -95,8 +116,13 @@ class CoachToolsRepositoriesTest {
 
     @Test
     void a_session_round_trips_and_records_each_manager_once() {
-        Session s = sessions.create(new SessionRepository.NewSession(cohort.id(), "Fortnightly call",
-                Instant.parse("2027-01-14T14:00:00Z"), "https://zoom.us/j/123", "coach", T0));
+        Session s = sessions.create(new SessionRepository.NewSession(
+                cohort.id(),
+                "Fortnightly call",
+                Instant.parse("2027-01-14T14:00:00Z"),
+                "https://zoom.us/j/123",
+                "coach",
+                T0));
         assertThat(s.endsAt()).isEqualTo(Instant.parse("2027-01-14T15:00:00Z"));
         assertThat(s.reminderAt()).isEqualTo(Instant.parse("2027-01-14T13:00:00Z"));
         sessions.saveEvent(s.id(), "555");
@@ -107,12 +133,16 @@ class CoachToolsRepositoriesTest {
         assertThat(sessions.forCohort(cohort.id())).containsExactly(saved);
 
         Instant at = Instant.parse("2027-01-14T14:10:00Z");
-        assertThat(sessions.recordAttendance(s.id(), oak.id(), "u1", at).first()).isTrue();
+        assertThat(sessions.recordAttendance(s.id(), oak.id(), "u1", at).first())
+                .isTrue();
         SessionRepository.Recorded again = sessions.recordAttendance(s.id(), oak.id(), "u1", at.plusSeconds(60));
         assertThat(again.first()).isFalse();
         assertThat(again.attendance().recordedAt()).isEqualTo(at);
-        assertThat(sessions.recordAttendance(s.id(), oak.id(), "u2", at).first()).isTrue();
-        assertThat(sessions.attendanceInCohort(cohort.id())).extracting(Attendance::userId).containsExactly("u1", "u2");
+        assertThat(sessions.recordAttendance(s.id(), oak.id(), "u2", at).first())
+                .isTrue();
+        assertThat(sessions.attendanceInCohort(cohort.id()))
+                .extracting(Attendance::userId)
+                .containsExactly("u1", "u2");
 
         sessions.delete(s.id());
         assertThat(sessions.byId(s.id())).isEmpty();

@@ -22,11 +22,25 @@ class DatabaseTest {
         Path file = dir.resolve("nested/folder/stepup.db");
         try (Database db = Database.open(file)) {
             assertThat(Files.exists(file)).isTrue();
-            List<String> tables = db.read(c -> Sql.list(c,
+            List<String> tables = db.read(c -> Sql.list(
+                    c,
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
                     rs -> rs.getString(1)));
-            assertThat(tables).contains("cohort", "cohort_item", "cohort_break", "home", "manager", "checkin",
-                    "checkin_revision", "task", "task_done", "session", "attendance", "delivery", "flyway_schema_history");
+            assertThat(tables)
+                    .contains(
+                            "cohort",
+                            "cohort_item",
+                            "cohort_break",
+                            "home",
+                            "manager",
+                            "checkin",
+                            "checkin_revision",
+                            "task",
+                            "task_done",
+                            "session",
+                            "attendance",
+                            "delivery",
+                            "flyway_schema_history");
             assertThat(scalar(db, "PRAGMA journal_mode")).contains("wal");
             assertThat(scalar(db, "PRAGMA foreign_keys")).contains(1);
             assertThat(scalar(db, "PRAGMA busy_timeout")).contains(10_000);
@@ -38,14 +52,18 @@ class DatabaseTest {
     void opening_an_already_migrated_database_keeps_its_data() {
         Path file = dir.resolve("stepup.db");
         try (Database db = Database.open(file)) {
-            db.write(c -> Sql.update(c, "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
-                    + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'kloe-2017',"
-                    + " 'Europe/London', '2027-01-04', 'MONDAY 09:00', 'THURSDAY 12:00', 'SUNDAY 20:00', 'MONDAY 08:00',"
-                    + " 'u', '2027-01-01T00:00:00Z')"));
+            db.write(c -> Sql.update(
+                    c,
+                    "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
+                            + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'kloe-2017',"
+                            + " 'Europe/London', '2027-01-04', 'MONDAY 09:00', 'THURSDAY 12:00', 'SUNDAY 20:00', 'MONDAY 08:00',"
+                            + " 'u', '2027-01-01T00:00:00Z')"));
         }
         try (Database db = Database.open(file)) {
             assertThat(scalar(db, "SELECT count(*) FROM cohort")).contains(1);
-            assertThat(scalar(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 1")).get().isNotEqualTo(0);
+            assertThat(scalar(db, "SELECT count(*) FROM flyway_schema_history WHERE success = 1"))
+                    .get()
+                    .isNotEqualTo(0);
         }
     }
 
@@ -53,12 +71,16 @@ class DatabaseTest {
     void a_failed_write_is_rolled_back_whole() {
         try (Database db = TestDatabases.fresh(dir)) {
             assertThatThrownBy(() -> db.write(c -> {
-                Sql.update(c, "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at, reminder_at,"
-                        + " close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'k', 'z', 'd', 'p', 'r', 'c',"
-                        + " 's', 'u', 't')");
-                Sql.update(c, "INSERT INTO home (cohort_id, name, slug, created_at) VALUES (999, 'x', 'x', 't')");
-                return null;
-            })).isInstanceOf(StorageException.class);
+                        Sql.update(
+                                c,
+                                "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at, reminder_at,"
+                                        + " close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'k', 'z', 'd', 'p', 'r', 'c',"
+                                        + " 's', 'u', 't')");
+                        Sql.update(
+                                c, "INSERT INTO home (cohort_id, name, slug, created_at) VALUES (999, 'x', 'x', 't')");
+                        return null;
+                    }))
+                    .isInstanceOf(StorageException.class);
             assertThat(scalar(db, "SELECT count(*) FROM cohort")).contains(0);
         }
     }
@@ -75,7 +97,8 @@ class DatabaseTest {
                 assertThat(id).isPositive();
             }
             String all = "SELECT name FROM cohort ORDER BY name";
-            List<String> nested = db.read(c -> Sql.list(c, all, rs -> rs.getString(1) + Sql.list(c, all, r -> r.getString(1))));
+            List<String> nested =
+                    db.read(c -> Sql.list(c, all, rs -> rs.getString(1) + Sql.list(c, all, r -> r.getString(1))));
             assertThat(nested).containsExactly("A[A, B, C]", "B[A, B, C]", "C[A, B, C]");
             List<String> again = db.read(c -> Sql.list(c, all, rs -> rs.getString(1)));
             assertThat(again).containsExactly("A", "B", "C");
@@ -87,10 +110,11 @@ class DatabaseTest {
         Path file = dir.resolve("stepup.db");
         try (Database db = Database.open(file)) {
             assertThatThrownBy(() -> db.write(c -> {
-                Sql.update(c, COHORT, "A");
-                Sql.update(c, COHORT, "A"); // UNIQUE (guild_id, name)
-                return null;
-            })).isInstanceOf(StorageException.class);
+                        Sql.update(c, COHORT, "A");
+                        Sql.update(c, COHORT, "A"); // UNIQUE (guild_id, name)
+                        return null;
+                    }))
+                    .isInstanceOf(StorageException.class);
             db.write(c -> Sql.update(c, COHORT, "B"));
         }
         try (Database db = Database.open(file)) {
@@ -102,9 +126,11 @@ class DatabaseTest {
     @Test
     void backup_is_a_consistent_copy() {
         try (Database db = TestDatabases.fresh(dir)) {
-            db.write(c -> Sql.update(c, "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
-                    + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'k', 'z', 'd', 'p',"
-                    + " 'r', 'c', 's', 'u', 't')"));
+            db.write(c -> Sql.update(
+                    c,
+                    "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
+                            + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'k', 'z', 'd', 'p',"
+                            + " 'r', 'c', 's', 'u', 't')"));
             Path copy = dir.resolve("backups/copy.db");
             db.backupTo(copy);
             try (Database restored = Database.open(copy)) {

@@ -36,6 +36,7 @@ class MeasureRepositoryTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcMeasureRepository measures;
     Cohort cohort;
@@ -49,16 +50,23 @@ class MeasureRepositoryTest {
         measures = new JdbcMeasureRepository(db);
         JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
         JdbcHomeRepository homes = new JdbcHomeRepository(db);
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        cohort = cohorts.create(new CohortRepository.NewCohort("1", "Spring", "kloe-2017", ZoneId.of("Europe/London"),
-                W1, rhythm, List.of("S1"), "coach", T0));
-        other = cohorts.create(new CohortRepository.NewCohort("1", "Autumn", "kloe-2017", ZoneId.of("Europe/London"),
-                W1, rhythm, List.of("S1"), "coach", T0));
-        List<Home> enrolled = homes.enrolAll(cohort.id(), List.of(
-                new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1")),
-                new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u2"))), T0);
+        cohort = cohorts.create(new CohortRepository.NewCohort(
+                "1", "Spring", "kloe-2017", ZoneId.of("Europe/London"), W1, rhythm, List.of("S1"), "coach", T0));
+        other = cohorts.create(new CohortRepository.NewCohort(
+                "1", "Autumn", "kloe-2017", ZoneId.of("Europe/London"), W1, rhythm, List.of("S1"), "coach", T0));
+        List<Home> enrolled = homes.enrolAll(
+                cohort.id(),
+                List.of(
+                        new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1")),
+                        new HomeRepository.NewHome(
+                                "Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u2"))),
+                T0);
         oak = enrolled.get(0);
         elm = enrolled.get(1);
     }
@@ -69,21 +77,37 @@ class MeasureRepositoryTest {
     }
 
     private Measure add(long cohortId, String name, Optional<Rate> rate, OptionalDouble target) {
-        return measures.add(new MeasureRepository.NewMeasure(cohortId, name, "falls", ImprovementDirection.DECREASE,
-                target, Frequency.WEEKLY, rate, "coach", T0));
+        return measures.add(new MeasureRepository.NewMeasure(
+                cohortId, name, "falls", ImprovementDirection.DECREASE, target, Frequency.WEEKLY, rate, "coach", T0));
     }
 
     private static MeasureValue value(Measure m, Home h, LocalDate period, double v, OptionalInt week) {
-        return new MeasureValue(m.id(), h.id(), period, v, OptionalDouble.empty(), OptionalDouble.empty(),
-                week.isPresent() ? MeasureValue.Source.ENTERED : MeasureValue.Source.IMPORTED, week, "u1", T0);
+        return new MeasureValue(
+                m.id(),
+                h.id(),
+                period,
+                v,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                week.isPresent() ? MeasureValue.Source.ENTERED : MeasureValue.Source.IMPORTED,
+                week,
+                "u1",
+                T0);
     }
 
     @Test
     void measures_round_trip_in_order_with_rates_and_targets() {
         Measure falls = add(cohort.id(), "Falls", Optional.empty(), OptionalDouble.of(3));
-        Measure rate = measures.add(new MeasureRepository.NewMeasure(cohort.id(), "Falls rate", "per 1,000 bed days",
-                ImprovementDirection.NEUTRAL, OptionalDouble.empty(), Frequency.MONTHLY,
-                Optional.of(new Rate("falls", "occupied bed days", 1000)), "coach", T0));
+        Measure rate = measures.add(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                "Falls rate",
+                "per 1,000 bed days",
+                ImprovementDirection.NEUTRAL,
+                OptionalDouble.empty(),
+                Frequency.MONTHLY,
+                Optional.of(new Rate("falls", "occupied bed days", 1000)),
+                "coach",
+                T0));
         Measure elsewhere = add(other.id(), "Falls", Optional.empty(), OptionalDouble.empty());
 
         assertThat(measures.inCohort(cohort.id())).containsExactly(falls, rate);
@@ -105,24 +129,36 @@ class MeasureRepositoryTest {
     void a_measure_name_is_unique_in_its_cohort_ignoring_case() {
         add(cohort.id(), "Falls", Optional.empty(), OptionalDouble.empty());
         assertThatThrownBy(() -> add(cohort.id(), "FALLS", Optional.empty(), OptionalDouble.empty()))
-                .isInstanceOf(MeasureRepository.DuplicateMeasureException.class).hasMessageContaining("FALLS");
+                .isInstanceOf(MeasureRepository.DuplicateMeasureException.class)
+                .hasMessageContaining("FALLS");
         assertThat(measures.inCohort(cohort.id())).hasSize(1);
     }
 
     @Test
     void values_replace_per_period_and_come_back_in_order() {
         Measure falls = add(cohort.id(), "Falls", Optional.empty(), OptionalDouble.empty());
-        Measure rate = add(cohort.id(), "Rate", Optional.of(new Rate("falls", "bed days", 1000)), OptionalDouble.empty());
+        Measure rate =
+                add(cohort.id(), "Rate", Optional.of(new Rate("falls", "bed days", 1000)), OptionalDouble.empty());
         measures.saveValues(List.of(
                 value(falls, oak, W1.plusWeeks(1), 4, OptionalInt.of(2)),
                 value(falls, oak, W1, 6, OptionalInt.empty()),
                 value(falls, elm, W1, 7, OptionalInt.of(1)),
-                new MeasureValue(rate.id(), oak.id(), W1, 3 / 1.7, OptionalDouble.of(3), OptionalDouble.of(1700),
-                        MeasureValue.Source.ENTERED, OptionalInt.of(1), "u1", T0)));
+                new MeasureValue(
+                        rate.id(),
+                        oak.id(),
+                        W1,
+                        3 / 1.7,
+                        OptionalDouble.of(3),
+                        OptionalDouble.of(1700),
+                        MeasureValue.Source.ENTERED,
+                        OptionalInt.of(1),
+                        "u1",
+                        T0)));
         measures.saveValues(List.of(value(falls, oak, W1, 5, OptionalInt.of(1))));
 
         List<MeasureValue> oakValues = measures.forHome(oak.id());
-        assertThat(oakValues).extracting(MeasureValue::measureId, MeasureValue::period, MeasureValue::value)
+        assertThat(oakValues)
+                .extracting(MeasureValue::measureId, MeasureValue::period, MeasureValue::value)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(falls.id(), W1, 5.0),
                         org.assertj.core.groups.Tuple.tuple(falls.id(), W1.plusWeeks(1), 4.0),
@@ -132,7 +168,8 @@ class MeasureRepositoryTest {
         assertThat(oakValues.get(2).numerator()).hasValue(3);
         assertThat(oakValues.get(2).denominator()).hasValue(1700);
         assertThat(oakValues.get(1).numerator()).isEmpty();
-        assertThat(measures.forMeasure(falls.id())).extracting(MeasureValue::homeId, MeasureValue::period)
+        assertThat(measures.forMeasure(falls.id()))
+                .extracting(MeasureValue::homeId, MeasureValue::period)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(oak.id(), W1),
                         org.assertj.core.groups.Tuple.tuple(elm.id(), W1),
@@ -142,50 +179,92 @@ class MeasureRepositoryTest {
     @Test
     void saving_values_is_all_or_nothing() {
         Measure falls = add(cohort.id(), "Falls", Optional.empty(), OptionalDouble.empty());
-        Home ghost = new Home(987654, cohort.id(), "Ghost", "ghost", Optional.empty(), Optional.empty(),
-                Baseline.notRated(), List.of());
+        Home ghost = new Home(
+                987654,
+                cohort.id(),
+                "Ghost",
+                "ghost",
+                Optional.empty(),
+                Optional.empty(),
+                Baseline.notRated(),
+                List.of());
         assertThatThrownBy(() -> measures.saveValues(List.of(
-                value(falls, oak, W1, 3, OptionalInt.empty()),
-                value(falls, ghost, W1, 3, OptionalInt.empty())))).isInstanceOf(StorageException.class);
+                        value(falls, oak, W1, 3, OptionalInt.empty()),
+                        value(falls, ghost, W1, 3, OptionalInt.empty()))))
+                .isInstanceOf(StorageException.class);
         assertThat(measures.forMeasure(falls.id())).isEmpty();
     }
 
     @Test
     void the_schema_refuses_a_half_defined_rate() {
         assertThatThrownBy(() -> db.write(c -> {
-            try (var s = c.createStatement()) {
-                return s.executeUpdate("INSERT INTO measure (cohort_id, name, unit, direction, frequency, numerator_label,"
-                        + " position, created_by, created_at) VALUES (" + cohort.id() + ", 'x', 'y', 'increase', 'weekly',"
-                        + " 'falls', 1, 'c', '2027-01-04T09:00:00Z')");
-            }
-        })).isInstanceOf(StorageException.class);
+                    try (var s = c.createStatement()) {
+                        return s.executeUpdate(
+                                "INSERT INTO measure (cohort_id, name, unit, direction, frequency, numerator_label,"
+                                        + " position, created_by, created_at) VALUES (" + cohort.id()
+                                        + ", 'x', 'y', 'increase', 'weekly',"
+                                        + " 'falls', 1, 'c', '2027-01-04T09:00:00Z')");
+                    }
+                }))
+                .isInstanceOf(StorageException.class);
     }
 
     @Test
     void totals_add_up_the_cohorts_values_per_period_as_the_aggregate_does_in_java() {
         Measure falls = add(cohort.id(), "Falls", Optional.empty(), OptionalDouble.empty());
-        Measure ulcers = add(cohort.id(), "Ulcers", Optional.of(new Rate("ulcers", "bed days", 1000)), OptionalDouble.empty());
+        Measure ulcers =
+                add(cohort.id(), "Ulcers", Optional.of(new Rate("ulcers", "bed days", 1000)), OptionalDouble.empty());
         // A home of another cohort with a value for this cohort's measure must not count.
-        Home stranger = new JdbcHomeRepository(db).enrolAll(other.id(), List.of(new HomeRepository.NewHome("Ash Lodge",
-                "ash-lodge", Optional.empty(), Baseline.notRated(), List.of("u9"))), T0).get(0);
+        Home stranger = new JdbcHomeRepository(db)
+                .enrolAll(
+                        other.id(),
+                        List.of(new HomeRepository.NewHome(
+                                "Ash Lodge", "ash-lodge", Optional.empty(), Baseline.notRated(), List.of("u9"))),
+                        T0)
+                .get(0);
         measures.saveValues(List.of(
-                value(falls, oak, W1, 3, OptionalInt.of(1)), value(falls, elm, W1, 0.1, OptionalInt.of(1)),
+                value(falls, oak, W1, 3, OptionalInt.of(1)),
+                value(falls, elm, W1, 0.1, OptionalInt.of(1)),
                 value(falls, stranger, W1, 100, OptionalInt.of(1)),
-                value(falls, oak, W1.plusWeeks(1), 2, OptionalInt.of(2)), value(falls, elm, W1.plusWeeks(1), 2.2, OptionalInt.of(2)),
-                value(falls, oak, W1.plusWeeks(2), 1, OptionalInt.of(3)), value(falls, elm, W1.plusWeeks(3), 7, OptionalInt.of(4)),
-                new MeasureValue(ulcers.id(), oak.id(), W1, 2.5, OptionalDouble.of(2), OptionalDouble.of(800),
-                        MeasureValue.Source.ENTERED, OptionalInt.of(1), "u1", T0),
-                new MeasureValue(ulcers.id(), elm.id(), W1, 0, OptionalDouble.of(0), OptionalDouble.of(750),
-                        MeasureValue.Source.ENTERED, OptionalInt.of(1), "u2", T0)));
+                value(falls, oak, W1.plusWeeks(1), 2, OptionalInt.of(2)),
+                value(falls, elm, W1.plusWeeks(1), 2.2, OptionalInt.of(2)),
+                value(falls, oak, W1.plusWeeks(2), 1, OptionalInt.of(3)),
+                value(falls, elm, W1.plusWeeks(3), 7, OptionalInt.of(4)),
+                new MeasureValue(
+                        ulcers.id(),
+                        oak.id(),
+                        W1,
+                        2.5,
+                        OptionalDouble.of(2),
+                        OptionalDouble.of(800),
+                        MeasureValue.Source.ENTERED,
+                        OptionalInt.of(1),
+                        "u1",
+                        T0),
+                new MeasureValue(
+                        ulcers.id(),
+                        elm.id(),
+                        W1,
+                        0,
+                        OptionalDouble.of(0),
+                        OptionalDouble.of(750),
+                        MeasureValue.Source.ENTERED,
+                        OptionalInt.of(1),
+                        "u2",
+                        T0)));
         LocalDate upTo = W1.plusWeeks(2);
         for (Measure m : List.of(falls, ulcers)) {
-            List<MeasureValue> mine = measures.forMeasure(m.id()).stream().filter(v -> v.homeId() != stranger.id()).toList();
+            List<MeasureValue> mine = measures.forMeasure(m.id()).stream()
+                    .filter(v -> v.homeId() != stranger.id())
+                    .toList();
             assertThat(uk.stepup.measures.CohortMeasures.aggregate(m, measures.totals(m.id(), cohort.id(), upTo)))
-                    .as(m.name()).isEqualTo(uk.stepup.measures.CohortMeasures.aggregate(m, mine, upTo));
+                    .as(m.name())
+                    .isEqualTo(uk.stepup.measures.CohortMeasures.aggregate(m, mine, upTo));
         }
-        assertThat(measures.totals(falls.id(), cohort.id(), upTo)).containsExactly(
-                new MeasureRepository.PeriodTotal(W1, 2, 3.1, 0, 0, false),
-                new MeasureRepository.PeriodTotal(W1.plusWeeks(1), 2, 4.2, 0, 0, false),
-                new MeasureRepository.PeriodTotal(W1.plusWeeks(2), 1, 1, 0, 0, true));
+        assertThat(measures.totals(falls.id(), cohort.id(), upTo))
+                .containsExactly(
+                        new MeasureRepository.PeriodTotal(W1, 2, 3.1, 0, 0, false),
+                        new MeasureRepository.PeriodTotal(W1.plusWeeks(1), 2, 4.2, 0, 0, false),
+                        new MeasureRepository.PeriodTotal(W1.plusWeeks(2), 1, 1, 0, 0, true));
     }
 }

@@ -34,15 +34,19 @@ class ReleasedMigrationsTest {
     void released_migrations_are_never_edited() throws IOException {
         Map<String, String> now = new TreeMap<>();
         try (Stream<Path> files = Files.list(FOLDER)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sql")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .toList()) {
                 now.put(f.getFileName().toString(), sha256(Files.readAllBytes(f)));
             }
         }
         for (Map.Entry<String, String> released : RELEASED.entrySet()) {
-            assertThat(now).as(released.getKey() + " was released: it may not be removed or renamed")
+            assertThat(now)
+                    .as(released.getKey() + " was released: it may not be removed or renamed")
                     .containsKey(released.getKey());
-            assertThat(now.get(released.getKey())).as(released.getKey() + " was released and has run on databases: "
-                    + "add a new migration instead of editing it").isEqualTo(released.getValue());
+            assertThat(now.get(released.getKey()))
+                    .as(released.getKey() + " was released and has run on databases: "
+                            + "add a new migration instead of editing it")
+                    .isEqualTo(released.getValue());
         }
     }
 

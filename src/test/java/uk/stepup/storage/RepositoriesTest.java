@@ -35,6 +35,7 @@ class RepositoriesTest {
 
     @TempDir
     Path dir;
+
     Database db;
     JdbcCohortRepository cohorts;
     JdbcHomeRepository homes;
@@ -56,11 +57,21 @@ class RepositoriesTest {
     }
 
     private Cohort cohort(String name) {
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        return cohorts.create(new CohortRepository.NewCohort("100000000000000001", name, "kloe-2017",
-                ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), rhythm, List.of("S1", "S2", "S3"), "coach", T0));
+        return cohorts.create(new CohortRepository.NewCohort(
+                "100000000000000001",
+                name,
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                List.of("S1", "S2", "S3"),
+                "coach",
+                T0));
     }
 
     @Test
@@ -80,7 +91,8 @@ class RepositoriesTest {
         assertThat(cohorts.running()).hasSize(1);
         cohorts.setStatus(c.id(), Cohort.Status.ENDED, Optional.empty());
         assertThat(cohorts.running()).isEmpty();
-        Cohort.Channels ch = new Cohort.Channels(Optional.of("1"), Optional.of("2"), Optional.of("3"), Optional.of("4"));
+        Cohort.Channels ch =
+                new Cohort.Channels(Optional.of("1"), Optional.of("2"), Optional.of("3"), Optional.of("4"));
         cohorts.saveChannels(c.id(), ch);
         assertThat(cohorts.byId(c.id()).orElseThrow().channels()).isEqualTo(ch);
     }
@@ -94,20 +106,31 @@ class RepositoriesTest {
     @Test
     void enrolment_is_all_or_nothing_and_a_manager_belongs_to_one_home() {
         Cohort c = cohort("Spring 2027");
-        Baseline baseline = new Baseline(Optional.of(Rating.GOOD),
+        Baseline baseline = new Baseline(
+                Optional.of(Rating.GOOD),
                 Map.of(KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT, KeyQuestion.WELL_LED, Rating.GOOD));
-        List<Home> enrolled = homes.enrolAll(c.id(), List.of(
-                new HomeRepository.NewHome("Oak House", "oak-house", Optional.of("1-123456789"), baseline, List.of("u1", "u2")),
-                new HomeRepository.NewHome("Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u3"))), T0);
+        List<Home> enrolled = homes.enrolAll(
+                c.id(),
+                List.of(
+                        new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.of("1-123456789"), baseline, List.of("u1", "u2")),
+                        new HomeRepository.NewHome(
+                                "Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u3"))),
+                T0);
         assertThat(enrolled).extracting(Home::name).containsExactly("Oak House", "Elm Court");
         Home oak = homes.byName(c.id(), "oak house").orElseThrow();
         assertThat(oak.managerIds()).containsExactlyInAnyOrder("u1", "u2");
         assertThat(oak.baseline()).isEqualTo(baseline);
         assertThat(homes.managedBy(c.id(), "u3").map(Home::name)).contains("Elm Court");
 
-        assertThatThrownBy(() -> homes.enrolAll(c.id(), List.of(
-                new HomeRepository.NewHome("Ash Lodge", "ash-lodge", Optional.empty(), Baseline.notRated(), List.of("u9")),
-                new HomeRepository.NewHome("Birch", "birch", Optional.empty(), Baseline.notRated(), List.of("u1"))), T0))
+        assertThatThrownBy(() -> homes.enrolAll(
+                        c.id(),
+                        List.of(
+                                new HomeRepository.NewHome(
+                                        "Ash Lodge", "ash-lodge", Optional.empty(), Baseline.notRated(), List.of("u9")),
+                                new HomeRepository.NewHome(
+                                        "Birch", "birch", Optional.empty(), Baseline.notRated(), List.of("u1"))),
+                        T0))
                 .isInstanceOf(HomeRepository.EnrolmentConflictException.class)
                 .hasMessageContaining("Oak House");
         assertThat(homes.inCohort(c.id())).hasSize(2);
@@ -115,7 +138,9 @@ class RepositoriesTest {
 
         homes.addManager(oak.id(), "u4", T0);
         homes.addManager(oak.id(), "u4", T0);
-        assertThat(homes.byId(oak.id()).orElseThrow().managerIds()).contains("u4").hasSize(3);
+        assertThat(homes.byId(oak.id()).orElseThrow().managerIds())
+                .contains("u4")
+                .hasSize(3);
         homes.saveChannel(oak.id(), "555");
         assertThat(homes.byId(oak.id()).orElseThrow().channelId()).contains("555");
     }
@@ -123,10 +148,18 @@ class RepositoriesTest {
     @Test
     void the_same_answers_again_add_no_revision_even_when_sent_twice_at_once() throws Exception {
         Cohort c = cohort("Retries 2027");
-        Home oak = homes.enrolAll(c.id(), List.of(new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(),
-                Baseline.notRated(), List.of("u1"))), T0).get(0);
-        CheckinAnswers a = new CheckinAnswers(Rating.GOOD, "Ran a safeguarding huddle", Optional.empty(),
-                Optional.of("Ask the coach"), Optional.empty());
+        Home oak = homes.enrolAll(
+                        c.id(),
+                        List.of(new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1"))),
+                        T0)
+                .get(0);
+        CheckinAnswers a = new CheckinAnswers(
+                Rating.GOOD,
+                "Ran a safeguarding huddle",
+                Optional.empty(),
+                Optional.of("Ask the coach"),
+                Optional.empty());
         CheckinRepository.Stored first = checkins.save(oak.id(), 1, "S1", a, "u1", T0, false);
         assertThat(first.changed()).isTrue();
         CheckinRepository.Stored again = checkins.save(oak.id(), 1, "S1", a, "u1", T0.plusSeconds(5), false);
@@ -135,8 +168,8 @@ class RepositoriesTest {
         // A submit Discord replayed late and the manager's second press, at the same moment: one revision.
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            CheckinAnswers b = new CheckinAnswers(Rating.OUTSTANDING, "Ran two huddles", Optional.empty(), Optional.empty(),
-                    Optional.empty());
+            CheckinAnswers b = new CheckinAnswers(
+                    Rating.OUTSTANDING, "Ran two huddles", Optional.empty(), Optional.empty(), Optional.empty());
             var x = two.submit(() -> checkins.save(oak.id(), 1, "S1", b, "u1", T0.plusSeconds(60), false));
             var y = two.submit(() -> checkins.save(oak.id(), 1, "S1", b, "u1", T0.plusSeconds(60), false));
             assertThat(List.of(x.get().changed(), y.get().changed())).containsExactlyInAnyOrder(true, false);
@@ -151,25 +184,35 @@ class RepositoriesTest {
     @Test
     void a_checkin_keeps_every_revision_and_its_first_submission() {
         Cohort c = cohort("Spring 2027");
-        Home oak = homes.enrolAll(c.id(), List.of(new HomeRepository.NewHome("Oak House", "oak-house", Optional.empty(),
-                Baseline.notRated(), List.of("u1", "u2"))), T0).get(0);
-        CheckinAnswers first = new CheckinAnswers(Rating.GOOD, "Ran a safeguarding huddle", Optional.of(" "),
-                Optional.empty(), Optional.of("Huddles at handover work"));
+        Home oak = homes.enrolAll(
+                        c.id(),
+                        List.of(new HomeRepository.NewHome(
+                                "Oak House", "oak-house", Optional.empty(), Baseline.notRated(), List.of("u1", "u2"))),
+                        T0)
+                .get(0);
+        CheckinAnswers first = new CheckinAnswers(
+                Rating.GOOD,
+                "Ran a safeguarding huddle",
+                Optional.of(" "),
+                Optional.empty(),
+                Optional.of("Huddles at handover work"));
         Checkin saved = checkins.save(oak.id(), 1, "S1", first, "u1", T0, false).checkin();
         assertThat(saved.revisions()).isEqualTo(1);
         assertThat(saved.answers().evidence()).isEmpty();
         assertThat(saved.share()).isEqualTo(HighlightShare.ANONYMOUS);
 
-        CheckinAnswers second = new CheckinAnswers(Rating.OUTSTANDING, "Ran two huddles", Optional.of("Minutes"),
-                Optional.of("Audit"), Optional.empty());
-        Checkin edited = checkins.save(oak.id(), 1, "S1", second, "u2", T0.plusSeconds(3600), true).checkin();
+        CheckinAnswers second = new CheckinAnswers(
+                Rating.OUTSTANDING, "Ran two huddles", Optional.of("Minutes"), Optional.of("Audit"), Optional.empty());
+        Checkin edited = checkins.save(oak.id(), 1, "S1", second, "u2", T0.plusSeconds(3600), true)
+                .checkin();
         assertThat(edited.id()).isEqualTo(saved.id());
         assertThat(edited.revisions()).isEqualTo(2);
         assertThat(edited.late()).isFalse();
         assertThat(edited.submittedAt()).isEqualTo(T0);
         assertThat(edited.submittedBy()).isEqualTo("u1");
         assertThat(edited.answers()).isEqualTo(second);
-        assertThat(checkins.revisions(saved.id())).extracting(r -> r.answers().rating())
+        assertThat(checkins.revisions(saved.id()))
+                .extracting(r -> r.answers().rating())
                 .containsExactly(Rating.GOOD, Rating.OUTSTANDING);
         checkins.setShare(saved.id(), HighlightShare.NAMED);
         assertThat(checkins.find(oak.id(), 1).orElseThrow().share()).isEqualTo(HighlightShare.NAMED);

@@ -30,12 +30,27 @@ class SqlTest {
 
     @Test
     void instants_in_other_forms_are_read_as_instant_parse_reads_them() {
-        for (String text : new String[] {"2027-01-05T10:00:00.5Z", "2027-01-05T10:00:00.123456789Z", "0000-01-01T00:00:00Z",
-            "9999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "2027-01-05T10:00:00+01:00",
-            "2016-12-31T23:59:60Z", "2027-01-05T24:00:00Z", "2027-01-05T10:00:00.Z"}) {
+        for (String text : new String[] {
+            "2027-01-05T10:00:00.5Z",
+            "2027-01-05T10:00:00.123456789Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "2027-01-05T10:00:00+01:00",
+            "2016-12-31T23:59:60Z",
+            "2027-01-05T24:00:00Z",
+            "2027-01-05T10:00:00.Z"
+        }) {
             assertThat(Sql.instant(text)).as(text).isEqualTo(Instant.parse(text));
         }
-        for (String bad : new String[] {"2027-02-30T10:00:00Z", "2027-01-05T10:0a:00Z", "2027-01-05 10:00:00Z", "2027-01-05T10:00:00.1234567890Z", "yesterday"}) {
+        for (String bad : new String[] {
+            "2027-02-30T10:00:00Z",
+            "2027-01-05T10:0a:00Z",
+            "2027-01-05 10:00:00Z",
+            "2027-01-05T10:00:00.1234567890Z",
+            "yesterday"
+        }) {
             assertThatThrownBy(() -> Sql.instant(bad)).as(bad).isInstanceOf(DateTimeException.class);
             assertThatThrownBy(() -> Instant.parse(bad)).as(bad).isInstanceOf(DateTimeException.class);
         }
@@ -48,7 +63,8 @@ class SqlTest {
             assertThat(Sql.date(d.toString())).isEqualTo(d);
         }
         assertThat(Sql.date("+10000-01-01")).isEqualTo(LocalDate.parse("+10000-01-01"));
-        for (String bad : new String[] {"2027-02-29", "2027-13-01", "2027-00-10", "2027-1-10", "2027/01/10", "20a7-01-10"}) {
+        for (String bad :
+                new String[] {"2027-02-29", "2027-13-01", "2027-00-10", "2027-1-10", "2027/01/10", "20a7-01-10"}) {
             assertThatThrownBy(() -> Sql.date(bad)).as(bad).isInstanceOf(DateTimeException.class);
             assertThatThrownBy(() -> LocalDate.parse(bad)).as(bad).isInstanceOf(DateTimeException.class);
         }

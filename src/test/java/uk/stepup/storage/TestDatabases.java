@@ -4,8 +4,7 @@ import java.nio.file.Path;
 
 /** Opens real SQLite files through the real migrations, for tests. */
 public final class TestDatabases {
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static Database fresh(Path dir) {
         return Database.open(dir.resolve("test-" + System.nanoTime() + ".db"));

@@ -16,9 +16,11 @@ class ChartValuesTest {
 
     @Test
     void aHeatmapRowMustHaveOneCellPerColumn() {
-        assertThatThrownBy(() -> new Heatmap("t", List.of("S1", "S2"), List.of(new HeatmapRow("Home A", List.of(G), false))))
+        assertThatThrownBy(() ->
+                        new Heatmap("t", List.of("S1", "S2"), List.of(new HeatmapRow("Home A", List.of(G), false))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Home A").hasMessageContaining("1 cells for 2");
+                .hasMessageContaining("Home A")
+                .hasMessageContaining("1 cells for 2");
     }
 
     @Test
@@ -42,18 +44,22 @@ class ChartValuesTest {
     @Test
     void aJourneyGroupsTheWeeksByKeyQuestionAndKeepsEveryBaseline() {
         List<String> codes = List.of("S1", "S2", "E1", "C1", "S3");
-        RatingJourney journey = RatingJourney.of("Rosewood Lodge", "", codes,
+        RatingJourney journey = RatingJourney.of(
+                "Rosewood Lodge",
+                "",
+                codes,
                 List.of(G, Optional.empty(), Optional.of(Rating.OUTSTANDING), G),
                 Map.of(KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT));
 
-        assertThat(journey.keyQuestions()).extracting(KeyQuestionJourney::keyQuestion)
+        assertThat(journey.keyQuestions())
+                .extracting(KeyQuestionJourney::keyQuestion)
                 .containsExactly(KeyQuestion.values());
         KeyQuestionJourney safe = journey.keyQuestions().get(0);
         assertThat(safe.baseline()).contains(Rating.REQUIRES_IMPROVEMENT);
-        assertThat(safe.points()).containsExactly(
-                new JourneyPoint(1, "S1", G), new JourneyPoint(2, "S2", Optional.empty()));
-        assertThat(journey.keyQuestions().get(1).points()).containsExactly(
-                new JourneyPoint(3, "E1", Optional.of(Rating.OUTSTANDING)));
+        assertThat(safe.points())
+                .containsExactly(new JourneyPoint(1, "S1", G), new JourneyPoint(2, "S2", Optional.empty()));
+        assertThat(journey.keyQuestions().get(1).points())
+                .containsExactly(new JourneyPoint(3, "E1", Optional.of(Rating.OUTSTANDING)));
         assertThat(journey.keyQuestions().get(4).points()).isEmpty();
         assertThat(journey.keyQuestions().get(4).baseline()).isEmpty();
         assertThat(journey.hasCheckins()).isTrue();
@@ -62,7 +68,8 @@ class ChartValuesTest {
     @Test
     void aJourneyRejectsCodesWithoutAKeyQuestionAndDuplicatePanels() {
         assertThatThrownBy(() -> RatingJourney.of("t", "", List.of("X1"), List.of(G), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X1");
         KeyQuestionJourney safe = new KeyQuestionJourney(KeyQuestion.SAFE, Optional.empty(), List.of());
         assertThatThrownBy(() -> new RatingJourney("t", List.of(safe, safe)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -18,10 +18,18 @@ class ExportColumnsDocumentedTest {
         assertThat(start).as("README.md has a Data export section").isNotNegative();
         int end = readme.indexOf("\n## ", start + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
-        List<List<ExportColumn>> tables = List.of(ExportColumns.HOME_COLUMNS, ExportColumns.CHECKIN_COLUMNS,
-                ExportColumns.TASK_COLUMNS, ExportColumns.ATTENDANCE_COLUMNS, ExportColumns.MEASURE_COLUMNS);
-        for (String table : List.of(ExportColumns.HOMES, ExportColumns.CHECKINS, ExportColumns.TASKS,
-                ExportColumns.ATTENDANCE, ExportColumns.MEASURES)) {
+        List<List<ExportColumn>> tables = List.of(
+                ExportColumns.HOME_COLUMNS,
+                ExportColumns.CHECKIN_COLUMNS,
+                ExportColumns.TASK_COLUMNS,
+                ExportColumns.ATTENDANCE_COLUMNS,
+                ExportColumns.MEASURE_COLUMNS);
+        for (String table : List.of(
+                ExportColumns.HOMES,
+                ExportColumns.CHECKINS,
+                ExportColumns.TASKS,
+                ExportColumns.ATTENDANCE,
+                ExportColumns.MEASURES)) {
             assertThat(section).contains("| " + table + " |");
         }
         tables.stream().flatMap(List::stream).forEach(c -> {
@@ -31,6 +39,7 @@ class ExportColumnsDocumentedTest {
         for (WeekStatus s : WeekStatus.values()) {
             assertThat(section).contains("`" + s.key() + "`");
         }
-        Stream.of(ProgrammeHistory.TaskState.values()).forEach(s -> assertThat(section).contains("`" + s.key() + "`"));
+        Stream.of(ProgrammeHistory.TaskState.values())
+                .forEach(s -> assertThat(section).contains("`" + s.key() + "`"));
     }
 }

@@ -28,9 +28,13 @@ class HighlightPickTest {
         List<String> shown = HighlightPick.of(all, 7, 3);
         assertThat(shown).hasSize(HighlightPick.SHOWN).doesNotHaveDuplicates().isSubsetOf(all);
         assertThat(shown).isSortedAccordingTo((a, b) -> Integer.compare(all.indexOf(a), all.indexOf(b)));
-        assertThat(HighlightPick.of(all, 7, 3)).as("the thread's copy and a retry show the same").isEqualTo(shown);
+        assertThat(HighlightPick.of(all, 7, 3))
+                .as("the thread's copy and a retry show the same")
+                .isEqualTo(shown);
         assertThat(HighlightPick.of(all, 7, 4)).as("another week, another pick").isNotEqualTo(shown);
-        assertThat(HighlightPick.of(all, 8, 3)).as("another cohort, another pick").isNotEqualTo(shown);
+        assertThat(HighlightPick.of(all, 8, 3))
+                .as("another cohort, another pick")
+                .isNotEqualTo(shown);
     }
 
     @Test

@@ -38,9 +38,13 @@ class HomeLabelsTest {
         List<Home> homes = homes(30);
         HomeLabels labels = HomeLabels.of(history(homes, Map.of()));
         List<String> first26 = homes.subList(0, 26).stream().map(labels::label).toList();
-        assertThat(first26).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.range(0, 26).mapToObj(i -> "Home " + HomeLabels.letters(i, 1)).toList());
-        assertThat(first26).as("not dealt in alphabetical order").isNotEqualTo(first26.stream().sorted().toList());
+        assertThat(first26)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 26)
+                        .mapToObj(i -> "Home " + HomeLabels.letters(i, 1))
+                        .toList());
+        assertThat(first26)
+                .as("not dealt in alphabetical order")
+                .isNotEqualTo(first26.stream().sorted().toList());
         assertThat(labels.label(homes.get(26))).matches("Home [A-Z]{2}");
         assertThat(labels.inOrder().subList(0, 26)).extracting(labels::label).isSortedAccordingTo(String::compareTo);
         assertThat(labels.label(labels.inOrder().get(26))).hasSize("Home AA".length());
@@ -87,8 +91,15 @@ class HomeLabelsTest {
     }
 
     private static Home home(long id, String name) {
-        return new Home(id, 7, name, name.toLowerCase(java.util.Locale.ROOT), Optional.empty(), Optional.empty(),
-                Baseline.notRated(), List.of());
+        return new Home(
+                id,
+                7,
+                name,
+                name.toLowerCase(java.util.Locale.ROOT),
+                Optional.empty(),
+                Optional.empty(),
+                Baseline.notRated(),
+                List.of());
     }
 
     private static Map<String, String> labelsByName(HomeLabels labels, List<Home> homes) {
@@ -98,17 +109,40 @@ class HomeLabelsTest {
     }
 
     private static Checkin checkin(long homeId, int week, HighlightShare share) {
-        return new Checkin(homeId * 100 + week, homeId, week, "S" + week, new CheckinAnswers(Rating.GOOD, "did",
-                Optional.empty(), Optional.empty(), Optional.of("a highlight")), share, false, 1, "u", T, T);
+        return new Checkin(
+                homeId * 100 + week,
+                homeId,
+                week,
+                "S" + week,
+                new CheckinAnswers(Rating.GOOD, "did", Optional.empty(), Optional.empty(), Optional.of("a highlight")),
+                share,
+                false,
+                1,
+                "u",
+                T,
+                T);
     }
 
     private static ProgrammeHistory history(List<Home> homes, Map<Long, Map<Integer, Checkin>> checkins) {
-        WeeklyRhythm rhythm = new WeeklyRhythm(WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(), WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        Cohort cohort = new Cohort(7, "g", "Spring", "kloe-2017", ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4),
-                rhythm, Cohort.Status.ACTIVE, Optional.empty(), Cohort.Channels.none(), "coach", T);
-        return new ProgrammeHistory(cohort, List.of(), List.of(), homes, checkins, Map.of(), List.of(), List.of(),
-                List.of(), List.of(), T);
+        Cohort cohort = new Cohort(
+                7,
+                "g",
+                "Spring",
+                "kloe-2017",
+                ZoneId.of("Europe/London"),
+                LocalDate.of(2027, 1, 4),
+                rhythm,
+                Cohort.Status.ACTIVE,
+                Optional.empty(),
+                Cohort.Channels.none(),
+                "coach",
+                T);
+        return new ProgrammeHistory(
+                cohort, List.of(), List.of(), homes, checkins, Map.of(), List.of(), List.of(), List.of(), List.of(), T);
     }
 }

@@ -7,12 +7,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -44,7 +42,8 @@ class KloeRollUpTest {
         "I G G, REQUIRES_IMPROVEMENT",
         "I RI G, REQUIRES_IMPROVEMENT",
         "I I G, INADEQUATE",
-        "I RI, INADEQUATE"})
+        "I RI, INADEQUATE"
+    })
     void lowerMedianCappedByAnyInadequate(String spec, Rating expected) {
         assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.SAFE, safe(spec))).contains(expected);
     }
@@ -54,12 +53,14 @@ class KloeRollUpTest {
         Map<String, Rating> a = Map.of("S1", Rating.GOOD, "S2", Rating.OUTSTANDING, "S3", Rating.OUTSTANDING);
         Map<String, Rating> b = Map.of("S3", Rating.GOOD, "S1", Rating.OUTSTANDING, "S2", Rating.OUTSTANDING);
         assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.SAFE, a))
-                .isEqualTo(KloeRollUp.keyQuestionRating(KeyQuestion.SAFE, b)).contains(Rating.OUTSTANDING);
+                .isEqualTo(KloeRollUp.keyQuestionRating(KeyQuestion.SAFE, b))
+                .contains(Rating.OUTSTANDING);
     }
 
     @Test
     void aKeyQuestionWithNothingRatedHasNoRating() {
-        assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.CARING, safe("G G"))).isEmpty();
+        assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.CARING, safe("G G")))
+                .isEmpty();
         Map<String, Rating> unrated = new HashMap<>();
         unrated.put("C1", null);
         assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.CARING, unrated)).isEmpty();
@@ -81,23 +82,43 @@ class KloeRollUpTest {
         kloes.put(" e7 ", Rating.OUTSTANDING);
         kloes.put("R3", Rating.INADEQUATE);
         Map<KeyQuestion, Rating> byKq = KloeRollUp.keyQuestionRatings(kloes);
-        assertThat(byKq).containsExactly(
-                Map.entry(KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT),
-                Map.entry(KeyQuestion.EFFECTIVE, Rating.OUTSTANDING),
-                Map.entry(KeyQuestion.RESPONSIVE, Rating.INADEQUATE),
-                Map.entry(KeyQuestion.WELL_LED, Rating.GOOD));
+        assertThat(byKq)
+                .containsExactly(
+                        Map.entry(KeyQuestion.SAFE, Rating.REQUIRES_IMPROVEMENT),
+                        Map.entry(KeyQuestion.EFFECTIVE, Rating.OUTSTANDING),
+                        Map.entry(KeyQuestion.RESPONSIVE, Rating.INADEQUATE),
+                        Map.entry(KeyQuestion.WELL_LED, Rating.GOOD));
     }
 
     @Test
     void feedsTheProjection() {
         Map<String, Rating> kloes = new HashMap<>();
-        kloes.putAll(Map.of("S1", Rating.GOOD, "S2", Rating.GOOD, "E1", Rating.OUTSTANDING, "E2", Rating.OUTSTANDING,
-                "E3", Rating.GOOD, "C1", Rating.OUTSTANDING, "C2", Rating.OUTSTANDING, "R1", Rating.GOOD,
-                "W1", Rating.GOOD, "W2", Rating.OUTSTANDING));
+        kloes.putAll(Map.of(
+                "S1",
+                Rating.GOOD,
+                "S2",
+                Rating.GOOD,
+                "E1",
+                Rating.OUTSTANDING,
+                "E2",
+                Rating.OUTSTANDING,
+                "E3",
+                Rating.GOOD,
+                "C1",
+                Rating.OUTSTANDING,
+                "C2",
+                Rating.OUTSTANDING,
+                "R1",
+                Rating.GOOD,
+                "W1",
+                Rating.GOOD,
+                "W2",
+                Rating.OUTSTANDING));
         Projection p = RatingProjection.project(KloeRollUp.keyQuestionRatings(kloes), kloes, false);
         assertThat(p.rating()).contains(Rating.OUTSTANDING);
         kloes.put("S3", Rating.INADEQUATE);
-        assertThat(RatingProjection.project(KloeRollUp.keyQuestionRatings(kloes), kloes, false).rating())
+        assertThat(RatingProjection.project(KloeRollUp.keyQuestionRatings(kloes), kloes, false)
+                        .rating())
                 .contains(Rating.GOOD);
     }
 
@@ -122,14 +143,18 @@ class KloeRollUpTest {
 
     @Test
     void theFrameworkHasTwentyFourKloes() {
-        assertThat(Arrays.stream(KeyQuestion.values()).mapToInt(KloeRollUp::kloeCount)).containsExactly(6, 7, 3, 3, 5);
-        assertThat(Arrays.stream(KeyQuestion.values()).mapToInt(KloeRollUp::kloeCount).sum()).isEqualTo(24);
+        assertThat(Arrays.stream(KeyQuestion.values()).mapToInt(KloeRollUp::kloeCount))
+                .containsExactly(6, 7, 3, 3, 5);
+        assertThat(Arrays.stream(KeyQuestion.values())
+                        .mapToInt(KloeRollUp::kloeCount)
+                        .sum())
+                .isEqualTo(24);
     }
 
     @Test
     void outstandingShareCountsOnlyRatedKloes() {
-        Map<String, Rating> kloes = Map.of("E1", Rating.OUTSTANDING, "E2", Rating.GOOD, "E3", Rating.GOOD,
-                "E4", Rating.OUTSTANDING);
+        Map<String, Rating> kloes =
+                Map.of("E1", Rating.OUTSTANDING, "E2", Rating.GOOD, "E3", Rating.GOOD, "E4", Rating.OUTSTANDING);
         assertThat(KloeRollUp.outstandingShare(KeyQuestion.EFFECTIVE, kloes)).isEqualTo(0.5);
         assertThat(KloeRollUp.outstandingShare(KeyQuestion.CARING, kloes)).isZero();
     }

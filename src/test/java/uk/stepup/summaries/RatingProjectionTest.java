@@ -8,12 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -66,7 +64,8 @@ class RatingProjectionTest {
             "I I O O O, INADEQUATE",
             "G G G I I, INADEQUATE",
             "I I RI RI RI, INADEQUATE",
-            "I I I I I, INADEQUATE"})
+            "I I I I I, INADEQUATE"
+        })
         void followsCqcPrinciples(String spec, Rating expected) {
             assertThat(projected(spec)).isEqualTo(expected);
         }
@@ -77,7 +76,8 @@ class RatingProjectionTest {
             "G G G G G, REQUIRES_IMPROVEMENT",
             "RI G G G G, REQUIRES_IMPROVEMENT",
             "I G G G G, REQUIRES_IMPROVEMENT",
-            "I I G G G, INADEQUATE"})
+            "I I G G G, INADEQUATE"
+        })
         void aBreachCapsAtRequiresImprovementButNeverRaises(String spec, Rating expected) {
             assertThat(RatingProjection.project(ratings(spec), true).rating()).contains(expected);
         }
@@ -90,18 +90,27 @@ class RatingProjectionTest {
                 for (int i = 0; i < 5; i++) {
                     map.put(KeyQuestion.values()[i], combo.get(i));
                 }
-                long inadequate = combo.stream().filter(r -> r == Rating.INADEQUATE).count();
-                long ri = combo.stream().filter(r -> r == Rating.REQUIRES_IMPROVEMENT).count();
-                long outstanding = combo.stream().filter(r -> r == Rating.OUTSTANDING).count();
+                long inadequate =
+                        combo.stream().filter(r -> r == Rating.INADEQUATE).count();
+                long ri = combo.stream()
+                        .filter(r -> r == Rating.REQUIRES_IMPROVEMENT)
+                        .count();
+                long outstanding =
+                        combo.stream().filter(r -> r == Rating.OUTSTANDING).count();
                 boolean restGood = combo.stream().allMatch(r -> r.compareTo(Rating.GOOD) >= 0);
-                Rating expected = inadequate >= 2 ? Rating.INADEQUATE
+                Rating expected = inadequate >= 2
+                        ? Rating.INADEQUATE
                         : (inadequate == 0 && ri <= 1)
                                 ? (outstanding >= 2 && restGood ? Rating.OUTSTANDING : Rating.GOOD)
                                 : Rating.REQUIRES_IMPROVEMENT;
-                assertThat(RatingProjection.project(map).rating()).as(combo.toString()).contains(expected);
-                Rating capped = expected.compareTo(Rating.REQUIRES_IMPROVEMENT) > 0
-                        ? Rating.REQUIRES_IMPROVEMENT : expected;
-                assertThat(RatingProjection.project(map, true).rating()).as("breach " + combo).contains(capped);
+                assertThat(RatingProjection.project(map).rating())
+                        .as(combo.toString())
+                        .contains(expected);
+                Rating capped =
+                        expected.compareTo(Rating.REQUIRES_IMPROVEMENT) > 0 ? Rating.REQUIRES_IMPROVEMENT : expected;
+                assertThat(RatingProjection.project(map, true).rating())
+                        .as("breach " + combo)
+                        .contains(capped);
             }
         }
 
@@ -116,7 +125,8 @@ class RatingProjectionTest {
                 for (KeyQuestion kq : KeyQuestion.values()) {
                     Map<KeyQuestion, Rating> better = new EnumMap<>(map);
                     better.put(kq, map.get(kq).oneBetter());
-                    assertThat(RatingProjection.aggregate(better, false)).as(combo + " lifting " + kq)
+                    assertThat(RatingProjection.aggregate(better, false))
+                            .as(combo + " lifting " + kq)
                             .isGreaterThanOrEqualTo(before);
                 }
             }
@@ -145,10 +155,12 @@ class RatingProjectionTest {
             assertThat(p.rating()).isEmpty();
             assertThat(p.headline()).isEqualTo("Not enough ratings yet");
             assertThat(p.missing()).containsExactly(KeyQuestion.values());
-            assertThat(p.explanation()).isEqualTo("Not enough ratings yet: 0 of 5 key questions self-rated, Safe,"
-                    + " Effective, Caring, Responsive and Well-led still to go.");
-            assertThat(p.toMoveUp()).isEqualTo(
-                    "Self-rate Safe, Effective, Caring, Responsive and Well-led to see an indicative overall rating.");
+            assertThat(p.explanation())
+                    .isEqualTo("Not enough ratings yet: 0 of 5 key questions self-rated, Safe,"
+                            + " Effective, Caring, Responsive and Well-led still to go.");
+            assertThat(p.toMoveUp())
+                    .isEqualTo(
+                            "Self-rate Safe, Effective, Caring, Responsive and Well-led to see an indicative overall rating.");
         }
 
         @Test
@@ -156,8 +168,9 @@ class RatingProjectionTest {
             Projection p = RatingProjection.project(ratings("G G G G -"));
             assertThat(p.rating()).isEmpty();
             assertThat(p.missing()).containsExactly(KeyQuestion.WELL_LED);
-            assertThat(p.explanation()).isEqualTo("Not enough ratings yet: 4 of 5 key questions self-rated,"
-                    + " Well-led still to go. So far the best it could be is Good.");
+            assertThat(p.explanation())
+                    .isEqualTo("Not enough ratings yet: 4 of 5 key questions self-rated,"
+                            + " Well-led still to go. So far the best it could be is Good.");
         }
 
         @Test
@@ -178,10 +191,11 @@ class RatingProjectionTest {
         void twoInadequateSettleItWhateverTheRestSay() {
             Projection p = RatingProjection.project(ratings("I - I - -"));
             assertThat(p.rating()).contains(Rating.INADEQUATE);
-            assertThat(p.missing()).containsExactly(KeyQuestion.EFFECTIVE, KeyQuestion.RESPONSIVE,
-                    KeyQuestion.WELL_LED);
-            assertThat(p.toMoveUp()).isEqualTo("Lift Safe or Caring from Inadequate to at least Requires"
-                    + " improvement. Also self-rate Effective, Responsive and Well-led.");
+            assertThat(p.missing())
+                    .containsExactly(KeyQuestion.EFFECTIVE, KeyQuestion.RESPONSIVE, KeyQuestion.WELL_LED);
+            assertThat(p.toMoveUp())
+                    .isEqualTo("Lift Safe or Caring from Inadequate to at least Requires"
+                            + " improvement. Also self-rate Effective, Responsive and Well-led.");
         }
 
         @Test
@@ -190,7 +204,8 @@ class RatingProjectionTest {
             // makes one Inadequate, still Requires improvement).
             assertThat(RatingProjection.project(ratings("RI RI G G -")).rating())
                     .contains(Rating.REQUIRES_IMPROVEMENT);
-            assertThat(RatingProjection.project(ratings("RI RI G - -")).rating()).isEmpty();
+            assertThat(RatingProjection.project(ratings("RI RI G - -")).rating())
+                    .isEmpty();
         }
 
         @Test
@@ -204,8 +219,9 @@ class RatingProjectionTest {
         void aBreachWithOneToGoIsSettledAtRequiresImprovement() {
             Projection p = RatingProjection.project(ratings("G G G G -"), true);
             assertThat(p.rating()).contains(Rating.REQUIRES_IMPROVEMENT);
-            assertThat(p.toMoveUp()).startsWith("Put right the breach of regulations").endsWith(
-                    "Also self-rate Well-led.");
+            assertThat(p.toMoveUp())
+                    .startsWith("Put right the breach of regulations")
+                    .endsWith("Also self-rate Well-led.");
         }
     }
 
@@ -213,30 +229,34 @@ class RatingProjectionTest {
     class Explanations {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "I G G G I | 2 key questions are self-rated Inadequate (Safe and Well-led); two or more normally means"
-                    + " Inadequate overall.",
-            "G I G G G | Effective is self-rated Inadequate; with any key question Inadequate the overall rating is"
-                    + " normally no better than Requires improvement.",
-            "RI G RI G G | 2 key questions are self-rated Requires improvement (Safe and Caring); two or more"
-                    + " normally means Requires improvement overall.",
-            "G G G RI G | No key question is Inadequate and only Responsive is Requires improvement; that normally"
-                    + " gives Good overall.",
-            "G G G G G | Every key question is Good or better, with none Outstanding; that normally gives Good"
-                    + " overall.",
-            "G G O G G | Every key question is Good or better, with only Caring Outstanding; that normally gives"
-                    + " Good overall.",
-            "G O G G O | 2 key questions are self-rated Outstanding (Effective and Well-led) and the rest Good; that"
-                    + " normally gives Outstanding overall."})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "I G G G I | 2 key questions are self-rated Inadequate (Safe and Well-led); two or more normally means"
+                            + " Inadequate overall.",
+                    "G I G G G | Effective is self-rated Inadequate; with any key question Inadequate the overall rating is"
+                            + " normally no better than Requires improvement.",
+                    "RI G RI G G | 2 key questions are self-rated Requires improvement (Safe and Caring); two or more"
+                            + " normally means Requires improvement overall.",
+                    "G G G RI G | No key question is Inadequate and only Responsive is Requires improvement; that normally"
+                            + " gives Good overall.",
+                    "G G G G G | Every key question is Good or better, with none Outstanding; that normally gives Good"
+                            + " overall.",
+                    "G G O G G | Every key question is Good or better, with only Caring Outstanding; that normally gives"
+                            + " Good overall.",
+                    "G O G G O | 2 key questions are self-rated Outstanding (Effective and Well-led) and the rest Good; that"
+                            + " normally gives Outstanding overall."
+                })
         void oneLineSaysWhy(String spec, String explanation) {
             assertThat(RatingProjection.project(ratings(spec)).explanation()).isEqualTo(explanation);
         }
 
         @Test
         void aBreachIsNamedAsTheReason() {
-            assertThat(RatingProjection.project(ratings("O O G G G"), true).explanation()).isEqualTo(
-                    "You've noted a breach of regulations, which normally caps the overall rating at Requires"
-                            + " improvement.");
+            assertThat(RatingProjection.project(ratings("O O G G G"), true).explanation())
+                    .isEqualTo(
+                            "You've noted a breach of regulations, which normally caps the overall rating at Requires"
+                                    + " improvement.");
         }
     }
 
@@ -244,34 +264,50 @@ class RatingProjectionTest {
     class WhatWouldMoveItUp {
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "I I G G G | Lift Safe or Effective from Inadequate to at least Requires improvement.",
-            "I I G G I | Lift two of Safe, Effective and Well-led from Inadequate to at least Requires improvement.",
-            "I I I I I | Lift four of Safe, Effective, Caring, Responsive and Well-led from Inadequate to at least"
-                    + " Requires improvement.",
-            "I G G G G | Lift Safe from Inadequate to at least Requires improvement.",
-            "I G RI G G | Lift Safe from Inadequate to Good, or lift Safe to Requires improvement and Caring to"
-                    + " Good.",
-            "I RI RI G G | Lift Safe from Inadequate to Good, and Effective or Caring from Requires improvement to"
-                    + " Good.",
-            "RI RI G G G | Lift Safe or Effective from Requires improvement to Good.",
-            "RI RI RI G G | Lift two of Safe, Effective and Caring from Requires improvement to Good.",
-            "G G G G G | Lift two key questions to Outstanding (any of Safe, Effective, Caring, Responsive or"
-                    + " Well-led).",
-            "G G O G G | Lift one more key question to Outstanding (any of Safe, Effective, Responsive or"
-                    + " Well-led).",
-            "O O G G RI | Lift Well-led from Requires improvement to Good.",
-            "RI G G G G | Lift Safe from Requires improvement to Good, and lift two key questions to Outstanding"
-                    + " (any of Effective, Caring, Responsive or Well-led).",
-            "O O O O O | Outstanding is the top level: keep your evidence current so that it holds."})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "I I G G G | Lift Safe or Effective from Inadequate to at least Requires improvement.",
+                    "I I G G I | Lift two of Safe, Effective and Well-led from Inadequate to at least Requires improvement.",
+                    "I I I I I | Lift four of Safe, Effective, Caring, Responsive and Well-led from Inadequate to at least"
+                            + " Requires improvement.",
+                    "I G G G G | Lift Safe from Inadequate to at least Requires improvement.",
+                    "I G RI G G | Lift Safe from Inadequate to Good, or lift Safe to Requires improvement and Caring to"
+                            + " Good.",
+                    "I RI RI G G | Lift Safe from Inadequate to Good, and Effective or Caring from Requires improvement to"
+                            + " Good.",
+                    "RI RI G G G | Lift Safe or Effective from Requires improvement to Good.",
+                    "RI RI RI G G | Lift two of Safe, Effective and Caring from Requires improvement to Good.",
+                    "G G G G G | Lift two key questions to Outstanding (any of Safe, Effective, Caring, Responsive or"
+                            + " Well-led).",
+                    "G G O G G | Lift one more key question to Outstanding (any of Safe, Effective, Responsive or"
+                            + " Well-led).",
+                    "O O G G RI | Lift Well-led from Requires improvement to Good.",
+                    "RI G G G G | Lift Safe from Requires improvement to Good, and lift two key questions to Outstanding"
+                            + " (any of Effective, Caring, Responsive or Well-led).",
+                    "O O O O O | Outstanding is the top level: keep your evidence current so that it holds."
+                })
         void specificNextSteps(String spec, String toMoveUp) {
             assertThat(RatingProjection.project(ratings(spec)).toMoveUp()).isEqualTo(toMoveUp);
         }
 
         @Test
         void theClosestKeyQuestionsComeFromTheKloeRatings() {
-            Map<String, Rating> kloes = Map.of("S1", Rating.GOOD, "E1", Rating.OUTSTANDING, "E2", Rating.GOOD,
-                    "C1", Rating.OUTSTANDING, "C2", Rating.GOOD, "R1", Rating.GOOD, "W1", Rating.OUTSTANDING);
+            Map<String, Rating> kloes = Map.of(
+                    "S1",
+                    Rating.GOOD,
+                    "E1",
+                    Rating.OUTSTANDING,
+                    "E2",
+                    Rating.GOOD,
+                    "C1",
+                    Rating.OUTSTANDING,
+                    "C2",
+                    Rating.GOOD,
+                    "R1",
+                    Rating.GOOD,
+                    "W1",
+                    Rating.OUTSTANDING);
             Projection p = RatingProjection.project(ratings("G G G G O"), kloes, false);
             assertThat(p.toMoveUp())
                     .isEqualTo("Lift one more key question to Outstanding (Effective or Caring are closest).");
@@ -279,23 +315,36 @@ class RatingProjectionTest {
 
         @Test
         void theSingleClosestIsNamedAlone() {
-            Map<String, Rating> kloes = Map.of("E1", Rating.OUTSTANDING, "E2", Rating.GOOD, "C1", Rating.OUTSTANDING,
-                    "C2", Rating.OUTSTANDING, "C3", Rating.GOOD);
-            assertThat(RatingProjection.project(ratings("G G G G O"), kloes, false).toMoveUp())
+            Map<String, Rating> kloes = Map.of(
+                    "E1",
+                    Rating.OUTSTANDING,
+                    "E2",
+                    Rating.GOOD,
+                    "C1",
+                    Rating.OUTSTANDING,
+                    "C2",
+                    Rating.OUTSTANDING,
+                    "C3",
+                    Rating.GOOD);
+            assertThat(RatingProjection.project(ratings("G G G G O"), kloes, false)
+                            .toMoveUp())
                     .isEqualTo("Lift one more key question to Outstanding (Caring is closest).");
-            assertThat(RatingProjection.project(ratings("G G G G G"), kloes, false).toMoveUp())
+            assertThat(RatingProjection.project(ratings("G G G G G"), kloes, false)
+                            .toMoveUp())
                     .isEqualTo("Lift two key questions to Outstanding (Effective and Caring are closest).");
         }
 
         @Test
         void aBreachComesFirstAndKeyQuestionStepsFollow() {
-            assertThat(RatingProjection.project(ratings("G G G G G"), true).toMoveUp()).isEqualTo(
-                    "Put right the breach of regulations: while it stands, the overall rating normally can't be"
-                            + " better than Requires improvement.");
-            assertThat(RatingProjection.project(ratings("RI RI G G G"), true).toMoveUp()).isEqualTo(
-                    "Put right the breach of regulations: while it stands, the overall rating normally can't be"
-                            + " better than Requires improvement. Lift Safe or Effective from Requires improvement"
-                            + " to Good.");
+            assertThat(RatingProjection.project(ratings("G G G G G"), true).toMoveUp())
+                    .isEqualTo(
+                            "Put right the breach of regulations: while it stands, the overall rating normally can't be"
+                                    + " better than Requires improvement.");
+            assertThat(RatingProjection.project(ratings("RI RI G G G"), true).toMoveUp())
+                    .isEqualTo(
+                            "Put right the breach of regulations: while it stands, the overall rating normally can't be"
+                                    + " better than Requires improvement. Lift Safe or Effective from Requires improvement"
+                                    + " to Good.");
         }
 
         /** Following the advice really does reach the next level. */

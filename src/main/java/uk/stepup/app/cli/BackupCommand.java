@@ -10,7 +10,9 @@ import uk.stepup.config.StepUpConfig;
 import uk.stepup.storage.Database;
 
 /** {@code backup}: a consistent copy of the database, safe to take while the bot runs. */
-@Command(name = "backup", mixinStandardHelpOptions = true,
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
         description = "Writes a consistent copy of the database, safe while the bot is running.")
 public final class BackupCommand implements Callable<Integer> {
     @Mixin
@@ -24,7 +26,9 @@ public final class BackupCommand implements Callable<Integer> {
         StepUpConfig cfg = config.load();
         Path db = cfg.storage().database();
         if (!Files.isRegularFile(db)) {
-            throw new UserError(ExitCodes.USAGE, "There is no database at " + db + " to back up (set STEPUP_DB or storage.database).");
+            throw new UserError(
+                    ExitCodes.USAGE,
+                    "There is no database at " + db + " to back up (set STEPUP_DB or storage.database).");
         }
         try (Database database = Database.open(db)) {
             database.backupTo(out);

@@ -8,7 +8,9 @@ import uk.stepup.config.StepUpConfig;
 
 /** The shared {@code --config FILE} option. */
 public final class ConfigOption {
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Configuration file (default: config/stepup.yaml if present, else built-in defaults).")
     Path file;
 

@@ -9,19 +9,31 @@ import uk.stepup.config.ConfigLoader;
 import uk.stepup.config.StepUpConfig;
 
 /** {@code demo}: a whole simulated programme on the built-in local Discord. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Runs a whole simulated programme on the built-in local Discord (nothing leaves this machine).")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--homes", defaultValue = "12", description = "Number of care homes (default ${DEFAULT-VALUE}).")
     int homes;
 
-    @Option(names = "--weeks", defaultValue = "24", description = "Programme weeks to simulate (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--weeks",
+            defaultValue = "24",
+            description = "Programme weeks to simulate (default ${DEFAULT-VALUE}).")
     int weeks;
 
-    @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "demo-out",
+            paramLabel = "DIR",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Random seed for the simulated people (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "7",
+            description = "Random seed for the simulated people (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

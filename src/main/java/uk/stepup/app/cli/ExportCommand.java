@@ -32,13 +32,19 @@ import uk.stepup.summaries.ExportFormat;
  * file per table beside FILE ({@code FILE-homes.csv}, {@code FILE-checkins.csv}, …; default: named after the cohort
  * in the current folder); JSON writes one document to FILE, or to standard output without {@code --out}.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Exports a cohort's homes, check-ins (one row per home and week), tasks, attendance and measures.",
-        footer = {"", "csv: one file per table, for Excel: NAME-homes.csv, NAME-checkins.csv, NAME-tasks.csv,"
-                + " NAME-attendance.csv (NAME from --out, or the cohort's name).",
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Exports a cohort's homes, check-ins (one row per home and week), tasks, attendance and measures.",
+        footer = {
+            "",
+            "csv: one file per table, for Excel: NAME-homes.csv, NAME-checkins.csv, NAME-tasks.csv,"
+                    + " NAME-attendance.csv (NAME from --out, or the cohort's name).",
             "json: one document, to --out or to standard output.",
             "The columns are described under \"Data export\" in README.md.",
-            "Exit codes: 0 written, 1 a file could not be written, 2 bad usage (no such cohort or database)."})
+            "Exit codes: 0 written, 1 a file could not be written, 2 bad usage (no such cohort or database)."
+        })
 public final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -46,11 +52,17 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--cohort", required = true, paramLabel = "NAME", description = "The cohort to export.")
     String cohortName;
 
-    @Option(names = "--format", required = true, paramLabel = "csv|json", converter = FormatConverter.class,
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "csv|json",
+            converter = FormatConverter.class,
             description = "csv (one file per table, for Excel) or json (one document).")
     ExportFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "json: the file (default: standard output). csv: the start of each file name, or a folder.")
     Path out;
 
@@ -59,8 +71,9 @@ public final class ExportCommand implements Callable<Integer> {
         StepUpConfig cfg = config.load();
         Path db = cfg.storage().database();
         if (!Files.isRegularFile(db)) {
-            throw new UserError(ExitCodes.USAGE, "There is no database at " + db
-                    + " to export from (set STEPUP_DB or storage.database).");
+            throw new UserError(
+                    ExitCodes.USAGE,
+                    "There is no database at " + db + " to export from (set STEPUP_DB or storage.database).");
         }
         var curricula = Prompts.load(cfg);
         Cohort cohort;
@@ -80,14 +93,18 @@ public final class ExportCommand implements Callable<Integer> {
                 folder = out.toAbsolutePath().getParent();
                 String name = out.getFileName().toString();
                 String ext = "." + format.key();
-                base = Optional.of(name.toLowerCase(Locale.ROOT).endsWith(ext)
-                        ? name.substring(0, name.length() - ext.length()) : name);
+                base = Optional.of(
+                        name.toLowerCase(Locale.ROOT).endsWith(ext)
+                                ? name.substring(0, name.length() - ext.length())
+                                : name);
             }
             if (base.isPresent() && base.get().isBlank()) {
                 base = Optional.of(slug);
             }
-            DataExport export = new DataExport(Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles());
-            result = export.export(new Actor("command-line", "command line", cohort.guildId(), true), cohort, format, base);
+            DataExport export =
+                    new DataExport(Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles());
+            result = export.export(
+                    new Actor("command-line", "command line", cohort.guildId(), true), cohort, format, base);
         }
         if (!result.outcome().ok()) {
             throw new UserError(ExitCodes.USAGE, result.outcome().message());
@@ -111,8 +128,9 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError(ExitCodes.FAILED, "Cannot write the export: " + IoErrors.describe(e));
         }
-        System.out.println("Exported " + cohort.name() + " to " + written.size()
-                + (written.size() == 1 ? " file: " : " files: ") + String.join(", ", written.stream().map(Path::toString).toList()));
+        System.out.println(
+                "Exported " + cohort.name() + " to " + written.size() + (written.size() == 1 ? " file: " : " files: ")
+                        + String.join(", ", written.stream().map(Path::toString).toList()));
         System.out.println("They hold every home's private check-ins: keep them within the coaching team.");
         return ExitCodes.OK;
     }
@@ -120,8 +138,8 @@ public final class ExportCommand implements Callable<Integer> {
     static final class FormatConverter implements ITypeConverter<ExportFormat> {
         @Override
         public ExportFormat convert(String value) {
-            return ExportFormat.parse(value).orElseThrow(() -> new TypeConversionException(
-                    "'" + value + "' is not csv or json"));
+            return ExportFormat.parse(value)
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not csv or json"));
         }
     }
 }

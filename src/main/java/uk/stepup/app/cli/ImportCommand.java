@@ -25,10 +25,15 @@ import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcHomeRepository;
 
 /** {@code import --cohort NAME FILE.csv}: bulk enrolment straight into the database; channels follow when the bot runs. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Enrols homes and managers from a CSV file: every row valid, or nothing imported.",
-        footer = {"", "CSV header: " + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led",
-            "managers = Discord user ids separated by ';'. Ratings: Outstanding, Good, Requires improvement, Inadequate or empty."})
+        footer = {
+            "",
+            "CSV header: " + "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led",
+            "managers = Discord user ids separated by ';'. Ratings: Outstanding, Good, Requires improvement, Inadequate or empty."
+        })
 public final class ImportCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -54,9 +59,14 @@ public final class ImportCommand implements Callable<Integer> {
         try (Database db = Database.open(cfg.storage().database())) {
             JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
             Cohort cohort = Cohorts.byName(cohorts, cfg, cohortName);
-            Enrolment enrolment = new Enrolment(cohorts, new JdbcHomeRepository(db), new OfflineSpaces(),
-                    new PrivacyGuard(Clock.systemUTC()), Clock.systemUTC());
-            Outcome outcome = enrolment.importCsv(new Actor("command-line", "command line", cohort.guildId(), true), cohort, text);
+            Enrolment enrolment = new Enrolment(
+                    cohorts,
+                    new JdbcHomeRepository(db),
+                    new OfflineSpaces(),
+                    new PrivacyGuard(Clock.systemUTC()),
+                    Clock.systemUTC());
+            Outcome outcome = enrolment.importCsv(
+                    new Actor("command-line", "command line", cohort.guildId(), true), cohort, text);
             if (!outcome.ok()) {
                 // Problems carry their line numbers; name the file so the message reads file: line N: …
                 System.err.println(file + ": " + outcome.message().replace("\u200b", ""));
@@ -86,8 +96,6 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         @Override
-        public void dismiss(Cohort cohort, Collection<String> userIds) {
-        }
+        public void dismiss(Cohort cohort, Collection<String> userIds) {}
     }
-
 }

@@ -7,8 +7,7 @@ import java.nio.file.NoSuchFileException;
 
 /** A short, readable reason for a file that could not be written. */
 final class IoErrors {
-    private IoErrors() {
-    }
+    private IoErrors() {}
 
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {

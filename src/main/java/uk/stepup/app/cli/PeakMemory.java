@@ -10,8 +10,7 @@ import java.util.Optional;
 final class PeakMemory {
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    private PeakMemory() {
-    }
+    private PeakMemory() {}
 
     /** Peak resident set size in kB, or empty where {@code /proc} is not available. */
     static Optional<Long> read() {
@@ -26,7 +25,8 @@ final class PeakMemory {
     static Optional<Long> parse(List<String> statusLines) {
         for (String line : statusLines) {
             if (line.startsWith("VmHWM:")) {
-                String digits = line.substring("VmHWM:".length()).replace("kB", "").trim();
+                String digits =
+                        line.substring("VmHWM:".length()).replace("kB", "").trim();
                 try {
                     return Optional.of(Long.parseLong(digits));
                 } catch (NumberFormatException e) {

@@ -9,8 +9,7 @@ import uk.stepup.curriculum.CurriculumLoader;
 
 /** Finds and loads the curriculum for the verbs that need it. */
 final class Prompts {
-    private Prompts() {
-    }
+    private Prompts() {}
 
     /** The configured folder if it exists, else the loader's default search (beside the jar). */
     static Path folder(StepUpConfig cfg) {

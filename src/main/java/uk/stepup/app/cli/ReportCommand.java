@@ -16,11 +16,16 @@ import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
 
 /** {@code report}: writes the outcome report of a cohort as one self-contained HTML file. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Writes the outcome report of a cohort as one self-contained HTML file (charts included).",
-        footer = {"", "Homes are named only if they chose to share a highlight with their name; others appear as"
-                + " Home and a letter, as in the weekly summaries.", "Exit codes: 0 written, 1 the file could not be written, 2 bad usage (no such"
-                + " cohort or database)."})
+        footer = {
+            "",
+            "Homes are named only if they chose to share a highlight with their name; others appear as"
+                    + " Home and a letter, as in the weekly summaries.",
+            "Exit codes: 0 written, 1 the file could not be written, 2 bad usage (no such" + " cohort or database)."
+        })
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -36,11 +41,13 @@ public final class ReportCommand implements Callable<Integer> {
         StepUpConfig cfg = config.load();
         Path db = cfg.storage().database();
         if (!Files.isRegularFile(db)) {
-            throw new UserError(ExitCodes.USAGE, "There is no database at " + db
-                    + " to report on (set STEPUP_DB or storage.database).");
+            throw new UserError(
+                    ExitCodes.USAGE,
+                    "There is no database at " + db + " to report on (set STEPUP_DB or storage.database).");
         }
         if (Files.isDirectory(out)) {
-            throw new UserError(ExitCodes.USAGE, "--out: " + out + " is a folder; give a file name such as report.html.");
+            throw new UserError(
+                    ExitCodes.USAGE, "--out: " + out + " is a folder; give a file name such as report.html.");
         }
         var curricula = Prompts.load(cfg);
         HtmlReport.Rendered report;

@@ -41,7 +41,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         try {
             bot = new BotModule(cfg, token.strip(), curricula, clock, ticker -> new QuartzCohortTimers(ticker, clock));
         } catch (InvalidTokenException e) {
-            throw new UserError(ExitCodes.USAGE, "Discord rejected DISCORD_TOKEN: copy the bot token again from the developer portal.");
+            throw new UserError(
+                    ExitCodes.USAGE,
+                    "Discord rejected DISCORD_TOKEN: copy the bot token again from the developer portal.");
         }
         Path heartbeat = heartbeatFile(cfg);
         try (bot) {

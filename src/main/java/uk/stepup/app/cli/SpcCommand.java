@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +47,9 @@ import uk.stepup.measures.spc.XmrOptions;
         description = {
             "XmR (SPC) chart with NHS England Making Data Count rules, as in NHSRplotthedots.",
             "Reads IN (header date,value; ISO dates yyyy-MM-dd, oldest first) and writes OUT"
-                + " (header date,value,mean,lpl,upl,point_type).",
+                    + " (header date,value,mean,lpl,upl,point_type).",
             "Prints one JSON line: points, variation, variation_icon, assurance, mean, lpl, upl, trial_limits"
-                + " (limits of the latest point).",
+                    + " (limits of the latest point).",
             "Exit codes: 0 done, 1 unusable input or output file, 2 bad usage."
         })
 public final class SpcCommand implements Callable<Integer> {
@@ -61,30 +60,51 @@ public final class SpcCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "IN.csv", description = "Input CSV with header date,value.")
     Path in;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "Output CSV to write (replaced if it exists).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "OUT.csv",
+            description = "Output CSV to write (replaced if it exists).")
     Path out;
 
-    @Option(names = "--improvement", paramLabel = "increase|decrease|neutral", defaultValue = "increase",
+    @Option(
+            names = "--improvement",
+            paramLabel = "increase|decrease|neutral",
+            defaultValue = "increase",
             converter = DirectionConverter.class,
             description = "Which way is better (default: ${DEFAULT-VALUE}).")
     ImprovementDirection improvement = ImprovementDirection.INCREASE;
 
-    @Option(names = "--target", paramLabel = "N", converter = FiniteNumberConverter.class,
+    @Option(
+            names = "--target",
+            paramLabel = "N",
+            converter = FiniteNumberConverter.class,
             description = "Target value, for the assurance icon (none for neutral).")
     Double target;
 
-    @Option(names = "--fix-after", paramLabel = "N", converter = FixAfterConverter.class,
+    @Option(
+            names = "--fix-after",
+            paramLabel = "N",
+            converter = FixAfterConverter.class,
             description = "Calculate each period's limits from its first N points only (N >= 12).")
     Integer fixAfter;
 
-    @Option(names = "--rebase", paramLabel = "DATE", split = ",", converter = DateConverter.class,
+    @Option(
+            names = "--rebase",
+            paramLabel = "DATE",
+            split = ",",
+            converter = DateConverter.class,
             description = "Start a new recalculation period at each DATE (dates of rows in IN).")
     List<LocalDate> rebase = new ArrayList<>();
 
-    @Option(names = "--screen-outliers", paramLabel = "true|false", arity = "1", defaultValue = "true",
+    @Option(
+            names = "--screen-outliers",
+            paramLabel = "true|false",
+            arity = "1",
+            defaultValue = "true",
             converter = StrictBooleanConverter.class,
             description = "Leave moving ranges >= 3.267 x mean MR out of the limits (default: ${DEFAULT-VALUE};"
-                + " false matches the NHS Excel tool).")
+                    + " false matches the NHS Excel tool).")
     boolean screenOutliers = true;
 
     @Override
@@ -104,7 +124,8 @@ public final class SpcCommand implements Callable<Integer> {
         observations.forEach(o -> dates.add(o.date()));
         for (LocalDate d : rebase) {
             if (!dates.contains(d)) {
-                throw new ParameterException(spec.commandLine(),
+                throw new ParameterException(
+                        spec.commandLine(),
                         "Invalid value for option '--rebase': " + d + " is not the date of a row in " + inName);
             }
         }
@@ -155,7 +176,8 @@ public final class SpcCommand implements Callable<Integer> {
         return "{\"points\":" + chart.points().size()
                 + ",\"variation\":\"" + chart.variation().code() + "\""
                 + ",\"variation_icon\":\"" + chart.variationIcon().code() + "\""
-                + ",\"assurance\":" + chart.assurance().map(a -> "\"" + a.code() + "\"").orElse("null")
+                + ",\"assurance\":"
+                + chart.assurance().map(a -> "\"" + a.code() + "\"").orElse("null")
                 + ",\"mean\":" + SpcCsv.formatNumber(latest.centre())
                 + ",\"lpl\":" + SpcCsv.formatNumber(latest.lpl())
                 + ",\"upl\":" + SpcCsv.formatNumber(latest.upl())
@@ -179,16 +201,17 @@ public final class SpcCommand implements Callable<Integer> {
     static final class DirectionConverter implements ITypeConverter<ImprovementDirection> {
         @Override
         public ImprovementDirection convert(String value) {
-            return ImprovementDirection.parse(value).orElseThrow(() -> new TypeConversionException(
-                    "'" + value + "' is not one of increase, decrease, neutral"));
+            return ImprovementDirection.parse(value)
+                    .orElseThrow(() ->
+                            new TypeConversionException("'" + value + "' is not one of increase, decrease, neutral"));
         }
     }
 
     static final class FiniteNumberConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return SpcCsv.parseNumber(value).orElseThrow(
-                    () -> new TypeConversionException("'" + value + "' is not a number"));
+            return SpcCsv.parseNumber(value)
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a number"));
         }
     }
 
@@ -202,8 +225,9 @@ public final class SpcCommand implements Callable<Integer> {
                 throw new TypeConversionException("'" + value + "' is not a whole number");
             }
             if (n < XmrOptions.MIN_FIX_AFTER_POINTS) {
-                throw new TypeConversionException("'" + value + "' is below " + XmrOptions.MIN_FIX_AFTER_POINTS
-                        + "; limits need at least " + XmrOptions.MIN_FIX_AFTER_POINTS + " points (as in NHSRplotthedots)");
+                throw new TypeConversionException(
+                        "'" + value + "' is below " + XmrOptions.MIN_FIX_AFTER_POINTS + "; limits need at least "
+                                + XmrOptions.MIN_FIX_AFTER_POINTS + " points (as in NHSRplotthedots)");
             }
             return n;
         }
@@ -224,9 +248,12 @@ public final class SpcCommand implements Callable<Integer> {
         @Override
         public Boolean convert(String value) {
             switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "true": return Boolean.TRUE;
-                case "false": return Boolean.FALSE;
-                default: throw new TypeConversionException("'" + value + "' is not true or false");
+                case "true":
+                    return Boolean.TRUE;
+                case "false":
+                    return Boolean.FALSE;
+                default:
+                    throw new TypeConversionException("'" + value + "' is not true or false");
             }
         }
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import uk.stepup.config.ConfigException;
 
 /** The top-level command: {@code stepup-bot <verb>}. */
-@Command(name = "stepup-bot",
+@Command(
+        name = "stepup-bot",
         mixinStandardHelpOptions = true,
         versionProvider = StepUpCommand.Version.class,
         description = "Runs the Step up to Outstanding coaching programme on Discord.",
@@ -53,8 +54,10 @@ public final class StepUpCommand implements Runnable {
             }
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Unexpected failure (ref {})", ref, e);
-            commandLine.getErr().println("Something went wrong (ref " + ref + "): " + e.getMessage()
-                    + ". The log above has the details.");
+            commandLine
+                    .getErr()
+                    .println("Something went wrong (ref " + ref + "): " + e.getMessage()
+                            + ". The log above has the details.");
             return ExitCodes.FAILED;
         });
         return cli.execute(args);

@@ -11,7 +11,9 @@ import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.curriculum.CurriculumProblem;
 
 /** {@code validate}: checks the configuration and the curriculum. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Checks the configuration and the curriculum; prints file:line: message for each problem.")
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin
@@ -32,10 +34,13 @@ public final class ValidateCommand implements Callable<Integer> {
             System.out.println(p);
         }
         if (!result.ok()) {
-            System.err.println(result.problems().size() + " problem(s) in " + dir + "; see prompts/README.md for the format.");
+            System.err.println(
+                    result.problems().size() + " problem(s) in " + dir + "; see prompts/README.md for the format.");
             return ExitCodes.FAILED;
         }
-        int items = result.curricula().values().stream().mapToInt(c -> c.items().size()).sum();
+        int items = result.curricula().values().stream()
+                .mapToInt(c -> c.items().size())
+                .sum();
         System.out.println("Configuration ok. Curriculum ok: " + items + " prompts in " + dir + " ("
                 + String.join(", ", result.curricula().keySet()) + ").");
         return ExitCodes.OK;

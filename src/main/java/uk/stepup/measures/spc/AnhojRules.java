@@ -8,8 +8,7 @@ import java.math.BigInteger;
  */
 public final class AnhojRules {
 
-    private AnhojRules() {
-    }
+    private AnhojRules() {}
 
     /**
      * Longest run allowed before it signals a shift: {@code round(log2(n)) + 3}. A run longer than this
@@ -38,7 +37,8 @@ public final class AnhojRules {
         BigInteger cumulative = BigInteger.ZERO;
         for (int c = 0; c <= trials; c++) {
             if (c > 0) {
-                coefficient = coefficient.multiply(BigInteger.valueOf(trials - c + 1)).divide(BigInteger.valueOf(c));
+                coefficient =
+                        coefficient.multiply(BigInteger.valueOf(trials - c + 1)).divide(BigInteger.valueOf(c));
             }
             cumulative = cumulative.add(coefficient);
             if (cumulative.multiply(twenty).compareTo(total) >= 0) {

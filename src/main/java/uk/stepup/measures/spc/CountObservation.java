@@ -11,10 +11,12 @@ public record CountObservation(LocalDate date, double numerator, double denomina
     public CountObservation {
         Objects.requireNonNull(date, "date");
         if (!Double.isFinite(numerator) || numerator < 0) {
-            throw new IllegalArgumentException("numerator on " + date + " must be a finite number >= 0, not " + numerator);
+            throw new IllegalArgumentException(
+                    "numerator on " + date + " must be a finite number >= 0, not " + numerator);
         }
         if (!Double.isFinite(denominator) || denominator <= 0) {
-            throw new IllegalArgumentException("denominator on " + date + " must be a finite number > 0, not " + denominator);
+            throw new IllegalArgumentException(
+                    "denominator on " + date + " must be a finite number > 0, not " + denominator);
         }
     }
 

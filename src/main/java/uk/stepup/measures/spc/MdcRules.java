@@ -13,19 +13,23 @@ final class MdcRules {
     /** Points in a shift or a trend. */
     static final int RUN = 7;
 
-    private MdcRules() {
-    }
+    private MdcRules() {}
 
     /** One point's classification. */
-    record Result(PointType type, EnumSet<SpcRule> rules) {
-    }
+    record Result(PointType type, EnumSet<SpcRule> rules) {}
 
     /**
      * Classifies the points of one period. All arrays have the same length; limits may vary from point
      * to point (p- and u-charts).
      */
-    static List<Result> classify(double[] y, double[] centre, double[] lpl, double[] upl,
-                                 double[] nearLpl, double[] nearUpl, ImprovementDirection improvement) {
+    static List<Result> classify(
+            double[] y,
+            double[] centre,
+            double[] lpl,
+            double[] upl,
+            double[] nearLpl,
+            double[] nearUpl,
+            ImprovementDirection improvement) {
         int n = y.length;
         boolean[] outside = new boolean[n];
         int[] relativeToMean = new int[n];

@@ -46,7 +46,8 @@ public record RunChart(
         if (n == 0) {
             throw new IllegalArgumentException("a run chart needs at least 1 point");
         }
-        double[] sorted = observations.stream().mapToDouble(Observation::value).sorted().toArray();
+        double[] sorted =
+                observations.stream().mapToDouble(Observation::value).sorted().toArray();
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 
         RunPoint.Side[] sides = new RunPoint.Side[n];
@@ -81,9 +82,10 @@ public record RunChart(
         List<RunPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             boolean longRun = runOf[i] >= 0 && runLengths.get(runOf[i]) > longestLimit;
-            points.add(new RunPoint(observations.get(i).date(), observations.get(i).value(), median, sides[i], longRun));
+            points.add(
+                    new RunPoint(observations.get(i).date(), observations.get(i).value(), median, sides[i], longRun));
         }
-        return new RunChart(median, points, useful, longest, longestLimit, crossings, crossingsLimit,
-                shift, fewCrossings);
+        return new RunChart(
+                median, points, useful, longest, longestLimit, crossings, crossingsLimit, shift, fewCrossings);
     }
 }

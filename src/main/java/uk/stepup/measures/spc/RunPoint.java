@@ -15,7 +15,11 @@ import java.util.Objects;
 public record RunPoint(LocalDate date, double value, double median, Side side, boolean longRun) {
 
     /** Where a point lies against the median. */
-    public enum Side { ABOVE, BELOW, ON_MEDIAN }
+    public enum Side {
+        ABOVE,
+        BELOW,
+        ON_MEDIAN
+    }
 
     public RunPoint {
         Objects.requireNonNull(date, "date");

@@ -23,8 +23,7 @@ public final class Spc {
     /** Upper limit of the moving range chart as a multiple of the mean moving range (D₄ for n = 2). */
     public static final double MOVING_RANGE_LIMIT = 3.267;
 
-    private Spc() {
-    }
+    private Spc() {}
 
     /**
      * XmR chart with Making Data Count rules as implemented by NHSRplotthedots.
@@ -59,8 +58,9 @@ public final class Spc {
             List<Observation> group = observations.subList(start, end);
             int index = periods.size();
             if (group.size() < 2) {
-                throw new IllegalArgumentException("the recalculation period starting " + group.get(0).date()
-                        + " has only 1 point; an XmR period needs at least 2 (a moving range needs two points)");
+                throw new IllegalArgumentException(
+                        "the recalculation period starting " + group.get(0).date()
+                                + " has only 1 point; an XmR period needs at least 2 (a moving range needs two points)");
             }
             xmrPeriod(group, index, options, points, periods);
             start = end;
@@ -68,8 +68,8 @@ public final class Spc {
         return summarise(ChartKind.XMR, options.improvement(), options.target(), points, periods);
     }
 
-    private static void xmrPeriod(List<Observation> group, int index, XmrOptions options,
-                                  List<SpcPoint> points, List<SpcPeriod> periods) {
+    private static void xmrPeriod(
+            List<Observation> group, int index, XmrOptions options, List<SpcPoint> points, List<SpcPeriod> periods) {
         int m = group.size();
         double[] y = group.stream().mapToDouble(Observation::value).toArray();
         int baseline = Math.min(m, options.fixAfterPoints().orElse(Integer.MAX_VALUE));
@@ -101,15 +101,29 @@ public final class Spc {
         double nearUpl = mean + (XMR_NEAR_LIMIT * meanMovingRange);
 
         double[] centres = filled(m, mean);
-        List<MdcRules.Result> results = MdcRules.classify(y, centres, filled(m, lpl), filled(m, upl),
-                filled(m, nearLpl), filled(m, nearUpl), options.improvement());
+        List<MdcRules.Result> results = MdcRules.classify(
+                y,
+                centres,
+                filled(m, lpl),
+                filled(m, upl),
+                filled(m, nearLpl),
+                filled(m, nearUpl),
+                options.improvement());
         for (int i = 0; i < m; i++) {
             MdcRules.Result r = results.get(i);
-            points.add(new SpcPoint(group.get(i).date(), y[i], index, mean, lpl, upl, nearLpl, nearUpl,
-                    r.type(), r.rules()));
+            points.add(new SpcPoint(
+                    group.get(i).date(), y[i], index, mean, lpl, upl, nearLpl, nearUpl, r.type(), r.rules()));
         }
-        periods.add(new SpcPeriod(index, group.get(0).date(), group.get(m - 1).date(), m, baseline, mean,
-                OptionalDouble.of(meanMovingRange), screened, baseline < SpcChart.TRIAL_LIMIT_POINTS));
+        periods.add(new SpcPeriod(
+                index,
+                group.get(0).date(),
+                group.get(m - 1).date(),
+                m,
+                baseline,
+                mean,
+                OptionalDouble.of(meanMovingRange),
+                screened,
+                baseline < SpcChart.TRIAL_LIMIT_POINTS));
     }
 
     /**
@@ -120,8 +134,8 @@ public final class Spc {
      * @throws IllegalArgumentException if a numerator exceeds its denominator, the list is empty or dates
      *                                  are not strictly increasing
      */
-    public static SpcChart pChart(List<CountObservation> counts, ImprovementDirection improvement,
-                                  OptionalDouble target) {
+    public static SpcChart pChart(
+            List<CountObservation> counts, ImprovementDirection improvement, OptionalDouble target) {
         for (CountObservation c : counts) {
             if (c.numerator() > c.denominator()) {
                 throw new IllegalArgumentException("on " + c.date() + " the numerator " + c.numerator()
@@ -138,13 +152,13 @@ public final class Spc {
      *
      * @throws IllegalArgumentException if the list is empty or dates are not strictly increasing
      */
-    public static SpcChart uChart(List<CountObservation> counts, ImprovementDirection improvement,
-                                  OptionalDouble target) {
+    public static SpcChart uChart(
+            List<CountObservation> counts, ImprovementDirection improvement, OptionalDouble target) {
         return attributeChart(ChartKind.U, counts, improvement, target);
     }
 
-    private static SpcChart attributeChart(ChartKind kind, List<CountObservation> counts,
-                                           ImprovementDirection improvement, OptionalDouble target) {
+    private static SpcChart attributeChart(
+            ChartKind kind, List<CountObservation> counts, ImprovementDirection improvement, OptionalDouble target) {
         Objects.requireNonNull(improvement, "improvement");
         Objects.requireNonNull(target, "target");
         if (target.isPresent() && !Double.isFinite(target.getAsDouble())) {
@@ -178,15 +192,25 @@ public final class Spc {
             nearLpl[i] = Math.max(0, centre - 2 * sigma);
             nearUpl[i] = Math.min(ceiling, centre + 2 * sigma);
         }
-        List<MdcRules.Result> results = MdcRules.classify(y, filled(n, centre), lpl, upl, nearLpl, nearUpl, improvement);
+        List<MdcRules.Result> results =
+                MdcRules.classify(y, filled(n, centre), lpl, upl, nearLpl, nearUpl, improvement);
         List<SpcPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             MdcRules.Result r = results.get(i);
-            points.add(new SpcPoint(counts.get(i).date(), y[i], 0, centre, lpl[i], upl[i], nearLpl[i], nearUpl[i],
-                    r.type(), r.rules()));
+            points.add(new SpcPoint(
+                    counts.get(i).date(),
+                    y[i],
+                    0,
+                    centre,
+                    lpl[i],
+                    upl[i],
+                    nearLpl[i],
+                    nearUpl[i],
+                    r.type(),
+                    r.rules()));
         }
-        SpcPeriod period = new SpcPeriod(0, counts.get(0).date(), counts.get(n - 1).date(), n, n, centre,
-                OptionalDouble.empty(), 0, false);
+        SpcPeriod period = new SpcPeriod(
+                0, counts.get(0).date(), counts.get(n - 1).date(), n, n, centre, OptionalDouble.empty(), 0, false);
         return summarise(kind, improvement, target, points, List.of(period));
     }
 
@@ -202,8 +226,8 @@ public final class Spc {
      * below the lower limit the other way round; otherwise (including on a limit) inconsistent. Empty
      * without a target or when the direction is neutral.
      */
-    public static Optional<Assurance> assurance(ImprovementDirection improvement, OptionalDouble target,
-                                                double lpl, double upl) {
+    public static Optional<Assurance> assurance(
+            ImprovementDirection improvement, OptionalDouble target, double lpl, double upl) {
         if (target.isEmpty() || improvement == ImprovementDirection.NEUTRAL) {
             return Optional.empty();
         }
@@ -218,10 +242,20 @@ public final class Spc {
         return Optional.of(Assurance.INCONSISTENT);
     }
 
-    private static SpcChart summarise(ChartKind kind, ImprovementDirection improvement, OptionalDouble target,
-                                      List<SpcPoint> points, List<SpcPeriod> periods) {
+    private static SpcChart summarise(
+            ChartKind kind,
+            ImprovementDirection improvement,
+            OptionalDouble target,
+            List<SpcPoint> points,
+            List<SpcPeriod> periods) {
         SpcPoint latest = points.get(points.size() - 1);
-        return new SpcChart(kind, improvement, target, points, periods, latest.pointType(),
+        return new SpcChart(
+                kind,
+                improvement,
+                target,
+                points,
+                periods,
+                latest.pointType(),
                 VariationIcon.of(latest.pointType(), improvement),
                 assurance(improvement, target, latest.lpl(), latest.upl()));
     }

@@ -42,8 +42,7 @@ public final class SpcCsv {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private SpcCsv() {
-    }
+    private SpcCsv() {}
 
     /**
      * Reads {@code date,value} rows; at least one is required.
@@ -72,9 +71,12 @@ public final class SpcCsv {
             header = header.substring(1);
         }
         String[] names = header.split(",", -1);
-        if (names.length != 2 || !"date".equals(cell(names[0]).toLowerCase(Locale.ROOT))
+        if (names.length != 2
+                || !"date".equals(cell(names[0]).toLowerCase(Locale.ROOT))
                 || !"value".equals(cell(names[1]).toLowerCase(Locale.ROOT))) {
-            throw new SpcCsvException(displayName, 1,
+            throw new SpcCsvException(
+                    displayName,
+                    1,
                     "expected the header '" + INPUT_HEADER + "' but found '" + abbreviate(header) + "'");
         }
         List<Observation> rows = new ArrayList<>();
@@ -88,29 +90,39 @@ public final class SpcCsv {
             }
             String[] fields = line.split(",", -1);
             if (fields.length != 2) {
-                throw new SpcCsvException(displayName, lineNo, "expected 2 fields (" + INPUT_HEADER + ") but found "
-                        + fields.length + " in '" + abbreviate(line) + "'");
+                throw new SpcCsvException(
+                        displayName,
+                        lineNo,
+                        "expected 2 fields (" + INPUT_HEADER + ") but found " + fields.length + " in '"
+                                + abbreviate(line) + "'");
             }
             LocalDate date = parseDate(cell(fields[0]), displayName, lineNo);
             double value = parseValue(cell(fields[1]), displayName, lineNo);
             if (previous != null && date.equals(previous)) {
-                throw new SpcCsvException(displayName, lineNo,
-                        "duplicate date " + date + " (already on line " + previousLine + ")");
+                throw new SpcCsvException(
+                        displayName, lineNo, "duplicate date " + date + " (already on line " + previousLine + ")");
             }
             if (previous != null && date.isBefore(previous)) {
-                throw new SpcCsvException(displayName, lineNo, "date " + date + " is earlier than " + previous
-                        + " on line " + previousLine + "; rows must be in date order, oldest first");
+                throw new SpcCsvException(
+                        displayName,
+                        lineNo,
+                        "date " + date + " is earlier than " + previous + " on line " + previousLine
+                                + "; rows must be in date order, oldest first");
             }
             rows.add(new Observation(date, value));
             previous = date;
             previousLine = lineNo;
         }
         if (rows.isEmpty()) {
-            throw new SpcCsvException(displayName, lines.size() + 1, "no data rows after the header '" + INPUT_HEADER + "'");
+            throw new SpcCsvException(
+                    displayName, lines.size() + 1, "no data rows after the header '" + INPUT_HEADER + "'");
         }
         if (rows.size() < minimumRows) {
-            throw new SpcCsvException(displayName, previousLine, "only " + rows.size() + " data row"
-                    + (rows.size() == 1 ? "" : "s") + "; at least " + minimumRows + " are needed");
+            throw new SpcCsvException(
+                    displayName,
+                    previousLine,
+                    "only " + rows.size() + " data row" + (rows.size() == 1 ? "" : "s") + "; at least " + minimumRows
+                            + " are needed");
         }
         return rows;
     }
@@ -135,11 +147,13 @@ public final class SpcCsv {
                 end++;
             }
             int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             try {
-                lines.add(decoder.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
+                lines.add(decoder.decode(ByteBuffer.wrap(bytes, start, stop - start))
+                        .toString());
             } catch (CharacterCodingException e) {
                 throw new SpcCsvException(displayName, lines.size() + 1, "the file is not UTF-8 text");
             }
@@ -178,7 +192,9 @@ public final class SpcCsv {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("cannot write " + value + " as a plain decimal");
         }
-        BigDecimal d = new BigDecimal(Double.toString(value)).setScale(DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal d = new BigDecimal(Double.toString(value))
+                .setScale(DECIMALS, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
         if (d.signum() == 0) {
             return "0";
         }
@@ -192,7 +208,8 @@ public final class SpcCsv {
         try {
             return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
-            throw new SpcCsvException(file, line, "date '" + abbreviate(text) + "' is not a valid date in the form yyyy-MM-dd");
+            throw new SpcCsvException(
+                    file, line, "date '" + abbreviate(text) + "' is not a valid date in the form yyyy-MM-dd");
         }
     }
 

@@ -30,11 +30,16 @@ public enum VariationIcon {
     public static VariationIcon of(PointType latest, ImprovementDirection improvement) {
         boolean increase = improvement == ImprovementDirection.INCREASE;
         switch (latest) {
-            case SPECIAL_CAUSE_IMPROVEMENT: return increase ? IMPROVEMENT_HIGH : IMPROVEMENT_LOW;
-            case SPECIAL_CAUSE_CONCERN: return increase ? CONCERN_LOW : CONCERN_HIGH;
-            case SPECIAL_CAUSE_NEUTRAL_HIGH: return NEUTRAL_HIGH;
-            case SPECIAL_CAUSE_NEUTRAL_LOW: return NEUTRAL_LOW;
-            default: return COMMON_CAUSE;
+            case SPECIAL_CAUSE_IMPROVEMENT:
+                return increase ? IMPROVEMENT_HIGH : IMPROVEMENT_LOW;
+            case SPECIAL_CAUSE_CONCERN:
+                return increase ? CONCERN_LOW : CONCERN_HIGH;
+            case SPECIAL_CAUSE_NEUTRAL_HIGH:
+                return NEUTRAL_HIGH;
+            case SPECIAL_CAUSE_NEUTRAL_LOW:
+                return NEUTRAL_LOW;
+            default:
+                return COMMON_CAUSE;
         }
     }
 }

@@ -45,7 +45,8 @@ public record XmrOptions(
 
     /** NHSRplotthedots' defaults: increase is better, no target, no fixing, no rebasing, outliers screened. */
     public static XmrOptions defaults() {
-        return new XmrOptions(ImprovementDirection.INCREASE, OptionalDouble.empty(), OptionalInt.empty(), List.of(), true);
+        return new XmrOptions(
+                ImprovementDirection.INCREASE, OptionalDouble.empty(), OptionalInt.empty(), List.of(), true);
     }
 
     public XmrOptions withImprovement(ImprovementDirection value) {

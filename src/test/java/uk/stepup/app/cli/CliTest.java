@@ -20,8 +20,7 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
         PrintStream oldOut = System.out;
@@ -43,7 +42,8 @@ class CliTest {
     void help_lists_every_verb_of_the_spec() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        for (String verb : new String[] {"run", "invite", "demo", "validate", "import", "export", "report", "backup", "spc"}) {
+        for (String verb :
+                new String[] {"run", "invite", "demo", "validate", "import", "export", "report", "backup", "spc"}) {
             assertThat(r.out()).contains(verb);
         }
         assertThat(run("--version").out()).startsWith("stepup-bot ");
@@ -57,12 +57,16 @@ class CliTest {
         assertThat(r.out()).contains("View Channels, Manage Channels, Manage Roles, Create Events");
         Run bad = run("invite", "--client-id", "my-bot");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--client-id").contains("17 to 20 digits").doesNotContain("Exception");
+        assertThat(bad.err())
+                .contains("--client-id")
+                .contains("17 to 20 digits")
+                .doesNotContain("Exception");
     }
 
     @Test
     void invite_reads_the_application_id_from_a_bot_token() {
-        String first = Base64.getEncoder().withoutPadding()
+        String first = Base64.getEncoder()
+                .withoutPadding()
                 .encodeToString("123456789012345678".getBytes(StandardCharsets.US_ASCII));
         assertThat(InviteCommand.fromToken(first + ".GabcDE.xyz")).contains("123456789012345678");
         assertThat(InviteCommand.fromToken("not a token")).isEmpty();
@@ -124,7 +128,12 @@ class CliTest {
     void backup_of_a_missing_database_is_a_clear_usage_error() throws IOException {
         Path cfg = dir.resolve("c.yaml");
         Files.writeString(cfg, "storage:\n  database: " + dir.resolve("none.db") + "\n");
-        Run r = run("backup", "--config", cfg.toString(), "--out", dir.resolve("copy.db").toString());
+        Run r = run(
+                "backup",
+                "--config",
+                cfg.toString(),
+                "--out",
+                dir.resolve("copy.db").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("There is no database");
     }

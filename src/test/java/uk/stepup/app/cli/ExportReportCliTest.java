@@ -18,6 +18,7 @@ import uk.stepup.app.ProgrammeFixture;
 class ExportReportCliTest {
     @TempDir
     static Path dir;
+
     Path config;
 
     @BeforeAll
@@ -58,7 +59,9 @@ class ExportReportCliTest {
         assertThat(doc.path("checkins")).hasSize(16);
 
         Path file = dir.resolve("spring.json");
-        assertThat(run("export", "--cohort", "Spring 2027", "--format", "json", "--out", file.toString()).code()).isZero();
+        assertThat(run("export", "--cohort", "Spring 2027", "--format", "json", "--out", file.toString())
+                        .code())
+                .isZero();
         assertThat(new ObjectMapper().readTree(file.toFile()).path("homes")).hasSize(4);
     }
 
@@ -70,10 +73,13 @@ class ExportReportCliTest {
         CliTest.Run format = run("export", "--cohort", "Spring 2027", "--format", "xlsx");
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("'xlsx' is not csv or json");
-        assertThat(run("export", "--cohort", "Spring 2027").code()).as("--format is required").isEqualTo(2);
+        assertThat(run("export", "--cohort", "Spring 2027").code())
+                .as("--format is required")
+                .isEqualTo(2);
         Path noDb = dir.resolve("none.yaml");
         Files.writeString(noDb, "storage:\n  database: " + dir.resolve("missing.db") + "\n");
-        CliTest.Run missing = CliTest.run("export", "--cohort", "Spring 2027", "--format", "csv", "--config", noDb.toString());
+        CliTest.Run missing =
+                CliTest.run("export", "--cohort", "Spring 2027", "--format", "csv", "--config", noDb.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("There is no database");
         assertThat(dir.resolve("missing.db")).doesNotExist();
@@ -86,20 +92,37 @@ class ExportReportCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote the outcome report of Spring 2027");
         String html = Files.readString(out);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("data:image/png;base64,").contains("Oak House")
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("data:image/png;base64,")
+                .contains("Oak House")
                 .doesNotContain("Elm Court");
     }
 
     @Test
     void report_mistakes_exit_2_and_an_unwritable_file_exits_1() throws IOException {
-        assertThat(run("report", "--cohort", "Autumn", "--out", dir.resolve("x.html").toString()).code()).isEqualTo(2);
-        assertThat(run("report", "--cohort", "Spring 2027").code()).as("--out is required").isEqualTo(2);
+        assertThat(run(
+                                "report",
+                                "--cohort",
+                                "Autumn",
+                                "--out",
+                                dir.resolve("x.html").toString())
+                        .code())
+                .isEqualTo(2);
+        assertThat(run("report", "--cohort", "Spring 2027").code())
+                .as("--out is required")
+                .isEqualTo(2);
         CliTest.Run folder = run("report", "--cohort", "Spring 2027", "--out", dir.toString());
         assertThat(folder.code()).isEqualTo(2);
         assertThat(folder.err()).contains("is a folder");
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "not a folder");
-        CliTest.Run unwritable = run("report", "--cohort", "Spring 2027", "--out", blocker.resolve("r.html").toString());
+        CliTest.Run unwritable = run(
+                "report",
+                "--cohort",
+                "Spring 2027",
+                "--out",
+                blocker.resolve("r.html").toString());
         assertThat(unwritable.code()).isEqualTo(1);
         assertThat(unwritable.err()).startsWith("Cannot write");
     }

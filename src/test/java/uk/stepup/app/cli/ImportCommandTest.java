@@ -23,6 +23,7 @@ import uk.stepup.storage.JdbcHomeRepository;
 class ImportCommandTest {
     @TempDir
     Path dir;
+
     Path config;
     Path db;
 
@@ -33,9 +34,17 @@ class ImportCommandTest {
         Files.writeString(config, "storage:\n  database: " + db + "\n");
         WeeklyTime t = WeeklyTime.parse("MONDAY 09:00").orElseThrow();
         try (Database d = Database.open(db)) {
-            new JdbcCohortRepository(d).create(new CohortRepository.NewCohort("100000000000000001", "Spring 2027", "kloe-2017",
-                    ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), new WeeklyRhythm(t, t, t, t), List.of("S1"), "coach",
-                    Instant.EPOCH));
+            new JdbcCohortRepository(d)
+                    .create(new CohortRepository.NewCohort(
+                            "100000000000000001",
+                            "Spring 2027",
+                            "kloe-2017",
+                            ZoneId.of("Europe/London"),
+                            LocalDate.of(2027, 1, 4),
+                            new WeeklyRhythm(t, t, t, t),
+                            List.of("S1"),
+                            "coach",
+                            Instant.EPOCH));
         }
     }
 
@@ -48,9 +57,11 @@ class ImportCommandTest {
     @Test
     void a_bad_row_imports_nothing_and_names_its_line() throws IOException {
         Path csv = dir.resolve("homes.csv");
-        Files.writeString(csv, "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + "Oak House,,123456789012345678,Good,,,,,\n"
-                + "Elm Court,,not-an-id,,,,,,\n");
+        Files.writeString(
+                csv,
+                "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
+                        + "Oak House,,123456789012345678,Good,,,,,\n"
+                        + "Elm Court,,not-an-id,,,,,,\n");
         CliTest.Run r = CliTest.run("import", "--config", config.toString(), "--cohort", "Spring 2027", csv.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains(csv.toString()).contains("line 3").contains("managers");
@@ -60,9 +71,11 @@ class ImportCommandTest {
     @Test
     void a_good_file_enrols_every_home() throws IOException {
         Path csv = dir.resolve("homes.csv");
-        Files.writeString(csv, "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + "Oak House,1-123456789,123456789012345678;223456789012345678,Good,Requires improvement,Good,Good,Good,Good\n"
-                + "Elm Court,,323456789012345678,,,,,,\n");
+        Files.writeString(
+                csv,
+                "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
+                        + "Oak House,1-123456789,123456789012345678;223456789012345678,Good,Requires improvement,Good,Good,Good,Good\n"
+                        + "Elm Court,,323456789012345678,,,,,,\n");
         CliTest.Run r = CliTest.run("import", "--config", config.toString(), "--cohort", "spring 2027", csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Imported 2 homes with 3 managers");

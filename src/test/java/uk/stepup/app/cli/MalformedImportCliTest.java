@@ -29,6 +29,7 @@ import uk.stepup.storage.JdbcCohortRepository;
 class MalformedImportCliTest {
     @TempDir
     Path dir;
+
     Path config;
     Path db;
     int cohorts;
@@ -44,9 +45,17 @@ class MalformedImportCliTest {
         String name = "Import " + cohorts++;
         WeeklyTime t = WeeklyTime.parse("MONDAY 09:00").orElseThrow();
         try (Database d = Database.open(db)) {
-            new JdbcCohortRepository(d).create(new CohortRepository.NewCohort("100000000000000001", name, "kloe-2017",
-                    ZoneId.of("Europe/London"), LocalDate.of(2027, 1, 4), new WeeklyRhythm(t, t, t, t), List.of("S1"),
-                    "coach", Instant.EPOCH));
+            new JdbcCohortRepository(d)
+                    .create(new CohortRepository.NewCohort(
+                            "100000000000000001",
+                            name,
+                            "kloe-2017",
+                            ZoneId.of("Europe/London"),
+                            LocalDate.of(2027, 1, 4),
+                            new WeeklyRhythm(t, t, t, t),
+                            List.of("S1"),
+                            "coach",
+                            Instant.EPOCH));
         }
         return name;
     }
@@ -54,7 +63,8 @@ class MalformedImportCliTest {
     private int homes() {
         try (Database d = Database.open(db)) {
             return d.read(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM home")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT count(*) FROM home")) {
                     rs.next();
                     return rs.getInt(1);
                 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,8 +20,7 @@ class SpcCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -64,9 +62,10 @@ class SpcCommandTest {
         Run r = run("--in", in.toString(), "--out", out.toString(), "--fix-after", "12", "--target", "30");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).isEqualTo("{\"points\":13,\"variation\":\"special_cause_improvement\","
-                + "\"variation_icon\":\"improvement_high\",\"assurance\":\"consistent_fail\","
-                + "\"mean\":10,\"lpl\":4.68,\"upl\":15.32,\"trial_limits\":false}" + System.lineSeparator());
+        assertThat(r.out())
+                .isEqualTo("{\"points\":13,\"variation\":\"special_cause_improvement\","
+                        + "\"variation_icon\":\"improvement_high\",\"assurance\":\"consistent_fail\","
+                        + "\"mean\":10,\"lpl\":4.68,\"upl\":15.32,\"trial_limits\":false}" + System.lineSeparator());
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(14);
         assertThat(lines.get(0)).isEqualTo("date,value,mean,lpl,upl,point_type");
@@ -88,11 +87,24 @@ class SpcCommandTest {
     void optionsReachTheEngine() throws Exception {
         Path in = weekly("in.csv", 20);
         Path out = dir.resolve("out.csv");
-        Run down = run("--in", in.toString(), "--out", out.toString(), "--improvement", "decrease", "--fix-after", "12");
-        assertThat(down.out()).contains("\"variation\":\"special_cause_concern\"", "\"variation_icon\":\"concern_high\"",
-                "\"assurance\":null");
-        Run neutral = run("--in", in.toString(), "--out", out.toString(), "--improvement", "neutral",
-                "--fix-after", "12", "--target", "30");
+        Run down =
+                run("--in", in.toString(), "--out", out.toString(), "--improvement", "decrease", "--fix-after", "12");
+        assertThat(down.out())
+                .contains(
+                        "\"variation\":\"special_cause_concern\"",
+                        "\"variation_icon\":\"concern_high\"",
+                        "\"assurance\":null");
+        Run neutral = run(
+                "--in",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--improvement",
+                "neutral",
+                "--fix-after",
+                "12",
+                "--target",
+                "30");
         assertThat(neutral.out()).contains("\"variation\":\"special_cause_neutral_high\"", "\"assurance\":null");
         assertThat(Files.readString(out)).contains("special_cause_neutral_high");
 
@@ -106,7 +118,8 @@ class SpcCommandTest {
     void rebaseAndScreeningOptions() throws Exception {
         Path in = weekly("in.csv", 19, 21, 19, 21, 19, 21, 19, 21, 19, 21, 19, 21);
         Path out = dir.resolve("out.csv");
-        Run r = run("--in", in.toString(), "--out", out.toString(), "--rebase", "2024-03-25", "--screen-outliers", "false");
+        Run r = run(
+                "--in", in.toString(), "--out", out.toString(), "--rebase", "2024-03-25", "--screen-outliers", "false");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("\"mean\":20,\"lpl\":14.68,\"upl\":25.32");
         assertThat(Files.readAllLines(out)).allMatch(l -> !l.contains("special_cause"));
@@ -130,7 +143,11 @@ class SpcCommandTest {
         for (int i = 0; i < 12; i++) {
             sb.append(java.time.LocalDate.of(2024, 1, 1).plusWeeks(i)).append(",7\n");
         }
-        Run r = run("--in", write("flat.csv", sb.toString()).toString(), "--out", dir.resolve("o.csv").toString());
+        Run r = run(
+                "--in",
+                write("flat.csv", sb.toString()).toString(),
+                "--out",
+                dir.resolve("o.csv").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("\"variation\":\"common_cause\"", "\"mean\":7,\"lpl\":7,\"upl\":7");
     }
@@ -220,7 +237,8 @@ class SpcCommandTest {
         Path out = dir.resolve("no-such-folder").resolve("out.csv");
         Run r = run("--in", in.toString(), "--out", out.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo(out + ": cannot write the file: its folder does not exist" + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo(out + ": cannot write the file: its folder does not exist" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }
 
@@ -228,7 +246,8 @@ class SpcCommandTest {
 
     private Run usage(String... extra) throws IOException {
         Path in = weekly("in.csv", 20);
-        List<String> args = new ArrayList<>(List.of("--in", in.toString(), "--out", dir.resolve("out.csv").toString()));
+        List<String> args = new ArrayList<>(
+                List.of("--in", in.toString(), "--out", dir.resolve("out.csv").toString()));
         args.addAll(List.of(extra));
         Run r = run(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
@@ -270,14 +289,24 @@ class SpcCommandTest {
         Run r = run("--in", "x.csv");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--out");
-        assertThat(run("--in", "x.csv", "--out", "y.csv", "--colour", "red").exit()).isEqualTo(2);
+        assertThat(run("--in", "x.csv", "--out", "y.csv", "--colour", "red").exit())
+                .isEqualTo(2);
     }
 
     @Test
     void helpDescribesTheVerb() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Usage: spc", "--in=IN.csv", "--out=OUT.csv", "--improvement", "--target",
-                "--fix-after", "--rebase", "--screen-outliers", "Making Data Count");
+        assertThat(r.out())
+                .contains(
+                        "Usage: spc",
+                        "--in=IN.csv",
+                        "--out=OUT.csv",
+                        "--improvement",
+                        "--target",
+                        "--fix-after",
+                        "--rebase",
+                        "--screen-outliers",
+                        "Making Data Count");
     }
 }

@@ -6,7 +6,6 @@ import static uk.stepup.measures.spc.Series.weekly;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,8 @@ class IconsTest {
         var dec = ImprovementDirection.DECREASE;
         var neu = ImprovementDirection.NEUTRAL;
         assertThat(VariationIcon.of(PointType.COMMON_CAUSE, inc)).isEqualTo(VariationIcon.COMMON_CAUSE);
-        assertThat(VariationIcon.of(PointType.SPECIAL_CAUSE_IMPROVEMENT, inc)).isEqualTo(VariationIcon.IMPROVEMENT_HIGH);
+        assertThat(VariationIcon.of(PointType.SPECIAL_CAUSE_IMPROVEMENT, inc))
+                .isEqualTo(VariationIcon.IMPROVEMENT_HIGH);
         assertThat(VariationIcon.of(PointType.SPECIAL_CAUSE_CONCERN, inc)).isEqualTo(VariationIcon.CONCERN_LOW);
         assertThat(VariationIcon.of(PointType.SPECIAL_CAUSE_IMPROVEMENT, dec)).isEqualTo(VariationIcon.IMPROVEMENT_LOW);
         assertThat(VariationIcon.of(PointType.SPECIAL_CAUSE_CONCERN, dec)).isEqualTo(VariationIcon.CONCERN_HIGH);
@@ -53,14 +53,18 @@ class IconsTest {
 
     @Test
     void aTargetExactlyOnALimitIsInconsistent() {
-        assertThat(Spc.assurance(ImprovementDirection.INCREASE, OptionalDouble.of(3), 1, 3)).contains(Assurance.INCONSISTENT);
-        assertThat(Spc.assurance(ImprovementDirection.DECREASE, OptionalDouble.of(1), 1, 3)).contains(Assurance.INCONSISTENT);
+        assertThat(Spc.assurance(ImprovementDirection.INCREASE, OptionalDouble.of(3), 1, 3))
+                .contains(Assurance.INCONSISTENT);
+        assertThat(Spc.assurance(ImprovementDirection.DECREASE, OptionalDouble.of(1), 1, 3))
+                .contains(Assurance.INCONSISTENT);
     }
 
     @Test
     void noAssuranceWithoutATargetOrForNeutral() {
-        assertThat(Spc.assurance(ImprovementDirection.INCREASE, NO_TARGET, 1, 3)).isEmpty();
-        assertThat(Spc.assurance(ImprovementDirection.NEUTRAL, OptionalDouble.of(4), 1, 3)).isEmpty();
+        assertThat(Spc.assurance(ImprovementDirection.INCREASE, NO_TARGET, 1, 3))
+                .isEmpty();
+        assertThat(Spc.assurance(ImprovementDirection.NEUTRAL, OptionalDouble.of(4), 1, 3))
+                .isEmpty();
     }
 
     @Test
@@ -75,12 +79,16 @@ class IconsTest {
         assertThat(up.variationIcon()).isEqualTo(VariationIcon.IMPROVEMENT_HIGH);
         assertThat(up.assurance()).contains(Assurance.CONSISTENT_FAIL); // 30 above 15.32: always below target
 
-        SpcChart down = Spc.xmr(weekly(data), fixed.withImprovement(ImprovementDirection.DECREASE).withTarget(30));
+        SpcChart down = Spc.xmr(
+                weekly(data),
+                fixed.withImprovement(ImprovementDirection.DECREASE).withTarget(30));
         assertThat(down.variation()).isEqualTo(PointType.SPECIAL_CAUSE_CONCERN);
         assertThat(down.variationIcon()).isEqualTo(VariationIcon.CONCERN_HIGH);
         assertThat(down.assurance()).contains(Assurance.CONSISTENT_PASS);
 
-        SpcChart neutral = Spc.xmr(weekly(data), fixed.withImprovement(ImprovementDirection.NEUTRAL).withTarget(30));
+        SpcChart neutral = Spc.xmr(
+                weekly(data),
+                fixed.withImprovement(ImprovementDirection.NEUTRAL).withTarget(30));
         assertThat(neutral.variation()).isEqualTo(PointType.SPECIAL_CAUSE_NEUTRAL_HIGH);
         assertThat(neutral.variationIcon()).isEqualTo(VariationIcon.NEUTRAL_HIGH);
         assertThat(neutral.assurance()).isEmpty();
@@ -95,7 +103,9 @@ class IconsTest {
 
     @Test
     void commonCauseLatestPointGivesTheCommonCauseIcon() {
-        SpcChart chart = Spc.xmr(weekly(9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11), XmrOptions.defaults().withTarget(2));
+        SpcChart chart = Spc.xmr(
+                weekly(9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11),
+                XmrOptions.defaults().withTarget(2));
         assertThat(chart.variation()).isEqualTo(PointType.COMMON_CAUSE);
         assertThat(chart.variationIcon()).isEqualTo(VariationIcon.COMMON_CAUSE);
         assertThat(chart.assurance()).contains(Assurance.CONSISTENT_PASS); // 2 below the lower limit 4.68

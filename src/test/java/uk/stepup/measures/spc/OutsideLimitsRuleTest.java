@@ -1,18 +1,16 @@
 package uk.stepup.measures.spc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.stepup.measures.spc.RuleHarness.classify;
-import static uk.stepup.measures.spc.RuleHarness.rules;
-import static uk.stepup.measures.spc.RuleHarness.times;
-import static uk.stepup.measures.spc.RuleHarness.types;
 import static uk.stepup.measures.spc.PointType.COMMON_CAUSE;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_CONCERN;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_IMPROVEMENT;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_NEUTRAL_HIGH;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_NEUTRAL_LOW;
+import static uk.stepup.measures.spc.RuleHarness.classify;
+import static uk.stepup.measures.spc.RuleHarness.times;
+import static uk.stepup.measures.spc.RuleHarness.types;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Rule 1, outside the limits, and which rule decides a point's side. Limits come from {@link RuleHarness}. */

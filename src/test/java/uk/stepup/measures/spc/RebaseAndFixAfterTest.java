@@ -9,7 +9,6 @@ import static uk.stepup.measures.spc.Series.week;
 import static uk.stepup.measures.spc.Series.weekly;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Recalculation periods (ptd_spc's rebase) and limits fixed after N points (fix_after_n_points). */
@@ -31,7 +30,8 @@ class RebaseAndFixAfterTest {
     @Test
     void rebasingStartsANewPeriodWithItsOwnMeanAndLimits() {
         // Each period alternates ±1 around its mean: MR̄ = 2, limits mean ± 5.32.
-        SpcChart chart = Spc.xmr(weekly(concat(LOW, HIGH)), XmrOptions.defaults().withRebaseDates(List.of(week(12))));
+        SpcChart chart =
+                Spc.xmr(weekly(concat(LOW, HIGH)), XmrOptions.defaults().withRebaseDates(List.of(week(12))));
         assertThat(chart.periods()).hasSize(2);
         SpcPeriod first = chart.periods().get(0);
         SpcPeriod second = chart.periods().get(1);
@@ -73,9 +73,11 @@ class RebaseAndFixAfterTest {
     void rebaseDatesMustBeObservationDatesAndLeaveAtLeastTwoPoints() {
         List<Observation> rows = weekly(concat(LOW, HIGH));
         assertThatThrownBy(() -> Spc.xmr(rows, XmrOptions.defaults().withRebaseDates(List.of(week(12).plusDays(1)))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the date of any observation");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not the date of any observation");
         assertThatThrownBy(() -> Spc.xmr(rows, XmrOptions.defaults().withRebaseDates(List.of(week(23)))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has only 1 point");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has only 1 point");
     }
 
     @Test
@@ -122,7 +124,9 @@ class RebaseAndFixAfterTest {
     @Test
     void fixAfterBelowTwelveIsRefusedAsNhsrPlotTheDotsDoes() {
         assertThatThrownBy(() -> XmrOptions.defaults().withFixAfterPoints(11))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 12");
-        assertThat(XmrOptions.defaults().withFixAfterPoints(12).fixAfterPoints()).hasValue(12);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 12");
+        assertThat(XmrOptions.defaults().withFixAfterPoints(12).fixAfterPoints())
+                .hasValue(12);
     }
 }

@@ -11,8 +11,7 @@ import java.util.Set;
  */
 final class RuleHarness {
 
-    private RuleHarness() {
-    }
+    private RuleHarness() {}
 
     static List<MdcRules.Result> classify(ImprovementDirection direction, double... y) {
         int n = y.length;
@@ -28,7 +27,9 @@ final class RuleHarness {
     }
 
     static List<Set<SpcRule>> rules(double... y) {
-        return classify(ImprovementDirection.INCREASE, y).stream().map(r -> (Set<SpcRule>) r.rules()).toList();
+        return classify(ImprovementDirection.INCREASE, y).stream()
+                .map(r -> (Set<SpcRule>) r.rules())
+                .toList();
     }
 
     static double[] fill(int n, double v) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.stepup.measures.spc.Series.weekly;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,11 +76,24 @@ class RunChartTest {
         RunChart chart = Spc.runChart(weekly(y));
         assertThat(chart.median()).isEqualTo(6.5);
         List<RunPoint.Side> sides = chart.points().stream().map(RunPoint::side).toList();
-        assertThat(sides).containsExactly(
-                RunPoint.Side.BELOW, RunPoint.Side.ABOVE, RunPoint.Side.BELOW, RunPoint.Side.ABOVE,
-                RunPoint.Side.BELOW, RunPoint.Side.ABOVE, RunPoint.Side.ABOVE, RunPoint.Side.ABOVE,
-                RunPoint.Side.BELOW, RunPoint.Side.ABOVE, RunPoint.Side.ABOVE, RunPoint.Side.ABOVE,
-                RunPoint.Side.BELOW, RunPoint.Side.BELOW, RunPoint.Side.BELOW, RunPoint.Side.BELOW);
+        assertThat(sides)
+                .containsExactly(
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.ABOVE,
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.BELOW,
+                        RunPoint.Side.BELOW);
         assertThat(chart.longestRun()).isEqualTo(4); // the last four
         assertThat(chart.crossings()).isEqualTo(8); // 9 runs
         assertThat(chart.signal()).isFalse();

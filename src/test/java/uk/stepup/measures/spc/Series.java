@@ -9,8 +9,7 @@ final class Series {
 
     static final LocalDate START = LocalDate.of(2024, 1, 1);
 
-    private Series() {
-    }
+    private Series() {}
 
     static List<Observation> weekly(double... values) {
         List<Observation> out = new ArrayList<>();

@@ -1,15 +1,14 @@
 package uk.stepup.measures.spc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.stepup.measures.spc.RuleHarness.rules;
-import static uk.stepup.measures.spc.RuleHarness.types;
 import static uk.stepup.measures.spc.PointType.COMMON_CAUSE;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_CONCERN;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_IMPROVEMENT;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_NEUTRAL_LOW;
+import static uk.stepup.measures.spc.RuleHarness.rules;
+import static uk.stepup.measures.spc.RuleHarness.types;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Rule 2, the shift: 7 points in a row strictly on one side of the mean. Limits come from {@link RuleHarness}. */
@@ -24,9 +23,15 @@ class ShiftRuleTest {
     @Test
     void sevenPointsOnOneSideAreAllFlagged() {
         assertThat(types(-0.5, 0.5, 1, 0.5, 1, 0.5, 1, 0.5))
-                .containsExactly(COMMON_CAUSE, SPECIAL_CAUSE_IMPROVEMENT, SPECIAL_CAUSE_IMPROVEMENT,
-                        SPECIAL_CAUSE_IMPROVEMENT, SPECIAL_CAUSE_IMPROVEMENT, SPECIAL_CAUSE_IMPROVEMENT,
-                        SPECIAL_CAUSE_IMPROVEMENT, SPECIAL_CAUSE_IMPROVEMENT);
+                .containsExactly(
+                        COMMON_CAUSE,
+                        SPECIAL_CAUSE_IMPROVEMENT,
+                        SPECIAL_CAUSE_IMPROVEMENT,
+                        SPECIAL_CAUSE_IMPROVEMENT,
+                        SPECIAL_CAUSE_IMPROVEMENT,
+                        SPECIAL_CAUSE_IMPROVEMENT,
+                        SPECIAL_CAUSE_IMPROVEMENT,
+                        SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(rules(-0.5, 0.5, 1, 0.5, 1, 0.5, 1, 0.5).get(1)).containsExactly(SpcRule.SHIFT);
     }
 
@@ -53,7 +58,8 @@ class ShiftRuleTest {
         // tests/testthat/test-ptd_calculate_point_type.R, ptd_seven_point_one_side_mean.
         assertThat(MdcRules.sevenPointOneSideMean(new int[0])).isEmpty();
         assertThat(MdcRules.sevenPointOneSideMean(new int[] {1, 1, 1, 1, 1, 1})).containsOnly(0);
-        assertThat(MdcRules.sevenPointOneSideMean(new int[] {1, 1, 1, 1, 1, 1, -1})).containsOnly(0);
+        assertThat(MdcRules.sevenPointOneSideMean(new int[] {1, 1, 1, 1, 1, 1, -1}))
+                .containsOnly(0);
         assertThat(MdcRules.sevenPointOneSideMean(new int[] {1, 1, 1, 1, 1, 1, 1, 1, -1}))
                 .containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 0);
         assertThat(MdcRules.sevenPointOneSideMean(new int[] {-1, -1, -1, -1, -1, -1, -1, -1, 1}))

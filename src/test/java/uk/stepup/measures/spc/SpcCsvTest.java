@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +40,11 @@ class SpcCsvTest {
     void readsRowsToleratingBomQuotesSpacesCaseAndBlankLines() throws Exception {
         Path f = file("\uFEFFDate, Value\r\n2024-01-01,3\r\n\r\n\"2024-01-08\", \"4.5\"\r\n2024-01-15,-1e2\r\n");
         List<Observation> rows = SpcCsv.read(f, "in.csv");
-        assertThat(rows).containsExactly(
-                new Observation(LocalDate.of(2024, 1, 1), 3),
-                new Observation(LocalDate.of(2024, 1, 8), 4.5),
-                new Observation(LocalDate.of(2024, 1, 15), -100));
+        assertThat(rows)
+                .containsExactly(
+                        new Observation(LocalDate.of(2024, 1, 1), 3),
+                        new Observation(LocalDate.of(2024, 1, 8), 4.5),
+                        new Observation(LocalDate.of(2024, 1, 15), -100));
     }
 
     @Test
@@ -66,7 +66,8 @@ class SpcCsvTest {
 
     @Test
     void headerOnly() throws Exception {
-        assertThat(problem(file("date,value\n"))).isEqualTo("in.csv line 2: no data rows after the header 'date,value'");
+        assertThat(problem(file("date,value\n")))
+                .isEqualTo("in.csv line 2: no data rows after the header 'date,value'");
     }
 
     @Test
@@ -81,8 +82,10 @@ class SpcCsvTest {
     void nonNumericValue() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n2024-01-08,n/a\n")))
                 .isEqualTo("in.csv line 3: value 'n/a' is not a number");
-        assertThat(problem(file("date,value\n2024-01-01,NaN\n"))).isEqualTo("in.csv line 2: value 'NaN' is not a number");
-        assertThat(problem(file("date,value\n2024-01-01,1e999\n"))).isEqualTo("in.csv line 2: value '1e999' is not a number");
+        assertThat(problem(file("date,value\n2024-01-01,NaN\n")))
+                .isEqualTo("in.csv line 2: value 'NaN' is not a number");
+        assertThat(problem(file("date,value\n2024-01-01,1e999\n")))
+                .isEqualTo("in.csv line 2: value '1e999' is not a number");
         assertThat(problem(file("date,value\n2024-01-01,\n"))).isEqualTo("in.csv line 2: the value is missing");
     }
 
@@ -90,7 +93,8 @@ class SpcCsvTest {
     void badDate() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n2024-02-30,4\n")))
                 .isEqualTo("in.csv line 3: date '2024-02-30' is not a valid date in the form yyyy-MM-dd");
-        assertThat(problem(file("date,value\n01/02/2024,3\n"))).startsWith("in.csv line 2: date '01/02/2024' is not a valid date");
+        assertThat(problem(file("date,value\n01/02/2024,3\n")))
+                .startsWith("in.csv line 2: date '01/02/2024' is not a valid date");
     }
 
     @Test
@@ -167,12 +171,12 @@ class SpcCsvTest {
         SpcChart chart = Spc.xmr(Series.weekly(10, 12, 11, 13, 12), XmrOptions.defaults());
         StringWriter out = new StringWriter();
         SpcCsv.write(out, chart);
-        assertThat(out.toString()).isEqualTo(
-                "date,value,mean,lpl,upl,point_type\n"
-                + "2024-01-01,10,11.6,7.61,15.59,common_cause\n"
-                + "2024-01-08,12,11.6,7.61,15.59,common_cause\n"
-                + "2024-01-15,11,11.6,7.61,15.59,common_cause\n"
-                + "2024-01-22,13,11.6,7.61,15.59,common_cause\n"
-                + "2024-01-29,12,11.6,7.61,15.59,common_cause\n");
+        assertThat(out.toString())
+                .isEqualTo("date,value,mean,lpl,upl,point_type\n"
+                        + "2024-01-01,10,11.6,7.61,15.59,common_cause\n"
+                        + "2024-01-08,12,11.6,7.61,15.59,common_cause\n"
+                        + "2024-01-15,11,11.6,7.61,15.59,common_cause\n"
+                        + "2024-01-22,13,11.6,7.61,15.59,common_cause\n"
+                        + "2024-01-29,12,11.6,7.61,15.59,common_cause\n");
     }
 }

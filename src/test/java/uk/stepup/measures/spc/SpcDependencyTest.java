@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,7 @@ class SpcDependencyTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern FORBIDDEN_NAME = Pattern.compile(
             "\\b(net\\.dv8tion|org\\.quartz|java\\.sql|javax\\.sql|org\\.flywaydb|com\\.fasterxml|org\\.jfree|java\\.awt"
-            + "|javax\\.swing|picocli|okhttp3|org\\.slf4j|ch\\.qos)\\.");
+                    + "|javax\\.swing|picocli|okhttp3|org\\.slf4j|ch\\.qos)\\.");
 
     @Test
     void engineImportsOnlyTheJdkBasics() throws IOException {

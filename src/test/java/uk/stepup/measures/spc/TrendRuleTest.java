@@ -1,16 +1,15 @@
 package uk.stepup.measures.spc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.stepup.measures.spc.RuleHarness.rules;
-import static uk.stepup.measures.spc.RuleHarness.types;
 import static uk.stepup.measures.spc.PointType.COMMON_CAUSE;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_CONCERN;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_IMPROVEMENT;
 import static uk.stepup.measures.spc.PointType.SPECIAL_CAUSE_NEUTRAL_LOW;
+import static uk.stepup.measures.spc.RuleHarness.rules;
+import static uk.stepup.measures.spc.RuleHarness.types;
 
 import java.util.EnumSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Rule 3, the trend: 7 points in a row each strictly higher (or lower) than the one before. Limits come from {@link RuleHarness}. */

@@ -72,9 +72,27 @@ class XmrLimitsTest {
 
     /** R's {@code set.seed(123); rnorm(20)}, the data of NHSRplotthedots' own ptd_spc_standard tests. */
     private static final double[] RNORM_123 = {
-        -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123,
-        -0.68685285, -0.44566197, 1.22408180, 0.35981383, 0.40077145, 0.11068272, -0.55584113, 1.78691314,
-        0.49785048, -1.96661716, 0.70135590, -0.47279141};
+        -0.56047565,
+        -0.23017749,
+        1.55870831,
+        0.07050839,
+        0.12928774,
+        1.71506499,
+        0.46091621,
+        -1.26506123,
+        -0.68685285,
+        -0.44566197,
+        1.22408180,
+        0.35981383,
+        0.40077145,
+        0.11068272,
+        -0.55584113,
+        1.78691314,
+        0.49785048,
+        -1.96661716,
+        0.70135590,
+        -0.47279141
+    };
 
     @Test
     void matchesNhsrPlotTheDotsSnapshotOnRandomNormalData() {
@@ -140,8 +158,7 @@ class XmrLimitsTest {
 
     @Test
     void anyChangeAfterAConstantFixedBaselineIsOutsideTheLimits() {
-        SpcChart chart = Spc.xmr(weekly(concat(repeat(5, 12), new double[] {6})),
-                SCREENED.withFixAfterPoints(12));
+        SpcChart chart = Spc.xmr(weekly(concat(repeat(5, 12), new double[] {6})), SCREENED.withFixAfterPoints(12));
         assertThat(chart.latest().upl()).isEqualTo(5.0);
         assertThat(chart.latest().pointType()).isEqualTo(PointType.SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(chart.latest().rules()).containsExactly(SpcRule.OUTSIDE_LIMITS);
@@ -174,11 +191,13 @@ class XmrLimitsTest {
     void datesMustBeStrictlyIncreasing() {
         var rows = new java.util.ArrayList<>(weekly(1, 2, 3));
         rows.add(new Observation(Series.week(1), 4));
-        assertThatThrownBy(() -> Spc.xmr(rows, SCREENED)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Spc.xmr(rows, SCREENED))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("out of order");
         var dup = new java.util.ArrayList<>(weekly(1, 2, 3));
         dup.add(new Observation(Series.week(2), 4));
-        assertThatThrownBy(() -> Spc.xmr(dup, SCREENED)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Spc.xmr(dup, SCREENED))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate date");
     }
 
