@@ -1,11 +1,13 @@
 package uk.stepup.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -301,7 +303,7 @@ public final class BotModule implements AutoCloseable {
         // Graceful: requests already queued (a note to coaches, a reply) finish before the connection closes.
         jda.shutdown();
         try {
-            if (!jda.awaitShutdown(java.time.Duration.ofSeconds(10))) {
+            if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
                 jda.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -312,7 +314,7 @@ public final class BotModule implements AutoCloseable {
         events.shutdownNow();
         try {
             // A step in flight finishes or fails before the database closes under it.
-            setup.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            setup.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package uk.stepup.app;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import uk.stepup.config.StepUpConfig;
@@ -24,14 +25,12 @@ public interface DemoBot extends AutoCloseable {
     /** Starts a bot for the demo, connected and ready when it returns. */
     @FunctionalInterface
     interface Starter {
-        DemoBot start(
-                StepUpConfig config, String token, java.util.Map<String, Curriculum> curricula, SimulatedClock clock)
+        DemoBot start(StepUpConfig config, String token, Map<String, Curriculum> curricula, SimulatedClock clock)
                 throws InterruptedException;
     }
 
     /** The bot in this process: {@link BotModule} with {@link ManualTimers}. */
-    static DemoBot inProcess(
-            StepUpConfig config, String token, java.util.Map<String, Curriculum> curricula, SimulatedClock clock)
+    static DemoBot inProcess(StepUpConfig config, String token, Map<String, Curriculum> curricula, SimulatedClock clock)
             throws InterruptedException {
         AtomicReference<ManualTimers> ref = new AtomicReference<>();
         BotModule bot = new BotModule(config, token, curricula, clock, ticker -> {

@@ -10,6 +10,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -359,7 +360,7 @@ final class SpcPainter {
         for (double v = plot.axis.min(); v <= plot.axis.max() + plot.axis.step() / 2; v += plot.axis.step()) {
             double y = plot.y(v);
             g.setColor(Palette.GRID);
-            g.fill(new java.awt.geom.Rectangle2D.Double(plot.left, y - 0.5, plot.right - plot.left, 1));
+            g.fill(new Rectangle2D.Double(plot.left, y - 0.5, plot.right - plot.left, 1));
             sheet.rightAligned(
                     Numbers.format(Axis.clean(v)),
                     plot.left - (compact ? 8 : 12),

@@ -2,6 +2,7 @@ package uk.stepup.cohorts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public interface DeliveryLedger {
      */
     record Key(long cohortId, int week, Kind kind, String target) {
         public String asText() {
-            return cohortId + ":" + week + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + target;
+            return cohortId + ":" + week + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + target;
         }
     }
 

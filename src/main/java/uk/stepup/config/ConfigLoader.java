@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +165,7 @@ public final class ConfigLoader {
             return null;
         }
         String[] parts = value.split(",", -1);
-        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < parts.length; i++) {
             String id = parts[i].strip();
             String which = parts.length == 1 ? "" : " (the " + ordinal(i + 1) + " of " + parts.length + " ids)";

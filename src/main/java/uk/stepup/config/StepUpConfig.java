@@ -2,6 +2,8 @@ package uk.stepup.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import uk.stepup.shared.WeeklyTime;
 
 /**
@@ -18,11 +20,11 @@ public record StepUpConfig(Discord discord, Storage storage, Curriculum curricul
      */
     public record Discord(String guildId, String coachRole, String apiUrl, String gatewayUrl) {
         /** The configured server ids in the order given; empty when none is configured (every server the bot is in). */
-        public java.util.List<String> guildIds() {
+        public List<String> guildIds() {
             if (guildId == null || guildId.isBlank()) {
-                return java.util.List.of();
+                return List.of();
             }
-            return java.util.Arrays.stream(guildId.split(","))
+            return Arrays.stream(guildId.split(","))
                     .map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .toList();

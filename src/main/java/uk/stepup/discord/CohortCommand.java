@@ -1,5 +1,8 @@
 package uk.stepup.discord;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.channel.attribute.ICategorizableChannel;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -22,7 +25,7 @@ public final class CohortCommand implements Handlers.Slash {
     private final CohortAdmin admin;
     private final Enrolment enrolment;
     private final SetupJobs setupJobs;
-    private final java.util.Map<String, CohortSubcommand> extra;
+    private final Map<String, CohortSubcommand> extra;
 
     /** A further {@code /cohort} subcommand contributed by another feature (for example {@code status}). */
     public interface CohortSubcommand {
@@ -31,12 +34,11 @@ public final class CohortCommand implements Handlers.Slash {
         Outcome handle(SlashCommandInteractionEvent event, Actor actor, Cohort cohort) throws Exception;
     }
 
-    public CohortCommand(
-            CohortAdmin admin, Enrolment enrolment, SetupJobs setupJobs, java.util.List<CohortSubcommand> extra) {
+    public CohortCommand(CohortAdmin admin, Enrolment enrolment, SetupJobs setupJobs, List<CohortSubcommand> extra) {
         this.admin = admin;
         this.enrolment = enrolment;
         this.setupJobs = setupJobs;
-        this.extra = new java.util.LinkedHashMap<>();
+        this.extra = new LinkedHashMap<>();
         extra.forEach(s -> this.extra.put(s.definition().getName(), s));
     }
 

@@ -1,8 +1,10 @@
 package uk.stepup.discord;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
@@ -48,7 +50,7 @@ public final class CommandRegistrar extends ListenerAdapter {
                 ? jda.getGuilds()
                 : guildIds.stream()
                         .map(jda::getGuildById)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList();
         for (String id : guildIds) {
             if (jda.getGuildById(id) == null) {
@@ -109,7 +111,7 @@ public final class CommandRegistrar extends ListenerAdapter {
     private static JsonNode json(CommandData data) {
         try {
             return JSON.readTree(data.toData().toString());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

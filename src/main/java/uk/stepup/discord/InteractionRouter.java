@@ -1,5 +1,6 @@
 package uk.stepup.discord;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class InteractionRouter extends ListenerAdapter {
     public List<SlashCommandData> definitions() {
         return slash.values().stream()
                 .map(Handlers.Slash::definition)
-                .sorted(java.util.Comparator.comparing(SlashCommandData::getName))
+                .sorted(Comparator.comparing(SlashCommandData::getName))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -481,7 +482,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                                 .anyMatch(b -> marker.equals(b.getCustomId()))));
     }
 
-    static Optional<String> findRecent(TextChannel channel, java.util.function.Predicate<Message> matches) {
+    static Optional<String> findRecent(TextChannel channel, Predicate<Message> matches) {
         String self = channel.getJDA().getSelfUser().getId();
         for (Message m : channel.getHistory().retrievePast(50).complete()) {
             if (m.getAuthor().getId().equals(self) && matches.test(m)) {

@@ -3,6 +3,7 @@ package uk.stepup.measures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class MeasureImport {
         Set<String> existing = new HashSet<>();
         measures.forHome(home.get().id()).forEach(v -> existing.add(v.measureId() + "@" + v.period()));
         int replaced = 0;
-        List<MeasureValue> values = new java.util.ArrayList<>();
+        List<MeasureValue> values = new ArrayList<>();
         Map<Measure, int[]> counts = new LinkedHashMap<>();
         Map<Measure, LocalDate[]> spans = new LinkedHashMap<>();
         for (MeasureCsv.Row r : rows) {

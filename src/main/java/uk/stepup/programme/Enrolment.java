@@ -2,9 +2,12 @@ package uk.stepup.programme;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.checkins.PrivacyGuard;
@@ -98,7 +101,7 @@ public final class Enrolment {
     public record Checked(EnrolmentCsv.Ok file) implements Check {
         /** The managers to admit, each once, in file order. */
         public List<String> managerIds() {
-            return List.copyOf(new java.util.LinkedHashSet<>(
+            return List.copyOf(new LinkedHashSet<>(
                     file.homes().stream().flatMap(h -> h.managerIds().stream()).toList()));
         }
     }
@@ -216,8 +219,7 @@ public final class Enrolment {
      */
     private record Admitted(List<String> notMembers, Optional<String> problem) {}
 
-    private Admitted admit(
-            Cohort cohort, List<String> managerIds, java.util.function.Function<String, Optional<Integer>> lineOf) {
+    private Admitted admit(Cohort cohort, List<String> managerIds, Function<String, Optional<Integer>> lineOf) {
         Set<String> missing;
         try {
             missing = spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), managerIds);
@@ -227,7 +229,7 @@ public final class Enrolment {
                     List.of(), Optional.of("the managers could not be given the cohort's role: " + e.getMessage()));
         }
         List<String> problems = new ArrayList<>();
-        for (String id : new java.util.LinkedHashSet<>(managerIds)) {
+        for (String id : new LinkedHashSet<>(managerIds)) {
             if (missing.contains(id)) {
                 problems.add(lineOf.apply(id).map(l -> "line " + l + ": ").orElse("") + "managers: " + id + " is not a"
                         + " member of this Discord server; invite them first, or check the id " + COPY_ID);
@@ -297,7 +299,7 @@ public final class Enrolment {
      * Gives every home of the running cohorts that has no channel yet its channel (after an offline import), except in
      * cohorts whose set-up job is unfinished: the job, resumed, does those.
      */
-    public List<String> provisionMissing(java.util.function.LongPredicate jobRunning) {
+    public List<String> provisionMissing(LongPredicate jobRunning) {
         List<String> problems = new ArrayList<>();
         for (Cohort c : cohorts.running()) {
             if (c.channels().categoryId().isEmpty() || jobRunning.test(c.id())) {

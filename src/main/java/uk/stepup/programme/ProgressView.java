@@ -1,7 +1,9 @@
 package uk.stepup.programme;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,10 +89,10 @@ public final class ProgressView {
         if (mine.isEmpty()) {
             s.append("No check-ins yet. Your first one will appear here.\n");
         }
-        Map<String, Rating> byCode = new java.util.LinkedHashMap<>();
+        Map<String, Rating> byCode = new LinkedHashMap<>();
         Map<KeyQuestion, List<Rating>> byKeyQuestion = new EnumMap<>(KeyQuestion.class);
         StringBuilder titled = new StringBuilder();
-        List<String> compact = new java.util.ArrayList<>();
+        List<String> compact = new ArrayList<>();
         for (Checkin c : mine) {
             CurriculumItem item = curriculum.byCode(c.code()).orElse(null);
             // The title is shortened on its own: shortening " Title…" as one string strips the space it starts with.
@@ -109,7 +111,7 @@ public final class ProgressView {
             byCode.put(c.code(), c.answers().rating());
             if (item != null) {
                 byKeyQuestion
-                        .computeIfAbsent(item.keyQuestion(), k -> new java.util.ArrayList<>())
+                        .computeIfAbsent(item.keyQuestion(), k -> new ArrayList<>())
                         .add(c.answers().rating());
             }
         }
@@ -159,7 +161,7 @@ public final class ProgressView {
         });
         List<String> codes = cohorts.items(cohort.id());
         int upTo = mine.stream().mapToInt(Checkin::week).max().orElse(0);
-        List<Optional<Rating>> byWeek = new java.util.ArrayList<>();
+        List<Optional<Rating>> byWeek = new ArrayList<>();
         for (int w = 1; w <= upTo; w++) {
             int week = w;
             byWeek.add(mine.stream()

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
@@ -340,7 +342,7 @@ public final class SetupJobs {
     private List<Home> targets(SetupJob job) {
         if (job.kind() == SetupJob.Kind.REPAIR) {
             return homes.inCohort(job.cohortId()).stream()
-                    .sorted(java.util.Comparator.comparingLong(Home::id))
+                    .sorted(Comparator.comparingLong(Home::id))
                     .toList();
         }
         List<Home> out = new ArrayList<>();
@@ -419,7 +421,7 @@ public final class SetupJobs {
         }
 
         /** A progress note if a minute has passed since the last one. */
-        void progress(java.util.function.Supplier<String> text) {
+        void progress(Supplier<String> text) {
             if (!clock.instant().isBefore(lastNote.plus(NOTE_EVERY))) {
                 note(text.get());
             }

@@ -3,12 +3,15 @@ package uk.stepup.report;
 import static uk.stepup.report.Html.esc;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
@@ -32,7 +35,7 @@ public final class HtmlReport {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
     static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
     static final String MEASURES_FILE = "measures.png";
-    private static final java.util.regex.Pattern BOLD = java.util.regex.Pattern.compile("\\*\\*(.+?)\\*\\*");
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
     /**
      * Up to this many homes, each home gets a page with its journey chart. Beyond it a chart per home makes a report
@@ -50,7 +53,7 @@ public final class HtmlReport {
     /** The page and, separately, the chart images it embeds (file name → PNG). */
     public record Rendered(String html, Map<String, byte[]> charts) {
         public Rendered {
-            charts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(charts));
+            charts = Collections.unmodifiableMap(new LinkedHashMap<>(charts));
         }
     }
 
@@ -361,7 +364,7 @@ public final class HtmlReport {
                 .append(
                         " the mean and the limits show how far values ordinarily vary from one period to the next.</p>\n")
                 .append("<ul>\n");
-        List<String> plain = new java.util.ArrayList<>();
+        List<String> plain = new ArrayList<>();
         for (String line : r.measures().get().lines()) {
             s.append("<li>")
                     .append(BOLD.matcher(esc(line)).replaceAll("<strong>$1</strong>"))

@@ -1,5 +1,6 @@
 package uk.stepup.sandbox;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +66,8 @@ final class FormErrors {
                     node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
                 }
             }
-            ObjectNode e = (node.has("_errors")
-                            ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("_errors")
-                            : node.putArray("_errors"))
-                    .addObject();
+            ObjectNode e =
+                    (node.has("_errors") ? (ArrayNode) node.get("_errors") : node.putArray("_errors")).addObject();
             e.put("code", p.code);
             e.put("message", p.message);
             breaches.add(new ApiError.Breach(p.rule, (p.path.isEmpty() ? "" : p.path + ": ") + p.message));

@@ -3,6 +3,8 @@ package uk.stepup.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import okhttp3.internal.ws.RealWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -324,7 +327,7 @@ final class Gateway {
     }
 
     /** Drops every connection and answers no IDENTIFY or RESUME for {@code duration}; returns the connections dropped. */
-    int outage(java.time.Duration duration) {
+    int outage(Duration duration) {
         outageUntilNanos = System.nanoTime() + duration.toNanos();
         return dropAll();
     }
@@ -352,8 +355,8 @@ final class Gateway {
      * only works for client sockets, so this uses its web socket's failure path, which closes the socket at once.
      */
     private static void abort(WebSocket ws) {
-        if (ws instanceof okhttp3.internal.ws.RealWebSocket real) {
-            real.failWebSocket(new java.io.IOException("connection dropped by the sandbox"), null, false);
+        if (ws instanceof RealWebSocket real) {
+            real.failWebSocket(new IOException("connection dropped by the sandbox"), null, false);
         } else {
             ws.close(4000, "Unknown error");
         }

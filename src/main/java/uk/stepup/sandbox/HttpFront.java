@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -235,7 +237,7 @@ final class HttpFront extends Dispatcher {
     }
 
     private static Map<String, List<String>> queryOf(RestRequest raw) {
-        Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> query = new LinkedHashMap<>();
         for (String name : raw.url.queryParameterNames()) {
             query.put(
                     name,
@@ -308,7 +310,7 @@ final class HttpFront extends Dispatcher {
     private void count(int status) {
         world.stats
                 .responsesByStatus
-                .computeIfAbsent(status, k -> new java.util.concurrent.atomic.LongAdder())
+                .computeIfAbsent(status, k -> new LongAdder())
                 .increment();
     }
 

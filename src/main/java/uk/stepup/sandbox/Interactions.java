@@ -2,6 +2,7 @@ package uk.stepup.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -292,7 +293,7 @@ final class Interactions {
         // Discord: "Interaction tokens are valid for 15 minutes", measured on the sandbox's clock so that a test can
         // let a
         // token expire in the middle of long work by moving the clock.
-        java.time.Duration age = java.time.Duration.between(h.clockAt, world.now());
+        Duration age = Duration.between(h.clockAt, world.now());
         if (age.compareTo(world.options.interactionTokenLifetime()) > 0) {
             throw new ApiError(
                     401,

@@ -2,6 +2,7 @@ package uk.stepup.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -466,9 +467,7 @@ final class MessageRules {
         int type = c.path("type").asInt(1);
         String name = Json.text(c, "name");
         if (type == 1) {
-            if (name == null
-                    || !COMMAND_NAME.matcher(name).matches()
-                    || !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (name == null || !COMMAND_NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))) {
                 errs.add(
                         at + "name",
                         "command-name",
@@ -492,9 +491,7 @@ final class MessageRules {
             JsonNode o = options.get(i);
             String oat = at + "." + i + ".";
             String name = Json.text(o, "name");
-            if (name == null
-                    || !COMMAND_NAME.matcher(name).matches()
-                    || !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (name == null || !COMMAND_NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))) {
                 errs.add(
                         oat + "name",
                         "command-name",
@@ -551,7 +548,7 @@ final class MessageRules {
 
     /** Text channel names as Discord stores them: lower-case, spaces to dashes, most punctuation dropped. */
     static String normaliseTextChannelName(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT).trim().replaceAll("\\s+", "-");
+        String lower = name.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", "-");
         return lower.replaceAll("[^\\p{L}\\p{N}\\-_·・]", "").replaceAll("-{2,}", "-");
     }
 }

@@ -25,11 +25,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** The REST routes JDA uses, with Discord's permission checks, limits and error codes. */
@@ -689,7 +692,7 @@ final class RestApi {
                 }
             }
             boolean renames = name != null && !stored.equals(c.name)
-                    || b.has("topic") && !java.util.Objects.equals(Json.text(b, "topic"), c.topic);
+                    || b.has("topic") && !Objects.equals(Json.text(b, "topic"), c.topic);
             if (renames) {
                 double wait =
                         limiter.acquireShared("rename:" + c.id(), world.options.channelRenameLimit(), world.limiting());
@@ -1249,7 +1252,7 @@ final class RestApi {
             ArrayNode out = Json.array();
             List<MessageRecord> pinned = new ArrayList<>(
                     c.messages.stream().filter(m -> m.pinned && !m.deleted).toList());
-            java.util.Collections.reverse(pinned);
+            Collections.reverse(pinned);
             pinned.forEach(m -> out.add(readable(m)));
             return out;
         }
@@ -1298,7 +1301,7 @@ final class RestApi {
             MessageRecord m = message(c, r.param("message_id"));
             ArrayNode out = Json.array();
             m.reactions
-                    .getOrDefault(r.param("emoji"), new java.util.LinkedHashSet<>())
+                    .getOrDefault(r.param("emoji"), new LinkedHashSet<>())
                     .forEach(uid -> world.user(uid).ifPresent(u -> out.add(u.json())));
             return out;
         }

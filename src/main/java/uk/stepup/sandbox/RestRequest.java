@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -46,7 +47,7 @@ final class RestRequest {
             return null;
         }
         int semi = type.indexOf(';');
-        return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+        return (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }
 
     /** For the OpenAPI check: the JSON body (or {@code payload_json}), or null when the request carried no body. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ServerSocketFactory;
 import mockwebserver3.MockWebServer;
 
@@ -36,8 +37,7 @@ import mockwebserver3.MockWebServer;
  * }</pre>
  */
 public final class Sandbox implements AutoCloseable {
-    private static final java.util.logging.Logger MOCKWEBSERVER_LOG =
-            java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+    private static final Logger MOCKWEBSERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
 
     private final World world;
     private final MockWebServer server;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class SandboxActor {
     /** Runs {@code /command} with options in the channel; {@code command} may be {@code "cohort create"} or {@code "cohort"}. */
     public InteractionHandle slash(String command, Map<String, ?> options, SandboxChannel channel) {
         String[] parts = command.trim().split("\\s+");
-        String sub = parts.length > 1 ? String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length)) : null;
+        String sub = parts.length > 1 ? String.join(" ", Arrays.copyOfRange(parts, 1, parts.length)) : null;
         return slash(parts[0], sub, options, channel);
     }
 

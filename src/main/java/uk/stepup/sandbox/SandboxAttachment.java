@@ -2,6 +2,7 @@ package uk.stepup.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLConnection;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -69,7 +70,7 @@ public final class SandboxAttachment {
     }
 
     static String guessType(String filename) {
-        String lower = filename.toLowerCase(java.util.Locale.ROOT);
+        String lower = filename.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv")) {
             return "text/csv; charset=utf-8";
         }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link Sandbox} behaves. Immutable; start from {@link #defaults()} and change with the {@code with...} methods.
@@ -233,7 +234,7 @@ public final class SandboxOptions {
         return routeLimits.getOrDefault(routeKey, defaultRouteLimit);
     }
 
-    private SandboxOptions copy(java.util.function.Consumer<Builder> change) {
+    private SandboxOptions copy(Consumer<Builder> change) {
         Builder b = new Builder(this);
         change.accept(b);
         return b.build();

@@ -1,5 +1,6 @@
 package uk.stepup.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,7 +73,7 @@ final class StatsCollector {
                 dispatches.sum(),
                 interactions.sum(),
                 failedInteractions.sum(),
-                java.time.Duration.ofMillis(Math.round(lowerBound * 1000)),
+                Duration.ofMillis(Math.round(lowerBound * 1000)),
                 openApiChecked.sum(),
                 Map.copyOf(perOperation));
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -422,7 +423,7 @@ public final class TranscriptWriter {
         return ahead.isNegative() ? span + " ago" : "in " + span;
     }
 
-    private static String replace(Pattern p, String text, java.util.function.Function<String, String> f) {
+    private static String replace(Pattern p, String text, Function<String, String> f) {
         Matcher m = p.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

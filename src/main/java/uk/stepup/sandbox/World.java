@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -667,10 +668,10 @@ final class World {
         }
     }
 
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    private static Set<String> union(Set<String> a, Set<String> b) {
         LinkedHashSet<String> out = new LinkedHashSet<>(a);
         out.addAll(b);
-        return java.util.Set.copyOf(out);
+        return Set.copyOf(out);
     }
 
     synchronized void deleteMessage(MessageRecord m) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -193,15 +195,15 @@ public final class QuartzCohortTimers implements CohortTimers, AutoCloseable {
     }
 
     /** The next time any of the cohort's timers fires, if scheduled. */
-    public java.util.Optional<Instant> nextFire(long cohortId) {
+    public Optional<Instant> nextFire(long cohortId) {
         try {
             return scheduler.getTriggersOfJob(new JobKey(String.valueOf(cohortId), GROUP)).stream()
                     .map(Trigger::getNextFireTime)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .map(Date::toInstant)
                     .min(Instant::compareTo);
         } catch (SchedulerException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package uk.stepup.storage;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ public final class JdbcCohortRepository implements CohortRepository {
         return byId(id).orElseThrow();
     }
 
-    private static void insertItems(java.sql.Connection c, long cohortId, List<String> codes) throws SQLException {
+    private static void insertItems(Connection c, long cohortId, List<String> codes) throws SQLException {
         int position = 1;
         for (String code : codes) {
             Sql.update(

@@ -27,7 +27,7 @@ public final class JdbcHomeRepository implements HomeRepository {
     @Override
     public List<Home> enrolAll(long cohortId, List<NewHome> homes, Instant at) {
         List<Long> ids = db.write(c -> {
-            List<Long> created = new java.util.ArrayList<>();
+            List<Long> created = new ArrayList<>();
             for (NewHome h : homes) {
                 if (Sql.one(
                                 c,

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ final class Sql {
         }
         try {
             return LocalDate.of(year, month, day);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return LocalDate.parse(text);
         }
     }

@@ -1,6 +1,7 @@
 package uk.stepup.summaries;
 
 import java.util.List;
+import java.util.Optional;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -26,11 +27,11 @@ public final class DataExport {
     }
 
     public Result export(Actor actor, Cohort cohort, ExportFormat format) {
-        return export(actor, cohort, format, java.util.Optional.empty());
+        return export(actor, cohort, format, Optional.empty());
     }
 
     /** As {@link #export(Actor, Cohort, ExportFormat)}, naming the files after {@code baseName} instead of the cohort. */
-    public Result export(Actor actor, Cohort cohort, ExportFormat format, java.util.Optional<String> baseName) {
+    public Result export(Actor actor, Cohort cohort, ExportFormat format, Optional<String> baseName) {
         if (!actor.coach()) {
             return new Result(Outcome.refused(Outcome.COACHES_ONLY), List.of());
         }

@@ -1,5 +1,6 @@
 package uk.stepup.summaries;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /** A file ready to save or attach: its name (no folders), media type and bytes. */
@@ -24,12 +25,12 @@ public record ExportFile(String fileName, String mediaType, byte[] bytes) {
         return o instanceof ExportFile f
                 && f.fileName.equals(fileName)
                 && f.mediaType.equals(mediaType)
-                && java.util.Arrays.equals(f.bytes, bytes);
+                && Arrays.equals(f.bytes, bytes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(fileName, mediaType, java.util.Arrays.hashCode(bytes));
+        return Objects.hash(fileName, mediaType, Arrays.hashCode(bytes));
     }
 
     @Override

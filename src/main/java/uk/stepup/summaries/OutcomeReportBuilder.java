@@ -6,9 +6,11 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Home;
@@ -127,7 +129,7 @@ public final class OutcomeReportBuilder {
         change.forEach((kq, c) -> changes.add(new OutcomeReport.KeyQuestionChange(kq, c[0], c[1], c[2], c[3])));
 
         List<OutcomeReport.Learning> learning = new ArrayList<>();
-        Map<Integer, Integer> notShown = new java.util.TreeMap<>();
+        Map<Integer, Integer> notShown = new TreeMap<>();
         for (ProgrammeHistory.Week w : h.weeks()) {
             List<OutcomeReport.Learning> shared = learning(h, homes, w);
             List<OutcomeReport.Learning> shown =
@@ -266,7 +268,7 @@ public final class OutcomeReportBuilder {
             String text = c.get().answers().highlight().get();
             Optional<String> name =
                     c.get().share() == HighlightShare.NAMED ? Optional.of(home.name()) : Optional.empty();
-            if (seen.add(text.strip().toLowerCase(java.util.Locale.ROOT) + "\u0000" + name.orElse(""))) {
+            if (seen.add(text.strip().toLowerCase(Locale.ROOT) + "\u0000" + name.orElse(""))) {
                 out.add(new OutcomeReport.Learning(
                         w.number(), w.item().code(), w.item().title(), w.item().keyQuestion(), name, text));
             }
@@ -307,7 +309,7 @@ public final class OutcomeReportBuilder {
 
     /** "1 home", "12 homes", "15,000 homes". */
     static String homesCount(int n) {
-        return String.format(java.util.Locale.UK, "%,d %s", n, n == 1 ? "home" : "homes");
+        return String.format(Locale.UK, "%,d %s", n, n == 1 ? "home" : "homes");
     }
 
     static String frameworkName(String framework) {

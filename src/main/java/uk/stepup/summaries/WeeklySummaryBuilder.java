@@ -1,11 +1,14 @@
 package uk.stepup.summaries;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +37,7 @@ public final class WeeklySummaryBuilder {
     private final Map<String, Curriculum> curricula;
     private final Optional<CohortMeasures> measures;
     private final Optional<TaskRepository> tasks;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public WeeklySummaryBuilder(
             CohortRepository cohorts,
@@ -51,7 +54,7 @@ public final class WeeklySummaryBuilder {
             CheckinRepository checkins,
             Map<String, Curriculum> curricula,
             Optional<CohortMeasures> measures) {
-        this(cohorts, homes, checkins, curricula, measures, Optional.empty(), java.time.Clock.systemUTC());
+        this(cohorts, homes, checkins, curricula, measures, Optional.empty(), Clock.systemUTC());
     }
 
     /** With the cohort's tasks counted as of the clock. */
@@ -62,7 +65,7 @@ public final class WeeklySummaryBuilder {
             Map<String, Curriculum> curricula,
             Optional<CohortMeasures> measures,
             Optional<TaskRepository> tasks,
-            java.time.Clock clock) {
+            Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
         this.cohorts = cohorts;
@@ -145,7 +148,7 @@ public final class WeeklySummaryBuilder {
         int doneCount = 0;
         int overdue = 0;
         int pending = 0;
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (Task t : set) {
             Set<Long> did = doneBy.getOrDefault(t.id(), Set.of());
             int done = 0;
@@ -193,10 +196,7 @@ public final class WeeklySummaryBuilder {
         }
         String subtitle = rows.size() > Heatmap.ROWS_DRAWN_MAX
                 ? String.format(
-                        java.util.Locale.UK,
-                        "Weeks 1 to %d, the share of %,d homes at each self-rating",
-                        week,
-                        rows.size())
+                        Locale.UK, "Weeks 1 to %d, the share of %,d homes at each self-rating", week, rows.size())
                 : "Weeks 1 to " + week + ", one row per home";
         return new Heatmap(cohort.name() + ": self-ratings so far", subtitle, columns, rows);
     }

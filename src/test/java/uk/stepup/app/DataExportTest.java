@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,7 +117,7 @@ class DataExportTest {
         assertThat(oakWeek1.get("rating")).isEqualTo("outstanding");
         assertThat(oakWeek1.get("highlight_share")).isEqualTo("named");
         assertThat(oakWeek1.get("key_question")).isEqualTo("Safe");
-        assertThat(oakWeek1.get("week_start")).isEqualTo(java.time.LocalDate.of(2027, 1, 4));
+        assertThat(oakWeek1.get("week_start")).isEqualTo(LocalDate.of(2027, 1, 4));
         Map<String, Object> oakWeek2 = rows(table).stream()
                 .filter(r -> r.get("home").equals("Oak House") && r.get("week").equals(2))
                 .findFirst()
@@ -224,7 +225,7 @@ class DataExportTest {
             assertThat(r.get("home")).isEqualTo("Elm Court");
             assertThat(r.get("measure")).isEqualTo(ProgrammeFixture.FALLS);
             assertThat(r.get("definition")).isEqualTo("falls · weekly · lower is better");
-            assertThat(r.get("period")).isEqualTo(java.time.LocalDate.of(2027, 1, 4));
+            assertThat(r.get("period")).isEqualTo(LocalDate.of(2027, 1, 4));
             assertThat(r.get("value")).isEqualTo(6.0);
             assertThat(r.get("numerator")).isNull();
             assertThat(r.get("source")).isEqualTo("entered");

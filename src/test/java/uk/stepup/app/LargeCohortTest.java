@@ -3,12 +3,15 @@ package uk.stepup.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,9 +126,9 @@ class LargeCohortTest {
     }
 
     private OutcomeReport report() {
-        return OutcomeReportBuilder.build(Reports.histories(
-                        db, ProgrammeFixture.CURRICULA, java.time.Clock.fixed(AFTER_WEEK_3, java.time.ZoneOffset.UTC))
-                .load(cohort));
+        return OutcomeReportBuilder.build(
+                Reports.histories(db, ProgrammeFixture.CURRICULA, Clock.fixed(AFTER_WEEK_3, ZoneOffset.UTC))
+                        .load(cohort));
     }
 
     @Test
@@ -139,7 +142,7 @@ class LargeCohortTest {
                 .isEqualTo(week2.highlights());
         // Named only where the home chose it: Care Home 1, 5, 9 and so on.
         assertThat(week2.highlights()).allSatisfy(h -> {
-            java.util.regex.Matcher m =
+            Matcher m =
                     Pattern.compile("Week 2 idea from (Care Home (\\d+))\\.").matcher(h.text());
             assertThat(m.matches()).isTrue();
             boolean named = (Integer.parseInt(m.group(2)) - 1) % 4 == 0;

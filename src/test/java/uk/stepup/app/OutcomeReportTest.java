@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.stepup.app.ProgrammeFixture.AFTER;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +28,8 @@ import uk.stepup.summaries.HeatmapRow;
 import uk.stepup.summaries.OutcomeReport;
 import uk.stepup.summaries.OutcomeReportBuilder;
 import uk.stepup.summaries.RatingProjection;
+import uk.stepup.summaries.WeeklySummary;
+import uk.stepup.summaries.WeeklySummaryBuilder;
 
 /** The outcome report checked against the database: its numbers, its names and what it leaves out. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -146,9 +151,8 @@ class OutcomeReportTest {
 
     @Test
     void a_home_has_the_same_label_in_the_weekly_summaries_and_in_the_report() {
-        uk.stepup.summaries.WeeklySummary week4 = new uk.stepup.summaries.WeeklySummaryBuilder(
-                        f.cohorts, f.homes, f.checkins, ProgrammeFixture.CURRICULA)
-                .build(f.cohort, 4);
+        WeeklySummary week4 =
+                new WeeklySummaryBuilder(f.cohorts, f.homes, f.checkins, ProgrammeFixture.CURRICULA).build(f.cohort, 4);
         assertThat(week4.heatmap().rows())
                 .extracting(HeatmapRow::label)
                 .containsExactlyElementsOf(
@@ -228,8 +232,8 @@ class OutcomeReportTest {
     @Test
     void measures_appear_as_cohort_aggregates_with_their_chart_and_no_home_on_its_own() {
         assertThat(html).as("built without a digest, no measures section").doesNotContain("id=\"measures\"");
-        HtmlReport.Rendered rendered = Reports.render(
-                f.db, ProgrammeFixture.CURRICULA, java.time.Clock.fixed(AFTER, java.time.ZoneOffset.UTC), f.cohort);
+        HtmlReport.Rendered rendered =
+                Reports.render(f.db, ProgrammeFixture.CURRICULA, Clock.fixed(AFTER, ZoneOffset.UTC), f.cohort);
         String page = rendered.html();
         int start = page.indexOf("<section id=\"measures\"");
         assertThat(start).isPositive();
@@ -254,7 +258,7 @@ class OutcomeReportTest {
             assertThat(rendered.charts())
                     .containsKey("journey-"
                             + h.label()
-                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .toLowerCase(Locale.ROOT)
                                     .replaceAll("[^a-z]+", "-")
                                     .replaceAll("^-|-$", "")
                             + ".png");

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -290,7 +292,7 @@ public final class ProgrammeFixture implements AutoCloseable {
             String name, String cqc, Rating overall, Map<KeyQuestion, Rating> byKq, String... managers) {
         return new HomeRepository.NewHome(
                 name,
-                name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"),
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"),
                 Optional.ofNullable(cqc),
                 new Baseline(Optional.ofNullable(overall), byKq.isEmpty() ? Map.of() : new EnumMap<>(byKq)),
                 List.of(managers));
@@ -331,7 +333,7 @@ public final class ProgrammeFixture implements AutoCloseable {
                 Optional.of(new Rate("new pressure ulcers", "occupied bed days", 1000)),
                 "coach",
                 ENROLLED));
-        List<MeasureValue> values = new java.util.ArrayList<>();
+        List<MeasureValue> values = new ArrayList<>();
         int week = 1;
         for (String monday : List.of("2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25")) {
             values.add(value(falls, oak, monday, 3 + week % 2, week));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,7 +103,7 @@ public final class BotProcess {
         try {
             Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
             Files.writeString(tmp, text);
-            Files.move(tmp, p, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package uk.stepup.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import uk.stepup.app.DemoBot;
 import uk.stepup.app.SimulatedClock;
 import uk.stepup.config.StepUpConfig;
@@ -134,8 +136,7 @@ final class ChildBot implements DemoBot {
                             "summary")
                     .redirectErrorStream(true)
                     .start();
-            System.out.println(
-                    new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             jcmd.waitFor();
         } catch (IOException e) {
             System.out.println("jcmd failed: " + e.getMessage());
@@ -156,7 +157,7 @@ final class ChildBot implements DemoBot {
         }
         BotProcess.write(control.resolve("stop"), "");
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

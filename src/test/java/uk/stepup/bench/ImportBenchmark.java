@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.cohorts.Cohort;
@@ -84,15 +87,11 @@ class ImportBenchmark {
 
             // The simulated clock follows real time, as a deployed bot's does: the progress notes come about once a
             // minute, and the command's interaction token dies 15 minutes in.
-            java.util.concurrent.ScheduledExecutorService ticker =
-                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             Instant simulatedStart = w.clock.instant();
             long realStart = System.nanoTime();
             ticker.scheduleAtFixedRate(
-                    () -> w.clock.set(simulatedStart.plusNanos(System.nanoTime() - realStart)),
-                    1,
-                    1,
-                    java.util.concurrent.TimeUnit.SECONDS);
+                    () -> w.clock.set(simulatedStart.plusNanos(System.nanoTime() - realStart)), 1, 1, TimeUnit.SECONDS);
             long t0 = System.nanoTime();
             InteractionHandle started = w.sandbox
                     .as(w.coach, server)

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +115,7 @@ final class Machine implements AutoCloseable {
                 late.length == 0 ? 0 : Figures.quantile(late, 1.0),
                 gc.length,
                 gc.length == 0 ? 0 : Figures.quantile(gc, 1.0),
-                java.util.Arrays.stream(gc).sum(),
+                Arrays.stream(gc).sum(),
                 cpu / 1e6);
     }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -278,7 +280,7 @@ class PerformanceBenchmark {
             Machine.Report flatReport = flatMachine.stop();
             System.out.println("Flat out: " + flatReport.describe());
             double[] flatBoth = flat.stream()
-                    .flatMapToDouble(t -> java.util.stream.DoubleStream.of(t.openMs(), t.submitMs()))
+                    .flatMapToDouble(t -> DoubleStream.of(t.openMs(), t.submitMs()))
                     .toArray();
             double flatRate = HOMES / (flatElapsed.toNanos() / 1e9);
             figures.add(
@@ -416,7 +418,7 @@ class PerformanceBenchmark {
                     "Write path",
                     "kloe-2017",
                     BenchWorld.LONDON,
-                    java.time.LocalDate.parse(START),
+                    LocalDate.parse(START),
                     new WeeklyRhythm(monday, monday, monday, monday),
                     List.of("S1"),
                     "coach",

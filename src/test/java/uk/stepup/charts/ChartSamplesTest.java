@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.stepup.shared.Rating;
@@ -71,8 +73,8 @@ class ChartSamplesTest {
                 "松林护理院",
                 "Ze\u0301phyr Court",
                 "Line\nbreak\tand control");
-        java.util.Random random = new java.util.Random(21);
-        List<HeatmapRow> rows = new java.util.ArrayList<>();
+        Random random = new Random(21);
+        List<HeatmapRow> rows = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             rows.add(new HeatmapRow(names.get(i), ChartData.ratings(random, 6), i == 1));
         }
@@ -84,15 +86,15 @@ class ChartSamplesTest {
     }
 
     private static Heatmap qualityStatements() {
-        List<String> codes = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>();
         int[] sizes = {8, 6, 5, 7, 8};
         for (int k = 0; k < sizes.length; k++) {
             for (int i = 1; i <= sizes[k]; i++) {
                 codes.add("SECRW".charAt(k) + String.valueOf(i));
             }
         }
-        java.util.Random random = new java.util.Random(22);
-        List<HeatmapRow> rows = new java.util.ArrayList<>();
+        Random random = new Random(22);
+        List<HeatmapRow> rows = new ArrayList<>();
         for (int h = 0; h < 15; h++) {
             rows.add(new HeatmapRow("Home " + ChartData.anonymousLabel(h), ChartData.ratings(random, 34), false));
         }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.MeasureChart;
@@ -167,7 +168,7 @@ class SpcChartTest {
                 charts.measurePng(chart("Falls", falls, List.of(), Optional.empty())));
 
         List<Observation> history = new ArrayList<>();
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         LocalDate first = START.minusMonths(24).withDayOfMonth(1);
         for (int m = 0; m < 30; m++) {
             double base = m < 24 ? 7 : 4.5;

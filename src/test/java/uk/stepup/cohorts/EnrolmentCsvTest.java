@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.EnrolmentCsv.Invalid;
 import uk.stepup.cohorts.EnrolmentCsv.Ok;
 import uk.stepup.cohorts.EnrolmentCsv.Problem;
@@ -28,13 +29,13 @@ class EnrolmentCsvTest {
     }
 
     static List<NewHome> homes(String text) {
-        Result result = EnrolmentCsv.parse(text, new uk.stepup.checkins.PrivacyGuard());
+        Result result = EnrolmentCsv.parse(text, new PrivacyGuard());
         assertThat(result).isInstanceOf(Ok.class);
         return ((Ok) result).homes();
     }
 
     static List<String> problems(String text) {
-        Result result = EnrolmentCsv.parse(text, new uk.stepup.checkins.PrivacyGuard());
+        Result result = EnrolmentCsv.parse(text, new PrivacyGuard());
         assertThat(result).isInstanceOf(Invalid.class);
         return ((Invalid) result).problems().stream().map(Problem::toString).toList();
     }
@@ -373,7 +374,7 @@ class EnrolmentCsvTest {
                 + row("Elm House", id(2))
                 + "Ash House,,nobody,,,,Brilliant,,\n";
 
-        Result result = EnrolmentCsv.parse(csv, new uk.stepup.checkins.PrivacyGuard());
+        Result result = EnrolmentCsv.parse(csv, new PrivacyGuard());
 
         assertThat(result).isInstanceOf(Invalid.class);
         assertThat(((Invalid) result).problems()).extracting(Problem::line).containsExactly(4, 4, 4, 4, 6, 6);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.Heatmap;
@@ -36,7 +37,7 @@ class SummaryCardTest {
 
     @Test
     void a_summary_that_shows_some_of_the_highlights_says_how_many_more_homes_shared_one() {
-        List<WeeklySummary.SharedHighlight> ten = java.util.stream.IntStream.range(0, 10)
+        List<WeeklySummary.SharedHighlight> ten = IntStream.range(0, 10)
                 .mapToObj(i -> new WeeklySummary.SharedHighlight(Optional.empty(), "Idea " + i))
                 .toList();
         Card card = JdaProgrammePublisher.summaryCard(summary(ten, 3_719));

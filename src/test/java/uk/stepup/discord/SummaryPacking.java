@@ -2,6 +2,7 @@ package uk.stepup.discord;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class SummaryPacking {
 
     private static long size(FileUpload f) {
         try (InputStream in = f.getData()) {
-            return in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

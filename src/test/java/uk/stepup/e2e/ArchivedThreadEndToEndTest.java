@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +107,7 @@ class ArchivedThreadEndToEndTest {
     }
 
     /** Ids of the import's notes in #coaches, made while setting up. */
-    private final java.util.Set<String> setUpNotes = new java.util.HashSet<>();
+    private final Set<String> setUpNotes = new HashSet<>();
 
     private List<String> notesToCoaches() {
         return channel("coaches").messages().stream()

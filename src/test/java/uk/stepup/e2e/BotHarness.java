@@ -1,8 +1,10 @@
 package uk.stepup.e2e;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import uk.stepup.app.BotModule;
@@ -14,6 +16,7 @@ import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.sandbox.Sandbox;
 import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxGuild;
+import uk.stepup.sandbox.SandboxMessage;
 import uk.stepup.sandbox.SandboxOptions;
 import uk.stepup.sandbox.SandboxRole;
 import uk.stepup.sandbox.SandboxUser;
@@ -127,9 +130,9 @@ final class BotHarness implements AutoCloseable {
      * Waits for the set-up jobs coaches started ({@code /cohort import}, {@code /cohort repair} answer at once and work
      * on in the background) and returns the cohort's {@code #coaches} channel's last message: the job's report.
      */
-    uk.stepup.sandbox.SandboxMessage setupReport(String cohortName) {
+    SandboxMessage setupReport(String cohortName) {
         try {
-            if (!bot.setupJobs.awaitIdle(java.time.Duration.ofMinutes(5))) {
+            if (!bot.setupJobs.awaitIdle(Duration.ofMinutes(5))) {
                 throw new AssertionError("the set-up job of " + cohortName + " did not finish");
             }
         } catch (InterruptedException e) {
@@ -138,7 +141,7 @@ final class BotHarness implements AutoCloseable {
         }
         SandboxChannel coaches =
                 guild.channelByName("SUO · " + cohortName, "coaches").orElseThrow();
-        java.util.List<uk.stepup.sandbox.SandboxMessage> all = coaches.messages();
+        List<SandboxMessage> all = coaches.messages();
         return all.get(all.size() - 1);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ConfiguredConnectionTest {
     Path dir;
 
     private StepUpConfig config(Sandbox sandbox, Optional<String> guildIds) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "STEPUP_DISCORD_API_URL", sandbox.restBaseUrl(),
                 "STEPUP_DISCORD_GATEWAY_URL", sandbox.gatewayUrl(),
                 "STEPUP_DB", dir.resolve("x.db").toString()));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +112,7 @@ class DiscordFaultSuiteTest {
     final AtomicInteger toldFailed = new AtomicInteger();
     final AtomicInteger retries = new AtomicInteger();
     final AtomicInteger alreadySaved = new AtomicInteger();
-    final Set<Integer> weeksRun = Collections.synchronizedSet(new java.util.TreeSet<>());
+    final Set<Integer> weeksRun = Collections.synchronizedSet(new TreeSet<>());
     /** Weeks whose witnesses all agreed: every post exactly once, every check-in stored as expected. */
     final AtomicInteger weeksVerified = new AtomicInteger();
 
@@ -534,13 +538,11 @@ class DiscordFaultSuiteTest {
                             .id()))
                     .isTrue();
             w.clock.set(w.clock.instant().plus(Duration.ofMinutes(16)));
-            Throwable late = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> net.dv8tion.jda.api.interactions.InteractionHook.from(w.bot.jda, started.token())
-                            .editOriginal("too late")
-                            .complete());
-            assertThat(late).isInstanceOf(net.dv8tion.jda.api.exceptions.ErrorResponseException.class);
-            assertThat(((net.dv8tion.jda.api.exceptions.ErrorResponseException) late).getErrorCode())
-                    .isEqualTo(50027);
+            Throwable late = Assertions.catchThrowable(() -> InteractionHook.from(w.bot.jda, started.token())
+                    .editOriginal("too late")
+                    .complete());
+            assertThat(late).isInstanceOf(ErrorResponseException.class);
+            assertThat(((ErrorResponseException) late).getErrorCode()).isEqualTo(50027);
 
             SandboxMessage report = w.setupReport("Tokens");
             assertThat(report.content())

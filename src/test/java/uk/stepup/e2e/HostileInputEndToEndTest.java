@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -1084,7 +1085,7 @@ class HostileInputEndToEndTest {
     private boolean setUpReport(SandboxChannel channel, SandboxMessage m) {
         return channel.name().equals("coaches")
                 && m.allText().startsWith("<@" + h.coach.id() + "> ")
-                && m.pingedUserIds().equals(java.util.Set.of(h.coach.id()))
+                && m.pingedUserIds().equals(Set.of(h.coach.id()))
                 && m.pingedRoleIds().isEmpty()
                 && !m.pingedEveryone();
     }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -89,14 +92,14 @@ class MeasuresEndToEndTest {
 
     /** 09:00 London (UTC in winter) on the Monday of programme week {@code n}: its prompt. */
     private static Instant prompt(int n) {
-        return START.plusWeeks(n - 1L).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+        return START.plusWeeks(n - 1L).atTime(9, 0).toInstant(ZoneOffset.UTC);
     }
 
     /** Keeps a chart the bot sent in {@code target/chart-samples/} for a person to look at. */
-    private static void keep(String name, byte[] png) throws java.io.IOException {
+    private static void keep(String name, byte[] png) throws IOException {
         Path samples = Path.of("target", "chart-samples");
-        java.nio.file.Files.createDirectories(samples);
-        java.nio.file.Files.write(samples.resolve(name), png);
+        Files.createDirectories(samples);
+        Files.write(samples.resolve(name), png);
     }
 
     @Test

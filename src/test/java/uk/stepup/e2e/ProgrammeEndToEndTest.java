@@ -3,12 +3,15 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,14 +21,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.checkins.Checkin;
+import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
+import uk.stepup.programme.CheckinDesk;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxMessage;
 import uk.stepup.sandbox.SandboxModal;
+import uk.stepup.shared.Actor;
+import uk.stepup.shared.Rating;
 
 /**
  * One cohort's first week, end to end over the sandbox with the real JDA client and a real SQLite file:
@@ -274,16 +281,11 @@ class ProgrammeEndToEndTest {
         Home oak = h.bot.homes.byName(cohort().id(), "Oak House").orElseThrow();
         // Bob cannot submit Oak House's modal even with a forged custom id.
         assertThat(h.bot.desk.submit(
-                        new uk.stepup.shared.Actor(h.bob.id(), "Bob", h.guild.id(), false),
+                        new Actor(h.bob.id(), "Bob", h.guild.id(), false),
                         oak.id(),
                         1,
-                        new uk.stepup.checkins.CheckinAnswers(
-                                uk.stepup.shared.Rating.GOOD,
-                                "x",
-                                java.util.Optional.empty(),
-                                java.util.Optional.empty(),
-                                java.util.Optional.empty())))
-                .isInstanceOf(uk.stepup.programme.CheckinDesk.Refused.class);
+                        new CheckinAnswers(Rating.GOOD, "x", Optional.empty(), Optional.empty(), Optional.empty())))
+                .isInstanceOf(CheckinDesk.Refused.class);
     }
 
     @Test
@@ -347,8 +349,7 @@ class ProgrammeEndToEndTest {
         assertThat(all).contains("Oak House").contains("Night staff asked for the huddle too.");
         assertThat(all).doesNotContain("Mapped our safeguarding referrals"); // private text stays private
         byte[] png = summary.attachment("heatmap-week-1.png").orElseThrow().bytes();
-        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)))
-                .isNotNull();
+        assertThat(ImageIO.read(new ByteArrayInputStream(png))).isNotNull();
         assertThat(summary.embeds().get(0).imageUrl()).contains("heatmap-week-1.png");
         h.at(Instant.parse("2027-01-11T08:35:00Z"));
         assertThat(posts("peer-learning")).hasSize(1);

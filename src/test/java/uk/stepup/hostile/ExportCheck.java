@@ -7,10 +7,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.stepup.storage.Database;
@@ -177,7 +180,7 @@ public final class ExportCheck {
             Map<Long, String[]> tasks = new HashMap<>();
             Map<Long, String> sessions = new HashMap<>();
             Map<String, String[]> checkins = new HashMap<>();
-            Set<String> measures = new java.util.HashSet<>();
+            Set<String> measures = new HashSet<>();
             try (var st = c.prepareStatement("SELECT id, name FROM home WHERE cohort_id = ?")) {
                 st.setLong(1, cohortId);
                 try (var rs = st.executeQuery()) {
@@ -237,7 +240,7 @@ public final class ExportCheck {
      */
     public static List<String> compare(Stored db, Map<String, List<Map<String, String>>> tables, Shown shown) {
         List<String> problems = new ArrayList<>();
-        java.util.Set<String> homeNames = new java.util.HashSet<>(db.homes().values());
+        Set<String> homeNames = new HashSet<>(db.homes().values());
         check(problems, tables, "homes", r -> {
             expect(problems, "homes", r, "cohort", shown.of(db.cohort()));
             String home = r.get("home");
@@ -300,7 +303,7 @@ public final class ExportCheck {
             List<String> problems,
             Map<String, List<Map<String, String>>> tables,
             String table,
-            java.util.function.Consumer<Map<String, String>> each) {
+            Consumer<Map<String, String>> each) {
         List<Map<String, String>> rows = tables.get(table);
         if (rows == null) {
             problems.add("no " + table + " table");
@@ -416,13 +419,13 @@ public final class ExportCheck {
             if (m.group(2) == null) {
                 continue;
             }
-            String tag = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            String tag = m.group(2).toLowerCase(Locale.ROOT);
             if (!TAGS.contains(tag)) {
                 problems.add("a <" + tag + "> tag");
             }
             Matcher a = ATTRIBUTE.matcher(m.group(3));
             while (a.find()) {
-                String name = a.group(1).toLowerCase(java.util.Locale.ROOT);
+                String name = a.group(1).toLowerCase(Locale.ROOT);
                 String value = a.group(2) == null ? "" : a.group(2);
                 if (!ATTRIBUTES.contains(name)) {
                     problems.add("an attribute " + name + " on <" + tag + ">");

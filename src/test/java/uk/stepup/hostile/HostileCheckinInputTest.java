@@ -2,6 +2,7 @@ package uk.stepup.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,17 +17,21 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.app.ManualTimers;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
+import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.programme.CheckinDesk;
+import uk.stepup.programme.CoachReminders;
 import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.programme.WeeklyProgramme;
 import uk.stepup.shared.Actor;
@@ -38,7 +43,11 @@ import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
+import uk.stepup.storage.JdbcSessionRepository;
+import uk.stepup.storage.JdbcTaskRepository;
+import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
+import uk.stepup.tasks.CoachPublisher;
 
 /**
  * 10,000 generated check-ins through the real check-in desk and a real SQLite file: maximum lengths, odd Unicode,
@@ -94,13 +103,13 @@ class HostileCheckinInputTest {
                     new NoPublisher(),
                     new WeeklySummaryBuilder(cohorts, homes, checkins, curricula),
                     supply,
-                    new uk.stepup.app.ManualTimers(id -> {}),
-                    new uk.stepup.programme.CoachReminders(
-                            new uk.stepup.storage.JdbcTaskRepository(db),
-                            new uk.stepup.storage.JdbcSessionRepository(db),
+                    new ManualTimers(id -> {}),
+                    new CoachReminders(
+                            new JdbcTaskRepository(db),
+                            new JdbcSessionRepository(db),
                             homes,
                             NO_COACH_POSTS,
-                            new uk.stepup.app.ManualTimers(id -> {}),
+                            new ManualTimers(id -> {}),
                             clock),
                     clock,
                     Runnable::run);
@@ -175,50 +184,32 @@ class HostileCheckinInputTest {
     }
 
     /** Coach posts are not exercised here either. */
-    static final uk.stepup.tasks.CoachPublisher NO_COACH_POSTS =
-            (uk.stepup.tasks.CoachPublisher) java.lang.reflect.Proxy.newProxyInstance(
-                    HostileCheckinInputTest.class.getClassLoader(),
-                    new Class<?>[] {uk.stepup.tasks.CoachPublisher.class},
-                    (proxy, method, args) -> {
-                        throw new UnsupportedOperationException("not used");
-                    });
+    static final CoachPublisher NO_COACH_POSTS = (CoachPublisher) Proxy.newProxyInstance(
+            HostileCheckinInputTest.class.getClassLoader(),
+            new Class<?>[] {CoachPublisher.class},
+            (proxy, method, args) -> {
+                throw new UnsupportedOperationException("not used");
+            });
 
     /** The publisher is not exercised here: check-ins are not posted anywhere. */
     static final class NoPublisher implements ProgrammePublisher {
         @Override
-        public Posted postPrompt(
-                Cohort c,
-                int w,
-                uk.stepup.curriculum.CurriculumItem i,
-                Instant d,
-                uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postPrompt(Cohort c, int w, CurriculumItem i, Instant d, DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Posted postReminder(
-                Cohort c,
-                Home h,
-                int w,
-                uk.stepup.curriculum.CurriculumItem i,
-                Instant d,
-                uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postReminder(Cohort c, Home h, int w, CurriculumItem i, Instant d, DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Posted postSummary(
-                Cohort c, uk.stepup.summaries.WeeklySummary s, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postSummary(Cohort c, WeeklySummary s, DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Posted postThread(
-                Cohort c,
-                int w,
-                uk.stepup.curriculum.CurriculumItem i,
-                String p,
-                uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postThread(Cohort c, int w, CurriculumItem i, String p, DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
@@ -228,23 +219,22 @@ class HostileCheckinInputTest {
         }
 
         @Override
-        public Posted postSummaryInThread(
-                Cohort c, uk.stepup.summaries.WeeklySummary s, String t, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Posted postSummaryInThread(Cohort c, WeeklySummary s, String t, DeliveryLedger.Key k) {
             return new Failed("not used");
         }
 
         @Override
-        public Optional<String> findSummaryInThread(Cohort c, String t, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Optional<String> findSummaryInThread(Cohort c, String t, DeliveryLedger.Key k) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<String> findDelivered(Cohort c, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Optional<String> findDelivered(Cohort c, DeliveryLedger.Key k) {
             return Optional.empty();
         }
 
         @Override
-        public Optional<String> findReminder(Cohort c, Home h, uk.stepup.cohorts.DeliveryLedger.Key k) {
+        public Optional<String> findReminder(Cohort c, Home h, DeliveryLedger.Key k) {
             return Optional.empty();
         }
 

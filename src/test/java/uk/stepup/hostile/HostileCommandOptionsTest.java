@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,10 +28,12 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ProgrammeCalendar;
+import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureAdmin;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.WeeklyTime;
 import uk.stepup.tasks.Session;
 import uk.stepup.tasks.SessionDesk;
 import uk.stepup.tasks.Task;
@@ -84,12 +88,12 @@ class HostileCommandOptionsTest {
                 NOW));
     }
 
-    private static uk.stepup.cohorts.WeeklyRhythm rhythm() {
-        return new uk.stepup.cohorts.WeeklyRhythm(
-                uk.stepup.shared.WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
-                uk.stepup.shared.WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
-                uk.stepup.shared.WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
-                uk.stepup.shared.WeeklyTime.parse("MONDAY 08:00").orElseThrow());
+    private static WeeklyRhythm rhythm() {
+        return new WeeklyRhythm(
+                WeeklyTime.parse("MONDAY 09:00").orElseThrow(),
+                WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
+                WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
+                WeeklyTime.parse("MONDAY 08:00").orElseThrow());
     }
 
     /** Runs one call; an exception is a defect (recorded with the input), not a crash of the suite. */
@@ -237,7 +241,7 @@ class HostileCommandOptionsTest {
     private static Optional<LocalDate> parse(String text) {
         try {
             return Optional.of(LocalDate.parse(text.strip()));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
@@ -335,7 +339,7 @@ class HostileCommandOptionsTest {
             boolean hasId = HostileText.identifierIn(title.orElse("")) != null;
             boolean maybe = HostileText.tenDigits(title.orElse(""));
             Optional<Instant> at = SessionDesk.parseWhen(when, cohort.zone())
-                    .filter(t -> t.isAfter(NOW) && t.isBefore(NOW.plus(java.time.Duration.ofDays(366))));
+                    .filter(t -> t.isAfter(NOW) && t.isBefore(NOW.plus(Duration.ofDays(366))));
             boolean valid = at.isPresent()
                     && SessionDesk.validLink(link.strip())
                     && HostileText.length(normTitle) <= SessionDesk.TITLE_MAX;

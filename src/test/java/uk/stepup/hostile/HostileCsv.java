@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,8 +101,7 @@ public final class HostileCsv {
                 "unknown column \"notes\""));
         f.add(new File(
                 "duplicated column", h + ",home\nOak,," + m + ",,,,,,,Oak\n", "line 1", "column home appears twice"));
-        f.add(new File(
-                "header in capitals", good.replace(h, h.toUpperCase(java.util.Locale.ROOT)), "Imported 3 homes"));
+        f.add(new File("header in capitals", good.replace(h, h.toUpperCase(Locale.ROOT)), "Imported 3 homes"));
         f.add(new File(
                 "header with spaces and dashes",
                 good.replace(
@@ -255,8 +256,7 @@ public final class HostileCsv {
                 "measure,period,value,numerator\nFalls,2026-11-02,3,\n",
                 "line 1",
                 "numerator and denominator"));
-        f.add(new File(
-                "header in capitals", good.replace(h, h.toUpperCase(java.util.Locale.ROOT)), "Imported 2 values"));
+        f.add(new File("header in capitals", good.replace(h, h.toUpperCase(Locale.ROOT)), "Imported 2 values"));
         f.add(new File(
                 "UTF-8 byte order mark",
                 ("\uFEFF" + good).getBytes(StandardCharsets.UTF_8),
@@ -438,9 +438,9 @@ public final class HostileCsv {
         switch (r.nextInt(5)) {
             case 0 -> cells.remove(i);
             case 1 -> cells.add(cells.get(i));
-            case 2 -> cells.set(i, cells.get(i).toUpperCase(java.util.Locale.ROOT));
+            case 2 -> cells.set(i, cells.get(i).toUpperCase(Locale.ROOT));
             case 3 -> cells.add("notes");
-            default -> java.util.Collections.swap(cells, i, r.nextInt(cells.size()));
+            default -> Collections.swap(cells, i, r.nextInt(cells.size()));
         }
         return String.join(",", cells);
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,9 +92,7 @@ class HostileExportTest {
             ExportCheck.Stored stored = ExportCheck.stored(w.db, cohort.id());
             assertThat(stored.tasks()).hasSizeGreaterThan(50);
             List<String> problems = new ArrayList<>(csvProblems(
-                    csv.files().stream()
-                            .collect(java.util.stream.Collectors.toMap(ExportFile::fileName, ExportFile::bytes)),
-                    stored));
+                    csv.files().stream().collect(Collectors.toMap(ExportFile::fileName, ExportFile::bytes)), stored));
 
             DataExport.Result json = export.export(COACH, cohort, ExportFormat.JSON);
             problems.addAll(ExportCheck.compare(

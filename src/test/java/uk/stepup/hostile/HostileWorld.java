@@ -3,12 +3,16 @@ package uk.stepup.hostile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import uk.stepup.app.ManualTimers;
 import uk.stepup.app.SimulatedClock;
 import uk.stepup.checkins.PrivacyGuard;
@@ -155,7 +159,7 @@ final class HostileWorld implements AutoCloseable {
             try (var st = c.createStatement();
                     var tables = st.executeQuery(
                             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'flyway%'")) {
-                List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 while (tables.next()) {
                     names.add(tables.getString(1));
                 }
@@ -272,11 +276,11 @@ final class HostileWorld implements AutoCloseable {
 
         /** Every user id starting with 9 is nobody on the server. */
         @Override
-        public java.util.Set<String> admit(Cohort cohort, java.util.Collection<String> userIds) {
-            return userIds.stream().filter(id -> id.startsWith("9")).collect(java.util.stream.Collectors.toSet());
+        public Set<String> admit(Cohort cohort, Collection<String> userIds) {
+            return userIds.stream().filter(id -> id.startsWith("9")).collect(Collectors.toSet());
         }
 
         @Override
-        public void dismiss(Cohort cohort, java.util.Collection<String> userIds) {}
+        public void dismiss(Cohort cohort, Collection<String> userIds) {}
     }
 }

@@ -3,8 +3,11 @@ package uk.stepup.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +105,7 @@ class HomeMeasuresTest {
         f.weekly(falls, f.oak, f.monday(4), values); // 12 weeks before 4 January, then weeks 1 to 4
         SpcChart chart = status(falls).chart().orElseThrow();
         assertThat(chart.periods().get(0).baselinePoints()).isEqualTo(12);
-        assertThat(chart.latest().centre()).isCloseTo(100.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(chart.latest().centre()).isCloseTo(100.0 / 12, Offset.offset(1e-9));
         assertThat(chart.latest().pointType()).isEqualTo(PointType.SPECIAL_CAUSE_IMPROVEMENT);
         MeasureChart drawn = view.chart(f.cohort, f.oak, status(falls));
         assertThat(drawn.programmeStart()).contains(MeasuresFixture.START);
@@ -114,8 +117,8 @@ class HomeMeasuresTest {
     void a_rate_s_line_shows_its_counts() {
         Measure rate = f.fallsRate(Frequency.MONTHLY);
         f.measures.saveValues(List.of(
-                f.rate(rate, f.oak, java.time.LocalDate.of(2026, 11, 1), 5, 1600),
-                f.rate(rate, f.oak, java.time.LocalDate.of(2026, 12, 1), 7, 1700)));
+                f.rate(rate, f.oak, LocalDate.of(2026, 11, 1), 5, 1600),
+                f.rate(rate, f.oak, LocalDate.of(2026, 12, 1), 7, 1700)));
         assertThat(status(rate).line()).startsWith("Latest **4.12** (7 ÷ 1,700), Dec 2026");
     }
 
@@ -158,7 +161,7 @@ class HomeMeasuresTest {
                     ImprovementDirection.DECREASE,
                     OptionalDouble.of(5),
                     Frequency.WEEKLY,
-                    java.util.Optional.of(new Rate("things counted", "occupied bed days", 1000)),
+                    Optional.of(new Rate("things counted", "occupied bed days", 1000)),
                     "coach",
                     MeasuresFixture.CREATED));
             f.measures.saveValues(
@@ -182,7 +185,7 @@ class HomeMeasuresTest {
                 ImprovementDirection.DECREASE,
                 OptionalDouble.empty(),
                 Frequency.WEEKLY,
-                java.util.Optional.empty(),
+                Optional.empty(),
                 3,
                 "c",
                 MeasuresFixture.CREATED);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class MeasureDeskTest {
                 .filter(v -> v.measureId() == rate.id())
                 .findFirst()
                 .orElseThrow();
-        assertThat(rv.value()).isCloseTo(6 / 1450.0 * 1000, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(rv.value()).isCloseTo(6 / 1450.0 * 1000, Offset.offset(1e-9));
         assertThat(rv.numerator()).hasValue(6);
         assertThat(rv.denominator()).hasValue(1450);
 

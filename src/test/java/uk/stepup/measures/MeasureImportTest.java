@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class MeasureImportTest {
             assertThat(v.source()).isEqualTo(MeasureValue.Source.IMPORTED);
             assertThat(v.week()).isEmpty();
         });
-        assertThat(stored.get(2).value()).isCloseTo(7 / 1650.0 * 1000, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stored.get(2).value()).isCloseTo(7 / 1650.0 * 1000, Offset.offset(1e-9));
         assertThat(f.measures.forHome(f.elm.id())).isEmpty();
 
         // Importing again replaces rather than duplicates.

@@ -155,7 +155,7 @@ class CoachRemindersTest {
         }
 
         @Override
-        public Optional<String> findReminder(Cohort cohort, uk.stepup.cohorts.Home home, DeliveryLedger.Key key) {
+        public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
             return Optional.empty();
         }
 

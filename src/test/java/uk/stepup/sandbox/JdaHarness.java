@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -21,7 +22,7 @@ final class JdaHarness {
             GatewayIntent.GUILD_MESSAGE_REACTIONS);
 
     static {
-        MessageRequest.setDefaultMentions(EnumSet.noneOf(net.dv8tion.jda.api.entities.Message.MentionType.class));
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     }
 
     private JdaHarness() {}

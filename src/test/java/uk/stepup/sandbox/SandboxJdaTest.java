@@ -3,18 +3,28 @@ package uk.stepup.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.UserSnowflake;
 import net.dv8tion.jda.api.entities.channel.concrete.Category;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.utils.FileUpload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -243,7 +253,7 @@ class SandboxJdaTest {
     @Test
     @DisplayName("A scheduled external event is created with its location")
     void scheduledEvent() {
-        java.time.OffsetDateTime start = java.time.OffsetDateTime.now().plusDays(3);
+        OffsetDateTime start = OffsetDateTime.now().plusDays(3);
         var e = guild.createScheduledEvent("Coaching session", "https://zoom.example/j/1", start, start.plusHours(1))
                 .complete();
         SandboxScheduledEvent s = g.scheduledEvents().stream()
@@ -286,10 +296,8 @@ class SandboxJdaTest {
     @Test
     @DisplayName("The bot creates a role below its own and gives it to a member; JDA sees the member update")
     void rolesAndMembers() {
-        net.dv8tion.jda.api.entities.Role manager =
-                guild.createRole().setName("Manager").complete();
-        guild.addRoleToMember(net.dv8tion.jda.api.entities.UserSnowflake.fromId(bob.id()), manager)
-                .complete();
+        Role manager = guild.createRole().setName("Manager").complete();
+        guild.addRoleToMember(UserSnowflake.fromId(bob.id()), manager).complete();
         SandboxRole role = g.roleByName("Manager").orElseThrow();
         assertThat(g.member(bob).orElseThrow().hasRole(role)).isTrue();
         assertThat(role.position()).isLessThan(g.botRole().position());
@@ -298,7 +306,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("The transcript reads like the channel: names, times, buttons, ephemeral markers, failures, files")
-    void transcript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    void transcript(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         SandboxChannel room = g.createTextChannel("transcript-room", null);
         TextChannel ch = jda.getTextChannelById(room.id());
         sb.await(Duration.ofSeconds(2), () -> jda.getTextChannelById(room.id()) != null);
@@ -308,8 +316,8 @@ class SandboxJdaTest {
                 .complete();
         sb.as(alice, g).slash("checkin", room).awaitResponse();
         sb.as(alice, g).slash("ping", room).awaitResponse();
-        java.nio.file.Path file = TranscriptWriter.write(sb, dir.resolve("transcript.md"));
-        String md = java.nio.file.Files.readString(file);
+        Path file = TranscriptWriter.write(sb, dir.resolve("transcript.md"));
+        String md = Files.readString(file);
         assertThat(md)
                 .contains(
                         "### #transcript-room",
@@ -320,7 +328,7 @@ class SandboxJdaTest {
                         "used /checkin",
                         "files/");
         assertThat(md).doesNotContain("<@" + alice.id() + ">", "<t:");
-        try (var files = java.nio.file.Files.list(dir.resolve("files"))) {
+        try (var files = Files.list(dir.resolve("files"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("chart.png"));
         }
     }
@@ -338,7 +346,7 @@ class SandboxJdaTest {
         assertThatThrownBy(() -> jda.openPrivateChannelById(carol.id())
                         .flatMap(c -> c.sendMessage("hi"))
                         .complete())
-                .isInstanceOf(net.dv8tion.jda.api.exceptions.ErrorResponseException.class)
+                .isInstanceOf(ErrorResponseException.class)
                 .hasMessageContaining("50007");
     }
 
@@ -348,13 +356,11 @@ class SandboxJdaTest {
         Message m = guild.getTextChannelById(general.id())
                 .sendMessage("How did it go?")
                 .addComponents(
-                        net.dv8tion.jda.api.components.actionrow.ActionRow.of(
-                                net.dv8tion.jda.api.components.selections.StringSelectMenu.create("pick")
-                                        .addOption("Good", "good")
-                                        .addOption("Outstanding", "outstanding")
-                                        .build()),
-                        net.dv8tion.jda.api.components.actionrow.ActionRow.of(
-                                net.dv8tion.jda.api.components.buttons.Button.secondary("later", "Later")))
+                        ActionRow.of(StringSelectMenu.create("pick")
+                                .addOption("Good", "good")
+                                .addOption("Outstanding", "outstanding")
+                                .build()),
+                        ActionRow.of(Button.secondary("later", "Later")))
                 .complete();
         SandboxMessage s = sb.message(m.getId()).orElseThrow();
         assertThat(sb.as(alice, g)

@@ -2,8 +2,15 @@ package uk.stepup.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +106,7 @@ class SandboxRulesTest {
         RawDiscord.Reply r = raw.send(
                 "POST",
                 messages(),
-                "{\"content\":\"c\",\"components\":[" + String.join(",", java.util.Collections.nCopies(6, row)) + "]}");
+                "{\"content\":\"c\",\"components\":[" + String.join(",", Collections.nCopies(6, row)) + "]}");
         assertThat(r.status()).isEqualTo(400);
         String select = "{\"type\":3,\"custom_id\":\"s\",\"options\":[{\"label\":\"a\",\"value\":\"a\"}]}";
         raw.send(
@@ -163,25 +170,25 @@ class SandboxRulesTest {
     }
 
     /** A clock a test moves by hand. */
-    private static final class MovableClock extends java.time.Clock {
-        private volatile java.time.Instant now = java.time.Instant.parse("2027-03-01T09:00:00Z");
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.parse("2027-03-01T09:00:00Z");
 
         void advance(Duration d) {
             now = now.plus(d);
         }
 
         @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
         }
 
         @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
         @Override
-        public java.time.Instant instant() {
+        public Instant instant() {
             return now;
         }
     }
@@ -338,7 +345,7 @@ class SandboxRulesTest {
                 .build();
         try (okhttp3.Response resp = new okhttp3.OkHttpClient().newCall(bad).execute()) {
             assertThat(resp.code()).isEqualTo(401);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
@@ -437,12 +444,10 @@ class SandboxRulesTest {
                 "{\"content\":\"x\",\"components\":[{\"type\":1,\"components\":["
                         + "{\"type\":2,\"style\":1,\"label\":\"Done\",\"custom_id\":\"d\",\"disabled\":true}]}]}");
         SandboxMessage m = sb.message(r.body().path("id").asText()).orElseThrow();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sb.as(alice, g).clickLabel(m, "Done"))
+        Assertions.assertThatThrownBy(() -> sb.as(alice, g).clickLabel(m, "Done"))
                 .hasMessageContaining("disabled");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sb.as(alice, g).click(m, "nope"))
-                .hasMessageContaining("no button");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> sb.as(alice, g).slash("checkin", Map.of("x", "y"), general))
+        Assertions.assertThatThrownBy(() -> sb.as(alice, g).click(m, "nope")).hasMessageContaining("no button");
+        Assertions.assertThatThrownBy(() -> sb.as(alice, g).slash("checkin", Map.of("x", "y"), general))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

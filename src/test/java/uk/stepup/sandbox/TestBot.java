@@ -2,8 +2,10 @@ package uk.stepup.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
@@ -67,11 +69,11 @@ final class TestBot extends ListenerAdapter {
             case "upload" -> {
                 Message.Attachment a = e.getOption("file").getAsAttachment();
                 try (InputStream in = a.getProxy().download().get()) {
-                    String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                     e.reply("got " + a.getFileName() + ": " + text)
                             .setEphemeral(true)
                             .queue();
-                } catch (IOException | InterruptedException | java.util.concurrent.ExecutionException ex) {
+                } catch (IOException | InterruptedException | ExecutionException ex) {
                     e.reply("could not read " + ex).setEphemeral(true).queue();
                 }
             }

@@ -3,10 +3,14 @@ package uk.stepup.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -145,12 +149,10 @@ class QuartzCohortTimersTest {
     @Test
     void a_scheduled_cohort_ticks_through_real_quartz() {
         List<Long> ticks = new CopyOnWriteArrayList<>();
-        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, java.time.Clock.systemUTC())) {
+        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, Clock.systemUTC())) {
             ZoneId zone = ZoneId.of("Europe/London");
-            java.time.ZonedDateTime soon = java.time.ZonedDateTime.now(zone)
-                    .plusMinutes(1)
-                    .withSecond(0)
-                    .withNano(0);
+            ZonedDateTime soon =
+                    ZonedDateTime.now(zone).plusMinutes(1).withSecond(0).withNano(0);
             WeeklyTime at = new WeeklyTime(soon.getDayOfWeek(), soon.toLocalTime());
             Cohort c = cohort(7, "Europe/London", LocalDate.of(2027, 1, 4), new WeeklyRhythm(at, at, at, at));
             timers.schedule(c);
@@ -166,7 +168,7 @@ class QuartzCohortTimersTest {
     @Test
     void a_missed_fire_runs_the_job_once_through_quartz() {
         List<Long> ticks = new CopyOnWriteArrayList<>();
-        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, java.time.Clock.systemUTC())) {
+        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, Clock.systemUTC())) {
             timers.fireNow(9);
             await().atMost(Duration.ofSeconds(5)).until(() -> ticks.size() == 1);
         }
@@ -176,17 +178,16 @@ class QuartzCohortTimersTest {
     @Test
     void a_wake_up_ticks_the_cohort_once_at_its_moment_and_only_while_the_cohort_has_timers() throws Exception {
         List<Long> ticks = new CopyOnWriteArrayList<>();
-        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, java.time.Clock.systemUTC())) {
+        try (QuartzCohortTimers timers = new QuartzCohortTimers(ticks::add, Clock.systemUTC())) {
             // Weekly moments far from now, so only the wake-up fires during the test.
-            java.time.ZonedDateTime far =
-                    java.time.ZonedDateTime.now(ZoneId.of("Europe/London")).plusDays(3);
-            WeeklyTime at = new WeeklyTime(far.getDayOfWeek(), java.time.LocalTime.NOON);
+            ZonedDateTime far = ZonedDateTime.now(ZoneId.of("Europe/London")).plusDays(3);
+            WeeklyTime at = new WeeklyTime(far.getDayOfWeek(), LocalTime.NOON);
             timers.schedule(cohort(11, "Europe/London", LocalDate.of(2027, 1, 4), new WeeklyRhythm(at, at, at, at)));
             Instant soon = Instant.now().plusMillis(1500);
             timers.wakeAt(11, soon);
             timers.wakeAt(11, soon); // asking twice wakes once
             timers.wakeAt(12, soon); // a cohort without timers (ended) is not woken
-            assertThat(timers.nextFire(11)).contains(soon.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(timers.nextFire(11)).contains(soon.truncatedTo(ChronoUnit.MILLIS));
             await().atMost(Duration.ofSeconds(10)).until(() -> ticks.size() == 1);
             Thread.sleep(500);
             assertThat(ticks).containsExactly(11L);

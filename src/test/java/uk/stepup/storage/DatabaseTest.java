@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,7 @@ class DatabaseTest {
     @TempDir
     Path dir;
 
-    private static java.util.Optional<Object> scalar(Database db, String sql) {
+    private static Optional<Object> scalar(Database db, String sql) {
         return db.read(c -> Sql.one(c, sql, rs -> rs.getObject(1)));
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureRepository;
@@ -160,9 +162,9 @@ class MeasureRepositoryTest {
         assertThat(oakValues)
                 .extracting(MeasureValue::measureId, MeasureValue::period, MeasureValue::value)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(falls.id(), W1, 5.0),
-                        org.assertj.core.groups.Tuple.tuple(falls.id(), W1.plusWeeks(1), 4.0),
-                        org.assertj.core.groups.Tuple.tuple(rate.id(), W1, 3 / 1.7));
+                        Tuple.tuple(falls.id(), W1, 5.0),
+                        Tuple.tuple(falls.id(), W1.plusWeeks(1), 4.0),
+                        Tuple.tuple(rate.id(), W1, 3 / 1.7));
         assertThat(oakValues.get(0).source()).isEqualTo(MeasureValue.Source.ENTERED);
         assertThat(oakValues.get(0).week()).hasValue(1);
         assertThat(oakValues.get(2).numerator()).hasValue(3);
@@ -171,9 +173,7 @@ class MeasureRepositoryTest {
         assertThat(measures.forMeasure(falls.id()))
                 .extracting(MeasureValue::homeId, MeasureValue::period)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(oak.id(), W1),
-                        org.assertj.core.groups.Tuple.tuple(elm.id(), W1),
-                        org.assertj.core.groups.Tuple.tuple(oak.id(), W1.plusWeeks(1)));
+                        Tuple.tuple(oak.id(), W1), Tuple.tuple(elm.id(), W1), Tuple.tuple(oak.id(), W1.plusWeeks(1)));
     }
 
     @Test
@@ -257,9 +257,9 @@ class MeasureRepositoryTest {
             List<MeasureValue> mine = measures.forMeasure(m.id()).stream()
                     .filter(v -> v.homeId() != stranger.id())
                     .toList();
-            assertThat(uk.stepup.measures.CohortMeasures.aggregate(m, measures.totals(m.id(), cohort.id(), upTo)))
+            assertThat(CohortMeasures.aggregate(m, measures.totals(m.id(), cohort.id(), upTo)))
                     .as(m.name())
-                    .isEqualTo(uk.stepup.measures.CohortMeasures.aggregate(m, mine, upTo));
+                    .isEqualTo(CohortMeasures.aggregate(m, mine, upTo));
         }
         assertThat(measures.totals(falls.id(), cohort.id(), upTo))
                 .containsExactly(

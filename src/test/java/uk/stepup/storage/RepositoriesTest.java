@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,7 +168,7 @@ class RepositoriesTest {
         assertThat(again.changed()).isFalse();
         assertThat(again.checkin()).isEqualTo(first.checkin());
         // A submit Discord replayed late and the manager's second press, at the same moment: one revision.
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             CheckinAnswers b = new CheckinAnswers(
                     Rating.OUTSTANDING, "Ran two huddles", Optional.empty(), Optional.empty(), Optional.empty());

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
@@ -39,7 +42,7 @@ class HomeLabelsTest {
         HomeLabels labels = HomeLabels.of(history(homes, Map.of()));
         List<String> first26 = homes.subList(0, 26).stream().map(labels::label).toList();
         assertThat(first26)
-                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 26)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 26)
                         .mapToObj(i -> "Home " + HomeLabels.letters(i, 1))
                         .toList());
         assertThat(first26)
@@ -95,7 +98,7 @@ class HomeLabelsTest {
                 id,
                 7,
                 name,
-                name.toLowerCase(java.util.Locale.ROOT),
+                name.toLowerCase(Locale.ROOT),
                 Optional.empty(),
                 Optional.empty(),
                 Baseline.notRated(),
@@ -103,7 +106,7 @@ class HomeLabelsTest {
     }
 
     private static Map<String, String> labelsByName(HomeLabels labels, List<Home> homes) {
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         homes.forEach(h -> m.put(h.name(), labels.label(h)));
         return m;
     }

@@ -1,6 +1,8 @@
 package uk.stepup.app.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (weeks < 1 || weeks > 34) {
             throw new UserError(ExitCodes.USAGE, "--weeks: choose between 1 and 34.");
         }
-        StepUpConfig defaults = new ConfigLoader(java.util.Map.of()).load(java.util.Optional.empty());
+        StepUpConfig defaults = new ConfigLoader(Map.of()).load(Optional.empty());
         long started = System.nanoTime();
         Demo.Result r = new Demo(homes, weeks, out, seed, Prompts.load(defaults)).run();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;

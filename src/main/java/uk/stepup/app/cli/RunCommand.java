@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -18,7 +19,7 @@ import uk.stepup.scheduling.QuartzCohortTimers;
 
 /** {@code run}: connects to Discord and runs everything until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Connects to Discord and runs the programme.")
-public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     static final String NO_TOKEN = "DISCORD_TOKEN is not set: create a bot application at "
             + "https://discord.com/developers/applications and export its token (see \"Connect a real Discord server\" in README.md).";

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SpcCommandTest {
     /** 12 weeks alternating 9 and 11 (mean 10, MR̄ 2, limits 4.68 .. 15.32), then {@code tail}. */
     private Path weekly(String name, double... tail) throws IOException {
         StringBuilder sb = new StringBuilder("date,value\n");
-        java.time.LocalDate d = java.time.LocalDate.of(2024, 1, 1);
+        LocalDate d = LocalDate.of(2024, 1, 1);
         for (int i = 0; i < 12; i++) {
             sb.append(d.plusWeeks(i)).append(',').append(i % 2 == 0 ? 9 : 11).append('\n');
         }
@@ -141,7 +142,7 @@ class SpcCommandTest {
     void constantSeriesWorks() throws Exception {
         StringBuilder sb = new StringBuilder("date,value\n");
         for (int i = 0; i < 12; i++) {
-            sb.append(java.time.LocalDate.of(2024, 1, 1).plusWeeks(i)).append(",7\n");
+            sb.append(LocalDate.of(2024, 1, 1).plusWeeks(i)).append(",7\n");
         }
         Run r = run(
                 "--in",

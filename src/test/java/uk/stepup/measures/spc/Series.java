@@ -2,6 +2,7 @@ package uk.stepup.measures.spc;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Test helper: weekly observations from 2024-01-01. */
@@ -26,7 +27,7 @@ final class Series {
 
     static double[] repeat(double value, int times) {
         double[] a = new double[times];
-        java.util.Arrays.fill(a, value);
+        Arrays.fill(a, value);
         return a;
     }
 

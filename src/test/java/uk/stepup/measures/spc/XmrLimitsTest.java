@@ -8,6 +8,7 @@ import static uk.stepup.measures.spc.Series.repeat;
 import static uk.stepup.measures.spc.Series.types;
 import static uk.stepup.measures.spc.Series.weekly;
 
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /** XmR centre line and limits, pinned to hand calculations and to NHSRplotthedots' published examples. */
@@ -189,12 +190,12 @@ class XmrLimitsTest {
 
     @Test
     void datesMustBeStrictlyIncreasing() {
-        var rows = new java.util.ArrayList<>(weekly(1, 2, 3));
+        var rows = new ArrayList<>(weekly(1, 2, 3));
         rows.add(new Observation(Series.week(1), 4));
         assertThatThrownBy(() -> Spc.xmr(rows, SCREENED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("out of order");
-        var dup = new java.util.ArrayList<>(weekly(1, 2, 3));
+        var dup = new ArrayList<>(weekly(1, 2, 3));
         dup.add(new Observation(Series.week(2), 4));
         assertThatThrownBy(() -> Spc.xmr(dup, SCREENED))
                 .isInstanceOf(IllegalArgumentException.class)
