@@ -130,6 +130,20 @@ public final class CohortCommand implements Handlers.Slash {
         return Optional.of(((CohortAdmin.Found) target).cohort());
     }
 
+    /**
+     * The start of most coach commands: anyone else is refused, the answer is deferred (posting and drawing can take
+     * longer than Discord's three seconds), then the cohort is resolved as {@link #cohortFor} does. Empty once the
+     * person has been answered.
+     */
+    static Optional<Cohort> coachCohort(CohortAdmin admin, SlashCommandInteractionEvent e, Actor actor) {
+        if (!actor.coach()) {
+            Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
+            return Optional.empty();
+        }
+        Replies.defer(e);
+        return cohortFor(admin, e, actor);
+    }
+
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) throws Exception {
         if (!actor.coach()) {

@@ -12,7 +12,6 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.shared.Actor;
-import uk.stepup.shared.Outcome;
 import uk.stepup.tasks.SessionDesk;
 
 /** {@code /session schedule} (coach) and the sessions' I attended buttons. Replies are ephemeral. */
@@ -56,13 +55,7 @@ public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
 
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
-        if (!actor.coach()) {
-            Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
-            return;
-        }
-        // Creating the event and the post can take longer than Discord's three seconds.
-        Replies.defer(e);
-        Optional<Cohort> cohort = CohortCommand.cohortFor(admin, e, actor);
+        Optional<Cohort> cohort = CohortCommand.coachCohort(admin, e, actor);
         if (cohort.isEmpty()) {
             return;
         }

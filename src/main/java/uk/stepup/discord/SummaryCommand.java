@@ -2,7 +2,6 @@ package uk.stepup.discord;
 
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -11,7 +10,6 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.WeeklyProgramme;
 import uk.stepup.shared.Actor;
-import uk.stepup.shared.Outcome;
 
 /**
  * {@code /summary [cohort] [week]}: a coach posts a week's summary now, instead of at its scheduled time. Coach-only,
@@ -45,19 +43,12 @@ public final class SummaryCommand implements Handlers.Slash {
 
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
-        if (!actor.coach()) {
-            Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
-            return;
-        }
-        // Building the summary and its charts, then posting it twice, can take longer than Discord's three seconds.
-        Replies.defer(e);
-        Optional<Cohort> cohort = CohortCommand.cohortFor(admin, e, actor);
+        Optional<Cohort> cohort = CohortCommand.coachCohort(admin, e, actor);
         if (cohort.isEmpty()) {
             return;
         }
         Optional<Integer> week = Optional.ofNullable(e.getOption("week"))
-                .map(OptionMapping::getAsLong)
-                .map(w -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, w)));
+                .map(o -> (int) o.getAsLong()); // Discord keeps it within the option's range, 1 to WEEK_MAX
         Replies.ephemeral(e, programme.summaryNow(actor, cohort.get(), week));
     }
 }

@@ -627,14 +627,7 @@ final class RestApi {
                 if (b.has("name")) {
                     errs.lengthBetween("name", "thread-name-length", Json.text(b, "name"), 1, 100);
                 }
-                if (b.has("auto_archive_duration")
-                        && !validArchive(b.get("auto_archive_duration").asInt())) {
-                    errs.add(
-                            "auto_archive_duration",
-                            "thread-archive-duration",
-                            "BASE_TYPE_CHOICES",
-                            "Value must be one of {60, 1440, 4320, 10080}.");
-                }
+                checkArchiveDuration(b, errs);
                 errs.throwIfAny();
                 if (b.has("name")) {
                     c.name = Json.text(b, "name");
@@ -730,6 +723,18 @@ final class RestApi {
             }
             world.dispatchChannelUpdate(c);
             return c.json();
+        }
+    }
+
+    /** Discord: a thread's auto-archive time is 60, 1440, 4320 or 10080 minutes (resources/channel#thread-metadata-object). */
+    private static void checkArchiveDuration(JsonNode b, FormErrors errs) {
+        if (b.has("auto_archive_duration")
+                && !validArchive(b.get("auto_archive_duration").asInt())) {
+            errs.add(
+                    "auto_archive_duration",
+                    "thread-archive-duration",
+                    "BASE_TYPE_CHOICES",
+                    "Value must be one of {60, 1440, 4320, 10080}.");
         }
     }
 
@@ -1393,14 +1398,7 @@ final class RestApi {
     private void checkThreadBody(JsonNode b) {
         FormErrors errs = new FormErrors();
         errs.lengthBetween("name", "thread-name-length", Json.text(b, "name"), 1, 100);
-        if (b.has("auto_archive_duration")
-                && !validArchive(b.get("auto_archive_duration").asInt())) {
-            errs.add(
-                    "auto_archive_duration",
-                    "thread-archive-duration",
-                    "BASE_TYPE_CHOICES",
-                    "Value must be one of {60, 1440, 4320, 10080}.");
-        }
+        checkArchiveDuration(b, errs);
         errs.throwIfAny();
     }
 
