@@ -183,7 +183,7 @@ class ScaleBenchmark {
     /** The batched seeding stores exactly what the repositories store for the same cohort. */
     @Test
     @Order(0)
-    void batchedSeedingStoresWhatTheRepositoriesStore() {
+    void batched_seeding_stores_what_the_repositories_store() {
         try (Database check = Database.open(dir.resolve("check.db"))) {
             ScaleSeed.Seeded a = ScaleSeed.cohort(
                     check, curricula, "200000000000000009", "Check A", 40, 99, ScaleSeed.throughRepositories(check));
@@ -201,19 +201,19 @@ class ScaleBenchmark {
 
     @Test
     @Order(1)
-    void summaryOf600Homes() {
+    void summary_of_600_homes() {
         summaryMoment("Summary moment, 600 homes (1 cohort)", List.of(small), SUMMARY_SMALL_MS, 5, 15);
     }
 
     @Test
     @Order(2)
-    void summaryOf15000HomesInOneCohort() {
+    void summary_of_15000_homes_in_one_cohort() {
         summaryMoment("Summary moment, 15,000 homes (1 cohort)", List.of(national), SUMMARY_NATIONAL_MS, 2, 7);
     }
 
     @Test
     @Order(3)
-    void summaryOf15000HomesIn31Cohorts() {
+    void summary_of_15000_homes_in_31_cohorts() {
         summaryMoment("Summary moment, 15,000 homes (31 cohorts)", regions, SUMMARY_NATIONAL_MS, 2, 7);
     }
 
@@ -316,7 +316,7 @@ class ScaleBenchmark {
 
     @Test
     @Order(6)
-    void cohortStatusOf600And15000Homes() {
+    void cohort_status_of_600_and_15000_homes() {
         cohortStatus("/cohort status, 600 homes", small, 5, 15);
         cohortStatus("/cohort status, 15,000 homes", national, 2, 7);
     }
@@ -376,13 +376,13 @@ class ScaleBenchmark {
 
     @Test
     @Order(4)
-    void reportOf600Homes() throws IOException {
+    void report_of_600_homes() throws IOException {
         report("Outcome report, 600 homes", small, REPORT_SMALL_MS, 1, 5);
     }
 
     @Test
     @Order(5)
-    void reportOf15000Homes() throws IOException {
+    void report_of_15000_homes() throws IOException {
         report("Outcome report, 15,000 homes", national, REPORT_NATIONAL_MS, 0, 3);
     }
 
