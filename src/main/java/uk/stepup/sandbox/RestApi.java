@@ -48,13 +48,13 @@ final class RestApi {
         }
     }
 
-    private final World world;
+    private final SandboxState state;
     private final Interactions interactions;
     private final RateLimiter limiter;
     private final List<RestRoute> routes = new ArrayList<>();
 
-    RestApi(World world, Interactions interactions, RateLimiter limiter) {
-        this.world = world;
+    RestApi(SandboxState state, Interactions interactions, RateLimiter limiter) {
+        this.state = state;
         this.interactions = interactions;
         this.limiter = limiter;
         registerRoutes();
@@ -89,7 +89,7 @@ final class RestApi {
     }
 
     private String botId() {
-        return world.botUser.id();
+        return state.botUser.id();
     }
 
     private void registerRoutes() {
@@ -206,7 +206,7 @@ final class RestApi {
             return "true".equals(r.query("wait")) ? m.toJson(botId()) : null;
         });
         interactionRoute("GET", "webhooks/{application_id}/{token}/messages/{message_id}", r -> {
-            synchronized (world) {
+            synchronized (state) {
                 InteractionHandle h = interactions.byToken(r.param("application_id"), r.param("token"));
                 return interactions.webhookMessage(h, r.param("message_id")).toJson(botId());
             }
@@ -223,9 +223,9 @@ final class RestApi {
                                 r.uploads())
                         .toJson(botId()));
         interactionRoute("DELETE", "webhooks/{application_id}/{token}/messages/{message_id}", r -> {
-            synchronized (world) {
+            synchronized (state) {
                 InteractionHandle h = interactions.byToken(r.param("application_id"), r.param("token"));
-                world.deleteMessage(interactions.webhookMessage(h, r.param("message_id")));
+                state.messages.delete(interactions.webhookMessage(h, r.param("message_id")));
                 return null;
             }
         });
@@ -234,11 +234,11 @@ final class RestApi {
     // ---- lookups and checks ----
 
     private SandboxUser user(String id) {
-        return world.user(id).orElseThrow(() -> ApiError.unknown(10013, "User"));
+        return state.user(id).orElseThrow(() -> ApiError.unknown(10013, "User"));
     }
 
     private SandboxGuild guild(RestRequest r) {
-        SandboxGuild g = world.guild(r.param("guild_id")).orElseThrow(() -> ApiError.unknown(10004, "Guild"));
+        SandboxGuild g = state.guilds.find(r.param("guild_id")).orElseThrow(() -> ApiError.unknown(10004, "Guild"));
         if (!g.members.containsKey(botId())) {
             throw ApiError.missingAccess("the bot is not in guild " + g.name());
         }
@@ -258,7 +258,8 @@ final class RestApi {
     }
 
     private SandboxChannel channel(RestRequest r) {
-        SandboxChannel c = world.channel(r.param("channel_id"))
+        SandboxChannel c = state.channels
+                .find(r.param("channel_id"))
                 .filter(x -> !x.deleted)
                 .orElseThrow(() -> ApiError.unknown(10003, "Channel"));
         return c;
@@ -356,7 +357,7 @@ final class RestApi {
     }
 
     private SandboxChannel parentOf(SandboxChannel c) {
-        return c.parentId == null ? null : world.channels.get(c.parentId);
+        return c.parentId == null ? null : state.channels.get(c.parentId);
     }
 
     private List<PermissionOverwrite> parseOverwrites(SandboxGuild g, JsonNode array, FormErrors errs) {
@@ -390,7 +391,7 @@ final class RestApi {
     // ---- self, users, gateway ----
 
     private JsonNode self() {
-        ObjectNode u = world.botUser.json();
+        ObjectNode u = state.botUser.json();
         u.put("verified", true);
         u.put("mfa_enabled", false);
         u.put("flags", 0);
@@ -403,7 +404,7 @@ final class RestApi {
 
     private JsonNode myGuilds() {
         ArrayNode out = Json.array();
-        for (SandboxGuild g : world.botGuilds()) {
+        for (SandboxGuild g : state.guilds.botGuilds()) {
             ObjectNode o = out.addObject();
             o.put("id", g.id());
             o.put("name", g.name());
@@ -417,7 +418,7 @@ final class RestApi {
 
     private JsonNode gateway(boolean bot) {
         ObjectNode o = Json.object();
-        o.put("url", world.httpBase.replace("http://", "ws://") + "/gateway");
+        o.put("url", state.httpBase.replace("http://", "ws://") + "/gateway");
         if (bot) {
             o.put("shards", 1);
             ObjectNode limit = o.putObject("session_start_limit");
@@ -431,27 +432,27 @@ final class RestApi {
 
     private JsonNode application() {
         ObjectNode a = Json.object();
-        a.put("id", world.applicationId);
-        a.put("name", world.options.botDisplayName());
+        a.put("id", state.applicationId);
+        a.put("name", state.options.botDisplayName());
         a.putNull("icon");
         a.put("description", "");
         a.putArray("rpc_origins");
         a.put("bot_public", false);
         a.put("bot_require_code_grant", false);
-        a.set("bot", world.botUser.json());
+        a.set("bot", state.botUser.json());
         a.set(
                 "owner",
-                world.users.values().stream()
+                state.users.values().stream()
                         .filter(u -> !u.isBot())
                         .findFirst()
                         .map(SandboxUser::json)
-                        .orElse(world.botUser.json()));
+                        .orElse(state.botUser.json()));
         a.putNull("team");
         a.put("verify_key", "0".repeat(64));
         a.put("flags", 0);
         a.putArray("tags");
         a.put("hook", true);
-        a.put("approximate_guild_count", world.botGuilds().size());
+        a.put("approximate_guild_count", state.guilds.botGuilds().size());
         a.putArray("redirect_uris");
         a.putNull("interactions_endpoint_url");
         return a;
@@ -463,14 +464,14 @@ final class RestApi {
         if (u.isBot()) {
             throw new ApiError(400, 50007, "Cannot send messages to this user", null, List.of());
         }
-        return world.openDm(u).json();
+        return state.channels.openDm(u).json();
     }
 
     // ---- guilds, channels ----
 
     private JsonNode guildObject(SandboxGuild g) {
-        synchronized (world) {
-            ObjectNode o = world.guildJson(g);
+        synchronized (state) {
+            ObjectNode o = state.guilds.guildJson(g);
             o.put("approximate_member_count", g.members.size());
             return o;
         }
@@ -479,7 +480,7 @@ final class RestApi {
     private JsonNode listChannels(RestRequest r) {
         SandboxGuild g = guild(r);
         ArrayNode out = Json.array();
-        synchronized (world) {
+        synchronized (state) {
             for (SandboxChannel c : g.channels()) {
                 out.add(c.json());
             }
@@ -490,7 +491,7 @@ final class RestApi {
     private JsonNode createChannel(RestRequest r) {
         SandboxGuild g = guild(r);
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             FormErrors errs = new FormErrors();
             int type = Json.intValue(b, "type", 0);
             SandboxChannel.Kind kind = SandboxChannel.Kind.of(type).orElse(null);
@@ -507,7 +508,7 @@ final class RestApi {
             String parentId = Json.text(b, "parent_id");
             SandboxChannel parent = null;
             if (parentId != null) {
-                parent = world.channels.get(parentId);
+                parent = state.channels.get(parentId);
                 if (parent == null || parent.deleted || !parent.isCategory() || !g.id().equals(parent.guildId())) {
                     errs.add(
                             "parent_id",
@@ -528,7 +529,7 @@ final class RestApi {
             }
             checkOverwriteGrant(g, null, parent, overwrites, "creating channel " + name);
             long count = g.channelIds.stream()
-                    .map(world.channels::get)
+                    .map(state.channels::get)
                     .filter(c -> c != null && !c.deleted && !c.isThread())
                     .count();
             if (count >= 500) {
@@ -541,7 +542,7 @@ final class RestApi {
             if (parent != null) {
                 String pid = parent.id();
                 long children = g.channelIds.stream()
-                        .map(world.channels::get)
+                        .map(state.channels::get)
                         .filter(c -> c != null && !c.deleted && pid.equals(c.parentId) && !c.isThread())
                         .count();
                 if (children >= 50) {
@@ -559,14 +560,14 @@ final class RestApi {
                     throw new FormErrors().toError();
                 }
                 if (!stored.equals(name)) {
-                    world.violation(
+                    state.violation(
                             r.routeKey,
                             "channel-name-normalised",
                             "Discord stores text channel '" + name + "' as '" + stored
                                     + "'; look it up by the stored name");
                 }
             }
-            SandboxChannel c = world.createChannel(
+            SandboxChannel c = state.channels.create(
                     g,
                     kind,
                     stored,
@@ -580,10 +581,10 @@ final class RestApi {
 
     private JsonNode moveChannels(RestRequest r) {
         SandboxGuild g = guild(r);
-        synchronized (world) {
+        synchronized (state) {
             requireGuild(g, MANAGE_CHANNELS, "moving channels");
             for (JsonNode m : r.json()) {
-                SandboxChannel c = world.channels.get(Json.text(m, "id"));
+                SandboxChannel c = state.channels.get(Json.text(m, "id"));
                 if (c != null && g.id().equals(c.guildId())) {
                     if (m.has("position")) {
                         c.position = m.get("position").asInt();
@@ -591,7 +592,7 @@ final class RestApi {
                     if (m.has("parent_id")) {
                         c.parentId = Json.text(m, "parent_id");
                     }
-                    world.dispatchChannelUpdate(c);
+                    state.channels.dispatchUpdate(c);
                 }
             }
         }
@@ -599,14 +600,14 @@ final class RestApi {
     }
 
     private JsonNode getChannel(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             return visibleChannel(r).json();
         }
     }
 
     private JsonNode editChannel(RestRequest r) {
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             SandboxGuild g = c.guild()
                     .orElseThrow(() -> ApiError.badRequest(
@@ -639,14 +640,14 @@ final class RestApi {
                         && b.get("auto_archive_duration").asInt() != c.autoArchiveMinutes) {
                     // A new auto-archive time is activity and moves archive_timestamp (topics/threads#thread-fields).
                     c.autoArchiveMinutes = b.get("auto_archive_duration").asInt();
-                    c.archiveTimestamp = world.now();
+                    c.archiveTimestamp = state.now();
                     c.lastActivity = c.archiveTimestamp;
-                    world.archiveTimerChanged();
+                    state.channels.archiveTimerChanged();
                 }
                 if (b.has("archived") && b.get("archived").asBoolean() != c.archived) {
-                    world.setArchived(c, b.get("archived").asBoolean());
+                    state.channels.setArchived(c, b.get("archived").asBoolean());
                 } else {
-                    world.dispatchChannelUpdate(c);
+                    state.channels.dispatchUpdate(c);
                 }
                 return c.json();
             }
@@ -661,7 +662,7 @@ final class RestApi {
             String newParent = c.parentId;
             if (b.has("parent_id")) {
                 newParent = Json.text(b, "parent_id");
-                SandboxChannel parent = newParent == null ? null : world.channels.get(newParent);
+                SandboxChannel parent = newParent == null ? null : state.channels.get(newParent);
                 if (newParent != null && (parent == null || !parent.isCategory() || c.isCategory())) {
                     errs.add(
                             "parent_id",
@@ -678,7 +679,7 @@ final class RestApi {
             if (name != null && c.kind() == SandboxChannel.Kind.TEXT) {
                 stored = MessageRules.normaliseTextChannelName(name);
                 if (!stored.equals(name)) {
-                    world.violation(
+                    state.violation(
                             r.routeKey,
                             "channel-name-normalised",
                             "Discord stores text channel '" + name + "' as '" + stored + "'");
@@ -688,7 +689,7 @@ final class RestApi {
                     || b.has("topic") && !Objects.equals(Json.text(b, "topic"), c.topic);
             if (renames) {
                 double wait =
-                        limiter.acquireShared("rename:" + c.id(), world.options.channelRenameLimit(), world.limiting());
+                        limiter.acquireShared("rename:" + c.id(), state.options.channelRenameLimit(), state.limiting());
                 if (wait > 0) {
                     throw new SharedRateLimit(wait);
                 }
@@ -714,14 +715,14 @@ final class RestApi {
                         && newParent != null
                         && b.path("lock_permissions").asBoolean(false)) {
                     c.overwrites.clear();
-                    c.overwrites.putAll(world.channels.get(newParent).overwrites);
+                    c.overwrites.putAll(state.channels.get(newParent).overwrites);
                 }
             }
             if (overwrites != null) {
                 c.overwrites.clear();
                 overwrites.forEach(o -> c.overwrites.put(o.id(), o));
             }
-            world.dispatchChannelUpdate(c);
+            state.channels.dispatchUpdate(c);
             return c.json();
         }
     }
@@ -743,21 +744,21 @@ final class RestApi {
     }
 
     private JsonNode deleteChannel(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (c.isDm()) {
                 return c.json();
             }
             require(c, c.isThread() ? MANAGE_THREADS : MANAGE_CHANNELS, "deleting " + c);
             ObjectNode json = c.json();
-            world.deleteChannel(c);
+            state.channels.delete(c);
             return json;
         }
     }
 
     private JsonNode putOverwrite(RestRequest r) {
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             SandboxGuild g = c.guild()
                     .orElseThrow(() -> ApiError.badRequest(
@@ -776,13 +777,13 @@ final class RestApi {
             errs.throwIfAny();
             require(c, 0, "editing overwrites of " + c);
             checkOverwriteGrant(g, c, parentOf(c), parsed, "editing overwrites of " + c);
-            world.putOverwrite(c, parsed.get(0));
+            state.channels.putOverwrite(c, parsed.get(0));
             return null;
         }
     }
 
     private JsonNode deleteOverwrite(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             SandboxGuild g = c.guild().orElseThrow();
             checkOverwriteGrant(
@@ -792,7 +793,7 @@ final class RestApi {
                     List.of(new PermissionOverwrite(r.param("overwrite_id"), 0, 0, 0)),
                     "deleting an overwrite");
             if (c.overwrites.remove(r.param("overwrite_id")) != null) {
-                world.dispatchChannelUpdate(c);
+                state.channels.dispatchUpdate(c);
             }
             return null;
         }
@@ -803,7 +804,7 @@ final class RestApi {
     private JsonNode listRoles(RestRequest r) {
         SandboxGuild g = guild(r);
         ArrayNode out = Json.array();
-        synchronized (world) {
+        synchronized (state) {
             g.roles.values().forEach(role -> out.add(role.json()));
         }
         return out;
@@ -812,7 +813,7 @@ final class RestApi {
     private JsonNode createRole(RestRequest r) {
         SandboxGuild g = guild(r);
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             requireGuild(g, MANAGE_ROLES, "creating a role");
             String name = b.hasNonNull("name") ? Json.text(b, "name") : "new role";
             FormErrors errs = new FormErrors();
@@ -831,7 +832,7 @@ final class RestApi {
             }
             int colour =
                     b.has("colors") ? Json.intValue(b.get("colors"), "primary_color", 0) : Json.intValue(b, "color", 0);
-            SandboxRole role = world.createRole(
+            SandboxRole role = state.guilds.createRole(
                     g,
                     name,
                     perms,
@@ -852,7 +853,7 @@ final class RestApi {
 
     private JsonNode moveRoles(RestRequest r) {
         SandboxGuild g = guild(r);
-        synchronized (world) {
+        synchronized (state) {
             requireGuild(g, MANAGE_ROLES, "moving roles");
             for (JsonNode m : r.json()) {
                 SandboxRole role = role(g, Json.text(m, "id"));
@@ -861,7 +862,7 @@ final class RestApi {
                 if (pos >= PermissionMath.highestPosition(g, botId())) {
                     throw ApiError.missingPermissions("cannot move " + role + " to or above the bot's highest role");
                 }
-                world.updateRole(g, role, x -> x.position = pos);
+                state.guilds.updateRole(g, role, x -> x.position = pos);
             }
         }
         return listRoles(r);
@@ -870,7 +871,7 @@ final class RestApi {
     private JsonNode editRole(RestRequest r) {
         SandboxGuild g = guild(r);
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             requireGuild(g, MANAGE_ROLES, "editing a role");
             SandboxRole role = role(g, r.param("role_id"));
             requireManageable(g, role, "editing " + role);
@@ -882,7 +883,7 @@ final class RestApi {
             if (b.hasNonNull("permissions")) {
                 checkRoleGrant(g, Json.longValue(b, "permissions", 0), "editing " + role);
             }
-            world.updateRole(g, role, x -> {
+            state.guilds.updateRole(g, role, x -> {
                 if (b.has("name")) {
                     x.name = Json.text(b, "name");
                 }
@@ -907,51 +908,51 @@ final class RestApi {
 
     private JsonNode deleteRole(RestRequest r) {
         SandboxGuild g = guild(r);
-        synchronized (world) {
+        synchronized (state) {
             requireGuild(g, MANAGE_ROLES, "deleting a role");
             SandboxRole role = role(g, r.param("role_id"));
             if (role.isEveryone() || role.isManaged()) {
                 throw ApiError.badRequest(50028, "Invalid role", "role-undeletable", role + " cannot be deleted");
             }
             requireManageable(g, role, "deleting " + role);
-            world.deleteRole(g, role);
+            state.guilds.deleteRole(g, role);
             return null;
         }
     }
 
     private JsonNode listMembers(RestRequest r) {
         SandboxGuild g = guild(r);
-        if (!world.options.guildMembersApproved()) {
+        if (!state.options.guildMembersApproved()) {
             throw ApiError.missingAccess("listing members needs the GUILD_MEMBERS privileged intent");
         }
         int limit = Math.max(1, Math.min(1000, parseInt(r.query("limit"), 1)));
         String after = r.query("after");
         ArrayNode out = Json.array();
-        synchronized (world) {
+        synchronized (state) {
             g.members.keySet().stream()
                     .filter(id -> after == null
                             || Long.compareUnsigned(Long.parseUnsignedLong(id), Long.parseUnsignedLong(after)) > 0)
                     .sorted(Comparator.comparing(Long::parseUnsignedLong))
                     .limit(limit)
-                    .forEach(id -> out.add(world.memberJson(g, id)));
+                    .forEach(id -> out.add(state.guilds.memberJson(g, id)));
         }
         return out;
     }
 
     private JsonNode getMember(RestRequest r) {
         SandboxGuild g = guild(r);
-        synchronized (world) {
+        synchronized (state) {
             if (!g.members.containsKey(r.param("user_id"))) {
                 throw ApiError.unknown(10007, "Member");
             }
-            return world.memberJson(g, r.param("user_id"));
+            return state.guilds.memberJson(g, r.param("user_id"));
         }
     }
 
     private JsonNode editMember(RestRequest r) {
         SandboxGuild g = guild(r);
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             SandboxGuild.MemberState m = g.members.get(r.param("user_id"));
             if (m == null) {
                 throw ApiError.unknown(10007, "Member");
@@ -980,14 +981,14 @@ final class RestApi {
                 requireGuild(g, Permissions.MANAGE_NICKNAMES, "changing a nickname");
                 m.nick = Json.text(b, "nick");
             }
-            world.dispatchMemberUpdate(g, m);
-            return world.memberJson(g, m.user.id());
+            state.guilds.dispatchMemberUpdate(g, m);
+            return state.guilds.memberJson(g, m.user.id());
         }
     }
 
     private JsonNode memberRole(RestRequest r, boolean add) {
         SandboxGuild g = guild(r);
-        synchronized (world) {
+        synchronized (state) {
             requireGuild(g, MANAGE_ROLES, add ? "adding a role" : "removing a role");
             SandboxRole role = role(g, r.param("role_id"));
             if (!g.members.containsKey(r.param("user_id"))) {
@@ -998,7 +999,7 @@ final class RestApi {
                         50013, "Missing Permissions", "missing-permissions", role + " cannot be assigned or removed");
             }
             requireManageable(g, role, (add ? "adding " : "removing ") + role);
-            world.changeMemberRole(g, world.users.get(r.param("user_id")), role, add);
+            state.guilds.changeMemberRole(g, state.users.get(r.param("user_id")), role, add);
             return null;
         }
     }
@@ -1008,11 +1009,11 @@ final class RestApi {
     private JsonNode sendMessage(RestRequest r) {
         JsonNode b = r.json();
         List<Drafts.Upload> uploads = r.uploads();
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (c.isDm()) {
                 SandboxUser to = c.recipient;
-                boolean sharesGuild = world.botGuilds().stream().anyMatch(g -> g.members.containsKey(to.id()));
+                boolean sharesGuild = state.guilds.botGuilds().stream().anyMatch(g -> g.members.containsKey(to.id()));
                 if (!to.acceptsDirectMessages() || !sharesGuild) {
                     throw new ApiError(403, 50007, "Cannot send messages to this user", null, List.of());
                 }
@@ -1041,15 +1042,17 @@ final class RestApi {
             }
             String nonce = Json.text(b, "nonce");
             String nonceKey = c.id() + ":" + nonce;
-            if (nonce != null && b.path("enforce_nonce").asBoolean(false) && world.nonces.containsKey(nonceKey)) {
-                MessageRecord existing = world.messages.get(world.nonces.get(nonceKey));
+            if (nonce != null
+                    && b.path("enforce_nonce").asBoolean(false)
+                    && state.messages.nonces.containsKey(nonceKey)) {
+                MessageRecord existing = state.messages.get(state.messages.nonces.get(nonceKey));
                 if (existing != null) {
                     return existing.toJson(botId());
                 }
             }
             if (b.hasNonNull("message_reference")) {
                 String ref = Json.text(b.get("message_reference"), "message_id");
-                MessageRecord target = ref == null ? null : world.messages.get(ref);
+                MessageRecord target = ref == null ? null : state.messages.get(ref);
                 if (target == null || target.deleted || !target.channel.id().equals(c.id())) {
                     if (b.get("message_reference").path("fail_if_not_exists").asBoolean(true)) {
                         throw ApiError.badRequest(
@@ -1060,19 +1063,19 @@ final class RestApi {
                     }
                 }
             }
-            MessageDraft d = Drafts.forCreate(world, b, uploads);
+            MessageDraft d = Drafts.forCreate(state, b, uploads);
             MessageExtras x = new MessageExtras();
             x.type = d.replyTo != null ? 19 : 0;
-            MessageRecord m = world.createMessage(c, world.botUser, d, x);
+            MessageRecord m = state.messages.create(c, state.botUser, d, x);
             if (nonce != null && d.enforceNonce) {
-                world.nonces.put(nonceKey, m.id);
+                state.messages.nonces.put(nonceKey, m.id);
             }
             return m.toJson(botId());
         }
     }
 
     private MessageRecord message(SandboxChannel c, String id) {
-        MessageRecord m = world.messages.get(id);
+        MessageRecord m = state.messages.get(id);
         if (m == null || m.deleted || m.ephemeralFor != null || !m.channel.id().equals(c.id())) {
             throw ApiError.unknown(10008, "Message");
         }
@@ -1082,17 +1085,17 @@ final class RestApi {
     /** Applies REST-side message content blanking when the app lacks message content approval. */
     private ObjectNode readable(MessageRecord m) {
         ObjectNode json = m.toJson(botId());
-        if (world.options.messageContentApproved()
+        if (state.options.messageContentApproved()
                 || m.channel.isDm()
                 || m.author.id().equals(botId())
                 || m.pingedUsers.contains(botId())) {
             return json;
         }
-        return World.blankContent(json);
+        return MessageStore.blankContent(json);
     }
 
     private JsonNode history(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (!c.isDm()) {
                 require(c, READ_MESSAGE_HISTORY, "reading history");
@@ -1142,7 +1145,7 @@ final class RestApi {
     }
 
     private JsonNode getMessage(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (!c.isDm()) {
                 require(c, READ_MESSAGE_HISTORY, "reading a message");
@@ -1154,7 +1157,7 @@ final class RestApi {
     private JsonNode editMessage(RestRequest r) {
         JsonNode b = r.json();
         List<Drafts.Upload> uploads = r.uploads();
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             MessageRecord m = message(c, r.param("message_id"));
             if (!m.author.id().equals(botId())) {
@@ -1179,8 +1182,8 @@ final class RestApi {
                     require(c, ATTACH_FILES, "adding files to a message");
                 }
             }
-            MessageDraft d = Drafts.forEdit(world, b, uploads, m);
-            world.editMessage(
+            MessageDraft d = Drafts.forEdit(state, b, uploads, m);
+            state.messages.edit(
                     m,
                     d,
                     b.has("content"),
@@ -1192,19 +1195,19 @@ final class RestApi {
     }
 
     private JsonNode deleteMessage(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             MessageRecord m = message(c, r.param("message_id"));
             if (!m.author.id().equals(botId()) && !c.isDm()) {
                 require(c, MANAGE_MESSAGES, "deleting another user's message");
             }
-            world.deleteMessage(m);
+            state.messages.delete(m);
             return null;
         }
     }
 
     private JsonNode bulkDelete(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             require(c, MANAGE_MESSAGES, "bulk deleting");
             JsonNode ids = r.json().path("messages");
@@ -1216,9 +1219,9 @@ final class RestApi {
                         "bulk delete takes 2..100 ids, got " + ids.size());
             }
             for (JsonNode id : ids) {
-                MessageRecord m = world.messages.get(id.asText());
+                MessageRecord m = state.messages.get(id.asText());
                 if (m != null && m.channel.id().equals(c.id())) {
-                    world.deleteMessage(m);
+                    state.messages.delete(m);
                 }
             }
             return null;
@@ -1226,7 +1229,7 @@ final class RestApi {
     }
 
     private JsonNode pin(RestRequest r, boolean pinned) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (!c.isDm()) {
                 long p = PermissionMath.inChannel(c, botId());
@@ -1246,13 +1249,13 @@ final class RestApi {
                             30003, "Maximum number of pins reached (250)", "pin-count", c + " has 250 pins");
                 }
             }
-            world.pin(m, pinned, world.botUser);
+            state.messages.pin(m, pinned, state.botUser);
             return null;
         }
     }
 
     private JsonNode pinsLegacy(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = visibleChannel(r);
             ArrayNode out = Json.array();
             List<MessageRecord> pinned = new ArrayList<>(
@@ -1268,7 +1271,7 @@ final class RestApi {
         ArrayNode items = o.putArray("items");
         for (JsonNode m : pinsLegacy(r)) {
             ObjectNode item = items.addObject();
-            item.put("pinned_at", Json.time(world.now()));
+            item.put("pinned_at", Json.time(state.now()));
             item.set("message", m);
         }
         o.put("has_more", false);
@@ -1276,7 +1279,7 @@ final class RestApi {
     }
 
     private JsonNode reaction(RestRequest r, boolean add) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             MessageRecord m = message(c, r.param("message_id"));
             String emoji = r.param("emoji");
@@ -1295,30 +1298,30 @@ final class RestApi {
                 throw ApiError.badRequest(
                         30010, "Maximum number of reactions reached (20)", "reaction-count", "message " + m.id);
             }
-            world.react(m, emoji, world.botUser, add);
+            state.messages.react(m, emoji, state.botUser, add);
             return null;
         }
     }
 
     private JsonNode reactionUsers(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = visibleChannel(r);
             MessageRecord m = message(c, r.param("message_id"));
             ArrayNode out = Json.array();
             m.reactions
                     .getOrDefault(r.param("emoji"), new LinkedHashSet<>())
-                    .forEach(uid -> world.user(uid).ifPresent(u -> out.add(u.json())));
+                    .forEach(uid -> state.user(uid).ifPresent(u -> out.add(u.json())));
             return out;
         }
     }
 
     private JsonNode clearReactions(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             require(c, MANAGE_MESSAGES, "clearing reactions");
             MessageRecord m = message(c, r.param("message_id"));
             m.reactions.clear();
-            world.dispatchMessageUpdate(m);
+            state.messages.dispatchUpdate(m);
             return null;
         }
     }
@@ -1327,7 +1330,7 @@ final class RestApi {
 
     private JsonNode threadFromMessage(RestRequest r) {
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (c.kind() != SandboxChannel.Kind.TEXT) {
                 throw ApiError.badRequest(
@@ -1340,19 +1343,19 @@ final class RestApi {
             MessageRecord m = message(c, r.param("message_id"));
             checkThreadBody(b);
             if (m.threadId != null
-                    && world.channel(m.threadId).map(t -> !t.deleted).orElse(false)) {
+                    && state.channels.find(m.threadId).map(t -> !t.deleted).orElse(false)) {
                 throw ApiError.badRequest(
                         160004,
                         "A thread has already been created for this message",
                         "thread-exists",
                         "message " + m.id);
             }
-            SandboxChannel t = world.createThread(
+            SandboxChannel t = state.channels.createThread(
                     c,
                     Json.text(b, "name"),
                     SandboxChannel.Kind.PUBLIC_THREAD,
                     m,
-                    world.botUser,
+                    state.botUser,
                     Json.intValue(b, "auto_archive_duration", 1440));
             return t.json();
         }
@@ -1360,7 +1363,7 @@ final class RestApi {
 
     private JsonNode threadWithoutMessage(RestRequest r) {
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (c.kind() != SandboxChannel.Kind.TEXT) {
                 throw ApiError.badRequest(
@@ -1384,12 +1387,12 @@ final class RestApi {
                     kind == SandboxChannel.Kind.PRIVATE_THREAD ? CREATE_PRIVATE_THREADS : CREATE_PUBLIC_THREADS,
                     "creating a thread");
             checkThreadBody(b);
-            SandboxChannel t = world.createThread(
+            SandboxChannel t = state.channels.createThread(
                     c,
                     Json.text(b, "name"),
                     kind,
                     null,
-                    world.botUser,
+                    state.botUser,
                     Json.intValue(b, "auto_archive_duration", 1440));
             return t.json();
         }
@@ -1403,7 +1406,7 @@ final class RestApi {
     }
 
     private JsonNode threadMember(RestRequest r, String userId, boolean add) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel t = channel(r);
             if (!t.isThread()) {
                 throw ApiError.badRequest(
@@ -1445,7 +1448,7 @@ final class RestApi {
      * (resources/channel#list-public-archived-threads).
      */
     private JsonNode archivedPublicThreads(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel c = channel(r);
             if (c.kind() != SandboxChannel.Kind.TEXT) {
                 throw ApiError.badRequest(
@@ -1509,7 +1512,7 @@ final class RestApi {
     }
 
     private JsonNode threadMembers(RestRequest r) {
-        synchronized (world) {
+        synchronized (state) {
             SandboxChannel t = visibleChannel(r);
             ArrayNode out = Json.array();
             for (String uid : t.threadMemberIds) {
@@ -1527,7 +1530,7 @@ final class RestApi {
         SandboxGuild g = guild(r);
         ObjectNode o = Json.object();
         ArrayNode threads = o.putArray("threads");
-        synchronized (world) {
+        synchronized (state) {
             g.threads().stream()
                     .filter(t -> !t.archived && (PermissionMath.inChannel(t, botId()) & VIEW_CHANNEL) != 0)
                     .forEach(t -> threads.add(t.json()));
@@ -1549,7 +1552,7 @@ final class RestApi {
     private JsonNode listEvents(RestRequest r) {
         SandboxGuild g = guild(r);
         ArrayNode out = Json.array();
-        synchronized (world) {
+        synchronized (state) {
             g.events.values().forEach(e -> out.add(e.json.deepCopy()));
         }
         return out;
@@ -1558,7 +1561,7 @@ final class RestApi {
     private JsonNode createEvent(RestRequest r) {
         SandboxGuild g = guild(r);
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             long p = PermissionMath.base(g, botId());
             // Discord: creating needs CREATE_EVENTS; MANAGE_EVENTS alone stopped being enough on 23 February 2026.
             if ((p & CREATE_EVENTS) == 0) {
@@ -1567,11 +1570,11 @@ final class RestApi {
                                 + "enough since 23 February 2026)");
             }
             ObjectNode e = Json.object();
-            e.put("id", world.nextId());
+            e.put("id", state.nextId());
             e.put("guild_id", g.id());
             validateEvent(b, null, e);
             e.put("creator_id", botId());
-            e.set("creator", world.botUser.json());
+            e.set("creator", state.botUser.json());
             e.put("status", SandboxScheduledEvent.SCHEDULED);
             e.putNull("entity_id");
             e.put("user_count", 0);
@@ -1583,7 +1586,7 @@ final class RestApi {
             }
             ScheduledEventRecord rec = new ScheduledEventRecord(e.get("id").asText(), g.id(), e);
             g.events.put(rec.id, rec);
-            world.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_CREATE", rec);
+            state.guilds.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_CREATE", rec);
             return e.deepCopy();
         }
     }
@@ -1626,7 +1629,7 @@ final class RestApi {
                     "GUILD_SCHEDULED_EVENT_END_TIME_REQUIRED",
                     "External events need an end time.");
         }
-        Instant now = world.now();
+        Instant now = state.now();
         boolean startChanged = current == null || b.has("scheduled_start_time");
         if (start != null && startChanged && start.toInstant().isBefore(now)) {
             errs.add(
@@ -1689,7 +1692,7 @@ final class RestApi {
     private JsonNode editEvent(RestRequest r) {
         SandboxGuild g = guild(r);
         JsonNode b = r.json();
-        synchronized (world) {
+        synchronized (state) {
             ScheduledEventRecord e = event(g, r.param("event_id"));
             long p = PermissionMath.base(g, botId());
             boolean own = botId().equals(Json.text(e.json, "creator_id"));
@@ -1712,14 +1715,14 @@ final class RestApi {
                 next.put("status", to);
             }
             e.json = next;
-            world.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_UPDATE", e);
+            state.guilds.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_UPDATE", e);
             return next.deepCopy();
         }
     }
 
     private JsonNode deleteEvent(RestRequest r) {
         SandboxGuild g = guild(r);
-        synchronized (world) {
+        synchronized (state) {
             ScheduledEventRecord e = event(g, r.param("event_id"));
             long p = PermissionMath.base(g, botId());
             boolean own = botId().equals(Json.text(e.json, "creator_id"));
@@ -1728,7 +1731,7 @@ final class RestApi {
                         "deleting a scheduled event needs MANAGE_EVENTS, or CREATE_EVENTS for the bot's own");
             }
             g.events.remove(e.id);
-            world.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_DELETE", e);
+            state.guilds.dispatchScheduledEvent("GUILD_SCHEDULED_EVENT_DELETE", e);
             return null;
         }
     }
@@ -1736,20 +1739,20 @@ final class RestApi {
     // ---- application commands ----
 
     private void checkApplication(RestRequest r) {
-        if (!world.applicationId.equals(r.param("application_id"))) {
+        if (!state.applicationId.equals(r.param("application_id"))) {
             throw ApiError.forbidden(
                     50001,
                     "Missing Access",
                     "wrong-application",
-                    "application id " + r.param("application_id") + " is not this bot's (" + world.applicationId + ")");
+                    "application id " + r.param("application_id") + " is not this bot's (" + state.applicationId + ")");
         }
     }
 
     private JsonNode listCommands(RestRequest r, String guildId) {
         checkApplication(r);
         ArrayNode out = Json.array();
-        synchronized (world) {
-            world.commandScope(guildId).values().forEach(c -> out.add(c.deepCopy()));
+        synchronized (state) {
+            state.commands.scope(guildId).values().forEach(c -> out.add(c.deepCopy()));
         }
         return out;
     }
@@ -1781,13 +1784,13 @@ final class RestApi {
         }
         errs.throwIfAny();
         ArrayNode out = Json.array();
-        synchronized (world) {
-            Map<String, ObjectNode> scope = world.commandScope(guildId);
+        synchronized (state) {
+            Map<String, ObjectNode> scope = state.commands.scope(guildId);
             Set<String> keep = new HashSet<>();
             body.forEach(c -> keep.add(Json.text(c, "name")));
             scope.keySet().removeIf(n -> !keep.contains(n));
             for (JsonNode c : body) {
-                out.add(world.storeCommand(guildId, c).deepCopy());
+                out.add(state.commands.store(guildId, c).deepCopy());
             }
         }
         return out;
@@ -1798,11 +1801,11 @@ final class RestApi {
         FormErrors errs = new FormErrors();
         MessageRules.checkCommand(r.json(), "", errs);
         errs.throwIfAny();
-        return world.storeCommand(guildId, r.json()).deepCopy();
+        return state.commands.store(guildId, r.json()).deepCopy();
     }
 
     private ObjectNode commandById(String guildId, String id) {
-        return world.commandScope(guildId).values().stream()
+        return state.commands.scope(guildId).values().stream()
                 .filter(c -> id.equals(Json.text(c, "id")))
                 .findFirst()
                 .orElseThrow(() -> ApiError.unknown(10063, "application command"));
@@ -1810,30 +1813,30 @@ final class RestApi {
 
     private JsonNode getCommand(RestRequest r, String guildId) {
         checkApplication(r);
-        synchronized (world) {
+        synchronized (state) {
             return commandById(guildId, r.param("command_id")).deepCopy();
         }
     }
 
     private JsonNode patchCommand(RestRequest r, String guildId) {
         checkApplication(r);
-        synchronized (world) {
+        synchronized (state) {
             ObjectNode existing = commandById(guildId, r.param("command_id"));
             ObjectNode merged = (ObjectNode) merge(existing, r.json());
             FormErrors errs = new FormErrors();
             MessageRules.checkCommand(merged, "", errs);
             errs.throwIfAny();
-            world.commandScope(guildId).remove(existing.get("name").asText());
-            world.commandScope(guildId).put(merged.get("name").asText(), existing);
-            return world.storeCommand(guildId, merged).deepCopy();
+            state.commands.scope(guildId).remove(existing.get("name").asText());
+            state.commands.scope(guildId).put(merged.get("name").asText(), existing);
+            return state.commands.store(guildId, merged).deepCopy();
         }
     }
 
     private JsonNode deleteCommand(RestRequest r, String guildId) {
         checkApplication(r);
-        synchronized (world) {
+        synchronized (state) {
             ObjectNode existing = commandById(guildId, r.param("command_id"));
-            world.commandScope(guildId).remove(existing.get("name").asText());
+            state.commands.scope(guildId).remove(existing.get("name").asText());
             return null;
         }
     }
