@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
- * A guild's roles: {@code guilds/{g}/roles[/{r}]} (resources/guild#get-guild-roles and the role routes after it). The
- * bot may only manage roles below its highest one and grant permissions it has (topics/permissions#permission-hierarchy).
+ * A guild's roles: {@code guilds/{g}/roles[/{r}]} (resources/guild#get-guild-roles and the role routes after it).
+ * The bot may only manage roles below its highest one and grant permissions it has
+ * (topics/permissions#permission-hierarchy).
  */
 final class RoleRoutes {
     private final SandboxState state;
