@@ -179,6 +179,7 @@ final class RestChecks {
         return out;
     }
 
+    /** A message of this channel that the bot can see (not deleted, not ephemeral), else 10008 Unknown Message. */
     MessageRecord message(SandboxChannel c, String id) {
         MessageRecord m = state.messages.get(id);
         if (m == null || m.deleted || m.ephemeralFor != null || !m.channel.id().equals(c.id())) {
@@ -214,6 +215,7 @@ final class RestChecks {
         return minutes == 60 || minutes == 1440 || minutes == 4320 || minutes == 10080;
     }
 
+    /** A PATCH body laid over the current object (top-level fields replaced), or the body itself when there is none. */
     static JsonNode merge(JsonNode current, JsonNode b) {
         if (current == null) {
             return b;
@@ -223,6 +225,7 @@ final class RestChecks {
         return m;
     }
 
+    /** A query parameter as a number, or the fallback when it is absent or not a number. */
     static int parseInt(String s, int fallback) {
         try {
             return s == null ? fallback : Integer.parseInt(s);
