@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortService;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureImportService;
@@ -107,15 +108,15 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
                     Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
                     return;
                 }
-                Optional<CohortService.Target> target = cohort(e, actor);
-                if (target.isEmpty()) {
+                Optional<Cohort> cohort = cohort(e, actor);
+                if (cohort.isEmpty()) {
                     return;
                 }
                 Replies.ephemeral(
                         e,
                         admin.add(
                                 actor,
-                                ((CohortService.Found) target.get()).cohort(),
+                                cohort.get(),
                                 new MeasureDefinitionService.Definition(
                                         opt(e, "name").orElse(""),
                                         opt(e, "unit").orElse(""),
@@ -131,7 +132,7 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
                     Replies.ephemeral(e, admin.listForManager(actor));
                     return;
                 }
-                cohort(e, actor).ifPresent(t -> Replies.ephemeral(e, admin.list(((CohortService.Found) t).cohort())));
+                cohort(e, actor).ifPresent(c -> Replies.ephemeral(e, admin.list(c)));
             }
             case "import" -> {
                 // Downloading and checking a file can take longer than Discord's three seconds.
@@ -143,17 +144,19 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
     }
 
     /** The cohort a coach means, or empty after telling them why it could not be found. */
-    private Optional<CohortService.Target> cohort(SlashCommandInteractionEvent e, Actor actor) {
+    private Optional<Cohort> cohort(SlashCommandInteractionEvent e, Actor actor) {
         Optional<String> category = Optional.empty();
         if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
             category = Optional.of(c.getParentCategoryId());
         }
         CohortService.Target target = cohorts.resolve(actor.guildId(), opt(e, "cohort"), category);
+        if (target instanceof CohortService.Found found) {
+            return Optional.of(found.cohort());
+        }
         if (target instanceof CohortService.NotFound nf) {
             Replies.ephemeral(e, nf.why());
-            return Optional.empty();
         }
-        return Optional.of(target);
+        return Optional.empty();
     }
 
     private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor) throws InterruptedException {
