@@ -12,8 +12,11 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortService;
+import uk.stepup.measures.Measure;
+import uk.stepup.measures.MeasureCsv;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureImportService;
+import uk.stepup.measures.SmallCounts;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
@@ -129,10 +132,10 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
             }
             case "list" -> {
                 if (!actor.coach()) {
-                    Replies.ephemeral(e, admin.listForManager(actor));
+                    Replies.ephemeral(e, list(admin.listForManager(actor)));
                     return;
                 }
-                cohort(e, actor).ifPresent(c -> Replies.ephemeral(e, admin.list(c)));
+                cohort(e, actor).ifPresent(c -> Replies.ephemeral(e, list(admin.list(c))));
             }
             case "import" -> {
                 // Downloading and checking a file can take longer than Discord's three seconds.
@@ -141,6 +144,40 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
             }
             default -> Replies.ephemeral(e, Outcome.invalid("Unknown measure action."));
         }
+    }
+
+    /** {@code /measure list}: the cohort's measures, one line each, and how history is imported. */
+    static String list(MeasureDefinitionService.Listing listing) {
+        if (!(listing instanceof MeasureDefinitionService.Listed listed)) {
+            return "You are not enrolled as a manager of a home yet, so there are no measures to list. "
+                    + "Ask your coach to enrol you.";
+        }
+        if (listed.measures().isEmpty()) {
+            return listed.cohort() + " has no measures yet. A coach adds them with `/measure add`, for example "
+                    + "name: Falls, unit: falls, direction: decrease.";
+        }
+        StringBuilder s = new StringBuilder("**Measures in ")
+                .append(listed.cohort())
+                .append("** (")
+                .append(listed.measures().size())
+                .append(")\n");
+        for (Measure m : listed.measures()) {
+            s.append(m.position())
+                    .append(". **")
+                    .append(m.name())
+                    .append("** · ")
+                    .append(m.definition())
+                    .append('\n');
+        }
+        s.append("Managers enter aggregate numbers only (never anything about a resident) after their check-in; "
+                        + "anything shared with the cohort shows counts of 1 to 4 as ")
+                .append(SmallCounts.LABEL)
+                .append(".\n")
+                .append("History: `/measure import` takes a CSV with the header `measure,period,value` (add ")
+                .append("`numerator,denominator` for rates), periods as YYYY-MM-DD or YYYY-MM, up to ")
+                .append(MeasureCsv.MONTHS_BACK)
+                .append(" months back.");
+        return s.toString();
     }
 
     /** The cohort a coach means, or empty after telling them why it could not be found. */

@@ -165,44 +165,30 @@ public final class MeasureDefinitionService {
         return Optional.empty();
     }
 
+    /** What {@code /measure list} shows, as values: the Discord side writes the message. */
+    public sealed interface Listing {}
+
+    /** The person manages no home in a cohort, so there is no cohort to list. */
+    public record NoHome() implements Listing {}
+
+    /** The cohort's measures in order (perhaps none yet). */
+    public record Listed(String cohort, List<Measure> measures) implements Listing {
+        public Listed {
+            measures = List.copyOf(measures);
+        }
+    }
+
     /** {@code /measure list} for a manager: the measures of their home's cohort. */
-    public String listForManager(Actor actor) {
+    public Listing listForManager(Actor actor) {
         Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, false);
         if (home.isEmpty()) {
-            return "You are not enrolled as a manager of a home yet, so there are no measures to list. "
-                    + "Ask your coach to enrol you.";
+            return new NoHome();
         }
         return list(cohorts.byId(home.get().cohortId()).orElseThrow());
     }
 
-    /** {@code /measure list}: the cohort's measures, one line each. */
-    public String list(Cohort cohort) {
-        List<Measure> all = measures.inCohort(cohort.id());
-        if (all.isEmpty()) {
-            return cohort.name() + " has no measures yet. A coach adds them with `/measure add`, for example "
-                    + "name: Falls, unit: falls, direction: decrease.";
-        }
-        StringBuilder s = new StringBuilder("**Measures in ")
-                .append(cohort.name())
-                .append("** (")
-                .append(all.size())
-                .append(")\n");
-        for (Measure m : all) {
-            s.append(m.position())
-                    .append(". **")
-                    .append(m.name())
-                    .append("** · ")
-                    .append(m.definition())
-                    .append('\n');
-        }
-        s.append("Managers enter aggregate numbers only (never anything about a resident) after their check-in; "
-                        + "anything shared with the cohort shows counts of 1 to 4 as ")
-                .append(SmallCounts.LABEL)
-                .append(".\n")
-                .append("History: `/measure import` takes a CSV with the header `measure,period,value` (add ")
-                .append("`numerator,denominator` for rates), periods as YYYY-MM-DD or YYYY-MM, up to ")
-                .append(MeasureCsv.MONTHS_BACK)
-                .append(" months back.");
-        return s.toString();
+    /** {@code /measure list}: the cohort's measures. */
+    public Listing list(Cohort cohort) {
+        return new Listed(cohort.name(), measures.inCohort(cohort.id()));
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
+import uk.stepup.measures.Rate;
 
 /** The measures form's words on Discord, written from the values the use case returns. */
 class MeasureWordsTest {
@@ -68,5 +70,27 @@ class MeasureWordsTest {
         assertThat(MeasureInteractions.invalid(new MeasureEntryResult.MayIdentify("This may identify someone.")))
                 .isEqualTo("**Nothing was saved.** This may identify someone. Those boxes have been emptied; type just "
                         + "the number.");
+    }
+
+    @Test
+    void the_list_names_every_measure_the_suppression_rule_and_the_import_layout() {
+        assertThat(MeasureSetupCommand.list(new MeasureDefinitionService.Listed("Spring 2027", List.of())))
+                .startsWith("Spring 2027 has no measures yet. A coach adds them with `/measure add`");
+        String text = MeasureSetupCommand.list(new MeasureDefinitionService.Listed(
+                "Spring 2027",
+                List.of(
+                        HomeMeasuresTextTest.measure(1, "Falls", "falls", Optional.empty()),
+                        HomeMeasuresTextTest.measure(
+                                2,
+                                "Falls rate",
+                                "per 1,000 bed days",
+                                Optional.of(new Rate("falls", "bed days", 1000))))));
+        assertThat(text)
+                .startsWith("**Measures in Spring 2027** (2)\n1. **Falls** · falls · weekly · lower is better\n")
+                .contains("2. **Falls rate**")
+                .contains("<5")
+                .contains("measure,period,value");
+        assertThat(MeasureSetupCommand.list(new MeasureDefinitionService.NoHome()))
+                .contains("not enrolled");
     }
 }

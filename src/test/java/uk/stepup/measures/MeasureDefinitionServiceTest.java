@@ -3,6 +3,7 @@ package uk.stepup.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
@@ -182,16 +183,13 @@ class MeasureDefinitionServiceTest {
     }
 
     @Test
-    void the_list_names_every_measure_and_the_suppression_rule() {
-        assertThat(admin.list(f.cohort)).contains("no measures yet");
+    void the_list_is_the_cohort_s_measures_in_order_and_the_manager_s_own_cohort() {
+        assertThat(admin.list(f.cohort)).isEqualTo(new MeasureDefinitionService.Listed("Spring 2027", List.of()));
         admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0));
         admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0));
-        assertThat(admin.list(f.cohort))
-                .contains("1. **Falls** · falls · weekly · lower is better · target 3")
-                .contains("2. **Falls rate**")
-                .contains("<5")
-                .contains("measure,period,value");
-        assertThat(admin.listForManager(f.alice)).isEqualTo(admin.list(f.cohort));
-        assertThat(admin.listForManager(f.outsider)).contains("not enrolled");
+        MeasureDefinitionService.Listed listed = (MeasureDefinitionService.Listed) admin.list(f.cohort);
+        assertThat(listed.measures()).extracting(Measure::name).containsExactly("Falls", "Falls rate");
+        assertThat(admin.listForManager(f.alice)).isEqualTo(listed);
+        assertThat(admin.listForManager(f.outsider)).isEqualTo(new MeasureDefinitionService.NoHome());
     }
 }
