@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortService;
+import uk.stepup.measures.Frequency;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureCsv;
 import uk.stepup.measures.MeasureDefinitionService;
@@ -117,7 +118,7 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
                 }
                 Replies.ephemeral(
                         e,
-                        admin.add(
+                        added(admin.add(
                                 actor,
                                 cohort.get(),
                                 new MeasureDefinitionService.Definition(
@@ -128,7 +129,7 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
                                         opt(e, "frequency"),
                                         opt(e, "numerator_label"),
                                         opt(e, "denominator_label"),
-                                        number(e, "per"))));
+                                        number(e, "per")))));
             }
             case "list" -> {
                 if (!actor.coach()) {
@@ -144,6 +145,24 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
             }
             default -> Replies.ephemeral(e, Outcome.invalid("Unknown measure action."));
         }
+    }
+
+    /** What {@code /measure add} tells the coach: the measure as stored and when managers are asked for it. */
+    static Outcome added(MeasureDefinitionService.AddResult result) {
+        if (result instanceof MeasureDefinitionService.NotAdded no) {
+            return no.why();
+        }
+        if (!(result instanceof MeasureDefinitionService.Added added)) {
+            throw new IllegalStateException("A measure is added or not, not " + result);
+        }
+        Measure m = added.measure();
+        return Outcome.done("Added measure " + m.position() + " to " + added.cohort() + ": **" + m.name() + "** · "
+                + m.definition() + ".\nManagers are asked for it after their "
+                + (m.frequency() == Frequency.MONTHLY
+                        ? "first check-in of each month (for the month before)"
+                        : "weekly check-in")
+                + ", and can load up to " + MeasureCsv.MONTHS_BACK
+                + " months of history with `/measure import`.");
     }
 
     /** {@code /measure list}: the cohort's measures, one line each, and how history is imported. */

@@ -10,6 +10,7 @@ import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
 import uk.stepup.measures.Rate;
+import uk.stepup.shared.Outcome;
 
 /** The measures form's words on Discord, written from the values the use case returns. */
 class MeasureWordsTest {
@@ -92,5 +93,19 @@ class MeasureWordsTest {
                 .contains("measure,period,value");
         assertThat(MeasureSetupCommand.list(new MeasureDefinitionService.NoHome()))
                 .contains("not enrolled");
+    }
+
+    @Test
+    void an_added_measure_is_confirmed_with_its_definition_and_when_managers_are_asked() {
+        Outcome weekly = MeasureSetupCommand.added(new MeasureDefinitionService.Added(
+                "Demo cohort", HomeMeasuresTextTest.measure(1, "Falls", "falls", Optional.empty())));
+        assertThat(weekly.ok()).isTrue();
+        assertThat(weekly.message())
+                .isEqualTo("Added measure 1 to Demo cohort: **Falls** · falls · weekly · lower is better.\n"
+                        + "Managers are asked for it after their weekly check-in, and can load up to 24 months of "
+                        + "history with `/measure import`.");
+        Outcome refused = Outcome.refused("Only coaches can do that.");
+        assertThat(MeasureSetupCommand.added(new MeasureDefinitionService.NotAdded(refused)))
+                .isEqualTo(refused);
     }
 }
