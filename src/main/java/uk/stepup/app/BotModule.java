@@ -213,8 +213,7 @@ public final class BotModule implements AutoCloseable {
         desk = new CheckinService(cohorts, homes, checkins, curriculum, guard, new JdbcHeldCheckins(database), clock);
         HomeMeasuresService homeMeasures = new HomeMeasuresService(cohorts, homes, measures, charts);
         progress = new ProgressService(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
-        measureDesk = new MeasureEntryService(
-                cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), MeasureInteractions.MODAL, clock);
+        measureDesk = new MeasureEntryService(cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), clock);
         taskBoard = new TaskService(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         sessionDesk = new SessionService(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
         status = new CohortStatusService(cohorts, homes, checkins, tasks, sessions, clock);

@@ -74,7 +74,7 @@ public final class MeasureInteractions implements InteractionHandlers.Buttons, I
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
         Optional<String> draft = id.args().size() > 3 ? Optional.of(id.arg(3)) : Optional.empty();
-        MeasureEntryResult r = entry.open(actor, pageRef(id), draft);
+        MeasureEntryResult r = entry.open(actor, pageRef(id), draft, MODAL);
         if (r instanceof MeasureEntryResult.Opened opened) {
             e.replyModal(modal(opened.form())).queue(null, InteractionErrors.onFailure(e, "the measures form"));
         } else {
@@ -89,7 +89,7 @@ public final class MeasureInteractions implements InteractionHandlers.Buttons, I
             typed.put(m.getCustomId(), m.getAsString());
         }
         // Stored by the use case (or refused) before this reply acknowledges the form.
-        reply(e, entry.submit(actor, pageRef(id), typed));
+        reply(e, entry.submit(actor, pageRef(id), typed, MODAL));
     }
 
     /** The page a button or modal id names: home, week and page (1 when an older id has none). */
@@ -189,7 +189,7 @@ public final class MeasureInteractions implements InteractionHandlers.Buttons, I
 
     /** The row to add under a saved check-in, if the cohort has measures to enter that week. */
     static List<ActionRow> offerRow(MeasureEntryService entry, long homeId, int week) {
-        return entry.offer(homeId, week)
+        return entry.offer(homeId, week, MODAL)
                 .map(o -> List.of(ActionRow.of(button(o))))
                 .orElse(List.of());
     }

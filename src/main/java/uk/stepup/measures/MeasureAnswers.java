@@ -44,11 +44,11 @@ final class MeasureAnswers {
     /** Nothing may be stored; {@code keep} is what may be held for a correction (identifying boxes emptied). */
     record Rejected(MeasureEntryResult.Problem problem, Map<String, String> keep) implements Reading {}
 
-    Reading read(List<MeasureFormLayout.Slot> slots, Map<String, String> typed, Typist who) {
+    Reading read(List<MeasureFormLayout.Slot> slots, Map<String, String> typed, Typist who, MeasureForm.Limits limits) {
         // Screen every box: a value that identifies someone is neither stored nor held for the correction.
         Map<String, String> keep = new LinkedHashMap<>();
         Map<String, String> screened = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : layout.labels(slots).entrySet()) {
+        for (Map.Entry<String, String> e : layout.labels(slots, limits).entrySet()) {
             String text = typed.getOrDefault(e.getKey(), "").strip();
             if (text.isEmpty()) {
                 continue;

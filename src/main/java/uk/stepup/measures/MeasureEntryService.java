@@ -60,14 +60,13 @@ public final class MeasureEntryService {
             MeasureRepository measures,
             PrivacyGuard guard,
             MeasureDrafts drafts,
-            MeasureForm.Limits limits,
             Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
         this.drafts = drafts;
         this.clock = clock;
-        this.layout = new MeasureFormLayout(measures, limits);
+        this.layout = new MeasureFormLayout(measures);
         this.answers = new MeasureAnswers(guard, layout);
     }
 
@@ -77,7 +76,7 @@ public final class MeasureEntryService {
         MeasureEntryResult then(Function<Open, MeasureEntryResult> use);
     }
 
-    private record Open(Home home, List<List<Slot>> pages) implements Access {
+    private record Open(Home home, List<List<Slot>> pages, MeasureForm.Limits limits) implements Access {
         @Override
         public MeasureEntryResult then(Function<Open, MeasureEntryResult> use) {
             return use.apply(this);
@@ -91,8 +90,11 @@ public final class MeasureEntryService {
         }
     }
 
-    /** The offer to show after a check-in for that home and week, if the cohort has measures to enter. */
-    public Optional<Offer> offer(long homeId, int week) {
+    /**
+     * The offer to show after a check-in for that home and week, if the cohort has measures to enter; {@code limits}
+     * are what one page of the adapter's form can hold.
+     */
+    public Optional<Offer> offer(long homeId, int week, MeasureForm.Limits limits) {
         Optional<Home> home = homes.byId(homeId);
         if (home.isEmpty()) {
             return Optional.empty();
@@ -102,13 +104,13 @@ public final class MeasureEntryService {
         if (start.isEmpty()) {
             return Optional.empty();
         }
-        List<List<Slot>> pages = layout.pages(cohort.id(), homeId, week, start.get());
+        List<List<Slot>> pages = layout.pages(cohort.id(), homeId, week, start.get(), limits);
         return pages.isEmpty() ? Optional.empty() : Optional.of(new Offer(new PageRef(homeId, week, 1), pages.size()));
     }
 
     /** Opens a page of the form, pre-filled with the held draft if one is given, else with stored values. */
-    public MeasureEntryResult open(Actor actor, PageRef at, Optional<String> draftToken) {
-        return access(actor, at.homeId(), at.week()).then(open -> open(actor, open, at, draftToken));
+    public MeasureEntryResult open(Actor actor, PageRef at, Optional<String> draftToken, MeasureForm.Limits limits) {
+        return access(actor, at.homeId(), at.week(), limits).then(open -> open(actor, open, at, draftToken));
     }
 
     private MeasureEntryResult open(Actor actor, Open open, PageRef at, Optional<String> draftToken) {
@@ -128,15 +130,15 @@ public final class MeasureEntryService {
         MeasureFormLayout.Stored stored = layout.stored(open.home().id());
         List<MeasureForm.Input> inputs = new ArrayList<>();
         for (Slot s : open.pages().get(p - 1)) {
-            inputs.addAll(layout.inputs(s, stored.of(s), held));
+            inputs.addAll(layout.inputs(s, stored.of(s), held, open.limits()));
         }
         return new Opened(new MeasureForm(
                 new PageRef(at.homeId(), at.week(), p), open.pages().size(), inputs));
     }
 
     /** Checks and stores one page of the form: all its boxes, or (on any problem) none. */
-    public MeasureEntryResult submit(Actor actor, PageRef at, Map<String, String> typed) {
-        return access(actor, at.homeId(), at.week()).then(open -> submit(actor, open, at, typed));
+    public MeasureEntryResult submit(Actor actor, PageRef at, Map<String, String> typed, MeasureForm.Limits limits) {
+        return access(actor, at.homeId(), at.week(), limits).then(open -> submit(actor, open, at, typed));
     }
 
     private MeasureEntryResult submit(Actor actor, Open open, PageRef at, Map<String, String> typed) {
@@ -147,7 +149,7 @@ public final class MeasureEntryService {
         }
         MeasureAnswers.Typist who =
                 new MeasureAnswers.Typist(actor.userId(), open.home().id(), at.week(), clock.instant());
-        MeasureAnswers.Reading reading = answers.read(open.pages().get(at.page() - 1), typed, who);
+        MeasureAnswers.Reading reading = answers.read(open.pages().get(at.page() - 1), typed, who, open.limits());
         if (reading instanceof MeasureAnswers.Rejected rejected) {
             String token = hold(actor, open.home(), at, rejected.keep());
             return new Invalid(rejected.problem(), new Offer(at, pages), token);
@@ -174,7 +176,7 @@ public final class MeasureEntryService {
     }
 
     /** The home and pages, or why the manager cannot enter measures for that week. */
-    private Access access(Actor actor, long homeId, int week) {
+    private Access access(Actor actor, long homeId, int week, MeasureForm.Limits limits) {
         Optional<Home> home = homes.byId(homeId);
         if (home.isEmpty() || !home.get().managerIds().contains(actor.userId())) {
             return closed(Outcome.refused("Only the managers of a home can enter its measures."));
@@ -194,11 +196,11 @@ public final class MeasureEntryService {
             return closed(Outcome.invalid("Week " + week + "'s summary has been posted, so its measures are "
                     + "closed. Add them with this week's check-in instead."));
         }
-        List<List<Slot>> pages = layout.pages(cohort.id(), homeId, week, start.get());
+        List<List<Slot>> pages = layout.pages(cohort.id(), homeId, week, start.get(), limits);
         if (pages.isEmpty()) {
             return closed(Outcome.invalid("There are no measures to enter for week " + week + "."));
         }
-        return new Open(home.get(), pages);
+        return new Open(home.get(), pages, limits);
     }
 
     private static Closed closed(Outcome why) {

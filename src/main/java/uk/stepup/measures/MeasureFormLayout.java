@@ -14,16 +14,14 @@ import uk.stepup.shared.UserText;
 
 /**
  * Which boxes a home's measures form has in a programme week, and how they are split into pages: one box per
- * measure, two for a rate (numerator and denominator, always on one page), as many as {@link MeasureForm.Limits}
- * lets a page hold. Monthly measures are asked for once (see {@link MeasureEntryService}).
+ * measure, two for a rate (numerator and denominator, always on one page), as many as the {@link MeasureForm.Limits} passed in
+ * let a page hold. Monthly measures are asked for once (see {@link MeasureEntryService}).
  */
 final class MeasureFormLayout {
     private final MeasureRepository measures;
-    private final MeasureForm.Limits limits;
 
-    MeasureFormLayout(MeasureRepository measures, MeasureForm.Limits limits) {
+    MeasureFormLayout(MeasureRepository measures) {
         this.measures = measures;
-        this.limits = limits;
     }
 
     /** One measure on a page, and the period its box is for. */
@@ -43,7 +41,7 @@ final class MeasureFormLayout {
     }
 
     /** The form's boxes for the week, grouped into pages; a rate's two boxes stay on one page. */
-    List<List<Slot>> pages(long cohortId, long homeId, int week, LocalDate weekStart) {
+    List<List<Slot>> pages(long cohortId, long homeId, int week, LocalDate weekStart, MeasureForm.Limits limits) {
         Stored stored = stored(homeId);
         List<List<Slot>> pages = new ArrayList<>();
         List<Slot> page = new ArrayList<>();
@@ -72,10 +70,10 @@ final class MeasureFormLayout {
     }
 
     /** The ids and labels of a page's boxes, in order. */
-    Map<String, String> labels(List<Slot> slots) {
+    Map<String, String> labels(List<Slot> slots, MeasureForm.Limits limits) {
         Map<String, String> labels = new LinkedHashMap<>();
         for (Slot s : slots) {
-            for (MeasureForm.Input in : inputs(s, Optional.empty(), Map.of())) {
+            for (MeasureForm.Input in : inputs(s, Optional.empty(), Map.of(), limits)) {
                 labels.put(in.id(), in.label());
             }
         }
@@ -83,7 +81,8 @@ final class MeasureFormLayout {
     }
 
     /** A slot's boxes, showing what was {@code held} for a correction, else the value stored. */
-    List<MeasureForm.Input> inputs(Slot s, Optional<MeasureValue> stored, Map<String, String> held) {
+    List<MeasureForm.Input> inputs(
+            Slot s, Optional<MeasureValue> stored, Map<String, String> held, MeasureForm.Limits limits) {
         Measure m = s.measure();
         String when = (m.frequency() == Frequency.WEEKLY ? "For the " : "Monthly, for ")
                 + m.frequency().label(s.period());

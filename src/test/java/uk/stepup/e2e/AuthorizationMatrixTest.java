@@ -28,6 +28,7 @@ import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
+import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
@@ -119,10 +120,12 @@ class AuthorizationMatrixTest {
         m.put(ComponentIds.Action.ATTENDED, a -> bot.sessionDesk.attended(a, f.otherSession()));
         m.put(
                 ComponentIds.Action.MEASURES_ADD,
-                a -> bot.measureDesk.open(a, new MeasureForm.PageRef(f.oak(), 1, 1), Optional.empty()));
+                a -> bot.measureDesk.open(
+                        a, new MeasureForm.PageRef(f.oak(), 1, 1), Optional.empty(), MeasureInteractions.MODAL));
         m.put(
                 ComponentIds.Action.MEASURES_MODAL,
-                a -> bot.measureDesk.submit(a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3")));
+                a -> bot.measureDesk.submit(
+                        a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
         return m;
     }
 

@@ -30,8 +30,7 @@ class MeasureEntryServiceTest {
     @BeforeEach
     void open() {
         f = new MeasuresFixture(dir);
-        desk = new MeasureEntryService(
-                f.cohorts, f.homes, f.measures, f.guard, new JdbcMeasureDrafts(f.db), MODAL, f.clock);
+        desk = new MeasureEntryService(f.cohorts, f.homes, f.measures, f.guard, new JdbcMeasureDrafts(f.db), f.clock);
     }
 
     @AfterEach
@@ -40,7 +39,8 @@ class MeasureEntryServiceTest {
     }
 
     private MeasureForm form(int week, int page) {
-        MeasureEntryResult r = desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), week, page), Optional.empty());
+        MeasureEntryResult r =
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), week, page), Optional.empty(), MODAL);
         assertThat(r).isInstanceOf(MeasureEntryResult.Opened.class);
         return ((MeasureEntryResult.Opened) r).form();
     }
@@ -48,9 +48,9 @@ class MeasureEntryServiceTest {
     @Test
     void nothing_is_offered_without_measures_and_one_page_for_a_few() {
         f.clock.set(f.inWeek(1));
-        assertThat(desk.offer(f.oak.id(), 1)).isEmpty();
+        assertThat(desk.offer(f.oak.id(), 1, MODAL)).isEmpty();
         f.falls();
-        MeasureForm.Offer offer = desk.offer(f.oak.id(), 1).orElseThrow();
+        MeasureForm.Offer offer = desk.offer(f.oak.id(), 1, MODAL).orElseThrow();
         assertThat(offer.at()).isEqualTo(new MeasureForm.PageRef(f.oak.id(), 1, 1));
         assertThat(offer.pages()).isEqualTo(1);
     }
@@ -80,7 +80,8 @@ class MeasureEntryServiceTest {
         MeasureEntryResult r = desk.submit(
                 f.alice,
                 new MeasureForm.PageRef(f.oak.id(), 3, 1),
-                Map.of("m" + falls.id(), " 4 ", "m" + rate.id() + "n", "6", "m" + rate.id() + "d", "1,450"));
+                Map.of("m" + falls.id(), " 4 ", "m" + rate.id() + "n", "6", "m" + rate.id() + "d", "1,450"),
+                MODAL);
         assertThat(r).isInstanceOf(MeasureEntryResult.Saved.class);
         MeasureEntryResult.Saved saved = (MeasureEntryResult.Saved) r;
         assertThat(saved.homeName()).isEqualTo("Oak House");
@@ -106,7 +107,7 @@ class MeasureEntryServiceTest {
 
         // Reopening shows what is stored, so a mistake can be corrected in place.
         assertThat(form(3, 1).inputs()).extracting(in -> in.value().orElse("")).containsExactly("4", "6", "1450");
-        desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 3, 1), Map.of("m" + falls.id(), "5"));
+        desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 3, 1), Map.of("m" + falls.id(), "5"), MODAL);
         assertThat(f.measures.forHome(f.oak.id()))
                 .filteredOn(v -> v.measureId() == falls.id())
                 .extracting(MeasureValue::value)
@@ -120,7 +121,7 @@ class MeasureEntryServiceTest {
             f.plain("Measure " + i, ImprovementDirection.INCREASE, Frequency.WEEKLY, OptionalDouble.empty());
         }
         Measure rate = f.fallsRate(Frequency.WEEKLY);
-        MeasureForm.Offer offer = desk.offer(f.oak.id(), 1).orElseThrow();
+        MeasureForm.Offer offer = desk.offer(f.oak.id(), 1, MODAL).orElseThrow();
         assertThat(offer.pages()).isEqualTo(2);
         MeasureForm one = form(1, 1);
         assertThat(one.pages()).isEqualTo(2);
@@ -130,8 +131,8 @@ class MeasureEntryServiceTest {
                 .extracting(MeasureForm.Input::id)
                 .containsExactly("m" + rate.id() + "n", "m" + rate.id() + "d");
 
-        MeasureEntryResult.Saved saved =
-                (MeasureEntryResult.Saved) desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of());
+        MeasureEntryResult.Saved saved = (MeasureEntryResult.Saved)
+                desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of(), MODAL);
         assertThat(saved.entered()).isEmpty();
         assertThat(saved.next()).contains(new MeasureForm.Offer(new MeasureForm.PageRef(f.oak.id(), 1, 2), 2));
     }
@@ -144,7 +145,7 @@ class MeasureEntryServiceTest {
         Map<String, String> typed = new HashMap<>();
         typed.put("m" + falls.id(), "twelve");
         typed.put("m" + rate.id() + "n", "3");
-        MeasureEntryResult r = desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), typed);
+        MeasureEntryResult r = desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), typed, MODAL);
         assertThat(r).isInstanceOf(MeasureEntryResult.Invalid.class);
         MeasureEntryResult.Invalid invalid = (MeasureEntryResult.Invalid) r;
         assertThat(invalid.problem())
@@ -156,16 +157,19 @@ class MeasureEntryServiceTest {
 
         // Bob trying Alice's draft token on his own home's form gets an empty form and leaves her draft alone.
         MeasureEntryResult.Opened bobs = (MeasureEntryResult.Opened)
-                desk.open(f.bob, new MeasureForm.PageRef(f.elm.id(), 2, 1), Optional.of(invalid.draft()));
+                desk.open(f.bob, new MeasureForm.PageRef(f.elm.id(), 2, 1), Optional.of(invalid.draft()), MODAL);
         assertThat(bobs.form().inputs()).allSatisfy(in -> assertThat(in.value()).isEmpty());
         MeasureEntryResult.Opened reopened = (MeasureEntryResult.Opened)
-                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft()));
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft()), MODAL);
         assertThat(reopened.form().inputs())
                 .extracting(in -> in.value().orElse(""))
                 .containsExactly("twelve", "3", "");
         // A draft is used once and only by the person who typed it.
         assertThat(((MeasureEntryResult.Opened) desk.open(
-                                f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft())))
+                                f.alice,
+                                new MeasureForm.PageRef(f.oak.id(), 2, 1),
+                                Optional.of(invalid.draft()),
+                                MODAL))
                         .form()
                         .inputs()
                         .get(0)
@@ -182,7 +186,8 @@ class MeasureEntryServiceTest {
         MeasureEntryResult r = desk.submit(
                 f.alice,
                 new MeasureForm.PageRef(f.oak.id(), 2, 1),
-                Map.of("m" + falls.id(), "943 476 5919", "m" + other.id(), "2"));
+                Map.of("m" + falls.id(), "943 476 5919", "m" + other.id(), "2"),
+                MODAL);
         MeasureEntryResult.Invalid invalid = (MeasureEntryResult.Invalid) r;
         assertThat(invalid.problem()).isInstanceOf(MeasureEntryResult.MayIdentify.class);
         assertThat(invalid.problem().toString())
@@ -191,13 +196,16 @@ class MeasureEntryServiceTest {
                 .doesNotContain("5919");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
         MeasureEntryResult.Opened reopened = (MeasureEntryResult.Opened)
-                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft()));
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft()), MODAL);
         assertThat(reopened.form().inputs())
                 .extracting(in -> in.value().orElse(""))
                 .containsExactly("", "2");
 
         MeasureEntryResult.Invalid named = (MeasureEntryResult.Invalid) desk.submit(
-                f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Map.of("m" + falls.id(), "2 (Mrs Higginbottom)"));
+                f.alice,
+                new MeasureForm.PageRef(f.oak.id(), 2, 1),
+                Map.of("m" + falls.id(), "2 (Mrs Higginbottom)"),
+                MODAL);
         assertThat(named.problem().toString()).doesNotContain("Higginbottom");
     }
 
@@ -212,7 +220,8 @@ class MeasureEntryServiceTest {
         desk.submit(
                 f.alice,
                 new MeasureForm.PageRef(f.oak.id(), 1, 1),
-                Map.of("m" + monthly.id() + "n", "7", "m" + monthly.id() + "d", "1,700"));
+                Map.of("m" + monthly.id() + "n", "7", "m" + monthly.id() + "d", "1,700"),
+                MODAL);
         assertThat(f.measures.forHome(f.oak.id()))
                 .extracting(MeasureValue::period)
                 .containsExactly(LocalDate.of(2026, 12, 1));
@@ -228,7 +237,7 @@ class MeasureEntryServiceTest {
         // Another home has not entered December yet, so it is still asked for in week 2.
         f.clock.set(f.inWeek(2));
         assertThat(((MeasureEntryResult.Opened)
-                                desk.open(f.bob, new MeasureForm.PageRef(f.elm.id(), 2, 1), Optional.empty()))
+                                desk.open(f.bob, new MeasureForm.PageRef(f.elm.id(), 2, 1), Optional.empty(), MODAL))
                         .form()
                         .inputs())
                 .hasSize(3);
@@ -238,19 +247,19 @@ class MeasureEntryServiceTest {
     void only_the_home_s_managers_while_the_week_is_open() {
         f.falls();
         f.clock.set(f.inWeek(1));
-        assertThat(desk.open(f.bob, new MeasureForm.PageRef(f.oak.id(), 1, 1), Optional.empty()))
+        assertThat(desk.open(f.bob, new MeasureForm.PageRef(f.oak.id(), 1, 1), Optional.empty(), MODAL))
                 .isInstanceOf(MeasureEntryResult.Refused.class);
-        assertThat(desk.open(f.coach, new MeasureForm.PageRef(f.oak.id(), 1, 1), Optional.empty()))
+        assertThat(desk.open(f.coach, new MeasureForm.PageRef(f.oak.id(), 1, 1), Optional.empty(), MODAL))
                 .isInstanceOf(MeasureEntryResult.Refused.class);
-        assertThat(desk.submit(f.bob, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of("m1", "3")))
+        assertThat(desk.submit(f.bob, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of("m1", "3"), MODAL))
                 .isInstanceOf(MeasureEntryResult.Refused.class);
         MeasureEntryResult.Refused notYet = (MeasureEntryResult.Refused)
-                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.empty());
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.empty(), MODAL);
         assertThat(notYet.outcome().message()).contains("has not started");
         // Week 1's summary goes out on Monday 11 January at 08:00.
         f.clock.set(f.monday(2).atTime(8, 0).atZone(MeasuresFixture.LONDON).toInstant());
         MeasureEntryResult.Refused closed = (MeasureEntryResult.Refused)
-                desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of("m1", "3"));
+                desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of("m1", "3"), MODAL);
         assertThat(closed.outcome().message()).contains("summary has been posted");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
     }
