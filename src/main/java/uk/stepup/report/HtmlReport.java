@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import uk.stepup.measures.CohortMeasures;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
@@ -35,7 +35,6 @@ public final class HtmlReport {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
     static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
     static final String MEASURES_FILE = "measures.png";
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
     /**
      * Up to this many homes, each home gets a page with its journey chart. Beyond it a chart per home makes a report
@@ -365,11 +364,13 @@ public final class HtmlReport {
                         " the mean and the limits show how far values ordinarily vary from one period to the next.</p>\n")
                 .append("<ul>\n");
         List<String> plain = new ArrayList<>();
-        for (String line : r.measures().get().lines()) {
-            s.append("<li>")
-                    .append(BOLD.matcher(esc(line)).replaceAll("<strong>$1</strong>"))
+        for (CohortMeasures.Line line : r.measures().get().lines()) {
+            s.append("<li><strong>")
+                    .append(esc(line.measure()))
+                    .append("</strong>")
+                    .append(esc(line.details()))
                     .append("</li>\n");
-            plain.add(line.replace("**", ""));
+            plain.add(line.text());
         }
         s.append("</ul>\n");
         if (png == null) {
