@@ -1,6 +1,6 @@
 package uk.stepup.report;
 
-/** HTML escaping for text and attribute values. */
+/** HTML escaping for text and attribute values: the report template engine's escaper, applied to every value. */
 final class Html {
     private Html() {}
 
