@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.stepup.checkins.Finding;
-import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.HomeRepository.NewHome;
+import uk.stepup.privacy.Finding;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 

@@ -22,7 +22,7 @@ import uk.stepup.export.ExportFiles;
 import uk.stepup.shared.Actor;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
-import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportBuilder;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
@@ -77,7 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         var curricula = Prompts.load(cfg);
         Cohort cohort;
-        DataExport.Result result;
+        DataExportService.Result result;
         Path folder;
         Optional<String> base;
         try (Database database = Database.open(db)) {
@@ -101,8 +101,8 @@ public final class ExportCommand implements Callable<Integer> {
             if (base.isPresent() && base.get().isBlank()) {
                 base = Optional.of(slug);
             }
-            DataExport export =
-                    new DataExport(Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles());
+            DataExportService export =
+                    new DataExportService(Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles());
             result = export.export(
                     new Actor("command-line", "command line", cohort.guildId(), true), cohort, format, base);
         }
