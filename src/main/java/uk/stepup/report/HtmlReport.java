@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -76,8 +77,9 @@ public final class HtmlReport {
                 pngs.put(journeyFile(r, i), charts.journeyPng(r.homes().get(i).journey()));
             }
         }
-        String html = PAGE.execute(ReportView.of(r, pngs));
-        return new Rendered(html, pngs);
+        StringWriter html = new StringWriter(64 * 1024);
+        PAGE.execute(ReportView.of(r, pngs), html);
+        return new Rendered(html.toString(), pngs);
     }
 
     /** "journey-home-a.png", "journey-oak-house.png": one per home, all different. */
