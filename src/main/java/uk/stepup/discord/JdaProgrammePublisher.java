@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -282,7 +283,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         s.measures()
                 .ifPresent(m -> fields.add(new EmbedCard.Field(
                         "Cohort measures",
-                        Mentions.neutralise(String.join("\n", m.lines()))
+                        Mentions.neutralise(m.lines().stream()
+                                        .map(l -> "**" + l.measure() + "**" + l.details())
+                                        .collect(Collectors.joining("\n")))
                                 + (m.chart().isEmpty()
                                         ? ""
                                         : "\nCharts attached: grey is common cause, blue improvement, orange concern. "

@@ -43,9 +43,21 @@ public final class CohortMeasures {
      * What the weekly summary carries: a line per measure and one image of small multiples, when at least one
      * measure has enough values to chart (an image of empty panels would tell the homes nothing).
      */
-    public record Digest(List<String> lines, Optional<ChartImage> chart) {
+    public record Digest(List<Line> lines, Optional<ChartImage> chart) {
         public Digest {
             lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * A measure's line: its name, which a reader's eye should find first (the adapters set it in bold), and the rest,
+     * e.g. "Falls" and " (mean per home, lower is better): latest 3.5, week of 18 Jan 2027, 4 homes · Common cause
+     * variation".
+     */
+    public record Line(String measure, String details) {
+        /** The whole line as plain text. */
+        public String text() {
+            return measure + details;
         }
     }
 
@@ -117,7 +129,7 @@ public final class CohortMeasures {
         if (all.stream().allMatch(s -> s.aggregates().isEmpty())) {
             return Optional.empty();
         }
-        List<String> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         List<MeasureChart> panels = new ArrayList<>();
         for (CohortSeries s : all) {
             lines.add(line(s));
@@ -137,18 +149,16 @@ public final class CohortMeasures {
                         : Optional.empty()));
     }
 
-    /** "**Falls** (mean per home, lower is better): latest 3.5, week of 18 Jan 2027, 4 homes · Common cause variation". */
-    static String line(CohortSeries s) {
+    /** "Falls", " (mean per home, lower is better): latest 3.5, week of 18 Jan 2027, 4 homes · Common cause variation". */
+    static Line line(CohortSeries s) {
         Measure m = s.measure();
-        StringBuilder b = new StringBuilder("**")
-                .append(m.name())
-                .append("** (")
+        StringBuilder b = new StringBuilder(" (")
                 .append(m.isRate() ? "pooled rate" : "mean per home")
                 .append(", ")
                 .append(m.directionWords())
                 .append("): ");
         if (s.aggregates().isEmpty()) {
-            return b.append("no values yet").toString();
+            return new Line(m.name(), b.append("no values yet").toString());
         }
         Aggregate latest = s.aggregates().get(s.aggregates().size() - 1);
         b.append("latest ")
@@ -166,7 +176,7 @@ public final class CohortMeasures {
         } else {
             b.append(" · too few values to chart yet");
         }
-        return b.toString();
+        return new Line(m.name(), b.toString());
     }
 
     private static MeasureChart panel(Cohort cohort, CohortSeries s) {

@@ -1,6 +1,6 @@
 package uk.stepup.report;
 
-/** HTML escaping for text and attribute values. */
+/** HTML escaping for text and attribute values: the report template engine's escaper, applied to every value. */
 final class Html {
     private Html() {}
 
@@ -12,8 +12,15 @@ final class Html {
         if (text == null) {
             return "";
         }
-        StringBuilder s = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && inert(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // most values, and every chart's base64, need nothing: no copy
+        }
+        StringBuilder s = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char ch = text.charAt(i);
             switch (ch) {
                 case '&' -> s.append("&amp;");
@@ -29,5 +36,10 @@ final class Html {
             }
         }
         return s.toString();
+    }
+
+    /** Written as it is: not one of {@code & < > " '} and not a control character. */
+    private static boolean inert(char ch) {
+        return ch >= 0x20 && ch != '&' && ch != '<' && ch != '>' && ch != '"' && ch != '\'';
     }
 }

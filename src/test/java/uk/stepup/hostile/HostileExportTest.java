@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,17 @@ class HostileExportTest {
                     .doesNotContainIgnoringCase("<img src=x")
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt; House")
                     .contains("=cmd|&#39; /C calc&#39;!A0 &quot;Spring&quot;, 2027");
+            // Each measure's line starts with its whole name in bold, whatever Markdown the name holds: the report
+            // renders from the measure's values, not from the weekly summary's Markdown.
+            int measuresAt = html.indexOf("<section id=\"measures\"");
+            assertThat(Pattern.compile("<li><strong>(.*?)</strong>")
+                            .matcher(html.substring(measuresAt, html.indexOf("</section>", measuresAt)))
+                            .results()
+                            .map(m -> unescapeHtml(m.group(1)))
+                            .toList())
+                    .containsExactlyElementsOf(w.measures.inCohort(cohort.id()).stream()
+                            .map(m -> m.name().replaceAll("[\\p{Cc}&&[^\\t\\n\\r]]", ""))
+                            .toList());
             System.out.printf(
                     "Hostile export: %d homes, %d tasks, %d sessions, %d check-ins, %d measures; %,d CSV cells"
                             + " checked%n",
@@ -259,5 +271,14 @@ class HostileExportTest {
         }
         w.measures.saveValues(values);
         assertThat(w.measures.inCohort(cohort.id())).isNotEmpty();
+    }
+
+    /** The text of an escaped HTML value, as the report's template engine escapes it. */
+    private static String unescapeHtml(String html) {
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
     }
 }

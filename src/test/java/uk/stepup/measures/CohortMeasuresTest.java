@@ -101,11 +101,16 @@ class CohortMeasuresTest {
         CohortMeasures.Digest d = cohort.digest(f.cohort, 3, W3).orElseThrow();
         assertThat(d.chart().orElseThrow().filename()).isEqualTo("cohort-measures-week-3.png");
         assertThat(d.lines()).hasSize(2);
-        assertThat(d.lines().get(0))
-                .startsWith("**Falls** (mean per home, lower is better): latest <5, week of 18 Jan 2027, 2 homes")
+        assertThat(d.lines().get(0).measure()).isEqualTo("Falls");
+        assertThat(d.lines().get(0).details())
+                .startsWith(" (mean per home, lower is better): latest <5, week of 18 Jan 2027, 2 homes")
                 .contains("(at the latest charted period)")
                 .doesNotContain("1.5");
-        assertThat(d.lines().get(1)).contains("**Falls rate** (pooled rate").contains("no values yet");
+        assertThat(d.lines().get(1).measure()).isEqualTo("Falls rate");
+        assertThat(d.lines().get(1).text())
+                .as("plain text, no Markdown")
+                .startsWith("Falls rate (pooled rate")
+                .contains("no values yet");
         MeasurePanels panels = f.renderer.panels.get(0);
         assertThat(panels.title()).isEqualTo("Spring 2027 · measures after week 3");
         MeasureChart chart = panels.panels().get(0);
@@ -124,7 +129,11 @@ class CohortMeasuresTest {
         f.weekly(falls, f.oak, W1, 6);
         f.weekly(falls, f.elm, W1, 8);
         CohortMeasures.Digest d = cohort.digest(f.cohort, 1, W1).orElseThrow();
-        assertThat(d.lines()).singleElement().asString().contains("too few values to chart yet");
+        assertThat(d.lines())
+                .singleElement()
+                .extracting(CohortMeasures.Line::details)
+                .asString()
+                .contains("too few values to chart yet");
         assertThat(d.chart())
                 .as("an image of empty panels tells the homes nothing")
                 .isEmpty();
