@@ -22,6 +22,9 @@ import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.privacy.PrivacyVerdict;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CheckinId;
+import uk.stepup.shared.CohortId;
+import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.UserText;
@@ -64,7 +67,7 @@ public final class CheckinService {
 
     /** The form to show: which home and week, the KLOE, and the saved answers when editing. */
     public record Form(
-            long homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {
+            HomeId homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {
         /** The modal title, e.g. "Week 3 · S3 Staffing and recruitment", cut to Discord's 45 characters. */
         public String modalTitle() {
             String t = "Week " + week + " · " + code + " " + title;
@@ -89,9 +92,9 @@ public final class CheckinService {
      * Opens the check-in for the manager. {@code cohortId} and {@code week} come from a prompt's button; without them
      * ({@code /checkin}) the manager's running cohort and its current week are used.
      */
-    public Result open(Actor actor, Optional<Long> cohortId, Optional<Integer> week) {
+    public Result open(Actor actor, Optional<CohortId> cohortId, Optional<Integer> week) {
         Optional<Home> home =
-                cohortId.isPresent() ? homes.managedBy(cohortId.get(), actor.userId()) : currentHome(actor);
+                cohortId.isPresent() ? homes.managedBy(cohortId.get().value(), actor.userId()) : currentHome(actor);
         if (home.isEmpty()) {
             return new Refused(Outcome.refused(
                     actor.coach()
@@ -121,7 +124,7 @@ public final class CheckinService {
         }
         CurriculumItem item = item(cohort, n);
         return new Opened(new Form(
-                home.get().id(),
+                new HomeId(home.get().id()),
                 home.get().name(),
                 n,
                 item.code(),
@@ -155,8 +158,8 @@ public final class CheckinService {
     }
 
     /** Saves what the manager submitted, unless the privacy guard refuses it or asks for confirmation. */
-    public Result submit(Actor actor, long homeId, int week, CheckinAnswers answers) {
-        Optional<Home> home = homes.byId(homeId);
+    public Result submit(Actor actor, HomeId homeId, int week, CheckinAnswers answers) {
+        Optional<Home> home = homes.byId(homeId.value());
         if (home.isEmpty() || !home.get().managerIds().contains(actor.userId())) {
             return new Refused(Outcome.refused("Only the managers of a home can check in for it."));
         }
@@ -170,7 +173,8 @@ public final class CheckinService {
             if (verdict.mayStoreAfterConfirmation()) {
                 forgetExpired();
                 String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-                heldCheckins.hold(new HeldCheckins.Held(token, actor.userId(), homeId, week, answers, clock.instant()));
+                heldCheckins.hold(
+                        new HeldCheckins.Held(token, actor.userId(), homeId.value(), week, answers, clock.instant()));
                 return new Confirm(token, verdict.reply());
             }
             return new Refused(Outcome.invalid(verdict.reply()));
@@ -210,8 +214,8 @@ public final class CheckinService {
         HeldCheckins.Held p = found.get();
         Home home = homes.byId(p.homeId()).orElseThrow();
         CurriculumItem item = item(cohorts.byId(home.cohortId()).orElseThrow(), p.week());
-        return Optional.of(
-                new Form(home.id(), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
+        return Optional.of(new Form(
+                new HomeId(home.id()), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
     }
 
     private Result save(Actor actor, Home home, int week, CheckinAnswers answers) {
@@ -271,13 +275,13 @@ public final class CheckinService {
     }
 
     /** How a home's highlight is shared; only its managers may choose. */
-    public Outcome share(Actor actor, long checkinId, HighlightShare share) {
-        Optional<Checkin> c = checkins.byId(checkinId);
+    public Outcome share(Actor actor, CheckinId checkinId, HighlightShare share) {
+        Optional<Checkin> c = checkins.byId(checkinId.value());
         Optional<Home> home = c.flatMap(k -> homes.byId(k.homeId()));
         if (home.isEmpty() || !home.get().managerIds().contains(actor.userId())) {
             return Outcome.refused("Only the home's managers can choose how its highlight is shared.");
         }
-        checkins.setShare(checkinId, share);
+        checkins.setShare(checkinId.value(), share);
         return Outcome.done(
                 switch (share) {
                     case ANONYMOUS -> "Your highlight will be shared without your home's name.";

@@ -27,6 +27,7 @@ import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CheckinId;
 import uk.stepup.shared.Rating;
 
 /**
@@ -71,13 +72,13 @@ public final class CheckinInteractions
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded d, Actor actor) {
         switch (d.action()) {
-            case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.longArg(0)), Optional.of(d.intArg(1))));
+            case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.cohortId(0)), Optional.of(d.intArg(1))));
             case CHECKIN_SHARE ->
                 Replies.ephemeral(
                         e,
                         desk.share(
                                 actor,
-                                d.longArg(0),
+                                d.checkinId(0),
                                 HighlightShare.valueOf(d.arg(1).toUpperCase(Locale.ROOT))));
             case CHECKIN_CONFIRM -> saved(e, desk.confirm(actor, d.arg(0)));
             case CHECKIN_REVISE -> {
@@ -106,7 +107,7 @@ public final class CheckinInteractions
         CheckinAnswers answers = new CheckinAnswers(
                 rating.get(), did.strip(), value(e, "evidence"), value(e, "next"), value(e, "highlight"));
         // The check-in is committed by the desk before this reply acknowledges the interaction.
-        saved(e, desk.submit(actor, id.longArg(0), id.intArg(1), answers));
+        saved(e, desk.submit(actor, id.homeId(0), id.intArg(1), answers));
     }
 
     /** The check-in modal: a rating select and four text inputs, each inside a Label, pre-filled when editing. */
@@ -174,7 +175,7 @@ public final class CheckinInteractions
         if (result instanceof CheckinService.Saved s) {
             List<ActionRow> rows = new ArrayList<>();
             if (s.checkin().answers().highlight().isPresent()) {
-                long id = s.checkin().id();
+                CheckinId id = new CheckinId(s.checkin().id());
                 rows.add(ActionRow.of(
                         Button.primary(
                                 ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "anonymous"),

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
+import uk.stepup.shared.SessionId;
+import uk.stepup.shared.TaskId;
 import uk.stepup.tasks.CoachPublisher;
 import uk.stepup.tasks.Session;
 import uk.stepup.tasks.Task;
@@ -53,11 +55,11 @@ public final class JdaCoachPublisher implements CoachPublisher {
         this.pacer = pacer;
     }
 
-    static Button doneButton(long taskId) {
+    static Button doneButton(TaskId taskId) {
         return Button.success(ComponentIds.encode(ComponentIds.Action.TASK_DONE, taskId), "Mark done");
     }
 
-    static Button attendedButton(long sessionId) {
+    static Button attendedButton(SessionId sessionId) {
         return Button.primary(ComponentIds.encode(ComponentIds.Action.ATTENDED, sessionId), "I attended");
     }
 
@@ -129,7 +131,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     @Override
     public Posted postTask(Cohort cohort, Task task) {
-        return postCard(cohort, taskCard(cohort, task), List.of(doneButton(task.id())), "the task");
+        return postCard(cohort, taskCard(cohort, task), List.of(doneButton(new TaskId(task.id()))), "the task");
     }
 
     @Override
@@ -214,14 +216,14 @@ public final class JdaCoachPublisher implements CoachPublisher {
                 .setContent(EmbedCard.fit(taskReminderText(home, task), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
                 .mentionUsers(home.managerIds())
-                .addComponents(ActionRow.of(doneButton(task.id())))
+                .addComponents(ActionRow.of(doneButton(new TaskId(task.id()))))
                 .build();
         return send(channel.get(), message, "a task reminder");
     }
 
     @Override
     public Optional<String> findTaskReminder(Cohort cohort, Home home, Task task) {
-        String marker = doneButton(task.id()).getCustomId();
+        String marker = doneButton(new TaskId(task.id())).getCustomId();
         return text(cohort, home.channelId())
                 .flatMap(ch -> JdaProgrammePublisher.findRecent(
                         ch,
@@ -258,14 +260,14 @@ public final class JdaCoachPublisher implements CoachPublisher {
         MessageCreateData message = new MessageCreateBuilder()
                 .setContent(EmbedCard.fit(attendanceCallText(session), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .addComponents(ActionRow.of(attendedButton(session.id())))
+                .addComponents(ActionRow.of(attendedButton(new SessionId(session.id()))))
                 .build();
         return send(channel.get(), message, "the I attended post");
     }
 
     @Override
     public Optional<String> findAttendanceCall(Cohort cohort, Session session) {
-        String marker = attendedButton(session.id()).getCustomId();
+        String marker = attendedButton(new SessionId(session.id())).getCustomId();
         return announcements(cohort)
                 .flatMap(ch -> JdaProgrammePublisher.findRecent(
                         ch,

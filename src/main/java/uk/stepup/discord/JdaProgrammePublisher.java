@@ -33,6 +33,7 @@ import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.measures.ChartImage;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.SmallCounts;
+import uk.stepup.shared.CohortId;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.WeeklySummary;
@@ -59,7 +60,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     /** The Check in button, carrying the delivery it belongs to so a post can be recognised after a crash. */
-    static Button checkinButton(long cohortId, int week, String origin, String label) {
+    static Button checkinButton(CohortId cohortId, int week, String origin, String label) {
         return Button.primary(ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohortId, week, origin), label);
     }
 
@@ -154,7 +155,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         try {
             List<MessageCreateData> messages = messages(
                     promptCard(week, item, deadline),
-                    List.of(checkinButton(cohort.id(), week, origin(key), "Check in")));
+                    List.of(checkinButton(new CohortId(cohort.id()), week, origin(key), "Check in")));
             Message last = null;
             for (MessageCreateData m : messages) {
                 pacer.acquire();
@@ -230,7 +231,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 .setContent(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
                 .mentionUsers(home.managerIds())
-                .addComponents(ActionRow.of(checkinButton(cohort.id(), week, origin(key), "Check in now")))
+                .addComponents(
+                        ActionRow.of(checkinButton(new CohortId(cohort.id()), week, origin(key), "Check in now")))
                 .build();
         try {
             pacer.acquire();
@@ -448,7 +450,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         Optional<ChartImage> chart = summary.measures().flatMap(CohortMeasures.Digest::chart);
         List<Button> buttons = withButton
                 ? List.of(Button.secondary(
-                        ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress"))
+                        ComponentIds.encode(ComponentIds.Action.PROGRESS, new CohortId(cohort.id()), summary.week()),
+                        "My progress"))
                 : List.of();
         return messages(summaryCard(summary), buttons, Optional.of(FileUpload.fromData(heatmap, png)), chart);
     }
@@ -465,8 +468,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return Optional.empty();
         }
         String marker = key.kind() == DeliveryLedger.Kind.SUMMARY
-                ? ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), key.week())
-                : ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+                ? ComponentIds.encode(ComponentIds.Action.PROGRESS, new CohortId(cohort.id()), key.week())
+                : ComponentIds.encode(
+                        ComponentIds.Action.CHECKIN_OPEN, new CohortId(cohort.id()), key.week(), origin(key));
         return findRecent(
                 channel.get(),
                 m -> m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId())));
@@ -475,7 +479,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     /** The bot's own recent message in the channel that matches (a post a crash left unrecorded); its id. */
     @Override
     public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
-        String marker = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+        String marker = ComponentIds.encode(
+                ComponentIds.Action.CHECKIN_OPEN, new CohortId(cohort.id()), key.week(), origin(key));
         return text(cohort, home.channelId())
                 .flatMap(channel -> findRecent(
                         channel,

@@ -78,6 +78,6 @@ public final class TaskCommand implements InteractionHandlers.Slash, Interaction
 
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
-        Replies.ephemeral(e, board.markDone(actor, id.longArg(0)));
+        Replies.ephemeral(e, board.markDone(actor, id.taskId(0)));
     }
 }

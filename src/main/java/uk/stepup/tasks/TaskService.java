@@ -18,6 +18,7 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.TaskId;
 import uk.stepup.shared.UserText;
 
 /**
@@ -122,8 +123,8 @@ public final class TaskService {
     }
 
     /** The Mark done button: records that the manager's home has done the task, once. */
-    public Outcome markDone(Actor actor, long taskId) {
-        Optional<Task> found = tasks.byId(taskId);
+    public Outcome markDone(Actor actor, TaskId taskId) {
+        Optional<Task> found = tasks.byId(taskId.value());
         if (found.isEmpty()) {
             return Outcome.invalid("This task no longer exists.");
         }

@@ -24,6 +24,8 @@ import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.SessionId;
+import uk.stepup.shared.TaskId;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
@@ -233,22 +235,22 @@ class CoachToolsTest {
     @Test
     void each_home_marks_a_task_done_once_and_a_second_click_says_by_whom() {
         board.create(COACH, cohort, "Fire drill log", "2027-01-15", Optional.empty());
-        long id = only().id();
+        TaskId id = new TaskId(only().id());
         assertThat(board.markDone(ALICE, id).message()).contains("Marked **Fire drill log** done for Oak House");
         assertThat(board.markDone(CAROL, id).message()).contains("Already done").contains("by <@u1>");
         assertThat(board.markDone(ALICE, id).message()).contains("Already done").contains("by you");
         assertThat(board.markDone(BOB, id).message()).contains("done for Elm Court");
         assertThat(board.markDone(OUTSIDER, id).kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(board.markDone(COACH, id).message()).contains("marked done by the homes' managers");
-        assertThat(tasks.doneFor(id)).hasSize(2);
-        assertThat(board.markDone(ALICE, 999).message()).contains("no longer exists");
+        assertThat(tasks.doneFor(id.value())).hasSize(2);
+        assertThat(board.markDone(ALICE, new TaskId(999)).message()).contains("no longer exists");
     }
 
     @Test
     void lists_show_a_manager_their_home_and_a_coach_every_home() {
         board.create(COACH, cohort, "Fire drill log", "2027-01-06", Optional.empty());
         board.create(COACH, cohort, "Falls audit", "2027-01-20", Optional.empty());
-        long fire = tasks.forCohort(cohort.id()).get(0).id();
+        TaskId fire = new TaskId(tasks.forCohort(cohort.id()).get(0).id());
         board.markDone(ALICE, fire);
         TaskService later = new TaskService(
                 tasks,
@@ -355,7 +357,7 @@ class CoachToolsTest {
     @Test
     void attendance_opens_at_the_start_and_is_recorded_once_per_manager() {
         desk.schedule(COACH, cohort, "2027-01-06 10:30", "https://zoom.us/j/1", Optional.empty());
-        long id = sessions.forCohort(cohort.id()).get(0).id();
+        SessionId id = new SessionId(sessions.forCohort(cohort.id()).get(0).id());
         assertThat(desk.attended(ALICE, id).message()).contains("once it has started");
         SessionService started = new SessionService(
                 sessions,
