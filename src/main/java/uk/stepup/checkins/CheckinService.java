@@ -27,7 +27,6 @@ import uk.stepup.shared.CohortId;
 import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
-import uk.stepup.shared.UserText;
 
 /**
  * The weekly check-in, from the manager's side: open the form (pre-filled when editing), submit it through the
@@ -67,21 +66,15 @@ public final class CheckinService {
 
     /** The form to show: which home and week, the KLOE, and the saved answers when editing. */
     public record Form(
-            HomeId homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {
-        /** The modal title, e.g. "Week 3 · S3 Staffing and recruitment", cut to Discord's 45 characters. */
-        public String modalTitle() {
-            String t = "Week " + week + " · " + code + " " + title;
-            return UserText.shorten(t, 45);
-        }
-    }
+            HomeId homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {}
 
     /** What happened to a submission. */
     public sealed interface Result permits Opened, Saved, Confirm, Refused {}
 
     public record Opened(Form form) implements Result {}
 
-    /** Stored; {@code summary} is what the manager sees. */
-    public record Saved(Checkin checkin, String summary) implements Result {}
+    /** Stored; {@code changed} is false when the same answers came again (nothing new was written). */
+    public record Saved(Checkin checkin, boolean changed) implements Result {}
 
     /** Held until the manager confirms (a possible resident name); nothing stored yet. */
     public record Confirm(String token, String message) implements Result {}
@@ -230,48 +223,7 @@ public final class CheckinService {
         CurriculumItem item = item(cohort, week);
         CheckinRepository.Stored stored =
                 checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
-        return new Saved(stored.checkin(), describe(stored.checkin(), stored.changed()));
-    }
-
-    private static String describe(Checkin c, boolean changed) {
-        StringBuilder s = new StringBuilder();
-        if (!changed) {
-            // The same answers again: most often a second press after Discord said "This interaction failed".
-            s.append("Already saved: your week ")
-                    .append(c.week())
-                    .append(" check-in for ")
-                    .append(c.code())
-                    .append(" has these answers, so nothing changed.\n");
-        } else {
-            s.append(c.revisions() == 1 ? "Saved" : "Updated (version " + c.revisions() + ")")
-                    .append(" your week ")
-                    .append(c.week())
-                    .append(" check-in for ")
-                    .append(c.code())
-                    .append(c.late() ? ", marked late" : "")
-                    .append(".\n");
-        }
-        s.append("**Self-rating:** ").append(c.answers().rating().label()).append('\n');
-        s.append("**What we did:** ").append(shorten(c.answers().didThisWeek())).append('\n');
-        c.answers()
-                .evidence()
-                .ifPresent(v -> s.append("**Evidence:** ").append(shorten(v)).append('\n'));
-        c.answers()
-                .nextStep()
-                .ifPresent(v -> s.append("**Next step:** ").append(shorten(v)).append('\n'));
-        c.answers()
-                .highlight()
-                .ifPresent(
-                        v -> s.append("**Highlight:** ")
-                                .append(shorten(v))
-                                .append(
-                                        "\nHow should we share your highlight with the cohort? Anonymously unless you choose otherwise.\n"));
-        s.append("You can change it until the week's summary is posted: press **Check in** again or use `/checkin`.");
-        return s.toString();
-    }
-
-    private static String shorten(String text) {
-        return UserText.shorten(UserText.oneLine(text), 160);
+        return new Saved(stored.checkin(), stored.changed());
     }
 
     /** How a home's highlight is shared; only its managers may choose. */

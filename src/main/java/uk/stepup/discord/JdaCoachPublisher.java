@@ -1,6 +1,5 @@
 package uk.stepup.discord;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +17,7 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
+import net.dv8tion.jda.api.utils.TimeFormat;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -63,10 +63,6 @@ public final class JdaCoachPublisher implements CoachPublisher {
         return Button.primary(ComponentIds.encode(ComponentIds.Action.ATTENDED, sessionId), "I attended");
     }
 
-    private static String stamp(Instant t, String style) {
-        return "<t:" + t.getEpochSecond() + ":" + style + ">";
-    }
-
     static EmbedCard taskCard(Cohort cohort, Task task) {
         List<EmbedCard.Field> fields = List.of(
                 new EmbedCard.Field(
@@ -104,27 +100,29 @@ public final class JdaCoachPublisher implements CoachPublisher {
         }
         return new EmbedCard(
                 "Live session · " + Mentions.neutralise(session.title()),
-                stamp(session.startsAt(), "F") + " (" + stamp(session.startsAt(), "R") + "), for an hour.",
+                Markdown.time(session.startsAt(), TimeFormat.DATE_TIME_LONG) + " ("
+                        + Markdown.time(session.startsAt(), TimeFormat.RELATIVE) + "), for an hour.",
                 fields,
                 Optional.of(cohort.name() + " · times show in your own time zone"),
                 SESSION_COLOUR);
     }
 
     static String taskReminderText(Home home, Task task) {
-        StringBuilder who = new StringBuilder();
-        home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
-        return who + "a reminder: **" + Mentions.neutralise(task.title()) + "** is due tomorrow, "
-                + DAY.format(task.dueDate()) + ". When your home has done it, press **Mark done**.";
+        return Markdown.users(home.managerIds()) + "a reminder: **" + Mentions.neutralise(task.title())
+                + "** is due tomorrow, " + DAY.format(task.dueDate())
+                + ". When your home has done it, press **Mark done**.";
     }
 
     static String sessionReminderText(Session session) {
         return "⏰ Starting in an hour: **" + Mentions.neutralise(session.title()) + "** at "
-                + stamp(session.startsAt(), "t") + " (" + stamp(session.startsAt(), "R") + "). Join here: <"
+                + Markdown.time(session.startsAt(), TimeFormat.TIME_SHORT) + " ("
+                + Markdown.time(session.startsAt(), TimeFormat.RELATIVE) + "). Join here: <"
                 + session.link() + ">";
     }
 
     static String attendanceCallText(Session session) {
-        return "🎥 **" + Mentions.neutralise(session.title()) + "** started " + stamp(session.startsAt(), "R")
+        return "🎥 **" + Mentions.neutralise(session.title()) + "** started "
+                + Markdown.time(session.startsAt(), TimeFormat.RELATIVE)
                 + ". Join here: <" + session.link() + ">\nManagers: once you have joined, press **I attended** so your "
                 + "home's attendance is recorded.";
     }

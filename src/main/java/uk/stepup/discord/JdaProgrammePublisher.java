@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.TimeFormat;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -74,14 +75,16 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     /** The prompt as a card: why it matters, questions, what Outstanding looks like, evidence, this week's action. */
     static EmbedCard promptCard(int week, CurriculumItem item, Instant deadline) {
-        long t = deadline.getEpochSecond();
         List<EmbedCard.Field> fields = List.of(
                 new EmbedCard.Field("Reflective questions", bullets(item.reflectiveQuestions()), false),
                 new EmbedCard.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
                 new EmbedCard.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
                 new EmbedCard.Field("This week's action", item.weeklyAction(), false),
                 new EmbedCard.Field(
-                        "Check in by", "<t:" + t + ":F>. It takes about two minutes: press **Check in**.", false));
+                        "Check in by",
+                        Markdown.time(deadline, TimeFormat.DATE_TIME_LONG)
+                                + ". It takes about two minutes: press **Check in**.",
+                        false));
         return new EmbedCard(
                 "Week " + week + " · " + item.code() + " " + item.title(),
                 item.whyItMatters(),
@@ -222,11 +225,10 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         if (channel.isEmpty()) {
             return missing(cohort, home.name() + "'s channel is missing.");
         }
-        StringBuilder who = new StringBuilder();
-        home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
-        long t = deadline.getEpochSecond();
-        String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " "
-                + item.title() + "** closes <t:" + t + ":F>. It takes about two minutes: press **Check in now**.";
+        String text = Markdown.users(home.managerIds()) + "a gentle reminder: your week " + week
+                + " check-in on **" + item.code() + " " + item.title() + "** closes "
+                + Markdown.time(deadline, TimeFormat.DATE_TIME_LONG)
+                + ". It takes about two minutes: press **Check in now**.";
         MessageCreateData message = new MessageCreateBuilder()
                 .setContent(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
