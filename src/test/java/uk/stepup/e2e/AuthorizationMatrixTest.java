@@ -47,6 +47,7 @@ import uk.stepup.shared.Rating;
 import uk.stepup.shared.SessionId;
 import uk.stepup.shared.TaskId;
 import uk.stepup.summaries.ProgressService;
+import uk.stepup.tasks.TaskService;
 
 /**
  * Who may do what, from two tables. Every registered command and subcommand must appear in the first, as coach-only
@@ -449,6 +450,9 @@ class AuthorizationMatrixTest {
         }
         if (result instanceof MeasureEntryService.Refused r) {
             return r.outcome().message();
+        }
+        if (result instanceof TaskService.Said said) {
+            result = said.outcome();
         }
         if (result instanceof Outcome o && !o.ok()) {
             return o.message();
