@@ -38,6 +38,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.discord.CohortStatusCommand;
 import uk.stepup.discord.SummaryPacking;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.report.HtmlReport;
@@ -342,7 +343,7 @@ class ScaleBenchmark {
         String[] reply = new String[1];
         Supplier<Double> command = () -> {
             long t0 = System.nanoTime();
-            Outcome o = status.report(coach, seeded.cohort());
+            Outcome o = CohortStatusCommand.said(status.report(coach, seeded.cohort()));
             reply[0] = o.message();
             return (System.nanoTime() - t0) / 1e6;
         };
