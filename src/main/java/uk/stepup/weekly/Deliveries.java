@@ -54,6 +54,13 @@ final class Deliveries {
         this.clock = clock;
     }
 
+    /** The message id of a post the ledger has as sent (before this tick, or during it). */
+    Optional<String> sent(Key key) {
+        return ledger.find(key)
+                .filter(e -> e.status() == DeliveryLedger.Status.SENT)
+                .flatMap(DeliveryLedger.Entry::messageId);
+    }
+
     /** A post the programme publisher can find again by itself (prompts and summaries). */
     ProgrammePublisher.Posted deliver(
             Cohort cohort,

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,17 +28,18 @@ import uk.stepup.cohorts.ProgrammeTicker;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
-import uk.stepup.deliveries.DeliveryLedger.Key;
-import uk.stepup.deliveries.DeliveryLedger.Kind;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
-import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 
 /**
  * The weekly rhythm of every cohort. {@link #tick} brings a cohort's scheduled posts up to date as of the clock:
- * it works out from the calendar which prompts, reminders and summaries are due, and sends each one that the
- * delivery ledger has not seen, exactly once; then the coach's task and session reminders ({@link CoachReminders}).
+ * it works out from the calendar which weeks have begun and, for each, sends what is due and not yet in the delivery
+ * ledger, exactly once: the Monday prompt and its thread ({@link WeeklyPrompt}), the mid-week reminders
+ * ({@link CheckinReminders}), the weekly summary and its copy in the thread ({@link WeeklySummaryPost}); then the
+ * coach's task and session reminders ({@link CoachReminders}); then ends a cohort whose last summary is out. The
+ * week's close is not a post: it is the moment check-ins become late ({@code ProgrammeCalendar.closeAt}), after which
+ * a missed prompt or reminder is no longer useful.
  * Timers call it at the cohort's weekly times and at those reminders' moments; start-up calls it to catch up;
  * calling it twice is harmless.
  *
@@ -58,10 +56,6 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     public static final Duration GRACE = Duration.ofMinutes(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyProgramme.class);
-    static final String THIS_WEEK = "this-week";
-    static final String PEER_LEARNING = "peer-learning";
-    /** The target of the week's thread (kind PROMPT) and of the summary's copy in it (kind SUMMARY). */
-    static final String THREAD = "thread";
 
     private final CohortRepository cohorts;
     private final HomeRepository homes;
@@ -74,7 +68,9 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private final CoachReminders coachReminders;
     private final Clock clock;
     private final Deliveries deliveries;
-    private final Executor posts;
+    private final WeeklyPrompt prompt;
+    private final CheckinReminders reminders;
+    private final WeeklySummaryPost summary;
     /** One lock per cohort: a cohort's ticks run one at a time, different cohorts' side by side. */
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -106,7 +102,10 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         this.coachReminders = coachReminders;
         this.clock = clock;
         this.deliveries = new Deliveries(ledger, publisher, timers, clock);
-        this.posts = posts;
+        this.prompt = new WeeklyPrompt(deliveries, publisher);
+        this.reminders = new CheckinReminders(deliveries, publisher, ledger, posts);
+        this.summary = new WeeklySummaryPost(
+                cohorts, homes, checkins, ledger, deliveries, publisher, summaries, curricula, clock, posts);
     }
 
     /** The calendar of a cohort as it stands. */
@@ -157,10 +156,11 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         // The homes and the check-ins' ratings are read at most once per tick, when first needed, and shared by the
         // reminders, the task reminders and the summary: at 15,000 homes and 24 weeks, reading the homes and the
         // week's check-ins for every week (and again for tasks and the summary) took tens of seconds.
-        Supplier<List<Home>> enrolled = once(() -> homes.inCohort(cohortId));
-        Supplier<List<CheckinRepository.Rated>> rated = once(() -> checkins.ratedInCohort(cohortId));
-        Supplier<Map<Integer, Set<Long>>> checkedIn = once(() -> byWeek(rated.get()));
+        Supplier<List<Home>> enrolled = Once.of(() -> homes.inCohort(cohortId));
+        Supplier<List<CheckinRepository.Rated>> rated = Once.of(() -> checkins.ratedInCohort(cohortId));
+        Supplier<Map<Integer, Set<Long>>> checkedIn = Once.of(() -> byWeek(rated.get()));
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        Tick tick = new Tick(cohort, now, cal, done, claimed, notes, enrolled, rated, checkedIn);
         for (int week = 1; week <= codes.size(); week++) {
             Optional<Instant> promptAt = cal.promptAt(week);
             if (promptAt.isEmpty() || promptAt.get().isAfter(now)) {
@@ -169,107 +169,11 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             CurriculumItem item = curriculum
                     .byCode(codes.get(week - 1))
                     .orElseThrow(() -> new IllegalStateException("Curriculum item missing; run validate"));
-            Instant close = cal.closeAt(week).orElseThrow();
-            int w = week;
-            Key promptKey = new Key(cohortId, week, Kind.PROMPT, THIS_WEEK);
-            deliveries.deliver(
-                    cohort,
-                    promptKey,
-                    promptAt.get(),
-                    now.isBefore(close),
-                    done,
-                    notes,
-                    "the week " + week + " prompt (" + item.code() + ")",
-                    key -> publisher.postPrompt(cohort, w, item, close, key));
-            Optional<String> promptId = sent(promptKey);
-            Key threadKey = new Key(cohortId, week, Kind.PROMPT, THREAD);
-            promptId.ifPresent(id -> deliveries.deliverPart(
-                    cohort,
-                    threadKey,
-                    promptKey,
-                    promptAt.get(),
-                    now.isBefore(close),
-                    done,
-                    "the week " + w + " thread",
-                    key -> publisher.findThread(cohort, id),
-                    key -> publisher.postThread(cohort, w, item, id, key)));
-
-            Instant reminderAt = cal.reminderAt(week).orElseThrow();
-            if (!reminderAt.isAfter(now)) {
-                Set<Long> thisWeek = checkedIn.get().getOrDefault(week, Set.of());
-                List<Runnable> reminders = new ArrayList<>();
-                for (Home home : enrolled.get()) {
-                    Key key = new Key(cohortId, week, Kind.REMINDER, "home-" + home.id());
-                    if (thisWeek.contains(home.id()) && claimed.contains(key.asText())) {
-                        // Its reminder failed and was waiting for another try: the home no longer needs it.
-                        ledger.markSkipped(
-                                key, reminderAt, now, "the home checked in before the reminder could be sent");
-                    }
-                    if (thisWeek.contains(home.id()) || done.contains(key.asText())) {
-                        continue;
-                    }
-                    // Each reminder is claimed, sent and marked on its own: the exactly-once protocol per home.
-                    reminders.add(() -> deliveries.deliver(
-                            cohort,
-                            key,
-                            reminderAt,
-                            now.isBefore(close),
-                            done,
-                            notes,
-                            "the week " + w + " reminder to " + home.name(),
-                            k -> publisher.findReminder(cohort, home, k),
-                            k -> publisher.postReminder(cohort, home, w, item, close, k)));
-                }
-                runAll(reminders);
-            }
-
-            Instant summaryAt = cal.summaryAt(week).orElseThrow();
-            if (!summaryAt.isAfter(now)) {
-                Optional<Instant> nextSummary = cal.summaryAt(week + 1);
-                boolean useful = nextSummary.isEmpty() || now.isBefore(nextSummary.get());
-                Key summaryKey = new Key(cohortId, week, Kind.SUMMARY, PEER_LEARNING);
-                Supplier<WeeklySummary> summary = once(() -> summaries.build(cohort, w, enrolled.get(), rated.get()));
-                Runnable post = () -> deliveries.deliver(
-                        cohort,
-                        summaryKey,
-                        summaryAt,
-                        useful,
-                        done,
-                        notes,
-                        "the week " + w + " summary",
-                        key -> publisher.postSummary(cohort, summary.get(), key));
-                // Before the thread had its own delivery, its id was the prompt's (Discord gives a thread started on a
-                // message that message's id).
-                Optional<String> threadId = sent(threadKey).or(() -> promptId);
-                Key copyKey = new Key(cohortId, week, Kind.SUMMARY, THREAD);
-                Runnable copy = () -> threadId.ifPresent(tid -> deliveries.deliverPart(
-                        cohort,
-                        copyKey,
-                        summaryKey,
-                        summaryAt,
-                        useful,
-                        done,
-                        "the week " + w + " summary in its thread",
-                        key -> publisher.findSummaryInThread(cohort, tid, key),
-                        key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
-                boolean both = useful
-                        && threadId.isPresent()
-                        && !done.contains(summaryKey.asText())
-                        && !done.contains(copyKey.asText());
-                if (both) {
-                    // The summary and its copy in the week's thread are two posts to two places that both exist: they
-                    // go
-                    // out side by side, a round trip sooner than one after the other, each through its own delivery.
-                    // The summary is built once, here, before the two share it.
-                    summary.get();
-                    runAll(List.of(post, copy));
-                } else {
-                    post.run();
-                    if (sent(summaryKey).isPresent()) {
-                        copy.run();
-                    }
-                }
-            }
+            Tick.Week w =
+                    new Tick.Week(week, item, promptAt.get(), cal.closeAt(week).orElseThrow());
+            Optional<String> threadId = prompt.post(tick, w);
+            reminders.send(tick, w);
+            summary.post(tick, w, threadId);
         }
         coachReminders.reconcile(cohort, deliveries, done, notes, enrolled);
         if (!notes.isEmpty()) {
@@ -300,145 +204,10 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         ReentrantLock lock = lockOf(cohort.id());
         lock.lock();
         try {
-            return summaryNowLocked(cohort, requested);
+            return summary.postNow(cohort, requested);
         } finally {
             lock.unlock();
         }
-    }
-
-    private Outcome summaryNowLocked(Cohort given, Optional<Integer> requested) {
-        Cohort cohort = cohorts.byId(given.id()).orElse(given);
-        Instant now = clock.instant();
-        ProgrammeCalendar cal = calendar(cohort);
-        Optional<Integer> current = cal.currentWeek(now);
-        int weeks = cal.weeks();
-        String upTo = current.map(
-                        c -> c == 1 ? " Week 1 is the only week so far." : " Weeks 1 to " + c + " can be summarised.")
-                .orElse("");
-        int week;
-        if (requested.isPresent()) {
-            week = requested.get();
-            if (week < 1 || week > weeks) {
-                return Outcome.invalid(
-                        cohort.name() + " has " + weeks + " weeks: choose a week from 1 to " + weeks + "." + upTo);
-            }
-            Optional<Instant> prompt = cal.promptAt(week);
-            if (prompt.isEmpty()) {
-                return Outcome.invalid(
-                        "Week " + week + " of " + cohort.name() + " has no date yet: the cohort is paused. "
-                                + "A week can be summarised once it has begun." + upTo);
-            }
-            if (prompt.get().isAfter(now)) {
-                return Outcome.invalid("Week " + week + " of " + cohort.name()
-                        + " has not started yet: its prompt is due " + Deliveries.local(prompt.get(), cohort.zone())
-                        + ". A week can be summarised once it has begun." + upTo);
-            }
-        } else if (current.isEmpty()) {
-            return Outcome.invalid(cohort.name() + " has no week to summarise yet"
-                    + cal.promptAt(1)
-                            .map(t -> ": week 1 starts " + Deliveries.local(t, cohort.zone()) + ".")
-                            .orElse("."));
-        } else {
-            week = current.get();
-        }
-        Key summaryKey = new Key(cohort.id(), week, Kind.SUMMARY, PEER_LEARNING);
-        Optional<DeliveryLedger.Entry> before = ledger.find(summaryKey);
-        if (before.isPresent() && before.get().status() == DeliveryLedger.Status.SENT) {
-            DeliveryLedger.Entry e = before.get();
-            return Outcome.invalid("Week " + week + "'s summary of " + cohort.name() + " was already posted"
-                    + e.sentAt()
-                            .map(t -> " " + Deliveries.local(t, cohort.zone()))
-                            .orElse("")
-                    + e.messageId()
-                            .flatMap(id -> link(cohort, id))
-                            .map(l -> ": " + l)
-                            .orElse(" in #peer-learning.")
-                    + " A summary is posted once.");
-        }
-        if (before.isPresent() && before.get().status() == DeliveryLedger.Status.SKIPPED) {
-            return Outcome.invalid("Week " + week + "'s summary of " + cohort.name() + " was not posted"
-                    + before.get().note().map(n -> " (" + n + ")").orElse("") + ", and a summary is settled once. "
-                    + "`/cohort status` shows that week's check-ins.");
-        }
-        if (cohort.channels().peerLearningId().isEmpty()) {
-            return Outcome.invalid(
-                    cohort.name() + " has no #peer-learning channel. Run `/cohort repair`, then try again.");
-        }
-        List<String> codes = cohorts.items(cohort.id());
-        Curriculum curriculum = curricula.get().get(cohort.framework());
-        CurriculumItem item = curriculum
-                .byCode(codes.get(week - 1))
-                .orElseThrow(() -> new IllegalStateException("Curriculum item missing; run validate"));
-        Instant summaryAt = cal.summaryAt(week).orElseThrow();
-        int w = week;
-        List<Home> enrolled = homes.inCohort(cohort.id());
-        Supplier<WeeklySummary> summary =
-                once(() -> summaries.build(cohort, w, enrolled, checkins.ratedInCohort(cohort.id())));
-        List<String> notes = new ArrayList<>();
-        ProgrammePublisher.Posted posted = deliveries.deliver(
-                cohort,
-                summaryKey,
-                summaryAt,
-                true,
-                Set.of(),
-                notes,
-                "the week " + week + " summary",
-                key -> publisher.postSummary(cohort, summary.get(), key));
-        Optional<DeliveryLedger.Entry> after = ledger.find(summaryKey);
-        if (after.isEmpty() || after.get().status() != DeliveryLedger.Status.SENT) {
-            String why = posted instanceof ProgrammePublisher.Failed f
-                    ? " (" + f.reason() + ")"
-                    : posted == null ? " (it is being posted by the scheduled run right now)" : "";
-            return Outcome.invalid("I could not post week " + week + "'s summary now" + why + ". "
-                    + (summaryAt.isAfter(now)
-                            ? "It still goes out at its usual time, " + Deliveries.local(summaryAt, cohort.zone()) + "."
-                            : "I will try again shortly; `/cohort repair` re-creates missing channels."));
-        }
-        // The copy in the week's thread, as the tick would post it.
-        Key promptKey = new Key(cohort.id(), week, Kind.PROMPT, THIS_WEEK);
-        Optional<String> threadId =
-                sent(new Key(cohort.id(), week, Kind.PROMPT, THREAD)).or(() -> sent(promptKey));
-        threadId.ifPresent(tid -> deliveries.deliverPart(
-                cohort,
-                new Key(cohort.id(), w, Kind.SUMMARY, THREAD),
-                summaryKey,
-                summaryAt,
-                true,
-                Set.of(),
-                "the week " + w + " summary in its thread",
-                key -> publisher.findSummaryInThread(cohort, tid, key),
-                key -> publisher.postSummaryInThread(cohort, summary.get(), tid, key)));
-        String where = after.get()
-                .messageId()
-                .flatMap(id -> link(cohort, id))
-                .map(l -> ": " + l)
-                .orElse(".");
-        StringBuilder s = new StringBuilder(
-                "Posted week " + week + "'s summary (" + item.code() + " " + item.title() + ") to #peer-learning of "
-                        + cohort.name() + (threadId.isPresent() ? " and the week's thread" : "") + where);
-        if (summaryAt.isAfter(now)) {
-            s.append("\nThe scheduled summary (")
-                    .append(Deliveries.local(summaryAt, cohort.zone()))
-                    .append(
-                            ") will not be posted again. Check-ins are still accepted until then; any that come after this")
-                    .append(" summary show in `/cohort status`, the export and the report, not in a weekly summary.");
-        }
-        LOG.info("Cohort {}: week {} summary posted by a coach", cohort.id(), week);
-        return Outcome.done(s.toString());
-    }
-
-    /** A link to a message in the cohort's #peer-learning, as Discord writes one. */
-    private static Optional<String> link(Cohort cohort, String messageId) {
-        return cohort.channels()
-                .peerLearningId()
-                .map(channel -> "https://discord.com/channels/" + cohort.guildId() + "/" + channel + "/" + messageId);
-    }
-
-    /** The message id of a post the ledger has as sent (before this tick, or during it). */
-    private Optional<String> sent(Key key) {
-        return ledger.find(key)
-                .filter(e -> e.status() == DeliveryLedger.Status.SENT)
-                .flatMap(DeliveryLedger.Entry::messageId);
     }
 
     /** Which homes checked in for each week: week → home ids. */
@@ -446,44 +215,5 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         Map<Integer, Set<Long>> out = new HashMap<>();
         rated.forEach(c -> out.computeIfAbsent(c.week(), k -> new HashSet<>()).add(c.homeId()));
         return out;
-    }
-
-    /** The value, worked out on the first call and kept (for one tick, on one thread). */
-    private static <T> Supplier<T> once(Supplier<T> read) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public T get() {
-                if (value == null) {
-                    value = read.get();
-                }
-                return value;
-            }
-        };
-    }
-
-    /** Runs the tasks on the posts executor and waits for every one; the first failure is rethrown after all end. */
-    private void runAll(List<Runnable> tasks) {
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (Runnable task : tasks) {
-            running.add(CompletableFuture.runAsync(task, posts));
-        }
-        RuntimeException failure = null;
-        for (CompletableFuture<Void> f : running) {
-            try {
-                f.join();
-            } catch (CompletionException | CancellationException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 }
