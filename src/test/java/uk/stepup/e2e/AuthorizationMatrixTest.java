@@ -28,7 +28,9 @@ import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
-import uk.stepup.measures.MeasureEntryService;
+import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.measures.MeasureEntryResult;
+import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.PermissionOverwrite;
 import uk.stepup.sandbox.Permissions;
@@ -126,8 +128,14 @@ class AuthorizationMatrixTest {
         m.put(ComponentIds.Action.PROGRESS, a -> bot.progress.forManager(a));
         m.put(ComponentIds.Action.TASK_DONE, a -> bot.taskBoard.markDone(a, new TaskId(f.otherTask())));
         m.put(ComponentIds.Action.ATTENDED, a -> bot.sessionDesk.attended(a, new SessionId(f.otherSession())));
-        m.put(ComponentIds.Action.MEASURES_ADD, a -> bot.measureDesk.open(a, f.oak(), 1, 1, Optional.empty()));
-        m.put(ComponentIds.Action.MEASURES_MODAL, a -> bot.measureDesk.submit(a, f.oak(), 1, 1, Map.of("m1", "3")));
+        m.put(
+                ComponentIds.Action.MEASURES_ADD,
+                a -> bot.measureDesk.open(
+                        a, new MeasureForm.PageRef(f.oak(), 1, 1), Optional.empty(), MeasureInteractions.MODAL));
+        m.put(
+                ComponentIds.Action.MEASURES_MODAL,
+                a -> bot.measureDesk.submit(
+                        a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
         return m;
     }
 
@@ -448,7 +456,7 @@ class AuthorizationMatrixTest {
         if (result instanceof CheckinService.Refused r) {
             return r.outcome().message();
         }
-        if (result instanceof MeasureEntryService.Refused r) {
+        if (result instanceof MeasureEntryResult.Refused r) {
             return r.outcome().message();
         }
         if (result instanceof TaskService.Said said) {

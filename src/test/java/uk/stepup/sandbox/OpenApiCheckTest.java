@@ -138,8 +138,8 @@ class OpenApiCheckTest {
     void everySandboxRouteIsDocumented() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            World world = new World(SandboxOptions.defaults());
-            RestApi api = new RestApi(world, new Interactions(world, timer), new RateLimiter());
+            SandboxState state = new SandboxState(SandboxOptions.defaults());
+            RestApi api = new RestApi(state, new Interactions(state, timer), new RateLimiter());
             assertThat(api.routes()).hasSizeGreaterThan(50);
             for (RestRoute route : api.routes()) {
                 // A parameter gets a snowflake-shaped value; a literal such as @me or @original stays as it is.
