@@ -39,7 +39,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("A complete, well-formed folder loads both frameworks with no problems")
-    void validFolderLoads() {
+    void valid_folder_loads() {
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
@@ -64,7 +64,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Problems name the file as the user gave the folder, so a relative folder gives relative paths")
-    void pathsFollowTheFolderAsGiven() {
+    void paths_follow_the_folder_as_given() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
         List<CurriculumProblem> problems =
@@ -83,7 +83,7 @@ class CurriculumLoaderTest {
     // ---- front matter ----
 
     @Test
-    void missingFrontMatter() {
+    void missing_front_matter() {
         prompts.edit(S1, text -> text.substring(text.indexOf("## Why")));
 
         assertThat(problems())
@@ -92,7 +92,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unterminatedFrontMatter() {
+    void unterminated_front_matter() {
         prompts.deleteLine(S1, 7);
 
         assertThat(problems())
@@ -101,7 +101,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownKey() {
+    void unknown_key() {
         prompts.insertLine(S1, 6, "week: 3");
 
         assertThat(problems())
@@ -110,7 +110,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void lineThatIsNotAKey() {
+    void line_that_is_not_a_key() {
         prompts.insertLine(S1, 6, "just some words");
 
         assertThat(problems())
@@ -118,7 +118,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void missingKeyPointsAtTheClosingLine() {
+    void missing_key_points_at_the_closing_line() {
         prompts.deleteLine(S1, 6);
 
         assertThat(problems())
@@ -127,14 +127,14 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyValue() {
+    void empty_value() {
         prompts.replaceLine(S1, 5, "title:");
 
         assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:5: key \"title\" has no value");
     }
 
     @Test
-    void duplicateKey() {
+    void duplicate_key() {
         prompts.insertLine(S1, 6, "title: Another title");
 
         assertThat(problems())
@@ -143,7 +143,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void codeDoesNotMatchFileName() {
+    void code_does_not_match_file_name() {
         prompts.replaceLine(S1, 2, "code: S2");
 
         assertThat(problems())
@@ -152,7 +152,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void frameworkDoesNotMatchFolder() {
+    void framework_does_not_match_folder() {
         prompts.replaceLine(S1, 3, "framework: saf-2023");
 
         assertThat(problems())
@@ -161,7 +161,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownKeyQuestion() {
+    void unknown_key_question() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
         assertThat(problems())
@@ -170,7 +170,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void keyQuestionMustMatchTheCodeLetter() {
+    void key_question_must_match_the_code_letter() {
         prompts.replaceLine(S1, 4, "key_question: Caring");
 
         assertThat(problems())
@@ -180,7 +180,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Quotes, a BOM, Windows line endings and a phone's curly apostrophe are all accepted")
-    void forgivingAboutHarmlessDifferences() {
+    void forgiving_about_harmless_differences() {
         prompts.edit(
                 S1,
                 text -> "\uFEFF"
@@ -200,7 +200,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void titleTooLong() {
+    void title_too_long() {
         prompts.replaceLine(S1, 5, "title: " + "x".repeat(81));
 
         assertThat(problems())
@@ -211,7 +211,7 @@ class CurriculumLoaderTest {
     // ---- order ----
 
     @Test
-    void orderNotANumber() {
+    void order_not_a_number() {
         prompts.replaceLine(S1, 6, "order: first");
 
         assertThat(problems())
@@ -220,7 +220,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void orderOutOfRange() {
+    void order_out_of_range() {
         prompts.replaceLine(QS_S1, 6, "order: 35");
 
         assertThat(problems())
@@ -230,7 +230,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("A duplicated order points at the second file's order line and names the gap it leaves")
-    void duplicatedOrderAndTheGapItLeaves() {
+    void duplicated_order_and_the_gap_it_leaves() {
         prompts.replaceLine("kloe-2017/S2.md", 6, "order: 1");
 
         assertThat(problems())
@@ -241,7 +241,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Swapping two orders is how a coach reorders, and it loads cleanly")
-    void swappedOrdersLoad() {
+    void swapped_orders_load() {
         prompts.replaceLine(S1, 6, "order: 2");
         prompts.replaceLine("kloe-2017/S2.md", 6, "order: 1");
 
@@ -254,7 +254,7 @@ class CurriculumLoaderTest {
     // ---- kloe links (saf-2023 only) ----
 
     @Test
-    void kloeKeyOnlyInSafFiles() {
+    void kloe_key_only_in_saf_files() {
         prompts.insertLine(S1, 7, "kloe: S1");
 
         assertThat(problems())
@@ -263,7 +263,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void kloeLinksMustBeKnownCodes() {
+    void kloe_links_must_be_known_codes() {
         prompts.replaceLine(QS_S1, 7, "kloe: S6, S9, s6");
 
         assertThat(problems())
@@ -273,7 +273,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void kloeLinksAreOptional() {
+    void kloe_links_are_optional() {
         prompts.deleteLine(QS_S1, 7);
 
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
@@ -290,7 +290,7 @@ class CurriculumLoaderTest {
     // ---- sections ----
 
     @Test
-    void missingSectionPointsAtTheNextHeading() {
+    void missing_section_points_at_the_next_heading() {
         prompts.edit(
                 S1, text -> text.replace("## Evidence ideas\n- First idea.\n- Second idea.\n- Third idea.\n\n", ""));
 
@@ -300,7 +300,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void missingLastSectionPointsAtTheEnd() {
+    void missing_last_section_points_at_the_end() {
         prompts.edit(S1, text -> text.replace("\n## This week's action\nDo one useful thing this week.\n", ""));
 
         assertThat(problems())
@@ -309,7 +309,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownSection() {
+    void unknown_section() {
         prompts.insertLine(S1, 26, "## Notes");
 
         assertThat(problems())
@@ -319,7 +319,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void duplicateSection() {
+    void duplicate_section() {
         prompts.edit(S1, text -> text + "\n## Why it matters\nAgain.\n");
 
         assertThat(problems())
@@ -328,7 +328,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void wrongHeadingLevel() {
+    void wrong_heading_level() {
         prompts.replaceLine(S1, 21, "### Evidence ideas");
 
         assertThat(problems())
@@ -337,7 +337,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void textBeforeTheFirstSection() {
+    void text_before_the_first_section() {
         prompts.insertLine(S1, 8, "Welcome to week one.");
 
         assertThat(problems())
@@ -346,7 +346,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyParagraphSection() {
+    void empty_paragraph_section() {
         prompts.replaceLine(S1, 9, "");
 
         assertThat(problems())
@@ -355,7 +355,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyListSection() {
+    void empty_list_section() {
         prompts.edit(S1, text -> text.replace("- First sign.\n- Second sign.\n- Third sign.\n", ""));
 
         assertThat(problems())
@@ -364,7 +364,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void bulletsInAParagraphSection() {
+    void bullets_in_a_paragraph_section() {
         prompts.replaceLine(S1, 27, "- Do one useful thing this week.");
 
         assertThat(problems())
@@ -373,7 +373,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void plainTextInAListSection() {
+    void plain_text_in_a_list_section() {
         prompts.replaceLine(S1, 13, "Second question?");
 
         assertThat(problems())
@@ -382,7 +382,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void indentedLinesContinueABullet() {
+    void indented_lines_continue_a_bullet() {
         prompts.insertLine(S1, 13, "  which carries on here?");
 
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
@@ -397,7 +397,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void nestedBullet() {
+    void nested_bullet() {
         prompts.insertLine(S1, 13, "  - a sub-point");
 
         assertThat(problems())
@@ -406,7 +406,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyBullet() {
+    void empty_bullet() {
         prompts.replaceLine(S1, 23, "-");
 
         assertThat(problems())
@@ -415,7 +415,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void tooFewBullets() {
+    void too_few_bullets() {
         prompts.deleteLine(S1, 14);
 
         assertThat(problems())
@@ -424,7 +424,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void tooManyBulletsPointsAtTheSixth() {
+    void too_many_bullets_points_at_the_sixth() {
         prompts.insertLine(S1, 25, "- Fourth idea.\n- Fifth idea.\n- Sixth idea.");
 
         assertThat(problems())
@@ -435,7 +435,7 @@ class CurriculumLoaderTest {
     // ---- limits ----
 
     @Test
-    void sectionTooLong() {
+    void section_too_long() {
         prompts.replaceLine(S1, 9, "w".repeat(901));
 
         assertThat(problems())
@@ -444,7 +444,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void bodyTooLong() {
+    void body_too_long() {
         String longBullet = "- " + "b".repeat(850);
         prompts.edit(
                 S1,
@@ -461,7 +461,7 @@ class CurriculumLoaderTest {
     // ---- files and folders ----
 
     @Test
-    void missingFilesAreNamed() {
+    void missing_files_are_named() {
         prompts.delete("kloe-2017/S3.md");
         prompts.delete("kloe-2017/E6.md");
 
@@ -469,7 +469,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void fileThatIsNotAPrompt() {
+    void file_that_is_not_a_prompt() {
         prompts.write("kloe-2017/S7.md", PromptFixtures.validFile(Frameworks.KLOE, "S6", 6));
 
         assertThat(problems())
@@ -478,7 +478,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void fileNameInTheWrongCaseGetsAHint() {
+    void file_name_in_the_wrong_case_gets_a_hint() {
         String text = prompts.read(QS_S1);
         prompts.delete(QS_S1);
         prompts.write("saf-2023/qs-s1.md", text);
@@ -492,7 +492,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Other files in a framework folder are reported; README.md and hidden files are left alone")
-    void otherFilesInAFrameworkFolder() {
+    void other_files_in_a_framework_folder() {
         prompts.write("kloe-2017/notes.txt", "ideas");
         prompts.write("kloe-2017/README.md", "About these prompts.");
         prompts.write("kloe-2017/.DS_Store", "");
@@ -506,7 +506,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownFolderAndStrayFileAtTheTop() {
+    void unknown_folder_and_stray_file_at_the_top() {
         prompts.write("kloe2017/S1.md", "");
         prompts.write("todo.md", "");
 
@@ -518,7 +518,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void missingFrameworkFolder() {
+    void missing_framework_folder() {
         prompts.deleteTree("saf-2023");
 
         assertThat(problems())
@@ -527,7 +527,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void promptsFolderNotFound() {
+    void prompts_folder_not_found() {
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("nowhere"));
 
         assertThat(result.ok()).isFalse();
@@ -538,7 +538,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void notUtf8PointsAtTheLine() {
+    void not_utf_8_points_at_the_line() {
         byte[] latin1 = PromptFixtures.validFile(Frameworks.KLOE, "S1", 1)
                 .replace("Why S1 matters", "Why S1 matters \u00e9")
                 .getBytes(StandardCharsets.ISO_8859_1);
@@ -550,7 +550,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("A broken file is left out of its curriculum and does not cascade into order or count problems")
-    void brokenFileDoesNotCascade() {
+    void broken_file_does_not_cascade() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
         CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));

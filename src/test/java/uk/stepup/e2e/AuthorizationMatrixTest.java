@@ -3,7 +3,6 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.app.BotModule;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
@@ -60,7 +57,6 @@ import uk.stepup.tasks.TaskService;
  * home's ids where they cannot, and must give them nothing of that home and change nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 class AuthorizationMatrixTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -148,14 +144,15 @@ class AuthorizationMatrixTest {
 
     static final String HELD = "Mrs Smith enjoyed the garden";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e =
+            EndToEnd.startingAt(Instant.parse("2027-01-06T10:00:00Z")).withoutRuleCheck();
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, Instant.parse("2027-01-06T10:00:00Z"));
+        h = e2e.harness();
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Matrix"), h.general)
@@ -174,11 +171,6 @@ class AuthorizationMatrixTest {
                         h.general)
                 .awaitReply(WAIT);
         h.setupReport("Matrix");
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
     }
 
     @Test
@@ -262,7 +254,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void no_one_but_a_homes_manager_gets_anything_from_its_components_and_nothing_changes() throws Exception {
-        try (BotHarness w = new BotHarness(dir.resolve("components"), Instant.parse("2027-01-06T10:00:00Z"))) {
+        try (BotHarness w = new BotHarness(e2e.dir().resolve("components"), Instant.parse("2027-01-06T10:00:00Z"))) {
             SandboxActor coach = w.sandbox.as(w.coach, w.guild);
             coach.slash("cohort create", Map.of("name", "Matrix"), w.general).awaitReply(WAIT);
             coach.slash(
