@@ -22,9 +22,11 @@ import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.privacy.PrivacyVerdict;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CheckinId;
+import uk.stepup.shared.CohortId;
+import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
-import uk.stepup.shared.UserText;
 
 /**
  * The weekly check-in, from the manager's side: open the form (pre-filled when editing), submit it through the
@@ -64,21 +66,15 @@ public final class CheckinService {
 
     /** The form to show: which home and week, the KLOE, and the saved answers when editing. */
     public record Form(
-            long homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {
-        /** The modal title, e.g. "Week 3 · S3 Staffing and recruitment", cut to Discord's 45 characters. */
-        public String modalTitle() {
-            String t = "Week " + week + " · " + code + " " + title;
-            return UserText.shorten(t, 45);
-        }
-    }
+            HomeId homeId, String homeName, int week, String code, String title, Optional<CheckinAnswers> prefill) {}
 
     /** What happened to a submission. */
     public sealed interface Result permits Opened, Saved, Confirm, Refused {}
 
     public record Opened(Form form) implements Result {}
 
-    /** Stored; {@code summary} is what the manager sees. */
-    public record Saved(Checkin checkin, String summary) implements Result {}
+    /** Stored; {@code changed} is false when the same answers came again (nothing new was written). */
+    public record Saved(Checkin checkin, boolean changed) implements Result {}
 
     /** Held until the manager confirms (a possible resident name); nothing stored yet. */
     public record Confirm(String token, String message) implements Result {}
@@ -89,9 +85,9 @@ public final class CheckinService {
      * Opens the check-in for the manager. {@code cohortId} and {@code week} come from a prompt's button; without them
      * ({@code /checkin}) the manager's running cohort and its current week are used.
      */
-    public Result open(Actor actor, Optional<Long> cohortId, Optional<Integer> week) {
+    public Result open(Actor actor, Optional<CohortId> cohortId, Optional<Integer> week) {
         Optional<Home> home =
-                cohortId.isPresent() ? homes.managedBy(cohortId.get(), actor.userId()) : currentHome(actor);
+                cohortId.isPresent() ? homes.managedBy(cohortId.get().value(), actor.userId()) : currentHome(actor);
         if (home.isEmpty()) {
             return new Refused(Outcome.refused(
                     actor.coach()
@@ -121,7 +117,7 @@ public final class CheckinService {
         }
         CurriculumItem item = item(cohort, n);
         return new Opened(new Form(
-                home.get().id(),
+                new HomeId(home.get().id()),
                 home.get().name(),
                 n,
                 item.code(),
@@ -155,8 +151,8 @@ public final class CheckinService {
     }
 
     /** Saves what the manager submitted, unless the privacy guard refuses it or asks for confirmation. */
-    public Result submit(Actor actor, long homeId, int week, CheckinAnswers answers) {
-        Optional<Home> home = homes.byId(homeId);
+    public Result submit(Actor actor, HomeId homeId, int week, CheckinAnswers answers) {
+        Optional<Home> home = homes.byId(homeId.value());
         if (home.isEmpty() || !home.get().managerIds().contains(actor.userId())) {
             return new Refused(Outcome.refused("Only the managers of a home can check in for it."));
         }
@@ -170,7 +166,8 @@ public final class CheckinService {
             if (verdict.mayStoreAfterConfirmation()) {
                 forgetExpired();
                 String token = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-                heldCheckins.hold(new HeldCheckins.Held(token, actor.userId(), homeId, week, answers, clock.instant()));
+                heldCheckins.hold(
+                        new HeldCheckins.Held(token, actor.userId(), homeId.value(), week, answers, clock.instant()));
                 return new Confirm(token, verdict.reply());
             }
             return new Refused(Outcome.invalid(verdict.reply()));
@@ -210,8 +207,8 @@ public final class CheckinService {
         HeldCheckins.Held p = found.get();
         Home home = homes.byId(p.homeId()).orElseThrow();
         CurriculumItem item = item(cohorts.byId(home.cohortId()).orElseThrow(), p.week());
-        return Optional.of(
-                new Form(home.id(), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
+        return Optional.of(new Form(
+                new HomeId(home.id()), home.name(), p.week(), item.code(), item.title(), Optional.of(p.answers())));
     }
 
     private Result save(Actor actor, Home home, int week, CheckinAnswers answers) {
@@ -226,58 +223,17 @@ public final class CheckinService {
         CurriculumItem item = item(cohort, week);
         CheckinRepository.Stored stored =
                 checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
-        return new Saved(stored.checkin(), describe(stored.checkin(), stored.changed()));
-    }
-
-    private static String describe(Checkin c, boolean changed) {
-        StringBuilder s = new StringBuilder();
-        if (!changed) {
-            // The same answers again: most often a second press after Discord said "This interaction failed".
-            s.append("Already saved: your week ")
-                    .append(c.week())
-                    .append(" check-in for ")
-                    .append(c.code())
-                    .append(" has these answers, so nothing changed.\n");
-        } else {
-            s.append(c.revisions() == 1 ? "Saved" : "Updated (version " + c.revisions() + ")")
-                    .append(" your week ")
-                    .append(c.week())
-                    .append(" check-in for ")
-                    .append(c.code())
-                    .append(c.late() ? ", marked late" : "")
-                    .append(".\n");
-        }
-        s.append("**Self-rating:** ").append(c.answers().rating().label()).append('\n');
-        s.append("**What we did:** ").append(shorten(c.answers().didThisWeek())).append('\n');
-        c.answers()
-                .evidence()
-                .ifPresent(v -> s.append("**Evidence:** ").append(shorten(v)).append('\n'));
-        c.answers()
-                .nextStep()
-                .ifPresent(v -> s.append("**Next step:** ").append(shorten(v)).append('\n'));
-        c.answers()
-                .highlight()
-                .ifPresent(
-                        v -> s.append("**Highlight:** ")
-                                .append(shorten(v))
-                                .append(
-                                        "\nHow should we share your highlight with the cohort? Anonymously unless you choose otherwise.\n"));
-        s.append("You can change it until the week's summary is posted: press **Check in** again or use `/checkin`.");
-        return s.toString();
-    }
-
-    private static String shorten(String text) {
-        return UserText.shorten(UserText.oneLine(text), 160);
+        return new Saved(stored.checkin(), stored.changed());
     }
 
     /** How a home's highlight is shared; only its managers may choose. */
-    public Outcome share(Actor actor, long checkinId, HighlightShare share) {
-        Optional<Checkin> c = checkins.byId(checkinId);
+    public Outcome share(Actor actor, CheckinId checkinId, HighlightShare share) {
+        Optional<Checkin> c = checkins.byId(checkinId.value());
         Optional<Home> home = c.flatMap(k -> homes.byId(k.homeId()));
         if (home.isEmpty() || !home.get().managerIds().contains(actor.userId())) {
             return Outcome.refused("Only the home's managers can choose how its highlight is shared.");
         }
-        checkins.setShare(checkinId, share);
+        checkins.setShare(checkinId.value(), share);
         return Outcome.done(
                 switch (share) {
                     case ANONYMOUS -> "Your highlight will be shared without your home's name.";

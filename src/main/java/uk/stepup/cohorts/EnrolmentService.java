@@ -39,34 +39,59 @@ public final class EnrolmentService {
         this.clock = clock;
     }
 
+    /** What {@code /cohort enrol} answers: a sentence (refused, or what to fix), or who now manages which home. */
+    public sealed interface Enrolling permits Said, Enrolled {
+        boolean ok();
+    }
+
+    /** A plain answer. */
+    public record Said(Outcome outcome) implements Enrolling {
+        @Override
+        public boolean ok() {
+            return outcome.ok();
+        }
+    }
+
+    /**
+     * The manager (a user id) now manages the home; {@code channelProblem} says why its channel could not be set up,
+     * if it could not.
+     */
+    public record Enrolled(String managerId, String homeName, String cohortName, Optional<String> channelProblem)
+            implements Enrolling {
+        @Override
+        public boolean ok() {
+            return true;
+        }
+    }
+
     /**
      * {@code /cohort enrol home manager}: a new home with its first manager, or one more manager for a home. The name
      * is made one line and then follows the import's rules, so both ways of enrolling accept the same names.
      */
-    public Outcome enrol(Actor actor, Cohort cohort, String homeName, String managerId) {
+    public Enrolling enrol(Actor actor, Cohort cohort, String homeName, String managerId) {
         if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
+            return new Said(Outcome.refused(Outcome.COACHES_ONLY));
         }
         String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
                 + csvQuote(UserText.oneLine(homeName)) + ",," + managerId + ",,,,,,\n";
         EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
-            return Outcome.invalid(invalid.problems().stream()
+            return new Said(Outcome.invalid(invalid.problems().stream()
                     .map(EnrolmentCsv.Problem::message)
                     .reduce((a, b) -> a + "\n" + b)
-                    .orElse(""));
+                    .orElse("")));
         }
         HomeRepository.NewHome newHome = ((EnrolmentCsv.Ok) parsed).homes().get(0);
         Optional<Home> existing = homes.byName(cohort.id(), newHome.name());
         Optional<Home> managed = homes.managedBy(cohort.id(), managerId);
         if (managed.isPresent()
                 && (existing.isEmpty() || managed.get().id() != existing.get().id())) {
-            return Outcome.invalid("User " + managerId + " already manages \""
-                    + managed.get().name() + "\" in " + cohort.name() + "; a manager belongs to one home.");
+            return new Said(Outcome.invalid("User " + managerId + " already manages \""
+                    + managed.get().name() + "\" in " + cohort.name() + "; a manager belongs to one home."));
         }
         Admitted admitted = admit(cohort, List.of(managerId), id -> Optional.empty());
         if (!admitted.notMembers().isEmpty()) {
-            return Outcome.invalid(String.join("\n", admitted.notMembers()));
+            return new Said(Outcome.invalid(String.join("\n", admitted.notMembers())));
         }
         try {
             Home home = existing.isPresent()
@@ -74,11 +99,9 @@ public final class EnrolmentService {
                     : homes.enrolAll(cohort.id(), List.of(newHome), clock.instant())
                             .get(0);
             Optional<String> problem = admitted.problem().or(() -> channel(cohort, home));
-            return Outcome.done("<@" + managerId + "> now manages **" + home.name() + "** in " + cohort.name() + "."
-                    + problem.map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
-                            .orElse(" They can see its private channel and check in each week."));
+            return new Enrolled(managerId, home.name(), cohort.name(), problem);
         } catch (HomeRepository.EnrolmentConflictException e) {
-            return Outcome.invalid(e.getMessage());
+            return new Said(Outcome.invalid(e.getMessage()));
         }
     }
 

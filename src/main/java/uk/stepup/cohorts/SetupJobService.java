@@ -347,12 +347,11 @@ public final class SetupJobService {
     }
 
     private void report(Progress p, SetupJob job) {
-        String who = "<@" + job.startedBy() + "> ";
         String took = took(Duration.between(job.startedAt(), clock.instant()));
         String name = "**" + p.cohort().name() + "**";
         String text;
         if (job.phase() == SetupJob.Phase.REFUSED) {
-            text = who + "Nothing was imported into " + name + " (" + took
+            text = "Nothing was imported into " + name + " (" + took
                     + "): fix these rows and import the file again."
                     + " The managers of the file no longer have the cohort's role.\n"
                     + CohortService.listed(job.problems());
@@ -360,7 +359,7 @@ public final class SetupJobService {
             EnrolmentCsv.Ok file = file(job);
             int managers =
                     file.homes().stream().mapToInt(h -> h.managerIds().size()).sum();
-            text = who + "Imported " + plural(file.homes().size(), "home") + " with " + plural(managers, "manager")
+            text = "Imported " + plural(file.homes().size(), "home") + " with " + plural(managers, "manager")
                     + " into " + name + " (" + took + ")."
                     + (job.problems().isEmpty()
                             ? " Every home has its private channel; its managers can check in each week."
@@ -368,7 +367,7 @@ public final class SetupJobService {
                                     + CohortService.listed(job.problems()));
         } else {
             int all = homes.inCohort(job.cohortId()).size();
-            text = who + "Repaired " + name + " (" + took + ")."
+            text = "Repaired " + name + " (" + took + ")."
                     + (job.problems().isEmpty()
                             ? " Its channels and all " + plural(all, "home channel") + " are in place."
                             : "\nStill failing; fix what each says, then run `/cohort repair` again:\n"

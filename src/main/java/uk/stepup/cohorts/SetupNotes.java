@@ -6,8 +6,9 @@ import java.util.Optional;
 public interface SetupNotes {
 
     /**
-     * Posts {@code text} and waits until Discord has it; {@code mention} is the one user it may ping (the coach who
-     * started the job), nobody else. False (and logged) if it could not be posted.
+     * Posts {@code text} and waits until it is delivered. {@code addressedTo} is the user id of the coach the note is
+     * for (who started the job): the adapter addresses it to them, and they are the one person it may ping.
+     * False (and logged) if it could not be posted.
      */
-    boolean post(Cohort cohort, String text, Optional<String> mention);
+    boolean post(Cohort cohort, String text, Optional<String> addressedTo);
 }

@@ -30,7 +30,7 @@ public final class BroadcastCommand implements InteractionHandlers.Slash {
         return Commands.slash("broadcast", "Post a message to a cohort's #announcements, or to all cohorts (coaches)")
                 .addOptions(
                         new OptionData(OptionType.STRING, "message", "What to say; it pings nobody", true)
-                                .setMaxLength(BroadcastService.MESSAGE_MAX),
+                                .setMaxLength(Math.min(BroadcastService.BROADCAST_MAX, EmbedCard.CONTENT_MAX)),
                         new OptionData(
                                         OptionType.STRING,
                                         "cohort",

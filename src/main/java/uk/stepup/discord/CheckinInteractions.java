@@ -22,12 +22,15 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CheckinId;
 import uk.stepup.shared.Rating;
+import uk.stepup.shared.UserText;
 
 /**
  * The weekly check-in on Discord: {@code /checkin} and the Check in buttons open the modal; the modal's answers go
@@ -36,6 +39,9 @@ import uk.stepup.shared.Rating;
  */
 public final class CheckinInteractions
         implements InteractionHandlers.Slash, InteractionHandlers.Buttons, InteractionHandlers.Modals {
+    /** Discord's limit for a modal's title (interactions/receiving-and-responding#interaction-response-object-modal). */
+    static final int MODAL_TITLE_MAX = 45;
+
     private final CheckinService desk;
     private final Optional<MeasureEntryService> measures;
 
@@ -71,13 +77,13 @@ public final class CheckinInteractions
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded d, Actor actor) {
         switch (d.action()) {
-            case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.longArg(0)), Optional.of(d.intArg(1))));
+            case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.cohortId(0)), Optional.of(d.intArg(1))));
             case CHECKIN_SHARE ->
                 Replies.ephemeral(
                         e,
                         desk.share(
                                 actor,
-                                d.longArg(0),
+                                d.checkinId(0),
                                 HighlightShare.valueOf(d.arg(1).toUpperCase(Locale.ROOT))));
             case CHECKIN_CONFIRM -> saved(e, desk.confirm(actor, d.arg(0)));
             case CHECKIN_REVISE -> {
@@ -106,7 +112,7 @@ public final class CheckinInteractions
         CheckinAnswers answers = new CheckinAnswers(
                 rating.get(), did.strip(), value(e, "evidence"), value(e, "next"), value(e, "highlight"));
         // The check-in is committed by the desk before this reply acknowledges the interaction.
-        saved(e, desk.submit(actor, id.longArg(0), id.intArg(1), answers));
+        saved(e, desk.submit(actor, id.homeId(0), id.intArg(1), answers));
     }
 
     /** The check-in modal: a rating select and four text inputs, each inside a Label, pre-filled when editing. */
@@ -141,7 +147,7 @@ public final class CheckinInteractions
         });
         return Modal.create(
                         ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, form.homeId(), form.week()),
-                        form.modalTitle())
+                        modalTitle(form))
                 .addComponents(
                         Label.of("Self-rating for " + form.code(), rating.build()),
                         Label.of(
@@ -154,6 +160,11 @@ public final class CheckinInteractions
                 .build();
     }
 
+    /** The modal title, e.g. "Week 3 · S3 Staffing and recruitment", cut to Discord's limit for a modal title. */
+    static String modalTitle(CheckinService.Form form) {
+        return UserText.shorten("Week " + form.week() + " · " + form.code() + " " + form.title(), MODAL_TITLE_MAX);
+    }
+
     private void openCheckin(IReplyCallback cb, CheckinService.Result result) {
         if (result instanceof CheckinService.Opened opened && cb instanceof IModalCallback m) {
             m.replyModal(checkinModal(opened.form())).queue(null, InteractionErrors.onFailure(cb, "the check-in form"));
@@ -162,6 +173,57 @@ public final class CheckinInteractions
         } else {
             Replies.ephemeral(cb, "Please use the Check in button or `/checkin`.");
         }
+    }
+
+    /** What the manager sees once their check-in is stored: its answers, shortened, and how to change it. */
+    static String receipt(Checkin c, boolean changed) {
+        StringBuilder s = new StringBuilder();
+        if (!changed) {
+            // The same answers again: most often a second press after Discord said "This interaction failed".
+            s.append("Already saved: your week ")
+                    .append(c.week())
+                    .append(" check-in for ")
+                    .append(c.code())
+                    .append(" has these answers, so nothing changed.\n");
+        } else {
+            s.append(c.revisions() == 1 ? "Saved" : "Updated (version " + c.revisions() + ")")
+                    .append(" your week ")
+                    .append(c.week())
+                    .append(" check-in for ")
+                    .append(c.code())
+                    .append(c.late() ? ", marked late" : "")
+                    .append(".\n");
+        }
+        s.append(Markdown.bold("Self-rating:") + " ")
+                .append(c.answers().rating().label())
+                .append('\n');
+        s.append(Markdown.bold("What we did:") + " ")
+                .append(shorten(c.answers().didThisWeek()))
+                .append('\n');
+        c.answers()
+                .evidence()
+                .ifPresent(v -> s.append(Markdown.bold("Evidence:") + " ")
+                        .append(shorten(v))
+                        .append('\n'));
+        c.answers()
+                .nextStep()
+                .ifPresent(v -> s.append(Markdown.bold("Next step:") + " ")
+                        .append(shorten(v))
+                        .append('\n'));
+        c.answers()
+                .highlight()
+                .ifPresent(
+                        v -> s.append(Markdown.bold("Highlight:") + " ")
+                                .append(shorten(v))
+                                .append(
+                                        "\nHow should we share your highlight with the cohort? Anonymously unless you choose otherwise.\n"));
+        s.append("You can change it until the week's summary is posted: press " + Markdown.bold("Check in")
+                + " again or use `/checkin`.");
+        return s.toString();
+    }
+
+    private static String shorten(String text) {
+        return UserText.shorten(UserText.oneLine(text), 160);
     }
 
     private static Optional<String> value(ModalInteractionEvent e, String id) {
@@ -174,7 +236,7 @@ public final class CheckinInteractions
         if (result instanceof CheckinService.Saved s) {
             List<ActionRow> rows = new ArrayList<>();
             if (s.checkin().answers().highlight().isPresent()) {
-                long id = s.checkin().id();
+                CheckinId id = new CheckinId(s.checkin().id());
                 rows.add(ActionRow.of(
                         Button.primary(
                                 ComponentIds.encode(ComponentIds.Action.CHECKIN_SHARE, id, "anonymous"),
@@ -189,7 +251,7 @@ public final class CheckinInteractions
                             m, s.checkin().homeId(), s.checkin().week()))
                     .orElse(List.of());
             rows.addAll(offer);
-            String text = s.summary()
+            String text = receipt(s.checkin(), s.changed())
                     + (offer.isEmpty()
                             ? ""
                             : "\nYour cohort also tracks measures: add this week's numbers "

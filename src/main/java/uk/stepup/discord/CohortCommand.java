@@ -170,13 +170,13 @@ public final class CohortCommand implements InteractionHandlers.Slash {
         Cohort cohort = ((CohortService.Found) target).cohort();
         Outcome outcome = switch (sub) {
             case "enrol" ->
-                enrolment.enrol(
+                said(enrolment.enrol(
                         actor,
                         cohort,
                         opt(e, "home").orElse(""),
                         Optional.ofNullable(e.getOption("manager"))
                                 .map(o -> o.getAsUser().getId())
-                                .orElse(""));
+                                .orElse("")));
             case "import" -> importCsv(e, actor, cohort);
             case "pause" -> admin.pause(actor, cohort);
             case "resume" -> admin.resume(actor, cohort);
@@ -191,6 +191,18 @@ public final class CohortCommand implements InteractionHandlers.Slash {
         if (outcome != null) {
             Replies.ephemeral(e, outcome);
         }
+    }
+
+    /** The answer to {@code /cohort enrol}, naming the manager with a mention (replies never ping). */
+    public static Outcome said(EnrolmentService.Enrolling enrolling) {
+        if (enrolling instanceof EnrolmentService.Enrolled d) {
+            return Outcome.done(Markdown.user(d.managerId()) + " now manages " + Markdown.bold(d.homeName()) + " in "
+                    + d.cohortName() + "."
+                    + d.channelProblem()
+                            .map(p -> " I could not set up its channel (" + p + "); run `/cohort repair` once fixed.")
+                            .orElse(" They can see its private channel and check in each week."));
+        }
+        return ((EnrolmentService.Said) enrolling).outcome();
     }
 
     private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor, Cohort cohort) throws Exception {

@@ -1,5 +1,8 @@
 package uk.stepup.discord;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
@@ -9,6 +12,11 @@ import uk.stepup.summaries.CohortStatusService;
 
 /** {@code /cohort status}: each home's check-ins, overdue tasks and sessions, at-risk homes first (ephemeral). */
 public final class CohortStatusCommand implements CohortCommand.CohortSubcommand {
+    /** The reply stays within Discord's 2000 characters for a message. */
+    static final int TEXT_MAX = 1900;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
+
     private final CohortStatusService status;
 
     public CohortStatusCommand(CohortStatusService status) {
@@ -25,6 +33,50 @@ public final class CohortStatusCommand implements CohortCommand.CohortSubcommand
 
     @Override
     public Outcome handle(SlashCommandInteractionEvent event, Actor actor, Cohort cohort) {
-        return status.report(actor, cohort);
+        return said(status.report(actor, cohort));
+    }
+
+    /** The coach's reply: the status as one message, or why not. */
+    public static Outcome said(CohortStatusService.Answer answer) {
+        if (answer instanceof CohortStatusService.Status s) {
+            return Outcome.done(text(s.report(), s.at()));
+        }
+        return ((CohortStatusService.Refused) answer).outcome();
+    }
+
+    /** The report as one reply: a heading, then one line per home, cut with "…and N more" if it would not fit. */
+    static String text(CohortStatusService.Report r, ZonedDateTime at) {
+        StringBuilder out = new StringBuilder(Markdown.bold(r.cohort()) + " status, " + WHEN.format(at) + " ("
+                + at.getZone().getId() + ")\n" + r.weeksClosed()
+                + (r.weeksClosed() == 1 ? " check-in week" : " check-in weeks")
+                + " closed · " + r.tasks() + (r.tasks() == 1 ? " task" : " tasks") + " set · " + r.sessionsHeld()
+                + (r.sessionsHeld() == 1 ? " session" : " sessions") + " held\n");
+        if (r.homes().isEmpty()) {
+            return out.append("No homes are enrolled yet: use `/cohort enrol` or `/cohort import`.")
+                    .toString();
+        }
+        out.append(
+                        r.atRisk() == 0
+                                ? "No home is at risk."
+                                : "⚠️ " + r.atRisk() + " of " + r.homes().size()
+                                        + (r.homes().size() == 1 ? " home" : " homes") + " at risk ("
+                                        + CohortStatusService.AT_RISK_MISSED
+                                        + "+ missed check-ins or " + CohortStatusService.AT_RISK_OVERDUE
+                                        + "+ overdue tasks), listed first.")
+                .append('\n');
+        int shown = 0;
+        for (CohortStatusService.HomeStatus h : r.homes()) {
+            String line = "\n" + (h.atRisk() ? "⚠️ " : "• ") + Markdown.bold(h.home()) + " · check-ins: " + h.onTime()
+                    + " on time, "
+                    + h.late() + " late, " + h.missed() + " missed · overdue tasks: " + h.overdueTasks()
+                    + " · sessions: " + h.sessionsAttended() + " of " + r.sessionsHeld();
+            String more = "\n…and " + (r.homes().size() - shown) + " more homes.";
+            if (out.length() + line.length() + more.length() > TEXT_MAX) {
+                return out.append(more).toString();
+            }
+            out.append(line);
+            shown++;
+        }
+        return out.toString();
     }
 }

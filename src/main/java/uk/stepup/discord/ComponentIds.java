@@ -4,6 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.stepup.shared.CheckinId;
+import uk.stepup.shared.CohortId;
+import uk.stepup.shared.EntityId;
+import uk.stepup.shared.HomeId;
+import uk.stepup.shared.SessionId;
+import uk.stepup.shared.TaskId;
 
 /**
  * The one codec for custom ids on buttons, selects and modals: {@code action:arg:arg}. Ids hold only numbers and
@@ -11,9 +17,13 @@ import java.util.regex.Pattern;
  * weeks ago still routes to the right handler.
  *
  * <pre>{@code
- * String id = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohortId, week, "p");
- * ComponentIds.decode(id).ifPresent(d -> handle(d.action(), d.longArg(0), d.intArg(1)));
+ * String id = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, new CohortId(7), week, "p");
+ * ComponentIds.decode(id).ifPresent(d -> handle(d.action(), d.cohortId(0), d.intArg(1)));
  * }</pre>
+ *
+ * <p>Ids of rows are written from their typed {@link EntityId} and read back through the typed accessors
+ * ({@link Decoded#cohortId}, {@link Decoded#homeId}, ...), so a handler that reads a cohort where the action holds a
+ * home does not compile.
  */
 public final class ComponentIds {
     public static final int MAX_LENGTH = 100;
@@ -55,6 +65,26 @@ public final class ComponentIds {
 
     /** A decoded id. */
     public record Decoded(Action action, List<String> args) {
+        public CohortId cohortId(int i) {
+            return new CohortId(longArg(i));
+        }
+
+        public HomeId homeId(int i) {
+            return new HomeId(longArg(i));
+        }
+
+        public CheckinId checkinId(int i) {
+            return new CheckinId(longArg(i));
+        }
+
+        public TaskId taskId(int i) {
+            return new TaskId(longArg(i));
+        }
+
+        public SessionId sessionId(int i) {
+            return new SessionId(longArg(i));
+        }
+
         public long longArg(int i) {
             return Long.parseLong(args.get(i));
         }
@@ -73,7 +103,7 @@ public final class ComponentIds {
     public static String encode(Action action, Object... args) {
         StringBuilder id = new StringBuilder(action.key);
         for (Object a : args) {
-            String s = String.valueOf(a);
+            String s = a instanceof EntityId e ? Long.toString(e.value()) : String.valueOf(a);
             if (!SAFE_ARG.matcher(s).matches()) {
                 throw new IllegalArgumentException("Component id arguments are short keys, not \"" + s + "\"");
             }

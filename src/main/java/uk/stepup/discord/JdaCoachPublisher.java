@@ -1,6 +1,5 @@
 package uk.stepup.discord;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,12 +17,15 @@ import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
+import net.dv8tion.jda.api.utils.TimeFormat;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
+import uk.stepup.shared.SessionId;
+import uk.stepup.shared.TaskId;
 import uk.stepup.tasks.CoachPublisher;
 import uk.stepup.tasks.Session;
 import uk.stepup.tasks.Task;
@@ -53,16 +55,12 @@ public final class JdaCoachPublisher implements CoachPublisher {
         this.pacer = pacer;
     }
 
-    static Button doneButton(long taskId) {
+    static Button doneButton(TaskId taskId) {
         return Button.success(ComponentIds.encode(ComponentIds.Action.TASK_DONE, taskId), "Mark done");
     }
 
-    static Button attendedButton(long sessionId) {
+    static Button attendedButton(SessionId sessionId) {
         return Button.primary(ComponentIds.encode(ComponentIds.Action.ATTENDED, sessionId), "I attended");
-    }
-
-    private static String stamp(Instant t, String style) {
-        return "<t:" + t.getEpochSecond() + ":" + style + ">";
     }
 
     static EmbedCard taskCard(Cohort cohort, Task task) {
@@ -102,34 +100,36 @@ public final class JdaCoachPublisher implements CoachPublisher {
         }
         return new EmbedCard(
                 "Live session · " + Mentions.neutralise(session.title()),
-                stamp(session.startsAt(), "F") + " (" + stamp(session.startsAt(), "R") + "), for an hour.",
+                Markdown.time(session.startsAt(), TimeFormat.DATE_TIME_LONG) + " ("
+                        + Markdown.time(session.startsAt(), TimeFormat.RELATIVE) + "), for an hour.",
                 fields,
                 Optional.of(cohort.name() + " · times show in your own time zone"),
                 SESSION_COLOUR);
     }
 
     static String taskReminderText(Home home, Task task) {
-        StringBuilder who = new StringBuilder();
-        home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
-        return who + "a reminder: **" + Mentions.neutralise(task.title()) + "** is due tomorrow, "
-                + DAY.format(task.dueDate()) + ". When your home has done it, press **Mark done**.";
+        return Markdown.users(home.managerIds()) + "a reminder: **" + Mentions.neutralise(task.title())
+                + "** is due tomorrow, " + DAY.format(task.dueDate())
+                + ". When your home has done it, press **Mark done**.";
     }
 
     static String sessionReminderText(Session session) {
         return "⏰ Starting in an hour: **" + Mentions.neutralise(session.title()) + "** at "
-                + stamp(session.startsAt(), "t") + " (" + stamp(session.startsAt(), "R") + "). Join here: <"
+                + Markdown.time(session.startsAt(), TimeFormat.TIME_SHORT) + " ("
+                + Markdown.time(session.startsAt(), TimeFormat.RELATIVE) + "). Join here: <"
                 + session.link() + ">";
     }
 
     static String attendanceCallText(Session session) {
-        return "🎥 **" + Mentions.neutralise(session.title()) + "** started " + stamp(session.startsAt(), "R")
+        return "🎥 **" + Mentions.neutralise(session.title()) + "** started "
+                + Markdown.time(session.startsAt(), TimeFormat.RELATIVE)
                 + ". Join here: <" + session.link() + ">\nManagers: once you have joined, press **I attended** so your "
                 + "home's attendance is recorded.";
     }
 
     @Override
     public Posted postTask(Cohort cohort, Task task) {
-        return postCard(cohort, taskCard(cohort, task), List.of(doneButton(task.id())), "the task");
+        return postCard(cohort, taskCard(cohort, task), List.of(doneButton(new TaskId(task.id()))), "the task");
     }
 
     @Override
@@ -214,14 +214,14 @@ public final class JdaCoachPublisher implements CoachPublisher {
                 .setContent(EmbedCard.fit(taskReminderText(home, task), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
                 .mentionUsers(home.managerIds())
-                .addComponents(ActionRow.of(doneButton(task.id())))
+                .addComponents(ActionRow.of(doneButton(new TaskId(task.id()))))
                 .build();
         return send(channel.get(), message, "a task reminder");
     }
 
     @Override
     public Optional<String> findTaskReminder(Cohort cohort, Home home, Task task) {
-        String marker = doneButton(task.id()).getCustomId();
+        String marker = doneButton(new TaskId(task.id())).getCustomId();
         return text(cohort, home.channelId())
                 .flatMap(ch -> JdaProgrammePublisher.findRecent(
                         ch,
@@ -258,14 +258,14 @@ public final class JdaCoachPublisher implements CoachPublisher {
         MessageCreateData message = new MessageCreateBuilder()
                 .setContent(EmbedCard.fit(attendanceCallText(session), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .addComponents(ActionRow.of(attendedButton(session.id())))
+                .addComponents(ActionRow.of(attendedButton(new SessionId(session.id()))))
                 .build();
         return send(channel.get(), message, "the I attended post");
     }
 
     @Override
     public Optional<String> findAttendanceCall(Cohort cohort, Session session) {
-        String marker = attendedButton(session.id()).getCustomId();
+        String marker = attendedButton(new SessionId(session.id())).getCustomId();
         return announcements(cohort)
                 .flatMap(ch -> JdaProgrammePublisher.findRecent(
                         ch,

@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.TimeFormat;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.measures.ChartImage;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.SmallCounts;
+import uk.stepup.shared.CohortId;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.WeeklySummary;
@@ -60,7 +62,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     /** The Check in button, carrying the delivery it belongs to so a post can be recognised after a crash. */
-    static Button checkinButton(long cohortId, int week, String origin, String label) {
+    static Button checkinButton(CohortId cohortId, int week, String origin, String label) {
         return Button.primary(ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohortId, week, origin), label);
     }
 
@@ -74,14 +76,16 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
 
     /** The prompt as a card: why it matters, questions, what Outstanding looks like, evidence, this week's action. */
     static EmbedCard promptCard(int week, CurriculumItem item, Instant deadline) {
-        long t = deadline.getEpochSecond();
         List<EmbedCard.Field> fields = List.of(
                 new EmbedCard.Field("Reflective questions", bullets(item.reflectiveQuestions()), false),
                 new EmbedCard.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
                 new EmbedCard.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
                 new EmbedCard.Field("This week's action", item.weeklyAction(), false),
                 new EmbedCard.Field(
-                        "Check in by", "<t:" + t + ":F>. It takes about two minutes: press **Check in**.", false));
+                        "Check in by",
+                        Markdown.time(deadline, TimeFormat.DATE_TIME_LONG)
+                                + ". It takes about two minutes: press **Check in**.",
+                        false));
         return new EmbedCard(
                 "Week " + week + " · " + item.code() + " " + item.title(),
                 item.whyItMatters(),
@@ -155,7 +159,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         try {
             List<MessageCreateData> messages = messages(
                     promptCard(week, item, deadline),
-                    List.of(checkinButton(cohort.id(), week, origin(key), "Check in")));
+                    List.of(checkinButton(new CohortId(cohort.id()), week, origin(key), "Check in")));
             Message last = null;
             for (MessageCreateData m : messages) {
                 pacer.acquire();
@@ -222,16 +226,16 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         if (channel.isEmpty()) {
             return missing(cohort, home.name() + "'s channel is missing.");
         }
-        StringBuilder who = new StringBuilder();
-        home.managerIds().forEach(id -> who.append("<@").append(id).append("> "));
-        long t = deadline.getEpochSecond();
-        String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " "
-                + item.title() + "** closes <t:" + t + ":F>. It takes about two minutes: press **Check in now**.";
+        String text = Markdown.users(home.managerIds()) + "a gentle reminder: your week " + week
+                + " check-in on **" + item.code() + " " + item.title() + "** closes "
+                + Markdown.time(deadline, TimeFormat.DATE_TIME_LONG)
+                + ". It takes about two minutes: press **Check in now**.";
         MessageCreateData message = new MessageCreateBuilder()
                 .setContent(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
                 .mentionUsers(home.managerIds())
-                .addComponents(ActionRow.of(checkinButton(cohort.id(), week, origin(key), "Check in now")))
+                .addComponents(
+                        ActionRow.of(checkinButton(new CohortId(cohort.id()), week, origin(key), "Check in now")))
                 .build();
         try {
             pacer.acquire();
@@ -451,7 +455,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         Optional<ChartImage> chart = summary.measures().flatMap(CohortMeasures.Digest::chart);
         List<Button> buttons = withButton
                 ? List.of(Button.secondary(
-                        ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), summary.week()), "My progress"))
+                        ComponentIds.encode(ComponentIds.Action.PROGRESS, new CohortId(cohort.id()), summary.week()),
+                        "My progress"))
                 : List.of();
         return messages(summaryCard(summary), buttons, Optional.of(FileUpload.fromData(heatmap, png)), chart);
     }
@@ -468,8 +473,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return Optional.empty();
         }
         String marker = key.kind() == DeliveryLedger.Kind.SUMMARY
-                ? ComponentIds.encode(ComponentIds.Action.PROGRESS, cohort.id(), key.week())
-                : ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+                ? ComponentIds.encode(ComponentIds.Action.PROGRESS, new CohortId(cohort.id()), key.week())
+                : ComponentIds.encode(
+                        ComponentIds.Action.CHECKIN_OPEN, new CohortId(cohort.id()), key.week(), origin(key));
         return findRecent(
                 channel.get(),
                 m -> m.getComponentTree().findAll(Button.class).stream().anyMatch(b -> marker.equals(b.getCustomId())));
@@ -478,7 +484,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     /** The bot's own recent message in the channel that matches (a post a crash left unrecorded); its id. */
     @Override
     public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
-        String marker = ComponentIds.encode(ComponentIds.Action.CHECKIN_OPEN, cohort.id(), key.week(), origin(key));
+        String marker = ComponentIds.encode(
+                ComponentIds.Action.CHECKIN_OPEN, new CohortId(cohort.id()), key.week(), origin(key));
         return text(cohort, home.channelId())
                 .flatMap(channel -> findRecent(
                         channel,

@@ -13,7 +13,8 @@ import uk.stepup.cohorts.SetupNotes;
 
 /**
  * A set-up job's notes and report as ordinary messages in the cohort's {@code #coaches} channel: not through the
- * interaction, whose token dies after 15 minutes. Nothing pings anyone but the one user a report may mention.
+ * interaction, whose token dies after 15 minutes. A report starts with a mention of the coach who started the job,
+ * the one user it may ping.
  */
 public final class JdaSetupNotes implements SetupNotes {
     private static final Logger LOG = LoggerFactory.getLogger(JdaSetupNotes.class);
@@ -27,7 +28,7 @@ public final class JdaSetupNotes implements SetupNotes {
     }
 
     @Override
-    public boolean post(Cohort cohort, String text, Optional<String> mention) {
+    public boolean post(Cohort cohort, String text, Optional<String> addressedTo) {
         Optional<TextChannel> coaches = cohort.channels()
                 .categoryId()
                 .flatMap(id -> Guilds.await(jda, cohort.guildId()).map(g -> g.getCategoryById(id)))
@@ -39,10 +40,11 @@ public final class JdaSetupNotes implements SetupNotes {
             return false;
         }
         MessageCreateAction send = coaches.get()
-                .sendMessage(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
+                .sendMessage(EmbedCard.fit(
+                        addressedTo.map(id -> Markdown.user(id) + " ").orElse("") + text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-        if (mention.isPresent()) {
-            send = send.mentionUsers(mention.get());
+        if (addressedTo.isPresent()) {
+            send = send.mentionUsers(addressedTo.get());
         }
         pacer.acquire();
         try {

@@ -71,6 +71,6 @@ public final class SessionCommand implements InteractionHandlers.Slash, Interact
 
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
-        Replies.ephemeral(e, desk.attended(actor, id.longArg(0)));
+        Replies.ephemeral(e, desk.attended(actor, id.sessionId(0)));
     }
 }

@@ -58,7 +58,11 @@ public final class TaskCommand implements InteractionHandlers.Slash, Interaction
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
         boolean create = "create".equals(e.getSubcommandName());
         if (!actor.coach()) {
-            Replies.ephemeral(e, create ? Outcome.refused(Outcome.COACHES_ONLY) : board.listForManager(actor));
+            Replies.ephemeral(
+                    e,
+                    create
+                            ? Replies.text(Outcome.refused(Outcome.COACHES_ONLY))
+                            : TaskReplies.text(board.listForManager(actor), actor));
             return;
         }
         // Posting and booking reminders can take longer than Discord's three seconds.
@@ -67,17 +71,17 @@ public final class TaskCommand implements InteractionHandlers.Slash, Interaction
                 .ifPresent(cohort -> Replies.ephemeral(
                         e,
                         create
-                                ? board.create(
+                                ? Replies.text(board.create(
                                         actor,
                                         cohort,
                                         CohortCommand.opt(e, "title").orElse(""),
                                         CohortCommand.opt(e, "due").orElse(""),
-                                        CohortCommand.opt(e, "details"))
-                                : board.listForCoach(actor, cohort)));
+                                        CohortCommand.opt(e, "details")))
+                                : TaskReplies.text(board.listForCoach(actor, cohort), actor)));
     }
 
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
-        Replies.ephemeral(e, board.markDone(actor, id.longArg(0)));
+        Replies.ephemeral(e, TaskReplies.text(board.markDone(actor, id.taskId(0)), actor));
     }
 }

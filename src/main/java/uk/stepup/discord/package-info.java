@@ -7,6 +7,9 @@
  * {@code ExportCommand}. Handlers translate events into use-case calls and results into replies; they hold no business
  * rules but do check coach-only actions again. Outgoing posts: {@code JdaProgrammePublisher} (prompts, reminders,
  * summaries), {@code JdaCoachPublisher} (tasks, sessions, broadcasts), {@code JdaCohortSpaces} (channels and roles).
+ * Features return values (user ids, instants, records); Discord's words are written here: mentions, timestamps
+ * (JDA's {@code TimeFormat}) and bold through {@code Markdown}, lists such as {@code TaskReplies} and the status in
+ * {@code CohortStatusCommand}. Component ids carry typed ids ({@link uk.stepup.discord.ComponentIds}).
  * Discord's limits live here ({@link uk.stepup.discord.EmbedCard}, {@link uk.stepup.discord.Replies}), as do the
  * permissions the bot asks for ({@link uk.stepup.discord.BotPermissions}) and its start-up self-check.
  */

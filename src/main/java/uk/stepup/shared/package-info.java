@@ -3,6 +3,8 @@
  * weekly time, text typed by a person). The bottom layer: it uses nothing but the JDK.
  *
  * <p>Entry points: {@link uk.stepup.shared.Actor} (who is asking, with their role), {@link uk.stepup.shared.Outcome}
- * (what a use case answers: done, refused or invalid, with words for the person).
+ * (what a use case answers: done, refused or invalid, with words for the person), and typed row ids
+ * ({@link uk.stepup.shared.CohortId}, {@link uk.stepup.shared.HomeId}, {@link uk.stepup.shared.CheckinId},
+ * {@link uk.stepup.shared.TaskId}, {@link uk.stepup.shared.SessionId}) where a swapped bare {@code long} would compile.
  */
 package uk.stepup.shared;

@@ -3,7 +3,7 @@ package uk.stepup.summaries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,15 +33,11 @@ import uk.stepup.tasks.TaskState;
  * {@code /cohort status}: a coach's view of every home so far: check-ins on time, late and missed (weeks whose
  * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks and sessions
  * attended. Homes at risk (2+ missed check-ins or 2+ overdue tasks) come first, then the others by how far behind
- * they are. Only coaches may see it; it is one reply within Discord's limits.
+ * they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
  */
 public final class CohortStatusService {
     public static final int AT_RISK_MISSED = 2;
     public static final int AT_RISK_OVERDUE = 2;
-    /** The reply stays within Discord's 2000 characters. */
-    static final int TEXT_MAX = 1900;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
 
     /** One home's figures so far. */
     public record HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
@@ -86,13 +82,20 @@ public final class CohortStatusService {
         this.clock = clock;
     }
 
-    /** The coach's reply. */
-    public Outcome report(Actor actor, Cohort cohort) {
+    /** What a coach is answered: refused, or the cohort's status as it stands {@code at} (the cohort's time). */
+    public sealed interface Answer permits Refused, Status {}
+
+    public record Refused(Outcome outcome) implements Answer {}
+
+    public record Status(Report report, ZonedDateTime at) implements Answer {}
+
+    /** The coach's view of the cohort now. */
+    public Answer report(Actor actor, Cohort cohort) {
         if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
+            return new Refused(Outcome.refused(Outcome.COACHES_ONLY));
         }
         Instant now = clock.instant();
-        return Outcome.done(render(build(cohort, now), now, cohort.zone()));
+        return new Status(build(cohort, now), now.atZone(cohort.zone()));
     }
 
     Report build(Cohort cohort, Instant now) {
@@ -168,39 +171,5 @@ public final class CohortStatusService {
         }
         rows.sort(ORDER);
         return new Report(cohortName, closedWeeks.size(), tasks.size(), held.size(), rows);
-    }
-
-    /** The report as one reply: a heading, then one line per home, cut with "…and N more" if it would not fit. */
-    static String render(Report r, Instant now, ZoneId zone) {
-        StringBuilder out = new StringBuilder("**" + r.cohort() + "** status, " + WHEN.format(now.atZone(zone)) + " ("
-                + zone.getId() + ")\n" + r.weeksClosed() + (r.weeksClosed() == 1 ? " check-in week" : " check-in weeks")
-                + " closed · " + r.tasks() + (r.tasks() == 1 ? " task" : " tasks") + " set · " + r.sessionsHeld()
-                + (r.sessionsHeld() == 1 ? " session" : " sessions") + " held\n");
-        if (r.homes().isEmpty()) {
-            return out.append("No homes are enrolled yet: use `/cohort enrol` or `/cohort import`.")
-                    .toString();
-        }
-        out.append(
-                        r.atRisk() == 0
-                                ? "No home is at risk."
-                                : "⚠️ " + r.atRisk() + " of " + r.homes().size()
-                                        + (r.homes().size() == 1 ? " home" : " homes") + " at risk (" + AT_RISK_MISSED
-                                        + "+ missed check-ins or " + AT_RISK_OVERDUE
-                                        + "+ overdue tasks), listed first.")
-                .append('\n');
-        int shown = 0;
-        for (HomeStatus h : r.homes()) {
-            String line = "\n" + (h.atRisk() ? "⚠️ " : "• ") + "**" + h.home() + "** · check-ins: " + h.onTime()
-                    + " on time, "
-                    + h.late() + " late, " + h.missed() + " missed · overdue tasks: " + h.overdueTasks()
-                    + " · sessions: " + h.sessionsAttended() + " of " + r.sessionsHeld();
-            String more = "\n…and " + (r.homes().size() - shown) + " more homes.";
-            if (out.length() + line.length() + more.length() > TEXT_MAX) {
-                return out.append(more).toString();
-            }
-            out.append(line);
-            shown++;
-        }
-        return out.toString();
     }
 }

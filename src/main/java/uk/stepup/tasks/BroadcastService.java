@@ -16,8 +16,11 @@ import uk.stepup.shared.UserText;
  * privacy guard first: an identifier stops it.
  */
 public final class BroadcastService {
-    /** Discord's limit for a message, which the command's option enforces too (counted as Discord counts). */
-    public static final int MESSAGE_MAX = 2000;
+    /**
+     * The longest broadcast a coach may send (counted as people count characters): the product's own limit, no longer
+     * than one chat message, so that a broadcast goes out as written and is never split or cut.
+     */
+    public static final int BROADCAST_MAX = 2000;
 
     private final CohortRepository cohorts;
     private final CoachPublisher publisher;
@@ -52,8 +55,8 @@ public final class BroadcastService {
             return Outcome.refused(Outcome.COACHES_ONLY);
         }
         String text = raw == null ? "" : raw.strip();
-        if (text.isEmpty() || UserText.length(text) > MESSAGE_MAX) {
-            return Outcome.invalid("Write a message of 1 to " + MESSAGE_MAX + " characters.");
+        if (text.isEmpty() || UserText.length(text) > BROADCAST_MAX) {
+            return Outcome.invalid("Write a message of 1 to " + BROADCAST_MAX + " characters.");
         }
         Optional<String> identifiers = guard.identifiers("message", text);
         if (identifiers.isPresent()) {

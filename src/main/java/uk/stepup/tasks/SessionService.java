@@ -21,6 +21,7 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.SessionId;
 import uk.stepup.shared.UserText;
 
 /**
@@ -184,8 +185,8 @@ public final class SessionService {
     }
 
     /** The I attended button: records the manager's attendance for their home, once, from the session's start. */
-    public Outcome attended(Actor actor, long sessionId) {
-        Optional<Session> found = sessions.byId(sessionId);
+    public Outcome attended(Actor actor, SessionId sessionId) {
+        Optional<Session> found = sessions.byId(sessionId.value());
         if (found.isEmpty()) {
             return Outcome.invalid("This session no longer exists.");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.TaskId;
 import uk.stepup.shared.UserText;
 
 /**
@@ -121,63 +123,91 @@ public final class TaskService {
                 + ReplyWording.day(due.get()) + ". " + reminder);
     }
 
+    /** What the Mark done button answers: a sentence, or that the home had already done it (by whom, when). */
+    public sealed interface Marking permits Said, AlreadyDone {}
+
+    /** What {@code /task list} shows: a sentence (refused, or nothing to list yet), or the tasks themselves. */
+    public sealed interface Listing permits Said, CohortTasks, HomeTasks {}
+
+    /** A plain answer. */
+    public record Said(Outcome outcome) implements Marking, Listing {}
+
+    /** The home had already marked the task done: {@code doneBy} is the user id of the manager who did. */
+    public record AlreadyDone(String title, String homeName, String doneBy, ZonedDateTime doneAt) implements Marking {}
+
+    /** A coach's view: each task of the cohort and how many of its {@code homes} have done it, oldest first. */
+    public record CohortTasks(String cohortName, int homes, List<TaskCount> tasks) implements Listing {}
+
+    /** One task across a cohort; {@code overdue} once its due date has passed. */
+    public record TaskCount(String title, LocalDate due, int done, int toDo, boolean overdue) {}
+
+    /** A manager's view: their home's state for each task of its cohort. */
+    public record HomeTasks(String homeName, String cohortName, List<HomeTask> tasks) implements Listing {}
+
+    /** One task for one home; {@code done} is present once the home has marked it done. */
+    public record HomeTask(String title, LocalDate due, TaskState state, Optional<Done> done) {}
+
+    /** Who marked a task done (a user id) and on which day, in the cohort's time zone. */
+    public record Done(String userId, LocalDate on) {}
+
     /** The Mark done button: records that the manager's home has done the task, once. */
-    public Outcome markDone(Actor actor, long taskId) {
-        Optional<Task> found = tasks.byId(taskId);
+    public Marking markDone(Actor actor, TaskId taskId) {
+        Optional<Task> found = tasks.byId(taskId.value());
         if (found.isEmpty()) {
-            return Outcome.invalid("This task no longer exists.");
+            return new Said(Outcome.invalid("This task no longer exists."));
         }
         Task task = found.get();
         Optional<Home> home = homes.managedBy(task.cohortId(), actor.userId());
         if (home.isEmpty()) {
-            return Outcome.refused(
-                    actor.coach()
-                            ? "Tasks are marked done by the homes' managers. `/task list` shows you how each task stands."
-                            : "Only the managers of the homes in this cohort can mark its tasks done. Ask your coach to enrol you.");
+            return new Said(
+                    Outcome.refused(
+                            actor.coach()
+                                    ? "Tasks are marked done by the homes' managers. `/task list` shows you how each task stands."
+                                    : "Only the managers of the homes in this cohort can mark its tasks done. Ask your coach to enrol you."));
         }
         TaskRepository.Marked marked = tasks.markDone(task.id(), home.get().id(), actor.userId(), clock.instant());
         Cohort cohort = cohorts.byId(task.cohortId()).orElseThrow();
         if (!marked.first()) {
             TaskDone done = marked.done();
-            return Outcome.done("Already done: **" + task.title() + "** was marked done for "
-                    + home.get().name() + " by " + ReplyWording.person(done.doneBy(), actor.userId()) + " on "
-                    + ReplyWording.when(done.doneAt(), cohort.zone()) + ".");
+            return new AlreadyDone(
+                    task.title(),
+                    home.get().name(),
+                    done.doneBy(),
+                    done.doneAt().atZone(cohort.zone()));
         }
         boolean late = task.stateFor(false, marked.done().doneAt(), cohort.zone()) == TaskState.OVERDUE;
-        return Outcome.done("Marked **" + task.title() + "** done for "
+        return new Said(Outcome.done("Marked **" + task.title() + "** done for "
                 + home.get().name() + ". Thank you!"
                 + (late
                         ? " It was due " + ReplyWording.day(task.dueDate()) + ", so your coach sees it as done late."
-                        : ""));
+                        : "")));
     }
 
     /** {@code /task list} for a coach: each task with how many homes have done it, still have to, or are overdue. */
-    public Outcome listForCoach(Actor actor, Cohort cohort) {
+    public Listing listForCoach(Actor actor, Cohort cohort) {
         if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
+            return new Said(Outcome.refused(Outcome.COACHES_ONLY));
         }
         List<Task> all = tasks.forCohort(cohort.id());
         if (all.isEmpty()) {
-            return Outcome.done("There are no tasks in " + cohort.name() + " yet. Set one with `/task create`.");
+            return new Said(
+                    Outcome.done("There are no tasks in " + cohort.name() + " yet. Set one with `/task create`."));
         }
         int homeCount = homes.inCohort(cohort.id()).size();
         Map<Long, Integer> doneCount = new HashMap<>();
         tasks.doneInCohort(cohort.id()).forEach(d -> doneCount.merge(d.taskId(), 1, Integer::sum));
         Instant now = clock.instant();
-        List<String> lines = new ArrayList<>();
+        List<TaskCount> counts = new ArrayList<>();
         for (Task t : all) {
             int done = doneCount.getOrDefault(t.id(), 0);
-            int rest = Math.max(0, homeCount - done);
             boolean overdue = t.stateFor(false, now, cohort.zone()) == TaskState.OVERDUE;
-            lines.add((overdue && rest > 0 ? "⚠️" : rest == 0 ? "✅" : "⏳") + " **" + t.title() + "** · due "
-                    + ReplyWording.shortDay(t.dueDate()) + " · " + done + " of " + homeCount + " homes done"
-                    + (rest == 0 ? "" : overdue ? " · " + rest + " overdue" : " · " + rest + " to do"));
+            counts.add(new TaskCount(t.title(), t.dueDate(), done, Math.max(0, homeCount - done), overdue));
         }
-        return Outcome.done(ReplyWording.lines("**Tasks in " + cohort.name() + "**", lines, "tasks"));
+        return new CohortTasks(cohort.name(), homeCount, counts);
     }
 
     /** {@code /task list} for a manager: their home's state for each task of their cohort. */
-    public Outcome listForManager(Actor actor) {
+    public Listing listForManager(Actor actor) {
         Optional<Home> home = homes.managedBy(actor.userId()).stream()
                 .filter(h -> cohorts.byId(h.cohortId())
                         .map(c ->
@@ -185,36 +215,30 @@ public final class TaskService {
                         .orElse(false))
                 .max(Comparator.comparingLong(Home::cohortId));
         if (home.isEmpty()) {
-            return Outcome.refused("You are not enrolled as a manager of a home in a running cohort, so there are no "
-                    + "tasks for you. Ask your coach to enrol you.");
+            return new Said(
+                    Outcome.refused("You are not enrolled as a manager of a home in a running cohort, so there are no "
+                            + "tasks for you. Ask your coach to enrol you."));
         }
         Cohort cohort = cohorts.byId(home.get().cohortId()).orElseThrow();
         List<Task> all = tasks.forCohort(cohort.id());
         if (all.isEmpty()) {
-            return Outcome.done("Your coach has not set any tasks yet. They appear in #announcements.");
+            return new Said(Outcome.done("Your coach has not set any tasks yet. They appear in #announcements."));
         }
         Map<Long, TaskDone> ours = new HashMap<>();
         tasks.doneInCohort(cohort.id()).stream()
                 .filter(d -> d.homeId() == home.get().id())
                 .forEach(d -> ours.put(d.taskId(), d));
         Instant now = clock.instant();
-        List<String> lines = new ArrayList<>();
+        List<HomeTask> rows = new ArrayList<>();
         for (Task t : all) {
-            TaskDone done = ours.get(t.id());
-            lines.add(
-                    switch (t.stateFor(done != null, now, cohort.zone())) {
-                        case DONE ->
-                            "✅ **" + t.title() + "**: done (" + ReplyWording.person(done.doneBy(), actor.userId())
-                                    + ", "
-                                    + ReplyWording.shortDay(
-                                            done.doneAt().atZone(cohort.zone()).toLocalDate()) + ")";
-                        case PENDING -> "⏳ **" + t.title() + "**: due " + ReplyWording.shortDay(t.dueDate());
-                        case OVERDUE ->
-                            "⚠️ **" + t.title() + "**: overdue since " + ReplyWording.shortDay(t.dueDate())
-                                    + "; press **Mark done** on its post in #announcements once it is done";
-                    });
+            Optional<TaskDone> done = Optional.ofNullable(ours.get(t.id()));
+            rows.add(new HomeTask(
+                    t.title(),
+                    t.dueDate(),
+                    t.stateFor(done.isPresent(), now, cohort.zone()),
+                    done.map(d -> new Done(
+                            d.doneBy(), d.doneAt().atZone(cohort.zone()).toLocalDate()))));
         }
-        return Outcome.done(
-                ReplyWording.lines("**" + home.get().name() + "'s tasks** in " + cohort.name(), lines, "tasks"));
+        return new HomeTasks(home.get().name(), cohort.name(), rows);
     }
 }

@@ -38,6 +38,7 @@ import uk.stepup.charts.PngCharts;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortDefaults;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.CohortStatusCommand;
 import uk.stepup.discord.SummaryPacking;
 import uk.stepup.report.HtmlReport;
 import uk.stepup.shared.Actor;
@@ -339,7 +340,7 @@ class ScaleBenchmark {
         String[] reply = new String[1];
         Supplier<Double> command = () -> {
             long t0 = System.nanoTime();
-            Outcome o = status.report(coach, seeded.cohort());
+            Outcome o = CohortStatusCommand.said(status.report(coach, seeded.cohort()));
             reply[0] = o.message();
             return (System.nanoTime() - t0) / 1e6;
         };

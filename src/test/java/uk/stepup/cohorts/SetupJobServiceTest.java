@@ -149,7 +149,7 @@ class SetupJobServiceTest {
                 spaces,
                 enrolment,
                 jobs,
-                (c, text, mention) -> notes.add(mention.map(m -> "[" + m + "] ").orElse("") + text),
+                (c, text, to) -> notes.add(to.map(m -> "[" + m + "] ").orElse("") + text),
                 queued::add,
                 clock);
     }
@@ -186,8 +186,8 @@ class SetupJobServiceTest {
         assertThat(spaces.withRole).containsExactlyInAnyOrder("600000000000000001", "600000000000000002");
         assertThat(notes).hasSize(2);
         assertThat(notes.get(1))
-                .startsWith("[" + COACH.userId() + "] <@" + COACH.userId()
-                        + "> Imported 2 homes with 2 managers into **Spring**");
+                .as("addressed to the coach who started it, whom the adapter mentions")
+                .startsWith("[" + COACH.userId() + "] Imported 2 homes with 2 managers into **Spring**");
         assertThat(setup.running(cohort.id())).isFalse();
         assertThat(jobs.unfinished()).isEmpty();
     }

@@ -38,9 +38,15 @@ import uk.stepup.sandbox.SandboxCommand;
 import uk.stepup.sandbox.SandboxMessage;
 import uk.stepup.sandbox.SandboxUser;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CheckinId;
+import uk.stepup.shared.CohortId;
+import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
+import uk.stepup.shared.SessionId;
+import uk.stepup.shared.TaskId;
 import uk.stepup.summaries.ProgressService;
+import uk.stepup.tasks.TaskService;
 
 /**
  * Who may do what, from two tables. Every registered command and subcommand must appear in the first, as coach-only
@@ -95,12 +101,14 @@ class AuthorizationMatrixTest {
      */
     static Map<ComponentIds.Action, Function<Actor, Object>> components(BotModule bot, Forged f) {
         Map<ComponentIds.Action, Function<Actor, Object>> m = new EnumMap<>(ComponentIds.Action.class);
-        m.put(ComponentIds.Action.CHECKIN_OPEN, a -> bot.desk.open(a, Optional.of(f.otherCohort()), Optional.of(1)));
+        m.put(
+                ComponentIds.Action.CHECKIN_OPEN,
+                a -> bot.desk.open(a, Optional.of(new CohortId(f.otherCohort())), Optional.of(1)));
         m.put(
                 ComponentIds.Action.CHECKIN_MODAL,
                 a -> bot.desk.submit(
                         a,
-                        f.oak(),
+                        new HomeId(f.oak()),
                         1,
                         new CheckinAnswers(
                                 Rating.GOOD,
@@ -108,12 +116,14 @@ class AuthorizationMatrixTest {
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.of("Forged highlight"))));
-        m.put(ComponentIds.Action.CHECKIN_SHARE, a -> bot.desk.share(a, f.oakCheckin(), HighlightShare.NAMED));
+        m.put(
+                ComponentIds.Action.CHECKIN_SHARE,
+                a -> bot.desk.share(a, new CheckinId(f.oakCheckin()), HighlightShare.NAMED));
         m.put(ComponentIds.Action.CHECKIN_CONFIRM, a -> bot.desk.confirm(a, f.aliceToken()));
         m.put(ComponentIds.Action.CHECKIN_REVISE, a -> bot.desk.held(a, f.aliceToken()));
         m.put(ComponentIds.Action.PROGRESS, a -> bot.progress.forManager(a));
-        m.put(ComponentIds.Action.TASK_DONE, a -> bot.taskBoard.markDone(a, f.otherTask()));
-        m.put(ComponentIds.Action.ATTENDED, a -> bot.sessionDesk.attended(a, f.otherSession()));
+        m.put(ComponentIds.Action.TASK_DONE, a -> bot.taskBoard.markDone(a, new TaskId(f.otherTask())));
+        m.put(ComponentIds.Action.ATTENDED, a -> bot.sessionDesk.attended(a, new SessionId(f.otherSession())));
         m.put(
                 ComponentIds.Action.MEASURES_ADD,
                 a -> bot.measureDesk.open(
@@ -330,20 +340,20 @@ class AuthorizationMatrixTest {
                     .clickLabel(reminder, "Check in now")
                     .awaitResponse(WAIT);
             assertThat(opened.modal().customId())
-                    .isEqualTo(ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, elm.id(), 1));
+                    .isEqualTo(ComponentIds.encode(ComponentIds.Action.CHECKIN_MODAL, new HomeId(elm.id()), 1));
             pressed++;
 
             // Alice checks in, then sends a revision the privacy guard holds for her to confirm.
             Actor alice = actor(w, w.alice, false);
             CheckinService.Result saved = w.bot.desk.submit(
                     alice,
-                    oak.id(),
+                    new HomeId(oak.id()),
                     1,
                     new CheckinAnswers(Rating.GOOD, SECRET, Optional.empty(), Optional.empty(), Optional.of(SECRET)));
             assertThat(saved).isInstanceOf(CheckinService.Saved.class);
             CheckinService.Result held = w.bot.desk.submit(
                     alice,
-                    oak.id(),
+                    new HomeId(oak.id()),
                     1,
                     new CheckinAnswers(Rating.GOOD, HELD, Optional.empty(), Optional.empty(), Optional.empty()));
             assertThat(held).isInstanceOf(CheckinService.Confirm.class);
@@ -440,6 +450,9 @@ class AuthorizationMatrixTest {
         }
         if (result instanceof MeasureEntryResult.Refused r) {
             return r.outcome().message();
+        }
+        if (result instanceof TaskService.Said said) {
+            result = said.outcome();
         }
         if (result instanceof Outcome o && !o.ok()) {
             return o.message();

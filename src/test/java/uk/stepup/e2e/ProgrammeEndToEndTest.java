@@ -30,6 +30,7 @@ import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxMessage;
 import uk.stepup.sandbox.SandboxModal;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Rating;
 
 /**
@@ -271,7 +272,7 @@ class ProgrammeEndToEndTest {
         // Bob cannot submit Oak House's modal even with a forged custom id.
         assertThat(h.bot.desk.submit(
                         new Actor(h.bob.id(), "Bob", h.guild.id(), false),
-                        oak.id(),
+                        new HomeId(oak.id()),
                         1,
                         new CheckinAnswers(Rating.GOOD, "x", Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOf(CheckinService.Refused.class);

@@ -28,6 +28,7 @@ import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
@@ -100,7 +101,7 @@ class HostileCheckinInputTest {
                         Optional.of(text(random, CheckinAnswers.EVIDENCE_MAX, false)),
                         Optional.of(text(random, CheckinAnswers.NEXT_STEP_MAX, false)),
                         Optional.of(text(random, CheckinAnswers.HIGHLIGHT_MAX, false)));
-                CheckinService.Result r = desk.submit(actor, home.id(), 1, answers);
+                CheckinService.Result r = desk.submit(actor, new HomeId(home.id()), 1, answers);
                 if (r instanceof CheckinService.Saved s) {
                     saved++;
                     assertThat(withIdentifier)

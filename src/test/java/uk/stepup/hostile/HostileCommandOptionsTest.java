@@ -29,6 +29,7 @@ import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.discord.CohortCommand;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.shared.Actor;
@@ -470,7 +471,8 @@ class HostileCommandOptionsTest {
             String manager = String.valueOf(nextManager++);
             String what = "/cohort enrol home:" + name;
             long before = w.count("home");
-            Optional<Outcome> o = call(what, () -> w.enrolment.enrol(COACH, cohort, name, manager), 2);
+            Optional<Outcome> o =
+                    call(what, () -> CohortCommand.said(w.enrolment.enrol(COACH, cohort, name, manager)), 2);
             if (o.isEmpty()) {
                 continue;
             }

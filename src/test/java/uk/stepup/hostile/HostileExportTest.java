@@ -34,6 +34,8 @@ import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureValue;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CheckinId;
+import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportFile;
@@ -221,7 +223,7 @@ class HostileExportTest {
                 String did = HostileText.text(r, CheckinAnswers.DID_MAX, false);
                 CheckinService.Result result = desk.submit(
                         manager,
-                        home.id(),
+                        new HomeId(home.id()),
                         1,
                         new CheckinAnswers(
                                 Rating.values()[r.nextInt(4)],
@@ -233,7 +235,7 @@ class HostileExportTest {
                     result = desk.confirm(manager, c.token());
                 }
                 if (result instanceof CheckinService.Saved s) {
-                    desk.share(manager, s.checkin().id(), HighlightShare.values()[r.nextInt(3)]);
+                    desk.share(manager, new CheckinId(s.checkin().id()), HighlightShare.values()[r.nextInt(3)]);
                 }
             }
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import uk.stepup.tasks.Session;
 import uk.stepup.tasks.Task;
 import uk.stepup.tasks.TaskDone;
 
-/** The coach's status view: counting check-ins, overdue tasks and sessions, ordering at-risk homes first, fitting Discord. */
+/** The coach's status view: counting check-ins, overdue tasks and sessions, ordering at-risk homes first. */
 class CohortStatusServiceTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Monday 18 January 2027, 09:00: weeks 1 and 2 have closed, week 3 is open. */
@@ -94,53 +93,5 @@ class CohortStatusServiceTest {
                         new CohortStatusService.HomeStatus("Cedar Court", 2, 0, 0, 2, 0),
                         new CohortStatusService.HomeStatus("Beech View", 1, 1, 0, 1, 0),
                         new CohortStatusService.HomeStatus("Ash Lodge", 3, 0, 0, 0, 1));
-
-        String text = CohortStatusService.render(r, NOW, LONDON);
-        assertThat(text)
-                .contains("**Spring 2027** status")
-                .contains("2 check-in weeks closed · 3 tasks set · 1 session held")
-                .contains("2 of 4 homes at risk");
-        assertThat(text.indexOf("Oak House")).isLessThan(text.indexOf("Cedar Court"));
-        assertThat(text.indexOf("Cedar Court")).isLessThan(text.indexOf("Beech View"));
-        assertThat(text)
-                .contains(
-                        "⚠️ **Oak House** · check-ins: 0 on time, 0 late, 2 missed · overdue tasks: 0 · sessions: 1 of 1");
-        assertThat(text)
-                .contains(
-                        "• **Ash Lodge** · check-ins: 3 on time, 0 late, 0 missed · overdue tasks: 0 · sessions: 1 of 1");
-    }
-
-    @Test
-    void a_large_cohort_fits_one_reply_with_the_at_risk_homes_shown() {
-        List<Home> homes = new ArrayList<>();
-        List<CheckinRepository.Rated> checkins = new ArrayList<>();
-        for (long id = 1; id <= 60; id++) {
-            homes.add(home(id, "Care Home with a Rather Long Name Number " + id));
-            if (id % 10 != 0) {
-                checkins.add(checkin(id, 1, false));
-                checkins.add(checkin(id, 2, false));
-            }
-        }
-        CohortStatusService.Report r = CohortStatusService.compute(
-                "Big cohort", homes, checkins, List.of(1, 2), List.of(), List.of(), List.of(), List.of(), NOW, LONDON);
-        String text = CohortStatusService.render(r, NOW, LONDON);
-        assertThat(text.length()).isLessThanOrEqualTo(CohortStatusService.TEXT_MAX);
-        assertThat(r.atRisk()).isEqualTo(6);
-        for (long id = 10; id <= 60; id += 10) {
-            assertThat(text).contains("Number " + id + "**");
-        }
-        long shown = text.lines()
-                .filter(l -> l.startsWith("• **") || l.startsWith("⚠️ **"))
-                .count();
-        assertThat(text).endsWith("…and " + (60 - shown) + " more homes.");
-    }
-
-    @Test
-    void a_cohort_without_homes_says_how_to_enrol() {
-        CohortStatusService.Report r = CohortStatusService.compute(
-                "Empty", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), NOW, LONDON);
-        assertThat(CohortStatusService.render(r, NOW, LONDON))
-                .contains("0 check-in weeks closed")
-                .contains("/cohort enrol");
     }
 }

@@ -1,6 +1,7 @@
 package uk.stepup.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,8 @@ import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
+import uk.stepup.shared.SessionId;
+import uk.stepup.shared.TaskId;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
@@ -158,22 +161,28 @@ class CoachToolsTest {
     @Test
     void each_home_marks_a_task_done_once_and_a_second_click_says_by_whom() {
         board.create(COACH, cohort, "Fire drill log", "2027-01-15", Optional.empty());
-        long id = only().id();
-        assertThat(board.markDone(ALICE, id).message()).contains("Marked **Fire drill log** done for Oak House");
-        assertThat(board.markDone(CAROL, id).message()).contains("Already done").contains("by <@u1>");
-        assertThat(board.markDone(ALICE, id).message()).contains("Already done").contains("by you");
-        assertThat(board.markDone(BOB, id).message()).contains("done for Elm Court");
-        assertThat(board.markDone(OUTSIDER, id).kind()).isEqualTo(Outcome.Kind.REFUSED);
-        assertThat(board.markDone(COACH, id).message()).contains("marked done by the homes' managers");
-        assertThat(tasks.doneFor(id)).hasSize(2);
-        assertThat(board.markDone(ALICE, 999).message()).contains("no longer exists");
+        TaskId id = new TaskId(only().id());
+        assertThat(said(board.markDone(ALICE, id)).message()).contains("Marked **Fire drill log** done for Oak House");
+        assertThat(board.markDone(CAROL, id))
+                .as("a second click says who did it, as a user id the adapter writes as a mention")
+                .isInstanceOfSatisfying(TaskService.AlreadyDone.class, d -> {
+                    assertThat(d.doneBy()).isEqualTo("u1");
+                    assertThat(d.homeName()).isEqualTo("Oak House");
+                    assertThat(d.title()).isEqualTo("Fire drill log");
+                });
+        assertThat(board.markDone(ALICE, id)).isInstanceOf(TaskService.AlreadyDone.class);
+        assertThat(said(board.markDone(BOB, id)).message()).contains("done for Elm Court");
+        assertThat(said(board.markDone(OUTSIDER, id)).kind()).isEqualTo(Outcome.Kind.REFUSED);
+        assertThat(said(board.markDone(COACH, id)).message()).contains("marked done by the homes' managers");
+        assertThat(tasks.doneFor(id.value())).hasSize(2);
+        assertThat(said(board.markDone(ALICE, new TaskId(999))).message()).contains("no longer exists");
     }
 
     @Test
     void lists_show_a_manager_their_home_and_a_coach_every_home() {
         board.create(COACH, cohort, "Fire drill log", "2027-01-06", Optional.empty());
         board.create(COACH, cohort, "Falls audit", "2027-01-20", Optional.empty());
-        long fire = tasks.forCohort(cohort.id()).get(0).id();
+        TaskId fire = new TaskId(tasks.forCohort(cohort.id()).get(0).id());
         board.markDone(ALICE, fire);
         TaskService later = new TaskService(
                 tasks,
@@ -183,16 +192,35 @@ class CoachToolsTest {
                 (c, at) -> {},
                 new PrivacyGuard(clock),
                 Clock.fixed(Instant.parse("2027-01-07T10:00:00Z"), ZoneOffset.UTC));
-        assertThat(later.listForManager(CAROL).message())
-                .contains("Oak House's tasks")
-                .contains("✅ **Fire drill log**: done (<@u1>")
-                .contains("⏳ **Falls audit**: due Wed 20 Jan");
-        assertThat(later.listForManager(BOB).message()).contains("⚠️ **Fire drill log**: overdue since Wed 6 Jan");
-        assertThat(later.listForManager(OUTSIDER).kind()).isEqualTo(Outcome.Kind.REFUSED);
-        assertThat(later.listForCoach(COACH, cohort).message())
-                .contains("⚠️ **Fire drill log** · due Wed 6 Jan · 1 of 2 homes done · 1 overdue")
-                .contains("⏳ **Falls audit** · due Wed 20 Jan · 0 of 2 homes done · 2 to do");
-        assertThat(later.listForCoach(BOB, cohort).kind()).isEqualTo(Outcome.Kind.REFUSED);
+        assertThat(later.listForManager(CAROL)).isInstanceOfSatisfying(TaskService.HomeTasks.class, l -> {
+            assertThat(l.homeName()).isEqualTo("Oak House");
+            assertThat(l.tasks())
+                    .extracting(TaskService.HomeTask::title, TaskService.HomeTask::state, TaskService.HomeTask::done)
+                    .containsExactly(
+                            tuple(
+                                    "Fire drill log",
+                                    TaskState.DONE,
+                                    Optional.of(new TaskService.Done("u1", LocalDate.of(2027, 1, 6)))),
+                            tuple("Falls audit", TaskState.PENDING, Optional.empty()));
+        });
+        assertThat(later.listForManager(BOB))
+                .isInstanceOfSatisfying(
+                        TaskService.HomeTasks.class,
+                        l -> assertThat(l.tasks())
+                                .extracting(
+                                        TaskService.HomeTask::title,
+                                        TaskService.HomeTask::state,
+                                        TaskService.HomeTask::due)
+                                .contains(tuple("Fire drill log", TaskState.OVERDUE, LocalDate.of(2027, 1, 6))));
+        assertThat(said(later.listForManager(OUTSIDER)).kind()).isEqualTo(Outcome.Kind.REFUSED);
+        assertThat(later.listForCoach(COACH, cohort)).isInstanceOfSatisfying(TaskService.CohortTasks.class, l -> {
+            assertThat(l.homes()).isEqualTo(2);
+            assertThat(l.tasks())
+                    .containsExactly(
+                            new TaskService.TaskCount("Fire drill log", LocalDate.of(2027, 1, 6), 1, 1, true),
+                            new TaskService.TaskCount("Falls audit", LocalDate.of(2027, 1, 20), 0, 2, false));
+        });
+        assertThat(said(later.listForCoach(BOB, cohort)).kind()).isEqualTo(Outcome.Kind.REFUSED);
     }
 
     @Test
@@ -280,7 +308,7 @@ class CoachToolsTest {
     @Test
     void attendance_opens_at_the_start_and_is_recorded_once_per_manager() {
         desk.schedule(COACH, cohort, "2027-01-06 10:30", "https://zoom.us/j/1", Optional.empty());
-        long id = sessions.forCohort(cohort.id()).get(0).id();
+        SessionId id = new SessionId(sessions.forCohort(cohort.id()).get(0).id());
         assertThat(desk.attended(ALICE, id).message()).contains("once it has started");
         SessionService started = new SessionService(
                 sessions,
@@ -372,5 +400,11 @@ class CoachToolsTest {
         assertThat(SessionService.validLink("ftp://files.example/x")).isFalse();
         assertThat(TaskService.parseDate("2027-01-15")).contains(LocalDate.of(2027, 1, 15));
         assertThat(TaskService.parseDate("15/01/2027")).isEmpty();
+    }
+
+    /** The plain answer of a task use case that did not return a list or an already-done record. */
+    private static Outcome said(Object result) {
+        assertThat(result).isInstanceOf(TaskService.Said.class);
+        return ((TaskService.Said) result).outcome();
     }
 }
