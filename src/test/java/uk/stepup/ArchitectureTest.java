@@ -22,7 +22,8 @@ class ArchitectureTest {
     };
     static final String[] ADAPTERS = {
         "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
-        "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report.."
+        "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report..",
+        "uk.stepup.csv.."
     };
 
     @ArchTest
@@ -59,7 +60,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices().matching(
-                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report)..")
+                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report|csv)..")
             .should()
             .notDependOnEachOther()
             .because("adapters meet only in the composition root");

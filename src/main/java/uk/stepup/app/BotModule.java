@@ -19,6 +19,7 @@ import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
@@ -191,8 +192,9 @@ public final class BotModule implements AutoCloseable {
                 config.schedule().summary());
         CohortDefaults defaults = new CohortDefaults(
                 config.curriculum().framework(), config.schedule().zone(), rhythm);
+        JacksonCsv csv = new JacksonCsv();
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
-        enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
+        enrolment = new Enrolment(cohorts, homes, spaces, guard, csv, clock);
         admin = new CohortAdmin(cohorts, spaces, timers, programme, curriculum, defaults, guard, clock);
         // Set-up jobs run one at a time: Discord's limits on channels and roles are per server, and a second job would
         // only share them.
@@ -222,7 +224,7 @@ public final class BotModule implements AutoCloseable {
 
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
                 cohorts, homes, checkins, ledger, new JdbcReportQueries(database), measures, curriculum, clock);
-        export = new DataExport(histories, new ExportFiles());
+        export = new DataExport(histories, new ExportFiles(csv));
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
@@ -231,7 +233,7 @@ public final class BotModule implements AutoCloseable {
         MeasureCommand measureCommand = new MeasureCommand(
                 admin,
                 new MeasureAdmin(cohorts, homes, measures, guard, clock),
-                new MeasureImport(cohorts, homes, measures, guard, clock));
+                new MeasureImport(cohorts, homes, measures, guard, csv, clock));
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
                 List.of(

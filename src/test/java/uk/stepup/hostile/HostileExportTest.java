@@ -28,6 +28,7 @@ import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureAdmin;
@@ -85,8 +86,8 @@ class HostileExportTest {
             }
             store(w, cohort, homes, new Random(20279));
 
-            DataExport export =
-                    new DataExport(Reports.histories(w.db, HostileWorld.CURRICULA, w.clock), new ExportFiles());
+            DataExport export = new DataExport(
+                    Reports.histories(w.db, HostileWorld.CURRICULA, w.clock), new ExportFiles(new JacksonCsv()));
             DataExport.Result csv = export.export(COACH, cohort, ExportFormat.CSV);
             assertThat(csv.outcome().ok()).as(csv.outcome().message()).isTrue();
             ExportCheck.Stored stored = ExportCheck.stored(w.db, cohort.id());

@@ -20,6 +20,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortSpaces;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.measures.MeasureAdmin;
@@ -109,7 +110,7 @@ final class HostileWorld implements AutoCloseable {
                 WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
                 WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        enrolment = new Enrolment(cohorts, homes, spaces, guard, clock);
+        enrolment = new Enrolment(cohorts, homes, spaces, guard, new JacksonCsv(), clock);
         admin = new CohortAdmin(
                 cohorts,
                 spaces,
@@ -123,7 +124,7 @@ final class HostileWorld implements AutoCloseable {
         sessionDesk = new SessionDesk(sessions, cohorts, homes, publisher, timers::wakeAt, guard, clock);
         broadcasts = new Broadcasts(cohorts, publisher, guard);
         measureAdmin = new MeasureAdmin(cohorts, homes, measures, guard, clock);
-        measureImport = new MeasureImport(cohorts, homes, measures, guard, clock);
+        measureImport = new MeasureImport(cohorts, homes, measures, guard, new JacksonCsv(), clock);
     }
 
     private static final class ProgrammeRef {

@@ -30,6 +30,7 @@ import uk.stepup.cohorts.CohortSpaces;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ServerRoom;
 import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.WeeklyTime;
@@ -148,7 +149,7 @@ class SetupJobsTest {
 
     SetupJobs setupJobs() {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        Enrolment enrolment = new Enrolment(cohorts, homes, spaces, new PrivacyGuard(clock), clock);
+        Enrolment enrolment = new Enrolment(cohorts, homes, spaces, new PrivacyGuard(clock), new JacksonCsv(), clock);
         return new SetupJobs(
                 cohorts,
                 homes,
