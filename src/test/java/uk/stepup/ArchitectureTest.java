@@ -23,7 +23,7 @@ class ArchitectureTest {
     static final String[] ADAPTERS = {
         "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
         "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report..",
-        "uk.stepup.csv.."
+        "uk.stepup.csv..", "uk.stepup.prompts.."
     };
 
     @ArchTest
@@ -60,7 +60,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices().matching(
-                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report|csv)..")
+                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report|csv|prompts)..")
             .should()
             .notDependOnEachOther()
             .because("adapters meet only in the composition root");

@@ -34,6 +34,7 @@ import uk.stepup.programme.CheckinDesk;
 import uk.stepup.programme.CoachReminders;
 import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.WeeklyTime;
@@ -61,8 +62,9 @@ class HostileCheckinInputTest {
 
     @Test
     void ten_thousand_hostile_check_ins_never_crash_never_store_an_identifier_and_round_trip_exactly() {
-        Map<String, Curriculum> curricula =
-                new CurriculumLoader().load(Path.of("prompts")).curricula();
+        Map<String, Curriculum> curricula = new CurriculumLoader(new YamlFrontMatter())
+                .load(Path.of("prompts"))
+                .curricula();
         Supplier<Map<String, Curriculum>> supply = () -> curricula;
         Instant now = Instant.parse("2027-01-05T10:00:00Z");
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);

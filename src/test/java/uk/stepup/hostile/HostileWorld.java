@@ -30,6 +30,7 @@ import uk.stepup.programme.CohortAdmin;
 import uk.stepup.programme.CohortDefaults;
 import uk.stepup.programme.Enrolment;
 import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
@@ -55,7 +56,7 @@ import uk.stepup.tasks.TaskBoard;
 final class HostileWorld implements AutoCloseable {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final Map<String, Curriculum> CURRICULA =
-            new CurriculumLoader().load(Path.of("prompts")).curricula();
+            new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts")).curricula();
 
     final SimulatedClock clock;
     final Database db;
