@@ -2,13 +2,17 @@ package uk.stepup;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The dependency rule: features are plain Java with ports; Discord, SQL, Quartz, Flyway and Jackson live in
@@ -16,10 +20,25 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "uk.stepup", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    static final String[] FEATURES = {
-        "uk.stepup.shared..", "uk.stepup.cohorts..", "uk.stepup.curriculum..", "uk.stepup.checkins..",
-        "uk.stepup.tasks..", "uk.stepup.summaries..", "uk.stepup.measures..", "uk.stepup.programme.."
-    };
+    /**
+     * The features, lowest layer first. A feature may use the features before it in this list, never one after it:
+     * {@code weekly} (the tick that posts prompts, reminders and summaries) sits on top because it uses almost
+     * everything; {@code shared} and {@code privacy} sit at the bottom because everything uses them.
+     */
+    static final List<String> LAYERS = List.of(
+            "shared",
+            "privacy",
+            "curriculum",
+            "cohorts",
+            "deliveries",
+            "checkins",
+            "tasks",
+            "measures",
+            "summaries",
+            "weekly");
+
+    static final String[] FEATURES =
+            LAYERS.stream().map(f -> "uk.stepup." + f + "..").toArray(String[]::new);
     static final String[] ADAPTERS = {
         "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
         "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report..",
@@ -45,6 +64,28 @@ class ArchitectureTest {
                     "java.awt..",
                     "javax.imageio..")
             .because("features are plain Java with ports; frameworks belong in adapters");
+
+    /**
+     * What a feature may use at all: the JDK, SLF4J's logging API, itself and the features below it. Anything else (a
+     * framework, an adapter, a feature above it) needs a port.
+     */
+    @ArchTest
+    static void features_use_only_the_jdk_logging_and_the_features_below_them(JavaClasses classes) {
+        for (int i = 0; i < LAYERS.size(); i++) {
+            List<String> allowed = new ArrayList<>(List.of("java..", "org.slf4j.."));
+            for (int below = 0; below <= i; below++) {
+                allowed.add("uk.stepup." + LAYERS.get(below) + "..");
+            }
+            classes()
+                    .that()
+                    .resideInAPackage("uk.stepup." + LAYERS.get(i) + "..")
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(allowed.toArray(String[]::new))
+                    .because("features are layered: " + String.join(" < ", LAYERS))
+                    .check(classes);
+        }
+    }
 
     @ArchTest
     static final ArchRule features_do_not_know_adapters = noClasses()

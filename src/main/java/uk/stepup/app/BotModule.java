@@ -15,8 +15,14 @@ import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.charts.PngCharts;
-import uk.stepup.checkins.PrivacyGuard;
+import uk.stepup.checkins.CheckinService;
 import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortDefaults;
+import uk.stepup.cohorts.CohortService;
+import uk.stepup.cohorts.CohortTimers;
+import uk.stepup.cohorts.EnrolmentService;
+import uk.stepup.cohorts.ProgrammeTicker;
+import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.csv.JacksonCsv;
@@ -28,14 +34,14 @@ import uk.stepup.discord.CohortStatusCommand;
 import uk.stepup.discord.CommandRegistrar;
 import uk.stepup.discord.DiscordConnection;
 import uk.stepup.discord.ExportCommand;
+import uk.stepup.discord.HomeMeasuresCommand;
 import uk.stepup.discord.InteractionRouter;
 import uk.stepup.discord.JdaCoachPublisher;
 import uk.stepup.discord.JdaCohortSpaces;
 import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.JdaSetupNotes;
-import uk.stepup.discord.MeasureCommand;
 import uk.stepup.discord.MeasureInteractions;
-import uk.stepup.discord.MeasuresCommand;
+import uk.stepup.discord.MeasureSetupCommand;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RequestPacer;
@@ -44,20 +50,11 @@ import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.measures.CohortMeasures;
-import uk.stepup.measures.HomeMeasures;
-import uk.stepup.measures.MeasureAdmin;
-import uk.stepup.measures.MeasureDesk;
-import uk.stepup.measures.MeasureImport;
-import uk.stepup.programme.CheckinDesk;
-import uk.stepup.programme.CoachReminders;
-import uk.stepup.programme.CohortAdmin;
-import uk.stepup.programme.CohortDefaults;
-import uk.stepup.programme.CohortTimers;
-import uk.stepup.programme.Enrolment;
-import uk.stepup.programme.ProgrammeTicker;
-import uk.stepup.programme.ProgressView;
-import uk.stepup.programme.SetupJobs;
-import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.measures.HomeMeasuresService;
+import uk.stepup.measures.MeasureDefinitionService;
+import uk.stepup.measures.MeasureEntryService;
+import uk.stepup.measures.MeasureImportService;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
@@ -70,13 +67,16 @@ import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcSetupJobRepository;
 import uk.stepup.storage.JdbcTaskRepository;
-import uk.stepup.summaries.CohortStatus;
-import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.CohortStatusService;
+import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
+import uk.stepup.summaries.ProgressService;
 import uk.stepup.summaries.WeeklySummaryBuilder;
-import uk.stepup.tasks.Broadcasts;
-import uk.stepup.tasks.SessionDesk;
-import uk.stepup.tasks.TaskBoard;
+import uk.stepup.tasks.BroadcastService;
+import uk.stepup.tasks.SessionService;
+import uk.stepup.tasks.TaskService;
+import uk.stepup.weekly.CoachReminders;
+import uk.stepup.weekly.WeeklyProgramme;
 
 /**
  * The composition root: every feature and adapter is built here with plain constructors, in the order they depend
@@ -101,16 +101,16 @@ public final class BotModule implements AutoCloseable {
     public final JdbcMeasureRepository measures;
     public final JDA jda;
     public final WeeklyProgramme programme;
-    public final CohortAdmin admin;
-    public final Enrolment enrolment;
-    public final SetupJobs setupJobs;
-    public final CheckinDesk desk;
-    public final ProgressView progress;
-    public final TaskBoard taskBoard;
-    public final SessionDesk sessionDesk;
-    public final MeasureDesk measureDesk;
-    public final CohortStatus status;
-    public final DataExport export;
+    public final CohortService admin;
+    public final EnrolmentService enrolment;
+    public final SetupJobService setupJobs;
+    public final CheckinService desk;
+    public final ProgressService progress;
+    public final TaskService taskBoard;
+    public final SessionService sessionDesk;
+    public final MeasureEntryService measureDesk;
+    public final CohortStatusService status;
+    public final DataExportService export;
     private final CohortTimers timers;
     private final ExecutorService events;
     private final ExecutorService posts;
@@ -194,8 +194,8 @@ public final class BotModule implements AutoCloseable {
                 config.curriculum().framework(), config.schedule().zone(), rhythm);
         JacksonCsv csv = new JacksonCsv();
         JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
-        enrolment = new Enrolment(cohorts, homes, spaces, guard, csv, clock);
-        admin = new CohortAdmin(cohorts, spaces, timers, programme, curriculum, defaults, guard, clock);
+        enrolment = new EnrolmentService(cohorts, homes, spaces, guard, csv, clock);
+        admin = new CohortService(cohorts, spaces, timers, programme, curriculum, defaults, guard, clock);
         // Set-up jobs run one at a time: Discord's limits on channels and roles are per server, and a second job would
         // only share them.
         setup = Executors.newSingleThreadExecutor(r -> {
@@ -203,7 +203,7 @@ public final class BotModule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        setupJobs = new SetupJobs(
+        setupJobs = new SetupJobService(
                 cohorts,
                 homes,
                 spaces,
@@ -212,28 +212,27 @@ public final class BotModule implements AutoCloseable {
                 new JdaSetupNotes(jda, pacer),
                 setup,
                 clock);
-        desk = new CheckinDesk(
-                cohorts, homes, checkins, programme, curriculum, guard, new JdbcHeldCheckins(database), clock);
-        HomeMeasures homeMeasures = new HomeMeasures(cohorts, homes, measures, charts);
-        progress = new ProgressView(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
-        measureDesk = new MeasureDesk(cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), clock);
-        taskBoard = new TaskBoard(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
-        sessionDesk = new SessionDesk(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
-        status = new CohortStatus(cohorts, homes, checkins, tasks, sessions, clock);
-        Broadcasts broadcasts = new Broadcasts(cohorts, coachPublisher, guard);
+        desk = new CheckinService(cohorts, homes, checkins, curriculum, guard, new JdbcHeldCheckins(database), clock);
+        HomeMeasuresService homeMeasures = new HomeMeasuresService(cohorts, homes, measures, charts);
+        progress = new ProgressService(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
+        measureDesk = new MeasureEntryService(cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), clock);
+        taskBoard = new TaskService(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
+        sessionDesk = new SessionService(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
+        status = new CohortStatusService(cohorts, homes, checkins, tasks, sessions, clock);
+        BroadcastService broadcasts = new BroadcastService(cohorts, coachPublisher, guard);
 
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
                 cohorts, homes, checkins, ledger, new JdbcReportQueries(database), measures, curriculum, clock);
-        export = new DataExport(histories, new ExportFiles(csv));
+        export = new DataExportService(histories, new ExportFiles(csv));
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
         SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
-        MeasureCommand measureCommand = new MeasureCommand(
+        MeasureSetupCommand measureCommand = new MeasureSetupCommand(
                 admin,
-                new MeasureAdmin(cohorts, homes, measures, guard, clock),
-                new MeasureImport(cohorts, homes, measures, guard, csv, clock));
+                new MeasureDefinitionService(cohorts, homes, measures, guard, clock),
+                new MeasureImportService(cohorts, homes, measures, guard, csv, clock));
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
                 List.of(
@@ -245,7 +244,7 @@ public final class BotModule implements AutoCloseable {
                         new BroadcastCommand(broadcasts, admin),
                         new SummaryCommand(programme, admin),
                         measureCommand,
-                        new MeasuresCommand(homeMeasures),
+                        new HomeMeasuresCommand(homeMeasures),
                         new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),

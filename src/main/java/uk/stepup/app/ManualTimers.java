@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.CohortTimers;
-import uk.stepup.programme.ProgrammeTicker;
+import uk.stepup.cohorts.CohortTimers;
+import uk.stepup.cohorts.ProgrammeTicker;
 
 /**
  * Timers for a simulated programme: instead of waiting for real Mondays, whoever drives the simulated clock calls

@@ -2,6 +2,7 @@ package uk.stepup.checkins;
 
 import java.time.Instant;
 import java.util.Optional;
+import uk.stepup.privacy.PrivacyVerdict;
 
 /**
  * Check-ins the privacy guard held for their manager to confirm or edit (a possible name, {@link PrivacyVerdict.Warn}).

@@ -65,6 +65,14 @@ public final class ProgrammeCalendar {
                 cohort.status() == Cohort.Status.PAUSED ? cohort.pausedOn() : Optional.empty());
     }
 
+    /**
+     * The calendar of a cohort as it stands (its curriculum length, breaks and pause): the one way the features build
+     * it.
+     */
+    public static ProgrammeCalendar of(Cohort cohort, CohortRepository cohorts) {
+        return of(cohort, cohorts.items(cohort.id()).size(), cohorts.breaks(cohort.id()));
+    }
+
     public static LocalDate mondayOf(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
@@ -152,6 +160,26 @@ public final class ProgrammeCalendar {
             current = Optional.of(n);
         }
         return current;
+    }
+
+    /** Where a programme week stands for answers (check-ins and measures) at a moment. */
+    public enum WeekState {
+        /** Its prompt has not gone out yet, or the week is not scheduled (paused, or beyond the programme). */
+        NOT_STARTED,
+        /** From its prompt until its summary is posted: answers are taken (late after {@link #closeAt}). */
+        OPEN,
+        /** Its summary has been posted: the week takes no more answers. */
+        SUMMARISED
+    }
+
+    /** The one rule for "is week {@code n} still open": from its prompt until its summary. */
+    public WeekState stateOf(int n, Instant now) {
+        Optional<Instant> prompt = promptAt(n);
+        if (prompt.isEmpty() || prompt.get().isAfter(now)) {
+            return WeekState.NOT_STARTED;
+        }
+        Optional<Instant> summary = summaryAt(n);
+        return summary.isPresent() && !now.isBefore(summary.get()) ? WeekState.SUMMARISED : WeekState.OPEN;
     }
 
     /** True once the last week's summary time has passed. */

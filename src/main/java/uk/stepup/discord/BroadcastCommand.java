@@ -7,20 +7,20 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import uk.stepup.programme.CohortAdmin;
+import uk.stepup.cohorts.CohortService;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
-import uk.stepup.tasks.Broadcasts;
+import uk.stepup.tasks.BroadcastService;
 
 /** {@code /broadcast message [cohort]}: a coach's message to one cohort's #announcements, or to all ({@code cohort: all}). */
-public final class BroadcastCommand implements Handlers.Slash {
+public final class BroadcastCommand implements InteractionHandlers.Slash {
     /** The cohort option's value that means every running cohort on the server. */
     static final String ALL = "all";
 
-    private final Broadcasts broadcasts;
-    private final CohortAdmin admin;
+    private final BroadcastService broadcasts;
+    private final CohortService admin;
 
-    public BroadcastCommand(Broadcasts broadcasts, CohortAdmin admin) {
+    public BroadcastCommand(BroadcastService broadcasts, CohortService admin) {
         this.broadcasts = broadcasts;
         this.admin = admin;
     }
@@ -30,7 +30,7 @@ public final class BroadcastCommand implements Handlers.Slash {
         return Commands.slash("broadcast", "Post a message to a cohort's #announcements, or to all cohorts (coaches)")
                 .addOptions(
                         new OptionData(OptionType.STRING, "message", "What to say; it pings nobody", true)
-                                .setMaxLength(Broadcasts.MESSAGE_MAX),
+                                .setMaxLength(BroadcastService.MESSAGE_MAX),
                         new OptionData(
                                         OptionType.STRING,
                                         "cohort",

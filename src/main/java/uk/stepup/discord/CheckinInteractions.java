@@ -23,9 +23,9 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
-import uk.stepup.measures.MeasureDesk;
-import uk.stepup.programme.CheckinDesk;
+import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
 
@@ -34,15 +34,16 @@ import uk.stepup.shared.Rating;
  * to the check-in desk, which commits them before this replies; the reply offers the highlight-sharing buttons and,
  * when the cohort has measures, "Add this week's measures".
  */
-public final class CheckinInteractions implements Handlers.Slash, Handlers.Buttons, Handlers.Modals {
-    private final CheckinDesk desk;
-    private final Optional<MeasureDesk> measures;
+public final class CheckinInteractions
+        implements InteractionHandlers.Slash, InteractionHandlers.Buttons, InteractionHandlers.Modals {
+    private final CheckinService desk;
+    private final Optional<MeasureEntryService> measures;
 
-    public CheckinInteractions(CheckinDesk desk) {
+    public CheckinInteractions(CheckinService desk) {
         this(desk, Optional.empty());
     }
 
-    public CheckinInteractions(CheckinDesk desk, Optional<MeasureDesk> measures) {
+    public CheckinInteractions(CheckinService desk, Optional<MeasureEntryService> measures) {
         this.desk = desk;
         this.measures = measures;
     }
@@ -80,7 +81,7 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
                                 HighlightShare.valueOf(d.arg(1).toUpperCase(Locale.ROOT))));
             case CHECKIN_CONFIRM -> saved(e, desk.confirm(actor, d.arg(0)));
             case CHECKIN_REVISE -> {
-                Optional<CheckinDesk.Form> form = desk.held(actor, d.arg(0));
+                Optional<CheckinService.Form> form = desk.held(actor, d.arg(0));
                 if (form.isPresent()) {
                     e.replyModal(checkinModal(form.get()))
                             .queue(null, InteractionErrors.onFailure(e, "the check-in form"));
@@ -109,11 +110,11 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
     }
 
     /** The check-in modal: a rating select and four text inputs, each inside a Label, pre-filled when editing. */
-    static Modal checkinModal(CheckinDesk.Form form) {
+    static Modal checkinModal(CheckinService.Form form) {
         Optional<CheckinAnswers> p = form.prefill();
         StringSelectMenu.Builder rating =
                 StringSelectMenu.create("rating").setRequiredRange(1, 1).setPlaceholder("Choose a rating");
-        for (Rating r : CheckinDesk.ratingChoices()) {
+        for (Rating r : CheckinService.ratingChoices()) {
             rating.addOption(r.label(), r.key());
         }
         p.ifPresent(a -> rating.setDefaultValues(a.rating().key()));
@@ -153,10 +154,10 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
                 .build();
     }
 
-    private void openCheckin(IReplyCallback cb, CheckinDesk.Result result) {
-        if (result instanceof CheckinDesk.Opened opened && cb instanceof IModalCallback m) {
+    private void openCheckin(IReplyCallback cb, CheckinService.Result result) {
+        if (result instanceof CheckinService.Opened opened && cb instanceof IModalCallback m) {
             m.replyModal(checkinModal(opened.form())).queue(null, InteractionErrors.onFailure(cb, "the check-in form"));
-        } else if (result instanceof CheckinDesk.Refused refused) {
+        } else if (result instanceof CheckinService.Refused refused) {
             Replies.ephemeral(cb, refused.outcome());
         } else {
             Replies.ephemeral(cb, "Please use the Check in button or `/checkin`.");
@@ -169,8 +170,8 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
                 .filter(s -> !s.isBlank());
     }
 
-    private void saved(IReplyCallback cb, CheckinDesk.Result result) {
-        if (result instanceof CheckinDesk.Saved s) {
+    private void saved(IReplyCallback cb, CheckinService.Result result) {
+        if (result instanceof CheckinService.Saved s) {
             List<ActionRow> rows = new ArrayList<>();
             if (s.checkin().answers().highlight().isPresent()) {
                 long id = s.checkin().id();
@@ -193,7 +194,7 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
                             ? ""
                             : "\nYour cohort also tracks measures: add this week's numbers "
                                     + "with the button below (aggregate numbers only).");
-            var reply = cb.reply(Card.fit(text, Card.CONTENT_MAX))
+            var reply = cb.reply(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                     .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
             if (!rows.isEmpty()) {
@@ -201,8 +202,8 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
             }
             // The check-in is already committed: if this answer is too late, the manager's retry finds it saved.
             reply.queue(null, InteractionErrors.onFailure(cb, "the check-in reply"));
-        } else if (result instanceof CheckinDesk.Confirm c) {
-            cb.reply(Card.fit(c.message(), Card.CONTENT_MAX))
+        } else if (result instanceof CheckinService.Confirm c) {
+            cb.reply(EmbedCard.fit(c.message(), EmbedCard.CONTENT_MAX))
                     .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .setComponents(ActionRow.of(
@@ -213,7 +214,7 @@ public final class CheckinInteractions implements Handlers.Slash, Handlers.Butto
                                     ComponentIds.encode(ComponentIds.Action.CHECKIN_CONFIRM, c.token()),
                                     "Save as written")))
                     .queue(null, InteractionErrors.onFailure(cb, "the privacy question"));
-        } else if (result instanceof CheckinDesk.Refused r) {
+        } else if (result instanceof CheckinService.Refused r) {
             Replies.ephemeral(cb, r.outcome());
         }
     }

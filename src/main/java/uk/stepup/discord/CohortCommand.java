@@ -13,18 +13,18 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.CohortAdmin;
-import uk.stepup.programme.Enrolment;
-import uk.stepup.programme.SetupJobs;
+import uk.stepup.cohorts.CohortService;
+import uk.stepup.cohorts.EnrolmentService;
+import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
 /** {@code /cohort …}: the coach's cohort tools. Coach-only, checked here and again in every use case. */
-public final class CohortCommand implements Handlers.Slash {
+public final class CohortCommand implements InteractionHandlers.Slash {
 
-    private final CohortAdmin admin;
-    private final Enrolment enrolment;
-    private final SetupJobs setupJobs;
+    private final CohortService admin;
+    private final EnrolmentService enrolment;
+    private final SetupJobService setupJobs;
     private final Map<String, CohortSubcommand> extra;
 
     /** A further {@code /cohort} subcommand contributed by another feature (for example {@code status}). */
@@ -34,7 +34,8 @@ public final class CohortCommand implements Handlers.Slash {
         Outcome handle(SlashCommandInteractionEvent event, Actor actor, Cohort cohort) throws Exception;
     }
 
-    public CohortCommand(CohortAdmin admin, Enrolment enrolment, SetupJobs setupJobs, List<CohortSubcommand> extra) {
+    public CohortCommand(
+            CohortService admin, EnrolmentService enrolment, SetupJobService setupJobs, List<CohortSubcommand> extra) {
         this.admin = admin;
         this.enrolment = enrolment;
         this.setupJobs = setupJobs;
@@ -109,7 +110,7 @@ public final class CohortCommand implements Handlers.Slash {
      * The cohort a coach's command is about: the one named in its {@code cohort} option, else the one whose channels
      * it was used in, else the only running one.
      */
-    static CohortAdmin.Target target(CohortAdmin admin, SlashCommandInteractionEvent e, Actor actor) {
+    static CohortService.Target target(CohortService admin, SlashCommandInteractionEvent e, Actor actor) {
         Optional<String> category = Optional.empty();
         if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
             category = Optional.of(c.getParentCategoryId());
@@ -121,13 +122,13 @@ public final class CohortCommand implements Handlers.Slash {
      * The cohort a coach's command is about ({@link #target}); when there is none, the coach has been told why and
      * the result is empty.
      */
-    static Optional<Cohort> cohortFor(CohortAdmin admin, SlashCommandInteractionEvent e, Actor actor) {
-        CohortAdmin.Target target = target(admin, e, actor);
-        if (target instanceof CohortAdmin.NotFound nf) {
+    static Optional<Cohort> cohortFor(CohortService admin, SlashCommandInteractionEvent e, Actor actor) {
+        CohortService.Target target = target(admin, e, actor);
+        if (target instanceof CohortService.NotFound nf) {
             Replies.ephemeral(e, nf.why());
             return Optional.empty();
         }
-        return Optional.of(((CohortAdmin.Found) target).cohort());
+        return Optional.of(((CohortService.Found) target).cohort());
     }
 
     /**
@@ -135,7 +136,7 @@ public final class CohortCommand implements Handlers.Slash {
      * longer than Discord's three seconds), then the cohort is resolved as {@link #cohortFor} does. Empty once the
      * person has been answered.
      */
-    static Optional<Cohort> coachCohort(CohortAdmin admin, SlashCommandInteractionEvent e, Actor actor) {
+    static Optional<Cohort> coachCohort(CohortService admin, SlashCommandInteractionEvent e, Actor actor) {
         if (!actor.coach()) {
             Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
             return Optional.empty();
@@ -161,12 +162,12 @@ public final class CohortCommand implements Handlers.Slash {
                             actor, opt(e, "name").orElse(""), opt(e, "start"), opt(e, "framework"), opt(e, "zone")));
             return;
         }
-        CohortAdmin.Target target = target(admin, e, actor);
-        if (target instanceof CohortAdmin.NotFound nf) {
+        CohortService.Target target = target(admin, e, actor);
+        if (target instanceof CohortService.NotFound nf) {
             Replies.ephemeral(e, nf.why());
             return;
         }
-        Cohort cohort = ((CohortAdmin.Found) target).cohort();
+        Cohort cohort = ((CohortService.Found) target).cohort();
         Outcome outcome = switch (sub) {
             case "enrol" ->
                 enrolment.enrol(

@@ -5,13 +5,13 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
-import uk.stepup.summaries.CohortStatus;
+import uk.stepup.summaries.CohortStatusService;
 
 /** {@code /cohort status}: each home's check-ins, overdue tasks and sessions, at-risk homes first (ephemeral). */
 public final class CohortStatusCommand implements CohortCommand.CohortSubcommand {
-    private final CohortStatus status;
+    private final CohortStatusService status;
 
-    public CohortStatusCommand(CohortStatus status) {
+    public CohortStatusCommand(CohortStatusService status) {
         this.status = status;
     }
 

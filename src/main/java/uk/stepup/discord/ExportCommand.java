@@ -13,10 +13,10 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.CohortAdmin;
+import uk.stepup.cohorts.CohortService;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
-import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
 
@@ -24,16 +24,16 @@ import uk.stepup.summaries.ExportFormat;
  * {@code /export [cohort] [csv|json]}: a coach downloads a cohort's data as files attached to a reply only they see.
  * Coach-only, checked here and again in the use case.
  */
-public final class ExportCommand implements Handlers.Slash {
+public final class ExportCommand implements InteractionHandlers.Slash {
     /** Discord's upload limits for a bot's message without server boosts. */
     static final int MAX_FILES = 10;
 
     static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
-    private final CohortAdmin admin;
-    private final DataExport export;
+    private final CohortService admin;
+    private final DataExportService export;
 
-    public ExportCommand(CohortAdmin admin, DataExport export) {
+    public ExportCommand(CohortService admin, DataExportService export) {
         this.admin = admin;
         this.export = export;
     }
@@ -64,14 +64,14 @@ public final class ExportCommand implements Handlers.Slash {
         if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
             category = Optional.of(c.getParentCategoryId());
         }
-        CohortAdmin.Target target = admin.resolve(
+        CohortService.Target target = admin.resolve(
                 actor.guildId(), Optional.ofNullable(e.getOption("cohort")).map(OptionMapping::getAsString), category);
-        if (target instanceof CohortAdmin.NotFound nf) {
+        if (target instanceof CohortService.NotFound nf) {
             Replies.ephemeral(e, nf.why());
             return;
         }
-        Cohort cohort = ((CohortAdmin.Found) target).cohort();
-        DataExport.Result result = export.export(actor, cohort, format);
+        Cohort cohort = ((CohortService.Found) target).cohort();
+        DataExportService.Result result = export.export(actor, cohort, format);
         if (!result.outcome().ok()) {
             Replies.ephemeral(e, result.outcome());
             return;

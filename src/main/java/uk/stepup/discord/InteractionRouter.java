@@ -30,15 +30,17 @@ import uk.stepup.shared.Actor;
 public final class InteractionRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
 
-    private final Map<String, Handlers.Slash> slash = new HashMap<>();
-    private final Map<ComponentIds.Action, Handlers.Buttons> buttons = new EnumMap<>(ComponentIds.Action.class);
-    private final Map<ComponentIds.Action, Handlers.Modals> modals = new EnumMap<>(ComponentIds.Action.class);
+    private final Map<String, InteractionHandlers.Slash> slash = new HashMap<>();
+    private final Map<ComponentIds.Action, InteractionHandlers.Buttons> buttons =
+            new EnumMap<>(ComponentIds.Action.class);
+    private final Map<ComponentIds.Action, InteractionHandlers.Modals> modals =
+            new EnumMap<>(ComponentIds.Action.class);
     private final String coachRole;
 
     public InteractionRouter(
-            List<Handlers.Slash> slashHandlers,
-            List<Handlers.Buttons> buttonHandlers,
-            List<Handlers.Modals> modalHandlers,
+            List<InteractionHandlers.Slash> slashHandlers,
+            List<InteractionHandlers.Buttons> buttonHandlers,
+            List<InteractionHandlers.Modals> modalHandlers,
             String coachRole) {
         slashHandlers.forEach(h -> put(slash, h.definition().getName(), h));
         buttonHandlers.forEach(h -> h.actions().forEach(a -> put(buttons, a, h)));
@@ -55,7 +57,7 @@ public final class InteractionRouter extends ListenerAdapter {
     /** The slash command definitions to register. */
     public List<SlashCommandData> definitions() {
         return slash.values().stream()
-                .map(Handlers.Slash::definition)
+                .map(InteractionHandlers.Slash::definition)
                 .sorted(Comparator.comparing(SlashCommandData::getName))
                 .toList();
     }
@@ -129,7 +131,7 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
         guarded(e, e, () -> {
-            Handlers.Slash h = slash.get(e.getName());
+            InteractionHandlers.Slash h = slash.get(e.getName());
             if (h == null) {
                 Replies.ephemeral(e, "I don't know that command any more. It may have been removed.");
                 return;
@@ -142,7 +144,7 @@ public final class InteractionRouter extends ListenerAdapter {
     public void onButtonInteraction(ButtonInteractionEvent e) {
         guarded(e, e, () -> {
             Optional<ComponentIds.Decoded> id = ComponentIds.decode(e.getComponentId());
-            Handlers.Buttons h = id.map(d -> buttons.get(d.action())).orElse(null);
+            InteractionHandlers.Buttons h = id.map(d -> buttons.get(d.action())).orElse(null);
             if (h == null) {
                 Replies.ephemeral(e, "This button is from an older version of the bot and no longer works.");
                 return;
@@ -155,7 +157,7 @@ public final class InteractionRouter extends ListenerAdapter {
     public void onModalInteraction(ModalInteractionEvent e) {
         guarded(e, e, () -> {
             Optional<ComponentIds.Decoded> id = ComponentIds.decode(e.getModalId());
-            Handlers.Modals h = id.map(d -> modals.get(d.action())).orElse(null);
+            InteractionHandlers.Modals h = id.map(d -> modals.get(d.action())).orElse(null);
             if (h == null) {
                 Replies.ephemeral(e, "This form is from an older version of the bot; please open it again.");
                 return;

@@ -65,21 +65,21 @@ public final class JdaCoachPublisher implements CoachPublisher {
         return "<t:" + t.getEpochSecond() + ":" + style + ">";
     }
 
-    static Card taskCard(Cohort cohort, Task task) {
-        List<Card.Field> fields = List.of(
-                new Card.Field(
+    static EmbedCard taskCard(Cohort cohort, Task task) {
+        List<EmbedCard.Field> fields = List.of(
+                new EmbedCard.Field(
                         "Due",
                         DAY.format(task.dueDate()) + ", by the end of the day ("
                                 + cohort.zone().getId() + ")",
                         false),
-                new Card.Field(
+                new EmbedCard.Field(
                         "How it works",
                         "When your home has done it, one of your home's managers presses **Mark done**. "
                                 + "Homes that have not done it by " + Task.REMINDER_TIME
                                 + " the day before get a reminder in their "
                                 + "own channel.",
                         false));
-        return new Card(
+        return new EmbedCard(
                 "Task · " + Mentions.neutralise(task.title()),
                 task.details().map(Mentions::neutralise).orElse(""),
                 fields,
@@ -87,20 +87,20 @@ public final class JdaCoachPublisher implements CoachPublisher {
                 TASK_COLOUR);
     }
 
-    static Card sessionCard(Cohort cohort, Session session) {
-        List<Card.Field> fields = new ArrayList<>();
-        fields.add(new Card.Field("Join", session.link(), false));
-        fields.add(new Card.Field("Reminder", "An hour before, here in #announcements.", false));
-        fields.add(new Card.Field(
+    static EmbedCard sessionCard(Cohort cohort, Session session) {
+        List<EmbedCard.Field> fields = new ArrayList<>();
+        fields.add(new EmbedCard.Field("Join", session.link(), false));
+        fields.add(new EmbedCard.Field("Reminder", "An hour before, here in #announcements.", false));
+        fields.add(new EmbedCard.Field(
                 "Attendance",
                 "From the start, an **I attended** button appears here: press it so your "
                         + "home's attendance is recorded.",
                 false));
         if (session.eventId().isPresent()) {
-            fields.add(new Card.Field(
+            fields.add(new EmbedCard.Field(
                     "Event", "It is in the server's Events too, where you can mark yourself interested.", false));
         }
-        return new Card(
+        return new EmbedCard(
                 "Live session · " + Mentions.neutralise(session.title()),
                 stamp(session.startsAt(), "F") + " (" + stamp(session.startsAt(), "R") + "), for an hour.",
                 fields,
@@ -147,7 +147,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
             description = "Join: " + session.link() + "\nA live session for " + cohort.name() + ".";
         } else {
             // Everyone on the server sees its events; the link is only where the cohort's members can see it.
-            location = Card.fit(eventLocationWithoutLink(cohort), EVENT_LOCATION_MAX);
+            location = EmbedCard.fit(eventLocationWithoutLink(cohort), EVENT_LOCATION_MAX);
             description = "A live session for " + cohort.name() + ". The call link is in "
                     + cohort.channels()
                             .announcementsId()
@@ -159,11 +159,11 @@ public final class JdaCoachPublisher implements CoachPublisher {
             pacer.acquire();
             String id = guild.get()
                     .createScheduledEvent(
-                            Card.fit(session.title(), EVENT_NAME_MAX),
+                            EmbedCard.fit(session.title(), EVENT_NAME_MAX),
                             location,
                             OffsetDateTime.ofInstant(session.startsAt(), ZoneOffset.UTC),
                             OffsetDateTime.ofInstant(session.endsAt(), ZoneOffset.UTC))
-                    .setDescription(Card.fit(description, EVENT_DESCRIPTION_MAX))
+                    .setDescription(EmbedCard.fit(description, EVENT_DESCRIPTION_MAX))
                     .complete()
                     .getId();
             return new Sent(id);
@@ -195,7 +195,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     @Override
     public Posted postBroadcast(Cohort cohort, String text, String from) {
-        Card card = new Card(
+        EmbedCard card = new EmbedCard(
                 "📣 From your coach",
                 Mentions.neutralise(text),
                 List.of(),
@@ -211,7 +211,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
             return new Failed(home.name() + "'s channel is missing.");
         }
         MessageCreateData message = new MessageCreateBuilder()
-                .setContent(Card.fit(taskReminderText(home, task), Card.CONTENT_MAX))
+                .setContent(EmbedCard.fit(taskReminderText(home, task), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
                 .mentionUsers(home.managerIds())
                 .addComponents(ActionRow.of(doneButton(task.id())))
@@ -236,7 +236,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
             return new Failed("#announcements is missing.");
         }
         MessageCreateData message = new MessageCreateBuilder()
-                .setContent(Card.fit(sessionReminderText(session), Card.CONTENT_MAX))
+                .setContent(EmbedCard.fit(sessionReminderText(session), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .build();
         return send(channel.get(), message, "a session reminder");
@@ -244,7 +244,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
 
     @Override
     public Optional<String> findSessionReminder(Cohort cohort, Session session) {
-        String expected = Card.fit(sessionReminderText(session), Card.CONTENT_MAX);
+        String expected = EmbedCard.fit(sessionReminderText(session), EmbedCard.CONTENT_MAX);
         return announcements(cohort)
                 .flatMap(ch -> JdaProgrammePublisher.findRecent(ch, m -> expected.equals(m.getContentRaw())));
     }
@@ -256,7 +256,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
             return new Failed("#announcements is missing.");
         }
         MessageCreateData message = new MessageCreateBuilder()
-                .setContent(Card.fit(attendanceCallText(session), Card.CONTENT_MAX))
+                .setContent(EmbedCard.fit(attendanceCallText(session), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .addComponents(ActionRow.of(attendedButton(session.id())))
                 .build();
@@ -274,7 +274,7 @@ public final class JdaCoachPublisher implements CoachPublisher {
     }
 
     /** A card in {@code #announcements} (split to fit), the last message carrying the buttons; its id. */
-    private Posted postCard(Cohort cohort, Card card, List<Button> buttons, String what) {
+    private Posted postCard(Cohort cohort, EmbedCard card, List<Button> buttons, String what) {
         Optional<TextChannel> channel = announcements(cohort);
         if (channel.isEmpty()) {
             return new Failed("#announcements is missing.");

@@ -66,7 +66,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
             long everyone = guild.getPublicRole().getIdLong();
             long self = guild.getSelfMember().getIdLong();
             Category category = existingCategory(guild, cohort.channels().categoryId())
-                    .orElseGet(() -> guild.createCategory(Card.fit("SUO · " + cohort.name(), 100))
+                    .orElseGet(() -> guild.createCategory(EmbedCard.fit("SUO · " + cohort.name(), 100))
                             .addRolePermissionOverride(everyone, List.of(), List.of(Permission.VIEW_CHANNEL))
                             .addMemberPermissionOverride(self, BOT, List.of())
                             .addRolePermissionOverride(coach.getIdLong(), TALK, List.of())
@@ -136,7 +136,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
             TextChannel channel = existing.orElseGet(() -> {
                 Category category = homesCategory(guild, cohort);
                 ChannelAction<TextChannel> create = guild.createTextChannel(slug(home), category)
-                        .setTopic(Card.fit(
+                        .setTopic(EmbedCard.fit(
                                 home.name() + ": private to its managers and the coaches. Reminders and progress.",
                                 1024))
                         .addRolePermissionOverride(
@@ -219,7 +219,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
     }
 
     static String slug(Home home) {
-        return Card.fit("home-" + home.slug(), 100);
+        return EmbedCard.fit("home-" + home.slug(), 100);
     }
 
     private Guild guild(Cohort cohort) {
@@ -237,7 +237,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
 
     /** The name of the role every member of the cohort holds. */
     static String cohortRoleName(Cohort cohort) {
-        return Card.fit("SUO · " + cohort.name(), 100);
+        return EmbedCard.fit("SUO · " + cohort.name(), 100);
     }
 
     private static Role cohortRole(Guild guild, Cohort cohort) {
@@ -278,7 +278,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
         List<Category> found = new ArrayList<>();
         cohort.channels().categoryId().map(guild::getCategoryById).ifPresent(found::add);
         for (int n = 2; n < 20; n++) {
-            String name = Card.fit("SUO · " + cohort.name() + " · homes " + n, 100);
+            String name = EmbedCard.fit("SUO · " + cohort.name() + " · homes " + n, 100);
             guild.getCategoriesByName(name, false).stream().findFirst().ifPresent(found::add);
         }
         return found;
@@ -296,7 +296,7 @@ public final class JdaCohortSpaces implements CohortSpaces {
                 return c;
             }
         }
-        String name = Card.fit("SUO · " + cohort.name() + " · homes " + (candidates.size() + 1), 100);
+        String name = EmbedCard.fit("SUO · " + cohort.name() + " · homes " + (candidates.size() + 1), 100);
         return guild.createCategory(name)
                 .addRolePermissionOverride(
                         guild.getPublicRole().getIdLong(), List.of(), List.of(Permission.VIEW_CHANNEL))

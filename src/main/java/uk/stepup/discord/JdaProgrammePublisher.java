@@ -27,16 +27,16 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.measures.ChartImage;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.SmallCounts;
-import uk.stepup.programme.ProgrammePublisher;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.WeeklySummary;
+import uk.stepup.weekly.ProgrammePublisher;
 
 /**
  * Posts the programme's scheduled messages with JDA. Nothing here pings anyone except a reminder's own managers.
@@ -72,16 +72,16 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     /** The prompt as a card: why it matters, questions, what Outstanding looks like, evidence, this week's action. */
-    static Card promptCard(int week, CurriculumItem item, Instant deadline) {
+    static EmbedCard promptCard(int week, CurriculumItem item, Instant deadline) {
         long t = deadline.getEpochSecond();
-        List<Card.Field> fields = List.of(
-                new Card.Field("Reflective questions", bullets(item.reflectiveQuestions()), false),
-                new Card.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
-                new Card.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
-                new Card.Field("This week's action", item.weeklyAction(), false),
-                new Card.Field(
+        List<EmbedCard.Field> fields = List.of(
+                new EmbedCard.Field("Reflective questions", bullets(item.reflectiveQuestions()), false),
+                new EmbedCard.Field("What Outstanding looks like", bullets(item.outstandingLooksLike()), false),
+                new EmbedCard.Field("Evidence ideas", bullets(item.evidenceIdeas()), false),
+                new EmbedCard.Field("This week's action", item.weeklyAction(), false),
+                new EmbedCard.Field(
                         "Check in by", "<t:" + t + ":F>. It takes about two minutes: press **Check in**.", false));
-        return new Card(
+        return new EmbedCard(
                 "Week " + week + " · " + item.code() + " " + item.title(),
                 item.whyItMatters(),
                 fields,
@@ -97,7 +97,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         return s.toString().strip();
     }
 
-    static MessageEmbed embed(Card card) {
+    static MessageEmbed embed(EmbedCard card) {
         EmbedBuilder b = new EmbedBuilder().setTitle(card.title()).setColor(card.colour());
         if (!card.description().isEmpty()) {
             b.setDescription(card.description());
@@ -108,7 +108,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
     }
 
     /** Messages for a card (split to fit), the last one carrying the buttons. */
-    static List<MessageCreateData> messages(Card card, List<Button> buttons) {
+    static List<MessageCreateData> messages(EmbedCard card, List<Button> buttons) {
         return messages(card, buttons, Optional.empty(), Optional.empty());
     }
 
@@ -117,13 +117,13 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
      * to the last message. Build them for each send: a file is read once.
      */
     static List<MessageCreateData> messages(
-            Card card, List<Button> buttons, Optional<FileUpload> image, Optional<ChartImage> chart) {
-        List<List<Card>> packed = card.pack();
+            EmbedCard card, List<Button> buttons, Optional<FileUpload> image, Optional<ChartImage> chart) {
+        List<List<EmbedCard>> packed = card.pack();
         List<MessageCreateData> out = new ArrayList<>();
         for (int i = 0; i < packed.size(); i++) {
             MessageCreateBuilder m =
                     new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-            List<Card> cards = packed.get(i);
+            List<EmbedCard> cards = packed.get(i);
             for (int j = 0; j < cards.size(); j++) {
                 MessageEmbed e = embed(cards.get(j));
                 if (i == 0 && j == 0 && image.isPresent()) {
@@ -179,7 +179,8 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             // earlier is out of JDA's cache (postSummaryInThread still reaches it, through REST).
             return new Sent(channel.get()
                     .createThreadChannel(
-                            Card.fit("Week " + week + " · " + item.code() + " " + item.title(), 100), promptMessageId)
+                            EmbedCard.fit("Week " + week + " · " + item.code() + " " + item.title(), 100),
+                            promptMessageId)
                     .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
                     .complete()
                     .getId());
@@ -226,7 +227,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         String text = who + "a gentle reminder: your week " + week + " check-in on **" + item.code() + " "
                 + item.title() + "** closes <t:" + t + ":F>. It takes about two minutes: press **Check in now**.";
         MessageCreateData message = new MessageCreateBuilder()
-                .setContent(Card.fit(text, Card.CONTENT_MAX))
+                .setContent(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
                 .mentionUsers(home.managerIds())
                 .addComponents(ActionRow.of(checkinButton(cohort.id(), week, origin(key), "Check in now")))
@@ -239,9 +240,9 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         }
     }
 
-    /** The summary as a card (split by {@link Card#pack} when long). */
-    static Card summaryCard(WeeklySummary s) {
-        List<Card.Field> fields = new ArrayList<>();
+    /** The summary as a card (split by {@link EmbedCard#pack} when long). */
+    static EmbedCard summaryCard(WeeklySummary s) {
+        List<EmbedCard.Field> fields = new ArrayList<>();
         StringBuilder spread = new StringBuilder();
         for (Rating r : List.of(Rating.OUTSTANDING, Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE)) {
             int n = s.spread().getOrDefault(r, 0);
@@ -251,23 +252,23 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                     .append('\n');
         }
         if (s.onTime() + s.late() > 0) {
-            fields.add(new Card.Field(
+            fields.add(new EmbedCard.Field(
                     "How homes rated themselves on " + s.code(),
                     spread.toString().strip(),
                     false));
         }
         if (s.highlights().isEmpty()) {
-            fields.add(new Card.Field("Shared highlights", "No highlights shared this week.", false));
+            fields.add(new EmbedCard.Field("Shared highlights", "No highlights shared this week.", false));
         }
         int i = 1;
         for (WeeklySummary.SharedHighlight h : s.highlights()) {
-            fields.add(new Card.Field(
+            fields.add(new EmbedCard.Field(
                     "Highlight " + i++ + " · " + h.homeName().orElse("a home in the cohort"),
                     Mentions.neutralise(h.text()),
                     false));
         }
         if (s.moreHighlights() > 0) {
-            fields.add(new Card.Field(
+            fields.add(new EmbedCard.Field(
                     "More highlights",
                     String.format(
                             Locale.UK,
@@ -279,7 +280,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                     false));
         }
         s.measures()
-                .ifPresent(m -> fields.add(new Card.Field(
+                .ifPresent(m -> fields.add(new EmbedCard.Field(
                         "Cohort measures",
                         Mentions.neutralise(String.join("\n", m.lines()))
                                 + (m.chart().isEmpty()
@@ -288,7 +289,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                                                 + SmallCounts.LABEL + " marks a count of 1 to 4, not shown."),
                         false)));
         s.tasks()
-                .ifPresent(t -> fields.add(new Card.Field(
+                .ifPresent(t -> fields.add(new EmbedCard.Field(
                         "Tasks",
                         t.done() + " of " + (t.done() + t.overdue() + t.pending()) + " done across " + t.tasks()
                                 + (t.tasks() == 1 ? " task" : " tasks")
@@ -296,7 +297,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                                 + (t.pending() > 0 ? "; " + t.pending() + " still open" : "")
                                 + ". `/task list` shows your home's.",
                         false)));
-        fields.add(new Card.Field(
+        fields.add(new EmbedCard.Field(
                 s.lastWeek() ? "That was the last week" : "Next week",
                 s.nextCode()
                         .map(c -> "**" + c + " " + s.nextTitle().orElse("") + "**: the prompt arrives in #this-week.")
@@ -305,7 +306,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         String participation = (s.onTime() + s.late()) + " of " + s.homes() + " homes checked in"
                 + " (" + s.onTime() + " on time, " + s.late() + " late)"
                 + (s.missing() > 0 ? "; " + s.missing() + " still to hear from." : ".");
-        return new Card(
+        return new EmbedCard(
                 "Week " + s.week() + " summary · " + s.code() + " " + s.title(),
                 participation,
                 fields,
@@ -505,7 +506,7 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
             return;
         }
         coaches.get()
-                .sendMessage(Card.fit(text, Card.CONTENT_MAX))
+                .sendMessage(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .queue(ok -> {}, e -> LOG.warn("Could not tell coaches of cohort {}: {}", cohort.id(), e.getMessage()));
     }

@@ -9,7 +9,7 @@ import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.SetupNotes;
+import uk.stepup.cohorts.SetupNotes;
 
 /**
  * A set-up job's notes and report as ordinary messages in the cohort's {@code #coaches} channel: not through the
@@ -39,7 +39,7 @@ public final class JdaSetupNotes implements SetupNotes {
             return false;
         }
         MessageCreateAction send = coaches.get()
-                .sendMessage(Card.fit(text, Card.CONTENT_MAX))
+                .sendMessage(EmbedCard.fit(text, EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (mention.isPresent()) {
             send = send.mentionUsers(mention.get());

@@ -17,7 +17,7 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
-import uk.stepup.measures.MeasureDesk;
+import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.shared.Actor;
 
 /**
@@ -25,10 +25,10 @@ import uk.stepup.shared.Actor;
  * its answers go to the measure desk. A saved page offers the next one; a page with a problem is answered with what
  * to fix and a button that reopens it pre-filled.
  */
-public final class MeasureInteractions implements Handlers.Buttons, Handlers.Modals {
-    private final MeasureDesk desk;
+public final class MeasureInteractions implements InteractionHandlers.Buttons, InteractionHandlers.Modals {
+    private final MeasureEntryService desk;
 
-    public MeasureInteractions(MeasureDesk desk) {
+    public MeasureInteractions(MeasureEntryService desk) {
         this.desk = desk;
     }
 
@@ -38,7 +38,7 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
     }
 
     /** The button that opens a page of the form. */
-    static Button button(MeasureDesk.Offer offer) {
+    static Button button(MeasureEntryService.Offer offer) {
         return Button.primary(
                 ComponentIds.encode(ComponentIds.Action.MEASURES_ADD, offer.homeId(), offer.week(), offer.page()),
                 offer.label());
@@ -48,8 +48,8 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded id, Actor actor) {
         Optional<String> draft = id.args().size() > 3 ? Optional.of(id.arg(3)) : Optional.empty();
         int page = id.args().size() > 2 ? id.intArg(2) : 1;
-        MeasureDesk.Result r = desk.open(actor, id.longArg(0), id.intArg(1), page, draft);
-        if (r instanceof MeasureDesk.Opened opened) {
+        MeasureEntryService.Result r = desk.open(actor, id.longArg(0), id.intArg(1), page, draft);
+        if (r instanceof MeasureEntryService.Opened opened) {
             e.replyModal(modal(opened.form())).queue(null, InteractionErrors.onFailure(e, "the measures form"));
         } else {
             reply(e, r);
@@ -66,14 +66,14 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
         reply(e, desk.submit(actor, id.longArg(0), id.intArg(1), id.args().size() > 2 ? id.intArg(2) : 1, typed));
     }
 
-    static Modal modal(MeasureDesk.Form form) {
+    static Modal modal(MeasureEntryService.Form form) {
         Modal.Builder b = Modal.create(
                 ComponentIds.encode(ComponentIds.Action.MEASURES_MODAL, form.homeId(), form.week(), form.page()),
                 form.title());
-        for (MeasureDesk.Input in : form.inputs()) {
+        for (MeasureEntryService.Input in : form.inputs()) {
             TextInput.Builder box = TextInput.create(in.id(), TextInputStyle.SHORT)
                     .setRequired(false)
-                    .setMaxLength(MeasureDesk.INPUT_MAX)
+                    .setMaxLength(MeasureEntryService.INPUT_MAX)
                     .setPlaceholder(in.placeholder());
             in.value().ifPresent(box::setValue);
             b.addComponents(Label.of(in.label(), in.description(), box.build()));
@@ -81,18 +81,18 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
         return b.build();
     }
 
-    private static void reply(IReplyCallback cb, MeasureDesk.Result r) {
-        if (r instanceof MeasureDesk.Saved s) {
-            var reply = cb.reply(Card.fit(s.message(), Card.CONTENT_MAX))
+    private static void reply(IReplyCallback cb, MeasureEntryService.Result r) {
+        if (r instanceof MeasureEntryService.Saved s) {
+            var reply = cb.reply(EmbedCard.fit(s.message(), EmbedCard.CONTENT_MAX))
                     .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
             if (s.next().isPresent()) {
                 reply = reply.setComponents(ActionRow.of(button(s.next().get())));
             }
             reply.queue(null, InteractionErrors.onFailure(cb, "the measures reply"));
-        } else if (r instanceof MeasureDesk.Invalid i) {
-            MeasureDesk.Offer retry = i.retry();
-            cb.reply(Card.fit(i.message(), Card.CONTENT_MAX))
+        } else if (r instanceof MeasureEntryService.Invalid i) {
+            MeasureEntryService.Offer retry = i.retry();
+            cb.reply(EmbedCard.fit(i.message(), EmbedCard.CONTENT_MAX))
                     .setEphemeral(true)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .setComponents(ActionRow.of(Button.primary(
@@ -104,7 +104,7 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
                                     i.draft()),
                             "Fix my measures")))
                     .queue(null, InteractionErrors.onFailure(cb, "the measures reply"));
-        } else if (r instanceof MeasureDesk.Refused refused) {
+        } else if (r instanceof MeasureEntryService.Refused refused) {
             Replies.ephemeral(cb, refused.outcome());
         } else {
             Replies.ephemeral(cb, "Please use the Add this week's measures button after your check-in.");
@@ -112,7 +112,7 @@ public final class MeasureInteractions implements Handlers.Buttons, Handlers.Mod
     }
 
     /** The row to add under a saved check-in, if the cohort has measures to enter that week. */
-    static List<ActionRow> offerRow(MeasureDesk desk, long homeId, int week) {
+    static List<ActionRow> offerRow(MeasureEntryService desk, long homeId, int week) {
         return desk.offer(homeId, week)
                 .map(o -> List.of(ActionRow.of(button(o))))
                 .orElse(List.of());

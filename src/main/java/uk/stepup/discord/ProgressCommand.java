@@ -9,16 +9,16 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
-import uk.stepup.programme.ProgressView;
 import uk.stepup.shared.Actor;
 import uk.stepup.summaries.ChartRenderer;
+import uk.stepup.summaries.ProgressService;
 
 /** {@code /progress} and the summaries' "My progress" button: a manager's own journey, shown only to them. */
-public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
-    private final ProgressView progress;
+public final class ProgressCommand implements InteractionHandlers.Slash, InteractionHandlers.Buttons {
+    private final ProgressService progress;
     private final ChartRenderer charts;
 
-    public ProgressCommand(ProgressView progress, ChartRenderer charts) {
+    public ProgressCommand(ProgressService progress, ChartRenderer charts) {
         this.progress = progress;
         this.charts = charts;
     }
@@ -50,9 +50,9 @@ public final class ProgressCommand implements Handlers.Slash, Handlers.Buttons {
      */
     private void show(IReplyCallback e, Actor actor) {
         Replies.defer(e);
-        ProgressView.Progress p = progress.forManager(actor);
+        ProgressService.Progress p = progress.forManager(actor);
         var edit = Replies.hook(e)
-                .editOriginal(Card.fit(p.text(), Card.CONTENT_MAX))
+                .editOriginal(EmbedCard.fit(p.text(), EmbedCard.CONTENT_MAX))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         if (p.journey().isPresent() && p.journey().get().hasCheckins()) {
             edit = edit.setFiles(

@@ -21,7 +21,7 @@ public final class Replies {
             case REFUSED -> "⛔ ";
             case INVALID -> "⚠️ ";
         };
-        return Card.fit(prefix + o.message(), Card.CONTENT_MAX);
+        return EmbedCard.fit(prefix + o.message(), EmbedCard.CONTENT_MAX);
     }
 
     /** Hooks for deferrals Discord took although JDA was told otherwise, by interaction id, while being handled. */
@@ -58,7 +58,7 @@ public final class Replies {
 
     /** Replies only to the person (or edits the deferred reply), with mentions off. */
     public static void ephemeral(IReplyCallback cb, String content) {
-        String fitted = Card.fit(content, Card.CONTENT_MAX);
+        String fitted = EmbedCard.fit(content, EmbedCard.CONTENT_MAX);
         if (cb.isAcknowledged()) {
             hook(cb).editOriginal(fitted)
                     .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))

@@ -10,16 +10,16 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.CohortAdmin;
+import uk.stepup.cohorts.CohortService;
 import uk.stepup.shared.Actor;
-import uk.stepup.tasks.SessionDesk;
+import uk.stepup.tasks.SessionService;
 
 /** {@code /session schedule} (coach) and the sessions' I attended buttons. Replies are ephemeral. */
-public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
-    private final SessionDesk desk;
-    private final CohortAdmin admin;
+public final class SessionCommand implements InteractionHandlers.Slash, InteractionHandlers.Buttons {
+    private final SessionService desk;
+    private final CohortService admin;
 
-    public SessionCommand(SessionDesk desk, CohortAdmin admin) {
+    public SessionCommand(SessionService desk, CohortService admin) {
         this.desk = desk;
         this.admin = admin;
     }
@@ -42,9 +42,9 @@ public final class SessionCommand implements Handlers.Slash, Handlers.Buttons {
                                                 "link",
                                                 "The call's web address (Zoom, Teams…), https://…",
                                                 true)
-                                        .setMaxLength(SessionDesk.LINK_MAX),
-                                new OptionData(OptionType.STRING, "title", "Default: " + SessionDesk.DEFAULT_TITLE)
-                                        .setMaxLength(SessionDesk.TITLE_MAX),
+                                        .setMaxLength(SessionService.LINK_MAX),
+                                new OptionData(OptionType.STRING, "title", "Default: " + SessionService.DEFAULT_TITLE)
+                                        .setMaxLength(SessionService.TITLE_MAX),
                                 CohortCommand.cohortOption()));
     }
 

@@ -7,22 +7,22 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.CohortAdmin;
-import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.cohorts.CohortService;
 import uk.stepup.shared.Actor;
+import uk.stepup.weekly.WeeklyProgramme;
 
 /**
  * {@code /summary [cohort] [week]}: a coach posts a week's summary now, instead of at its scheduled time. Coach-only,
  * checked here and again in the use case ({@link WeeklyProgramme#summaryNow}).
  */
-public final class SummaryCommand implements Handlers.Slash {
+public final class SummaryCommand implements InteractionHandlers.Slash {
     /** More weeks than any curriculum has (the quality statements have 34); the use case names the real range. */
     static final int WEEK_MAX = 60;
 
     private final WeeklyProgramme programme;
-    private final CohortAdmin admin;
+    private final CohortService admin;
 
-    public SummaryCommand(WeeklyProgramme programme, CohortAdmin admin) {
+    public SummaryCommand(WeeklyProgramme programme, CohortService admin) {
         this.programme = programme;
         this.admin = admin;
     }

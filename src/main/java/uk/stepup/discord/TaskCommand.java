@@ -8,20 +8,20 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import uk.stepup.programme.CohortAdmin;
+import uk.stepup.cohorts.CohortService;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
-import uk.stepup.tasks.TaskBoard;
+import uk.stepup.tasks.TaskService;
 
 /**
  * {@code /task create} (coach) and {@code /task list} (coach: every home; manager: their own home), and the tasks'
  * Mark done buttons. Replies are ephemeral.
  */
-public final class TaskCommand implements Handlers.Slash, Handlers.Buttons {
-    private final TaskBoard board;
-    private final CohortAdmin admin;
+public final class TaskCommand implements InteractionHandlers.Slash, InteractionHandlers.Buttons {
+    private final TaskService board;
+    private final CohortService admin;
 
-    public TaskCommand(TaskBoard board, CohortAdmin admin) {
+    public TaskCommand(TaskService board, CohortService admin) {
         this.board = board;
         this.admin = admin;
     }
@@ -37,11 +37,11 @@ public final class TaskCommand implements Handlers.Slash, Handlers.Buttons {
                                                         "title",
                                                         "What to do, e.g. Share your fire drill log",
                                                         true)
-                                                .setMaxLength(TaskBoard.TITLE_MAX),
+                                                .setMaxLength(TaskService.TITLE_MAX),
                                         new OptionData(OptionType.STRING, "due", "Due date, YYYY-MM-DD", true)
                                                 .setMaxLength(10),
                                         new OptionData(OptionType.STRING, "details", "More about it, or a link")
-                                                .setMaxLength(TaskBoard.DETAILS_MAX),
+                                                .setMaxLength(TaskService.DETAILS_MAX),
                                         CohortCommand.cohortOption()),
                         new SubcommandData(
                                         "list",

@@ -1,4 +1,13 @@
 /**
- * Adapter: the JDA client, slash commands, components and modals; implements the features' publishing ports.
+ * Adapter: the JDA client and every Discord word. {@link uk.stepup.discord.InteractionRouter} sends each slash command,
+ * button and modal to its handler ({@link uk.stepup.discord.InteractionHandlers}): {@code CheckinInteractions}
+ * ({@code /checkin}), {@code CohortCommand}, {@code TaskCommand}, {@code SessionCommand}, {@code BroadcastCommand},
+ * {@code MeasureSetupCommand} ({@code /measure}), {@code HomeMeasuresCommand} ({@code /measures}),
+ * {@code MeasureInteractions}, {@code ProgressCommand}, {@code CohortStatusCommand}, {@code SummaryCommand} and
+ * {@code ExportCommand}. Handlers translate events into use-case calls and results into replies; they hold no business
+ * rules but do check coach-only actions again. Outgoing posts: {@code JdaProgrammePublisher} (prompts, reminders,
+ * summaries), {@code JdaCoachPublisher} (tasks, sessions, broadcasts), {@code JdaCohortSpaces} (channels and roles).
+ * Discord's limits live here ({@link uk.stepup.discord.EmbedCard}, {@link uk.stepup.discord.Replies}), as do the
+ * permissions the bot asks for ({@link uk.stepup.discord.BotPermissions}) and its start-up self-check.
  */
 package uk.stepup.discord;

@@ -2,8 +2,8 @@ package uk.stepup.measures;
 
 import java.util.ArrayList;
 import java.util.List;
-import uk.stepup.checkins.Finding;
-import uk.stepup.checkins.PrivacyVerdict;
+import uk.stepup.privacy.Finding;
+import uk.stepup.privacy.PrivacyVerdict;
 
 /**
  * What to tell a person when the privacy guard stops text in a measure (a name, a label, a value box or an import

@@ -7,10 +7,10 @@
  *   <li>{@link uk.stepup.measures.Measure} (a plain number or a {@link uk.stepup.measures.Rate}, weekly or monthly,
  *       with a direction and an optional target) and {@link uk.stepup.measures.MeasureValue} (one home, one period);
  *       the port {@link uk.stepup.measures.MeasureRepository}.</li>
- *   <li>Use cases: {@link uk.stepup.measures.MeasureAdmin} ({@code /measure add|list}),
- *       {@link uk.stepup.measures.MeasureDesk} (the form after a check-in, paged by five boxes),
- *       {@link uk.stepup.measures.MeasureImport} with {@link uk.stepup.measures.MeasureCsv} ({@code /measure import}),
- *       {@link uk.stepup.measures.HomeMeasures} ({@code /measures} and the lines in {@code /progress}) and
+ *   <li>Use cases: {@link uk.stepup.measures.MeasureDefinitionService} ({@code /measure add|list}),
+ *       {@link uk.stepup.measures.MeasureEntryService} (the form after a check-in, paged by five boxes),
+ *       {@link uk.stepup.measures.MeasureImportService} with {@link uk.stepup.measures.MeasureCsv} ({@code /measure import}),
+ *       {@link uk.stepup.measures.HomeMeasuresService} ({@code /measures} and the lines in {@code /progress}) and
  *       {@link uk.stepup.measures.CohortMeasures} (the weekly summary's aggregates).</li>
  *   <li>Charts as values ({@link uk.stepup.measures.MeasureChart}, {@link uk.stepup.measures.MeasurePanels}) drawn
  *       through the port {@link uk.stepup.measures.MeasureChartRenderer}; {@link uk.stepup.measures.MeasureSpc} decides

@@ -39,8 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.programme.CohortTimers;
-import uk.stepup.programme.ProgrammeTicker;
+import uk.stepup.cohorts.CohortTimers;
+import uk.stepup.cohorts.ProgrammeTicker;
 import uk.stepup.shared.WeeklyTime;
 
 /**

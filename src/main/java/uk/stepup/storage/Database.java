@@ -115,10 +115,10 @@ public final class Database implements AutoCloseable {
     public <T> T write(Work<T> work) {
         lock.lock();
         try {
-            Sql.update(connection, "BEGIN IMMEDIATE");
+            JdbcRows.update(connection, "BEGIN IMMEDIATE");
             try {
                 T result = work.apply(connection);
-                Sql.update(connection, "COMMIT");
+                JdbcRows.update(connection, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(e);
@@ -134,7 +134,7 @@ public final class Database implements AutoCloseable {
     /** Rolls back after a failure inside the transaction; a failure to roll back is kept with the original one. */
     private void rollback(Exception cause) {
         try {
-            Sql.update(connection, "ROLLBACK");
+            JdbcRows.update(connection, "ROLLBACK");
         } catch (SQLException e) {
             // "no transaction is active": SQLite already rolled it back (it does for some errors); nothing to undo.
             if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {

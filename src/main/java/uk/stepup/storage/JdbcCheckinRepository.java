@@ -27,7 +27,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
     @Override
     public Stored save(long homeId, int week, String code, CheckinAnswers a, String userId, Instant at, boolean late) {
         return db.write(c -> {
-            Optional<Checkin> changed = Sql.one(
+            Optional<Checkin> changed = JdbcRows.one(
                     c,
                     "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
                             + " highlight, late, revisions, submitted_by, submitted_at, updated_at)"
@@ -53,7 +53,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                     at,
                     at);
             if (changed.isEmpty()) {
-                Checkin same = Sql.one(
+                Checkin same = JdbcRows.one(
                                 c,
                                 "SELECT * FROM checkin WHERE home_id = ? AND week = ?",
                                 JdbcCheckinRepository::map,
@@ -63,7 +63,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                 return new Stored(same, false);
             }
             Checkin saved = changed.get();
-            Sql.update(
+            JdbcRows.update(
                     c,
                     "INSERT INTO checkin_revision (checkin_id, revision, rating, did, evidence, next_step, highlight,"
                             + " edited_by, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -82,24 +82,25 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public Optional<Checkin> find(long homeId, int week) {
-        return db.read(c -> Sql.one(
+        return db.read(c -> JdbcRows.one(
                 c, "SELECT * FROM checkin WHERE home_id = ? AND week = ?", JdbcCheckinRepository::map, homeId, week));
     }
 
     @Override
     public Optional<Checkin> byId(long checkinId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM checkin WHERE id = ?", JdbcCheckinRepository::map, checkinId));
+        return db.read(
+                c -> JdbcRows.one(c, "SELECT * FROM checkin WHERE id = ?", JdbcCheckinRepository::map, checkinId));
     }
 
     @Override
     public List<Checkin> forHome(long homeId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c, "SELECT * FROM checkin WHERE home_id = ? ORDER BY week", JdbcCheckinRepository::map, homeId));
     }
 
     @Override
     public List<Checkin> forCohortWeek(long cohortId, int week) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
                         + " WHERE h.cohort_id = ? AND k.week = ? ORDER BY k.home_id",
@@ -110,7 +111,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public List<Checkin> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT k.* FROM checkin k JOIN home h ON h.id = k.home_id"
                         + " WHERE h.cohort_id = ? ORDER BY k.week, k.home_id",
@@ -120,7 +121,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public List<Rated> ratedInCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT k.home_id, k.week, k.rating, k.highlight_share, k.late FROM checkin k"
                         + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ?",
@@ -135,7 +136,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public List<Highlight> sharedHighlights(long cohortId, int week) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT k.home_id, k.highlight_share, k.highlight FROM checkin k"
                         + " JOIN home h ON h.id = k.home_id WHERE h.cohort_id = ? AND k.week = ? AND k.highlight IS NOT NULL"
@@ -147,16 +148,19 @@ public final class JdbcCheckinRepository implements CheckinRepository {
 
     @Override
     public void setShare(long checkinId, HighlightShare share) {
-        db.write(c -> Sql.update(c, "UPDATE checkin SET highlight_share = ? WHERE id = ?", share, checkinId));
+        db.write(c -> JdbcRows.update(c, "UPDATE checkin SET highlight_share = ? WHERE id = ?", share, checkinId));
     }
 
     @Override
     public List<Revision> revisions(long checkinId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM checkin_revision WHERE checkin_id = ? ORDER BY revision",
                 rs -> new Revision(
-                        rs.getInt("revision"), answers(rs), rs.getString("edited_by"), Sql.instant(rs, "edited_at")),
+                        rs.getInt("revision"),
+                        answers(rs),
+                        rs.getString("edited_by"),
+                        JdbcRows.instant(rs, "edited_at")),
                 checkinId));
     }
 
@@ -176,7 +180,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
             case "anonymous" -> HighlightShare.ANONYMOUS;
             case "named" -> HighlightShare.NAMED;
             case "none" -> HighlightShare.NONE;
-            default -> Sql.enumOf(HighlightShare.class, stored);
+            default -> JdbcRows.enumOf(HighlightShare.class, stored);
         };
     }
 
@@ -184,9 +188,9 @@ public final class JdbcCheckinRepository implements CheckinRepository {
         return new CheckinAnswers(
                 rating(rs.getString("rating")),
                 rs.getString("did"),
-                Sql.optional(rs, "evidence"),
-                Sql.optional(rs, "next_step"),
-                Sql.optional(rs, "highlight"));
+                JdbcRows.optional(rs, "evidence"),
+                JdbcRows.optional(rs, "next_step"),
+                JdbcRows.optional(rs, "highlight"));
     }
 
     private static Checkin map(ResultSet rs) throws SQLException {
@@ -200,7 +204,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                 rs.getInt("late") != 0,
                 rs.getInt("revisions"),
                 rs.getString("submitted_by"),
-                Sql.instant(rs, "submitted_at"),
-                Sql.instant(rs, "updated_at"));
+                JdbcRows.instant(rs, "submitted_at"),
+                JdbcRows.instant(rs, "updated_at"));
     }
 }

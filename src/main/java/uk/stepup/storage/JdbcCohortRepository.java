@@ -24,7 +24,7 @@ public final class JdbcCohortRepository implements CohortRepository {
     @Override
     public Cohort create(NewCohort n) {
         long id = db.write(c -> {
-            if (Sql.one(
+            if (JdbcRows.one(
                             c,
                             "SELECT id FROM cohort WHERE guild_id = ? AND name = ? COLLATE NOCASE",
                             rs -> rs.getLong(1),
@@ -33,7 +33,7 @@ public final class JdbcCohortRepository implements CohortRepository {
                     .isPresent()) {
                 throw new DuplicateCohortException(n.name());
             }
-            long newId = Sql.insert(
+            long newId = JdbcRows.insert(
                     c,
                     "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
                             + " reminder_at, close_at, summary_at, created_by, created_at)"
@@ -58,7 +58,7 @@ public final class JdbcCohortRepository implements CohortRepository {
     private static void insertItems(Connection c, long cohortId, List<String> codes) throws SQLException {
         int position = 1;
         for (String code : codes) {
-            Sql.update(
+            JdbcRows.update(
                     c,
                     "INSERT INTO cohort_item (cohort_id, position, code) VALUES (?, ?, ?)",
                     cohortId,
@@ -69,12 +69,12 @@ public final class JdbcCohortRepository implements CohortRepository {
 
     @Override
     public Optional<Cohort> byId(long id) {
-        return db.read(c -> Sql.one(c, COLUMNS + "WHERE id = ?", JdbcCohortRepository::map, id));
+        return db.read(c -> JdbcRows.one(c, COLUMNS + "WHERE id = ?", JdbcCohortRepository::map, id));
     }
 
     @Override
     public Optional<Cohort> byName(String guildId, String name) {
-        return db.read(c -> Sql.one(
+        return db.read(c -> JdbcRows.one(
                 c,
                 COLUMNS + "WHERE guild_id = ? AND name = ? COLLATE NOCASE",
                 JdbcCohortRepository::map,
@@ -85,28 +85,29 @@ public final class JdbcCohortRepository implements CohortRepository {
     @Override
     public List<Cohort> inGuild(String guildId) {
         return db.read(
-                c -> Sql.list(c, COLUMNS + "WHERE guild_id = ? ORDER BY id", JdbcCohortRepository::map, guildId));
+                c -> JdbcRows.list(c, COLUMNS + "WHERE guild_id = ? ORDER BY id", JdbcCohortRepository::map, guildId));
     }
 
     @Override
     public List<Cohort> named(String name) {
-        return db.read(c ->
-                Sql.list(c, COLUMNS + "WHERE name = ? COLLATE NOCASE ORDER BY id", JdbcCohortRepository::map, name));
+        return db.read(c -> JdbcRows.list(
+                c, COLUMNS + "WHERE name = ? COLLATE NOCASE ORDER BY id", JdbcCohortRepository::map, name));
     }
 
     @Override
     public List<Cohort> all() {
-        return db.read(c -> Sql.list(c, COLUMNS + "ORDER BY id", JdbcCohortRepository::map));
+        return db.read(c -> JdbcRows.list(c, COLUMNS + "ORDER BY id", JdbcCohortRepository::map));
     }
 
     @Override
     public List<Cohort> running() {
-        return db.read(c -> Sql.list(c, COLUMNS + "WHERE status <> 'ended' ORDER BY id", JdbcCohortRepository::map));
+        return db.read(
+                c -> JdbcRows.list(c, COLUMNS + "WHERE status <> 'ended' ORDER BY id", JdbcCohortRepository::map));
     }
 
     @Override
     public void saveChannels(long cohortId, Cohort.Channels ch) {
-        db.write(c -> Sql.update(
+        db.write(c -> JdbcRows.update(
                 c,
                 "UPDATE cohort SET category_id = ?, announcements_id = ?, this_week_id = ?,"
                         + " peer_learning_id = ? WHERE id = ?",
@@ -119,13 +120,13 @@ public final class JdbcCohortRepository implements CohortRepository {
 
     @Override
     public void setStatus(long cohortId, Cohort.Status status, Optional<LocalDate> pausedOn) {
-        db.write(c ->
-                Sql.update(c, "UPDATE cohort SET status = ?, paused_on = ? WHERE id = ?", status, pausedOn, cohortId));
+        db.write(c -> JdbcRows.update(
+                c, "UPDATE cohort SET status = ?, paused_on = ? WHERE id = ?", status, pausedOn, cohortId));
     }
 
     @Override
     public List<String> items(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT code FROM cohort_item WHERE cohort_id = ? ORDER BY position",
                 rs -> rs.getString(1),
@@ -135,7 +136,7 @@ public final class JdbcCohortRepository implements CohortRepository {
     @Override
     public void replaceItems(long cohortId, List<String> codes) {
         db.write(c -> {
-            Sql.update(c, "DELETE FROM cohort_item WHERE cohort_id = ?", cohortId);
+            JdbcRows.update(c, "DELETE FROM cohort_item WHERE cohort_id = ?", cohortId);
             insertItems(c, cohortId, codes);
             return null;
         });
@@ -143,16 +144,16 @@ public final class JdbcCohortRepository implements CohortRepository {
 
     @Override
     public List<LocalDate> breaks(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT week_start FROM cohort_break WHERE cohort_id = ? ORDER BY week_start",
-                rs -> Sql.date(rs.getString(1)),
+                rs -> JdbcRows.date(rs.getString(1)),
                 cohortId));
     }
 
     @Override
     public void addBreak(long cohortId, LocalDate weekStart, String reason) {
-        db.write(c -> Sql.update(
+        db.write(c -> JdbcRows.update(
                 c,
                 "INSERT OR IGNORE INTO cohort_break (cohort_id, week_start, reason) VALUES (?, ?, ?)",
                 cohortId,
@@ -167,18 +168,18 @@ public final class JdbcCohortRepository implements CohortRepository {
                 rs.getString("name"),
                 rs.getString("framework"),
                 ZoneId.of(rs.getString("zone")),
-                Sql.date(rs.getString("start_date")),
+                JdbcRows.date(rs.getString("start_date")),
                 new WeeklyRhythm(
                         time(rs, "prompt_at"), time(rs, "reminder_at"), time(rs, "close_at"), time(rs, "summary_at")),
-                Sql.enumOf(Cohort.Status.class, rs.getString("status")),
-                Sql.optional(rs, "paused_on").map(LocalDate::parse),
+                JdbcRows.enumOf(Cohort.Status.class, rs.getString("status")),
+                JdbcRows.optional(rs, "paused_on").map(LocalDate::parse),
                 new Cohort.Channels(
-                        Sql.optional(rs, "category_id"),
-                        Sql.optional(rs, "announcements_id"),
-                        Sql.optional(rs, "this_week_id"),
-                        Sql.optional(rs, "peer_learning_id")),
+                        JdbcRows.optional(rs, "category_id"),
+                        JdbcRows.optional(rs, "announcements_id"),
+                        JdbcRows.optional(rs, "this_week_id"),
+                        JdbcRows.optional(rs, "peer_learning_id")),
                 rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                JdbcRows.instant(rs, "created_at"));
     }
 
     private static WeeklyTime time(ResultSet rs, String column) throws SQLException {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.stepup.cohorts.DeliveryLedger;
+import uk.stepup.deliveries.DeliveryLedger;
 
 /** The delivery ledger in SQLite: the primary key on the delivery key makes a second claim impossible. */
 public final class JdbcDeliveryLedger implements DeliveryLedger {
@@ -20,10 +20,10 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     @Override
     public Claim claim(Key key, Instant dueAt, Instant now, boolean late, boolean retryUnfinished) {
         return db.write(c -> {
-            Optional<Entry> existing =
-                    Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText());
+            Optional<Entry> existing = JdbcRows.one(
+                    c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText());
             if (existing.isEmpty()) {
-                Sql.update(
+                JdbcRows.update(
                         c,
                         "INSERT INTO delivery (delivery_key, cohort_id, week, kind, target, due_at, status,"
                                 + " attempts, claimed_at, late) VALUES (?, ?, ?, ?, ?, ?, 'claimed', 1, ?, ?)",
@@ -37,7 +37,7 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
                         late);
                 return new Claim(
                         true,
-                        Sql.one(
+                        JdbcRows.one(
                                         c,
                                         "SELECT * FROM delivery WHERE delivery_key = ?",
                                         JdbcDeliveryLedger::map,
@@ -46,14 +46,14 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
             }
             Entry e = existing.get();
             if (e.status() == Status.CLAIMED && retryUnfinished) {
-                Sql.update(
+                JdbcRows.update(
                         c,
                         "UPDATE delivery SET attempts = attempts + 1, claimed_at = ? WHERE delivery_key = ?",
                         now,
                         key.asText());
                 return new Claim(
                         true,
-                        Sql.one(
+                        JdbcRows.one(
                                         c,
                                         "SELECT * FROM delivery WHERE delivery_key = ?",
                                         JdbcDeliveryLedger::map,
@@ -66,7 +66,7 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
 
     @Override
     public void markSent(Key key, String messageId, Instant at) {
-        db.write(c -> Sql.update(
+        db.write(c -> JdbcRows.update(
                 c,
                 "UPDATE delivery SET status = 'sent', message_id = ?, sent_at = ? WHERE delivery_key = ?",
                 messageId,
@@ -77,13 +77,13 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     @Override
     public void markSkipped(Key key, Instant dueAt, Instant at, String note) {
         db.write(c -> {
-            int changed = Sql.update(
+            int changed = JdbcRows.update(
                     c,
                     "UPDATE delivery SET status = 'skipped', note = ? WHERE delivery_key = ? AND status <> 'sent'",
                     note,
                     key.asText());
             if (changed == 0) {
-                Sql.update(
+                JdbcRows.update(
                         c,
                         "INSERT OR IGNORE INTO delivery (delivery_key, cohort_id, week, kind, target, due_at, status,"
                                 + " attempts, claimed_at, note) VALUES (?, ?, ?, ?, ?, ?, 'skipped', 0, ?, ?)",
@@ -102,19 +102,19 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
 
     @Override
     public Optional<Entry> find(Key key) {
-        return db.read(c ->
-                Sql.one(c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText()));
+        return db.read(c -> JdbcRows.one(
+                c, "SELECT * FROM delivery WHERE delivery_key = ?", JdbcDeliveryLedger::map, key.asText()));
     }
 
     @Override
     public List<Entry> unfinished() {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c, "SELECT * FROM delivery WHERE status = 'claimed' ORDER BY due_at", JdbcDeliveryLedger::map));
     }
 
     @Override
     public List<Entry> forCohortWeek(long cohortId, int week) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM delivery WHERE cohort_id = ? AND week = ? ORDER BY due_at, delivery_key",
                 JdbcDeliveryLedger::map,
@@ -124,7 +124,7 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
 
     @Override
     public List<Entry> forCohort(long cohortId, Kind kind) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM delivery WHERE cohort_id = ? AND kind = ? ORDER BY due_at, delivery_key",
                 JdbcDeliveryLedger::map,
@@ -136,10 +136,10 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
     public Map<String, Status> statuses(long cohortId) {
         return db.read(c -> {
             Map<String, Status> out = new HashMap<>();
-            for (Map.Entry<String, Status> e : Sql.list(
+            for (Map.Entry<String, Status> e : JdbcRows.list(
                     c,
                     "SELECT delivery_key, status FROM delivery WHERE cohort_id = ?",
-                    rs -> Map.entry(rs.getString(1), Sql.enumOf(Status.class, rs.getString(2))),
+                    rs -> Map.entry(rs.getString(1), JdbcRows.enumOf(Status.class, rs.getString(2))),
                     cohortId)) {
                 out.put(e.getKey(), e.getValue());
             }
@@ -151,17 +151,17 @@ public final class JdbcDeliveryLedger implements DeliveryLedger {
         Key key = new Key(
                 rs.getLong("cohort_id"),
                 rs.getInt("week"),
-                Sql.enumOf(Kind.class, rs.getString("kind")),
+                JdbcRows.enumOf(Kind.class, rs.getString("kind")),
                 rs.getString("target"));
         return new Entry(
                 key,
-                Sql.instant(rs, "due_at"),
-                Sql.enumOf(Status.class, rs.getString("status")),
+                JdbcRows.instant(rs, "due_at"),
+                JdbcRows.enumOf(Status.class, rs.getString("status")),
                 rs.getInt("attempts"),
-                Sql.optional(rs, "message_id"),
-                Sql.instant(rs, "claimed_at"),
-                Sql.optional(rs, "sent_at").map(Instant::parse),
+                JdbcRows.optional(rs, "message_id"),
+                JdbcRows.instant(rs, "claimed_at"),
+                JdbcRows.optional(rs, "sent_at").map(Instant::parse),
                 rs.getInt("late") != 0,
-                Sql.optional(rs, "note"));
+                JdbcRows.optional(rs, "note"));
     }
 }

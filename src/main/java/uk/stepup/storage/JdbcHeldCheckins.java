@@ -16,7 +16,7 @@ public final class JdbcHeldCheckins implements HeldCheckins {
 
     @Override
     public void hold(Held h) {
-        db.write(c -> Sql.update(
+        db.write(c -> JdbcRows.update(
                 c,
                 "INSERT INTO held_checkin (token, user_id, home_id, week, rating, did, evidence,"
                         + " next_step, highlight, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -35,7 +35,7 @@ public final class JdbcHeldCheckins implements HeldCheckins {
     @Override
     public Optional<Held> take(String token, String userId, Instant heldSince) {
         return db.write(c -> {
-            Optional<Held> held = Sql.one(
+            Optional<Held> held = JdbcRows.one(
                             c,
                             "SELECT * FROM held_checkin WHERE token = ? AND user_id = ?",
                             JdbcHeldCheckins::map,
@@ -43,7 +43,7 @@ public final class JdbcHeldCheckins implements HeldCheckins {
                             userId)
                     .filter(h -> !h.heldAt().isBefore(heldSince));
             if (held.isPresent()) {
-                Sql.update(c, "DELETE FROM held_checkin WHERE token = ?", token);
+                JdbcRows.update(c, "DELETE FROM held_checkin WHERE token = ?", token);
             }
             return held;
         });
@@ -51,7 +51,7 @@ public final class JdbcHeldCheckins implements HeldCheckins {
 
     @Override
     public int forgetBefore(Instant cutoff) {
-        return db.write(c -> Sql.update(c, "DELETE FROM held_checkin WHERE held_at < ?", cutoff));
+        return db.write(c -> JdbcRows.update(c, "DELETE FROM held_checkin WHERE held_at < ?", cutoff));
     }
 
     private static Held map(ResultSet rs) throws SQLException {
@@ -61,6 +61,6 @@ public final class JdbcHeldCheckins implements HeldCheckins {
                 rs.getLong("home_id"),
                 rs.getInt("week"),
                 JdbcCheckinRepository.answers(rs),
-                Sql.instant(rs, "held_at"));
+                JdbcRows.instant(rs, "held_at"));
     }
 }

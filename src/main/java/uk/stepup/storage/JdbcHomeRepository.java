@@ -29,7 +29,7 @@ public final class JdbcHomeRepository implements HomeRepository {
         List<Long> ids = db.write(c -> {
             List<Long> created = new ArrayList<>();
             for (NewHome h : homes) {
-                if (Sql.one(
+                if (JdbcRows.one(
                                 c,
                                 "SELECT id FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
                                 rs -> rs.getLong(1),
@@ -41,7 +41,7 @@ public final class JdbcHomeRepository implements HomeRepository {
                 }
                 String slug = h.slug();
                 for (int n = 2;
-                        Sql.one(
+                        JdbcRows.one(
                                         c,
                                         "SELECT id FROM home WHERE cohort_id = ? AND slug = ?",
                                         rs -> rs.getLong(1),
@@ -52,7 +52,7 @@ public final class JdbcHomeRepository implements HomeRepository {
                     slug = h.slug() + "-" + n;
                 }
                 Map<KeyQuestion, Rating> b = h.baseline().byKeyQuestion();
-                long id = Sql.insert(
+                long id = JdbcRows.insert(
                         c,
                         "INSERT INTO home (cohort_id, name, slug, cqc_location_id, baseline_overall,"
                                 + " baseline_safe, baseline_effective, baseline_caring, baseline_responsive, baseline_well_led,"
@@ -80,7 +80,7 @@ public final class JdbcHomeRepository implements HomeRepository {
 
     private static void insertManager(Connection c, long cohortId, long homeId, String userId, Instant at)
             throws SQLException {
-        Optional<String> existing = Sql.one(
+        Optional<String> existing = JdbcRows.one(
                 c,
                 "SELECT h.name FROM manager m JOIN home h ON h.id = m.home_id"
                         + " WHERE m.cohort_id = ? AND m.user_id = ?",
@@ -91,7 +91,7 @@ public final class JdbcHomeRepository implements HomeRepository {
             throw new EnrolmentConflictException("User " + userId + " already manages \"" + existing.get()
                     + "\" in this cohort; a manager belongs to one home.");
         }
-        Sql.update(
+        JdbcRows.update(
                 c,
                 "INSERT INTO manager (cohort_id, home_id, user_id, enrolled_at) VALUES (?, ?, ?, ?)",
                 cohortId,
@@ -103,9 +103,9 @@ public final class JdbcHomeRepository implements HomeRepository {
     @Override
     public Home addManager(long homeId, String userId, Instant at) {
         db.write(c -> {
-            long cohortId = Sql.one(c, "SELECT cohort_id FROM home WHERE id = ?", rs -> rs.getLong(1), homeId)
+            long cohortId = JdbcRows.one(c, "SELECT cohort_id FROM home WHERE id = ?", rs -> rs.getLong(1), homeId)
                     .orElseThrow(() -> new EnrolmentConflictException("No such home."));
-            Optional<Long> same = Sql.one(
+            Optional<Long> same = JdbcRows.one(
                     c,
                     "SELECT home_id FROM manager WHERE cohort_id = ? AND user_id = ?",
                     rs -> rs.getLong(1),
@@ -122,12 +122,12 @@ public final class JdbcHomeRepository implements HomeRepository {
 
     @Override
     public Optional<Home> byId(long homeId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM home WHERE id = ?", rs -> map(c, rs), homeId));
+        return db.read(c -> JdbcRows.one(c, "SELECT * FROM home WHERE id = ?", rs -> map(c, rs), homeId));
     }
 
     @Override
     public Optional<Home> byName(long cohortId, String name) {
-        return db.read(c -> Sql.one(
+        return db.read(c -> JdbcRows.one(
                 c,
                 "SELECT * FROM home WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
                 rs -> map(c, rs),
@@ -143,13 +143,13 @@ public final class JdbcHomeRepository implements HomeRepository {
     public List<Home> inCohort(long cohortId) {
         return db.read(c -> {
             Map<Long, List<String>> managers = new HashMap<>();
-            Sql.list(
+            JdbcRows.list(
                     c,
                     "SELECT home_id, user_id FROM manager WHERE cohort_id = ? ORDER BY home_id, enrolled_at, user_id",
                     rs -> managers.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(rs.getString(2)),
                     cohortId);
-            return Sql.list(
+            return JdbcRows.list(
                     c,
                     "SELECT * FROM home WHERE cohort_id = ? ORDER BY name COLLATE NOCASE",
                     rs -> map(rs, managers.getOrDefault(rs.getLong("id"), List.of())),
@@ -159,7 +159,7 @@ public final class JdbcHomeRepository implements HomeRepository {
 
     @Override
     public Optional<Home> managedBy(long cohortId, String userId) {
-        return db.read(c -> Sql.one(
+        return db.read(c -> JdbcRows.one(
                 c,
                 "SELECT h.* FROM home h JOIN manager m ON m.home_id = h.id"
                         + " WHERE m.cohort_id = ? AND m.user_id = ?",
@@ -170,7 +170,7 @@ public final class JdbcHomeRepository implements HomeRepository {
 
     @Override
     public List<Home> managedBy(String userId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT h.* FROM home h JOIN manager m ON m.home_id = h.id"
                         + " WHERE m.user_id = ? ORDER BY h.cohort_id DESC",
@@ -180,13 +180,13 @@ public final class JdbcHomeRepository implements HomeRepository {
 
     @Override
     public void saveChannel(long homeId, String channelId) {
-        db.write(c -> Sql.update(c, "UPDATE home SET channel_id = ? WHERE id = ?", channelId, homeId));
+        db.write(c -> JdbcRows.update(c, "UPDATE home SET channel_id = ? WHERE id = ?", channelId, homeId));
     }
 
     private static Home map(Connection c, ResultSet rs) throws SQLException {
         return map(
                 rs,
-                Sql.list(
+                JdbcRows.list(
                         c,
                         "SELECT user_id FROM manager WHERE home_id = ? ORDER BY enrolled_at, user_id",
                         r -> r.getString(1),
@@ -204,8 +204,8 @@ public final class JdbcHomeRepository implements HomeRepository {
         String name = rs.getString("name");
         String slug = rs.getString("slug");
         long cohortId = rs.getLong("cohort_id");
-        Optional<String> cqc = Sql.optional(rs, "cqc_location_id");
-        Optional<String> channel = Sql.optional(rs, "channel_id");
+        Optional<String> cqc = JdbcRows.optional(rs, "cqc_location_id");
+        Optional<String> channel = JdbcRows.optional(rs, "channel_id");
         return new Home(id, cohortId, name, slug, cqc, channel, baseline, managers);
     }
 }

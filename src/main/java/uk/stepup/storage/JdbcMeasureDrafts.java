@@ -17,7 +17,7 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     @Override
     public void hold(Draft d) {
         db.write(c -> {
-            Sql.update(
+            JdbcRows.update(
                     c,
                     "INSERT INTO measure_draft (token, user_id, home_id, week, page, held_at) VALUES (?, ?, ?, ?, ?, ?)",
                     d.token(),
@@ -27,7 +27,7 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
                     d.page(),
                     d.heldAt());
             for (Map.Entry<String, String> v : d.values().entrySet()) {
-                Sql.update(
+                JdbcRows.update(
                         c,
                         "INSERT INTO measure_draft_value (token, box, value) VALUES (?, ?, ?)",
                         d.token(),
@@ -41,7 +41,7 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     @Override
     public Optional<Draft> take(String token, String userId, Instant heldSince) {
         return db.write(c -> {
-            Optional<Draft> found = Sql.one(
+            Optional<Draft> found = JdbcRows.one(
                             c,
                             "SELECT * FROM measure_draft WHERE token = ? AND user_id = ?",
                             rs -> new Draft(
@@ -51,7 +51,7 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
                                     rs.getInt("week"),
                                     rs.getInt("page"),
                                     Map.of(),
-                                    Sql.instant(rs, "held_at")),
+                                    JdbcRows.instant(rs, "held_at")),
                             token,
                             userId)
                     .filter(d -> !d.heldAt().isBefore(heldSince));
@@ -59,15 +59,15 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
                 return found;
             }
             Map<String, String> values = new LinkedHashMap<>();
-            for (Map.Entry<String, String> v : Sql.list(
+            for (Map.Entry<String, String> v : JdbcRows.list(
                     c,
                     "SELECT box, value FROM measure_draft_value WHERE token = ?",
                     rs -> Map.entry(rs.getString(1), rs.getString(2)),
                     token)) {
                 values.put(v.getKey(), v.getValue());
             }
-            Sql.update(c, "DELETE FROM measure_draft_value WHERE token = ?", token);
-            Sql.update(c, "DELETE FROM measure_draft WHERE token = ?", token);
+            JdbcRows.update(c, "DELETE FROM measure_draft_value WHERE token = ?", token);
+            JdbcRows.update(c, "DELETE FROM measure_draft WHERE token = ?", token);
             Draft d = found.get();
             return Optional.of(new Draft(d.token(), d.userId(), d.homeId(), d.week(), d.page(), values, d.heldAt()));
         });
@@ -76,11 +76,11 @@ public final class JdbcMeasureDrafts implements MeasureDrafts {
     @Override
     public int forgetBefore(Instant cutoff) {
         return db.write(c -> {
-            Sql.update(
+            JdbcRows.update(
                     c,
                     "DELETE FROM measure_draft_value WHERE token IN (SELECT token FROM measure_draft WHERE held_at < ?)",
                     cutoff);
-            return Sql.update(c, "DELETE FROM measure_draft WHERE held_at < ?", cutoff);
+            return JdbcRows.update(c, "DELETE FROM measure_draft WHERE held_at < ?", cutoff);
         });
     }
 }

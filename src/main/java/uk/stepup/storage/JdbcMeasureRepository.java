@@ -25,7 +25,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
     @Override
     public Measure add(NewMeasure m) {
         long id = db.write(c -> {
-            if (Sql.one(
+            if (JdbcRows.one(
                             c,
                             "SELECT id FROM measure WHERE cohort_id = ? AND name = ? COLLATE NOCASE",
                             rs -> rs.getLong(1),
@@ -34,13 +34,13 @@ public final class JdbcMeasureRepository implements MeasureRepository {
                     .isPresent()) {
                 throw new DuplicateMeasureException(m.name());
             }
-            int position = Sql.one(
+            int position = JdbcRows.one(
                             c,
                             "SELECT COALESCE(MAX(position), 0) + 1 FROM measure WHERE cohort_id = ?",
                             rs -> rs.getInt(1),
                             m.cohortId())
                     .orElse(1);
-            return Sql.insert(
+            return JdbcRows.insert(
                     c,
                     "INSERT INTO measure (cohort_id, name, unit, direction, target, frequency,"
                             + " numerator_label, denominator_label, per, position, created_by, created_at)"
@@ -63,7 +63,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
 
     @Override
     public List<Measure> inCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM measure WHERE cohort_id = ? ORDER BY position",
                 JdbcMeasureRepository::measure,
@@ -73,14 +73,14 @@ public final class JdbcMeasureRepository implements MeasureRepository {
     @Override
     public Optional<Measure> byId(long measureId) {
         return db.read(
-                c -> Sql.one(c, "SELECT * FROM measure WHERE id = ?", JdbcMeasureRepository::measure, measureId));
+                c -> JdbcRows.one(c, "SELECT * FROM measure WHERE id = ?", JdbcMeasureRepository::measure, measureId));
     }
 
     @Override
     public void saveValues(List<MeasureValue> values) {
         db.write(c -> {
             for (MeasureValue v : values) {
-                Sql.update(
+                JdbcRows.update(
                         c,
                         "INSERT INTO measure_value (measure_id, home_id, period, value, numerator, denominator,"
                                 + " source, week, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -105,7 +105,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
 
     @Override
     public List<MeasureValue> forHome(long homeId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM measure_value WHERE home_id = ? ORDER BY measure_id, period",
                 JdbcMeasureRepository::value,
@@ -114,7 +114,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
 
     @Override
     public List<MeasureValue> forMeasure(long measureId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM measure_value WHERE measure_id = ? ORDER BY period, home_id",
                 JdbcMeasureRepository::value,
@@ -123,14 +123,14 @@ public final class JdbcMeasureRepository implements MeasureRepository {
 
     @Override
     public List<PeriodTotal> totals(long measureId, long cohortId, LocalDate upTo) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT period, COUNT(*), TOTAL(value), TOTAL(numerator), TOTAL(denominator),"
                         + " MIN(value = ROUND(value) AND ABS(value) <= 1.7976931348623157e308) FROM measure_value"
                         + " WHERE measure_id = ? AND period <= ? AND home_id IN (SELECT id FROM home WHERE cohort_id = ?)"
                         + " GROUP BY period ORDER BY period",
                 rs -> new PeriodTotal(
-                        Sql.date(rs.getString(1)),
+                        JdbcRows.date(rs.getString(1)),
                         rs.getInt(2),
                         rs.getDouble(3),
                         rs.getDouble(4),
@@ -151,7 +151,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
     }
 
     private static Measure measure(ResultSet rs) throws SQLException {
-        Optional<String> numerator = Sql.optional(rs, "numerator_label");
+        Optional<String> numerator = JdbcRows.optional(rs, "numerator_label");
         Optional<Rate> rate = numerator.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Rate(numerator.get(), rs.getString("denominator_label"), rs.getDouble("per")));
@@ -167,7 +167,7 @@ public final class JdbcMeasureRepository implements MeasureRepository {
                 rate,
                 rs.getInt("position"),
                 rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                JdbcRows.instant(rs, "created_at"));
     }
 
     private static MeasureValue value(ResultSet rs) throws SQLException {
@@ -176,13 +176,13 @@ public final class JdbcMeasureRepository implements MeasureRepository {
         return new MeasureValue(
                 rs.getLong("measure_id"),
                 rs.getLong("home_id"),
-                Sql.date(rs.getString("period")),
+                JdbcRows.date(rs.getString("period")),
                 rs.getDouble("value"),
                 optionalDouble(rs, "numerator"),
                 optionalDouble(rs, "denominator"),
-                Sql.enumOf(MeasureValue.Source.class, rs.getString("source")),
+                JdbcRows.enumOf(MeasureValue.Source.class, rs.getString("source")),
                 w,
                 rs.getString("entered_by"),
-                Sql.instant(rs, "entered_at"));
+                JdbcRows.instant(rs, "entered_at"));
     }
 }

@@ -21,10 +21,10 @@ public final class JdbcReportQueries implements ReportQueries {
     public Map<Long, Instant> enrolledAt(long cohortId) {
         return db.read(c -> {
             Map<Long, Instant> out = new HashMap<>();
-            Sql.list(
+            JdbcRows.list(
                     c,
                     "SELECT id, created_at FROM home WHERE cohort_id = ?",
-                    rs -> out.put(rs.getLong(1), Sql.instant(rs.getString(2))),
+                    rs -> out.put(rs.getLong(1), JdbcRows.instant(rs.getString(2))),
                     cohortId);
             return out;
         });
@@ -34,23 +34,23 @@ public final class JdbcReportQueries implements ReportQueries {
     public List<TaskRecord> tasks(long cohortId) {
         return db.read(c -> {
             Map<Long, Map<Long, Instant>> done = new HashMap<>();
-            Sql.list(
+            JdbcRows.list(
                     c,
                     "SELECT d.task_id, d.home_id, d.done_at FROM task_done d JOIN task t ON t.id = d.task_id"
                             + " WHERE t.cohort_id = ?",
                     rs -> done.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                            .put(rs.getLong(2), Sql.instant(rs.getString(3))),
+                            .put(rs.getLong(2), JdbcRows.instant(rs.getString(3))),
                     cohortId);
-            return Sql.list(
+            return JdbcRows.list(
                     c,
                     "SELECT id, title, details, due_date, created_at FROM task WHERE cohort_id = ?"
                             + " ORDER BY due_date, id",
                     rs -> new TaskRecord(
                             rs.getLong("id"),
                             rs.getString("title"),
-                            Sql.optional(rs, "details").filter(d -> !d.isBlank()),
-                            Sql.date(rs.getString("due_date")),
-                            Sql.instant(rs, "created_at"),
+                            JdbcRows.optional(rs, "details").filter(d -> !d.isBlank()),
+                            JdbcRows.date(rs.getString("due_date")),
+                            JdbcRows.instant(rs, "created_at"),
                             done.getOrDefault(rs.getLong("id"), Map.of())),
                     cohortId);
         });
@@ -60,20 +60,20 @@ public final class JdbcReportQueries implements ReportQueries {
     public List<SessionRecord> sessions(long cohortId) {
         return db.read(c -> {
             Map<Long, Map<Long, Integer>> came = new HashMap<>();
-            Sql.list(
+            JdbcRows.list(
                     c,
                     "SELECT a.session_id, a.home_id, COUNT(*) FROM attendance a JOIN session s ON s.id = a.session_id"
                             + " WHERE s.cohort_id = ? GROUP BY a.session_id, a.home_id",
                     rs -> came.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                             .put(rs.getLong(2), rs.getInt(3)),
                     cohortId);
-            return Sql.list(
+            return JdbcRows.list(
                     c,
                     "SELECT id, title, starts_at FROM session WHERE cohort_id = ? ORDER BY starts_at, id",
                     rs -> new SessionRecord(
                             rs.getLong("id"),
                             rs.getString("title"),
-                            Sql.instant(rs, "starts_at"),
+                            JdbcRows.instant(rs, "starts_at"),
                             came.getOrDefault(rs.getLong("id"), Map.of())),
                     cohortId);
         });

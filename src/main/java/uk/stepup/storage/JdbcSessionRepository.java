@@ -19,7 +19,7 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public Session create(NewSession s) {
-        long id = db.write(c -> Sql.insert(
+        long id = db.write(c -> JdbcRows.insert(
                 c,
                 "INSERT INTO session (cohort_id, title, starts_at, link, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -34,27 +34,28 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public void delete(long sessionId) {
-        db.write(c -> Sql.update(c, "DELETE FROM session WHERE id = ?", sessionId));
+        db.write(c -> JdbcRows.update(c, "DELETE FROM session WHERE id = ?", sessionId));
     }
 
     @Override
     public void saveEvent(long sessionId, String eventId) {
-        db.write(c -> Sql.update(c, "UPDATE session SET event_id = ? WHERE id = ?", eventId, sessionId));
+        db.write(c -> JdbcRows.update(c, "UPDATE session SET event_id = ? WHERE id = ?", eventId, sessionId));
     }
 
     @Override
     public void saveMessage(long sessionId, String messageId) {
-        db.write(c -> Sql.update(c, "UPDATE session SET message_id = ? WHERE id = ?", messageId, sessionId));
+        db.write(c -> JdbcRows.update(c, "UPDATE session SET message_id = ? WHERE id = ?", messageId, sessionId));
     }
 
     @Override
     public Optional<Session> byId(long sessionId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM session WHERE id = ?", JdbcSessionRepository::map, sessionId));
+        return db.read(
+                c -> JdbcRows.one(c, "SELECT * FROM session WHERE id = ?", JdbcSessionRepository::map, sessionId));
     }
 
     @Override
     public List<Session> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM session WHERE cohort_id = ? ORDER BY starts_at, id",
                 JdbcSessionRepository::map,
@@ -64,7 +65,7 @@ public final class JdbcSessionRepository implements SessionRepository {
     @Override
     public Recorded recordAttendance(long sessionId, long homeId, String userId, Instant at) {
         return db.write(c -> {
-            int inserted = Sql.update(
+            int inserted = JdbcRows.update(
                     c,
                     "INSERT OR IGNORE INTO attendance (session_id, home_id, user_id, recorded_at)"
                             + " VALUES (?, ?, ?, ?)",
@@ -72,7 +73,7 @@ public final class JdbcSessionRepository implements SessionRepository {
                     homeId,
                     userId,
                     at);
-            Attendance a = Sql.one(
+            Attendance a = JdbcRows.one(
                             c,
                             "SELECT * FROM attendance WHERE session_id = ? AND user_id = ?",
                             JdbcSessionRepository::mapAttendance,
@@ -85,7 +86,7 @@ public final class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public List<Attendance> attendanceInCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT a.* FROM attendance a JOIN session s ON s.id = a.session_id"
                         + " WHERE s.cohort_id = ? ORDER BY a.session_id, a.recorded_at",
@@ -98,12 +99,12 @@ public final class JdbcSessionRepository implements SessionRepository {
                 rs.getLong("id"),
                 rs.getLong("cohort_id"),
                 rs.getString("title"),
-                Sql.instant(rs, "starts_at"),
+                JdbcRows.instant(rs, "starts_at"),
                 rs.getString("link"),
-                Sql.optional(rs, "event_id"),
-                Sql.optional(rs, "message_id"),
+                JdbcRows.optional(rs, "event_id"),
+                JdbcRows.optional(rs, "message_id"),
                 rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                JdbcRows.instant(rs, "created_at"));
     }
 
     private static Attendance mapAttendance(ResultSet rs) throws SQLException {
@@ -111,6 +112,6 @@ public final class JdbcSessionRepository implements SessionRepository {
                 rs.getLong("session_id"),
                 rs.getLong("home_id"),
                 rs.getString("user_id"),
-                Sql.instant(rs, "recorded_at"));
+                JdbcRows.instant(rs, "recorded_at"));
     }
 }

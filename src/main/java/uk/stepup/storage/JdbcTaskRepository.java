@@ -23,7 +23,7 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public Task create(NewTask t) {
-        long id = db.write(c -> Sql.insert(
+        long id = db.write(c -> JdbcRows.insert(
                 c,
                 "INSERT INTO task (cohort_id, title, details, due_date, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -38,36 +38,36 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public void delete(long taskId) {
-        db.write(c -> Sql.update(c, "DELETE FROM task WHERE id = ?", taskId));
+        db.write(c -> JdbcRows.update(c, "DELETE FROM task WHERE id = ?", taskId));
     }
 
     @Override
     public void saveMessage(long taskId, String messageId) {
-        db.write(c -> Sql.update(c, "UPDATE task SET message_id = ? WHERE id = ?", messageId, taskId));
+        db.write(c -> JdbcRows.update(c, "UPDATE task SET message_id = ? WHERE id = ?", messageId, taskId));
     }
 
     @Override
     public Optional<Task> byId(long taskId) {
-        return db.read(c -> Sql.one(c, "SELECT * FROM task WHERE id = ?", JdbcTaskRepository::map, taskId));
+        return db.read(c -> JdbcRows.one(c, "SELECT * FROM task WHERE id = ?", JdbcTaskRepository::map, taskId));
     }
 
     @Override
     public List<Task> forCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c, "SELECT * FROM task WHERE cohort_id = ? ORDER BY due_date, id", JdbcTaskRepository::map, cohortId));
     }
 
     @Override
     public Marked markDone(long taskId, long homeId, String userId, Instant at) {
         return db.write(c -> {
-            int inserted = Sql.update(
+            int inserted = JdbcRows.update(
                     c,
                     "INSERT OR IGNORE INTO task_done (task_id, home_id, done_by, done_at) VALUES (?, ?, ?, ?)",
                     taskId,
                     homeId,
                     userId,
                     at);
-            TaskDone done = Sql.one(
+            TaskDone done = JdbcRows.one(
                             c,
                             "SELECT * FROM task_done WHERE task_id = ? AND home_id = ?",
                             JdbcTaskRepository::mapDone,
@@ -80,7 +80,7 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public List<TaskDone> doneFor(long taskId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT * FROM task_done WHERE task_id = ? ORDER BY done_at, home_id",
                 JdbcTaskRepository::mapDone,
@@ -89,7 +89,7 @@ public final class JdbcTaskRepository implements TaskRepository {
 
     @Override
     public List<TaskDone> doneInCohort(long cohortId) {
-        return db.read(c -> Sql.list(
+        return db.read(c -> JdbcRows.list(
                 c,
                 "SELECT d.* FROM task_done d JOIN task t ON t.id = d.task_id"
                         + " WHERE t.cohort_id = ? ORDER BY d.task_id, d.done_at",
@@ -101,7 +101,7 @@ public final class JdbcTaskRepository implements TaskRepository {
     public Map<Long, Set<Long>> homesDone(long cohortId) {
         return db.read(c -> {
             Map<Long, Set<Long>> out = new HashMap<>();
-            Sql.list(
+            JdbcRows.list(
                     c,
                     "SELECT d.task_id, d.home_id FROM task_done d JOIN task t ON t.id = d.task_id WHERE t.cohort_id = ?",
                     rs -> out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
@@ -116,15 +116,15 @@ public final class JdbcTaskRepository implements TaskRepository {
                 rs.getLong("id"),
                 rs.getLong("cohort_id"),
                 rs.getString("title"),
-                Sql.optional(rs, "details"),
-                Sql.date(rs.getString("due_date")),
-                Sql.optional(rs, "message_id"),
+                JdbcRows.optional(rs, "details"),
+                JdbcRows.date(rs.getString("due_date")),
+                JdbcRows.optional(rs, "message_id"),
                 rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                JdbcRows.instant(rs, "created_at"));
     }
 
     private static TaskDone mapDone(ResultSet rs) throws SQLException {
         return new TaskDone(
-                rs.getLong("task_id"), rs.getLong("home_id"), rs.getString("done_by"), Sql.instant(rs, "done_at"));
+                rs.getLong("task_id"), rs.getLong("home_id"), rs.getString("done_by"), JdbcRows.instant(rs, "done_at"));
     }
 }

@@ -15,12 +15,12 @@ import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
-import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureRepository;
 import uk.stepup.measures.MeasureValue;
@@ -86,7 +86,7 @@ public final class ProgrammeHistoryLoader {
         for (DeliveryLedger.Entry e : ledger.forCohort(cohort.id(), DeliveryLedger.Kind.PROMPT)) {
             run = Math.max(run, e.key().week());
         }
-        ProgrammeCalendar cal = ProgrammeCalendar.of(cohort, codes.size(), cohorts.breaks(cohort.id()));
+        ProgrammeCalendar cal = ProgrammeCalendar.of(cohort, cohorts);
         if (cohort.status() != Cohort.Status.ENDED) {
             run = Math.max(run, cal.currentWeek(now).orElse(0));
         }

@@ -29,7 +29,7 @@ import uk.stepup.export.ExportFiles;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.summaries.CohortExport;
-import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportBuilder;
 import uk.stepup.summaries.ExportColumns;
 import uk.stepup.summaries.ExportFile;
@@ -342,15 +342,16 @@ class DataExportTest {
 
     @Test
     void only_coaches_of_the_cohorts_server_may_export() {
-        DataExport export = new DataExport(f.histories(AFTER), new ExportFiles(new JacksonCsv()));
-        DataExport.Result manager =
+        DataExportService export = new DataExportService(f.histories(AFTER), new ExportFiles(new JacksonCsv()));
+        DataExportService.Result manager =
                 export.export(new Actor("201", "Alice", ProgrammeFixture.GUILD, false), f.cohort, ExportFormat.CSV);
         assertThat(manager.outcome().kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(manager.files()).isEmpty();
-        DataExport.Result otherServer = export.export(new Actor("1", "Cath", "999", true), f.cohort, ExportFormat.CSV);
+        DataExportService.Result otherServer =
+                export.export(new Actor("1", "Cath", "999", true), f.cohort, ExportFormat.CSV);
         assertThat(otherServer.outcome().kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(otherServer.files()).isEmpty();
-        DataExport.Result coach = export.export(COACH, f.cohort, ExportFormat.CSV);
+        DataExportService.Result coach = export.export(COACH, f.cohort, ExportFormat.CSV);
         assertThat(coach.outcome().ok()).isTrue();
         assertThat(coach.outcome().message())
                 .contains("4 homes")

@@ -34,15 +34,12 @@ import uk.stepup.app.Reports;
 import uk.stepup.app.SimulatedClock;
 import uk.stepup.charts.PngCharts;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
+import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.discord.SummaryPacking;
 import uk.stepup.measures.CohortMeasures;
-import uk.stepup.programme.CoachReminders;
-import uk.stepup.programme.ProgrammePublisher;
-import uk.stepup.programme.WeeklyProgramme;
 import uk.stepup.report.HtmlReport;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -54,12 +51,15 @@ import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
-import uk.stepup.summaries.CohortStatus;
+import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 import uk.stepup.tasks.CoachPublisher;
 import uk.stepup.tasks.Session;
 import uk.stepup.tasks.Task;
+import uk.stepup.weekly.CoachReminders;
+import uk.stepup.weekly.ProgrammePublisher;
+import uk.stepup.weekly.WeeklyProgramme;
 
 /**
  * The weekly summary and the outcome report at scale, from a real SQLite file seeded with 24 weeks of a programme
@@ -331,7 +331,7 @@ class ScaleBenchmark {
     private void cohortStatus(String name, ScaleSeed.Seeded seeded, int warmUp, int runs) {
         reopen();
         Clock clock = Clock.fixed(seeded.summaryDue().plus(Duration.ofDays(2)), ZoneOffset.UTC);
-        CohortStatus status = new CohortStatus(
+        CohortStatusService status = new CohortStatusService(
                 new JdbcCohortRepository(db),
                 new JdbcHomeRepository(db),
                 new JdbcCheckinRepository(db),

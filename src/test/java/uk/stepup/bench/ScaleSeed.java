@@ -24,16 +24,16 @@ import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
-import uk.stepup.cohorts.DeliveryLedger.Key;
-import uk.stepup.cohorts.DeliveryLedger.Kind;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.deliveries.DeliveryLedger.Key;
+import uk.stepup.deliveries.DeliveryLedger.Kind;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.Measure;
-import uk.stepup.measures.MeasureDesk;
+import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.measures.MeasureRepository;
 import uk.stepup.measures.MeasureValue;
 import uk.stepup.measures.Rate;
@@ -675,7 +675,7 @@ final class ScaleSeed {
                         values.add(new MeasureValue(
                                 falls.id(),
                                 home.id(),
-                                MeasureDesk.periodFor(falls, monday),
+                                MeasureEntryService.periodFor(falls, monday),
                                 Math.max(0, Math.round(random.nextGaussian() * 1.5 + 3 - week / 12.0)),
                                 OptionalDouble.empty(),
                                 OptionalDouble.empty(),
@@ -684,7 +684,7 @@ final class ScaleSeed {
                                 manager,
                                 first.plusSeconds(60)));
                     }
-                    LocalDate month = MeasureDesk.periodFor(ulcers, monday);
+                    LocalDate month = MeasureEntryService.periodFor(ulcers, monday);
                     if (random.nextDouble() < 0.5 && monthsEntered.add(home.id() + "@" + month)) {
                         double beds = 600 + random.nextInt(900);
                         double count = Math.max(0, Math.round(random.nextGaussian() + 1));

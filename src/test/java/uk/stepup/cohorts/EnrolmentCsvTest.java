@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.EnrolmentCsv.Invalid;
 import uk.stepup.cohorts.EnrolmentCsv.Ok;
 import uk.stepup.cohorts.EnrolmentCsv.Problem;
 import uk.stepup.cohorts.EnrolmentCsv.Result;
 import uk.stepup.cohorts.HomeRepository.NewHome;
 import uk.stepup.csv.JacksonCsv;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 

@@ -13,31 +13,32 @@ class CardTest {
 
     @Test
     void a_summary_of_far_more_than_6000_characters_is_split_within_every_limit_and_loses_nothing() {
-        List<Card.Field> fields = new ArrayList<>();
+        List<EmbedCard.Field> fields = new ArrayList<>();
         StringBuilder all = new StringBuilder();
         for (int i = 1; i <= 60; i++) {
             String text = ("Highlight " + i + ": ").repeat(1) + "x".repeat(400 + i * 7);
-            fields.add(new Card.Field("Highlight " + i + " · a home in the cohort", text, false));
+            fields.add(new EmbedCard.Field("Highlight " + i + " · a home in the cohort", text, false));
             all.append(text);
         }
-        fields.add(new Card.Field("One very long field", "word ".repeat(700), false));
-        Card card = new Card(
+        fields.add(new EmbedCard.Field("One very long field", "word ".repeat(700), false));
+        EmbedCard card = new EmbedCard(
                 "Week 3 summary · S3 Staffing", "12 of 12 homes checked in.", fields, Optional.of("footer"), 0);
         assertThat(card.size()).isGreaterThan(30_000);
 
-        List<List<Card>> messages = card.pack();
+        List<List<EmbedCard>> messages = card.pack();
         assertThat(messages.size()).isGreaterThan(5);
         StringBuilder packed = new StringBuilder();
-        for (List<Card> message : messages) {
-            assertThat(message).hasSizeLessThanOrEqualTo(Card.EMBEDS_PER_MESSAGE_MAX);
-            assertThat(message.stream().mapToInt(Card::size).sum()).isLessThanOrEqualTo(Card.MESSAGE_EMBED_TOTAL_MAX);
-            for (Card c : message) {
-                assertThat(c.fields()).hasSizeLessThanOrEqualTo(Card.FIELDS_MAX);
-                assertThat(c.title().length()).isLessThanOrEqualTo(Card.TITLE_MAX);
-                assertThat(c.description().length()).isLessThanOrEqualTo(Card.DESCRIPTION_MAX);
-                for (Card.Field f : c.fields()) {
-                    assertThat(f.value().length()).isBetween(1, Card.FIELD_VALUE_MAX);
-                    assertThat(f.name().length()).isLessThanOrEqualTo(Card.FIELD_NAME_MAX);
+        for (List<EmbedCard> message : messages) {
+            assertThat(message).hasSizeLessThanOrEqualTo(EmbedCard.EMBEDS_PER_MESSAGE_MAX);
+            assertThat(message.stream().mapToInt(EmbedCard::size).sum())
+                    .isLessThanOrEqualTo(EmbedCard.MESSAGE_EMBED_TOTAL_MAX);
+            for (EmbedCard c : message) {
+                assertThat(c.fields()).hasSizeLessThanOrEqualTo(EmbedCard.FIELDS_MAX);
+                assertThat(c.title().length()).isLessThanOrEqualTo(EmbedCard.TITLE_MAX);
+                assertThat(c.description().length()).isLessThanOrEqualTo(EmbedCard.DESCRIPTION_MAX);
+                for (EmbedCard.Field f : c.fields()) {
+                    assertThat(f.value().length()).isBetween(1, EmbedCard.FIELD_VALUE_MAX);
+                    assertThat(f.name().length()).isLessThanOrEqualTo(EmbedCard.FIELD_NAME_MAX);
                     packed.append(f.value());
                 }
             }
@@ -58,41 +59,41 @@ class CardTest {
     void every_shape_of_card_packs_within_the_limits_in_order() {
         Random random = new Random(42);
         for (int round = 0; round < 3000; round++) {
-            List<Card.Field> fields = new ArrayList<>();
+            List<EmbedCard.Field> fields = new ArrayList<>();
             int count = 1 + random.nextInt(90);
             int typical = 1 + random.nextInt(random.nextBoolean() ? 300 : 1100);
             for (int i = 0; i < count; i++) {
-                fields.add(new Card.Field(
+                fields.add(new EmbedCard.Field(
                         "F" + i + " " + "n".repeat(random.nextInt(random.nextInt(10) == 0 ? 300 : 40)),
                         "v" + i + "." + "x".repeat(random.nextInt(typical)),
                         false));
             }
-            Card card = new Card(
+            EmbedCard card = new EmbedCard(
                     "T".repeat(1 + random.nextInt(random.nextInt(5) == 0 ? 300 : 80)),
                     "d".repeat(random.nextInt(random.nextInt(5) == 0 ? 5000 : 200)),
                     fields,
                     random.nextBoolean() ? Optional.of("f".repeat(1 + random.nextInt(200))) : Optional.empty(),
                     0);
             List<String> seen = new ArrayList<>();
-            for (List<Card> message : card.pack()) {
-                assertThat(message).hasSizeBetween(1, Card.EMBEDS_PER_MESSAGE_MAX);
-                assertThat(message.stream().mapToInt(Card::size).sum())
+            for (List<EmbedCard> message : card.pack()) {
+                assertThat(message).hasSizeBetween(1, EmbedCard.EMBEDS_PER_MESSAGE_MAX);
+                assertThat(message.stream().mapToInt(EmbedCard::size).sum())
                         .as("round %d", round)
-                        .isLessThanOrEqualTo(Card.MESSAGE_EMBED_TOTAL_MAX);
-                for (Card c : message) {
-                    assertThat(c.fields()).hasSizeLessThanOrEqualTo(Card.FIELDS_MAX);
+                        .isLessThanOrEqualTo(EmbedCard.MESSAGE_EMBED_TOTAL_MAX);
+                for (EmbedCard c : message) {
+                    assertThat(c.fields()).hasSizeLessThanOrEqualTo(EmbedCard.FIELDS_MAX);
                     c.fields().forEach(f -> seen.add(f.value()));
                 }
             }
             List<String> expected = new ArrayList<>();
-            fields.forEach(f -> expected.addAll(Card.chunks(f.value(), Card.FIELD_VALUE_MAX)));
+            fields.forEach(f -> expected.addAll(EmbedCard.chunks(f.value(), EmbedCard.FIELD_VALUE_MAX)));
             assertThat(seen).as("round %d", round).isEqualTo(expected);
         }
     }
 
     @Test
     void a_short_card_stays_one_message() {
-        Card card = new Card("t", "d", List.of(new Card.Field("a", "b", false)), Optional.empty(), 0);
+        EmbedCard card = new EmbedCard("t", "d", List.of(new EmbedCard.Field("a", "b", false)), Optional.empty(), 0);
         assertThat(card.pack()).hasSize(1);
         assertThat(card.pack().get(0)).hasSize(1);
     }

@@ -40,14 +40,14 @@ class SummaryCardTest {
         List<WeeklySummary.SharedHighlight> ten = IntStream.range(0, 10)
                 .mapToObj(i -> new WeeklySummary.SharedHighlight(Optional.empty(), "Idea " + i))
                 .toList();
-        Card card = JdaProgrammePublisher.summaryCard(summary(ten, 3_719));
+        EmbedCard card = JdaProgrammePublisher.summaryCard(summary(ten, 3_719));
         assertThat(card.fields())
                 .filteredOn(f -> f.name().startsWith("Highlight "))
                 .hasSize(10);
         assertThat(card.fields())
                 .filteredOn(f -> f.name().equals("More highlights"))
                 .singleElement()
-                .extracting(Card.Field::value)
+                .extracting(EmbedCard.Field::value)
                 .asString()
                 .isEqualTo(
                         "3,719 more homes shared a highlight this week. These 10 were picked at random; your coach can"
@@ -57,10 +57,10 @@ class SummaryCardTest {
 
     @Test
     void a_summary_that_shows_every_highlight_says_nothing_more() {
-        Card card = JdaProgrammePublisher.summaryCard(
+        EmbedCard card = JdaProgrammePublisher.summaryCard(
                 summary(List.of(new WeeklySummary.SharedHighlight(Optional.of("Oak House"), "Tea with families.")), 0));
         assertThat(card.fields())
-                .extracting(Card.Field::name)
+                .extracting(EmbedCard.Field::name)
                 .doesNotContain("More highlights")
                 .contains("Highlight 1 · Oak House");
     }

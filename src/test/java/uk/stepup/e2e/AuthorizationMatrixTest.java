@@ -23,13 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.app.BotModule;
 import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
-import uk.stepup.measures.MeasureDesk;
-import uk.stepup.programme.CheckinDesk;
-import uk.stepup.programme.ProgressView;
+import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.PermissionOverwrite;
 import uk.stepup.sandbox.Permissions;
@@ -42,6 +41,7 @@ import uk.stepup.sandbox.SandboxUser;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
+import uk.stepup.summaries.ProgressService;
 
 /**
  * Who may do what, from two tables. Every registered command and subcommand must appear in the first, as coach-only
@@ -335,22 +335,22 @@ class AuthorizationMatrixTest {
 
             // Alice checks in, then sends a revision the privacy guard holds for her to confirm.
             Actor alice = actor(w, w.alice, false);
-            CheckinDesk.Result saved = w.bot.desk.submit(
+            CheckinService.Result saved = w.bot.desk.submit(
                     alice,
                     oak.id(),
                     1,
                     new CheckinAnswers(Rating.GOOD, SECRET, Optional.empty(), Optional.empty(), Optional.of(SECRET)));
-            assertThat(saved).isInstanceOf(CheckinDesk.Saved.class);
-            CheckinDesk.Result held = w.bot.desk.submit(
+            assertThat(saved).isInstanceOf(CheckinService.Saved.class);
+            CheckinService.Result held = w.bot.desk.submit(
                     alice,
                     oak.id(),
                     1,
                     new CheckinAnswers(Rating.GOOD, HELD, Optional.empty(), Optional.empty(), Optional.empty()));
-            assertThat(held).isInstanceOf(CheckinDesk.Confirm.class);
+            assertThat(held).isInstanceOf(CheckinService.Confirm.class);
             Forged forged = new Forged(
                     oak.id(),
-                    ((CheckinDesk.Saved) saved).checkin().id(),
-                    ((CheckinDesk.Confirm) held).token(),
+                    ((CheckinService.Saved) saved).checkin().id(),
+                    ((CheckinService.Confirm) held).token(),
                     other.id(),
                     w.bot.tasks.forCohort(other.id()).get(0).id(),
                     w.bot.sessions.forCohort(other.id()).get(0).id());
@@ -374,7 +374,7 @@ class AuthorizationMatrixTest {
             assertThat(fingerprint(w)).as("nothing changed").isEqualTo(before);
             assertThat(w.bot.desk.confirm(alice, forged.aliceToken()))
                     .as("Alice's held answers are still hers")
-                    .isInstanceOf(CheckinDesk.Saved.class);
+                    .isInstanceOf(CheckinService.Saved.class);
 
             // The week's summary: My progress shows the observer and the coach nothing of any home.
             w.at(Instant.parse("2027-01-18T08:00:00Z"));
@@ -435,10 +435,10 @@ class AuthorizationMatrixTest {
 
     /** What the person is told, if the use case refused them or showed them only their own (empty) view. */
     private static String refusal(Object result, String what) {
-        if (result instanceof CheckinDesk.Refused r) {
+        if (result instanceof CheckinService.Refused r) {
             return r.outcome().message();
         }
-        if (result instanceof MeasureDesk.Refused r) {
+        if (result instanceof MeasureEntryService.Refused r) {
             return r.outcome().message();
         }
         if (result instanceof Outcome o && !o.ok()) {
@@ -447,7 +447,7 @@ class AuthorizationMatrixTest {
         if (result instanceof Optional<?> o && o.isEmpty()) {
             return "";
         }
-        if (result instanceof ProgressView.Progress p) {
+        if (result instanceof ProgressService.Progress p) {
             return p.text();
         }
         throw new AssertionError(what + " was not refused: " + result);

@@ -38,7 +38,7 @@ import uk.stepup.hostile.Defects;
 import uk.stepup.hostile.ExportCheck;
 import uk.stepup.hostile.HostileCsv;
 import uk.stepup.hostile.HostileText;
-import uk.stepup.measures.MeasureAdmin;
+import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
@@ -46,9 +46,9 @@ import uk.stepup.sandbox.SandboxMessage;
 import uk.stepup.sandbox.SandboxModal;
 import uk.stepup.sandbox.SandboxUser;
 import uk.stepup.tasks.Session;
-import uk.stepup.tasks.SessionDesk;
+import uk.stepup.tasks.SessionService;
 import uk.stepup.tasks.Task;
-import uk.stepup.tasks.TaskBoard;
+import uk.stepup.tasks.TaskService;
 
 /**
  * Generated hostile input through the sandbox and the real JDA client: every command that takes text or a file, the
@@ -372,13 +372,13 @@ class HostileInputEndToEndTest {
         }
         for (int i = 0; i < n; i++) {
             String title = r.nextInt(10) == 0
-                    ? HostileText.text(r, TaskBoard.TITLE_MAX, r.nextInt(5) == 0)
-                    : HostileText.oneLine(r, TaskBoard.TITLE_MAX, r.nextInt(5) == 0);
+                    ? HostileText.text(r, TaskService.TITLE_MAX, r.nextInt(5) == 0)
+                    : HostileText.oneLine(r, TaskService.TITLE_MAX, r.nextInt(5) == 0);
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("title", title);
             values.put("due", HostileText.cut(HostileText.structured(r, good), 10));
             if (r.nextBoolean()) {
-                values.put("details", HostileText.text(r, TaskBoard.DETAILS_MAX, r.nextInt(5) == 0));
+                values.put("details", HostileText.text(r, TaskService.DETAILS_MAX, r.nextInt(5) == 0));
             }
             if (HostileText.length(values.get("due").toString()) == 0) {
                 values.put("due", "x");
@@ -465,7 +465,7 @@ class HostileInputEndToEndTest {
             }
             values.put("link", links.get(r.nextInt(links.size())));
             if (r.nextInt(4) > 0) {
-                values.put("title", HostileText.text(r, SessionDesk.TITLE_MAX, r.nextInt(5) == 0));
+                values.put("title", HostileText.text(r, SessionService.TITLE_MAX, r.nextInt(5) == 0));
             }
             long before = h.bot.sessions.forCohort(cohort().id()).stream()
                     .mapToLong(Session::id)
@@ -483,7 +483,7 @@ class HostileInputEndToEndTest {
             String title = Optional.ofNullable((String) values.get("title"))
                     .map(HostileInputEndToEndTest::oneLine)
                     .filter(t -> !t.isEmpty())
-                    .orElse(SessionDesk.DEFAULT_TITLE);
+                    .orElse(SessionService.DEFAULT_TITLE);
             if (!s.title().equals(title)
                     || !s.link().equals(values.get("link").toString().strip())) {
                 defect("/session schedule", "stored differently", what);
@@ -500,12 +500,12 @@ class HostileInputEndToEndTest {
                     "name",
                     r.nextInt(4) == 0
                             ? "Measure " + i
-                            : HostileText.oneLine(r, MeasureAdmin.NAME_MAX, r.nextInt(6) == 0));
-            values.put("unit", HostileText.oneLine(r, MeasureAdmin.UNIT_MAX, false));
+                            : HostileText.oneLine(r, MeasureDefinitionService.NAME_MAX, r.nextInt(6) == 0));
+            values.put("unit", HostileText.oneLine(r, MeasureDefinitionService.UNIT_MAX, false));
             values.put("direction", List.of("increase", "decrease", "neutral").get(r.nextInt(3)));
             if (r.nextBoolean()) {
-                values.put("numerator_label", HostileText.oneLine(r, MeasureAdmin.LABEL_MAX, false));
-                values.put("denominator_label", HostileText.oneLine(r, MeasureAdmin.LABEL_MAX, false));
+                values.put("numerator_label", HostileText.oneLine(r, MeasureDefinitionService.LABEL_MAX, false));
+                values.put("denominator_label", HostileText.oneLine(r, MeasureDefinitionService.LABEL_MAX, false));
                 values.put("per", List.of(1.0, 100.0, 1000.0).get(r.nextInt(3)));
             }
             if (r.nextInt(3) == 0) {

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinService;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
-import uk.stepup.programme.CheckinDesk;
+import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
@@ -285,7 +285,7 @@ class ProgrammeEndToEndTest {
                         oak.id(),
                         1,
                         new CheckinAnswers(Rating.GOOD, "x", Optional.empty(), Optional.empty(), Optional.empty())))
-                .isInstanceOf(CheckinDesk.Refused.class);
+                .isInstanceOf(CheckinService.Refused.class);
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.DeliveryLedger;
+import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;

@@ -19,21 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.app.ManualTimers;
 import uk.stepup.checkins.CheckinAnswers;
-import uk.stepup.checkins.PrivacyGuard;
+import uk.stepup.checkins.CheckinService;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
-import uk.stepup.cohorts.DeliveryLedger;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.curriculum.CurriculumLoader;
-import uk.stepup.programme.CheckinDesk;
-import uk.stepup.programme.CoachReminders;
-import uk.stepup.programme.ProgrammePublisher;
-import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
@@ -49,6 +46,9 @@ import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 import uk.stepup.tasks.CoachPublisher;
+import uk.stepup.weekly.CoachReminders;
+import uk.stepup.weekly.ProgrammePublisher;
+import uk.stepup.weekly.WeeklyProgramme;
 
 /**
  * 10,000 generated check-ins through the real check-in desk and a real SQLite file: maximum lengths, odd Unicode,
@@ -115,15 +115,8 @@ class HostileCheckinInputTest {
                             clock),
                     clock,
                     Runnable::run);
-            CheckinDesk desk = new CheckinDesk(
-                    cohorts,
-                    homes,
-                    checkins,
-                    programme,
-                    supply,
-                    new PrivacyGuard(clock),
-                    new JdbcHeldCheckins(db),
-                    clock);
+            CheckinService desk = new CheckinService(
+                    cohorts, homes, checkins, supply, new PrivacyGuard(clock), new JdbcHeldCheckins(db), clock);
 
             Random random = new Random(20271);
             int saved = 0;
@@ -140,8 +133,8 @@ class HostileCheckinInputTest {
                         Optional.of(text(random, CheckinAnswers.EVIDENCE_MAX, false)),
                         Optional.of(text(random, CheckinAnswers.NEXT_STEP_MAX, false)),
                         Optional.of(text(random, CheckinAnswers.HIGHLIGHT_MAX, false)));
-                CheckinDesk.Result r = desk.submit(actor, home.id(), 1, answers);
-                if (r instanceof CheckinDesk.Saved s) {
+                CheckinService.Result r = desk.submit(actor, home.id(), 1, answers);
+                if (r instanceof CheckinService.Saved s) {
                     saved++;
                     assertThat(withIdentifier)
                             .as("an identifier was accepted: " + did)
@@ -149,7 +142,7 @@ class HostileCheckinInputTest {
                     assertThat(s.checkin().answers()).isEqualTo(answers);
                     assertThat(checkins.find(home.id(), 1).orElseThrow().answers())
                             .isEqualTo(answers);
-                } else if (r instanceof CheckinDesk.Refused ref) {
+                } else if (r instanceof CheckinService.Refused ref) {
                     refused++;
                     assertThat(HostileText.identifierIn(ref.outcome().message()))
                             .as("repeated in the reply")

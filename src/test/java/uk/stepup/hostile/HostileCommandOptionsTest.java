@@ -30,14 +30,14 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.measures.Measure;
-import uk.stepup.measures.MeasureAdmin;
+import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.tasks.Session;
-import uk.stepup.tasks.SessionDesk;
+import uk.stepup.tasks.SessionService;
 import uk.stepup.tasks.Task;
-import uk.stepup.tasks.TaskBoard;
+import uk.stepup.tasks.TaskService;
 
 /**
  * Generated slash-command options straight into the coach tools' use cases (the plain-Java code behind {@code /task
@@ -188,12 +188,12 @@ class HostileCommandOptionsTest {
             boolean idInTitle = r.nextInt(7) == 0;
             boolean idInDetails = !idInTitle && r.nextInt(6) == 0;
             String title = r.nextInt(25) == 0
-                    ? HostileText.astral(r, TaskBoard.TITLE_MAX + 1 + r.nextInt(5))
-                    : title(r, TaskBoard.TITLE_MAX, idInTitle);
+                    ? HostileText.astral(r, TaskService.TITLE_MAX + 1 + r.nextInt(5))
+                    : title(r, TaskService.TITLE_MAX, idInTitle);
             String due = HostileText.structured(r, goodDays);
             Optional<String> details = r.nextBoolean()
                     ? Optional.empty()
-                    : Optional.of(HostileText.text(r, TaskBoard.DETAILS_MAX, idInDetails));
+                    : Optional.of(HostileText.text(r, TaskService.DETAILS_MAX, idInDetails));
             String what = "/task create title:" + title + " due:" + due + " details:" + details.orElse("");
             long before = w.count("task");
             Optional<Outcome> o = call(what, () -> w.taskBoard.create(COACH, cohort, title, due, details), 3);
@@ -208,8 +208,8 @@ class HostileCommandOptionsTest {
             boolean maybe = HostileText.tenDigits(title + " " + details.orElse(""));
             Optional<LocalDate> dueDate = parse(due).filter(d -> !d.isBefore(today));
             boolean valid = !normTitle.isEmpty()
-                    && HostileText.length(normTitle) <= TaskBoard.TITLE_MAX
-                    && normDetails.map(HostileText::length).orElse(0) <= TaskBoard.DETAILS_MAX
+                    && HostileText.length(normTitle) <= TaskService.TITLE_MAX
+                    && normDetails.map(HostileText::length).orElse(0) <= TaskService.DETAILS_MAX
                     && dueDate.isPresent();
             if (o.get().ok()) {
                 if (identifier || !valid) {
@@ -325,7 +325,7 @@ class HostileCommandOptionsTest {
             String link = links.get(r.nextInt(links.size()));
             boolean identifier = r.nextInt(6) == 0;
             Optional<String> title =
-                    r.nextInt(5) == 0 ? Optional.empty() : Optional.of(title(r, SessionDesk.TITLE_MAX, identifier));
+                    r.nextInt(5) == 0 ? Optional.empty() : Optional.of(title(r, SessionService.TITLE_MAX, identifier));
             String what = "/session schedule when:" + when + " link:" + link + " title:" + title.orElse("");
             long before = w.count("session");
             Optional<Outcome> o = call(what, () -> w.sessionDesk.schedule(COACH, cohort, when, link, title), 3);
@@ -335,14 +335,14 @@ class HostileCommandOptionsTest {
             noEcho(what, o.get());
             String normTitle = title.map(HostileCommandOptionsTest::oneLine)
                     .filter(t -> !t.isEmpty())
-                    .orElse(SessionDesk.DEFAULT_TITLE);
+                    .orElse(SessionService.DEFAULT_TITLE);
             boolean hasId = HostileText.identifierIn(title.orElse("")) != null;
             boolean maybe = HostileText.tenDigits(title.orElse(""));
-            Optional<Instant> at = SessionDesk.parseWhen(when, cohort.zone())
+            Optional<Instant> at = SessionService.parseWhen(when, cohort.zone())
                     .filter(t -> t.isAfter(NOW) && t.isBefore(NOW.plus(Duration.ofDays(366))));
             boolean valid = at.isPresent()
-                    && SessionDesk.validLink(link.strip())
-                    && HostileText.length(normTitle) <= SessionDesk.TITLE_MAX;
+                    && SessionService.validLink(link.strip())
+                    && HostileText.length(normTitle) <= SessionService.TITLE_MAX;
             long after = w.count("session");
             if (o.get().ok()) {
                 if (hasId || !valid) {
@@ -498,21 +498,28 @@ class HostileCommandOptionsTest {
         int cohortsUsed = 1;
         List<String> directions = List.of("increase", "decrease", "neutral");
         for (int i = 0; i < n; i++) {
-            if (w.measures.inCohort(cohort.id()).size() >= MeasureAdmin.MAX_MEASURES) {
+            if (w.measures.inCohort(cohort.id()).size() >= MeasureDefinitionService.MAX_MEASURES) {
                 cohort = cohort("Measure cohort " + cohortsUsed++);
             }
             boolean identifier = r.nextInt(6) == 0;
             int where = r.nextInt(4);
-            String name = r.nextInt(3) == 0 ? "Falls " + i : title(r, MeasureAdmin.NAME_MAX, identifier && where == 0);
-            String unit = r.nextInt(3) == 0 ? "falls" : title(r, MeasureAdmin.UNIT_MAX, identifier && where == 1);
+            String name = r.nextInt(3) == 0
+                    ? "Falls " + i
+                    : title(r, MeasureDefinitionService.NAME_MAX, identifier && where == 0);
+            String unit =
+                    r.nextInt(3) == 0 ? "falls" : title(r, MeasureDefinitionService.UNIT_MAX, identifier && where == 1);
             boolean rate = r.nextBoolean();
             Optional<String> num = rate
                     ? Optional.of(
-                            r.nextBoolean() ? "falls" : title(r, MeasureAdmin.LABEL_MAX, identifier && where == 2))
+                            r.nextBoolean()
+                                    ? "falls"
+                                    : title(r, MeasureDefinitionService.LABEL_MAX, identifier && where == 2))
                     : Optional.empty();
             Optional<String> den = rate
                     ? Optional.of(
-                            r.nextBoolean() ? "bed days" : title(r, MeasureAdmin.LABEL_MAX, identifier && where == 3))
+                            r.nextBoolean()
+                                    ? "bed days"
+                                    : title(r, MeasureDefinitionService.LABEL_MAX, identifier && where == 3))
                     : Optional.empty();
             String direction = directions.get(r.nextInt(3));
             OptionalDouble target = r.nextInt(3) == 0
@@ -526,8 +533,8 @@ class HostileCommandOptionsTest {
                     ? OptionalDouble.of(
                             List.of(0.000001, 100.0, 1000.0, 1_000_000.0).get(r.nextInt(4)))
                     : OptionalDouble.empty();
-            MeasureAdmin.Definition d =
-                    new MeasureAdmin.Definition(name, unit, direction, target, frequency, num, den, per);
+            MeasureDefinitionService.Definition d =
+                    new MeasureDefinitionService.Definition(name, unit, direction, target, frequency, num, den, per);
             String what = "/measure add name:" + name + " unit:" + unit + " numerator_label:" + num.orElse("")
                     + " denominator_label:" + den.orElse("");
             Cohort c = cohort;
@@ -572,11 +579,13 @@ class HostileCommandOptionsTest {
                                         || ch == '\u2028'
                                         || ch == '\u2029'
                                         || ch == '\u0085')
-                        && HostileText.length(name.strip()) <= MeasureAdmin.NAME_MAX
-                        && HostileText.length(unit.strip()) <= MeasureAdmin.UNIT_MAX
-                        && num.map(x -> HostileText.length(x.strip()) <= MeasureAdmin.LABEL_MAX && !x.isBlank())
+                        && HostileText.length(name.strip()) <= MeasureDefinitionService.NAME_MAX
+                        && HostileText.length(unit.strip()) <= MeasureDefinitionService.UNIT_MAX
+                        && num.map(x -> HostileText.length(x.strip()) <= MeasureDefinitionService.LABEL_MAX
+                                        && !x.isBlank())
                                 .orElse(true)
-                        && den.map(x -> HostileText.length(x.strip()) <= MeasureAdmin.LABEL_MAX && !x.isBlank())
+                        && den.map(x -> HostileText.length(x.strip()) <= MeasureDefinitionService.LABEL_MAX
+                                        && !x.isBlank())
                                 .orElse(true)
                         && !(direction.equals("neutral") && target.isPresent())
                         && after.stream().noneMatch(m -> m.name().equalsIgnoreCase(name.strip()));

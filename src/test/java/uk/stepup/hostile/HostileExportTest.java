@@ -25,19 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.app.Reports;
 import uk.stepup.app.cli.StepUpCommand;
 import uk.stepup.checkins.CheckinAnswers;
+import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.csv.JacksonCsv;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.measures.Measure;
-import uk.stepup.measures.MeasureAdmin;
+import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureValue;
-import uk.stepup.programme.CheckinDesk;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
 import uk.stepup.storage.JdbcHeldCheckins;
-import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
 
@@ -86,16 +86,16 @@ class HostileExportTest {
             }
             store(w, cohort, homes, new Random(20279));
 
-            DataExport export = new DataExport(
+            DataExportService export = new DataExportService(
                     Reports.histories(w.db, HostileWorld.CURRICULA, w.clock), new ExportFiles(new JacksonCsv()));
-            DataExport.Result csv = export.export(COACH, cohort, ExportFormat.CSV);
+            DataExportService.Result csv = export.export(COACH, cohort, ExportFormat.CSV);
             assertThat(csv.outcome().ok()).as(csv.outcome().message()).isTrue();
             ExportCheck.Stored stored = ExportCheck.stored(w.db, cohort.id());
             assertThat(stored.tasks()).hasSizeGreaterThan(50);
             List<String> problems = new ArrayList<>(csvProblems(
                     csv.files().stream().collect(Collectors.toMap(ExportFile::fileName, ExportFile::bytes)), stored));
 
-            DataExport.Result json = export.export(COACH, cohort, ExportFormat.JSON);
+            DataExportService.Result json = export.export(COACH, cohort, ExportFormat.JSON);
             problems.addAll(ExportCheck.compare(
                     stored,
                     ExportCheck.tables(
@@ -206,11 +206,10 @@ class HostileExportTest {
                     "https://zoom.us/j/" + i,
                     Optional.of(HostileText.oneLine(r, 100, false)));
         }
-        CheckinDesk desk = new CheckinDesk(
+        CheckinService desk = new CheckinService(
                 w.cohorts,
                 w.homes,
                 w.checkins,
-                w.programme,
                 () -> HostileWorld.CURRICULA,
                 w.guard,
                 new JdbcHeldCheckins(w.db),
@@ -219,7 +218,7 @@ class HostileExportTest {
             for (Home home : homes) {
                 Actor manager = new Actor(home.managerIds().get(0), "m", "1", false);
                 String did = HostileText.text(r, CheckinAnswers.DID_MAX, false);
-                CheckinDesk.Result result = desk.submit(
+                CheckinService.Result result = desk.submit(
                         manager,
                         home.id(),
                         1,
@@ -229,19 +228,21 @@ class HostileExportTest {
                                 Optional.of(HostileText.text(r, 1000, false)),
                                 Optional.of(HostileText.oneLine(r, 300, false)),
                                 Optional.of(HostileText.text(r, 500, false))));
-                if (result instanceof CheckinDesk.Confirm c) {
+                if (result instanceof CheckinService.Confirm c) {
                     result = desk.confirm(manager, c.token());
                 }
-                if (result instanceof CheckinDesk.Saved s) {
+                if (result instanceof CheckinService.Saved s) {
                     desk.share(manager, s.checkin().id(), HighlightShare.values()[r.nextInt(3)]);
                 }
             }
         }
-        for (int i = 0; i < 60 && w.measures.inCohort(cohort.id()).size() < MeasureAdmin.MAX_MEASURES; i++) {
+        for (int i = 0;
+                i < 60 && w.measures.inCohort(cohort.id()).size() < MeasureDefinitionService.MAX_MEASURES;
+                i++) {
             w.measureAdmin.add(
                     COACH,
                     cohort,
-                    new MeasureAdmin.Definition(
+                    new MeasureDefinitionService.Definition(
                             HostileText.oneLine(r, 60, false),
                             HostileText.oneLine(r, 40, false),
                             "decrease",

@@ -15,21 +15,19 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import uk.stepup.app.ManualTimers;
 import uk.stepup.app.SimulatedClock;
-import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.CohortDefaults;
+import uk.stepup.cohorts.CohortService;
 import uk.stepup.cohorts.CohortSpaces;
+import uk.stepup.cohorts.EnrolmentService;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
-import uk.stepup.measures.MeasureAdmin;
-import uk.stepup.measures.MeasureImport;
-import uk.stepup.programme.CoachReminders;
-import uk.stepup.programme.CohortAdmin;
-import uk.stepup.programme.CohortDefaults;
-import uk.stepup.programme.Enrolment;
-import uk.stepup.programme.WeeklyProgramme;
+import uk.stepup.measures.MeasureDefinitionService;
+import uk.stepup.measures.MeasureImportService;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
@@ -41,12 +39,14 @@ import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.WeeklySummaryBuilder;
-import uk.stepup.tasks.Broadcasts;
+import uk.stepup.tasks.BroadcastService;
 import uk.stepup.tasks.CoachPublisher;
 import uk.stepup.tasks.Session;
-import uk.stepup.tasks.SessionDesk;
+import uk.stepup.tasks.SessionService;
 import uk.stepup.tasks.Task;
-import uk.stepup.tasks.TaskBoard;
+import uk.stepup.tasks.TaskService;
+import uk.stepup.weekly.CoachReminders;
+import uk.stepup.weekly.WeeklyProgramme;
 
 /**
  * The coach tools' use cases wired as the bot wires them, on a real SQLite file and a simulated clock, with Discord
@@ -71,13 +71,13 @@ final class HostileWorld implements AutoCloseable {
     final FakeSpaces spaces = new FakeSpaces();
     final ManualTimers timers;
     final WeeklyProgramme programme;
-    final Enrolment enrolment;
-    final CohortAdmin admin;
-    final TaskBoard taskBoard;
-    final SessionDesk sessionDesk;
-    final Broadcasts broadcasts;
-    final MeasureAdmin measureAdmin;
-    final MeasureImport measureImport;
+    final EnrolmentService enrolment;
+    final CohortService admin;
+    final TaskService taskBoard;
+    final SessionService sessionDesk;
+    final BroadcastService broadcasts;
+    final MeasureDefinitionService measureAdmin;
+    final MeasureImportService measureImport;
 
     HostileWorld(Path file, Instant now) {
         clock = new SimulatedClock(now);
@@ -111,8 +111,8 @@ final class HostileWorld implements AutoCloseable {
                 WeeklyTime.parse("THURSDAY 12:00").orElseThrow(),
                 WeeklyTime.parse("SUNDAY 20:00").orElseThrow(),
                 WeeklyTime.parse("MONDAY 08:00").orElseThrow());
-        enrolment = new Enrolment(cohorts, homes, spaces, guard, new JacksonCsv(), clock);
-        admin = new CohortAdmin(
+        enrolment = new EnrolmentService(cohorts, homes, spaces, guard, new JacksonCsv(), clock);
+        admin = new CohortService(
                 cohorts,
                 spaces,
                 timers,
@@ -121,11 +121,11 @@ final class HostileWorld implements AutoCloseable {
                 new CohortDefaults("kloe-2017", LONDON, rhythm),
                 guard,
                 clock);
-        taskBoard = new TaskBoard(tasks, cohorts, homes, publisher, timers::wakeAt, guard, clock);
-        sessionDesk = new SessionDesk(sessions, cohorts, homes, publisher, timers::wakeAt, guard, clock);
-        broadcasts = new Broadcasts(cohorts, publisher, guard);
-        measureAdmin = new MeasureAdmin(cohorts, homes, measures, guard, clock);
-        measureImport = new MeasureImport(cohorts, homes, measures, guard, new JacksonCsv(), clock);
+        taskBoard = new TaskService(tasks, cohorts, homes, publisher, timers::wakeAt, guard, clock);
+        sessionDesk = new SessionService(sessions, cohorts, homes, publisher, timers::wakeAt, guard, clock);
+        broadcasts = new BroadcastService(cohorts, publisher, guard);
+        measureAdmin = new MeasureDefinitionService(cohorts, homes, measures, guard, clock);
+        measureImport = new MeasureImportService(cohorts, homes, measures, guard, new JacksonCsv(), clock);
     }
 
     private static final class ProgrammeRef {

@@ -15,7 +15,7 @@ class DatabaseTest {
     Path dir;
 
     private static Optional<Object> scalar(Database db, String sql) {
-        return db.read(c -> Sql.one(c, sql, rs -> rs.getObject(1)));
+        return db.read(c -> JdbcRows.one(c, sql, rs -> rs.getObject(1)));
     }
 
     @Test
@@ -23,7 +23,7 @@ class DatabaseTest {
         Path file = dir.resolve("nested/folder/stepup.db");
         try (Database db = Database.open(file)) {
             assertThat(Files.exists(file)).isTrue();
-            List<String> tables = db.read(c -> Sql.list(
+            List<String> tables = db.read(c -> JdbcRows.list(
                     c,
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
                     rs -> rs.getString(1)));
@@ -53,7 +53,7 @@ class DatabaseTest {
     void opening_an_already_migrated_database_keeps_its_data() {
         Path file = dir.resolve("stepup.db");
         try (Database db = Database.open(file)) {
-            db.write(c -> Sql.update(
+            db.write(c -> JdbcRows.update(
                     c,
                     "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
                             + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'kloe-2017',"
@@ -72,12 +72,12 @@ class DatabaseTest {
     void a_failed_write_is_rolled_back_whole() {
         try (Database db = TestDatabases.fresh(dir)) {
             assertThatThrownBy(() -> db.write(c -> {
-                        Sql.update(
+                        JdbcRows.update(
                                 c,
                                 "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at, reminder_at,"
                                         + " close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'k', 'z', 'd', 'p', 'r', 'c',"
                                         + " 's', 'u', 't')");
-                        Sql.update(
+                        JdbcRows.update(
                                 c, "INSERT INTO home (cohort_id, name, slug, created_at) VALUES (999, 'x', 'x', 't')");
                         return null;
                     }))
@@ -94,14 +94,14 @@ class DatabaseTest {
     void statements_are_reused_and_the_same_query_can_run_inside_its_own_results() {
         try (Database db = TestDatabases.fresh(dir)) {
             for (String name : List.of("A", "B", "C")) {
-                long id = db.write(c -> Sql.insert(c, COHORT, name));
+                long id = db.write(c -> JdbcRows.insert(c, COHORT, name));
                 assertThat(id).isPositive();
             }
             String all = "SELECT name FROM cohort ORDER BY name";
-            List<String> nested =
-                    db.read(c -> Sql.list(c, all, rs -> rs.getString(1) + Sql.list(c, all, r -> r.getString(1))));
+            List<String> nested = db.read(c ->
+                    JdbcRows.list(c, all, rs -> rs.getString(1) + JdbcRows.list(c, all, r -> r.getString(1))));
             assertThat(nested).containsExactly("A[A, B, C]", "B[A, B, C]", "C[A, B, C]");
-            List<String> again = db.read(c -> Sql.list(c, all, rs -> rs.getString(1)));
+            List<String> again = db.read(c -> JdbcRows.list(c, all, rs -> rs.getString(1)));
             assertThat(again).containsExactly("A", "B", "C");
         }
     }
@@ -111,15 +111,15 @@ class DatabaseTest {
         Path file = dir.resolve("stepup.db");
         try (Database db = Database.open(file)) {
             assertThatThrownBy(() -> db.write(c -> {
-                        Sql.update(c, COHORT, "A");
-                        Sql.update(c, COHORT, "A"); // UNIQUE (guild_id, name)
+                        JdbcRows.update(c, COHORT, "A");
+                        JdbcRows.update(c, COHORT, "A"); // UNIQUE (guild_id, name)
                         return null;
                     }))
                     .isInstanceOf(StorageException.class);
-            db.write(c -> Sql.update(c, COHORT, "B"));
+            db.write(c -> JdbcRows.update(c, COHORT, "B"));
         }
         try (Database db = Database.open(file)) {
-            List<String> names = db.read(c -> Sql.list(c, "SELECT name FROM cohort", rs -> rs.getString(1)));
+            List<String> names = db.read(c -> JdbcRows.list(c, "SELECT name FROM cohort", rs -> rs.getString(1)));
             assertThat(names).containsExactly("B");
         }
     }
@@ -127,7 +127,7 @@ class DatabaseTest {
     @Test
     void backup_is_a_consistent_copy() {
         try (Database db = TestDatabases.fresh(dir)) {
-            db.write(c -> Sql.update(
+            db.write(c -> JdbcRows.update(
                     c,
                     "INSERT INTO cohort (guild_id, name, framework, zone, start_date, prompt_at,"
                             + " reminder_at, close_at, summary_at, created_by, created_at) VALUES ('1', 'A', 'k', 'z', 'd', 'p',"

@@ -24,7 +24,7 @@ class SqlTest {
                 default -> random.nextInt(1_000_000_000);
             };
             Instant t = Instant.ofEpochSecond(second, nanos);
-            assertThat(Sql.instant(t.toString())).isEqualTo(t).isEqualTo(Instant.parse(t.toString()));
+            assertThat(JdbcRows.instant(t.toString())).isEqualTo(t).isEqualTo(Instant.parse(t.toString()));
         }
     }
 
@@ -42,7 +42,7 @@ class SqlTest {
             "2027-01-05T24:00:00Z",
             "2027-01-05T10:00:00.Z"
         }) {
-            assertThat(Sql.instant(text)).as(text).isEqualTo(Instant.parse(text));
+            assertThat(JdbcRows.instant(text)).as(text).isEqualTo(Instant.parse(text));
         }
         for (String bad : new String[] {
             "2027-02-30T10:00:00Z",
@@ -51,7 +51,7 @@ class SqlTest {
             "2027-01-05T10:00:00.1234567890Z",
             "yesterday"
         }) {
-            assertThatThrownBy(() -> Sql.instant(bad)).as(bad).isInstanceOf(DateTimeException.class);
+            assertThatThrownBy(() -> JdbcRows.instant(bad)).as(bad).isInstanceOf(DateTimeException.class);
             assertThatThrownBy(() -> Instant.parse(bad)).as(bad).isInstanceOf(DateTimeException.class);
         }
     }
@@ -60,12 +60,12 @@ class SqlTest {
     void dates_read_as_local_date_parse_reads_them() {
         LocalDate d = LocalDate.of(1900, 1, 1);
         for (int i = 0; i < 80_000; i++, d = d.plusDays(1)) {
-            assertThat(Sql.date(d.toString())).isEqualTo(d);
+            assertThat(JdbcRows.date(d.toString())).isEqualTo(d);
         }
-        assertThat(Sql.date("+10000-01-01")).isEqualTo(LocalDate.parse("+10000-01-01"));
+        assertThat(JdbcRows.date("+10000-01-01")).isEqualTo(LocalDate.parse("+10000-01-01"));
         for (String bad :
                 new String[] {"2027-02-29", "2027-13-01", "2027-00-10", "2027-1-10", "2027/01/10", "20a7-01-10"}) {
-            assertThatThrownBy(() -> Sql.date(bad)).as(bad).isInstanceOf(DateTimeException.class);
+            assertThatThrownBy(() -> JdbcRows.date(bad)).as(bad).isInstanceOf(DateTimeException.class);
             assertThatThrownBy(() -> LocalDate.parse(bad)).as(bad).isInstanceOf(DateTimeException.class);
         }
     }

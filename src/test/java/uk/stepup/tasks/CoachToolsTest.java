@@ -15,13 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.WeeklyTime;
@@ -131,8 +131,8 @@ class CoachToolsTest {
     List<Instant> wakeups = new ArrayList<>();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Cohort cohort;
-    TaskBoard board;
-    SessionDesk desk;
+    TaskService board;
+    SessionService desk;
 
     @BeforeEach
     void open() {
@@ -164,9 +164,9 @@ class CoachToolsTest {
                         new HomeRepository.NewHome(
                                 "Elm Court", "elm-court", Optional.empty(), Baseline.notRated(), List.of("u3"))),
                 NOW);
-        board = new TaskBoard(
+        board = new TaskService(
                 tasks, cohorts, homes, publisher, (id, at) -> wakeups.add(at), new PrivacyGuard(clock), clock);
-        desk = new SessionDesk(
+        desk = new SessionService(
                 sessions, cohorts, homes, publisher, (id, at) -> wakeups.add(at), new PrivacyGuard(clock), clock);
     }
 
@@ -250,7 +250,7 @@ class CoachToolsTest {
         board.create(COACH, cohort, "Falls audit", "2027-01-20", Optional.empty());
         long fire = tasks.forCohort(cohort.id()).get(0).id();
         board.markDone(ALICE, fire);
-        TaskBoard later = new TaskBoard(
+        TaskService later = new TaskService(
                 tasks,
                 cohorts,
                 homes,
@@ -357,7 +357,7 @@ class CoachToolsTest {
         desk.schedule(COACH, cohort, "2027-01-06 10:30", "https://zoom.us/j/1", Optional.empty());
         long id = sessions.forCohort(cohort.id()).get(0).id();
         assertThat(desk.attended(ALICE, id).message()).contains("once it has started");
-        SessionDesk started = new SessionDesk(
+        SessionService started = new SessionService(
                 sessions,
                 cohorts,
                 homes,
@@ -408,7 +408,7 @@ class CoachToolsTest {
                 List.of("S1"),
                 "coach",
                 NOW));
-        Broadcasts broadcasts = new Broadcasts(cohorts, publisher, new PrivacyGuard(clock));
+        BroadcastService broadcasts = new BroadcastService(cohorts, publisher, new PrivacyGuard(clock));
 
         assertThat(broadcasts.toCohort(OUTSIDER, cohort, "Hello").kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(broadcasts.toAll(OUTSIDER, "Hello").kind()).isEqualTo(Outcome.Kind.REFUSED);
@@ -433,17 +433,19 @@ class CoachToolsTest {
     @Test
     void parses_what_coaches_type() {
         ZoneId london = ZoneId.of("Europe/London");
-        assertThat(SessionDesk.parseWhen("2027-01-14 14:00", london)).contains(Instant.parse("2027-01-14T14:00:00Z"));
-        assertThat(SessionDesk.parseWhen(" 2027-01-14T9:30 ", london)).contains(Instant.parse("2027-01-14T09:30:00Z"));
-        assertThat(SessionDesk.parseWhen("2027-01-14 25:00", london)).isEmpty();
-        assertThat(SessionDesk.parseWhen("14/01/2027 14:00", london)).isEmpty();
-        assertThat(SessionDesk.validLink("https://zoom.us/j/123?pwd=abc")).isTrue();
-        assertThat(SessionDesk.validLink("http://teams.microsoft.com/l/meetup-join/x"))
+        assertThat(SessionService.parseWhen("2027-01-14 14:00", london))
+                .contains(Instant.parse("2027-01-14T14:00:00Z"));
+        assertThat(SessionService.parseWhen(" 2027-01-14T9:30 ", london))
+                .contains(Instant.parse("2027-01-14T09:30:00Z"));
+        assertThat(SessionService.parseWhen("2027-01-14 25:00", london)).isEmpty();
+        assertThat(SessionService.parseWhen("14/01/2027 14:00", london)).isEmpty();
+        assertThat(SessionService.validLink("https://zoom.us/j/123?pwd=abc")).isTrue();
+        assertThat(SessionService.validLink("http://teams.microsoft.com/l/meetup-join/x"))
                 .isTrue();
-        assertThat(SessionDesk.validLink("https://")).isFalse();
-        assertThat(SessionDesk.validLink("https://zoom.us/j/1 2")).isFalse();
-        assertThat(SessionDesk.validLink("ftp://files.example/x")).isFalse();
-        assertThat(TaskBoard.parseDate("2027-01-15")).contains(LocalDate.of(2027, 1, 15));
-        assertThat(TaskBoard.parseDate("15/01/2027")).isEmpty();
+        assertThat(SessionService.validLink("https://")).isFalse();
+        assertThat(SessionService.validLink("https://zoom.us/j/1 2")).isFalse();
+        assertThat(SessionService.validLink("ftp://files.example/x")).isFalse();
+        assertThat(TaskService.parseDate("2027-01-15")).contains(LocalDate.of(2027, 1, 15));
+        assertThat(TaskService.parseDate("15/01/2027")).isEmpty();
     }
 }

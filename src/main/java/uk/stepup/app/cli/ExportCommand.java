@@ -23,7 +23,7 @@ import uk.stepup.export.ExportFiles;
 import uk.stepup.shared.Actor;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
-import uk.stepup.summaries.DataExport;
+import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportBuilder;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
@@ -78,7 +78,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         var curricula = Prompts.load(cfg);
         Cohort cohort;
-        DataExport.Result result;
+        DataExportService.Result result;
         Path folder;
         Optional<String> base;
         try (Database database = Database.open(db)) {
@@ -102,7 +102,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (base.isPresent() && base.get().isBlank()) {
                 base = Optional.of(slug);
             }
-            DataExport export = new DataExport(
+            DataExportService export = new DataExportService(
                     Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles(new JacksonCsv()));
             result = export.export(
                     new Actor("command-line", "command line", cohort.guildId(), true), cohort, format, base);

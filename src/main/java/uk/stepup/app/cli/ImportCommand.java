@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import uk.stepup.checkins.PrivacyGuard;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortSpaces;
 import uk.stepup.cohorts.CsvText;
+import uk.stepup.cohorts.EnrolmentService;
 import uk.stepup.cohorts.Home;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.csv.JacksonCsv;
-import uk.stepup.programme.Enrolment;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.storage.Database;
@@ -60,7 +60,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Database db = Database.open(cfg.storage().database())) {
             JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
             Cohort cohort = Cohorts.byName(cohorts, cfg, cohortName);
-            Enrolment enrolment = new Enrolment(
+            EnrolmentService enrolment = new EnrolmentService(
                     cohorts,
                     new JdbcHomeRepository(db),
                     new OfflineSpaces(),
