@@ -105,8 +105,8 @@ public final class JacksonCsv implements CsvFormat {
                             finish(start, last, values);
                         }
                     }
-                    if (pending != null) { // a mistake on the file's last value
-                        finish(pendingLine, last, values);
+                    if (pending != null) { // a mistake on the file's last value, before a last comma
+                        finish(pendingLine, Math.max(last, pendingLine), values);
                     }
                     return false;
                 } catch (StreamReadException mistake) {

@@ -48,6 +48,11 @@ class JacksonCsvTest {
         assertThat(records.get(1).defect()).startsWith("value 1 has text after its closing quote;");
         assertThat(records.get(2)).isEqualTo(new CsvRecord(3, 3, List.of("next", "row"), null));
         assertThat(csv.read("a,\"b\"c\n").get(0).defect()).startsWith("value 2 has text");
+        assertThat(csv.read("\"a\"b,")).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(1);
+            assertThat(r.lastLine()).isEqualTo(1);
+            assertThat(r.defect()).startsWith("value 1 has text");
+        });
     }
 
     @Test
