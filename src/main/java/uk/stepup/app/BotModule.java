@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,6 @@ import uk.stepup.cohorts.ProgrammeTicker;
 import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
-import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
@@ -48,39 +45,26 @@ import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
-import uk.stepup.export.ExportFiles;
-import uk.stepup.measures.CohortMeasures;
-import uk.stepup.measures.HomeMeasuresService;
-import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureEntryService;
-import uk.stepup.measures.MeasureImportService;
-import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
-import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
-import uk.stepup.storage.JdbcMeasureDrafts;
 import uk.stepup.storage.JdbcMeasureRepository;
-import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.storage.JdbcSessionRepository;
-import uk.stepup.storage.JdbcSetupJobRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.DataExportService;
-import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.ProgressService;
-import uk.stepup.summaries.WeeklySummaryBuilder;
-import uk.stepup.tasks.BroadcastService;
 import uk.stepup.tasks.SessionService;
 import uk.stepup.tasks.TaskService;
-import uk.stepup.weekly.CoachReminders;
 import uk.stepup.weekly.WeeklyProgramme;
 
 /**
- * The composition root: every feature and adapter is built here with plain constructors, in the order they depend
- * on each other. Read this class to see what the bot is made of.
+ * The composition root: the Discord, Quartz and SQLite adapters are built here with plain constructors and handed to
+ * {@link Features}, which wires the features' use cases; then the Discord commands are wired to those use cases. Read
+ * this class and {@link Features} to see what the bot is made of.
  */
 public final class BotModule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BotModule.class);
@@ -100,6 +84,9 @@ public final class BotModule implements AutoCloseable {
     public final JdbcSessionRepository sessions;
     public final JdbcMeasureRepository measures;
     public final JDA jda;
+    /** The features' use cases, as {@link Features} wires them for every caller. */
+    public final Features features;
+
     public final WeeklyProgramme programme;
     public final CohortService admin;
     public final EnrolmentService enrolment;
@@ -129,16 +116,15 @@ public final class BotModule implements AutoCloseable {
             Clock clock,
             Function<ProgrammeTicker, CohortTimers> timerFactory)
             throws InterruptedException {
-        Supplier<Map<String, Curriculum>> curriculum = () -> curricula;
         database = Database.open(config.storage().database());
-        cohorts = new JdbcCohortRepository(database);
-        homes = new JdbcHomeRepository(database);
-        checkins = new JdbcCheckinRepository(database);
-        ledger = new JdbcDeliveryLedger(database);
-        tasks = new JdbcTaskRepository(database);
-        sessions = new JdbcSessionRepository(database);
-        measures = new JdbcMeasureRepository(database);
-        PrivacyGuard guard = new PrivacyGuard(clock);
+        Repositories store = Repositories.over(database);
+        cohorts = store.cohorts();
+        homes = store.homes();
+        checkins = store.checkins();
+        ledger = store.ledger();
+        tasks = store.tasks();
+        sessions = store.sessions();
+        measures = store.measures();
 
         events = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "discord-events");
@@ -148,22 +134,10 @@ public final class BotModule implements AutoCloseable {
         jda = DiscordConnection.connect(
                 token, config.discord().apiUrl(), config.discord().gatewayUrl(), events);
 
-        AtomicReference<WeeklyProgramme> programmeRef = new AtomicReference<>();
-        timers = timerFactory.apply(cohortId -> programmeRef.get().tick(cohortId));
         PngCharts charts = new PngCharts();
         // Scheduled posts and coach posts share one pacer: together they stay under Discord's global limit.
         RequestPacer pacer = RequestPacer.underGlobalLimit();
         JdaProgrammePublisher publisher = new JdaProgrammePublisher(jda, ledger, charts, pacer);
-        JdaCoachPublisher coachPublisher = new JdaCoachPublisher(jda, pacer);
-        WeeklySummaryBuilder summaries = new WeeklySummaryBuilder(
-                cohorts,
-                homes,
-                checkins,
-                curricula,
-                Optional.of(new CohortMeasures(measures, charts)),
-                Optional.of(tasks),
-                clock);
-        CoachReminders coachReminders = new CoachReminders(tasks, sessions, homes, coachPublisher, timers, clock);
         // A week's reminders go out side by side: with Discord ~100 ms away, one at a time would manage ten a second,
         // a fifth of what the global limit allows. The publisher paces them under that limit.
         posts = Executors.newFixedThreadPool(POST_THREADS, r -> {
@@ -171,31 +145,6 @@ public final class BotModule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        programme = new WeeklyProgramme(
-                cohorts,
-                homes,
-                checkins,
-                ledger,
-                publisher,
-                summaries,
-                curriculum,
-                timers,
-                coachReminders,
-                clock,
-                posts);
-        programmeRef.set(programme);
-
-        WeeklyRhythm rhythm = new WeeklyRhythm(
-                config.schedule().prompt(),
-                config.schedule().reminder(),
-                config.schedule().close(),
-                config.schedule().summary());
-        CohortDefaults defaults = new CohortDefaults(
-                config.curriculum().framework(), config.schedule().zone(), rhythm);
-        JacksonCsv csv = new JacksonCsv();
-        JdaCohortSpaces spaces = new JdaCohortSpaces(jda, config.discord().coachRole());
-        enrolment = new EnrolmentService(cohorts, homes, spaces, guard, csv, clock);
-        admin = new CohortService(cohorts, spaces, timers, programme, curriculum, defaults, guard, clock);
         // Set-up jobs run one at a time: Discord's limits on channels and roles are per server, and a second job would
         // only share them.
         setup = Executors.newSingleThreadExecutor(r -> {
@@ -203,36 +152,44 @@ public final class BotModule implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        setupJobs = new SetupJobService(
-                cohorts,
-                homes,
-                spaces,
-                enrolment,
-                new JdbcSetupJobRepository(database),
-                new JdaSetupNotes(jda, pacer),
-                setup,
+        WeeklyRhythm rhythm = new WeeklyRhythm(
+                config.schedule().prompt(),
+                config.schedule().reminder(),
+                config.schedule().close(),
+                config.schedule().summary());
+        CohortDefaults defaults = new CohortDefaults(
+                config.curriculum().framework(), config.schedule().zone(), rhythm);
+        features = new Features(
+                store,
+                curricula,
+                defaults,
+                new Features.Outlets(
+                        publisher,
+                        new JdaCoachPublisher(jda, pacer),
+                        new JdaCohortSpaces(jda, config.discord().coachRole()),
+                        new JdaSetupNotes(jda, pacer)),
+                new Features.Runners(timerFactory, posts, setup),
+                charts,
                 clock);
-        desk = new CheckinService(cohorts, homes, checkins, curriculum, guard, new JdbcHeldCheckins(database), clock);
-        HomeMeasuresService homeMeasures = new HomeMeasuresService(cohorts, homes, measures, charts);
-        progress = new ProgressService(cohorts, homes, checkins, curriculum, Optional.of(homeMeasures));
-        measureDesk = new MeasureEntryService(cohorts, homes, measures, guard, new JdbcMeasureDrafts(database), clock);
-        taskBoard = new TaskService(tasks, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
-        sessionDesk = new SessionService(sessions, cohorts, homes, coachPublisher, timers::wakeAt, guard, clock);
-        status = new CohortStatusService(cohorts, homes, checkins, tasks, sessions, clock);
-        BroadcastService broadcasts = new BroadcastService(cohorts, coachPublisher, guard);
-
-        ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
-                cohorts, homes, checkins, ledger, new JdbcReportQueries(database), measures, curriculum, clock);
-        export = new DataExportService(histories, new ExportFiles(csv));
+        timers = features.timers;
+        programme = features.programme;
+        enrolment = features.enrolment;
+        admin = features.cohorts;
+        setupJobs = features.setupJobs;
+        desk = features.checkins;
+        progress = features.progress;
+        measureDesk = features.measureEntry;
+        taskBoard = features.tasks;
+        sessionDesk = features.sessions;
+        status = features.status;
+        export = features.export;
 
         CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
         SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
-        MeasureSetupCommand measureCommand = new MeasureSetupCommand(
-                admin,
-                new MeasureDefinitionService(cohorts, homes, measures, guard, clock),
-                new MeasureImportService(cohorts, homes, measures, guard, csv, clock));
+        MeasureSetupCommand measureCommand =
+                new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         InteractionRouter router = new InteractionRouter(
                 List.of(
@@ -241,10 +198,10 @@ public final class BotModule implements AutoCloseable {
                         progressCommand,
                         taskCommand,
                         sessionCommand,
-                        new BroadcastCommand(broadcasts, admin),
+                        new BroadcastCommand(features.broadcasts, admin),
                         new SummaryCommand(programme, admin),
                         measureCommand,
-                        new HomeMeasuresCommand(homeMeasures),
+                        new HomeMeasuresCommand(features.homeMeasures),
                         new ExportCommand(admin, export)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),

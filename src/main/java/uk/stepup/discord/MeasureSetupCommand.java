@@ -10,9 +10,14 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortService;
+import uk.stepup.measures.Frequency;
+import uk.stepup.measures.Measure;
+import uk.stepup.measures.MeasureCsv;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureImportService;
+import uk.stepup.measures.SmallCounts;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
@@ -107,15 +112,15 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
                     Replies.ephemeral(e, Outcome.refused(Outcome.COACHES_ONLY));
                     return;
                 }
-                Optional<CohortService.Target> target = cohort(e, actor);
-                if (target.isEmpty()) {
+                Optional<Cohort> cohort = cohort(e, actor);
+                if (cohort.isEmpty()) {
                     return;
                 }
                 Replies.ephemeral(
                         e,
-                        admin.add(
+                        added(admin.add(
                                 actor,
-                                ((CohortService.Found) target.get()).cohort(),
+                                cohort.get(),
                                 new MeasureDefinitionService.Definition(
                                         opt(e, "name").orElse(""),
                                         opt(e, "unit").orElse(""),
@@ -124,14 +129,14 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
                                         opt(e, "frequency"),
                                         opt(e, "numerator_label"),
                                         opt(e, "denominator_label"),
-                                        number(e, "per"))));
+                                        number(e, "per")))));
             }
             case "list" -> {
                 if (!actor.coach()) {
-                    Replies.ephemeral(e, admin.listForManager(actor));
+                    Replies.ephemeral(e, list(admin.listForManager(actor)));
                     return;
                 }
-                cohort(e, actor).ifPresent(t -> Replies.ephemeral(e, admin.list(((CohortService.Found) t).cohort())));
+                cohort(e, actor).ifPresent(c -> Replies.ephemeral(e, list(admin.list(c))));
             }
             case "import" -> {
                 // Downloading and checking a file can take longer than Discord's three seconds.
@@ -142,18 +147,72 @@ public final class MeasureSetupCommand implements InteractionHandlers.Slash {
         }
     }
 
+    /** What {@code /measure add} tells the coach: the measure as stored and when managers are asked for it. */
+    static Outcome added(MeasureDefinitionService.AddResult result) {
+        if (result instanceof MeasureDefinitionService.NotAdded no) {
+            return no.why();
+        }
+        if (!(result instanceof MeasureDefinitionService.Added added)) {
+            throw new IllegalStateException("A measure is added or not, not " + result);
+        }
+        Measure m = added.measure();
+        return Outcome.done("Added measure " + m.position() + " to " + added.cohort() + ": **" + m.name() + "** · "
+                + m.definition() + ".\nManagers are asked for it after their "
+                + (m.frequency() == Frequency.MONTHLY
+                        ? "first check-in of each month (for the month before)"
+                        : "weekly check-in")
+                + ", and can load up to " + MeasureCsv.MONTHS_BACK
+                + " months of history with `/measure import`.");
+    }
+
+    /** {@code /measure list}: the cohort's measures, one line each, and how history is imported. */
+    static String list(MeasureDefinitionService.Listing listing) {
+        if (!(listing instanceof MeasureDefinitionService.Listed listed)) {
+            return "You are not enrolled as a manager of a home yet, so there are no measures to list. "
+                    + "Ask your coach to enrol you.";
+        }
+        if (listed.measures().isEmpty()) {
+            return listed.cohort() + " has no measures yet. A coach adds them with `/measure add`, for example "
+                    + "name: Falls, unit: falls, direction: decrease.";
+        }
+        StringBuilder s = new StringBuilder("**Measures in ")
+                .append(listed.cohort())
+                .append("** (")
+                .append(listed.measures().size())
+                .append(")\n");
+        for (Measure m : listed.measures()) {
+            s.append(m.position())
+                    .append(". **")
+                    .append(m.name())
+                    .append("** · ")
+                    .append(m.definition())
+                    .append('\n');
+        }
+        s.append("Managers enter aggregate numbers only (never anything about a resident) after their check-in; "
+                        + "anything shared with the cohort shows counts of 1 to 4 as ")
+                .append(SmallCounts.LABEL)
+                .append(".\n")
+                .append("History: `/measure import` takes a CSV with the header `measure,period,value` (add ")
+                .append("`numerator,denominator` for rates), periods as YYYY-MM-DD or YYYY-MM, up to ")
+                .append(MeasureCsv.MONTHS_BACK)
+                .append(" months back.");
+        return s.toString();
+    }
+
     /** The cohort a coach means, or empty after telling them why it could not be found. */
-    private Optional<CohortService.Target> cohort(SlashCommandInteractionEvent e, Actor actor) {
+    private Optional<Cohort> cohort(SlashCommandInteractionEvent e, Actor actor) {
         Optional<String> category = Optional.empty();
         if (e.getChannel() instanceof ICategorizableChannel c && c.getParentCategoryIdLong() != 0) {
             category = Optional.of(c.getParentCategoryId());
         }
         CohortService.Target target = cohorts.resolve(actor.guildId(), opt(e, "cohort"), category);
+        if (target instanceof CohortService.Found found) {
+            return Optional.of(found.cohort());
+        }
         if (target instanceof CohortService.NotFound nf) {
             Replies.ephemeral(e, nf.why());
-            return Optional.empty();
         }
-        return Optional.of(target);
+        return Optional.empty();
     }
 
     private Outcome importCsv(SlashCommandInteractionEvent e, Actor actor) throws InterruptedException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
@@ -18,14 +19,10 @@ import uk.stepup.shared.Actor;
 
 /**
  * A home's own measures: each measure's values and control chart, for its managers only ({@code /measures}, and a
- * line in {@code /progress}). Nothing here is shared with the cohort, so nothing is suppressed.
+ * line in {@code /progress}). Nothing here is shared with the cohort, so nothing is suppressed. {@link #forManager}
+ * returns values; the Discord side ({@code HomeMeasuresCommand}) writes the message and fits it to Discord's limits.
  */
 public final class HomeMeasuresService {
-    /** Discord takes at most 10 files on a message. */
-    public static final int MAX_CHARTS = 10;
-    /** Discord's limit for a message's text. */
-    static final int MESSAGE_MAX = 2000;
-
     private final CohortRepository cohorts;
     private final HomeRepository homes;
     private final MeasureRepository measures;
@@ -50,17 +47,15 @@ public final class HomeMeasuresService {
         }
 
         /**
-         * "Latest **2**, week of 15 Feb 2027 · Special cause improvement (lower) · Hit and miss against the target ·
-         * 19 values".
+         * "Latest 2, week of 15 Feb 2027 · Special cause improvement (lower) · Hit and miss against the target · 19
+         * values", the latest value passed through {@code strong} (the adapter's emphasis).
          */
-        public String line() {
+        public String line(UnaryOperator<String> strong) {
             if (latest().isEmpty()) {
                 return "No values yet.";
             }
             MeasureValue v = latest().get();
-            StringBuilder s = new StringBuilder("Latest **")
-                    .append(Numbers.format(v.value()))
-                    .append("**");
+            StringBuilder s = new StringBuilder("Latest ").append(strong.apply(Numbers.format(v.value())));
             measure.rate()
                     .ifPresent(r -> s.append(" (")
                             .append(Numbers.format(v.numerator().orElse(0)))
@@ -83,14 +78,16 @@ public final class HomeMeasuresService {
             return s.toString();
         }
 
-        /** "latest **2** · Improvement · Hit and miss": for when many measures share a message. */
-        public String shortLine() {
+        /**
+         * "latest 2 · Improvement · Hit and miss", the value through {@code strong}: for when many measures share a
+         * message.
+         */
+        public String shortLine(UnaryOperator<String> strong) {
             if (latest().isEmpty()) {
                 return "no values yet";
             }
-            StringBuilder s = new StringBuilder("latest **")
-                    .append(Numbers.format(latest().get().value()))
-                    .append("**");
+            StringBuilder s = new StringBuilder("latest ")
+                    .append(strong.apply(Numbers.format(latest().get().value())));
             chart.ifPresent(c -> {
                 s.append(" · ").append(SpcWords.variationShort(c.variationIcon()));
                 String assurance = SpcWords.assuranceShort(c.assurance());
@@ -100,10 +97,25 @@ public final class HomeMeasuresService {
         }
     }
 
-    /** What {@code /measures} shows a manager: the text and one chart per measure with enough values. */
-    public record View(String text, List<ChartImage> charts) {
-        public View {
+    /** What {@code /measures} shows a manager. */
+    public sealed interface View {}
+
+    /** The person manages no home in a cohort; {@code coach} when they are a coach. */
+    public record NotAManager(boolean coach) implements View {}
+
+    /** The manager's cohort has no measures yet. */
+    public record NoMeasures(String home, String cohort) implements View {}
+
+    /** Each measure of the cohort with the home's values, and a chart for each (up to the number asked for). */
+    public record Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts) implements View {
+        public Measures {
+            statuses = List.copyOf(statuses);
             charts = List.copyOf(charts);
+        }
+
+        /** True when any measure has enough values for a chart. */
+        public boolean anyChart() {
+            return statuses.stream().anyMatch(st -> st.chart().isPresent());
         }
     }
 
@@ -123,73 +135,28 @@ public final class HomeMeasuresService {
         return values.stream().map(v -> new Observation(v.period(), v.value())).toList();
     }
 
-    /** {@code /measures}: the manager's home's measures with their charts, only for them. */
-    public View forManager(Actor actor) {
+    /**
+     * {@code /measures}: the manager's home's measures with at most {@code maxCharts} charts (the first measures'),
+     * only for them.
+     */
+    public View forManager(Actor actor, int maxCharts) {
         Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, false);
         if (home.isEmpty()) {
-            return new View(
-                    actor.coach()
-                            ? "`/measures` shows a home's managers their own charts. As a coach, you see the cohort's measures "
-                                    + "in the weekly summary, and `/measure list` shows their definitions."
-                            : "You are not enrolled as a manager of a home yet, so there are no measures to show. "
-                                    + "Ask your coach to enrol you.",
-                    List.of());
+            return new NotAManager(actor.coach());
         }
         Home h = home.get();
         Cohort cohort = cohorts.byId(h.cohortId()).orElseThrow();
         List<Status> statuses = statuses(cohort, h);
         if (statuses.isEmpty()) {
-            return new View(
-                    "**" + h.name() + "**: " + cohort.name() + " has no measures yet. "
-                            + "Your coach adds them with `/measure add`.",
-                    List.of());
+            return new NoMeasures(h.name(), cohort.name());
         }
         List<ChartImage> charts = new ArrayList<>();
         for (Status st : statuses) {
-            if (st.chart().isPresent() && charts.size() < MAX_CHARTS) {
+            if (st.chart().isPresent() && charts.size() < maxCharts) {
                 charts.add(new ChartImage(filename(st.measure()), renderer.measurePng(chart(cohort, h, st))));
             }
         }
-        boolean anyChart = statuses.stream().anyMatch(st -> st.chart().isPresent());
-        String full = text(h, cohort, statuses, anyChart, true);
-        // Twelve measures with their definitions may not fit in one message: then each keeps only its name and line.
-        return new View(full.length() <= MESSAGE_MAX ? full : text(h, cohort, statuses, anyChart, false), charts);
-    }
-
-    private static String text(Home h, Cohort cohort, List<Status> statuses, boolean anyChart, boolean definitions) {
-        StringBuilder s = new StringBuilder("**")
-                .append(h.name())
-                .append("** · your measures in ")
-                .append(cohort.name())
-                .append(" (only you see this)\n");
-        for (Status st : statuses) {
-            s.append("**")
-                    .append(st.measure().position())
-                    .append(". ")
-                    .append(st.measure().name())
-                    .append("**");
-            if (definitions) {
-                s.append(" · ")
-                        .append(st.measure().definition())
-                        .append('\n')
-                        .append(st.line())
-                        .append('\n');
-            } else {
-                s.append(": ").append(st.shortLine()).append('\n');
-            }
-        }
-        if (anyChart) {
-            s.append(
-                    definitions
-                            ? "\nIn the charts grey points are common cause variation; blue is improvement, orange concern, "
-                                    + "purple a special cause where neither way is better. Dashed lines are the process limits, the "
-                                    + "black line the mean, the red line the target."
-                            : "\nDefinitions: `/measure list`.");
-        } else {
-            s.append("\nCharts appear once a measure has two values. Add them after your check-in, or load up to "
-                    + MeasureCsv.MONTHS_BACK + " months of history with `/measure import`.");
-        }
-        return s.toString();
+        return new Measures(h.name(), cohort.name(), statuses, charts);
     }
 
     /** The chart of one measure for one home. */

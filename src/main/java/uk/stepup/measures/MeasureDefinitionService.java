@@ -62,13 +62,44 @@ public final class MeasureDefinitionService {
             Optional<String> denominatorLabel,
             OptionalDouble per) {}
 
+    /** What came of {@code /measure add}. */
+    public sealed interface AddResult {}
+
+    /** Stored as the cohort's {@code measure}. */
+    public record Added(String cohort, Measure measure) implements AddResult {}
+
+    /** Nothing stored; {@code why} says what to change. */
+    public record NotAdded(Outcome why) implements AddResult {}
+
     /** {@code /measure add}: coaches only. */
-    public Outcome add(Actor actor, Cohort cohort, Definition d) {
+    public AddResult add(Actor actor, Cohort cohort, Definition d) {
         if (!actor.coach()) {
-            return Outcome.refused(Outcome.COACHES_ONLY);
+            return new NotAdded(Outcome.refused(Outcome.COACHES_ONLY));
         }
+        Validated checked = validate(actor, cohort, d);
+        if (checked instanceof Rejected rejected) {
+            return new NotAdded(rejected.why());
+        }
+        if (!(checked instanceof Valid valid)) {
+            throw new IllegalStateException("A definition is valid or rejected, not " + checked);
+        }
+        try {
+            return new Added(cohort.name(), measures.add(valid.measure()));
+        } catch (MeasureRepository.DuplicateMeasureException e) {
+            return new NotAdded(Outcome.invalid(e.getMessage()));
+        }
+    }
+
+    /** A definition checked: the measure to store, or why not. */
+    private sealed interface Validated {}
+
+    private record Valid(MeasureRepository.NewMeasure measure) implements Validated {}
+
+    private record Rejected(Outcome why) implements Validated {}
+
+    private Validated validate(Actor actor, Cohort cohort, Definition d) {
         if (cohort.status() == Cohort.Status.ENDED) {
-            return Outcome.invalid(cohort.name() + " has ended, so its measures can no longer change.");
+            return new Rejected(Outcome.invalid(cohort.name() + " has ended, so its measures can no longer change."));
         }
         String name = d.name() == null ? "" : d.name().strip();
         String unit = d.unit() == null ? "" : d.unit().strip();
@@ -79,38 +110,43 @@ public final class MeasureDefinitionService {
                 .or(() -> numerator.flatMap(n -> text("numerator_label", n, LABEL_MAX)))
                 .or(() -> denominator.flatMap(n -> text("denominator_label", n, LABEL_MAX)));
         if (bad.isPresent()) {
-            return bad.get();
+            return new Rejected(bad.get());
         }
         Optional<ImprovementDirection> direction = ImprovementDirection.parse(d.direction());
         if (direction.isEmpty()) {
-            return Outcome.invalid("Direction is increase (higher is better), decrease (lower is better) or neutral.");
+            return new Rejected(Outcome.invalid(
+                    "Direction is increase (higher is better), decrease (lower is better) or neutral."));
         }
         Optional<Frequency> frequency = d.frequency().isEmpty()
                 ? Optional.of(Frequency.WEEKLY)
                 : Frequency.parse(d.frequency().get());
         if (frequency.isEmpty()) {
-            return Outcome.invalid("Frequency is weekly or monthly.");
+            return new Rejected(Outcome.invalid("Frequency is weekly or monthly."));
         }
         if (d.target().isPresent()
                 && (!Double.isFinite(d.target().getAsDouble())
                         || Math.abs(d.target().getAsDouble()) > Numbers.MAX_MAGNITUDE)) {
-            return Outcome.invalid("The target must be an ordinary number.");
+            return new Rejected(Outcome.invalid("The target must be an ordinary number."));
         }
         if (d.target().isPresent() && direction.get() == ImprovementDirection.NEUTRAL) {
-            return Outcome.invalid("A neutral measure has no better direction, so a target cannot be passed or "
-                    + "failed. Leave the target out, or choose increase or decrease.");
+            return new Rejected(
+                    Outcome.invalid("A neutral measure has no better direction, so a target cannot be passed or "
+                            + "failed. Leave the target out, or choose increase or decrease."));
         }
         if (numerator.isPresent() != denominator.isPresent()) {
-            return Outcome.invalid("A rate needs both `numerator_label` and `denominator_label` (e.g. falls and "
-                    + "occupied bed days); for a plain number leave both out.");
+            return new Rejected(
+                    Outcome.invalid("A rate needs both `numerator_label` and `denominator_label` (e.g. falls and "
+                            + "occupied bed days); for a plain number leave both out."));
         }
         if (d.per().isPresent() && numerator.isEmpty()) {
-            return Outcome.invalid("`per` multiplies a rate; give `numerator_label` and `denominator_label` too.");
+            return new Rejected(
+                    Outcome.invalid("`per` multiplies a rate; give `numerator_label` and `denominator_label` too."));
         }
         double per = d.per().orElse(1);
         if (!(per > 0) || per > PER_MAX) {
-            return Outcome.invalid("`per` is a multiplier above 0, such as 100 for a percentage or 1000 for "
-                    + "\"per 1,000 bed days\".");
+            return new Rejected(
+                    Outcome.invalid("`per` is a multiplier above 0, such as 100 for a percentage or 1000 for "
+                            + "\"per 1,000 bed days\"."));
         }
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("Measure name", name);
@@ -119,36 +155,26 @@ public final class MeasureDefinitionService {
         denominator.ifPresent(n -> shown.put("Denominator label", n));
         PrivacyVerdict verdict = guard.check(shown);
         if (!(verdict instanceof PrivacyVerdict.Clear)) {
-            return Outcome.invalid("Nothing was added: every home sees a measure's name and labels, so they must "
-                    + "not point to a person. " + PrivacyWords.explain(verdict));
+            return new Rejected(
+                    Outcome.invalid("Nothing was added: every home sees a measure's name and labels, so they must "
+                            + "not point to a person. " + PrivacyWords.explain(verdict)));
         }
         List<Measure> existing = measures.inCohort(cohort.id());
         if (existing.size() >= MAX_MEASURES) {
-            return Outcome.invalid(cohort.name() + " already has " + MAX_MEASURES + " measures, the most a weekly "
-                    + "form can sensibly ask for.");
+            return new Rejected(Outcome.invalid(cohort.name() + " already has " + MAX_MEASURES
+                    + " measures, the most a weekly " + "form can sensibly ask for."));
         }
         Optional<Rate> rate = numerator.map(n -> new Rate(n, denominator.get(), per));
-        try {
-            Measure m = measures.add(new MeasureRepository.NewMeasure(
-                    cohort.id(),
-                    name,
-                    unit,
-                    direction.get(),
-                    d.target(),
-                    frequency.get(),
-                    rate,
-                    actor.userId(),
-                    clock.instant()));
-            return Outcome.done("Added measure " + m.position() + " to " + cohort.name() + ": **" + m.name() + "** · "
-                    + m.definition() + ".\nManagers are asked for it after their "
-                    + (m.frequency() == Frequency.MONTHLY
-                            ? "first check-in of each month (for the month before)"
-                            : "weekly check-in")
-                    + ", and can load up to " + MeasureCsv.MONTHS_BACK
-                    + " months of history with `/measure import`.");
-        } catch (MeasureRepository.DuplicateMeasureException e) {
-            return Outcome.invalid(e.getMessage());
-        }
+        return new Valid(new MeasureRepository.NewMeasure(
+                cohort.id(),
+                name,
+                unit,
+                direction.get(),
+                d.target(),
+                frequency.get(),
+                rate,
+                actor.userId(),
+                clock.instant()));
     }
 
     private static Optional<Outcome> text(String option, String value, int max) {
@@ -165,44 +191,30 @@ public final class MeasureDefinitionService {
         return Optional.empty();
     }
 
+    /** What {@code /measure list} shows, as values: the Discord side writes the message. */
+    public sealed interface Listing {}
+
+    /** The person manages no home in a cohort, so there is no cohort to list. */
+    public record NoHome() implements Listing {}
+
+    /** The cohort's measures in order (perhaps none yet). */
+    public record Listed(String cohort, List<Measure> measures) implements Listing {
+        public Listed {
+            measures = List.copyOf(measures);
+        }
+    }
+
     /** {@code /measure list} for a manager: the measures of their home's cohort. */
-    public String listForManager(Actor actor) {
+    public Listing listForManager(Actor actor) {
         Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, false);
         if (home.isEmpty()) {
-            return "You are not enrolled as a manager of a home yet, so there are no measures to list. "
-                    + "Ask your coach to enrol you.";
+            return new NoHome();
         }
         return list(cohorts.byId(home.get().cohortId()).orElseThrow());
     }
 
-    /** {@code /measure list}: the cohort's measures, one line each. */
-    public String list(Cohort cohort) {
-        List<Measure> all = measures.inCohort(cohort.id());
-        if (all.isEmpty()) {
-            return cohort.name() + " has no measures yet. A coach adds them with `/measure add`, for example "
-                    + "name: Falls, unit: falls, direction: decrease.";
-        }
-        StringBuilder s = new StringBuilder("**Measures in ")
-                .append(cohort.name())
-                .append("** (")
-                .append(all.size())
-                .append(")\n");
-        for (Measure m : all) {
-            s.append(m.position())
-                    .append(". **")
-                    .append(m.name())
-                    .append("** · ")
-                    .append(m.definition())
-                    .append('\n');
-        }
-        s.append("Managers enter aggregate numbers only (never anything about a resident) after their check-in; "
-                        + "anything shared with the cohort shows counts of 1 to 4 as ")
-                .append(SmallCounts.LABEL)
-                .append(".\n")
-                .append("History: `/measure import` takes a CSV with the header `measure,period,value` (add ")
-                .append("`numerator,denominator` for rates), periods as YYYY-MM-DD or YYYY-MM, up to ")
-                .append(MeasureCsv.MONTHS_BACK)
-                .append(" months back.");
-        return s.toString();
+    /** {@code /measure list}: the cohort's measures. */
+    public Listing list(Cohort cohort) {
+        return new Listed(cohort.name(), measures.inCohort(cohort.id()));
     }
 }

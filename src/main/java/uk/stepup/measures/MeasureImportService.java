@@ -78,7 +78,10 @@ public final class MeasureImportService {
         if (parsed instanceof MeasureCsv.Invalid invalid) {
             return Outcome.invalid("Nothing was imported. Fix these lines and try again:\n" + invalid.describe());
         }
-        List<MeasureCsv.Row> rows = ((MeasureCsv.Ok) parsed).rows();
+        if (!(parsed instanceof MeasureCsv.Ok ok)) {
+            throw new IllegalStateException("A CSV result is Ok or Invalid, not " + parsed);
+        }
+        List<MeasureCsv.Row> rows = ok.rows();
         Set<String> existing = new HashSet<>();
         measures.forHome(home.get().id()).forEach(v -> existing.add(v.measureId() + "@" + v.period()));
         int replaced = 0;

@@ -8,10 +8,17 @@
  *       with a direction and an optional target) and {@link uk.stepup.measures.MeasureValue} (one home, one period);
  *       the port {@link uk.stepup.measures.MeasureRepository}.</li>
  *   <li>Use cases: {@link uk.stepup.measures.MeasureDefinitionService} ({@code /measure add|list}),
- *       {@link uk.stepup.measures.MeasureEntryService} (the form after a check-in, paged by five boxes),
+ *       {@link uk.stepup.measures.MeasureEntryService} (the form after a check-in: its pages are laid out by
+ *       {@code MeasureFormLayout}, one page's answers read by {@code MeasureAnswers}; it returns
+ *       {@link uk.stepup.measures.MeasureForm} and {@link uk.stepup.measures.MeasureEntryResult}),
  *       {@link uk.stepup.measures.MeasureImportService} with {@link uk.stepup.measures.MeasureCsv} ({@code /measure import}),
  *       {@link uk.stepup.measures.HomeMeasuresService} ({@code /measures} and the lines in {@code /progress}) and
  *       {@link uk.stepup.measures.CohortMeasures} (the weekly summary's aggregates).</li>
+ *   <li>Their Discord side: {@code discord/MeasureSetupCommand} ({@code /measure}), {@code discord/MeasureInteractions}
+ *       (the form's button and modal) and {@code discord/HomeMeasuresCommand} ({@code /measures}). The use cases
+ *       return values; Discord's Markdown and limits (five boxes a modal, 45-character labels, 2,000-character
+ *       messages, ten files) are written and passed in there. Storage: {@code storage/JdbcMeasureRepository} and
+ *       {@code storage/JdbcMeasureDrafts}.</li>
  *   <li>Charts as values ({@link uk.stepup.measures.MeasureChart}, {@link uk.stepup.measures.MeasurePanels}) drawn
  *       through the port {@link uk.stepup.measures.MeasureChartRenderer}; {@link uk.stepup.measures.MeasureSpc} decides
  *       how a measure is charted; the engine itself is {@link uk.stepup.measures.spc}.</li>

@@ -17,20 +17,20 @@ final class Drafts {
 
     private Drafts() {}
 
-    static MessageDraft forCreate(World world, JsonNode p, List<Upload> uploads) {
+    static MessageDraft forCreate(SandboxState state, JsonNode p, List<Upload> uploads) {
         FormErrors errs = new FormErrors();
         MessageRules.checkMessage(p, uploads.size(), false, errs);
         checkSizes(uploads);
         errs.throwIfAny();
         MessageDraft d = common(p);
-        d.attachments.addAll(store(world, p, uploads));
+        d.attachments.addAll(store(state, p, uploads));
         d.embeds = normaliseEmbeds(p.get("embeds"), d.attachments);
         d.components = withIds(p.get("components"));
         return d;
     }
 
     /** For edits: which fields were present decides what changes; returns null-safe draft. */
-    static MessageDraft forEdit(World world, JsonNode p, List<Upload> uploads, MessageRecord existing) {
+    static MessageDraft forEdit(SandboxState state, JsonNode p, List<Upload> uploads, MessageRecord existing) {
         FormErrors errs = new FormErrors();
         List<SandboxAttachment> kept = new ArrayList<>();
         if (p.has("attachments")) {
@@ -45,7 +45,7 @@ final class Drafts {
         errs.throwIfAny();
         MessageDraft d = common(p);
         d.attachments.addAll(kept);
-        d.attachments.addAll(store(world, p, uploads));
+        d.attachments.addAll(store(state, p, uploads));
         d.embeds = normaliseEmbeds(p.get("embeds"), d.attachments);
         d.components = withIds(p.get("components"));
         boolean hasContent = p.has("content")
@@ -94,7 +94,7 @@ final class Drafts {
         }
     }
 
-    private static List<SandboxAttachment> store(World world, JsonNode p, List<Upload> uploads) {
+    private static List<SandboxAttachment> store(SandboxState state, JsonNode p, List<Upload> uploads) {
         Map<String, JsonNode> meta = new HashMap<>();
         p.path("attachments").forEach(a -> meta.put(a.path("id").asText(), a));
         List<SandboxAttachment> out = new ArrayList<>();
@@ -106,7 +106,7 @@ final class Drafts {
             String type = u.contentType() == null || u.contentType().startsWith("application/octet-stream")
                     ? SandboxAttachment.guessType(filename)
                     : u.contentType();
-            out.add(world.storeAttachment(filename, type, u.bytes(), description));
+            out.add(state.messages.storeAttachment(filename, type, u.bytes(), description));
         }
         return out;
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway: HELLO, IDENTIFY, READY + GUILD_CREATE, heartbeats, RESUME with replay, op 7 and op 9, and dispatches
- * filtered by the intents each session identified with. All session state is guarded by the world lock, so the order
+ * filtered by the intents each session identified with. All session state is guarded by the state lock, so the order
  * of dispatches matches the order of state changes.
  */
 final class Gateway {
@@ -38,13 +38,13 @@ final class Gateway {
     private static final int BACKLOG = 20_000;
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final World world;
+    private final SandboxState state;
     private final List<Session> sessions = new ArrayList<>();
     /** Until then (System.nanoTime), IDENTIFY and RESUME wait: a gateway outage. */
     private volatile long outageUntilNanos;
 
-    Gateway(World world) {
-        this.world = world;
+    Gateway(SandboxState state) {
+        this.state = state;
     }
 
     /** One identified gateway session; survives disconnects until invalidated. */
@@ -76,13 +76,13 @@ final class Gateway {
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             ws = webSocket;
-            world.stats.connections.increment();
+            state.stats.connections.increment();
             ObjectNode hello = Json.object();
             hello.put("op", 10);
             hello.putNull("s");
             hello.putNull("t");
             ObjectNode d = hello.putObject("d");
-            d.put("heartbeat_interval", world.options.heartbeatInterval().toMillis());
+            d.put("heartbeat_interval", state.options.heartbeatInterval().toMillis());
             d.putArray("_trace").add("[\"stepup-sandbox\",{\"micros\":0}]");
             webSocket.send(Json.write(hello));
         }
@@ -126,7 +126,7 @@ final class Gateway {
             } catch (IllegalArgumentException e) {
                 webSocket.close(1000, null);
             }
-            synchronized (world) {
+            synchronized (state) {
                 if (session != null && (code == 1000 || code == 1001)) {
                     // A client that closes normally ends its session (Discord: it cannot be resumed).
                     session.invalid = true;
@@ -139,7 +139,7 @@ final class Gateway {
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
             closed = true;
-            synchronized (world) {
+            synchronized (state) {
                 detach(this);
             }
         }
@@ -147,7 +147,7 @@ final class Gateway {
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
             closed = true;
-            synchronized (world) {
+            synchronized (state) {
                 detach(this);
             }
         }
@@ -165,36 +165,37 @@ final class Gateway {
 
     private void identify(Connection c, JsonNode d) {
         String token = Json.text(d, "token");
-        if (!world.options.botToken().equals(stripBot(token))) {
-            world.violation("gateway IDENTIFY", "authentication", "IDENTIFY with a wrong token");
+        if (!state.options.botToken().equals(stripBot(token))) {
+            state.violation("gateway IDENTIFY", "authentication", "IDENTIFY with a wrong token");
             c.ws.close(4004, "Authentication failed.");
             return;
         }
         long intents = d.path("intents").asLong(0);
-        if ((intents & GUILD_MEMBERS) != 0 && !world.options.guildMembersApproved()
-                || (intents & MESSAGE_CONTENT) != 0 && !world.options.messageContentApproved()) {
-            world.violation(
+        if ((intents & GUILD_MEMBERS) != 0 && !state.options.guildMembersApproved()
+                || (intents & MESSAGE_CONTENT) != 0 && !state.options.messageContentApproved()) {
+            state.violation(
                     "gateway IDENTIFY",
                     "disallowed-intents",
                     "identified with a privileged intent the app is not approved for");
             c.ws.close(4014, "Disallowed intent(s).");
             return;
         }
-        synchronized (world) {
+        synchronized (state) {
             if (c.session != null) {
                 c.ws.close(4005, "Already authenticated.");
                 return;
             }
             sessions.removeIf(s -> s.connection == null);
-            world.archiveIdleThreads(); // archived threads are not in GUILD_CREATE (topics/threads#gateway-events)
+            state.channels
+                    .archiveIdleThreads(); // archived threads are not in GUILD_CREATE (topics/threads#gateway-events)
             Session s = new Session(intents);
             sessions.add(s);
             s.connection = c;
             c.session = s;
-            world.stats.identifies.increment();
-            send(s, "READY", world.readyJson(s.id));
-            for (SandboxGuild g : world.botGuilds()) {
-                send(s, "GUILD_CREATE", world.guildCreateJson(g, s.has(GUILD_MEMBERS)));
+            state.stats.identifies.increment();
+            send(s, "READY", readyJson(s.id));
+            for (SandboxGuild g : state.guilds.botGuilds()) {
+                send(s, "GUILD_CREATE", state.guilds.guildCreateJson(g, s.has(GUILD_MEMBERS)));
             }
         }
     }
@@ -209,13 +210,13 @@ final class Gateway {
     private void resume(Connection c, JsonNode d) {
         String sessionId = Json.text(d, "session_id");
         int seq = d.path("seq").asInt(0);
-        world.archiveIdleThreads(); // before the replay, so what it dispatches is replayed like the rest
-        synchronized (world) {
+        state.channels.archiveIdleThreads(); // before the replay, so what it dispatches is replayed like the rest
+        synchronized (state) {
             Session s = sessions.stream()
                     .filter(x -> x.id.equals(sessionId))
                     .findFirst()
                     .orElse(null);
-            if (s == null || s.invalid || !world.options.botToken().equals(stripBot(Json.text(d, "token")))) {
+            if (s == null || s.invalid || !state.options.botToken().equals(stripBot(Json.text(d, "token")))) {
                 c.ws.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
                 return;
             }
@@ -226,7 +227,7 @@ final class Gateway {
             }
             s.connection = c;
             c.session = s;
-            world.stats.resumes.increment();
+            state.stats.resumes.increment();
             for (Frame f : s.backlog) {
                 if (f.seq() > seq) {
                     c.ws.send(f.text());
@@ -237,14 +238,14 @@ final class Gateway {
     }
 
     private void requestMembers(Connection c, JsonNode d) {
-        synchronized (world) {
+        synchronized (state) {
             Session s = c.session;
             if (s == null) {
                 c.ws.close(4003, "Not authenticated.");
                 return;
             }
             if (!s.has(GUILD_MEMBERS)) {
-                world.violation(
+                state.violation(
                         "gateway op 8", "missing-intent", "requested guild members without the GUILD_MEMBERS intent");
                 return;
             }
@@ -256,11 +257,11 @@ final class Gateway {
                 guildIds.add(g.asText());
             }
             for (String gid : guildIds) {
-                world.guild(gid).ifPresent(guild -> {
+                state.guilds.find(gid).ifPresent(guild -> {
                     ObjectNode chunk = Json.object();
                     chunk.put("guild_id", gid);
                     ArrayNode members = chunk.putArray("members");
-                    guild.members.keySet().forEach(uid -> members.add(world.memberJson(guild, uid)));
+                    guild.members.keySet().forEach(uid -> members.add(state.guilds.memberJson(guild, uid)));
                     chunk.put("chunk_index", 0);
                     chunk.put("chunk_count", 1);
                     chunk.putArray("not_found");
@@ -280,7 +281,7 @@ final class Gateway {
 
     /** Like {@link #dispatch(String, ObjectNode, long)} with a per-session payload (e.g. message content blanking). */
     void dispatch(String type, long anyOf, Function<Session, ObjectNode> payload) {
-        synchronized (world) {
+        synchronized (state) {
             for (Session s : sessions) {
                 if (!s.invalid && (anyOf == 0 || (s.intents & anyOf) != 0)) {
                     ObjectNode d = payload.apply(s);
@@ -304,7 +305,7 @@ final class Gateway {
         while (s.backlog.size() > BACKLOG) {
             s.backlog.removeFirst();
         }
-        world.stats.dispatches.increment();
+        state.stats.dispatches.increment();
         if (s.connection != null) {
             s.connection.ws.send(text);
         }
@@ -334,7 +335,7 @@ final class Gateway {
 
     /** Abruptly drops every connection (no close frame); sessions stay resumable. */
     int dropAll() {
-        synchronized (world) {
+        synchronized (state) {
             int n = 0;
             for (Session s : sessions) {
                 if (s.connection != null) {
@@ -364,7 +365,7 @@ final class Gateway {
 
     /** Sends op 9 (not resumable) to every connected session and forgets the sessions. */
     int invalidateAll() {
-        synchronized (world) {
+        synchronized (state) {
             int n = 0;
             for (Session s : new ArrayList<>(sessions)) {
                 s.invalid = true;
@@ -380,7 +381,7 @@ final class Gateway {
 
     /** Sends op 7: the client should reconnect and resume. */
     int requestReconnectAll() {
-        synchronized (world) {
+        synchronized (state) {
             int n = 0;
             for (Session s : sessions) {
                 if (s.connection != null) {
@@ -394,18 +395,45 @@ final class Gateway {
 
     /** Number of sessions with a live connection. */
     int connectedSessions() {
-        synchronized (world) {
+        synchronized (state) {
             return (int) sessions.stream().filter(s -> s.connection != null).count();
         }
     }
 
     void closeAll() {
-        synchronized (world) {
+        synchronized (state) {
             for (Session s : sessions) {
                 if (s.connection != null) {
                     s.connection.ws.close(4000, "Sandbox shutting down");
                 }
             }
         }
+    }
+
+    /** READY: the bot user, its guilds (unavailable until their GUILD_CREATE), the session and resume URL. */
+    private ObjectNode readyJson(String sessionId) {
+        ObjectNode d = Json.object();
+        d.put("v", 10);
+        ObjectNode user = state.botUser.json();
+        user.put("verified", true);
+        user.put("mfa_enabled", false);
+        user.put("flags", 0);
+        d.set("user", user);
+        ArrayNode gs = d.putArray("guilds");
+        for (SandboxGuild g : state.guilds.botGuilds()) {
+            gs.addObject().put("id", g.id()).put("unavailable", true);
+        }
+        d.put("session_id", sessionId);
+        d.put("session_type", "normal");
+        d.put("resume_gateway_url", state.httpBase.replace("http://", "ws://") + "/gateway");
+        d.putArray("private_channels");
+        d.putArray("relationships");
+        d.putArray("presences");
+        d.putArray("guild_join_requests");
+        d.putArray("geo_ordered_rtc_regions");
+        d.putObject("user_settings");
+        d.putObject("application").put("id", state.applicationId).put("flags", 0);
+        d.putArray("_trace").add("[\"stepup-sandbox\",{\"micros\":0}]");
+        return d;
     }
 }

@@ -29,7 +29,7 @@ final class HttpFront extends Dispatcher {
     /** The bucket size announced when rate limits are off or suspended. */
     private static final int UNLIMITED = 1_000_000;
 
-    private final World world;
+    private final SandboxState state;
     private final RestApi api;
     private final RateLimiter limiter;
     private final SandboxFaults faults;
@@ -38,8 +38,8 @@ final class HttpFront extends Dispatcher {
 
     private volatile Runnable drain = () -> {};
 
-    HttpFront(World world, RestApi api, RateLimiter limiter, SandboxFaults faults) {
-        this.world = world;
+    HttpFront(SandboxState state, RestApi api, RateLimiter limiter, SandboxFaults faults) {
+        this.state = state;
         this.api = api;
         this.limiter = limiter;
         this.faults = faults;
@@ -56,7 +56,7 @@ final class HttpFront extends Dispatcher {
         String path = request.getUrl().encodedPath();
         if (path.equals("/gateway") || path.equals("/gateway/")) {
             return new MockResponse.Builder()
-                    .webSocketUpgrade(world.gateway.newConnection())
+                    .webSocketUpgrade(state.gateway.newConnection())
                     .build();
         }
         if (path.startsWith("/attachments/")) {
@@ -69,7 +69,7 @@ final class HttpFront extends Dispatcher {
             return api(request);
         } catch (RuntimeException e) {
             LOG.error("sandbox failed on {} {}", request.getMethod(), path, e);
-            world.violation(request.getMethod() + " " + path, "sandbox-error", "the sandbox itself failed: " + e);
+            state.violation(request.getMethod() + " " + path, "sandbox-error", "the sandbox itself failed: " + e);
             return json(500, error(500, 0, "500: Internal Server Error"), null);
         }
     }
@@ -82,7 +82,7 @@ final class HttpFront extends Dispatcher {
             path = path.subList(0, path.size() - 1);
         }
         String concrete = method + " " + String.join("/", path);
-        world.stats.requests.increment();
+        state.stats.requests.increment();
         byte[] body =
                 request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
         RestRequest raw = new RestRequest(method, request.getUrl(), request.getHeaders(), body, null, Map.of());
@@ -90,19 +90,19 @@ final class HttpFront extends Dispatcher {
         Map<String, String> params = new HashMap<>();
         RestRoute route = api.match(method, path, params);
         if (route == null) {
-            StatsCollector.inc(world.stats.requestsByRoute, "UNKNOWN " + concrete);
-            world.violation(
+            StatsCollector.inc(state.stats.requestsByRoute, "UNKNOWN " + concrete);
+            state.violation(
                     concrete,
                     "unknown-route",
                     "the sandbox has no route " + concrete + " (Discord may; add it or stop calling it)");
             return json(404, error(404, 0, "404: Not Found"), null);
         }
         String routeKey = route.key();
-        StatsCollector.inc(world.stats.requestsByRoute, routeKey);
+        StatsCollector.inc(state.stats.requestsByRoute, routeKey);
         if (!route.interaction) {
             String auth = request.getHeaders().get("Authorization");
-            if (auth == null || !auth.equals("Bot " + world.options.botToken())) {
-                world.violation(
+            if (auth == null || !auth.equals("Bot " + state.options.botToken())) {
+                state.violation(
                         routeKey, "authentication", auth == null ? "no Authorization header" : "wrong bot token");
                 return json(401, error(401, 0, "401: Unauthorized"), null);
             }
@@ -115,8 +115,8 @@ final class HttpFront extends Dispatcher {
         }
         if (route.interaction && routeKey.endsWith("/callback") && !faults.slowAnswers.isEmpty()) {
             InteractionHandle h;
-            synchronized (world) {
-                h = world.interactions.get(params.get("interaction_id"));
+            synchronized (state) {
+                h = state.interactions.byId(params.get("interaction_id"));
             }
             if (h != null) {
                 sleep(faults.callbackDelayFor(h.user().id()));
@@ -130,7 +130,7 @@ final class HttpFront extends Dispatcher {
         }
         SandboxFaults.Rule burst = faults.next(SandboxFaults.Kind.RATE_LIMIT, routeKey, concrete);
         if (burst != null) {
-            SandboxOptions.RateLimit rl = world.options.routeLimit(routeKey);
+            SandboxOptions.RateLimit rl = state.options.routeLimit(routeKey);
             RateLimiter.Decision d = new RateLimiter.Decision(
                     false,
                     false,
@@ -146,14 +146,14 @@ final class HttpFront extends Dispatcher {
         }
 
         // Discord's limits.
-        boolean limiting = world.limiting();
+        boolean limiting = state.limiting();
         if (!route.interaction && limiting) {
-            double wait = limiter.acquireGlobal(world.options.globalRequestsPerSecond());
+            double wait = limiter.acquireGlobal(state.options.globalRequestsPerSecond());
             if (wait > 0) {
                 return globalLimited(wait, delay);
             }
         }
-        SandboxOptions.RateLimit rl = world.options.routeLimit(routeKey);
+        SandboxOptions.RateLimit rl = state.options.routeLimit(routeKey);
         String bucketKey = routeKey + " @" + route.majorParameter(params);
         RateLimiter.Decision decision;
         if (route.interaction && routeKey.endsWith("/callback")) {
@@ -175,31 +175,31 @@ final class HttpFront extends Dispatcher {
             return routeLimited(decision, decision.resetAfterSeconds(), "user", delay);
         }
         if (limiting) {
-            world.stats.bucketLimits.put(bucketKey, rl);
+            state.stats.bucketLimits.put(bucketKey, rl);
             if (!route.interaction) {
                 // Only requests that passed both limits count towards the global lower bound; a 429 is not work done.
-                world.stats.nonInteractionRequests.increment();
+                state.stats.nonInteractionRequests.increment();
             }
         }
-        StatsCollector.inc(world.stats.acceptedByBucket, bucketKey);
+        StatsCollector.inc(state.stats.acceptedByBucket, bucketKey);
 
         SandboxFaults.Rule lost = faults.next(SandboxFaults.Kind.LOST_ANSWER, routeKey, concrete);
         RestRequest req = raw.routed(routeKey, params);
         MockResponse.Builder out;
         try {
-            world.archiveIdleThreads(); // the clock may have moved since the last request
+            state.channels.archiveIdleThreads(); // the clock may have moved since the last request
             JsonNode result = route.handler.handle(req);
             out = result == null ? new MockResponse.Builder().code(204) : jsonBuilder(route.status, result);
         } catch (ApiError e) {
             for (ApiError.Breach b : e.violations) {
-                world.violation(routeKey, b.rule(), b.detail());
+                state.violation(routeKey, b.rule(), b.detail());
             }
             out = jsonBuilder(e.status, e.body());
         } catch (RestApi.SharedRateLimit e) {
             RateLimiter.Decision d = new RateLimiter.Decision(
                     false,
                     false,
-                    world.options.channelRenameLimit().limit(),
+                    state.options.channelRenameLimit().limit(),
                     0,
                     e.retryAfter,
                     RateLimiter.bucketHash("shared:" + routeKey));
@@ -223,16 +223,16 @@ final class HttpFront extends Dispatcher {
         try {
             outcome = spec.check(raw.method, path, queryOf(raw), raw.mediaType(), raw.specBody());
         } catch (RestRequest.MalformedBody e) {
-            world.violation(
+            state.violation(
                     raw.method + " " + String.join("/", path),
                     "openapi-request-body",
                     "the body is not valid JSON: " + e.getMessage());
             return;
         }
-        world.stats.countOpenApi(outcome.operationId());
+        state.stats.countOpenApi(outcome.operationId());
         OpenApiCheck.countTotal(outcome.operationId(), outcome.findings(), System.nanoTime() - started);
         for (OpenApiCheck.Finding f : outcome.findings()) {
-            world.violation(outcome.operation(), f.rule(), f.detail());
+            state.violation(outcome.operation(), f.rule(), f.detail());
         }
     }
 
@@ -257,8 +257,8 @@ final class HttpFront extends Dispatcher {
     }
 
     private MockResponse globalLimited(double wait, Duration delay) {
-        world.stats.rateLimited.increment();
-        world.stats.globalRateLimited.increment();
+        state.stats.rateLimited.increment();
+        state.stats.globalRateLimited.increment();
         ObjectNode body = Json.object();
         body.put("message", "You are being rate limited.");
         body.put("retry_after", round(wait));
@@ -272,7 +272,7 @@ final class HttpFront extends Dispatcher {
     }
 
     private MockResponse routeLimited(RateLimiter.Decision d, double wait, String scope, Duration delay) {
-        world.stats.rateLimited.increment();
+        state.stats.rateLimited.increment();
         ObjectNode body = Json.object();
         body.put("message", "You are being rate limited.");
         body.put("retry_after", round(wait));
@@ -308,7 +308,7 @@ final class HttpFront extends Dispatcher {
     }
 
     private void count(int status) {
-        world.stats
+        state.stats
                 .responsesByStatus
                 .computeIfAbsent(status, k -> new LongAdder())
                 .increment();
@@ -344,7 +344,7 @@ final class HttpFront extends Dispatcher {
 
     private MockResponse attachment(RecordedRequest request) {
         List<String> segs = request.getUrl().pathSegments();
-        SandboxAttachment a = segs.size() >= 2 ? world.attachments.get(segs.get(1)) : null;
+        SandboxAttachment a = segs.size() >= 2 ? state.messages.attachment(segs.get(1)) : null;
         if (a == null) {
             return new MockResponse.Builder().code(404).body("Not Found").build();
         }

@@ -22,7 +22,7 @@ public final class InteractionHandle {
     public static final int MESSAGE_COMPONENT = 3;
     public static final int MODAL_SUBMIT = 5;
 
-    private final World world;
+    private final SandboxState state;
     private final String id;
     private final String token;
     private final int type;
@@ -47,7 +47,7 @@ public final class InteractionHandle {
     final List<String> followUpIds = new ArrayList<>();
 
     InteractionHandle(
-            World world,
+            SandboxState state,
             String id,
             String token,
             int type,
@@ -56,7 +56,7 @@ public final class InteractionHandle {
             SandboxChannel channel,
             String description,
             String sourceMessageId) {
-        this.world = world;
+        this.state = state;
         this.id = id;
         this.token = token;
         this.type = type;
@@ -67,7 +67,7 @@ public final class InteractionHandle {
         this.sourceMessageId = sourceMessageId;
         this.createdNanos = System.nanoTime();
         this.createdAt = Instant.now();
-        this.clockAt = world.now();
+        this.clockAt = state.now();
     }
 
     public String id() {
@@ -142,7 +142,7 @@ public final class InteractionHandle {
         long end = System.nanoTime() + timeout.toNanos();
         awaitResponse(timeout);
         while (true) {
-            // Never hold this monitor while reading the world: writers signal us while holding the world lock.
+            // Never hold this monitor while reading the sandbox state: writers signal us while holding the state lock.
             Optional<SandboxMessage> m = visibleReply();
             if (m.isPresent()) {
                 return m.get();
@@ -174,27 +174,27 @@ public final class InteractionHandle {
         String oid = originalMessageId;
         Integer cb = callbackType;
         if (oid != null && cb != null && cb != 6) {
-            Optional<SandboxMessage> m = world.snapshot(oid);
+            Optional<SandboxMessage> m = state.messages.snapshot(oid);
             if (m.isPresent() && !m.get().isLoading()) {
                 return m;
             }
         }
         List<String> ids;
-        synchronized (world) {
+        synchronized (state) {
             ids = List.copyOf(followUpIds);
         }
         if (!ids.isEmpty()) {
-            return world.snapshot(ids.get(ids.size() - 1));
+            return state.messages.snapshot(ids.get(ids.size() - 1));
         }
         if (cb != null && cb == 6 && oid != null && callbackNanos != 0 && editedAfterCallback(oid)) {
-            return world.snapshot(oid);
+            return state.messages.snapshot(oid);
         }
         return Optional.empty();
     }
 
     private boolean editedAfterCallback(String messageId) {
-        synchronized (world) {
-            return world.message(messageId).map(r -> r.editedAt != null).orElse(false);
+        synchronized (state) {
+            return state.messages.find(messageId).map(r -> r.editedAt != null).orElse(false);
         }
     }
 
@@ -236,14 +236,15 @@ public final class InteractionHandle {
             throw new IllegalStateException(description + " has no reply message (callback type " + callbackType
                     + (failed ? ", failed: " + failure : "") + ")");
         }
-        return world.snapshot(oid)
+        return state.messages
+                .snapshot(oid)
                 .orElseThrow(() -> new IllegalStateException("the reply to " + description + " was deleted"));
     }
 
     /** The reply if there is one. */
     public Optional<SandboxMessage> replyIfAny() {
         String oid = originalMessageId;
-        return oid == null ? Optional.empty() : world.snapshot(oid);
+        return oid == null ? Optional.empty() : state.messages.snapshot(oid);
     }
 
     /** The modal the bot opened (callback type 9). */
@@ -259,10 +260,13 @@ public final class InteractionHandle {
     /** Follow-up messages sent through the interaction webhook, oldest first. */
     public List<SandboxMessage> followUps() {
         List<String> ids;
-        synchronized (world) {
+        synchronized (state) {
             ids = List.copyOf(followUpIds);
         }
-        return ids.stream().map(world::snapshot).flatMap(Optional::stream).toList();
+        return ids.stream()
+                .map(state.messages::snapshot)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     void signal() {

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
  * deadline, callbacks (types 4, 5, 6, 7, 9) and the webhook follow-ups and edits for the next 15 minutes.
  */
 final class Interactions {
-    private final World world;
+    private final SandboxState state;
     private final ScheduledExecutorService timer;
 
-    Interactions(World world, ScheduledExecutorService timer) {
-        this.world = world;
+    Interactions(SandboxState state, ScheduledExecutorService timer) {
+        this.state = state;
         this.timer = timer;
     }
 
@@ -46,13 +46,13 @@ final class Interactions {
             String description,
             SandboxModal submitted) {
         InteractionHandle handle;
-        synchronized (world) {
-            String id = world.nextId();
+        synchronized (state) {
+            String id = state.nextId();
             String token =
                     "aW50ZXJhY3Rpb246" + id + ":" + UUID.randomUUID().toString().replace("-", "");
             ObjectNode p = Json.object();
             p.put("id", id);
-            p.put("application_id", world.applicationId);
+            p.put("application_id", state.applicationId);
             p.put("type", type);
             p.put("token", token);
             p.put("version", 1);
@@ -69,14 +69,14 @@ final class Interactions {
                 g.put("locale", "en-GB");
                 g.putArray("features");
                 long userPerms = PermissionMath.inChannel(channel, user.id());
-                ObjectNode member = world.memberJson(guild, user.id());
+                ObjectNode member = state.guilds.memberJson(guild, user.id());
                 member.put("permissions", Long.toString(userPerms));
                 p.set("member", member);
                 ObjectNode ch = channel.json();
                 ch.remove("permission_overwrites");
                 ch.put("permissions", Long.toString(userPerms));
                 p.set("channel", ch);
-                p.put("app_permissions", Long.toString(PermissionMath.inChannel(channel, world.botUser.id())));
+                p.put("app_permissions", Long.toString(PermissionMath.inChannel(channel, state.botUser.id())));
                 p.putObject("authorizing_integration_owners").put("0", guild.id());
                 p.put("context", 0);
             } else {
@@ -88,10 +88,10 @@ final class Interactions {
                 p.put("context", 1);
             }
             if (sourceMessage != null) {
-                p.set("message", sourceMessage.toJson(world.botUser.id()));
+                p.set("message", sourceMessage.toJson(state.botUser.id()));
             }
             handle = new InteractionHandle(
-                    world,
+                    state,
                     id,
                     token,
                     type,
@@ -101,28 +101,27 @@ final class Interactions {
                     description,
                     sourceMessage == null ? null : sourceMessage.id);
             handle.submittedModal = submitted;
-            world.interactions.put(id, handle);
-            world.interactionsByToken.put(token, handle);
-            world.stats.interactions.increment();
-            world.gateway.dispatch("INTERACTION_CREATE", p, 0);
+            state.interactions.register(id, token, handle);
+            state.stats.interactions.increment();
+            state.gateway.dispatch("INTERACTION_CREATE", p, 0);
         }
-        long deadline = world.options.interactionDeadline().toMillis();
+        long deadline = state.options.interactionDeadline().toMillis();
         timer.schedule(() -> deadlinePassed(handle), deadline, TimeUnit.MILLISECONDS);
         return handle;
     }
 
     private void deadlinePassed(InteractionHandle h) {
-        synchronized (world) {
+        synchronized (state) {
             if (h.callbackType == null && !h.failed) {
                 h.failed = true;
                 h.failure = "This interaction failed: no response within "
-                        + world.options.interactionDeadline().toMillis() + " ms";
-                world.stats.failedInteractions.increment();
-                world.violation(
+                        + state.options.interactionDeadline().toMillis() + " ms";
+                state.stats.failedInteractions.increment();
+                state.violation(
                         "POST interactions/{interaction_id}/{token}/callback",
                         "interaction-deadline",
                         h.description() + " by " + h.user().displayName() + " was not acknowledged within "
-                                + world.options.interactionDeadline().toMillis() + " ms");
+                                + state.options.interactionDeadline().toMillis() + " ms");
                 if (h.submittedModal != null) {
                     // Discord keeps a modal open when its submit fails ("Something went wrong. Try again."), answers
                     // intact.
@@ -138,8 +137,8 @@ final class Interactions {
             String interactionId, String token, JsonNode body, List<Drafts.Upload> uploads, boolean withResponse) {
         InteractionHandle h;
         ObjectNode response;
-        synchronized (world) {
-            h = world.interactions.get(interactionId);
+        synchronized (state) {
+            h = state.interactions.byId(interactionId);
             if (h == null || !h.token().equals(token)) {
                 throw ApiError.unknown(10062, "interaction");
             }
@@ -151,7 +150,7 @@ final class Interactions {
                         h.description() + " was already acknowledged with type " + h.callbackType);
             }
             long elapsed = System.nanoTime() - h.createdNanos();
-            if (h.failed || elapsed > world.options.interactionDeadline().toNanos()) {
+            if (h.failed || elapsed > state.options.interactionDeadline().toNanos()) {
                 throw new ApiError(
                         404,
                         10062,
@@ -160,7 +159,7 @@ final class Interactions {
                         List.of(new ApiError.Breach(
                                 "interaction-late",
                                 h.description() + " acknowledged after " + elapsed / 1_000_000 + " ms (deadline "
-                                        + world.options.interactionDeadline().toMillis() + " ms)")));
+                                        + state.options.interactionDeadline().toMillis() + " ms)")));
             }
             int type = body.path("type").asInt(-1);
             JsonNode data = body.path("data");
@@ -176,14 +175,14 @@ final class Interactions {
                     interaction.put("response_message_id", m.id);
                     interaction.put("response_message_loading", false);
                     interaction.put("response_message_ephemeral", m.ephemeralFor != null);
-                    resource.set("message", m.toJson(world.botUser.id()));
+                    resource.set("message", m.toJson(state.botUser.id()));
                 }
                 case 5 -> {
                     MessageRecord m = createReply(h, data, List.of(), true);
                     interaction.put("response_message_id", m.id);
                     interaction.put("response_message_loading", true);
                     interaction.put("response_message_ephemeral", m.ephemeralFor != null);
-                    resource.set("message", m.toJson(world.botUser.id()));
+                    resource.set("message", m.toJson(state.botUser.id()));
                 }
                 case 6, 7 -> {
                     if (h.sourceMessageId == null) {
@@ -194,17 +193,17 @@ final class Interactions {
                                 "callback type " + type
                                         + " is only valid for component interactions (and modals opened from one)");
                     }
-                    MessageRecord source = world.messages.get(h.sourceMessageId);
+                    MessageRecord source = state.messages.get(h.sourceMessageId);
                     if (type == 7 && source != null && !source.deleted) {
-                        MessageDraft d = Drafts.forEdit(world, data, uploads, source);
-                        world.editMessage(
+                        MessageDraft d = Drafts.forEdit(state, data, uploads, source);
+                        state.messages.edit(
                                 source,
                                 d,
                                 data.has("content"),
                                 data.has("embeds"),
                                 data.has("components"),
                                 data.has("attachments") || !uploads.isEmpty());
-                        resource.set("message", source.toJson(world.botUser.id()));
+                        resource.set("message", source.toJson(state.botUser.id()));
                     }
                     h.originalMessageId = h.sourceMessageId;
                     h.ephemeral = source != null && source.ephemeralFor != null;
@@ -253,13 +252,13 @@ final class Interactions {
             d = new MessageDraft();
             d.flags = Json.intValue(data, "flags", 0) & SandboxMessage.EPHEMERAL;
         } else {
-            d = Drafts.forCreate(world, data, uploads);
+            d = Drafts.forCreate(state, data, uploads);
         }
         boolean ephemeral = (d.flags & SandboxMessage.EPHEMERAL) != 0;
         d.flags &= ~SandboxMessage.EPHEMERAL;
         MessageExtras x = extras(h, ephemeral);
         x.loading = deferred;
-        MessageRecord m = world.createMessage(h.channel(), world.botUser, d, x);
+        MessageRecord m = state.messages.create(h.channel(), state.botUser, d, x);
         h.originalMessageId = m.id;
         h.ephemeral = ephemeral;
         return m;
@@ -286,15 +285,15 @@ final class Interactions {
 
     /** Resolves the interaction behind a webhook token, enforcing the application id and the token lifetime. */
     InteractionHandle byToken(String applicationId, String token) {
-        InteractionHandle h = world.interactionsByToken.get(token);
-        if (h == null || !world.applicationId.equals(applicationId)) {
+        InteractionHandle h = state.interactions.byToken(token);
+        if (h == null || !state.applicationId.equals(applicationId)) {
             throw ApiError.unknown(10015, "Webhook");
         }
         // Discord: "Interaction tokens are valid for 15 minutes", measured on the sandbox's clock so that a test can
         // let a
         // token expire in the middle of long work by moving the clock.
-        Duration age = Duration.between(h.clockAt, world.now());
-        if (age.compareTo(world.options.interactionTokenLifetime()) > 0) {
+        Duration age = Duration.between(h.clockAt, state.now());
+        if (age.compareTo(state.options.interactionTokenLifetime()) > 0) {
             throw new ApiError(
                     401,
                     50027,
@@ -322,19 +321,19 @@ final class Interactions {
     MessageRecord followUp(String applicationId, String token, JsonNode body, List<Drafts.Upload> uploads) {
         InteractionHandle h;
         MessageRecord m;
-        synchronized (world) {
+        synchronized (state) {
             h = byToken(applicationId, token);
-            MessageRecord original = h.originalMessageId == null ? null : world.messages.get(h.originalMessageId);
+            MessageRecord original = h.originalMessageId == null ? null : state.messages.get(h.originalMessageId);
             if (original != null && original.loading && !original.deleted) {
                 // Discord: the first follow-up after a deferred reply replaces the "thinking" message.
-                MessageDraft d = Drafts.forEdit(world, body, uploads, original);
-                world.editMessage(original, d, true, true, true, true);
+                MessageDraft d = Drafts.forEdit(state, body, uploads, original);
+                state.messages.edit(original, d, true, true, true, true);
                 m = original;
             } else {
-                MessageDraft d = Drafts.forCreate(world, body, uploads);
+                MessageDraft d = Drafts.forCreate(state, body, uploads);
                 boolean ephemeral = (d.flags & SandboxMessage.EPHEMERAL) != 0;
                 d.flags &= ~SandboxMessage.EPHEMERAL;
-                m = world.createMessage(h.channel(), world.botUser, d, extras(h, ephemeral));
+                m = state.messages.create(h.channel(), state.botUser, d, extras(h, ephemeral));
                 h.followUpIds.add(m.id);
             }
         }
@@ -345,7 +344,7 @@ final class Interactions {
     /** The message {@code @original} or an id refers to, for GET/PATCH/DELETE webhooks/{app}/{token}/messages/{id}. */
     MessageRecord webhookMessage(InteractionHandle h, String messageId) {
         String id = "@original".equals(messageId) ? h.originalMessageId : messageId;
-        MessageRecord m = id == null ? null : world.messages.get(id);
+        MessageRecord m = id == null ? null : state.messages.get(id);
         if (m == null
                 || m.deleted
                 || !("@original".equals(messageId) || h.followUpIds.contains(id) || id.equals(h.originalMessageId))) {
@@ -358,11 +357,11 @@ final class Interactions {
             String applicationId, String token, String messageId, JsonNode body, List<Drafts.Upload> uploads) {
         InteractionHandle h;
         MessageRecord m;
-        synchronized (world) {
+        synchronized (state) {
             h = byToken(applicationId, token);
             m = webhookMessage(h, messageId);
-            MessageDraft d = Drafts.forEdit(world, body, uploads, m);
-            world.editMessage(
+            MessageDraft d = Drafts.forEdit(state, body, uploads, m);
+            state.messages.edit(
                     m,
                     d,
                     body.has("content"),

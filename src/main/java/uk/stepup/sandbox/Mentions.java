@@ -28,12 +28,12 @@ final class Mentions {
     private Mentions() {}
 
     static Result compute(
-            World world, SandboxChannel channel, SandboxUser author, MessageDraft draft, boolean ephemeral) {
+            SandboxState state, SandboxChannel channel, SandboxUser author, MessageDraft draft, boolean ephemeral) {
         String content = draft.content == null ? "" : draft.content;
         Set<String> mentionedUsers = new LinkedHashSet<>();
         Matcher um = USER.matcher(content);
         while (um.find()) {
-            if (world.users.containsKey(um.group(1))) {
+            if (state.users.containsKey(um.group(1))) {
                 mentionedUsers.add(um.group(1));
             }
         }
@@ -74,7 +74,7 @@ final class Mentions {
                 }
             }
             if (draft.replyTo != null && repliedUser) {
-                MessageRecord target = world.messages.get(draft.replyTo);
+                MessageRecord target = state.messages.get(draft.replyTo);
                 if (target != null && !target.author.id().equals(author.id()) && canSee(channel, target.author.id())) {
                     users.add(target.author.id());
                 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Mutable state of one message; guarded by the world lock. {@link #base} is never mutated after it is set. */
+/** Mutable state of one message; guarded by the state lock. {@link #base} is never mutated after it is set. */
 final class MessageRecord {
     final String id;
     final SandboxChannel channel;
@@ -75,7 +75,7 @@ final class MessageRecord {
             m.put("position", position);
         }
         if (threadId != null) {
-            channel.world().channel(threadId).filter(t -> !t.deleted).ifPresent(t -> m.set("thread", t.json()));
+            channel.state().channels.find(threadId).filter(t -> !t.deleted).ifPresent(t -> m.set("thread", t.json()));
         }
         return m;
     }
@@ -97,7 +97,7 @@ final class MessageRecord {
         Map<String, List<String>> rs = new LinkedHashMap<>();
         reactions.forEach((k, v) -> rs.put(k, List.copyOf(v)));
         return new SandboxMessage(
-                toJson(channel.world().botUser().id()),
+                toJson(channel.state().botUser().id()),
                 author,
                 channel.guildId(),
                 createdAt,

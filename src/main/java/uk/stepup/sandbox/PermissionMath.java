@@ -16,7 +16,7 @@ import static uk.stepup.sandbox.Permissions.VIEW_CHANNEL;
  * {@code @everyone} and the member's roles (owner and Administrator get everything), then the channel's
  * {@code @everyone} overwrite, the union of the member's role overwrites (deny then allow), the member overwrite, and
  * the implicit rules: no VIEW_CHANNEL means nothing; no permission to send means no mentions, embeds, files or TTS.
- * Threads take their parent's overwrites. Callers hold the world lock.
+ * Threads take their parent's overwrites. Callers hold the state lock.
  */
 final class PermissionMath {
     static final long DM_PERMISSIONS = VIEW_CHANNEL
@@ -51,7 +51,7 @@ final class PermissionMath {
         if (channel.isDm()) {
             SandboxUser r = channel.recipient;
             boolean party = r != null && r.id().equals(userId)
-                    || userId.equals(channel.world().botUser().id());
+                    || userId.equals(channel.state().botUser().id());
             return party ? DM_PERMISSIONS : 0;
         }
         SandboxGuild guild = channel.guild().orElseThrow();

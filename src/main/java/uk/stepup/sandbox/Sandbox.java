@@ -39,7 +39,7 @@ import mockwebserver3.MockWebServer;
 public final class Sandbox implements AutoCloseable {
     private static final Logger MOCKWEBSERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
 
-    private final World world;
+    private final SandboxState state;
     private final MockWebServer server;
     private final Interactions interactions;
     private final SandboxFaults faults;
@@ -47,19 +47,19 @@ public final class Sandbox implements AutoCloseable {
 
     private Sandbox(SandboxOptions options) {
         MOCKWEBSERVER_LOG.setLevel(Level.WARNING);
-        this.world = new World(options);
+        this.state = new SandboxState(options);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-timer");
             t.setDaemon(true);
             return t;
         });
-        this.interactions = new Interactions(world, timer);
+        this.interactions = new Interactions(state, timer);
         // Threads archive themselves on the sandbox clock even when nobody sends anything: look every 100 ms.
         timer.scheduleWithFixedDelay(this::archiveIdleThreads, 100, 100, TimeUnit.MILLISECONDS);
-        this.faults = new SandboxFaults(world);
+        this.faults = new SandboxFaults(state);
         RateLimiter limiter = new RateLimiter();
-        RestApi api = new RestApi(world, interactions, limiter);
-        HttpFront front = new HttpFront(world, api, limiter, faults);
+        RestApi api = new RestApi(state, interactions, limiter);
+        HttpFront front = new HttpFront(state, api, limiter, faults);
         this.server = new MockWebServer();
         server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(front);
@@ -69,7 +69,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the sandbox", e);
         }
-        world.httpBase = "http://127.0.0.1:" + server.getPort();
+        state.httpBase = "http://127.0.0.1:" + server.getPort();
     }
 
     /** Starts a sandbox with Discord-like defaults on a random port. */
@@ -83,10 +83,10 @@ public final class Sandbox implements AutoCloseable {
 
     private void archiveIdleThreads() {
         try {
-            world.archiveIdleThreads();
+            state.channels.archiveIdleThreads();
         } catch (RuntimeException e) {
             // a failed sweep must not end the periodic task; the next request or sweep tries again
-            world.violation("auto-archive sweep", "sandbox-error", "the sandbox itself failed: " + e);
+            state.violation("auto-archive sweep", "sandbox-error", "the sandbox itself failed: " + e);
         }
     }
 
@@ -104,17 +104,17 @@ public final class Sandbox implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT/api/v10/}: give it to {@code RestConfig.setBaseUrl}. */
     public String restBaseUrl() {
-        return world.httpBase + "/api/v10/";
+        return state.httpBase + "/api/v10/";
     }
 
     /** {@code ws://127.0.0.1:PORT/gateway}: return it from {@code SessionController.getGateway()}. */
     public String gatewayUrl() {
-        return world.httpBase.replace("http://", "ws://") + "/gateway";
+        return state.httpBase.replace("http://", "ws://") + "/gateway";
     }
 
     /** {@code http://127.0.0.1:PORT}. */
     public String baseUrl() {
-        return world.httpBase;
+        return state.httpBase;
     }
 
     public int port() {
@@ -122,46 +122,46 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public String botToken() {
-        return world.options.botToken();
+        return state.options.botToken();
     }
 
     public String applicationId() {
-        return world.applicationId;
+        return state.applicationId;
     }
 
     public SandboxUser botUser() {
-        return world.botUser;
+        return state.botUser;
     }
 
     public SandboxOptions options() {
-        return world.options;
+        return state.options;
     }
 
     /** The clock that stamps messages and ids (SandboxOptions.clock). */
     public Clock clock() {
-        return world.clock;
+        return state.clock;
     }
 
-    // ---- setting up the world ----
+    // ---- setting up servers, people and channels ----
 
     /** Creates a guild with an owner (a new human), {@code @everyone}, the bot with its "Step up bot" role, and #general. */
     public SandboxGuild createGuild(String name) {
-        return world.createGuild(name);
+        return state.guilds.create(name);
     }
 
     /** Creates a person; {@code username} is the unique handle, {@code displayName} their global name. */
     public SandboxUser createUser(String username, String displayName) {
-        return world.createUser(username, displayName, false);
+        return state.createUser(username, displayName, false);
     }
 
     public List<SandboxUser> users() {
-        synchronized (world) {
-            return List.copyOf(world.users.values());
+        synchronized (state) {
+            return List.copyOf(state.users.values());
         }
     }
 
     public Optional<SandboxUser> user(String id) {
-        return world.user(id);
+        return state.user(id);
     }
 
     public Optional<SandboxUser> userByName(String username) {
@@ -169,51 +169,51 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<SandboxGuild> guilds() {
-        synchronized (world) {
-            return List.copyOf(world.guilds.values());
+        synchronized (state) {
+            return List.copyOf(state.guilds.all());
         }
     }
 
     public Optional<SandboxGuild> guild(String id) {
-        return world.guild(id);
+        return state.guilds.find(id);
     }
 
     public Optional<SandboxChannel> channel(String id) {
-        return world.channel(id);
+        return state.channels.find(id);
     }
 
     /** The current version of a message by id. */
     public Optional<SandboxMessage> message(String id) {
-        synchronized (world) {
-            return world.message(id).filter(m -> !m.deleted).map(MessageRecord::snapshot);
+        synchronized (state) {
+            return state.messages.find(id).filter(m -> !m.deleted).map(MessageRecord::snapshot);
         }
     }
 
     /** The bot's DM channel with a user, if the bot opened one. */
     public Optional<SandboxChannel> dmChannel(SandboxUser user) {
-        synchronized (world) {
-            return Optional.ofNullable(world.dmByUser.get(user.id()));
+        synchronized (state) {
+            return state.channels.dmWith(user.id());
         }
     }
 
     public List<SandboxChannel> dmChannels() {
-        return world.dms();
+        return state.channels.dms();
     }
 
     /** Global application commands the bot registered. */
     public List<SandboxCommand> globalCommands() {
-        return world.commands(null);
+        return state.commands.list(null);
     }
 
     /** A command by name as a person in the guild would find it (guild command first, then global). */
     public Optional<SandboxCommand> command(SandboxGuild guild, String name) {
-        return world.findCommand(guild.id(), name).map(c -> new SandboxCommand(c.deepCopy()));
+        return state.commands.find(guild.id(), name).map(c -> new SandboxCommand(c.deepCopy()));
     }
 
     /** Every interaction created so far, oldest first. */
     public List<InteractionHandle> interactions() {
-        synchronized (world) {
-            return List.copyOf(world.interactions.values());
+        synchronized (state) {
+            return List.copyOf(state.interactions.all());
         }
     }
 
@@ -221,7 +221,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** A person acting in a guild through the Discord client. */
     public SandboxActor as(SandboxUser user, SandboxGuild guild) {
-        return new SandboxActor(world, interactions, user, guild);
+        return new SandboxActor(state, interactions, user, guild);
     }
 
     // ---- waiting ----
@@ -264,23 +264,23 @@ public final class Sandbox implements AutoCloseable {
 
     /** Waits until a gateway session is connected (READY sent). */
     public void awaitConnected(Duration timeout) {
-        await(timeout, () -> world.gateway.connectedSessions() > 0);
+        await(timeout, () -> state.gateway.connectedSessions() > 0);
     }
 
     /** Number of gateway sessions with a live WebSocket. */
     public int connectedSessions() {
-        return world.gateway.connectedSessions();
+        return state.gateway.connectedSessions();
     }
 
     // ---- rules, faults, stats ----
 
     /** Rules the bot broke so far, oldest first. */
     public List<Violation> violations() {
-        return List.copyOf(world.violations);
+        return List.copyOf(state.violations);
     }
 
     public void clearViolations() {
-        world.violations.clear();
+        state.violations.clear();
     }
 
     public SandboxFaults faults() {
@@ -288,7 +288,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public SandboxStats stats() {
-        return world.stats.snapshot(world.limiting() ? world.options.globalRequestsPerSecond() : 0);
+        return state.stats.snapshot(state.limiting() ? state.options.globalRequestsPerSecond() : 0);
     }
 
     /**
@@ -298,17 +298,17 @@ public final class Sandbox implements AutoCloseable {
      * limits and {@link #resetStats()} before measuring anything that Discord would rate limit.
      */
     public void suspendRateLimits(boolean suspended) {
-        world.rateLimitsSuspended = suspended;
+        state.rateLimitsSuspended = suspended;
     }
 
     public void resetStats() {
-        world.stats.reset();
+        state.stats.reset();
     }
 
     /** Closes gateway connections and the server. Shut JDA down first, or it will keep reconnecting. */
     @Override
     public void close() {
-        world.gateway.closeAll();
+        state.gateway.closeAll();
         timer.shutdownNow();
         server.close();
         OpenApiCheck.writeReport();
@@ -316,7 +316,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Sandbox[" + world.httpBase + "]";
+        return "Sandbox[" + state.httpBase + "]";
     }
 
     /**

@@ -20,13 +20,13 @@ import java.util.Set;
  * channel they cannot see) throws {@link IllegalArgumentException} and nothing reaches the bot.
  */
 public final class SandboxActor {
-    private final World world;
+    private final SandboxState state;
     private final Interactions interactions;
     private final SandboxUser user;
     private final SandboxGuild guild;
 
-    SandboxActor(World world, Interactions interactions, SandboxUser user, SandboxGuild guild) {
-        this.world = world;
+    SandboxActor(SandboxState state, Interactions interactions, SandboxUser user, SandboxGuild guild) {
+        this.state = state;
         this.interactions = interactions;
         this.user = user;
         this.guild = guild;
@@ -63,10 +63,12 @@ public final class SandboxActor {
         ObjectNode command;
         ObjectNode data = Json.object();
         ObjectNode resolved = Json.object();
-        synchronized (world) {
-            command = world.findCommand(guild.id(), name)
-                    .orElseThrow(() -> new IllegalArgumentException("/" + name + " is not registered (guild commands: "
-                            + names(world.commands(guild.id())) + ", global: " + names(world.commands(null)) + ")"));
+        synchronized (state) {
+            command = state.commands
+                    .find(guild.id(), name)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "/" + name + " is not registered (guild commands: " + names(state.commands.list(guild.id()))
+                                    + ", global: " + names(state.commands.list(null)) + ")"));
             JsonNode contexts = command.path("contexts");
             boolean guildContext = contexts.isMissingNode() || contexts.isNull() || contains(contexts, 0);
             if (!guildContext) {
@@ -279,8 +281,8 @@ public final class SandboxActor {
                     } else {
                         throw wrongType(where, "file", value);
                     }
-                    SandboxAttachment stored =
-                            world.storeAttachment(pending.filename(), pending.contentType(), pending.bytes(), null);
+                    SandboxAttachment stored = state.messages.storeAttachment(
+                            pending.filename(), pending.contentType(), pending.bytes(), null);
                     o.put("value", stored.id());
                     ObjectNode aj = stored.json();
                     aj.put("ephemeral", true);
@@ -294,7 +296,7 @@ public final class SandboxActor {
     private void resolveUser(ObjectNode resolved, SandboxUser u) {
         Json.child(resolved, "users").set(u.id(), u.json());
         if (guild.members.containsKey(u.id())) {
-            ObjectNode member = world.memberJson(guild, u.id());
+            ObjectNode member = state.guilds.memberJson(guild, u.id());
             member.remove("user");
             member.put("permissions", Long.toString(PermissionMath.base(guild, u.id())));
             Json.child(resolved, "members").set(u.id(), member);
@@ -334,7 +336,7 @@ public final class SandboxActor {
     /** Presses the button with this custom id on the message's current version. */
     public InteractionHandle click(SandboxMessage message, String customId) {
         MessageRecord record = visibleRecord(message);
-        SandboxComponent button = world.snapshot(record.id).orElseThrow().components().stream()
+        SandboxComponent button = state.messages.snapshot(record.id).orElseThrow().components().stream()
                 .filter(c -> c.isButton() && customId.equals(c.customId()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no button with custom id '" + customId + "' on "
@@ -345,7 +347,7 @@ public final class SandboxActor {
     /** Presses the button with this label. */
     public InteractionHandle clickLabel(SandboxMessage message, String label) {
         MessageRecord record = visibleRecord(message);
-        SandboxComponent button = world.snapshot(record.id).orElseThrow().components().stream()
+        SandboxComponent button = state.messages.snapshot(record.id).orElseThrow().components().stream()
                 .filter(c -> c.isButton() && label.equals(c.label()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no button labelled '" + label + "' on " + message.id()
@@ -354,7 +356,7 @@ public final class SandboxActor {
     }
 
     private static List<String> describeButtons(MessageRecord r) {
-        return r.channel.world().snapshot(r.id).orElseThrow().buttons().stream()
+        return r.channel.state().messages.snapshot(r.id).orElseThrow().buttons().stream()
                 .map(b -> "[" + b.label() + "] " + b.customId())
                 .toList();
     }
@@ -384,7 +386,7 @@ public final class SandboxActor {
     /** Chooses values in a string select menu. */
     public InteractionHandle select(SandboxMessage message, String customId, List<String> values) {
         MessageRecord record = visibleRecord(message);
-        SandboxComponent menu = world.snapshot(record.id).orElseThrow().components().stream()
+        SandboxComponent menu = state.messages.snapshot(record.id).orElseThrow().components().stream()
                 .filter(c -> c.isSelect() && customId.equals(c.customId()))
                 .findFirst()
                 .orElseThrow(
@@ -442,8 +444,8 @@ public final class SandboxActor {
     }
 
     private MessageRecord visibleRecord(SandboxMessage message) {
-        synchronized (world) {
-            MessageRecord r = world.messages.get(message.id());
+        synchronized (state) {
+            MessageRecord r = state.messages.get(message.id());
             if (r == null || r.deleted) {
                 throw new IllegalArgumentException("message " + message.id() + " no longer exists");
             }
@@ -537,7 +539,7 @@ public final class SandboxActor {
         InteractionHandle origin = modal.origin();
         MessageRecord source = origin.sourceMessageId == null
                 ? null
-                : world.message(origin.sourceMessageId).orElse(null);
+                : state.messages.find(origin.sourceMessageId).orElse(null);
         return interactions.dispatch(
                 InteractionHandle.MODAL_SUBMIT,
                 user,
@@ -553,7 +555,7 @@ public final class SandboxActor {
 
     /** What this person sees in a channel: its messages plus their own ephemeral replies. Throws if they cannot see it. */
     public List<SandboxMessage> read(SandboxChannel channel) {
-        synchronized (world) {
+        synchronized (state) {
             if ((PermissionMath.inChannel(channel, user.id()) & Permissions.VIEW_CHANNEL) == 0) {
                 throw new IllegalArgumentException(user.displayName() + " cannot see " + channel);
             }
@@ -570,7 +572,7 @@ public final class SandboxActor {
     /** Posts a plain message as this person (dispatches MESSAGE_CREATE). */
     public SandboxMessage say(SandboxChannel channel, String content) {
         requireGuildChannel(channel);
-        synchronized (world) {
+        synchronized (state) {
             long perms = PermissionMath.inChannel(channel, user.id());
             long send = channel.isThread() ? Permissions.SEND_MESSAGES_IN_THREADS : Permissions.SEND_MESSAGES;
             if ((perms & Permissions.VIEW_CHANNEL) == 0 || (perms & send) == 0) {
@@ -580,26 +582,26 @@ public final class SandboxActor {
                 throw new IllegalArgumentException(
                         channel + " is locked: " + user.displayName() + " cannot post in it");
             }
-            world.archiveIdleThreads();
+            state.channels.archiveIdleThreads();
             if (content.isBlank() || content.length() > MessageRules.MAX_CONTENT) {
                 throw new IllegalArgumentException("the client sends 1..2000 characters");
             }
             MessageDraft d = new MessageDraft();
             d.content = content;
             MessageExtras x = new MessageExtras();
-            return world.createMessage(channel, user, d, x).snapshot();
+            return state.messages.create(channel, user, d, x).snapshot();
         }
     }
 
     /** Adds a reaction as this person (dispatches MESSAGE_REACTION_ADD). */
     public SandboxActor react(SandboxMessage message, String emoji) {
         MessageRecord r = visibleRecord(message);
-        synchronized (world) {
+        synchronized (state) {
             long perms = PermissionMath.inChannel(r.channel, user.id());
             if (!r.reactions.containsKey(emoji) && (perms & Permissions.ADD_REACTIONS) == 0) {
                 throw new IllegalArgumentException(user.displayName() + " cannot add new reactions in " + r.channel);
             }
-            world.react(r, emoji, user, true);
+            state.messages.react(r, emoji, user, true);
         }
         return this;
     }

@@ -41,7 +41,7 @@ public final class SandboxChannel {
         }
     }
 
-    private final World world;
+    private final SandboxState state;
     private final String id;
     private final SandboxGuild guild;
     private final Kind kind;
@@ -72,8 +72,8 @@ public final class SandboxChannel {
     // DMs
     volatile SandboxUser recipient;
 
-    SandboxChannel(World world, String id, SandboxGuild guild, Kind kind, String name, Instant createdAt) {
-        this.world = world;
+    SandboxChannel(SandboxState state, String id, SandboxGuild guild, Kind kind, String name, Instant createdAt) {
+        this.state = state;
         this.id = id;
         this.guild = guild;
         this.kind = kind;
@@ -115,7 +115,7 @@ public final class SandboxChannel {
     /** The category of a channel, or the parent channel of a thread. */
     public Optional<SandboxChannel> parent() {
         String p = parentId;
-        return p == null ? Optional.empty() : world.channel(p);
+        return p == null ? Optional.empty() : state.channels.find(p);
     }
 
     public Optional<String> topic() {
@@ -151,7 +151,7 @@ public final class SandboxChannel {
     /** Whether the thread is archived, after archiving every thread whose auto-archive time has passed on the clock. */
     public boolean isArchived() {
         if (isThread()) {
-            world.archiveIdleThreads();
+            state.channels.archiveIdleThreads();
         }
         return archived;
     }
@@ -171,20 +171,20 @@ public final class SandboxChannel {
     }
 
     public List<PermissionOverwrite> overwrites() {
-        synchronized (world) {
+        synchronized (state) {
             return List.copyOf(overwrites.values());
         }
     }
 
     public Optional<PermissionOverwrite> overwriteFor(String roleOrUserId) {
-        synchronized (world) {
+        synchronized (state) {
             return Optional.ofNullable(overwrites.get(roleOrUserId));
         }
     }
 
     /** Ground truth: every message in the channel, oldest first, including ephemeral replies (flagged). */
     public List<SandboxMessage> messages() {
-        synchronized (world) {
+        synchronized (state) {
             List<SandboxMessage> out = new ArrayList<>();
             for (MessageRecord m : messages) {
                 if (!m.deleted) {
@@ -215,7 +215,7 @@ public final class SandboxChannel {
 
     /** Permissions {@code user} has here, computed as Discord does (roles, overwrites, implicit rules). */
     public long permissionsOf(SandboxUser user) {
-        synchronized (world) {
+        synchronized (state) {
             return PermissionMath.inChannel(this, user.id());
         }
     }
@@ -229,8 +229,8 @@ public final class SandboxChannel {
         return "<#" + id + ">";
     }
 
-    World world() {
-        return world;
+    SandboxState state() {
+        return state;
     }
 
     String guildId() {

@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
  * drop the gateway" or "when the summary's first message arrives, start a global 429 storm".
  */
 public final class SandboxFaults {
-    private final World world;
+    private final SandboxState state;
     final List<Rule> rules = new CopyOnWriteArrayList<>();
     final List<Trigger> triggers = new CopyOnWriteArrayList<>();
     final List<SlowAnswers> slowAnswers = new CopyOnWriteArrayList<>();
@@ -53,8 +53,8 @@ public final class SandboxFaults {
     /** Runs {@code action} once, on the {@code nth} matching request counted from when it was armed. */
     record Trigger(String pattern, AtomicInteger countdown, Consumer<SandboxFaults> action) {}
 
-    SandboxFaults(World world) {
-        this.world = world;
+    SandboxFaults(SandboxState state) {
+        this.state = state;
     }
 
     static boolean matches(String pattern, String routeKey, String concrete) {
@@ -70,7 +70,7 @@ public final class SandboxFaults {
 
     /** Closes every gateway connection abruptly (no close frame). JDA should reconnect and RESUME. */
     public SandboxFaults dropGateway() {
-        world.gateway.dropAll();
+        state.gateway.dropAll();
         return this;
     }
 
@@ -81,19 +81,19 @@ public final class SandboxFaults {
      * seconds can no longer be acknowledged, and the person has already seen "This interaction failed".
      */
     public SandboxFaults gatewayOutage(Duration duration) {
-        world.gateway.outage(duration);
+        state.gateway.outage(duration);
         return this;
     }
 
     /** Sends op 9 Invalid Session (not resumable): JDA must IDENTIFY again (through its SessionController). */
     public SandboxFaults invalidateSession() {
-        world.gateway.invalidateAll();
+        state.gateway.invalidateAll();
         return this;
     }
 
     /** Sends op 7 Reconnect: JDA should reconnect and RESUME. */
     public SandboxFaults requestReconnect() {
-        world.gateway.requestReconnectAll();
+        state.gateway.requestReconnectAll();
         return this;
     }
 

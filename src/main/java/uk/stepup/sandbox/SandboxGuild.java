@@ -25,7 +25,7 @@ public final class SandboxGuild {
         }
     }
 
-    final World world;
+    final SandboxState state;
     private final String id;
     private final Instant createdAt;
     volatile String name;
@@ -36,8 +36,8 @@ public final class SandboxGuild {
     final List<String> channelIds = new ArrayList<>();
     final Map<String, ScheduledEventRecord> events = new LinkedHashMap<>();
 
-    SandboxGuild(World world, String id, String name, Instant createdAt) {
-        this.world = world;
+    SandboxGuild(SandboxState state, String id, String name, Instant createdAt) {
+        this.state = state;
         this.id = id;
         this.name = name;
         this.createdAt = createdAt;
@@ -56,15 +56,15 @@ public final class SandboxGuild {
     }
 
     public SandboxUser owner() {
-        return world.user(ownerId).orElseThrow();
+        return state.user(ownerId).orElseThrow();
     }
 
     /** Transfers ownership (the new owner must be a member; the owner has every permission). */
     public SandboxGuild setOwner(SandboxUser user) {
-        synchronized (world) {
+        synchronized (state) {
             requireMember(user);
             ownerId = user.id();
-            world.dispatchGuildUpdate(this);
+            state.guilds.dispatchGuildUpdate(this);
         }
         return this;
     }
@@ -73,53 +73,53 @@ public final class SandboxGuild {
 
     /** Creates a role just above {@code @everyone} (below the bot's role), like an admin in the client would. */
     public SandboxRole createRole(String name, long permissions) {
-        return world.createRole(this, name, permissions, 0, false, false);
+        return state.guilds.createRole(this, name, permissions, 0, false, false);
     }
 
     /** Creates a role; a mentionable role can be pinged by anyone. */
     public SandboxRole createRole(String name, long permissions, boolean mentionable) {
-        return world.createRole(this, name, permissions, 0, false, mentionable);
+        return state.guilds.createRole(this, name, permissions, 0, false, mentionable);
     }
 
     public SandboxRole everyoneRole() {
-        synchronized (world) {
+        synchronized (state) {
             return roles.get(id);
         }
     }
 
     /** The bot's managed integration role ("Step up bot"). */
     public SandboxRole botRole() {
-        synchronized (world) {
+        synchronized (state) {
             return roles.get(botRoleId);
         }
     }
 
     /** Changes a role's permissions (human admin action; dispatches GUILD_ROLE_UPDATE). */
     public SandboxGuild setRolePermissions(SandboxRole role, long permissions) {
-        world.updateRole(this, role, r -> r.permissions = permissions);
+        state.guilds.updateRole(this, role, r -> r.permissions = permissions);
         return this;
     }
 
     /** Drags {@code role} to just above {@code below} in Server Settings, Roles (human admin action). */
     public SandboxGuild moveRoleAbove(SandboxRole role, SandboxRole below) {
-        world.moveRoleAbove(this, role, below);
+        state.guilds.moveRoleAbove(this, role, below);
         return this;
     }
 
     public List<SandboxRole> roles() {
-        synchronized (world) {
+        synchronized (state) {
             return List.copyOf(roles.values());
         }
     }
 
     public Optional<SandboxRole> roleByName(String name) {
-        synchronized (world) {
+        synchronized (state) {
             return roles.values().stream().filter(r -> r.name().equals(name)).findFirst();
         }
     }
 
     public Optional<SandboxRole> role(String roleId) {
-        synchronized (world) {
+        synchronized (state) {
             return Optional.ofNullable(roles.get(roleId));
         }
     }
@@ -128,47 +128,47 @@ public final class SandboxGuild {
 
     /** Adds the user to the guild with the given roles (dispatches GUILD_MEMBER_ADD if the bot asked for members). */
     public SandboxGuild addMember(SandboxUser user, SandboxRole... roles) {
-        world.addMember(this, user, Arrays.asList(roles));
+        state.guilds.addMember(this, user, Arrays.asList(roles));
         return this;
     }
 
     public SandboxGuild removeMember(SandboxUser user) {
-        world.removeMember(this, user);
+        state.guilds.removeMember(this, user);
         return this;
     }
 
     public SandboxGuild grantRole(SandboxUser user, SandboxRole role) {
-        world.changeMemberRole(this, user, role, true);
+        state.guilds.changeMemberRole(this, user, role, true);
         return this;
     }
 
     public SandboxGuild revokeRole(SandboxUser user, SandboxRole role) {
-        world.changeMemberRole(this, user, role, false);
+        state.guilds.changeMemberRole(this, user, role, false);
         return this;
     }
 
     public Optional<SandboxMember> member(SandboxUser user) {
-        synchronized (world) {
+        synchronized (state) {
             MemberState m = members.get(user.id());
             return Optional.ofNullable(m == null ? null : snapshot(m));
         }
     }
 
     public boolean isMember(SandboxUser user) {
-        synchronized (world) {
+        synchronized (state) {
             return members.containsKey(user.id());
         }
     }
 
     public List<SandboxMember> members() {
-        synchronized (world) {
+        synchronized (state) {
             return members.values().stream().map(this::snapshot).toList();
         }
     }
 
     /** Base (guild-level) permissions of a member. */
     public long permissionsOf(SandboxUser user) {
-        synchronized (world) {
+        synchronized (state) {
             return PermissionMath.base(this, user.id());
         }
     }
@@ -183,10 +183,13 @@ public final class SandboxGuild {
 
     /** Non-thread channels (categories and text channels) in position order. */
     public List<SandboxChannel> channels() {
-        synchronized (world) {
+        synchronized (state) {
             List<SandboxChannel> out = new ArrayList<>();
             for (String cid : channelIds) {
-                world.channel(cid).filter(c -> !c.isThread() && !c.deleted).ifPresent(out::add);
+                state.channels
+                        .find(cid)
+                        .filter(c -> !c.isThread() && !c.deleted)
+                        .ifPresent(out::add);
             }
             return out;
         }
@@ -220,10 +223,10 @@ public final class SandboxGuild {
     }
 
     public List<SandboxChannel> threads() {
-        synchronized (world) {
+        synchronized (state) {
             List<SandboxChannel> out = new ArrayList<>();
             for (String cid : channelIds) {
-                world.channel(cid).filter(c -> c.isThread() && !c.deleted).ifPresent(out::add);
+                state.channels.find(cid).filter(c -> c.isThread() && !c.deleted).ifPresent(out::add);
             }
             return out;
         }
@@ -235,16 +238,16 @@ public final class SandboxGuild {
 
     /** A human admin creates a text channel (null category for none). Dispatches CHANNEL_CREATE. */
     public SandboxChannel createTextChannel(String name, SandboxChannel category) {
-        return world.createChannelByHuman(this, SandboxChannel.Kind.TEXT, name, category);
+        return state.channels.createByHuman(this, SandboxChannel.Kind.TEXT, name, category);
     }
 
     public SandboxChannel createCategory(String name) {
-        return world.createChannelByHuman(this, SandboxChannel.Kind.CATEGORY, name, null);
+        return state.channels.createByHuman(this, SandboxChannel.Kind.CATEGORY, name, null);
     }
 
     /** A human admin deletes a channel by hand. Dispatches CHANNEL_DELETE (THREAD_DELETE for threads). */
     public SandboxGuild deleteChannel(SandboxChannel channel) {
-        world.deleteChannel(channel);
+        state.channels.delete(channel);
         return this;
     }
 
@@ -256,9 +259,9 @@ public final class SandboxGuild {
         if (!thread.isThread()) {
             throw new IllegalArgumentException(thread + " is not a thread");
         }
-        synchronized (world) {
+        synchronized (state) {
             thread.locked = lock;
-            world.setArchived(thread, true);
+            state.channels.setArchived(thread, true);
         }
         return this;
     }
@@ -268,39 +271,39 @@ public final class SandboxGuild {
      * (topics/threads#public-private-threads: threads "can be orphaned if that message is deleted").
      */
     public SandboxGuild deleteMessage(SandboxMessage message) {
-        synchronized (world) {
-            MessageRecord m = world.messages.get(message.id());
+        synchronized (state) {
+            MessageRecord m = state.messages.get(message.id());
             if (m == null || m.channel.guild().map(g -> !g.id().equals(id)).orElse(true)) {
                 throw new IllegalArgumentException("message " + message.id() + " is not in " + name);
             }
-            world.deleteMessage(m);
+            state.messages.delete(m);
         }
         return this;
     }
 
     /** A human admin renames a channel by hand. Dispatches CHANNEL_UPDATE. */
     public SandboxGuild renameChannel(SandboxChannel channel, String newName) {
-        world.renameChannelByHuman(channel, newName);
+        state.channels.renameByHuman(channel, newName);
         return this;
     }
 
     /** A human admin edits an overwrite in the client (null removes it). Dispatches CHANNEL_UPDATE. */
     public SandboxGuild putOverwrite(SandboxChannel channel, PermissionOverwrite overwrite) {
-        world.putOverwrite(channel, overwrite);
+        state.channels.putOverwrite(channel, overwrite);
         return this;
     }
 
     // ---- events and commands ----
 
     public List<SandboxScheduledEvent> scheduledEvents() {
-        synchronized (world) {
+        synchronized (state) {
             return events.values().stream().map(ScheduledEventRecord::snapshot).toList();
         }
     }
 
     /** Application commands the bot registered for this guild. */
     public List<SandboxCommand> commands() {
-        return world.commands(id);
+        return state.commands.list(id);
     }
 
     void requireMember(SandboxUser user) {

@@ -2,7 +2,7 @@ package uk.stepup.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Mutable state of a guild scheduled event; {@link #json} is replaced on each change. Guarded by the world lock. */
+/** Mutable state of a guild scheduled event; {@link #json} is replaced on each change. Guarded by the state lock. */
 final class ScheduledEventRecord {
     final String id;
     final String guildId;

@@ -19,6 +19,35 @@
  * }
  * }</pre>
  *
+ * <h2>Where things are</h2>
+ * <ul>
+ *   <li>{@link uk.stepup.sandbox.Sandbox} is the entry point for tests and the demo: it starts the server, sets up
+ *       servers, people and channels, and reads back messages, violations and stats.
+ *       {@link uk.stepup.sandbox.SandboxActor} ({@code sb.as(person, guild)}) is a person using the Discord client;
+ *       {@link uk.stepup.sandbox.SandboxOptions} and {@link uk.stepup.sandbox.SandboxFaults} configure limits, clock
+ *       and faults; {@link uk.stepup.sandbox.TranscriptWriter} writes what people would read.
+ *   <li>{@code HttpFront} is the HTTP front: every request passes it (token, the OpenAPI check, rate limits and their
+ *       headers, faults, errors as Discord's JSON, the {@code /attachments} CDN route) and it upgrades
+ *       {@code /gateway} to a WebSocket served by {@code Gateway} (sessions, intents, dispatch, resume, READY and
+ *       GUILD_CREATE).
+ *   <li>{@code RestApi} is the route table; the routes live in one class per Discord resource, as Discord's developer
+ *       docs group them: {@code UserRoutes} (users, DMs, gateway URL, application), {@code GuildRoutes} (the guild and
+ *       its channel list), {@code RoleRoutes}, {@code MemberRoutes}, {@code ChannelRoutes} (one channel and its
+ *       overwrites), {@code MessageRoutes} (messages, pins, reactions), {@code ThreadRoutes},
+ *       {@code ScheduledEventRoutes}, {@code CommandRoutes} and {@code InteractionRoutes} (callbacks and the
+ *       interaction webhook, whose rules are in {@code Interactions}). {@code RestChecks} holds the lookups and
+ *       permission checks they share; {@code MessageRules}, {@code Drafts} and {@code FormErrors} check message,
+ *       component, modal and command bodies; {@code PermissionMath} computes permissions; {@code OpenApiCheck} judges
+ *       requests against Discord's document.
+ *   <li>{@code SandboxState} is the state and its one lock; it keeps the options, ids and clock ({@code Snowflakes}),
+ *       the users, violations, stats and gateway, and one store per resource: {@code GuildStore} (guilds, roles,
+ *       members, scheduled events), {@code ChannelStore} (channels, DMs, threads and their auto-archiving),
+ *       {@code MessageStore} (messages, pins, reactions, attachments), {@code CommandStore} and
+ *       {@code InteractionTokens}. Every change goes through a store and dispatches the gateway events Discord would
+ *       send. The public {@code Sandbox*} types ({@code SandboxGuild}, {@code SandboxChannel}, {@code SandboxMessage},
+ *       ...) are views of that state.
+ * </ul>
+ *
  * <h2>Why mockwebserver3</h2>
  * The server is okhttp's {@code mockwebserver3} with a custom {@code Dispatcher} ({@code HttpFront}). It is the same
  * okhttp line JDA already ships (no new dependency), serves each connection on its own thread (so concurrent
@@ -57,32 +86,36 @@
  *
  * <h2>REST routes ({@code /api/v10/})</h2>
  * <ul>
- *   <li>{@code GET users/@me}, {@code users/{id}}, {@code users/@me/guilds}, {@code POST users/@me/channels} (DMs),
- *       {@code GET gateway}, {@code gateway/bot}, {@code oauth2/applications/@me}, {@code applications/@me}.
- *   <li>Guilds: {@code GET guilds/{g}}; channels {@code GET/POST/PATCH guilds/{g}/channels}; roles
- *       {@code GET/POST/PATCH guilds/{g}/roles}, {@code GET/PATCH/DELETE guilds/{g}/roles/{r}}; members
- *       {@code GET guilds/{g}/members} (needs GUILD_MEMBERS approval), {@code GET/PATCH guilds/{g}/members/{u}},
- *       {@code PUT/DELETE guilds/{g}/members/{u}/roles/{r}}; {@code GET guilds/{g}/threads/active}; scheduled events
- *       {@code GET/POST guilds/{g}/scheduled-events}, {@code GET/PATCH/DELETE .../{e}}, {@code GET .../{e}/users}.
- *   <li>Channels: {@code GET/PATCH/DELETE channels/{c}}, {@code PUT/DELETE channels/{c}/permissions/{id}},
- *       {@code POST channels/{c}/typing}; messages {@code GET/POST channels/{c}/messages} (JSON or multipart
+ *   <li>{@code UserRoutes}: {@code GET users/@me}, {@code users/{id}}, {@code users/@me/guilds},
+ *       {@code POST users/@me/channels} (DMs), {@code GET gateway}, {@code gateway/bot},
+ *       {@code oauth2/applications/@me}, {@code applications/@me}.
+ *   <li>Guilds: {@code GET guilds/{g}}; channels {@code GET/POST/PATCH guilds/{g}/channels} ({@code GuildRoutes});
+ *       roles {@code GET/POST/PATCH guilds/{g}/roles}, {@code GET/PATCH/DELETE guilds/{g}/roles/{r}}
+ *       ({@code RoleRoutes}); members {@code GET guilds/{g}/members} (needs GUILD_MEMBERS approval),
+ *       {@code GET/PATCH guilds/{g}/members/{u}}, {@code PUT/DELETE guilds/{g}/members/{u}/roles/{r}}
+ *       ({@code MemberRoutes}); {@code GET guilds/{g}/threads/active} ({@code ThreadRoutes}); scheduled events
+ *       {@code GET/POST guilds/{g}/scheduled-events}, {@code GET/PATCH/DELETE .../{e}}, {@code GET .../{e}/users}
+ *       ({@code ScheduledEventRoutes}).
+ *   <li>Channels ({@code ChannelRoutes}): {@code GET/PATCH/DELETE channels/{c}},
+ *       {@code PUT/DELETE channels/{c}/permissions/{id}}, {@code POST channels/{c}/typing}; messages
+ *       ({@code MessageRoutes}) {@code GET/POST channels/{c}/messages} (JSON or multipart
  *       {@code files[n]} + {@code payload_json}; {@code limit/before/after/around}; {@code enforce_nonce} returns the
  *       first message), {@code GET/PATCH/DELETE channels/{c}/messages/{m}}, {@code POST .../bulk-delete}; pins on both
  *       {@code channels/{c}/pins/{m}} and JDA 6.5's {@code channels/{c}/messages/pins/{m}} (plus both list routes);
  *       reactions {@code PUT/DELETE .../reactions/{emoji}/@me}, {@code GET .../reactions/{emoji}},
- *       {@code DELETE .../reactions}; threads {@code POST channels/{c}/messages/{m}/threads} (thread id = message id),
+ *       {@code DELETE .../reactions}; threads ({@code ThreadRoutes}) {@code POST channels/{c}/messages/{m}/threads} (thread id = message id),
  *       {@code POST channels/{c}/threads} (a "started a thread" system message is posted, as Discord does),
  *       thread members {@code PUT/DELETE/GET channels/{c}/thread-members[/@me|/{u}]}, archived public threads
  *       {@code GET channels/{c}/threads/archived/public} ({@code before}, {@code limit}, {@code has_more}).
- *   <li>Commands: {@code GET/PUT/POST applications/{app}/commands}, {@code GET/PATCH/DELETE .../commands/{id}}, the same
+ *   <li>Commands ({@code CommandRoutes}): {@code GET/PUT/POST applications/{app}/commands}, {@code GET/PATCH/DELETE .../commands/{id}}, the same
  *       under {@code applications/{app}/guilds/{g}/commands}, and {@code .../commands/permissions} (empty). Echoed with
  *       {@code id} (kept for a same-named command), {@code application_id}, {@code version}, defaults filled in.
- *   <li>Interactions: {@code POST interactions/{id}/{token}/callback} (types 4, 5, 6, 7, 9; {@code ?with_response=true}
+ *   <li>Interactions ({@code InteractionRoutes}): {@code POST interactions/{id}/{token}/callback} (types 4, 5, 6, 7, 9; {@code ?with_response=true}
  *       answers {@code {interaction, resource}}), follow-ups {@code POST webhooks/{app}/{token}} ({@code ?wait=true};
  *       the first follow-up after a deferred reply replaces the "thinking" message), {@code GET/PATCH/DELETE
  *       webhooks/{app}/{token}/messages/{@original|id}} (for deferred or direct updates {@code @original} is the
  *       component's message).
- *   <li>{@code GET /attachments/{id}/{name}} (no auth) serves stored files: the bot's uploads and files people attach
+ *   <li>{@code GET /attachments/{id}/{name}} (no auth, answered by {@code HttpFront}) serves stored files: the bot's uploads and files people attach
  *       to slash command options ({@code data.resolved.attachments}).
  * </ul>
  * An unknown route answers {@code 404 {"message":"404: Not Found","code":0}} and is recorded as a violation. A wrong or

@@ -38,10 +38,8 @@ import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
-import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcMeasureRepository;
-import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 
 /**
@@ -383,15 +381,7 @@ public final class ProgrammeFixture implements AutoCloseable {
 
     /** The history reader over this database, as of {@code now}. */
     public ProgrammeHistoryLoader histories(Instant now) {
-        return new ProgrammeHistoryLoader(
-                cohorts,
-                homes,
-                checkins,
-                new JdbcDeliveryLedger(db),
-                new JdbcReportQueries(db),
-                new JdbcMeasureRepository(db),
-                () -> CURRICULA,
-                Clock.fixed(now, ZoneOffset.UTC));
+        return Reports.histories(db, CURRICULA, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import uk.stepup.app.DemoBot;
 import uk.stepup.app.SimulatedClock;
+import uk.stepup.app.demo.DemoBot;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.crash.FileClock;
 

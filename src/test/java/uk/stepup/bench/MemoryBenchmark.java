@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.stepup.app.Demo;
+import uk.stepup.app.demo.Demo;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.prompts.YamlFrontMatter;
 

@@ -132,7 +132,7 @@ class PerformanceBenchmark {
 
     @Test
     @Order(1)
-    void checkinBurst() throws Exception {
+    void checkin_burst() throws Exception {
         try (BenchWorld w = new BenchWorld(dir.resolve("burst"), CREATED)) {
             // Setup, with the rate limits lifted so 600 enrolments take seconds rather than twenty minutes.
             w.sandbox.suspendRateLimits(true);
@@ -406,7 +406,7 @@ class PerformanceBenchmark {
      */
     @Test
     @Order(2)
-    void writePathAgainstRawSqlite() throws Exception {
+    void write_path_against_raw_sqlite() throws Exception {
         Path file = dir.resolve("write").resolve("stepup.db");
         try (Database db = Database.open(file)) {
             JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
@@ -656,7 +656,7 @@ class PerformanceBenchmark {
 
     @Test
     @Order(3)
-    void fanOutUnderRateLimits() throws Exception {
+    void fan_out_under_rate_limits() throws Exception {
         try (BenchWorld w = new BenchWorld(dir.resolve("fanout"), CREATED)) {
             // Discord caps a server at 500 channels, so 600 homes with a private channel each need two servers:
             // the cohort is split in two, 300 homes on each (see the burst for what one server does).

@@ -13,12 +13,12 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -29,35 +29,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.app.Features;
 import uk.stepup.app.ManualTimers;
 import uk.stepup.app.Reports;
+import uk.stepup.app.Repositories;
 import uk.stepup.app.SimulatedClock;
 import uk.stepup.charts.PngCharts;
 import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.Home;
+import uk.stepup.cohorts.CohortDefaults;
 import uk.stepup.curriculum.Curriculum;
-import uk.stepup.curriculum.CurriculumItem;
-import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.discord.SummaryPacking;
-import uk.stepup.measures.CohortMeasures;
 import uk.stepup.report.HtmlReport;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
-import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
-import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.summaries.WeeklySummaryBuilder;
-import uk.stepup.tasks.CoachPublisher;
-import uk.stepup.tasks.Session;
-import uk.stepup.tasks.Task;
-import uk.stepup.weekly.CoachReminders;
+import uk.stepup.testkit.FakeCohortSpaces;
+import uk.stepup.testkit.RecordingCoachPublisher;
+import uk.stepup.testkit.RecordingProgrammePublisher;
 import uk.stepup.weekly.ProgrammePublisher;
 import uk.stepup.weekly.WeeklyProgramme;
 
@@ -187,7 +183,7 @@ class ScaleBenchmark {
     /** The batched seeding stores exactly what the repositories store for the same cohort. */
     @Test
     @Order(0)
-    void batchedSeedingStoresWhatTheRepositoriesStore() {
+    void batched_seeding_stores_what_the_repositories_store() {
         try (Database check = Database.open(dir.resolve("check.db"))) {
             ScaleSeed.Seeded a = ScaleSeed.cohort(
                     check, curricula, "200000000000000009", "Check A", 40, 99, ScaleSeed.throughRepositories(check));
@@ -205,19 +201,19 @@ class ScaleBenchmark {
 
     @Test
     @Order(1)
-    void summaryOf600Homes() {
+    void summary_of_600_homes() {
         summaryMoment("Summary moment, 600 homes (1 cohort)", List.of(small), SUMMARY_SMALL_MS, 5, 15);
     }
 
     @Test
     @Order(2)
-    void summaryOf15000HomesInOneCohort() {
+    void summary_of_15000_homes_in_one_cohort() {
         summaryMoment("Summary moment, 15,000 homes (1 cohort)", List.of(national), SUMMARY_NATIONAL_MS, 2, 7);
     }
 
     @Test
     @Order(3)
-    void summaryOf15000HomesIn31Cohorts() {
+    void summary_of_15000_homes_in_31_cohorts() {
         summaryMoment("Summary moment, 15,000 homes (31 cohorts)", regions, SUMMARY_NATIONAL_MS, 2, 7);
     }
 
@@ -243,7 +239,7 @@ class ScaleBenchmark {
             }
         }
         Machine.Report load = machine.stop();
-        SummaryPacking.Packed packed = moment.publisher.last.get();
+        SummaryPacking.Packed packed = moment.last.get();
         ScaleSeed.Seeded first = cohorts.get(0);
 
         // Where the time goes, for the first cohort: building the summary, then drawing and packing it.
@@ -314,12 +310,13 @@ class ScaleBenchmark {
         assertThat(packed.maxEmbedsInMessage()).isLessThanOrEqualTo(10);
         assertThat(packed.maxFilesInMessage()).isLessThanOrEqualTo(10);
         assertThat(packed.largestFile()).isLessThanOrEqualTo(10L * 1024 * 1024);
-        assertThat(moment.publisher.summaries).isEqualTo((1 + warmUp + runs) * cohorts.size());
+        assertThat(moment.summariesPosted).isEqualTo((1 + warmUp + runs) * cohorts.size());
+        assertThat(moment.publisher.told).as("nothing to tell the coaches").isEmpty();
     }
 
     @Test
     @Order(6)
-    void cohortStatusOf600And15000Homes() {
+    void cohort_status_of_600_and_15000_homes() {
         cohortStatus("/cohort status, 600 homes", small, 5, 15);
         cohortStatus("/cohort status, 15,000 homes", national, 2, 7);
     }
@@ -379,13 +376,13 @@ class ScaleBenchmark {
 
     @Test
     @Order(4)
-    void reportOf600Homes() throws IOException {
+    void report_of_600_homes() throws IOException {
         report("Outcome report, 600 homes", small, REPORT_SMALL_MS, 1, 5);
     }
 
     @Test
     @Order(5)
-    void reportOf15000Homes() throws IOException {
+    void report_of_15000_homes() throws IOException {
         report("Outcome report, 15,000 homes", national, REPORT_NATIONAL_MS, 0, 3);
     }
 
@@ -483,42 +480,47 @@ class ScaleBenchmark {
     static final class Moment {
         final Database db;
         final ManualTimers timers;
-        final DryRunPublisher publisher = new DryRunPublisher();
+        final RecordingProgrammePublisher publisher = new RecordingProgrammePublisher(this::dryRun);
+        final PngCharts charts = new PngCharts();
+        final AtomicReference<SummaryPacking.Packed> last = new AtomicReference<>();
         final WeeklySummaryBuilder summaries;
+        int summariesPosted;
 
         Moment(Database db, Map<String, Curriculum> curricula, Clock clock) {
             this.db = db;
-            JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
-            JdbcHomeRepository homes = new JdbcHomeRepository(db);
-            JdbcCheckinRepository checkins = new JdbcCheckinRepository(db);
-            JdbcTaskRepository tasks = new JdbcTaskRepository(db);
-            JdbcSessionRepository sessions = new JdbcSessionRepository(db);
-            JdbcMeasureRepository measures = new JdbcMeasureRepository(db);
-            PngCharts charts = new PngCharts();
-            AtomicReference<WeeklyProgramme> ref = new AtomicReference<>();
-            timers = new ManualTimers(id -> ref.get().tick(id));
-            summaries = new WeeklySummaryBuilder(
-                    cohorts,
-                    homes,
-                    checkins,
+            Features features = new Features(
+                    Repositories.over(db),
                     curricula,
-                    Optional.of(new CohortMeasures(measures, charts)),
-                    Optional.of(tasks),
+                    new CohortDefaults("kloe-2017", ZoneId.of("Europe/London"), ScaleSeed.RHYTHM),
+                    new Features.Outlets(
+                            publisher,
+                            // Every task and session post is already in the seeded ledger.
+                            RecordingCoachPublisher.refusingAll(),
+                            new FakeCohortSpaces(),
+                            (cohort, text, mention) -> true),
+                    new Features.Runners(ManualTimers::new, Runnable::run, Runnable::run),
+                    charts,
                     clock);
-            CoachReminders coachReminders =
-                    new CoachReminders(tasks, sessions, homes, new NoCoachPosts(), timers, clock);
-            ref.set(new WeeklyProgramme(
-                    cohorts,
-                    homes,
-                    checkins,
-                    new JdbcDeliveryLedger(db),
-                    publisher,
-                    summaries,
-                    () -> curricula,
-                    timers,
-                    coachReminders,
-                    clock,
-                    Runnable::run));
+            timers = (ManualTimers) features.timers;
+            summaries = features.summaries;
+        }
+
+        /**
+         * Does what the Discord publisher does for a summary up to its first request (its copy in the week's thread is
+         * already packed with it by {@link SummaryPacking#pack}); any other post is a failure.
+         */
+        private ProgrammePublisher.Posted dryRun(RecordingProgrammePublisher.Post post) {
+            String key = post.key().asText();
+            return switch (post.kind()) {
+                case SUMMARY -> {
+                    last.set(SummaryPacking.pack(
+                            charts, post.cohort(), post.summary().orElseThrow()));
+                    summariesPosted++;
+                    yield new ProgrammePublisher.Sent("1" + key.hashCode());
+                }
+                case SUMMARY_IN_THREAD -> new ProgrammePublisher.Sent("2" + key.hashCode());
+                default -> throw new AssertionError("no " + post.kind() + " is due: " + key);
+            };
         }
 
         /** Milliseconds to tick every cohort at the summary moment. */
@@ -531,6 +533,7 @@ class ScaleBenchmark {
 
         /** BENCHMARK RESET, not seeding: undoes the week 24 summary's ledger row and the programme's end. */
         private void reset(List<ScaleSeed.Seeded> cohorts) {
+            publisher.posts.clear(); // only the counts are kept: the summaries would pile up over the runs
             db.write(c -> {
                 try (Statement s = c.createStatement()) {
                     for (ScaleSeed.Seeded seeded : cohorts) {
@@ -543,132 +546,6 @@ class ScaleBenchmark {
                 return null;
             });
             cohorts.forEach(s -> timers.schedule(s.cohort()));
-        }
-    }
-
-    /** Does what the Discord publisher does for a summary up to its first request; any other post is a failure. */
-    static final class DryRunPublisher implements ProgrammePublisher {
-        final PngCharts charts = new PngCharts();
-        final AtomicReference<SummaryPacking.Packed> last = new AtomicReference<>();
-        int summaries;
-
-        @Override
-        public Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key) {
-            last.set(SummaryPacking.pack(charts, cohort, summary));
-            summaries++;
-            return new Sent("1" + key.asText().hashCode());
-        }
-
-        @Override
-        public Posted postPrompt(
-                Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
-            throw new AssertionError("no prompt is due: " + key.asText());
-        }
-
-        @Override
-        public Posted postThread(
-                Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
-            throw new AssertionError("no thread is due: " + key.asText());
-        }
-
-        @Override
-        public Optional<String> findThread(Cohort cohort, String promptMessageId) {
-            return Optional.empty();
-        }
-
-        /** The copy in the week's thread: already packed with the summary by {@link SummaryPacking#pack}. */
-        @Override
-        public Posted postSummaryInThread(
-                Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
-            return new Sent("2" + key.asText().hashCode());
-        }
-
-        @Override
-        public Optional<String> findSummaryInThread(Cohort cohort, String threadId, DeliveryLedger.Key key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postReminder(
-                Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
-            throw new AssertionError("no reminder is due: " + key.asText());
-        }
-
-        @Override
-        public Optional<String> findDelivered(Cohort cohort, DeliveryLedger.Key key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void tellCoaches(Cohort cohort, String text) {
-            throw new AssertionError("nothing to tell the coaches: " + text);
-        }
-    }
-
-    /** Every task and session post is already in the seeded ledger; any call is a failure. */
-    static final class NoCoachPosts implements CoachPublisher {
-        private static AssertionError unexpected(String what) {
-            return new AssertionError("unexpected coach post: " + what);
-        }
-
-        @Override
-        public Posted postTask(Cohort cohort, Task task) {
-            throw unexpected("task");
-        }
-
-        @Override
-        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
-            throw unexpected("event");
-        }
-
-        @Override
-        public void deleteEvent(Cohort cohort, String eventId) {
-            throw unexpected("delete event");
-        }
-
-        @Override
-        public Posted postSession(Cohort cohort, Session session) {
-            throw unexpected("session");
-        }
-
-        @Override
-        public Posted postBroadcast(Cohort cohort, String text, String from) {
-            throw unexpected("broadcast");
-        }
-
-        @Override
-        public Posted postTaskReminder(Cohort cohort, Home home, Task task) {
-            throw unexpected("task reminder " + task.id() + " to " + home.id());
-        }
-
-        @Override
-        public Optional<String> findTaskReminder(Cohort cohort, Home home, Task task) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postSessionReminder(Cohort cohort, Session session) {
-            throw unexpected("session reminder");
-        }
-
-        @Override
-        public Optional<String> findSessionReminder(Cohort cohort, Session session) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postAttendanceCall(Cohort cohort, Session session) {
-            throw unexpected("attendance call");
-        }
-
-        @Override
-        public Optional<String> findAttendanceCall(Cohort cohort, Session session) {
-            return Optional.empty();
         }
     }
 

@@ -14,7 +14,7 @@ class ChartRenderBenchmark {
     private final PngCharts charts = new PngCharts();
 
     @Test
-    void printsRenderTimingsForTheBigHeatmaps() throws IOException {
+    void prints_render_timings_for_the_big_heatmaps() throws IOException {
         Heatmap sixty = ChartData.cohort(60, 24, 10, true);
         Heatmap sixHundred = ChartData.cohort(600, 24, 11, true);
         Heatmap fifteenThousand = ChartData.cohort(15_000, 24, 12, true);

@@ -28,7 +28,7 @@ class ChartSamplesTest {
     private final PngCharts charts = new PngCharts();
 
     @Test
-    void writesSamplesForPeopleToLookAt() throws IOException {
+    void writes_samples_for_people_to_look_at() throws IOException {
         Files.createDirectories(SAMPLES);
         write("heatmap-12-homes-week-24.png", charts.heatmapPng(ChartData.cohort(12, 24, 1, false)));
         write("heatmap-anonymous-40-homes-week-10.png", charts.heatmapPng(ChartData.cohort(40, 10, 2, true)));

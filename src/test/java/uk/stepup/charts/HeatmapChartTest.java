@@ -25,7 +25,7 @@ class HeatmapChartTest {
     private final PngCharts charts = new PngCharts();
 
     @Test
-    void decodesAsAPngOfTheLaidOutSize() {
+    void decodes_as_a_png_of_the_laid_out_size() {
         Heatmap heatmap = ChartData.cohort(12, 24, 1, false);
         BufferedImage image = decode(charts.heatmapPng(heatmap));
         HeatmapPainter layout = HeatmapPainter.layout(heatmap);
@@ -36,7 +36,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void everyCellHasItsRatingColourAndLetterAndMissingCellsAreHatchedGrey() {
+    void every_cell_has_its_rating_colour_and_letter_and_missing_cells_are_hatched_grey() {
         List<List<Optional<Rating>>> grid =
                 List.of(List.of(O, G, RI, I, NONE), List.of(G, G, NONE, RI, RI), List.of(I, RI, G, O, O));
         List<HeatmapRow> rows = new ArrayList<>();
@@ -71,7 +71,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void theViewersOwnHomeIsOutlined() {
+    void the_viewers_own_home_is_outlined() {
         List<HeatmapRow> rows = List.of(
                 new HeatmapRow("Home A", List.of(G, G), false),
                 new HeatmapRow("Home B", List.of(RI, G), true),
@@ -87,7 +87,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void sixtyHomesGetARowEachAndTheImageStaysPhoneSized() {
+    void sixty_homes_get_a_row_each_and_the_image_stays_phone_sized() {
         Heatmap heatmap = ChartData.cohort(HeatmapPainter.MAX_ROWS, 24, 3, true);
         HeatmapPainter layout = HeatmapPainter.layout(heatmap);
         BufferedImage image = decode(charts.heatmapPng(heatmap));
@@ -98,7 +98,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void sixHundredHomesByTwentyFourKloesBecomeOneDistributionStripPerKloe() {
+    void six_hundred_homes_by_twenty_four_kloes_become_one_distribution_strip_per_kloe() {
         List<HeatmapRow> rows = new ArrayList<>();
         for (int h = 0; h < 600; h++) {
             List<Optional<Rating>> cells = new ArrayList<>(Collections.nCopies(24, G));
@@ -130,7 +130,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void fifteenThousandHomesRenderAtAFixedPhoneSize() {
+    void fifteen_thousand_homes_render_at_a_fixed_phone_size() {
         BufferedImage image = decode(charts.heatmapPng(ChartData.cohort(15_000, 24, 12, true)));
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
@@ -138,7 +138,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void noHomesYetGivesAFriendlyNoCheckinsImage() {
+    void no_homes_yet_gives_a_friendly_no_checkins_image() {
         BufferedImage image = decode(charts.heatmapPng(new Heatmap("Spring cohort", List.of(), List.of())));
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
@@ -148,7 +148,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void weekOneWithNoCheckinsYetGivesTheFriendlyImageToo() {
+    void week_one_with_no_checkins_yet_gives_the_friendly_image_too() {
         Heatmap weekOne = new Heatmap(
                 "Spring cohort",
                 List.of("S1"),
@@ -163,7 +163,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void weekOneWithACheckinIsOneColumnLabelledWithItsCode() {
+    void week_one_with_a_checkin_is_one_column_labelled_with_its_code() {
         Heatmap heatmap = new Heatmap(
                 "Spring cohort",
                 List.of("S1"),
@@ -180,7 +180,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void longAndUnicodeNamesRenderAndStayInTheirColumn() {
+    void long_and_unicode_names_render_and_stay_in_their_column() {
         List<String> names = List.of(
                 "Oakfield Residential Care Home for Older People Living with Dementia and Their Families",
                 "Tŷ Gwyn Cartref Gofal",
@@ -215,7 +215,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void thirtyFourColumnsForTheNewerFrameworkStillFit() {
+    void thirty_four_columns_for_the_newer_framework_still_fit() {
         List<String> codes = new ArrayList<>();
         int[] sizes = {8, 6, 5, 7, 8};
         String letters = "SECRW";
@@ -234,7 +234,7 @@ class HeatmapChartTest {
     }
 
     @Test
-    void stripHeightsAddUpExactly() {
+    void strip_heights_add_up_exactly() {
         int[] heights = HeatmapPainter.shares(new int[] {1, 1, 1, 0, 0}, 3, 440);
         assertThat(heights[0] + heights[1] + heights[2] + heights[3] + heights[4])
                 .isEqualTo(440);

@@ -18,7 +18,7 @@ class JourneyChartTest {
     private final PngCharts charts = new PngCharts();
 
     @Test
-    void aWholeJourneyDrawsEveryRatingColourAndTheBaseline() {
+    void a_whole_journey_draws_every_rating_colour_and_the_baseline() {
         List<Optional<Rating>> ratings = List.of(
                 Optional.of(Rating.REQUIRES_IMPROVEMENT),
                 Optional.of(Rating.GOOD),
@@ -42,7 +42,7 @@ class JourneyChartTest {
     }
 
     @Test
-    void beforeAnyCheckinTheBaselinesStillShow() {
+    void before_any_checkin_the_baselines_still_show() {
         RatingJourney journey = RatingJourney.of(
                 "Rosewood Lodge",
                 "",
@@ -56,14 +56,14 @@ class JourneyChartTest {
     }
 
     @Test
-    void aJourneyWithNoKeyQuestionsGivesAFriendlyImage() {
+    void a_journey_with_no_key_questions_gives_a_friendly_image() {
         BufferedImage image = decode(charts.journeyPng(new RatingJourney("Rosewood Lodge", List.of())));
 
         assertThat(image.getHeight()).isBetween(200, 500);
     }
 
     @Test
-    void aLongFrameworkRenders() {
+    void a_long_framework_renders() {
         List<String> codes = Collections.nCopies(40, "W1");
         List<Optional<Rating>> ratings = Collections.nCopies(40, Optional.of(Rating.GOOD));
 

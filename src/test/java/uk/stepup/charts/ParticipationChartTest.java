@@ -13,7 +13,7 @@ class ParticipationChartTest {
     private final PngCharts charts = new PngCharts();
 
     @Test
-    void stackedBarsUseTheOnTimeLateAndMissingColours() {
+    void stacked_bars_use_the_on_time_late_and_missing_colours() {
         BufferedImage image = decode(charts.participationPng(new ParticipationSeries(
                 "Check-ins",
                 List.of(new WeekParticipation(1, "S1", 7, 2, 1), new WeekParticipation(2, "S2", 5, 0, 5)))));
@@ -26,21 +26,21 @@ class ParticipationChartTest {
     }
 
     @Test
-    void aWholeProgrammeOfALargeCohortRenders() {
+    void a_whole_programme_of_a_large_cohort_renders() {
         BufferedImage image = decode(charts.participationPng(ChartData.participation(15_000, 24, 3)));
 
         assertThat(image.getWidth()).isEqualTo(Sheet.WIDTH);
     }
 
     @Test
-    void noWeeksYetGivesAFriendlyImage() {
+    void no_weeks_yet_gives_a_friendly_image() {
         BufferedImage image = decode(charts.participationPng(new ParticipationSeries("Check-ins", List.of())));
 
         assertThat(image.getHeight()).isBetween(200, 500);
     }
 
     @Test
-    void aWeekWithNoHomesDoesNotDivideByZero() {
+    void a_week_with_no_homes_does_not_divide_by_zero() {
         BufferedImage image = decode(charts.participationPng(
                 new ParticipationSeries("Check-ins", List.of(new WeekParticipation(1, "S1", 0, 0, 0)))));
 
@@ -48,7 +48,7 @@ class ParticipationChartTest {
     }
 
     @Test
-    void axisStepsAreRoundNumbers() {
+    void axis_steps_are_round_numbers() {
         assertThat(ParticipationPainter.niceStep(1)).isEqualTo(1);
         assertThat(ParticipationPainter.niceStep(8)).isEqualTo(2);
         assertThat(ParticipationPainter.niceStep(30)).isEqualTo(5);

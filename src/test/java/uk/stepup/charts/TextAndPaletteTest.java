@@ -12,7 +12,7 @@ import uk.stepup.shared.Rating;
 class TextAndPaletteTest {
 
     @Test
-    void fitKeepsShortTextAndCutsLongTextWithAnEllipsis() {
+    void fit_keeps_short_text_and_cuts_long_text_with_an_ellipsis() {
         assertThat(Text.fit("Beech House", Text.BODY, 400)).isEqualTo("Beech House");
         String cut = Text.fit("Oakfield Residential Care Home for Older People", Text.BODY, 200);
         assertThat(cut).endsWith(Text.ELLIPSIS).startsWith("Oakfield");
@@ -20,7 +20,7 @@ class TextAndPaletteTest {
     }
 
     @Test
-    void fitNeverSplitsACharacter() {
+    void fit_never_splits_a_character() {
         String name = "Ze\u0301\u0301\u0301phyr 𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜𝒜 Court";
         for (int max = 10; max < 300; max += 3) {
             String cut = Text.fit(name, Text.BODY, max);
@@ -31,7 +31,7 @@ class TextAndPaletteTest {
     }
 
     @Test
-    void cleanTurnsControlsIntoSpacesAndDropsWhatNoFontCanShow() {
+    void clean_turns_controls_into_spaces_and_drops_what_no_font_can_show() {
         assertThat(Text.clean("Line\nbreak\t\u0000here  ", Text.BODY)).isEqualTo("Line break here");
         assertThat(Text.clean(null, Text.BODY)).isEmpty();
         String tofu = new String(Character.toChars(0x10FFFD));
@@ -39,7 +39,7 @@ class TextAndPaletteTest {
     }
 
     @Test
-    void wrapBreaksBetweenWordsAndEllipsisesTheLastLine() {
+    void wrap_breaks_between_words_and_ellipsises_the_last_line() {
         List<String> lines = Text.wrap("one two three four five six seven eight nine ten", Text.BODY, 150, 2);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).doesNotEndWith(Text.ELLIPSIS);
@@ -48,7 +48,7 @@ class TextAndPaletteTest {
     }
 
     @Test
-    void everyRatingLetterIsLargeTextWithAtLeastThreeToOneContrast() {
+    void every_rating_letter_is_large_text_with_at_least_three_to_one_contrast() {
         for (Rating r : Rating.values()) {
             assertThat(contrast(Palette.fill(r), Palette.ink(r))).as(r.label()).isGreaterThanOrEqualTo(3.0);
         }
@@ -58,7 +58,7 @@ class TextAndPaletteTest {
     }
 
     @Test
-    void theFourRatingsAndNoCheckinAllLookDifferent() {
+    void the_four_ratings_and_no_checkin_all_look_different() {
         Set<Integer> colours = new HashSet<>();
         for (Rating r : Rating.values()) {
             colours.add(Palette.fill(r).getRGB());

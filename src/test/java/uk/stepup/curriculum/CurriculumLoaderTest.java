@@ -40,7 +40,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("A complete, well-formed folder loads both frameworks with no problems")
-    void validFolderLoads() {
+    void valid_folder_loads() {
         CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
@@ -65,7 +65,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Problems name the file as the user gave the folder, so a relative folder gives relative paths")
-    void pathsFollowTheFolderAsGiven() {
+    void paths_follow_the_folder_as_given() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
         List<CurriculumProblem> problems = new CurriculumLoader(new YamlFrontMatter())
@@ -85,7 +85,7 @@ class CurriculumLoaderTest {
     // ---- front matter ----
 
     @Test
-    void missingFrontMatter() {
+    void missing_front_matter() {
         prompts.edit(S1, text -> text.substring(text.indexOf("## Why")));
 
         assertThat(problems())
@@ -94,7 +94,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unterminatedFrontMatter() {
+    void unterminated_front_matter() {
         prompts.deleteLine(S1, 7);
 
         assertThat(problems())
@@ -103,7 +103,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownKey() {
+    void unknown_key() {
         prompts.insertLine(S1, 6, "week: 3");
 
         assertThat(problems())
@@ -112,7 +112,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void lineThatIsNotAKey() {
+    void line_that_is_not_a_key() {
         prompts.insertLine(S1, 6, "just some words");
 
         assertThat(problems())
@@ -120,7 +120,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void missingKeyPointsAtTheClosingLine() {
+    void missing_key_points_at_the_closing_line() {
         prompts.deleteLine(S1, 6);
 
         assertThat(problems())
@@ -129,14 +129,14 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyValue() {
+    void empty_value() {
         prompts.replaceLine(S1, 5, "title:");
 
         assertThat(problems()).containsExactly("prompts/kloe-2017/S1.md:5: key \"title\" has no value");
     }
 
     @Test
-    void duplicateKey() {
+    void duplicate_key() {
         prompts.insertLine(S1, 6, "title: Another title");
 
         assertThat(problems())
@@ -145,7 +145,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void codeDoesNotMatchFileName() {
+    void code_does_not_match_file_name() {
         prompts.replaceLine(S1, 2, "code: S2");
 
         assertThat(problems())
@@ -154,7 +154,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void frameworkDoesNotMatchFolder() {
+    void framework_does_not_match_folder() {
         prompts.replaceLine(S1, 3, "framework: saf-2023");
 
         assertThat(problems())
@@ -163,7 +163,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownKeyQuestion() {
+    void unknown_key_question() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
         assertThat(problems())
@@ -172,7 +172,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void keyQuestionMustMatchTheCodeLetter() {
+    void key_question_must_match_the_code_letter() {
         prompts.replaceLine(S1, 4, "key_question: Caring");
 
         assertThat(problems())
@@ -182,7 +182,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Quotes, a BOM, Windows line endings and a phone's curly apostrophe are all accepted")
-    void forgivingAboutHarmlessDifferences() {
+    void forgiving_about_harmless_differences() {
         prompts.edit(
                 S1,
                 text -> "\uFEFF"
@@ -202,7 +202,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void titleTooLong() {
+    void title_too_long() {
         prompts.replaceLine(S1, 5, "title: " + "x".repeat(81));
 
         assertThat(problems())
@@ -213,7 +213,7 @@ class CurriculumLoaderTest {
     // ---- order ----
 
     @Test
-    void orderNotANumber() {
+    void order_not_a_number() {
         prompts.replaceLine(S1, 6, "order: first");
 
         assertThat(problems())
@@ -222,7 +222,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void orderOutOfRange() {
+    void order_out_of_range() {
         prompts.replaceLine(QS_S1, 6, "order: 35");
 
         assertThat(problems())
@@ -232,7 +232,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("A duplicated order points at the second file's order line and names the gap it leaves")
-    void duplicatedOrderAndTheGapItLeaves() {
+    void duplicated_order_and_the_gap_it_leaves() {
         prompts.replaceLine("kloe-2017/S2.md", 6, "order: 1");
 
         assertThat(problems())
@@ -243,7 +243,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Swapping two orders is how a coach reorders, and it loads cleanly")
-    void swappedOrdersLoad() {
+    void swapped_orders_load() {
         prompts.replaceLine(S1, 6, "order: 2");
         prompts.replaceLine("kloe-2017/S2.md", 6, "order: 1");
 
@@ -256,7 +256,7 @@ class CurriculumLoaderTest {
     // ---- kloe links (saf-2023 only) ----
 
     @Test
-    void kloeKeyOnlyInSafFiles() {
+    void kloe_key_only_in_saf_files() {
         prompts.insertLine(S1, 7, "kloe: S1");
 
         assertThat(problems())
@@ -265,7 +265,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void kloeLinksMustBeKnownCodes() {
+    void kloe_links_must_be_known_codes() {
         prompts.replaceLine(QS_S1, 7, "kloe: S6, S9, s6");
 
         assertThat(problems())
@@ -275,7 +275,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void kloeLinksAreOptional() {
+    void kloe_links_are_optional() {
         prompts.deleteLine(QS_S1, 7);
 
         CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
@@ -292,7 +292,7 @@ class CurriculumLoaderTest {
     // ---- sections ----
 
     @Test
-    void missingSectionPointsAtTheNextHeading() {
+    void missing_section_points_at_the_next_heading() {
         prompts.edit(
                 S1, text -> text.replace("## Evidence ideas\n- First idea.\n- Second idea.\n- Third idea.\n\n", ""));
 
@@ -302,7 +302,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void missingLastSectionPointsAtTheEnd() {
+    void missing_last_section_points_at_the_end() {
         prompts.edit(S1, text -> text.replace("\n## This week's action\nDo one useful thing this week.\n", ""));
 
         assertThat(problems())
@@ -311,7 +311,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownSection() {
+    void unknown_section() {
         prompts.insertLine(S1, 26, "## Notes");
 
         assertThat(problems())
@@ -321,7 +321,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void duplicateSection() {
+    void duplicate_section() {
         prompts.edit(S1, text -> text + "\n## Why it matters\nAgain.\n");
 
         assertThat(problems())
@@ -330,7 +330,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void wrongHeadingLevel() {
+    void wrong_heading_level() {
         prompts.replaceLine(S1, 21, "### Evidence ideas");
 
         assertThat(problems())
@@ -339,7 +339,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void textBeforeTheFirstSection() {
+    void text_before_the_first_section() {
         prompts.insertLine(S1, 8, "Welcome to week one.");
 
         assertThat(problems())
@@ -348,7 +348,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyParagraphSection() {
+    void empty_paragraph_section() {
         prompts.replaceLine(S1, 9, "");
 
         assertThat(problems())
@@ -357,7 +357,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyListSection() {
+    void empty_list_section() {
         prompts.edit(S1, text -> text.replace("- First sign.\n- Second sign.\n- Third sign.\n", ""));
 
         assertThat(problems())
@@ -366,7 +366,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void bulletsInAParagraphSection() {
+    void bullets_in_a_paragraph_section() {
         prompts.replaceLine(S1, 27, "- Do one useful thing this week.");
 
         assertThat(problems())
@@ -375,7 +375,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void plainTextInAListSection() {
+    void plain_text_in_a_list_section() {
         prompts.replaceLine(S1, 13, "Second question?");
 
         assertThat(problems())
@@ -384,7 +384,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void indentedLinesContinueABullet() {
+    void indented_lines_continue_a_bullet() {
         prompts.insertLine(S1, 13, "  which carries on here?");
 
         CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
@@ -399,7 +399,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void nestedBullet() {
+    void nested_bullet() {
         prompts.insertLine(S1, 13, "  - a sub-point");
 
         assertThat(problems())
@@ -408,7 +408,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void emptyBullet() {
+    void empty_bullet() {
         prompts.replaceLine(S1, 23, "-");
 
         assertThat(problems())
@@ -417,7 +417,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void tooFewBullets() {
+    void too_few_bullets() {
         prompts.deleteLine(S1, 14);
 
         assertThat(problems())
@@ -426,7 +426,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void tooManyBulletsPointsAtTheSixth() {
+    void too_many_bullets_points_at_the_sixth() {
         prompts.insertLine(S1, 25, "- Fourth idea.\n- Fifth idea.\n- Sixth idea.");
 
         assertThat(problems())
@@ -437,7 +437,7 @@ class CurriculumLoaderTest {
     // ---- limits ----
 
     @Test
-    void sectionTooLong() {
+    void section_too_long() {
         prompts.replaceLine(S1, 9, "w".repeat(901));
 
         assertThat(problems())
@@ -446,7 +446,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void bodyTooLong() {
+    void body_too_long() {
         String longBullet = "- " + "b".repeat(850);
         prompts.edit(
                 S1,
@@ -463,7 +463,7 @@ class CurriculumLoaderTest {
     // ---- files and folders ----
 
     @Test
-    void missingFilesAreNamed() {
+    void missing_files_are_named() {
         prompts.delete("kloe-2017/S3.md");
         prompts.delete("kloe-2017/E6.md");
 
@@ -471,7 +471,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void fileThatIsNotAPrompt() {
+    void file_that_is_not_a_prompt() {
         prompts.write("kloe-2017/S7.md", PromptFixtures.validFile(Frameworks.KLOE, "S6", 6));
 
         assertThat(problems())
@@ -480,7 +480,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void fileNameInTheWrongCaseGetsAHint() {
+    void file_name_in_the_wrong_case_gets_a_hint() {
         String text = prompts.read(QS_S1);
         prompts.delete(QS_S1);
         prompts.write("saf-2023/qs-s1.md", text);
@@ -494,7 +494,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("Other files in a framework folder are reported; README.md and hidden files are left alone")
-    void otherFilesInAFrameworkFolder() {
+    void other_files_in_a_framework_folder() {
         prompts.write("kloe-2017/notes.txt", "ideas");
         prompts.write("kloe-2017/README.md", "About these prompts.");
         prompts.write("kloe-2017/.DS_Store", "");
@@ -508,7 +508,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void unknownFolderAndStrayFileAtTheTop() {
+    void unknown_folder_and_stray_file_at_the_top() {
         prompts.write("kloe2017/S1.md", "");
         prompts.write("todo.md", "");
 
@@ -520,7 +520,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void missingFrameworkFolder() {
+    void missing_framework_folder() {
         prompts.deleteTree("saf-2023");
 
         assertThat(problems())
@@ -529,7 +529,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void promptsFolderNotFound() {
+    void prompts_folder_not_found() {
         CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("nowhere"));
 
         assertThat(result.ok()).isFalse();
@@ -540,7 +540,7 @@ class CurriculumLoaderTest {
     }
 
     @Test
-    void notUtf8PointsAtTheLine() {
+    void not_utf_8_points_at_the_line() {
         byte[] latin1 = PromptFixtures.validFile(Frameworks.KLOE, "S1", 1)
                 .replace("Why S1 matters", "Why S1 matters \u00e9")
                 .getBytes(StandardCharsets.ISO_8859_1);
@@ -552,7 +552,7 @@ class CurriculumLoaderTest {
 
     @Test
     @DisplayName("A broken file is left out of its curriculum and does not cascade into order or count problems")
-    void brokenFileDoesNotCascade() {
+    void broken_file_does_not_cascade() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
         CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));

@@ -30,7 +30,7 @@ class CurriculumTest {
     }
 
     @Test
-    void itemsAreSortedByOrderWhateverOrderTheyArriveIn() {
+    void items_are_sorted_by_order_whatever_order_they_arrive_in() {
         List<CurriculumItem> shuffled = new ArrayList<>(kloe.items());
         Collections.reverse(shuffled);
 
@@ -38,7 +38,7 @@ class CurriculumTest {
     }
 
     @Test
-    void defaultOrderRunsSafeToWellLed() {
+    void default_order_runs_safe_to_well_led() {
         assertThat(kloe.defaultOrder())
                 .containsExactly(
                         "S1", "S2", "S3", "S4", "S5", "S6", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "C1", "C2", "C3",
@@ -46,7 +46,7 @@ class CurriculumTest {
     }
 
     @Test
-    void byCodeIgnoresCaseAndSpaces() {
+    void by_code_ignores_case_and_spaces() {
         assertThat(kloe.byCode(" w5 "))
                 .hasValueSatisfying(i -> assertThat(i.code()).isEqualTo("W5"));
         assertThat(kloe.byCode("S7")).isEmpty();
@@ -54,7 +54,7 @@ class CurriculumTest {
     }
 
     @Test
-    void reorderFollowsTheCoachesList() {
+    void reorder_follows_the_coaches_list() {
         List<String> codes = new ArrayList<>(kloe.defaultOrder());
         Collections.swap(codes, 0, 23);
         codes.set(1, codes.get(1).toLowerCase());
@@ -68,7 +68,7 @@ class CurriculumTest {
     }
 
     @Test
-    void reorderNamesUnknownMissingAndRepeatedCodes() {
+    void reorder_names_unknown_missing_and_repeated_codes() {
         List<String> codes = new ArrayList<>(kloe.defaultOrder());
         codes.remove("S3");
         codes.remove("E6");

@@ -35,7 +35,7 @@ class RealPromptsTest {
 
     @Test
     @DisplayName("All 58 prompt files load with no problems")
-    void allFilesLoad() {
+    void all_files_load() {
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();
         assertThat(kloe().items()).hasSize(24);
@@ -43,7 +43,7 @@ class RealPromptsTest {
     }
 
     @Test
-    void kloeDefaultOrderIsSafeEffectiveCaringResponsiveWellLed() {
+    void kloe_default_order_is_safe_effective_caring_responsive_well_led() {
         assertThat(kloe().defaultOrder())
                 .containsExactly(
                         "S1", "S2", "S3", "S4", "S5", "S6", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "C1", "C2", "C3",
@@ -54,13 +54,13 @@ class RealPromptsTest {
     }
 
     @Test
-    void safDefaultOrderFollowsTheQualityStatements() {
+    void saf_default_order_follows_the_quality_statements() {
         assertThat(saf().defaultOrder()).isEqualTo(Frameworks.SAF.codes());
         assertThat(saf().defaultOrder()).startsWith("QS-S1", "QS-S2").endsWith("QS-W7", "QS-W8");
     }
 
     @Test
-    void byCodeFindsRealPrompts() {
+    void by_code_finds_real_prompts() {
         CurriculumItem s1 = kloe().byCode("s1").orElseThrow();
         assertThat(s1.title()).isEqualTo("Safeguarding people from abuse and avoidable harm");
         assertThat(s1.keyQuestion()).isEqualTo(KeyQuestion.SAFE);
@@ -70,7 +70,7 @@ class RealPromptsTest {
     }
 
     @Test
-    void everyPromptIsComplete() {
+    void every_prompt_is_complete() {
         for (Curriculum curriculum : result.curricula().values()) {
             assertThat(curriculum.items()).allSatisfy(item -> {
                 assertThat(item.whyItMatters()).isNotBlank();
@@ -85,7 +85,7 @@ class RealPromptsTest {
 
     @Test
     @DisplayName("Each quality statement links back to the KLOEs that map onto it, and every KLOE is covered")
-    void safLinksFollowTheCrosswalk() {
+    void saf_links_follow_the_crosswalk() {
         Map<String, List<String>> links =
                 saf().items().stream().collect(Collectors.toMap(CurriculumItem::code, CurriculumItem::kloeLinks));
 
@@ -130,7 +130,7 @@ class RealPromptsTest {
     }
 
     @Test
-    void reorderingARealCurriculum() {
+    void reordering_a_real_curriculum() {
         List<String> reversed = new ArrayList<>(kloe().defaultOrder());
         Collections.reverse(reversed);
 
@@ -139,7 +139,7 @@ class RealPromptsTest {
 
     @Test
     @DisplayName("The default prompts folder is found from the project root")
-    void defaultFolderFromProjectRoot() {
+    void default_folder_from_project_root() {
         assertThat(CurriculumLoader.defaultPromptsDir()).isEqualTo(Path.of("prompts"));
     }
 }

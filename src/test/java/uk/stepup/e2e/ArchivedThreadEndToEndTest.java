@@ -3,7 +3,6 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -11,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.deliveries.DeliveryLedger;
@@ -31,13 +28,12 @@ import uk.stepup.sandbox.SandboxMessage;
  * still reach the thread exactly once (through REST, which unarchives it); a thread that was deleted, or that a
  * moderator locked, gets no copy, the coaches are told once, and it is never tried again.
  */
-@ExtendWith(NoErrorLogs.class)
 class ArchivedThreadEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Instant CREATED = Instant.parse("2027-02-24T10:00:00Z");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final EndToEnd e2e = EndToEnd.startingAt(CREATED).withoutRuleCheck();
 
     BotHarness h;
     Cohort cohort;
@@ -45,7 +41,7 @@ class ArchivedThreadEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        h = new BotHarness(dir, CREATED);
+        h = e2e.harness();
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Archive", "start", "2027-03-01"), h.general)
@@ -66,11 +62,6 @@ class ArchivedThreadEndToEndTest {
         channel("coaches").messages().forEach(m -> setUpNotes.add(m.id()));
         cohort = h.bot.cohorts.byName(h.guild.id(), "Archive").orElseThrow();
         cal = h.bot.programme.calendar(cohort);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private SandboxChannel channel(String name) {

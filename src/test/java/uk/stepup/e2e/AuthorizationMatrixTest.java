@@ -3,7 +3,6 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -15,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.app.BotModule;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
@@ -28,7 +25,9 @@ import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
-import uk.stepup.measures.MeasureEntryService;
+import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.measures.MeasureEntryResult;
+import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.PermissionOverwrite;
 import uk.stepup.sandbox.Permissions;
@@ -52,7 +51,6 @@ import uk.stepup.summaries.ProgressService;
  * home's ids where they cannot, and must give them nothing of that home and change nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 class AuthorizationMatrixTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -116,8 +114,14 @@ class AuthorizationMatrixTest {
         m.put(ComponentIds.Action.PROGRESS, a -> bot.progress.forManager(a));
         m.put(ComponentIds.Action.TASK_DONE, a -> bot.taskBoard.markDone(a, f.otherTask()));
         m.put(ComponentIds.Action.ATTENDED, a -> bot.sessionDesk.attended(a, f.otherSession()));
-        m.put(ComponentIds.Action.MEASURES_ADD, a -> bot.measureDesk.open(a, f.oak(), 1, 1, Optional.empty()));
-        m.put(ComponentIds.Action.MEASURES_MODAL, a -> bot.measureDesk.submit(a, f.oak(), 1, 1, Map.of("m1", "3")));
+        m.put(
+                ComponentIds.Action.MEASURES_ADD,
+                a -> bot.measureDesk.open(
+                        a, new MeasureForm.PageRef(f.oak(), 1, 1), Optional.empty(), MeasureInteractions.MODAL));
+        m.put(
+                ComponentIds.Action.MEASURES_MODAL,
+                a -> bot.measureDesk.submit(
+                        a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
         return m;
     }
 
@@ -130,14 +134,15 @@ class AuthorizationMatrixTest {
 
     static final String HELD = "Mrs Smith enjoyed the garden";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e =
+            EndToEnd.startingAt(Instant.parse("2027-01-06T10:00:00Z")).withoutRuleCheck();
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, Instant.parse("2027-01-06T10:00:00Z"));
+        h = e2e.harness();
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Matrix"), h.general)
@@ -156,11 +161,6 @@ class AuthorizationMatrixTest {
                         h.general)
                 .awaitReply(WAIT);
         h.setupReport("Matrix");
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
     }
 
     @Test
@@ -244,7 +244,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void no_one_but_a_homes_manager_gets_anything_from_its_components_and_nothing_changes() throws Exception {
-        try (BotHarness w = new BotHarness(dir.resolve("components"), Instant.parse("2027-01-06T10:00:00Z"))) {
+        try (BotHarness w = new BotHarness(e2e.dir().resolve("components"), Instant.parse("2027-01-06T10:00:00Z"))) {
             SandboxActor coach = w.sandbox.as(w.coach, w.guild);
             coach.slash("cohort create", Map.of("name", "Matrix"), w.general).awaitReply(WAIT);
             coach.slash(
@@ -438,7 +438,7 @@ class AuthorizationMatrixTest {
         if (result instanceof CheckinService.Refused r) {
             return r.outcome().message();
         }
-        if (result instanceof MeasureEntryService.Refused r) {
+        if (result instanceof MeasureEntryResult.Refused r) {
             return r.outcome().message();
         }
         if (result instanceof Outcome o && !o.ok()) {

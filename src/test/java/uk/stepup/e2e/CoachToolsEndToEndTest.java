@@ -3,7 +3,6 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,15 +10,13 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.ProgrammeCalendar;
@@ -42,7 +39,6 @@ import uk.stepup.tasks.Task;
  * simulated calendar is set a year ahead of the real date: the cohort starts on the Monday after a year from today.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoachToolsEndToEndTest {
     static final Duration WAIT =
@@ -52,8 +48,8 @@ class CoachToolsEndToEndTest {
                     LocalDate.now(ZoneOffset.UTC).plusYears(1))
             .plusWeeks(1);
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(at(-5, "10:00"));
 
     BotHarness h;
 
@@ -67,15 +63,7 @@ class CoachToolsEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, at(-5, "10:00")); // the Wednesday before
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-        assertThat(h.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+        h = e2e.harness(); // the Wednesday before
     }
 
     private Cohort cohort() {

@@ -36,8 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
@@ -80,7 +79,6 @@ import uk.stepup.sandbox.Violation;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(NoErrorLogs.class)
 class DiscordFaultSuiteTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final Instant CREATED = Instant.parse("2027-02-24T10:00:00Z");
@@ -97,8 +95,8 @@ class DiscordFaultSuiteTest {
     /** The set-up job's notes and report in #coaches (ids), which come before the faults. */
     final Set<String> setUpNotes = ConcurrentHashMap.newKeySet();
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(CREATED).withoutRuleCheck();
 
     BotHarness h;
     Cohort cohort;
@@ -123,7 +121,7 @@ class DiscordFaultSuiteTest {
     @BeforeAll
     void start() throws Exception {
         started = System.nanoTime();
-        h = new BotHarness(dir, CREATED);
+        h = e2e.harness();
         StringBuilder csv =
                 new StringBuilder("home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");
         for (int i = 0; i < HOMES; i++) {
@@ -173,33 +171,29 @@ class DiscordFaultSuiteTest {
 
     @AfterAll
     void stop() {
-        try {
-            TranscriptWriter.write(h.sandbox, Path.of("target", "fault-suite", "transcript.md"));
-            var stats = h.sandbox.stats();
-            long posts = botPosts();
-            System.out.printf(
-                    "Discord fault suite: %d of %d weeks verified (each post exactly once, each check-in stored "
-                            + "once as last answered); %d check-ins (%d revisions), %d faults injected, %d interactions "
-                            + "(%d failed for the person, %d tries again, %d 'already saved'), %d posts, %d gateway "
-                            + "identifies and %d resumes, %d 429s (%d global), %.1f s%n",
-                    weeksVerified.get(),
-                    weeksRun.size(),
-                    expected.size(),
-                    expected.values().stream().mapToInt(Expected::revisions).sum(),
-                    faults.get(),
-                    stats.interactions(),
-                    stats.failedInteractions(),
-                    retries.get(),
-                    alreadySaved.get(),
-                    posts,
-                    stats.identifies(),
-                    stats.resumes(),
-                    stats.rateLimited(),
-                    stats.globalRateLimited(),
-                    (System.nanoTime() - started) / 1e9);
-        } finally {
-            h.close();
-        }
+        TranscriptWriter.write(h.sandbox, Path.of("target", "fault-suite", "transcript.md"));
+        var stats = h.sandbox.stats();
+        long posts = botPosts();
+        System.out.printf(
+                "Discord fault suite: %d of %d weeks verified (each post exactly once, each check-in stored "
+                        + "once as last answered); %d check-ins (%d revisions), %d faults injected, %d interactions "
+                        + "(%d failed for the person, %d tries again, %d 'already saved'), %d posts, %d gateway "
+                        + "identifies and %d resumes, %d 429s (%d global), %.1f s%n",
+                weeksVerified.get(),
+                weeksRun.size(),
+                expected.size(),
+                expected.values().stream().mapToInt(Expected::revisions).sum(),
+                faults.get(),
+                stats.interactions(),
+                stats.failedInteractions(),
+                retries.get(),
+                alreadySaved.get(),
+                posts,
+                stats.identifies(),
+                stats.resumes(),
+                stats.rateLimited(),
+                stats.globalRateLimited(),
+                (System.nanoTime() - started) / 1e9);
     }
 
     // ---- the chapters ----
@@ -499,7 +493,7 @@ class DiscordFaultSuiteTest {
     @Order(7)
     void an_interaction_token_expiring_during_an_import_loses_nothing_the_report_reaches_coaches() throws Exception {
         // A world of its own: its clock jumps a quarter of an hour while the import runs.
-        try (BotHarness w = new BotHarness(dir.resolve("token"), CREATED)) {
+        try (BotHarness w = new BotHarness(e2e.dir().resolve("token"), CREATED)) {
             int homeCount = 12;
             StringBuilder csv = new StringBuilder(
                     "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n");

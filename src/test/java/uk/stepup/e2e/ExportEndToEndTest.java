@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.sandbox.InteractionHandle;
 import uk.stepup.sandbox.SandboxAttachment;
 import uk.stepup.sandbox.SandboxChannel;
@@ -29,7 +26,6 @@ import uk.stepup.sandbox.SandboxMessage;
  * and for a coach an ephemeral reply with the files attached. Steps run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportEndToEndTest {
     static final Duration WAIT =
@@ -37,14 +33,14 @@ class ExportEndToEndTest {
     static final Instant CREATED = Instant.parse("2026-12-30T10:00:00Z");
     static final Instant WEEK1_PROMPT = Instant.parse("2027-01-04T09:00:00Z");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(CREATED);
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, CREATED);
+        h = e2e.harness();
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Spring 2027", "start", "2027-01-04"), h.general)
@@ -77,14 +73,6 @@ class ExportEndToEndTest {
                                 "did", "=HYPERLINK(\"http://evil.example\") was pasted by mistake",
                                 "highlight", "Night staff asked for the huddle too."))
                 .awaitReply(WAIT);
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-        assertThat(h.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
     }
 
     private SandboxChannel channel(String name) {

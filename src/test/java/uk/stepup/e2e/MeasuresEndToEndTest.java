@@ -15,15 +15,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.measures.Measure;
@@ -43,7 +41,6 @@ import uk.stepup.sandbox.SandboxUser;
  * multiples with a small count suppressed. Steps run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeasuresEndToEndTest {
     static final Duration WAIT =
@@ -57,22 +54,14 @@ class MeasuresEndToEndTest {
     /** Elm Court's falls, weeks 1 to 7; in week 7 the two homes have 3 falls between them. */
     static final int[] ELM = {6, 7, 6, 5, 6, 7, 1};
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(CREATED);
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, CREATED);
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-        assertThat(h.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+        h = e2e.harness();
     }
 
     private Cohort cohort() {

@@ -5,21 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
@@ -39,7 +37,6 @@ import uk.stepup.shared.Rating;
  * create, enrol, prompt, check in, edit, privacy refusal, reminder, restart, summary. Steps run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.extension.ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProgrammeEndToEndTest {
     static final Duration WAIT =
@@ -49,22 +46,14 @@ class ProgrammeEndToEndTest {
 
     static final Instant WEEK1_PROMPT = Instant.parse("2027-01-04T09:00:00Z");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(CREATED);
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, CREATED);
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-        }
-        assertThat(h.sandbox.violations()).as("Discord rules broken by the bot").isEmpty();
+        h = e2e.harness();
     }
 
     private Cohort cohort() {

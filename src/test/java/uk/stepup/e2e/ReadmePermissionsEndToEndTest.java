@@ -3,7 +3,6 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,15 +10,13 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.discord.BotPermissions;
 import uk.stepup.sandbox.InteractionHandle;
@@ -37,7 +34,6 @@ import uk.stepup.sandbox.SandboxUser;
  * and no coach is told a permission is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadmePermissionsEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -46,8 +42,8 @@ class ReadmePermissionsEndToEndTest {
                     LocalDate.now(ZoneOffset.UTC).plusYears(1))
             .plusWeeks(1);
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(at(-5, "10:00"));
 
     BotHarness h;
 
@@ -60,17 +56,7 @@ class ReadmePermissionsEndToEndTest {
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, at(-5, "10:00"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-            assertThat(h.sandbox.violations())
-                    .as("Discord rules broken by the bot")
-                    .isEmpty();
-        }
+        h = e2e.harness();
     }
 
     private SandboxChannel channel(String name) {

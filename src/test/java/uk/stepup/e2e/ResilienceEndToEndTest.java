@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.sandbox.InteractionHandle;
@@ -31,19 +28,18 @@ import uk.stepup.sandbox.SandboxMessage;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(NoErrorLogs.class)
 class ResilienceEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Instant CREATED = Instant.parse("2027-02-24T10:00:00Z");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(CREATED).withoutRuleCheck();
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, CREATED);
+        h = e2e.harness();
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Autumn", "start", "2027-03-01"), h.general)
@@ -60,11 +56,6 @@ class ResilienceEndToEndTest {
                         h.general)
                 .awaitReply(WAIT);
         assertThat(h.setupReport("Autumn").content()).contains("Imported 1 home with 1 manager");
-    }
-
-    @AfterAll
-    void stop() {
-        h.close();
     }
 
     private Cohort cohort() {
@@ -224,7 +215,7 @@ class ResilienceEndToEndTest {
     @Test
     @Order(30)
     void a_check_in_held_for_a_privacy_confirmation_survives_a_restart() throws Exception {
-        try (BotHarness w = new BotHarness(dir.resolve("held"), CREATED)) {
+        try (BotHarness w = new BotHarness(e2e.dir().resolve("held"), CREATED)) {
             w.sandbox
                     .as(w.coach, w.guild)
                     .slash("cohort create", Map.of("name", "Held", "start", "2027-03-01"), w.general)

@@ -3,21 +3,18 @@ package uk.stepup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.sandbox.InteractionHandle;
@@ -34,21 +31,20 @@ import uk.stepup.shared.Outcome;
  * refused in words a coach can act on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NoErrorLogs.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SummaryCommandEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Wednesday before the cohort's first Monday, 11 January 2027. */
     static final Instant CREATED = Instant.parse("2027-01-06T10:00:00Z");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final EndToEnd e2e = EndToEnd.startingAt(CREATED);
 
     BotHarness h;
 
     @BeforeAll
     void start() throws Exception {
-        h = new BotHarness(dir, CREATED);
+        h = e2e.harness();
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Spring"), h.general)
@@ -67,16 +63,6 @@ class SummaryCommandEndToEndTest {
                         h.general)
                 .awaitReply(WAIT);
         h.setupReport("Spring");
-    }
-
-    @AfterAll
-    void stop() {
-        if (h != null) {
-            h.close();
-            assertThat(h.sandbox.violations())
-                    .as("Discord rules broken by the bot")
-                    .isEmpty();
-        }
     }
 
     private Cohort cohort() {

@@ -2,7 +2,6 @@ package uk.stepup.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.stepup.app.ManualTimers;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
 import uk.stepup.cohorts.Baseline;
@@ -27,9 +25,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
-import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.curriculum.CurriculumLoader;
-import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.Actor;
@@ -38,17 +34,8 @@ import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
-import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
-import uk.stepup.storage.JdbcSessionRepository;
-import uk.stepup.storage.JdbcTaskRepository;
-import uk.stepup.summaries.WeeklySummary;
-import uk.stepup.summaries.WeeklySummaryBuilder;
-import uk.stepup.tasks.CoachPublisher;
-import uk.stepup.weekly.CoachReminders;
-import uk.stepup.weekly.ProgrammePublisher;
-import uk.stepup.weekly.WeeklyProgramme;
 
 /**
  * 10,000 generated check-ins through the real check-in desk and a real SQLite file: maximum lengths, odd Unicode,
@@ -97,24 +84,6 @@ class HostileCheckinInputTest {
                         List.of(String.valueOf(100000000000000000L + i))));
             }
             List<Home> enrolled = homes.enrolAll(cohort.id(), newHomes, now);
-            WeeklyProgramme programme = new WeeklyProgramme(
-                    cohorts,
-                    homes,
-                    checkins,
-                    new JdbcDeliveryLedger(db),
-                    new NoPublisher(),
-                    new WeeklySummaryBuilder(cohorts, homes, checkins, curricula),
-                    supply,
-                    new ManualTimers(id -> {}),
-                    new CoachReminders(
-                            new JdbcTaskRepository(db),
-                            new JdbcSessionRepository(db),
-                            homes,
-                            NO_COACH_POSTS,
-                            new ManualTimers(id -> {}),
-                            clock),
-                    clock,
-                    Runnable::run);
             CheckinService desk = new CheckinService(
                     cohorts, homes, checkins, supply, new PrivacyGuard(clock), new JdbcHeldCheckins(db), clock);
 
@@ -176,64 +145,5 @@ class HostileCheckinInputTest {
     /** Random hostile text (see {@link HostileText}) up to max characters, sometimes with an identifier inside. */
     static String text(Random random, int max, boolean identifier) {
         return HostileText.text(random, max, identifier);
-    }
-
-    /** Coach posts are not exercised here either. */
-    static final CoachPublisher NO_COACH_POSTS = (CoachPublisher) Proxy.newProxyInstance(
-            HostileCheckinInputTest.class.getClassLoader(),
-            new Class<?>[] {CoachPublisher.class},
-            (proxy, method, args) -> {
-                throw new UnsupportedOperationException("not used");
-            });
-
-    /** The publisher is not exercised here: check-ins are not posted anywhere. */
-    static final class NoPublisher implements ProgrammePublisher {
-        @Override
-        public Posted postPrompt(Cohort c, int w, CurriculumItem i, Instant d, DeliveryLedger.Key k) {
-            return new Failed("not used");
-        }
-
-        @Override
-        public Posted postReminder(Cohort c, Home h, int w, CurriculumItem i, Instant d, DeliveryLedger.Key k) {
-            return new Failed("not used");
-        }
-
-        @Override
-        public Posted postSummary(Cohort c, WeeklySummary s, DeliveryLedger.Key k) {
-            return new Failed("not used");
-        }
-
-        @Override
-        public Posted postThread(Cohort c, int w, CurriculumItem i, String p, DeliveryLedger.Key k) {
-            return new Failed("not used");
-        }
-
-        @Override
-        public Optional<String> findThread(Cohort c, String p) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postSummaryInThread(Cohort c, WeeklySummary s, String t, DeliveryLedger.Key k) {
-            return new Failed("not used");
-        }
-
-        @Override
-        public Optional<String> findSummaryInThread(Cohort c, String t, DeliveryLedger.Key k) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> findDelivered(Cohort c, DeliveryLedger.Key k) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> findReminder(Cohort c, Home h, DeliveryLedger.Key k) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void tellCoaches(Cohort c, String text) {}
     }
 }

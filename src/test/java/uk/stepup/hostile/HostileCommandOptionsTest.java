@@ -128,6 +128,15 @@ class HostileCommandOptionsTest {
         System.out.printf("  %s: %,d calls in %d ms%n", phase, calls - c0, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** A refused measure's reason, or DONE with the name and definition as stored. */
+    private static Outcome outcome(MeasureDefinitionService.AddResult result) {
+        if (result instanceof MeasureDefinitionService.NotAdded no) {
+            return no.why();
+        }
+        Measure m = ((MeasureDefinitionService.Added) result).measure();
+        return Outcome.done("Added " + m.name() + " · " + m.definition());
+    }
+
     private void noEcho(String what, Outcome o) {
         String core = HostileText.identifierIn(o.message());
         if (core != null) {
@@ -539,7 +548,7 @@ class HostileCommandOptionsTest {
                     + " denominator_label:" + den.orElse("");
             Cohort c = cohort;
             int before = w.measures.inCohort(c.id()).size();
-            Optional<Outcome> o = call(what, () -> w.measureAdmin.add(COACH, c, d), 9);
+            Optional<Outcome> o = call(what, () -> outcome(w.measureAdmin.add(COACH, c, d)), 9);
             if (o.isEmpty()) {
                 continue;
             }

@@ -29,14 +29,11 @@ import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
-import uk.stepup.csv.JacksonCsv;
-import uk.stepup.export.ExportFiles;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureValue;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Rating;
-import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
@@ -86,8 +83,7 @@ class HostileExportTest {
             }
             store(w, cohort, homes, new Random(20279));
 
-            DataExportService export = new DataExportService(
-                    Reports.histories(w.db, HostileWorld.CURRICULA, w.clock), new ExportFiles(new JacksonCsv()));
+            DataExportService export = w.features.export;
             DataExportService.Result csv = export.export(COACH, cohort, ExportFormat.CSV);
             assertThat(csv.outcome().ok()).as(csv.outcome().message()).isTrue();
             ExportCheck.Stored stored = ExportCheck.stored(w.db, cohort.id());
@@ -206,14 +202,7 @@ class HostileExportTest {
                     "https://zoom.us/j/" + i,
                     Optional.of(HostileText.oneLine(r, 100, false)));
         }
-        CheckinService desk = new CheckinService(
-                w.cohorts,
-                w.homes,
-                w.checkins,
-                () -> HostileWorld.CURRICULA,
-                w.guard,
-                new JdbcHeldCheckins(w.db),
-                w.clock);
+        CheckinService desk = w.features.checkins;
         for (int round = 0; round < 20; round++) {
             for (Home home : homes) {
                 Actor manager = new Actor(home.managerIds().get(0), "m", "1", false);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.UnaryOperator;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,9 @@ import uk.stepup.measures.spc.VariationIcon;
 class HomeMeasuresServiceTest {
     /** Ten ordinary weeks, then seven lower ones: a shift below the mean. */
     static final double[] SHIFT_DOWN = {8, 9, 7, 8, 10, 8, 9, 7, 8, 9, 4, 3, 4, 5, 3, 4, 4};
+
+    /** The emphasis Discord's side passes in. */
+    static final UnaryOperator<String> BOLD = s -> "**" + s + "**";
 
     @TempDir
     Path dir;
@@ -60,14 +64,14 @@ class HomeMeasuresServiceTest {
         assertThat(down.variation()).isEqualTo(PointType.SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(down.variationIcon()).isEqualTo(VariationIcon.IMPROVEMENT_LOW);
         assertThat(down.hasTrialLimits()).isFalse();
-        assertThat(status(falls).line())
+        assertThat(status(falls).line(BOLD))
                 .startsWith("Latest **4**, week of 26 Apr 2027")
                 .contains("Special cause improvement (lower)")
                 .contains("17 values")
                 .doesNotContain("trial");
         assertThat(status(activities).chart().orElseThrow().variationIcon()).isEqualTo(VariationIcon.CONCERN_LOW);
         assertThat(status(mood).chart().orElseThrow().variationIcon()).isEqualTo(VariationIcon.NEUTRAL_LOW);
-        assertThat(status(mood).line()).contains("Special cause, neutral (lower)");
+        assertThat(status(mood).line(BOLD)).contains("Special cause, neutral (lower)");
     }
 
     @Test
@@ -80,22 +84,24 @@ class HomeMeasuresServiceTest {
             f.weekly(m, f.oak, f.monday(12), steady);
         }
         assertThat(status(easy).chart().orElseThrow().assurance()).contains(Assurance.CONSISTENT_PASS);
-        assertThat(status(easy).line()).contains("Common cause variation").contains("Consistently passing the target");
+        assertThat(status(easy).line(BOLD))
+                .contains("Common cause variation")
+                .contains("Consistently passing the target");
         assertThat(status(hard).chart().orElseThrow().assurance()).contains(Assurance.CONSISTENT_FAIL);
-        assertThat(status(close).line()).contains("Hit and miss against the target");
+        assertThat(status(close).line(BOLD)).contains("Hit and miss against the target");
     }
 
     @Test
     void under_twelve_values_the_limits_are_trial_limits_and_under_two_there_is_no_chart() {
         Measure falls = f.falls();
         assertThat(status(falls).chart()).isEmpty();
-        assertThat(status(falls).line()).isEqualTo("No values yet.");
+        assertThat(status(falls).line(BOLD)).isEqualTo("No values yet.");
         f.weekly(falls, f.oak, f.monday(1), 5);
         assertThat(status(falls).chart()).isEmpty();
-        assertThat(status(falls).line()).contains("a chart needs at least two values");
+        assertThat(status(falls).line(BOLD)).contains("a chart needs at least two values");
         f.weekly(falls, f.oak, f.monday(3), 6, 4);
         assertThat(status(falls).chart().orElseThrow().hasTrialLimits()).isTrue();
-        assertThat(status(falls).line()).contains("3 values, trial limits");
+        assertThat(status(falls).line(BOLD)).contains("3 values, trial limits");
     }
 
     @Test
@@ -119,32 +125,31 @@ class HomeMeasuresServiceTest {
         f.measures.saveValues(List.of(
                 f.rate(rate, f.oak, LocalDate.of(2026, 11, 1), 5, 1600),
                 f.rate(rate, f.oak, LocalDate.of(2026, 12, 1), 7, 1700)));
-        assertThat(status(rate).line()).startsWith("Latest **4.12** (7 ÷ 1,700), Dec 2026");
+        assertThat(status(rate).line(BOLD)).startsWith("Latest **4.12** (7 ÷ 1,700), Dec 2026");
     }
 
     @Test
-    void the_manager_s_view_has_a_line_per_measure_and_a_chart_for_each_with_two_values() {
-        assertThat(view.forManager(f.alice).text()).contains("no measures yet");
+    void the_manager_s_view_has_a_status_per_measure_and_a_chart_for_each_with_two_values() {
+        assertThat(view.forManager(f.alice, 10))
+                .isEqualTo(new HomeMeasuresService.NoMeasures("Oak House", "Spring 2027"));
         Measure falls = f.falls();
-        f.fallsRate(Frequency.MONTHLY);
+        Measure rate = f.fallsRate(Frequency.MONTHLY);
         f.weekly(falls, f.oak, f.monday(17), SHIFT_DOWN);
         f.weekly(falls, f.elm, f.monday(2), 1, 2);
-        HomeMeasuresService.View v = view.forManager(f.alice);
-        assertThat(v.text())
-                .startsWith("**Oak House** · your measures in Spring 2027 (only you see this)")
-                .contains("**1. Falls** · count · weekly · lower is better")
-                .contains("Special cause improvement (lower)")
-                .contains("**2. Falls rate**")
-                .contains("No values yet.")
-                .contains("grey points are common cause");
-        assertThat(v.text().length()).isLessThanOrEqualTo(2000);
+        HomeMeasuresService.Measures v = (HomeMeasuresService.Measures) view.forManager(f.alice, 10);
+        assertThat(v.home()).isEqualTo("Oak House");
+        assertThat(v.cohort()).isEqualTo("Spring 2027");
+        assertThat(v.statuses()).extracting(st -> st.measure().id()).containsExactly(falls.id(), rate.id());
+        assertThat(v.statuses().get(0).line(BOLD)).contains("Special cause improvement (lower)");
+        assertThat(v.statuses().get(1).line(BOLD)).isEqualTo("No values yet.");
+        assertThat(v.anyChart()).isTrue();
         assertThat(v.charts()).extracting(ChartImage::filename).containsExactly("measure-1-falls.png");
         assertThat(f.renderer.charts).hasSize(1);
         assertThat(f.renderer.charts.get(0).spc().orElseThrow().points()).hasSize(SHIFT_DOWN.length);
         assertThat(f.renderer.charts.get(0).subtitle()).startsWith("Oak House");
 
-        assertThat(view.forManager(f.coach).text()).contains("As a coach");
-        assertThat(view.forManager(f.outsider).text()).contains("not enrolled");
+        assertThat(view.forManager(f.coach, 10)).isEqualTo(new HomeMeasuresService.NotAManager(true));
+        assertThat(view.forManager(f.outsider, 10)).isEqualTo(new HomeMeasuresService.NotAManager(false));
         assertThat(view.progress(f.oak))
                 .hasValueSatisfying(p -> assertThat(p)
                         .contains("Falls: latest 4 · Special cause improvement (lower)")
@@ -152,7 +157,7 @@ class HomeMeasuresServiceTest {
     }
 
     @Test
-    void twelve_measures_still_fit_one_message_and_ten_charts_one_message() {
+    void no_more_charts_are_drawn_than_asked_for() {
         for (int i = 1; i <= MeasureDefinitionService.MAX_MEASURES; i++) {
             Measure m = f.measures.add(new MeasureRepository.NewMeasure(
                     f.cohort.id(),
@@ -167,12 +172,9 @@ class HomeMeasuresServiceTest {
             f.measures.saveValues(
                     List.of(f.rate(m, f.oak, f.monday(1), 3, 800), f.rate(m, f.oak, f.monday(2), 4, 810)));
         }
-        HomeMeasuresService.View v = view.forManager(f.alice);
-        assertThat(v.text().length()).isLessThanOrEqualTo(HomeMeasuresService.MESSAGE_MAX);
-        assertThat(v.text())
-                .contains("**12. Measure number 12 with a long name**")
-                .contains("`/measure list`");
-        assertThat(v.charts()).hasSize(HomeMeasuresService.MAX_CHARTS);
+        HomeMeasuresService.Measures v = (HomeMeasuresService.Measures) view.forManager(f.alice, 10);
+        assertThat(v.statuses()).hasSize(MeasureDefinitionService.MAX_MEASURES);
+        assertThat(v.charts()).hasSize(10);
     }
 
     @Test

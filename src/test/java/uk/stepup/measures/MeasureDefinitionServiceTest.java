@@ -3,6 +3,7 @@ package uk.stepup.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
@@ -54,19 +55,24 @@ class MeasureDefinitionServiceTest {
                 per == null ? OptionalDouble.empty() : OptionalDouble.of(per));
     }
 
+    /** The refusal, or DONE with the stored measure's name and definition (the Discord side words the reply). */
+    static Outcome outcome(MeasureDefinitionService.AddResult result) {
+        if (result instanceof MeasureDefinitionService.NotAdded no) {
+            return no.why();
+        }
+        Measure m = ((MeasureDefinitionService.Added) result).measure();
+        return Outcome.done(m.name() + " · " + m.definition());
+    }
+
     @Test
     void only_a_coach_adds_a_measure_and_it_is_weekly_unless_said_otherwise() {
-        Outcome refused = admin.add(f.alice, f.cohort, plain("Falls", "decrease", 3.0));
+        Outcome refused = outcome(admin.add(f.alice, f.cohort, plain("Falls", "decrease", 3.0)));
         assertThat(refused.kind()).isEqualTo(Outcome.Kind.REFUSED);
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
 
-        Outcome done = admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0));
+        Outcome done = outcome(admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0)));
         assertThat(done.ok()).isTrue();
-        assertThat(done.message())
-                .contains("**Falls**")
-                .contains("lower is better")
-                .contains("target 3")
-                .contains("weekly check-in");
+        assertThat(done.message()).isEqualTo("Falls · falls · weekly · lower is better · target 3");
         Measure m = f.measures.inCohort(f.cohort.id()).get(0);
         assertThat(m.direction()).isEqualTo(ImprovementDirection.DECREASE);
         assertThat(m.frequency()).isEqualTo(Frequency.WEEKLY);
@@ -78,25 +84,24 @@ class MeasureDefinitionServiceTest {
 
     @Test
     void a_rate_has_both_labels_and_a_multiplier() {
-        assertThat(admin.add(f.coach, f.cohort, rate("falls", null, 1000.0)).kind())
+        assertThat(outcome(admin.add(f.coach, f.cohort, rate("falls", null, 1000.0)))
+                        .kind())
                 .isEqualTo(Outcome.Kind.INVALID);
-        assertThat(admin.add(f.coach, f.cohort, rate(null, null, 1000.0)).message())
+        assertThat(outcome(admin.add(f.coach, f.cohort, rate(null, null, 1000.0)))
+                        .message())
                 .contains("`per` multiplies a rate");
-        assertThat(admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 0.0))
+        assertThat(outcome(admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 0.0)))
                         .kind())
                 .isEqualTo(Outcome.Kind.INVALID);
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
 
-        Outcome done = admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0));
-        assertThat(done.message())
-                .contains("falls ÷ occupied bed days × 1,000")
-                .contains("monthly")
-                .contains("first check-in of each month");
+        Outcome done = outcome(admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0)));
+        assertThat(done.message()).contains("falls ÷ occupied bed days × 1,000").contains("monthly");
         Measure m = f.measures.inCohort(f.cohort.id()).get(0);
         assertThat(m.rate()).contains(new Rate("falls", "occupied bed days", 1000));
         assertThat(m.frequency()).isEqualTo(Frequency.MONTHLY);
 
-        admin.add(
+        outcome(admin.add(
                 f.coach,
                 f.cohort,
                 new MeasureDefinitionService.Definition(
@@ -107,7 +112,7 @@ class MeasureDefinitionServiceTest {
                         Optional.empty(),
                         Optional.of("residents weighed"),
                         Optional.of("residents"),
-                        OptionalDouble.empty()));
+                        OptionalDouble.empty())));
         assertThat(f.measures
                         .inCohort(f.cohort.id())
                         .get(1)
@@ -119,20 +124,22 @@ class MeasureDefinitionServiceTest {
 
     @Test
     void bad_definitions_are_explained_and_nothing_is_stored() {
-        assertThat(admin.add(f.coach, f.cohort, plain("Falls", "sideways", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("Falls", "sideways", null)))
                         .message())
                 .contains("increase");
-        assertThat(admin.add(f.coach, f.cohort, plain("Mood", "neutral", 5.0)).message())
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("Mood", "neutral", 5.0)))
+                        .message())
                 .contains("neutral");
-        assertThat(admin.add(f.coach, f.cohort, plain("", "decrease", null)).message())
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("", "decrease", null)))
+                        .message())
                 .contains("`name`");
-        assertThat(admin.add(f.coach, f.cohort, plain("x".repeat(61), "decrease", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("x".repeat(61), "decrease", null)))
                         .message())
                 .contains("60");
-        assertThat(admin.add(f.coach, f.cohort, plain("@everyone falls", "decrease", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("@everyone falls", "decrease", null)))
                         .message())
                 .contains("@");
-        assertThat(admin.add(
+        assertThat(outcome(admin.add(
                                 f.coach,
                                 f.cohort,
                                 new MeasureDefinitionService.Definition(
@@ -143,7 +150,7 @@ class MeasureDefinitionServiceTest {
                                         Optional.of("daily"),
                                         Optional.empty(),
                                         Optional.empty(),
-                                        OptionalDouble.empty()))
+                                        OptionalDouble.empty())))
                         .message())
                 .contains("weekly or monthly");
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
@@ -151,10 +158,10 @@ class MeasureDefinitionServiceTest {
 
     @Test
     void a_name_that_points_to_a_person_is_refused_without_repeating_it() {
-        Outcome o = admin.add(f.coach, f.cohort, plain("Falls for Mrs Higginbottom", "decrease", null));
+        Outcome o = outcome(admin.add(f.coach, f.cohort, plain("Falls for Mrs Higginbottom", "decrease", null)));
         assertThat(o.kind()).isEqualTo(Outcome.Kind.INVALID);
         assertThat(o.message()).contains("Nothing was added").doesNotContain("Higginbottom");
-        assertThat(admin.add(f.coach, f.cohort, plain("Falls in room 12", "decrease", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("Falls in room 12", "decrease", null)))
                         .ok())
                 .isFalse();
         assertThat(f.measures.inCohort(f.cohort.id())).isEmpty();
@@ -162,18 +169,18 @@ class MeasureDefinitionServiceTest {
 
     @Test
     void names_are_unique_in_a_cohort_ignoring_case_and_a_cohort_has_at_most_twelve() {
-        assertThat(admin.add(f.coach, f.cohort, plain("Falls", "decrease", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("Falls", "decrease", null)))
                         .ok())
                 .isTrue();
-        assertThat(admin.add(f.coach, f.cohort, plain("FALLS", "decrease", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("FALLS", "decrease", null)))
                         .message())
                 .contains("already has");
         for (int i = 2; i <= MeasureDefinitionService.MAX_MEASURES; i++) {
-            assertThat(admin.add(f.coach, f.cohort, plain("Measure " + i, "increase", null))
+            assertThat(outcome(admin.add(f.coach, f.cohort, plain("Measure " + i, "increase", null)))
                             .ok())
                     .isTrue();
         }
-        assertThat(admin.add(f.coach, f.cohort, plain("One too many", "increase", null))
+        assertThat(outcome(admin.add(f.coach, f.cohort, plain("One too many", "increase", null)))
                         .message())
                 .contains("already has 12");
         assertThat(f.measures.inCohort(f.cohort.id()))
@@ -182,16 +189,13 @@ class MeasureDefinitionServiceTest {
     }
 
     @Test
-    void the_list_names_every_measure_and_the_suppression_rule() {
-        assertThat(admin.list(f.cohort)).contains("no measures yet");
-        admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0));
-        admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0));
-        assertThat(admin.list(f.cohort))
-                .contains("1. **Falls** · falls · weekly · lower is better · target 3")
-                .contains("2. **Falls rate**")
-                .contains("<5")
-                .contains("measure,period,value");
-        assertThat(admin.listForManager(f.alice)).isEqualTo(admin.list(f.cohort));
-        assertThat(admin.listForManager(f.outsider)).contains("not enrolled");
+    void the_list_is_the_cohort_s_measures_in_order_and_the_manager_s_own_cohort() {
+        assertThat(admin.list(f.cohort)).isEqualTo(new MeasureDefinitionService.Listed("Spring 2027", List.of()));
+        outcome(admin.add(f.coach, f.cohort, plain("Falls", "decrease", 3.0)));
+        outcome(admin.add(f.coach, f.cohort, rate("falls", "occupied bed days", 1000.0)));
+        MeasureDefinitionService.Listed listed = (MeasureDefinitionService.Listed) admin.list(f.cohort);
+        assertThat(listed.measures()).extracting(Measure::name).containsExactly("Falls", "Falls rate");
+        assertThat(admin.listForManager(f.alice)).isEqualTo(listed);
+        assertThat(admin.listForManager(f.outsider)).isEqualTo(new MeasureDefinitionService.NoHome());
     }
 }

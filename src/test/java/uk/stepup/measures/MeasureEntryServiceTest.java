@@ -21,6 +21,9 @@ class MeasureEntryServiceTest {
     @TempDir
     Path dir;
 
+    /** A Discord modal's limits, as the Discord side passes them in. */
+    static final MeasureForm.Limits MODAL = new MeasureForm.Limits(5, 45, 100);
+
     MeasuresFixture f;
     MeasureEntryService desk;
 
@@ -35,19 +38,20 @@ class MeasureEntryServiceTest {
         f.close();
     }
 
-    private MeasureEntryService.Form form(int week, int page) {
-        MeasureEntryService.Result r = desk.open(f.alice, f.oak.id(), week, page, Optional.empty());
-        assertThat(r).isInstanceOf(MeasureEntryService.Opened.class);
-        return ((MeasureEntryService.Opened) r).form();
+    private MeasureForm form(int week, int page) {
+        MeasureEntryResult r =
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), week, page), Optional.empty(), MODAL);
+        assertThat(r).isInstanceOf(MeasureEntryResult.Opened.class);
+        return ((MeasureEntryResult.Opened) r).form();
     }
 
     @Test
     void nothing_is_offered_without_measures_and_one_page_for_a_few() {
         f.clock.set(f.inWeek(1));
-        assertThat(desk.offer(f.oak.id(), 1)).isEmpty();
+        assertThat(desk.offer(f.oak.id(), 1, MODAL)).isEmpty();
         f.falls();
-        MeasureEntryService.Offer offer = desk.offer(f.oak.id(), 1).orElseThrow();
-        assertThat(offer.label()).isEqualTo("Add this week's measures");
+        MeasureForm.Offer offer = desk.offer(f.oak.id(), 1, MODAL).orElseThrow();
+        assertThat(offer.at()).isEqualTo(new MeasureForm.PageRef(f.oak.id(), 1, 1));
         assertThat(offer.pages()).isEqualTo(1);
     }
 
@@ -56,10 +60,11 @@ class MeasureEntryServiceTest {
         f.clock.set(f.inWeek(3));
         Measure falls = f.falls();
         Measure rate = f.fallsRate(Frequency.WEEKLY);
-        MeasureEntryService.Form form = form(3, 1);
-        assertThat(form.title()).isEqualTo("Week 3 measures");
+        MeasureForm form = form(3, 1);
+        assertThat(form.at()).isEqualTo(new MeasureForm.PageRef(f.oak.id(), 3, 1));
+        assertThat(form.pages()).isEqualTo(1);
         assertThat(form.inputs())
-                .extracting(MeasureEntryService.Input::id)
+                .extracting(MeasureForm.Input::id)
                 .containsExactly("m" + falls.id(), "m" + rate.id() + "n", "m" + rate.id() + "d");
         assertThat(form.inputs().get(0).label()).isEqualTo("Falls (count)");
         assertThat(form.inputs().get(0).description())
@@ -68,22 +73,21 @@ class MeasureEntryServiceTest {
         assertThat(form.inputs().get(1).label()).isEqualTo("Falls rate: falls");
         assertThat(form.inputs().get(2).label()).isEqualTo("Falls rate: occupied bed days");
         form.inputs().forEach(in -> {
-            assertThat(in.label().length()).isLessThanOrEqualTo(MeasureEntryService.LABEL_MAX);
-            assertThat(in.description().length()).isLessThanOrEqualTo(MeasureEntryService.DESCRIPTION_MAX);
+            assertThat(in.label().length()).isLessThanOrEqualTo(MODAL.labelMax());
+            assertThat(in.description().length()).isLessThanOrEqualTo(MODAL.descriptionMax());
         });
 
-        MeasureEntryService.Result r = desk.submit(
+        MeasureEntryResult r = desk.submit(
                 f.alice,
-                f.oak.id(),
-                3,
-                1,
-                Map.of("m" + falls.id(), " 4 ", "m" + rate.id() + "n", "6", "m" + rate.id() + "d", "1,450"));
-        assertThat(r).isInstanceOf(MeasureEntryService.Saved.class);
-        MeasureEntryService.Saved saved = (MeasureEntryService.Saved) r;
-        assertThat(saved.message())
-                .contains("Saved 2 measures")
-                .contains("Falls 4")
-                .contains("(6 ÷ 1,450)");
+                new MeasureForm.PageRef(f.oak.id(), 3, 1),
+                Map.of("m" + falls.id(), " 4 ", "m" + rate.id() + "n", "6", "m" + rate.id() + "d", "1,450"),
+                MODAL);
+        assertThat(r).isInstanceOf(MeasureEntryResult.Saved.class);
+        MeasureEntryResult.Saved saved = (MeasureEntryResult.Saved) r;
+        assertThat(saved.homeName()).isEqualTo("Oak House");
+        assertThat(saved.entered())
+                .extracting(MeasureEntryResult.Entered::words)
+                .containsExactly("Falls 4", "Falls rate 4.14 (6 ÷ 1,450)");
         assertThat(saved.next()).isEmpty();
         List<MeasureValue> stored = f.measures.forHome(f.oak.id());
         assertThat(stored).hasSize(2);
@@ -103,7 +107,7 @@ class MeasureEntryServiceTest {
 
         // Reopening shows what is stored, so a mistake can be corrected in place.
         assertThat(form(3, 1).inputs()).extracting(in -> in.value().orElse("")).containsExactly("4", "6", "1450");
-        desk.submit(f.alice, f.oak.id(), 3, 1, Map.of("m" + falls.id(), "5"));
+        desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 3, 1), Map.of("m" + falls.id(), "5"), MODAL);
         assertThat(f.measures.forHome(f.oak.id()))
                 .filteredOn(v -> v.measureId() == falls.id())
                 .extracting(MeasureValue::value)
@@ -117,21 +121,20 @@ class MeasureEntryServiceTest {
             f.plain("Measure " + i, ImprovementDirection.INCREASE, Frequency.WEEKLY, OptionalDouble.empty());
         }
         Measure rate = f.fallsRate(Frequency.WEEKLY);
-        MeasureEntryService.Offer offer = desk.offer(f.oak.id(), 1).orElseThrow();
+        MeasureForm.Offer offer = desk.offer(f.oak.id(), 1, MODAL).orElseThrow();
         assertThat(offer.pages()).isEqualTo(2);
-        assertThat(offer.label()).isEqualTo("Add this week's measures (1/2)");
-        MeasureEntryService.Form one = form(1, 1);
-        assertThat(one.title()).isEqualTo("Week 1 measures (1/2)");
+        MeasureForm one = form(1, 1);
+        assertThat(one.pages()).isEqualTo(2);
         assertThat(one.inputs()).hasSize(4);
-        MeasureEntryService.Form two = form(1, 2);
+        MeasureForm two = form(1, 2);
         assertThat(two.inputs())
-                .extracting(MeasureEntryService.Input::id)
+                .extracting(MeasureForm.Input::id)
                 .containsExactly("m" + rate.id() + "n", "m" + rate.id() + "d");
 
-        MeasureEntryService.Saved saved = (MeasureEntryService.Saved) desk.submit(f.alice, f.oak.id(), 1, 1, Map.of());
-        assertThat(saved.message()).contains("Nothing entered");
-        assertThat(saved.next()).contains(new MeasureEntryService.Offer(f.oak.id(), 1, 2, 2));
-        assertThat(saved.next().orElseThrow().label()).isEqualTo("Add this week's measures (2/2)");
+        MeasureEntryResult.Saved saved = (MeasureEntryResult.Saved)
+                desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of(), MODAL);
+        assertThat(saved.entered()).isEmpty();
+        assertThat(saved.next()).contains(new MeasureForm.Offer(new MeasureForm.PageRef(f.oak.id(), 1, 2), 2));
     }
 
     @Test
@@ -142,27 +145,31 @@ class MeasureEntryServiceTest {
         Map<String, String> typed = new HashMap<>();
         typed.put("m" + falls.id(), "twelve");
         typed.put("m" + rate.id() + "n", "3");
-        MeasureEntryService.Result r = desk.submit(f.alice, f.oak.id(), 2, 1, typed);
-        assertThat(r).isInstanceOf(MeasureEntryService.Invalid.class);
-        MeasureEntryService.Invalid invalid = (MeasureEntryService.Invalid) r;
-        assertThat(invalid.message())
-                .contains("Nothing was saved")
-                .contains("**Falls** is not a number")
-                .contains("needs both falls and occupied bed days")
-                .doesNotContain("twelve");
+        MeasureEntryResult r = desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), typed, MODAL);
+        assertThat(r).isInstanceOf(MeasureEntryResult.Invalid.class);
+        MeasureEntryResult.Invalid invalid = (MeasureEntryResult.Invalid) r;
+        assertThat(invalid.problem())
+                .isEqualTo(new MeasureEntryResult.Unusable(List.of(
+                        new MeasureEntryResult.NotANumber("Falls", Optional.empty()),
+                        new MeasureEntryResult.NeedsBoth("Falls rate", "falls", "occupied bed days"))));
+        assertThat(invalid.retry()).isEqualTo(new MeasureForm.Offer(new MeasureForm.PageRef(f.oak.id(), 2, 1), 1));
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
 
         // Bob trying Alice's draft token on his own home's form gets an empty form and leaves her draft alone.
-        MeasureEntryService.Opened bobs =
-                (MeasureEntryService.Opened) desk.open(f.bob, f.elm.id(), 2, 1, Optional.of(invalid.draft()));
+        MeasureEntryResult.Opened bobs = (MeasureEntryResult.Opened)
+                desk.open(f.bob, new MeasureForm.PageRef(f.elm.id(), 2, 1), Optional.of(invalid.draft()), MODAL);
         assertThat(bobs.form().inputs()).allSatisfy(in -> assertThat(in.value()).isEmpty());
-        MeasureEntryService.Opened reopened =
-                (MeasureEntryService.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
+        MeasureEntryResult.Opened reopened = (MeasureEntryResult.Opened)
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft()), MODAL);
         assertThat(reopened.form().inputs())
                 .extracting(in -> in.value().orElse(""))
                 .containsExactly("twelve", "3", "");
         // A draft is used once and only by the person who typed it.
-        assertThat(((MeasureEntryService.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft())))
+        assertThat(((MeasureEntryResult.Opened) desk.open(
+                                f.alice,
+                                new MeasureForm.PageRef(f.oak.id(), 2, 1),
+                                Optional.of(invalid.draft()),
+                                MODAL))
                         .form()
                         .inputs()
                         .get(0)
@@ -176,23 +183,30 @@ class MeasureEntryServiceTest {
         Measure falls = f.falls();
         Measure other =
                 f.plain("Hospital admissions", ImprovementDirection.DECREASE, Frequency.WEEKLY, OptionalDouble.empty());
-        MeasureEntryService.Result r =
-                desk.submit(f.alice, f.oak.id(), 2, 1, Map.of("m" + falls.id(), "943 476 5919", "m" + other.id(), "2"));
-        MeasureEntryService.Invalid invalid = (MeasureEntryService.Invalid) r;
-        assertThat(invalid.message())
+        MeasureEntryResult r = desk.submit(
+                f.alice,
+                new MeasureForm.PageRef(f.oak.id(), 2, 1),
+                Map.of("m" + falls.id(), "943 476 5919", "m" + other.id(), "2"),
+                MODAL);
+        MeasureEntryResult.Invalid invalid = (MeasureEntryResult.Invalid) r;
+        assertThat(invalid.problem()).isInstanceOf(MeasureEntryResult.MayIdentify.class);
+        assertThat(invalid.problem().toString())
                 .contains("NHS number")
                 .contains("aggregate numbers only")
                 .doesNotContain("5919");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
-        MeasureEntryService.Opened reopened =
-                (MeasureEntryService.Opened) desk.open(f.alice, f.oak.id(), 2, 1, Optional.of(invalid.draft()));
+        MeasureEntryResult.Opened reopened = (MeasureEntryResult.Opened)
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.of(invalid.draft()), MODAL);
         assertThat(reopened.form().inputs())
                 .extracting(in -> in.value().orElse(""))
                 .containsExactly("", "2");
 
-        MeasureEntryService.Invalid named = (MeasureEntryService.Invalid)
-                desk.submit(f.alice, f.oak.id(), 2, 1, Map.of("m" + falls.id(), "2 (Mrs Higginbottom)"));
-        assertThat(named.message()).doesNotContain("Higginbottom");
+        MeasureEntryResult.Invalid named = (MeasureEntryResult.Invalid) desk.submit(
+                f.alice,
+                new MeasureForm.PageRef(f.oak.id(), 2, 1),
+                Map.of("m" + falls.id(), "2 (Mrs Higginbottom)"),
+                MODAL);
+        assertThat(named.problem().toString()).doesNotContain("Higginbottom");
     }
 
     @Test
@@ -200,20 +214,21 @@ class MeasureEntryServiceTest {
         Measure monthly = f.fallsRate(Frequency.MONTHLY);
         f.falls();
         f.clock.set(f.inWeek(1));
-        MeasureEntryService.Form week1 = form(1, 1);
+        MeasureForm week1 = form(1, 1);
         assertThat(week1.inputs()).hasSize(3);
         assertThat(week1.inputs().get(0).description()).startsWith("Monthly, for Dec 2026");
         desk.submit(
-                f.alice, f.oak.id(), 1, 1, Map.of("m" + monthly.id() + "n", "7", "m" + monthly.id() + "d", "1,700"));
+                f.alice,
+                new MeasureForm.PageRef(f.oak.id(), 1, 1),
+                Map.of("m" + monthly.id() + "n", "7", "m" + monthly.id() + "d", "1,700"),
+                MODAL);
         assertThat(f.measures.forHome(f.oak.id()))
                 .extracting(MeasureValue::period)
                 .containsExactly(LocalDate.of(2026, 12, 1));
         // Still in week 1's form (to correct it), but not asked again in week 2 or the rest of January.
         assertThat(form(1, 1).inputs()).hasSize(3);
         f.clock.set(f.inWeek(2));
-        assertThat(form(2, 1).inputs())
-                .extracting(MeasureEntryService.Input::label)
-                .containsExactly("Falls (count)");
+        assertThat(form(2, 1).inputs()).extracting(MeasureForm.Input::label).containsExactly("Falls (count)");
         f.clock.set(f.inWeek(4));
         assertThat(form(4, 1).inputs()).hasSize(1);
         // Week 5 starts on 1 February: January is asked for.
@@ -221,7 +236,8 @@ class MeasureEntryServiceTest {
         assertThat(form(5, 1).inputs().get(0).description()).startsWith("Monthly, for Jan 2027");
         // Another home has not entered December yet, so it is still asked for in week 2.
         f.clock.set(f.inWeek(2));
-        assertThat(((MeasureEntryService.Opened) desk.open(f.bob, f.elm.id(), 2, 1, Optional.empty()))
+        assertThat(((MeasureEntryResult.Opened)
+                                desk.open(f.bob, new MeasureForm.PageRef(f.elm.id(), 2, 1), Optional.empty(), MODAL))
                         .form()
                         .inputs())
                 .hasSize(3);
@@ -231,19 +247,19 @@ class MeasureEntryServiceTest {
     void only_the_home_s_managers_while_the_week_is_open() {
         f.falls();
         f.clock.set(f.inWeek(1));
-        assertThat(desk.open(f.bob, f.oak.id(), 1, 1, Optional.empty()))
-                .isInstanceOf(MeasureEntryService.Refused.class);
-        assertThat(desk.open(f.coach, f.oak.id(), 1, 1, Optional.empty()))
-                .isInstanceOf(MeasureEntryService.Refused.class);
-        assertThat(desk.submit(f.bob, f.oak.id(), 1, 1, Map.of("m1", "3")))
-                .isInstanceOf(MeasureEntryService.Refused.class);
-        MeasureEntryService.Refused notYet =
-                (MeasureEntryService.Refused) desk.open(f.alice, f.oak.id(), 2, 1, Optional.empty());
+        assertThat(desk.open(f.bob, new MeasureForm.PageRef(f.oak.id(), 1, 1), Optional.empty(), MODAL))
+                .isInstanceOf(MeasureEntryResult.Refused.class);
+        assertThat(desk.open(f.coach, new MeasureForm.PageRef(f.oak.id(), 1, 1), Optional.empty(), MODAL))
+                .isInstanceOf(MeasureEntryResult.Refused.class);
+        assertThat(desk.submit(f.bob, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of("m1", "3"), MODAL))
+                .isInstanceOf(MeasureEntryResult.Refused.class);
+        MeasureEntryResult.Refused notYet = (MeasureEntryResult.Refused)
+                desk.open(f.alice, new MeasureForm.PageRef(f.oak.id(), 2, 1), Optional.empty(), MODAL);
         assertThat(notYet.outcome().message()).contains("has not started");
         // Week 1's summary goes out on Monday 11 January at 08:00.
         f.clock.set(f.monday(2).atTime(8, 0).atZone(MeasuresFixture.LONDON).toInstant());
-        MeasureEntryService.Refused closed =
-                (MeasureEntryService.Refused) desk.submit(f.alice, f.oak.id(), 1, 1, Map.of("m1", "3"));
+        MeasureEntryResult.Refused closed = (MeasureEntryResult.Refused)
+                desk.submit(f.alice, new MeasureForm.PageRef(f.oak.id(), 1, 1), Map.of("m1", "3"), MODAL);
         assertThat(closed.outcome().message()).contains("summary has been posted");
         assertThat(f.measures.forHome(f.oak.id())).isEmpty();
     }

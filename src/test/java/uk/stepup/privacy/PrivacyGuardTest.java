@@ -67,35 +67,35 @@ class PrivacyGuardTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"9434765918", "943 476 5918", "943-476-5910", "1234567890", "123 456 7890"})
-        void anInvalidCheckDigitIsNotAnNhsNumber(String text) {
+        void an_invalid_check_digit_is_not_an_nhs_number(String text) {
             assertThat(check("Reference " + text + " from the audit")).isInstanceOf(PrivacyVerdict.Clear.class);
         }
 
         @Test
-        void mixedSeparatorsOrOtherGroupingsAreNotTheNhsLayout() {
+        void mixed_separators_or_other_groupings_are_not_the_nhs_layout() {
             // 943 476-5919 mixes separators; 9434 765 919 is grouped 4-3-3: neither is how NHS numbers are written.
             assertThat(check("code 943 476-5919")).isInstanceOf(PrivacyVerdict.Clear.class);
             assertThat(check("code 9434 765 919")).isInstanceOf(PrivacyVerdict.Clear.class);
         }
 
         @Test
-        void aValidNumberInsideALongerDigitRunIsIgnored() {
+        void a_valid_number_inside_a_longer_digit_run_is_ignored() {
             assertThat(check("batch 19434765919 and 94347659190")).isInstanceOf(PrivacyVerdict.Clear.class);
         }
 
         @Test
-        void aTenDigitRunThatLooksLikeAPhoneNumberIsCalledAPhoneNumber() {
+        void a_ten_digit_run_that_looks_like_a_phone_number_is_called_a_phone_number() {
             // 0169770001 passes Modulus 11, but it is also a valid UK phone number: the truer label wins.
             assertRefused("call 0169770001", FindingKind.PHONE_NUMBER);
         }
 
         @Test
-        void unlessItIsWrittenAsAnNhsNumber() {
+        void unless_it_is_written_as_an_nhs_number() {
             assertRefused("NHS number 0169770001", FindingKind.NHS_NUMBER);
         }
 
         @Test
-        void anInvalidTenDigitPhoneNumberIsStillAPhoneNumber() {
+        void an_invalid_ten_digit_phone_number_is_still_a_phone_number() {
             assertRefused("ring 0169770002 after six", FindingKind.PHONE_NUMBER);
         }
     }
@@ -131,12 +131,12 @@ class PrivacyGuardTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"0161 496 00001", "0900 123 4567", "0500 12", "+1 212 555 0100"})
-        void numbersThatAreNotUkPhoneNumbersPass(String number) {
+        void numbers_that_are_not_uk_phone_numbers_pass(String number) {
             assertThat(check("ref " + number)).as(number).isInstanceOf(PrivacyVerdict.Clear.class);
         }
 
         @Test
-        void eachNumberIsCounted() {
+        void each_number_is_counted() {
             PrivacyVerdict v = check("Ring 07700 900123 or 020 7946 0018");
             assertThat(((PrivacyVerdict.Refuse) v).findings())
                     .containsExactly(new Finding(FindingKind.PHONE_NUMBER, DID, 2));
@@ -161,7 +161,7 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void anAtSignAloneIsNotAnEmail() {
+        void an_at_sign_alone_is_not_an_email() {
             assertThat(check("Shared @ the team huddle, see @coach")).isInstanceOf(PrivacyVerdict.Clear.class);
         }
     }
@@ -459,12 +459,12 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void aTitledNameNearAHealthTermIsOneFinding() {
+        void a_titled_name_near_a_health_term_is_one_finding() {
             assertThat(kinds(check("Then Mrs Smith fell in the lounge"))).containsExactly(FindingKind.TITLE_AND_NAME);
         }
 
         @Test
-        void warningsMayBeStoredOnlyAfterConfirmation() {
+        void warnings_may_be_stored_only_after_confirmation() {
             PrivacyVerdict v = check("Mrs Smith enjoyed the garden");
             assertThat(v.mayStore()).isFalse();
             assertThat(v.mayStoreAfterConfirmation()).isTrue();
@@ -475,7 +475,7 @@ class PrivacyGuardTest {
     class Verdicts {
 
         @Test
-        void blankAndNullFieldsAreClear() {
+        void blank_and_null_fields_are_clear() {
             Map<String, String> fields = new HashMap<>();
             fields.put(DID, "   ");
             fields.put(EVIDENCE, null);
@@ -486,14 +486,14 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void aNullLabelIsAProgrammingError() {
+        void a_null_label_is_a_programming_error() {
             Map<String, String> fields = new HashMap<>();
             fields.put(null, "text");
             assertThatThrownBy(() -> guard.check(fields)).isInstanceOf(NullPointerException.class);
         }
 
         @Test
-        void findingsAreReportedPerFieldInTheFormsOrder() {
+        void findings_are_reported_per_field_in_the_forms_order() {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put(DID, "We rang 07700 900123 about room 4");
             fields.put(EVIDENCE, "Email deputy@example.org; Mrs Smith signed it");
@@ -512,7 +512,7 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void refusalBeatsSignpostButKeepsTheSignposts() {
+        void refusal_beats_signpost_but_keeps_the_signposts() {
             PrivacyVerdict v = check("The resident in room 4 was hit by a carer last night");
             assertThat(v).isInstanceOf(PrivacyVerdict.Refuse.class);
             PrivacyVerdict.Refuse r = (PrivacyVerdict.Refuse) v;
@@ -523,7 +523,7 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void signpostBeatsWarning() {
+        void signpost_beats_warning() {
             PrivacyVerdict v = check("Mrs Smith was hit by another resident and we think it was abuse");
             assertThat(v)
                     .isEqualTo(new PrivacyVerdict.Redirect(List.of(Signpost.SAFEGUARDING, Signpost.CQC_NOTIFICATION)));
@@ -531,7 +531,7 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void signpostsFromDifferentFieldsAreCombinedMostUrgentFirst() {
+        void signposts_from_different_fields_are_combined_most_urgent_first() {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put(DID, "Her daughter wants to complain about the laundry");
             fields.put(EVIDENCE, "A resident is not breathing properly, should I call 999?");
@@ -540,13 +540,13 @@ class PrivacyGuardTest {
         }
 
         @Test
-        void verdictListsAreImmutable() {
+        void verdict_lists_are_immutable() {
             PrivacyVerdict.Refuse r = (PrivacyVerdict.Refuse) check("room 4");
             assertThatThrownBy(() -> r.findings().clear()).isInstanceOf(UnsupportedOperationException.class);
         }
 
         @Test
-        void verdictsRejectInconsistentContents() {
+        void verdicts_reject_inconsistent_contents() {
             Finding warning = new Finding(FindingKind.TITLE_AND_NAME, DID, 1);
             Finding refusal = new Finding(FindingKind.POSTCODE, DID, 1);
             assertThatThrownBy(() -> new PrivacyVerdict.Refuse(List.of(warning), List.of()))
@@ -565,20 +565,20 @@ class PrivacyGuardTest {
     class Redaction {
 
         @Test
-        void refusedIdentifiersAreReplacedAndTheRestKept() {
+        void refused_identifiers_are_replaced_and_the_rest_kept() {
             assertThat(guard.redact("Call 07700 900123 or email jo@example.org about room 12, DOB 12/03/1931."))
                     .isEqualTo("Call [phone number removed] or email [email address removed] about "
                             + "[room number removed], DOB [date of birth removed].");
         }
 
         @Test
-        void namesAreLeftForTheManagerToJudge() {
+        void names_are_left_for_the_manager_to_judge() {
             assertThat(guard.redact("Mrs Smith, aged 94, NHS 943 476 5919, SW1A 1AA"))
                     .isEqualTo("Mrs Smith, [age removed], NHS [NHS number removed], [postcode removed]");
         }
 
         @Test
-        void cleanTextIsUnchanged() {
+        void clean_text_is_unchanged() {
             String text = "We reduced falls by 12% in March 2027";
             assertThat(guard.redact(text)).isEqualTo(text);
             assertThat(guard.redact("")).isEmpty();

@@ -41,7 +41,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void eachFindingDescribesItselfSafely() {
+    void each_finding_describes_itself_safely() {
         assertThat(new Finding(FindingKind.NHS_NUMBER, "What we did this week", 1).description())
                 .isEqualTo("an NHS number in 'What we did this week'");
         assertThat(new Finding(FindingKind.PHONE_NUMBER, "Evidence we now have", 2).description())
@@ -55,7 +55,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void aWarningAsksForConfirmationWithoutRepeatingTheName() {
+    void a_warning_asks_for_confirmation_without_repeating_the_name() {
         String reply =
                 guard.check("Highlight", "Mrs Higginbottom loved the garden").reply();
         assertThat(reply)
@@ -67,7 +67,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void aRedirectExplainsTheRouteAndThatNothingWasSaved() {
+    void a_redirect_explains_the_route_and_that_nothing_was_saved() {
         String reply = guard.check("What we did this week", "A resident died last night")
                 .reply();
         assertThat(reply)
@@ -77,7 +77,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void aRefusalAlsoMentionsWarningsSoOneEditFixesEverything() {
+    void a_refusal_also_mentions_warnings_so_one_edit_fixes_everything() {
         String reply =
                 guard.check("Highlight", "Mrs Higginbottom in room 4 loved it").reply();
         assertThat(reply)
@@ -87,7 +87,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void findingsOfOneKindAcrossFieldsShareALine() {
+    void findings_of_one_kind_across_fields_share_a_line() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("What we did this week", "rang 07700 900123");
         fields.put("Evidence we now have", "and 020 7946 0018");
@@ -96,7 +96,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void evenTheWorstCaseFitsInOneDiscordMessage() {
+    void even_the_worst_case_fits_in_one_discord_message() {
         String everything = "Mrs Smith, Doris's fall, 943 476 5919, 07700 900123, a@b.org, SW1A 1AA, room 4, "
                 + "DOB 12/03/1931, aged 94. She was hit by a carer, is not breathing, died last night, "
                 + "and her daughter wants to complain.";
@@ -115,7 +115,7 @@ class PrivacyRepliesTest {
     }
 
     @Test
-    void joinAndReadsNaturally() {
+    void join_and_reads_naturally() {
         assertThat(PrivacyReplies.joinAnd(List.of())).isEmpty();
         assertThat(PrivacyReplies.joinAnd(List.of("a"))).isEqualTo("a");
         assertThat(PrivacyReplies.joinAnd(List.of("a", "b"))).isEqualTo("a and b");

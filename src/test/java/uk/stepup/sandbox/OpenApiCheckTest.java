@@ -34,7 +34,7 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("A valid message passes, and the operation is named by its operationId")
-    void validRequestPasses() {
+    void valid_request_passes() {
         OpenApiCheck.Outcome o = check(
                 "POST",
                 "channels/1234/messages",
@@ -48,7 +48,7 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("A route Discord does not document is reported, also a documented path with another method")
-    void undocumentedRoute() {
+    void undocumented_route() {
         OpenApiCheck.Outcome unknown = check("GET", "channels/1234/nonsense", null);
         assertThat(unknown.documented()).isFalse();
         assertThat(rules(unknown)).containsExactly("openapi-undocumented-route");
@@ -61,7 +61,7 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("A body failing the operation's schema is reported with the operation, JSON pointer and message")
-    void bodyFailingSchema() {
+    void body_failing_schema() {
         OpenApiCheck.Outcome o = check("POST", "channels/1234/messages", "{\"content\":5,\"tts\":\"yes\"}");
         assertThat(rules(o)).containsExactly("openapi-request-body");
         assertThat(o.findings().get(0).detail())
@@ -72,7 +72,7 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("A literal segment wins over a parameter, as Discord routes (@original, @me)")
-    void literalSegmentsFirst() {
+    void literal_segments_first() {
         assertThat(check("PATCH", "webhooks/1/tok/messages/@original", "{\"content\":\"x\"}")
                         .operationId())
                 .isEqualTo("update_original_webhook_message");
@@ -127,7 +127,7 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("Missing required body and a body sent to an operation that takes none are both reported")
-    void bodyPresence() {
+    void body_presence() {
         assertThat(rules(check("PUT", "channels/1234/permissions/5678", null))).containsExactly("openapi-request-body");
         assertThat(rules(check("DELETE", "channels/1234/messages/5678", "{\"reason\":\"x\"}")))
                 .containsExactly("openapi-request-body");
@@ -135,11 +135,11 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("Every route the sandbox serves is an operation in Discord's OpenAPI document")
-    void everySandboxRouteIsDocumented() {
+    void every_sandbox_route_is_documented() {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            World world = new World(SandboxOptions.defaults());
-            RestApi api = new RestApi(world, new Interactions(world, timer), new RateLimiter());
+            SandboxState state = new SandboxState(SandboxOptions.defaults());
+            RestApi api = new RestApi(state, new Interactions(state, timer), new RateLimiter());
             assertThat(api.routes()).hasSizeGreaterThan(50);
             for (RestRoute route : api.routes()) {
                 // A parameter gets a snowflake-shaped value; a literal such as @me or @original stays as it is.
@@ -156,7 +156,7 @@ class OpenApiCheckTest {
 
     @Test
     @DisplayName("Through a running sandbox: every request is counted, a breach is a violation naming the operation")
-    void throughTheSandbox() {
+    void through_the_sandbox() {
         try (Sandbox sb = Sandbox.start(SandboxOptions.defaults().withoutRateLimits())) {
             SandboxGuild g = sb.createGuild("Spec");
             SandboxChannel general = g.channelByName("general").orElseThrow();

@@ -72,7 +72,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("A dropped gateway connection: JDA resumes, gets what it missed, and still answers interactions")
-    void dropAndResume() {
+    void drop_and_resume() {
         long resumes = sb.stats().resumes();
         sb.faults().dropGateway();
         SandboxMessage missed = sb.as(alice, g).say(general, "said while you were away");
@@ -85,7 +85,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("op 7 Reconnect: JDA resumes")
-    void reconnectRequest() {
+    void reconnect_request() {
         long resumes = sb.stats().resumes();
         sb.faults().requestReconnect();
         sb.await(Duration.ofSeconds(5), () -> sb.stats().resumes() > resumes && sb.connectedSessions() == 1);
@@ -95,7 +95,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("op 9 Invalid Session: JDA identifies again and works")
-    void invalidSession() {
+    void invalid_session() {
         long identifies = sb.stats().identifies();
         sb.faults().invalidateSession();
         sb.await(Duration.ofSeconds(5), () -> sb.stats().identifies() > identifies && sb.connectedSessions() == 1);
@@ -106,7 +106,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("A 429 burst: JDA waits Retry-After and the message is delivered exactly once")
-    void rateLimitBurst() {
+    void rate_limit_burst() {
         long limited = sb.stats().rateLimited();
         sb.faults().rateLimitBurst("POST channels/{channel_id}/messages", 1);
         Message m = channel.sendMessage("after a 429").complete();
@@ -119,7 +119,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("A 502: JDA retries and the message is delivered once")
-    void serverError() {
+    void server_error() {
         long before = sb.stats().requests("POST channels/{channel_id}/messages");
         sb.faults().serverErrors("POST channels/{channel_id}/messages", 1, 502);
         channel.sendMessage("after a 502").complete();
@@ -131,7 +131,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("Slow responses are delayed as asked")
-    void delayedResponses() {
+    void delayed_responses() {
         sb.faults().delayResponses("GET channels/{channel_id}/messages", Duration.ofMillis(300));
         long start = System.nanoTime();
         channel.getHistory().retrievePast(1).complete();
@@ -140,7 +140,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("A callback that reaches Discord 2.5 s after the interaction is in time; the answer may travel slowly")
-    void slowButInTime() {
+    void slow_but_in_time() {
         sb.faults()
                 .delayRequests(CALLBACK, Duration.ofMillis(2500), 1)
                 .delayResponses(CALLBACK, Duration.ofMillis(1000));
@@ -176,7 +176,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("A gateway outage: RESUME waits for its end, then what happened meanwhile is replayed, late")
-    void outageReplaysLate() {
+    void outage_replays_late() {
         long resumes = sb.stats().resumes();
         long identifies = sb.stats().identifies();
         sb.faults().gatewayOutage(Duration.ofMillis(3500));
@@ -195,7 +195,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("After op 9 (not resumable) nothing is replayed: an interaction in the gap never reaches the bot")
-    void invalidSessionDoesNotReplay() {
+    void invalid_session_does_not_replay() {
         long identifies = sb.stats().identifies();
         int pings = (int) bot.slashCommands.stream().filter("ping"::equals).count();
         sb.faults().invalidateSession();
@@ -210,7 +210,7 @@ class SandboxFaultsTest {
 
     @Test
     @DisplayName("A fault armed for the second message post fires there, and only once")
-    void armedFault() {
+    void armed_fault() {
         long before = sb.stats().requests("POST channels/{channel_id}/messages");
         sb.faults()
                 .when(

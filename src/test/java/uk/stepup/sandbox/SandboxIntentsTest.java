@@ -62,7 +62,7 @@ class SandboxIntentsTest {
 
     @Test
     @DisplayName("Without MESSAGE_CONTENT other people's text arrives blank, unless it mentions the bot")
-    void contentIsBlanked() {
+    void content_is_blanked() {
         SandboxChannel general = g.channelByName("general").orElseThrow();
         contents.clear();
         sb.as(alice, g).say(general, "private words");
@@ -73,7 +73,7 @@ class SandboxIntentsTest {
 
     @Test
     @DisplayName("Without GUILD_MEMBERS no member events are dispatched")
-    void noMemberEvents() {
+    void no_member_events() {
         g.grantRole(alice, g.createRole("Manager", 0));
         // Dispatches reach JDA in order: once a later message (GUILD_MESSAGES) has arrived, a member update sent before
         // it would have too.
@@ -85,7 +85,7 @@ class SandboxIntentsTest {
 
     @Test
     @DisplayName("Messages and snowflakes carry the simulated clock's time")
-    void simulatedClock() {
+    void simulated_clock() {
         SandboxChannel general = g.channelByName("general").orElseThrow();
         SandboxMessage m = sb.as(alice, g).say(general, "on Monday");
         assertThat(m.createdAt()).isEqualTo(MONDAY);

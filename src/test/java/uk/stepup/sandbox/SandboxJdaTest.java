@@ -95,7 +95,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("Registered commands are kept, with ids, and can be looked up by name")
-    void commandsRegistered() {
+    void commands_registered() {
         assertThat(g.commands()).extracting(SandboxCommand::name).contains("ping", "checkin", "cohort");
         assertThat(sb.command(g, "cohort").orElseThrow().subcommands()).containsExactly("create", "enrol");
         assertThat(guild.retrieveCommands().complete())
@@ -106,7 +106,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A slash command answered ephemerally is seen only by the person who ran it")
-    void ephemeralSlash() {
+    void ephemeral_slash() {
         InteractionHandle h = sb.as(alice, g).slash("ping", general).awaitResponse();
         assertThat(h.failed()).isFalse();
         assertThat(h.isEphemeral()).isTrue();
@@ -122,7 +122,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("Subcommands with user and integer options reach JDA typed and resolved")
-    void subcommandOptions() {
+    void subcommand_options() {
         InteractionHandle h = sb.as(alice, g)
                 .slash("cohort enrol", Map.of("manager", bob, "home", 2L), general)
                 .awaitResponse();
@@ -132,7 +132,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("The client refuses unknown commands, missing required options and wrong option types")
-    void clientSideRefusals() {
+    void client_side_refusals() {
         SandboxActor a = sb.as(alice, g);
         assertThatThrownBy(() -> a.slash("nope", general)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> a.slash("cohort create", Map.of(), general))
@@ -146,7 +146,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A button opens a modal; the submitted LABEL-wrapped values are read back by JDA")
-    void buttonModalSubmit() {
+    void button_modal_submit() {
         SandboxMessage prompt =
                 sb.as(alice, g).slash("checkin", general).awaitResponse().reply();
         assertThat(prompt.buttons()).extracting(SandboxComponent::label).containsExactly("Check in");
@@ -174,7 +174,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A deferred ephemeral reply shows 'thinking' and then the edited original")
-    void deferredReply() {
+    void deferred_reply() {
         InteractionHandle h = sb.as(alice, g).slash("deferred", general);
         SandboxMessage reply = h.awaitReply(Duration.ofSeconds(5));
         assertThat(h.callbackType()).isEqualTo(5);
@@ -185,7 +185,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A file a person uploads as a slash option is downloadable by the bot from the sandbox")
-    void attachmentOption() {
+    void attachment_option() {
         SandboxAttachment csv =
                 SandboxAttachment.of("homes.csv", "name\nRose House\n".getBytes(StandardCharsets.UTF_8));
         InteractionHandle h =
@@ -195,7 +195,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("Category and channel with overwrites: created, visible to the right people, in JDA's cache")
-    void channelsWithOverwrites() {
+    void channels_with_overwrites() {
         Category cat = guild.createCategory("SUO · Spring 2027").complete();
         TextChannel home = guild.createTextChannel("home-rose-house", cat)
                 .addRolePermissionOverride(guild.getPublicRole().getIdLong(), 0, Permission.VIEW_CHANNEL.getRawValue())
@@ -221,7 +221,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A thread started on a message has the message's id and shows up under its parent")
-    void threadOnMessage() {
+    void thread_on_message() {
         TextChannel ch = guild.getTextChannelById(general.id());
         Message m = ch.sendMessage("Week 2 prompt").complete();
         ThreadChannel t = m.createThreadChannel("Week 2 discussion").complete();
@@ -236,7 +236,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A multipart message with a file: stored, and its bytes are retrievable by URL")
-    void multipartFile() {
+    void multipart_file() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         Message m = guild.getTextChannelById(general.id())
                 .sendMessage("chart")
@@ -252,7 +252,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A scheduled external event is created with its location")
-    void scheduledEvent() {
+    void scheduled_event() {
         OffsetDateTime start = OffsetDateTime.now().plusDays(3);
         var e = guild.createScheduledEvent("Coaching session", "https://zoom.example/j/1", start, start.plusHours(1))
                 .complete();
@@ -283,7 +283,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("People's messages reach the bot, and the bot's own history reads them back")
-    void peopleTalk() {
+    void people_talk() {
         SandboxMessage said = sb.as(bob, g).say(general, "hello bot");
         sb.await(Duration.ofSeconds(2), () -> bot.receivedMessages.contains("bob: hello bot"));
         List<Message> history = guild.getTextChannelById(general.id())
@@ -295,7 +295,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("The bot creates a role below its own and gives it to a member; JDA sees the member update")
-    void rolesAndMembers() {
+    void roles_and_members() {
         Role manager = guild.createRole().setName("Manager").complete();
         guild.addRoleToMember(UserSnowflake.fromId(bob.id()), manager).complete();
         SandboxRole role = g.roleByName("Manager").orElseThrow();
@@ -335,7 +335,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("DMs: the bot opens one and writes; a person who closed DMs gives 50007")
-    void directMessages() {
+    void direct_messages() {
         jda.openPrivateChannelById(alice.id())
                 .flatMap(c -> c.sendMessage("Your home's channel is ready"))
                 .complete();
@@ -352,7 +352,7 @@ class SandboxJdaTest {
 
     @Test
     @DisplayName("A string select reaches JDA with the chosen values; another button is deferred as an update")
-    void selectAndDeferredUpdate() {
+    void select_and_deferred_update() {
         Message m = guild.getTextChannelById(general.id())
                 .sendMessage("How did it go?")
                 .addComponents(

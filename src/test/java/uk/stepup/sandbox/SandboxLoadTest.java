@@ -43,7 +43,7 @@ class SandboxLoadTest {
 
     @Test
     @DisplayName("22 queued messages in two channels: delivered once each, no faster than the buckets allow")
-    void burstAcrossChannels() {
+    void burst_across_channels() {
         SandboxChannel a = g.channelByName("general").orElseThrow();
         SandboxChannel b = g.createTextChannel("second", null);
         sb.await(Duration.ofSeconds(2), () -> jda.getTextChannelById(b.id()) != null);

@@ -62,7 +62,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("2001 characters of content: 400 Invalid Form Body and a content-length violation")
-    void contentTooLong() {
+    void content_too_long() {
         RawDiscord.Reply r = raw.send("POST", messages(), "{\"content\":\"" + "a".repeat(2001) + "\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body().path("code").asInt()).isEqualTo(50035);
@@ -80,7 +80,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Embed limits: long title, too many fields, 6000 characters in total")
-    void embedLimits() {
+    void embed_limits() {
         String fields = "[" + "{\"name\":\"n\",\"value\":\"v\"},".repeat(26).replaceAll(",$", "") + "]";
         RawDiscord.Reply r = raw.send(
                 "POST", messages(), "{\"embeds\":[{\"title\":\"" + "t".repeat(257) + "\",\"fields\":" + fields + "}]}");
@@ -95,7 +95,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Empty messages, 6 action rows, duplicate custom ids and selects sharing a row are refused")
-    void componentRules() {
+    void component_rules() {
         assertThat(raw.send("POST", messages(), "{\"content\":\"  \"}")
                         .body()
                         .path("code")
@@ -121,7 +121,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("A modal with 6 components is refused and the interaction stays unacknowledged")
-    void modalWithSixComponents() {
+    void modal_with_six_components() {
         InteractionHandle h = sb.as(alice, g).slash("checkin", general);
         String input = "{\"type\":18,\"label\":\"L\",\"component\":{\"type\":4,\"custom_id\":\"c%d\",\"style\":1}}";
         StringBuilder comps = new StringBuilder();
@@ -139,7 +139,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Modal inputs must sit in LABEL wrappers; values must fit max_length")
-    void modalShape() {
+    void modal_shape() {
         InteractionHandle h = sb.as(alice, g).slash("checkin", general);
         RawDiscord.Reply r = raw.send(
                 "POST",
@@ -155,7 +155,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("A callback is accepted once; a second one is 40060; a late one is 10062")
-    void callbackOnceAndInTime() {
+    void callback_once_and_in_time() {
         InteractionHandle h = sb.as(alice, g).slash("checkin", general);
         String url = "interactions/" + h.id() + "/" + h.token() + "/callback?with_response=true";
         RawDiscord.Reply first = raw.send("POST", url, "{\"type\":4,\"data\":{\"content\":\"hi\"}}");
@@ -234,7 +234,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Without MANAGE_CHANNELS the bot gets 403 Missing Permissions creating a channel")
-    void missingPermissions() {
+    void missing_permissions() {
         SandboxGuild locked = sb.createGuild("Locked");
         locked.setRolePermissions(locked.botRole(), Permissions.BOT_DEFAULT & ~Permissions.MANAGE_CHANNELS);
         RawDiscord.Reply r =
@@ -247,7 +247,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("The bot cannot grant in an overwrite what it lacks, nor see a channel that hides it")
-    void overwriteRules() {
+    void overwrite_rules() {
         RawDiscord.Reply r = raw.send(
                 "POST",
                 "guilds/" + g.id() + "/channels",
@@ -309,7 +309,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Text channel names are stored the way Discord stores them, and the rename is flagged")
-    void channelNameNormalised() {
+    void channel_name_normalised() {
         RawDiscord.Reply r = raw.send("POST", "guilds/" + g.id() + "/channels", "{\"name\":\"This Week\",\"type\":0}");
         assertThat(r.body().path("name").asText()).isEqualTo("this-week");
         assertThat(sb.violations()).extracting(Violation::rule).containsExactly("channel-name-normalised");
@@ -317,7 +317,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Mentions: default allowed_mentions pings, parse [] pings nobody, roles need to be mentionable")
-    void mentionSemantics() {
+    void mention_semantics() {
         // A new server lets everyone mention @everyone; this server's admin has turned that off, as many do.
         g.setRolePermissions(g.everyoneRole(), Permissions.EVERYONE_DEFAULT & ~Permissions.MENTION_EVERYONE);
         SandboxRole quiet = g.createRole("Managers", 0);
@@ -335,7 +335,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Unknown routes answer 404 and are recorded; a wrong token answers 401")
-    void unknownRouteAndToken() {
+    void unknown_route_and_token() {
         assertThat(raw.send("GET", "guilds/" + g.id() + "/widget.json", null).status())
                 .isEqualTo(404);
         assertThat(sb.violations()).extracting(Violation::rule).containsExactly("unknown-route");
@@ -361,7 +361,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Per-route limit: the sixth message in 5 s is a 429 with integer Retry-After and Via")
-    void routeLimit() {
+    void route_limit() {
         try (Sandbox limited = Sandbox.start()) {
             SandboxGuild lg = limited.createGuild("Limited");
             String path =
@@ -414,7 +414,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("The global lower bound counts accepted requests only: 50 accepted and 10 refused take no full second")
-    void globalLowerBoundCountsAcceptedRequests() {
+    void global_lower_bound_counts_accepted_requests() {
         try (Sandbox limited =
                 Sandbox.start(SandboxOptions.defaults().withDefaultRouteLimit(1000, Duration.ofSeconds(10)))) {
             RawDiscord client = new RawDiscord(limited);
@@ -437,7 +437,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("Client-side refusals: a disabled button, an unknown one, a channel the person cannot see")
-    void actorRefusals() {
+    void actor_refusals() {
         RawDiscord.Reply r = raw.send(
                 "POST",
                 messages(),
@@ -453,7 +453,7 @@ class SandboxRulesTest {
 
     @Test
     @DisplayName("An injected global limit answers 429 global to REST but not to interaction callbacks")
-    void globalLimit() {
+    void global_limit() {
         InteractionHandle h = sb.as(alice, g).slash("checkin", general);
         sb.faults().globalRateLimit(Duration.ofMillis(500));
         try {

@@ -115,7 +115,7 @@ class SandboxThreadArchivingTest {
 
     @Test
     @DisplayName("A quiet thread archives after its auto-archive time with THREAD_UPDATE, and JDA drops it")
-    void archivesWhenIdle() {
+    void archives_when_idle() {
         ThreadChannel hour = thread("Hourly", ThreadChannel.AutoArchiveDuration.TIME_1_HOUR);
         ThreadChannel week = thread("Weekly", ThreadChannel.AutoArchiveDuration.TIME_1_WEEK);
         SandboxChannel sHour = sb.channel(hour.getId()).orElseThrow();
@@ -154,7 +154,7 @@ class SandboxThreadArchivingTest {
 
     @Test
     @DisplayName("Archived threads are not in GUILD_CREATE: after a reconnect JDA reaches one only through REST")
-    void notInGuildCreate() throws InterruptedException {
+    void not_in_guild_create() throws InterruptedException {
         ThreadChannel hour = thread("Hourly", ThreadChannel.AutoArchiveDuration.TIME_1_HOUR);
         ThreadChannel day = thread("Daily", ThreadChannel.AutoArchiveDuration.TIME_24_HOURS);
         clock.advance(Duration.ofHours(2));
@@ -179,7 +179,7 @@ class SandboxThreadArchivingTest {
 
     @Test
     @DisplayName("A message unarchives an unlocked thread (THREAD_UPDATE) and counts as activity")
-    void messageUnarchives() throws InterruptedException {
+    void message_unarchives() throws InterruptedException {
         ThreadChannel hour = thread("Hourly", ThreadChannel.AutoArchiveDuration.TIME_1_HOUR);
         SandboxChannel sHour = sb.channel(hour.getId()).orElseThrow();
         clock.advance(Duration.ofHours(3));
@@ -213,7 +213,7 @@ class SandboxThreadArchivingTest {
 
     @Test
     @DisplayName("A locked archived thread refuses a message from the bot without Manage Threads: 400 50083")
-    void lockedRefuses() {
+    void locked_refuses() {
         ThreadChannel t = thread("Closed", ThreadChannel.AutoArchiveDuration.TIME_1_WEEK);
         SandboxChannel s = sb.channel(t.getId()).orElseThrow();
         g.archiveThread(s, true);

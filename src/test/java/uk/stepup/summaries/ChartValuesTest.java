@@ -15,7 +15,7 @@ class ChartValuesTest {
     private static final Optional<Rating> G = Optional.of(Rating.GOOD);
 
     @Test
-    void aHeatmapRowMustHaveOneCellPerColumn() {
+    void a_heatmap_row_must_have_one_cell_per_column() {
         assertThatThrownBy(() ->
                         new Heatmap("t", List.of("S1", "S2"), List.of(new HeatmapRow("Home A", List.of(G), false))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -24,7 +24,7 @@ class ChartValuesTest {
     }
 
     @Test
-    void chartValuesCopyTheirLists() {
+    void chart_values_copy_their_lists() {
         List<String> codes = new ArrayList<>(List.of("S1"));
         Heatmap heatmap = new Heatmap("t", null, codes, List.of(new HeatmapRow("Home A", List.of(G), false)));
         codes.add("S2");
@@ -35,14 +35,14 @@ class ChartValuesTest {
     }
 
     @Test
-    void weekParticipationRejectsNonsense() {
+    void week_participation_rejects_nonsense() {
         assertThatThrownBy(() -> new WeekParticipation(0, "S1", 1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new WeekParticipation(1, "S1", -1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(new WeekParticipation(3, "S3", 5, 2, 1).homes()).isEqualTo(8);
     }
 
     @Test
-    void aJourneyGroupsTheWeeksByKeyQuestionAndKeepsEveryBaseline() {
+    void a_journey_groups_the_weeks_by_key_question_and_keeps_every_baseline() {
         List<String> codes = List.of("S1", "S2", "E1", "C1", "S3");
         RatingJourney journey = RatingJourney.of(
                 "Rosewood Lodge",
@@ -66,7 +66,7 @@ class ChartValuesTest {
     }
 
     @Test
-    void aJourneyRejectsCodesWithoutAKeyQuestionAndDuplicatePanels() {
+    void a_journey_rejects_codes_without_a_key_question_and_duplicate_panels() {
         assertThatThrownBy(() -> RatingJourney.of("t", "", List.of("X1"), List.of(G), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("X1");

@@ -49,7 +49,7 @@ class KloeRollUpTest {
     }
 
     @Test
-    void orderOfEntryDoesNotMatter() {
+    void order_of_entry_does_not_matter() {
         Map<String, Rating> a = Map.of("S1", Rating.GOOD, "S2", Rating.OUTSTANDING, "S3", Rating.OUTSTANDING);
         Map<String, Rating> b = Map.of("S3", Rating.GOOD, "S1", Rating.OUTSTANDING, "S2", Rating.OUTSTANDING);
         assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.SAFE, a))
@@ -58,7 +58,7 @@ class KloeRollUpTest {
     }
 
     @Test
-    void aKeyQuestionWithNothingRatedHasNoRating() {
+    void a_key_question_with_nothing_rated_has_no_rating() {
         assertThat(KloeRollUp.keyQuestionRating(KeyQuestion.CARING, safe("G G")))
                 .isEmpty();
         Map<String, Rating> unrated = new HashMap<>();
@@ -67,7 +67,7 @@ class KloeRollUpTest {
     }
 
     @Test
-    void onlyRatedKloesCount() {
+    void only_rated_kloes_count() {
         Map<String, Rating> kloes = new HashMap<>();
         kloes.put("C1", Rating.OUTSTANDING);
         kloes.put("C2", null);
@@ -75,7 +75,7 @@ class KloeRollUpTest {
     }
 
     @Test
-    void allKeyQuestionsAtOnceInCqcOrder() {
+    void all_key_questions_at_once_in_cqc_order() {
         Map<String, Rating> kloes = new HashMap<>();
         kloes.put("w1", Rating.GOOD);
         kloes.put("S1", Rating.REQUIRES_IMPROVEMENT);
@@ -91,7 +91,7 @@ class KloeRollUpTest {
     }
 
     @Test
-    void feedsTheProjection() {
+    void feeds_the_projection() {
         Map<String, Rating> kloes = new HashMap<>();
         kloes.putAll(Map.of(
                 "S1",
@@ -124,25 +124,25 @@ class KloeRollUpTest {
 
     @ParameterizedTest
     @CsvSource({"S1, SAFE", "s6, SAFE", "E7, EFFECTIVE", "C3, CARING", "R1, RESPONSIVE", "' W5 ', WELL_LED"})
-    void codesNameTheirKeyQuestion(String code, KeyQuestion expected) {
+    void codes_name_their_key_question(String code, KeyQuestion expected) {
         assertThat(KloeRollUp.keyQuestionOf(code)).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"S7", "E8", "C4", "R4", "W6", "S0", "S10", "X1", "SS1", "1S", "", "Safe"})
-    void unknownCodesAreRejected(String code) {
+    void unknown_codes_are_rejected(String code) {
         assertThatThrownBy(() -> KloeRollUp.keyQuestionOf(code)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KloeRollUp.keyQuestionRatings(Map.of(code, Rating.GOOD)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void aMissingCodeIsRejected() {
+    void a_missing_code_is_rejected() {
         assertThatThrownBy(() -> KloeRollUp.keyQuestionOf(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void theFrameworkHasTwentyFourKloes() {
+    void the_framework_has_twenty_four_kloes() {
         assertThat(Arrays.stream(KeyQuestion.values()).mapToInt(KloeRollUp::kloeCount))
                 .containsExactly(6, 7, 3, 3, 5);
         assertThat(Arrays.stream(KeyQuestion.values())
@@ -152,7 +152,7 @@ class KloeRollUpTest {
     }
 
     @Test
-    void outstandingShareCountsOnlyRatedKloes() {
+    void outstanding_share_counts_only_rated_kloes() {
         Map<String, Rating> kloes =
                 Map.of("E1", Rating.OUTSTANDING, "E2", Rating.GOOD, "E3", Rating.GOOD, "E4", Rating.OUTSTANDING);
         assertThat(KloeRollUp.outstandingShare(KeyQuestion.EFFECTIVE, kloes)).isEqualTo(0.5);

@@ -84,7 +84,7 @@ class RatingProjectionTest {
 
         /** Every one of the 1024 combinations, against the brief's rules written out one by one. */
         @Test
-        void everyCombinationMatchesTheRulesInOrder() {
+        void every_combination_matches_the_rules_in_order() {
             for (List<Rating> combo : allCombinations()) {
                 Map<KeyQuestion, Rating> map = new EnumMap<>(KeyQuestion.class);
                 for (int i = 0; i < 5; i++) {
@@ -115,7 +115,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void improvingAnyOneKeyQuestionNeverLowersTheOverall() {
+        void improving_any_one_key_question_never_lowers_the_overall() {
             for (List<Rating> combo : allCombinations()) {
                 Map<KeyQuestion, Rating> map = new EnumMap<>(KeyQuestion.class);
                 for (int i = 0; i < 5; i++) {
@@ -150,7 +150,7 @@ class RatingProjectionTest {
     class MissingKeyQuestions {
 
         @Test
-        void nothingRatedYet() {
+        void nothing_rated_yet() {
             Projection p = RatingProjection.project(Map.of());
             assertThat(p.rating()).isEmpty();
             assertThat(p.headline()).isEqualTo("Not enough ratings yet");
@@ -164,7 +164,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void oneMissingKeyQuestionCanStillDecideTheResult() {
+        void one_missing_key_question_can_still_decide_the_result() {
             Projection p = RatingProjection.project(ratings("G G G G -"));
             assertThat(p.rating()).isEmpty();
             assertThat(p.missing()).containsExactly(KeyQuestion.WELL_LED);
@@ -174,21 +174,21 @@ class RatingProjectionTest {
         }
 
         @Test
-        void noCeilingIsMentionedWhileOutstandingIsStillPossible() {
+        void no_ceiling_is_mentioned_while_outstanding_is_still_possible() {
             Projection p = RatingProjection.project(ratings("O O - G G"));
             assertThat(p.rating()).isEmpty();
             assertThat(p.explanation()).doesNotContain("best it could be");
         }
 
         @Test
-        void nullRatingsCountAsNotRated() {
+        void null_ratings_count_as_not_rated() {
             Map<KeyQuestion, Rating> map = new HashMap<>(ratings("G G G G G"));
             map.put(KeyQuestion.CARING, null);
             assertThat(RatingProjection.project(map).missing()).containsExactly(KeyQuestion.CARING);
         }
 
         @Test
-        void twoInadequateSettleItWhateverTheRestSay() {
+        void two_inadequate_settle_it_whatever_the_rest_say() {
             Projection p = RatingProjection.project(ratings("I - I - -"));
             assertThat(p.rating()).contains(Rating.INADEQUATE);
             assertThat(p.missing())
@@ -199,7 +199,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void twoRequiresImprovementWithOneToGoIsAlreadySettled() {
+        void two_requires_improvement_with_one_to_go_is_already_settled() {
             // The missing one can only make it Requires improvement (Good or better) or keep it there (Inadequate
             // makes one Inadequate, still Requires improvement).
             assertThat(RatingProjection.project(ratings("RI RI G G -")).rating())
@@ -209,14 +209,14 @@ class RatingProjectionTest {
         }
 
         @Test
-        void oneInadequateWithOneToGoIsNotSettled() {
+        void one_inadequate_with_one_to_go_is_not_settled() {
             Projection p = RatingProjection.project(ratings("I G G G -"));
             assertThat(p.rating()).isEmpty();
             assertThat(p.explanation()).endsWith("So far the best it could be is Requires improvement.");
         }
 
         @Test
-        void aBreachWithOneToGoIsSettledAtRequiresImprovement() {
+        void a_breach_with_one_to_go_is_settled_at_requires_improvement() {
             Projection p = RatingProjection.project(ratings("G G G G -"), true);
             assertThat(p.rating()).contains(Rating.REQUIRES_IMPROVEMENT);
             assertThat(p.toMoveUp())
@@ -252,7 +252,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void aBreachIsNamedAsTheReason() {
+        void a_breach_is_named_as_the_reason() {
             assertThat(RatingProjection.project(ratings("O O G G G"), true).explanation())
                     .isEqualTo(
                             "You've noted a breach of regulations, which normally caps the overall rating at Requires"
@@ -292,7 +292,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void theClosestKeyQuestionsComeFromTheKloeRatings() {
+        void the_closest_key_questions_come_from_the_kloe_ratings() {
             Map<String, Rating> kloes = Map.of(
                     "S1",
                     Rating.GOOD,
@@ -314,7 +314,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void theSingleClosestIsNamedAlone() {
+        void the_single_closest_is_named_alone() {
             Map<String, Rating> kloes = Map.of(
                     "E1",
                     Rating.OUTSTANDING,
@@ -335,7 +335,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void aBreachComesFirstAndKeyQuestionStepsFollow() {
+        void a_breach_comes_first_and_key_question_steps_follow() {
             assertThat(RatingProjection.project(ratings("G G G G G"), true).toMoveUp())
                     .isEqualTo(
                             "Put right the breach of regulations: while it stands, the overall rating normally can't be"
@@ -349,7 +349,7 @@ class RatingProjectionTest {
 
         /** Following the advice really does reach the next level. */
         @Test
-        void theAdviceForTwoInadequateWorks() {
+        void the_advice_for_two_inadequate_works() {
             assertThat(projected("RI I G G G")).isEqualTo(Rating.REQUIRES_IMPROVEMENT);
             assertThat(projected("G RI RI G G")).isEqualTo(Rating.REQUIRES_IMPROVEMENT);
             assertThat(projected("G I G G G")).isEqualTo(Rating.REQUIRES_IMPROVEMENT);
@@ -361,7 +361,7 @@ class RatingProjectionTest {
     class Labelling {
 
         @Test
-        void everyProjectionCarriesTheSelfAssessmentLabel() {
+        void every_projection_carries_the_self_assessment_label() {
             Projection p = RatingProjection.project(ratings("O O G G G"));
             assertThat(p.headline()).isEqualTo("Indicative overall rating: Outstanding");
             assertThat(p.label()).isEqualTo(RatingProjection.SELF_ASSESSMENT_LABEL);
@@ -370,7 +370,7 @@ class RatingProjectionTest {
         }
 
         @Test
-        void projectionsAreValues() {
+        void projections_are_values() {
             Projection a = RatingProjection.project(ratings("G G G G G"));
             Projection b = RatingProjection.project(ratings("G G G G G"));
             assertThat(a).isEqualTo(b);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
-import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.privacy.PrivacyGuard;
@@ -31,6 +30,7 @@ import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.storage.TestDatabases;
+import uk.stepup.testkit.RecordingCoachPublisher;
 
 /** The coach tools' rules: who may do what, what input is accepted, what happens on a second click or a failed post. */
 class CoachToolsTest {
@@ -44,81 +44,6 @@ class CoachToolsTest {
     static final Actor BOB = new Actor("u3", "Bob", GUILD, false);
     static final Actor OUTSIDER = new Actor("u9", "Olly", GUILD, false);
 
-    /** Records what would be posted; can be told to fail. */
-    static final class FakePublisher implements CoachPublisher {
-        final List<String> posts = new ArrayList<>();
-        final List<String> deletedEvents = new ArrayList<>();
-        final List<Boolean> eventLinks = new ArrayList<>();
-        boolean failPosts;
-        boolean failEvents;
-        int next = 100;
-
-        private Posted post(String what) {
-            if (failPosts) {
-                return new Failed("#announcements is missing.");
-            }
-            posts.add(what);
-            return new Sent(String.valueOf(next++));
-        }
-
-        @Override
-        public Posted postTask(Cohort cohort, Task task) {
-            return post("task " + task.title());
-        }
-
-        @Override
-        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
-            eventLinks.add(withLink);
-            return failEvents ? new Failed("missing Manage Events") : new Sent("e" + session.id());
-        }
-
-        @Override
-        public void deleteEvent(Cohort cohort, String eventId) {
-            deletedEvents.add(eventId);
-        }
-
-        @Override
-        public Posted postSession(Cohort cohort, Session session) {
-            return post(
-                    "session " + session.title() + " event " + session.eventId().orElse("-"));
-        }
-
-        @Override
-        public Posted postBroadcast(Cohort cohort, String text, String from) {
-            return post("broadcast to " + cohort.name() + ": " + text);
-        }
-
-        @Override
-        public Posted postTaskReminder(Cohort cohort, Home home, Task task) {
-            return post("task reminder");
-        }
-
-        @Override
-        public Optional<String> findTaskReminder(Cohort cohort, Home home, Task task) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postSessionReminder(Cohort cohort, Session session) {
-            return post("session reminder");
-        }
-
-        @Override
-        public Optional<String> findSessionReminder(Cohort cohort, Session session) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postAttendanceCall(Cohort cohort, Session session) {
-            return post("attendance call");
-        }
-
-        @Override
-        public Optional<String> findAttendanceCall(Cohort cohort, Session session) {
-            return Optional.empty();
-        }
-    }
-
     @TempDir
     Path dir;
 
@@ -127,7 +52,7 @@ class CoachToolsTest {
     JdbcHomeRepository homes;
     JdbcTaskRepository tasks;
     JdbcSessionRepository sessions;
-    FakePublisher publisher = new FakePublisher();
+    RecordingCoachPublisher publisher = new RecordingCoachPublisher();
     List<Instant> wakeups = new ArrayList<>();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Cohort cohort;

@@ -20,10 +20,8 @@ import uk.stepup.cohorts.Baseline;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CohortTimers;
-import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
-import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
@@ -33,138 +31,16 @@ import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
 import uk.stepup.storage.TestDatabases;
-import uk.stepup.summaries.WeeklySummary;
-import uk.stepup.tasks.CoachPublisher;
 import uk.stepup.tasks.Session;
 import uk.stepup.tasks.SessionRepository;
 import uk.stepup.tasks.Task;
 import uk.stepup.tasks.TaskRepository;
+import uk.stepup.testkit.RecordingCoachPublisher;
+import uk.stepup.testkit.RecordingProgrammePublisher;
 
 /** The catch-up rules of task and session reminders, tick by tick, on a real ledger. */
 class CoachRemindersTest {
     static final Instant CREATED = Instant.parse("2027-01-04T10:00:00Z");
-
-    /** Records the coach posts; finds nothing (no crash between posting and recording here). */
-    static final class Posts implements CoachPublisher {
-        final List<String> made = new ArrayList<>();
-
-        private Posted post(String what) {
-            made.add(what);
-            return new Sent(String.valueOf(made.size()));
-        }
-
-        @Override
-        public Posted postTask(Cohort cohort, Task task) {
-            return post("task");
-        }
-
-        @Override
-        public Posted createEvent(Cohort cohort, Session session, boolean withLink) {
-            return post("event");
-        }
-
-        @Override
-        public void deleteEvent(Cohort cohort, String eventId) {}
-
-        @Override
-        public Posted postSession(Cohort cohort, Session session) {
-            return post("session");
-        }
-
-        @Override
-        public Posted postBroadcast(Cohort cohort, String text, String from) {
-            return post("broadcast");
-        }
-
-        @Override
-        public Posted postTaskReminder(Cohort cohort, Home home, Task task) {
-            return post("task reminder " + task.title() + " to " + home.name());
-        }
-
-        @Override
-        public Optional<String> findTaskReminder(Cohort cohort, Home home, Task task) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postSessionReminder(Cohort cohort, Session session) {
-            return post("session reminder " + session.title());
-        }
-
-        @Override
-        public Optional<String> findSessionReminder(Cohort cohort, Session session) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postAttendanceCall(Cohort cohort, Session session) {
-            return post("attendance call " + session.title());
-        }
-
-        @Override
-        public Optional<String> findAttendanceCall(Cohort cohort, Session session) {
-            return Optional.empty();
-        }
-    }
-
-    /** The weekly publisher is only asked to tell the coaches here. */
-    static final class Coaches implements ProgrammePublisher {
-        final List<String> told = new ArrayList<>();
-
-        @Override
-        public Posted postPrompt(
-                Cohort cohort, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
-            throw new AssertionError("not expected");
-        }
-
-        @Override
-        public Posted postReminder(
-                Cohort cohort, Home home, int week, CurriculumItem item, Instant deadline, DeliveryLedger.Key key) {
-            throw new AssertionError("not expected");
-        }
-
-        @Override
-        public Posted postSummary(Cohort cohort, WeeklySummary summary, DeliveryLedger.Key key) {
-            throw new AssertionError("not expected");
-        }
-
-        @Override
-        public Posted postThread(
-                Cohort cohort, int week, CurriculumItem item, String promptMessageId, DeliveryLedger.Key key) {
-            throw new AssertionError("not expected");
-        }
-
-        @Override
-        public Optional<String> findThread(Cohort cohort, String promptMessageId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Posted postSummaryInThread(
-                Cohort cohort, WeeklySummary summary, String threadId, DeliveryLedger.Key key) {
-            throw new AssertionError("not expected");
-        }
-
-        @Override
-        public Optional<String> findSummaryInThread(Cohort cohort, String threadId, DeliveryLedger.Key key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> findDelivered(Cohort cohort, DeliveryLedger.Key key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void tellCoaches(Cohort cohort, String text) {
-            told.add(text);
-        }
-    }
 
     /** Wake-ups asked for; the weekly timers are not under test. */
     static final class Wakes implements CohortTimers {
@@ -190,8 +66,8 @@ class CoachRemindersTest {
     JdbcTaskRepository tasks;
     JdbcSessionRepository sessions;
     SimulatedClock clock = new SimulatedClock(CREATED);
-    Posts posts = new Posts();
-    Coaches coaches = new Coaches();
+    RecordingCoachPublisher posts = new RecordingCoachPublisher();
+    RecordingProgrammePublisher coaches = RecordingProgrammePublisher.onlyTellingCoaches();
     Wakes wakes = new Wakes();
     Cohort cohort;
     CoachReminders reminders;
@@ -267,7 +143,7 @@ class CoachRemindersTest {
         task("Fire drill log", LocalDate.of(2027, 1, 15), CREATED);
         session("Call", Instant.parse("2027-01-14T14:00:00Z"), CREATED);
         tick(CREATED.plusSeconds(60));
-        assertThat(posts.made).isEmpty();
+        assertThat(posts.posts).isEmpty();
         assertThat(wakes.at)
                 .containsExactlyInAnyOrder(
                         Instant.parse("2027-01-14T09:00:00Z"),
@@ -281,7 +157,7 @@ class CoachRemindersTest {
         task("Fire drill log", LocalDate.of(2027, 1, 15), CREATED);
         tick(Instant.parse("2027-01-15T00:00:00Z"));
         tick(Instant.parse("2027-01-15T00:05:00Z"));
-        assertThat(posts.made).isEmpty();
+        assertThat(posts.posts).isEmpty();
         assertThat(ledger.statuses(cohort.id())).hasSize(2);
         assertThat(ledger.forCohortWeek(cohort.id(), 0))
                 .hasSize(2)
@@ -298,7 +174,7 @@ class CoachRemindersTest {
         task("Quick poll", LocalDate.of(2027, 1, 5), CREATED); // reminder due 4 Jan 09:00, before it was set
         tick(CREATED.plusSeconds(60));
         tick(Instant.parse("2027-01-06T09:00:00Z"));
-        assertThat(posts.made).isEmpty();
+        assertThat(posts.posts).isEmpty();
         assertThat(ledger.statuses(cohort.id())).isEmpty();
         assertThat(coaches.told).isEmpty();
     }
@@ -310,7 +186,7 @@ class CoachRemindersTest {
         session("Old call", Instant.parse("2027-01-07T14:00:00Z"), CREATED);
         // The bot comes back at 13:40 on the Thursday: the Thursday reminder is still useful, the rest are not.
         tick(Instant.parse("2027-01-14T13:40:00Z"));
-        assertThat(posts.made).containsExactly("session reminder Thursday call");
+        assertThat(posts.posts).containsExactly("session reminder Thursday call");
         assertThat(coaches.told)
                 .singleElement()
                 .asString()
@@ -326,6 +202,6 @@ class CoachRemindersTest {
                 .hasSize(1);
         tick(Instant.parse("2027-01-14T14:00:00Z"));
         tick(Instant.parse("2027-01-14T14:01:00Z"));
-        assertThat(posts.made).containsExactly("session reminder Thursday call", "attendance call Thursday call");
+        assertThat(posts.posts).containsExactly("session reminder Thursday call", "attendance call Thursday call");
     }
 }

@@ -28,6 +28,7 @@ import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.TestDatabases;
+import uk.stepup.testkit.RecordingProgrammePublisher;
 
 /**
  * The delivery protocol when Discord fails: its own failures are retried a minute later and then at growing
@@ -44,7 +45,7 @@ class DeliveriesTest {
     Database db;
     JdbcDeliveryLedger ledger;
     SimulatedClock clock = new SimulatedClock(DUE);
-    CoachRemindersTest.Coaches coaches = new CoachRemindersTest.Coaches();
+    RecordingProgrammePublisher coaches = RecordingProgrammePublisher.onlyTellingCoaches();
     CoachRemindersTest.Wakes wakes = new CoachRemindersTest.Wakes();
     Cohort cohort;
     Deliveries deliveries;

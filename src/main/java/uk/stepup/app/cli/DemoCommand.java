@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import uk.stepup.app.Demo;
+import uk.stepup.app.demo.Demo;
 import uk.stepup.config.ConfigLoader;
 import uk.stepup.config.StepUpConfig;
 

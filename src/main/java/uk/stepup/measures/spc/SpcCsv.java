@@ -257,7 +257,7 @@ public final class SpcCsv {
     }
 
     private static String describe(IOException e) {
-        String m = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
+        String m = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
         return m == null ? "input/output error" : m;
     }
 }

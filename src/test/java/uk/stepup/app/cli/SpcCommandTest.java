@@ -57,7 +57,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void roundTripWritesEveryPointAndOneJsonLine() throws Exception {
+    void round_trip_writes_every_point_and_one_json_line() throws Exception {
         Path in = weekly("in.csv", 20);
         Path out = dir.resolve("out.csv");
         Run r = run("--in", in.toString(), "--out", out.toString(), "--fix-after", "12", "--target", "30");
@@ -85,7 +85,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void optionsReachTheEngine() throws Exception {
+    void options_reach_the_engine() throws Exception {
         Path in = weekly("in.csv", 20);
         Path out = dir.resolve("out.csv");
         Run down =
@@ -116,7 +116,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void rebaseAndScreeningOptions() throws Exception {
+    void rebase_and_screening_options() throws Exception {
         Path in = weekly("in.csv", 19, 21, 19, 21, 19, 21, 19, 21, 19, 21, 19, 21);
         Path out = dir.resolve("out.csv");
         Run r = run(
@@ -129,7 +129,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void shortSeriesWarnsAboutTrialLimitsButSucceeds() throws Exception {
+    void short_series_warns_about_trial_limits_but_succeeds() throws Exception {
         Path in = write("short.csv", "date,value\n2024-01-01,3\n2024-01-08,5\n2024-01-15,4\n");
         Run r = run("--in", in.toString(), "--out", dir.resolve("out.csv").toString());
         assertThat(r.exit()).isZero();
@@ -139,7 +139,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void constantSeriesWorks() throws Exception {
+    void constant_series_works() throws Exception {
         StringBuilder sb = new StringBuilder("date,value\n");
         for (int i = 0; i < 12; i++) {
             sb.append(LocalDate.of(2024, 1, 1).plusWeeks(i)).append(",7\n");
@@ -168,52 +168,52 @@ class SpcCommandTest {
     }
 
     @Test
-    void emptyFile() throws Exception {
+    void empty_file() throws Exception {
         assertBadInput("", "line 1");
     }
 
     @Test
-    void missingHeader() throws Exception {
+    void missing_header() throws Exception {
         assertBadInput("2024-01-01,3\n2024-01-08,4\n", "line 1");
     }
 
     @Test
-    void wrongHeader() throws Exception {
+    void wrong_header() throws Exception {
         assertBadInput("date;value\n2024-01-01;3\n", "line 1");
     }
 
     @Test
-    void nonNumericValue() throws Exception {
+    void non_numeric_value() throws Exception {
         assertBadInput("date,value\n2024-01-01,3\n2024-01-08,4\n2024-01-15,four\n", "line 4");
     }
 
     @Test
-    void badDate() throws Exception {
+    void bad_date() throws Exception {
         assertBadInput("date,value\n2024-01-01,3\n2024-13-08,4\n", "line 3");
     }
 
     @Test
-    void unsortedDates() throws Exception {
+    void unsorted_dates() throws Exception {
         assertBadInput("date,value\n2024-01-08,3\n2024-01-01,4\n", "line 3");
     }
 
     @Test
-    void duplicateDates() throws Exception {
+    void duplicate_dates() throws Exception {
         assertBadInput("date,value\n2024-01-01,3\n2024-01-08,4\n2024-01-08,5\n", "line 4");
     }
 
     @Test
-    void headerOnly() throws Exception {
+    void header_only() throws Exception {
         assertBadInput("date,value\n", "line 2");
     }
 
     @Test
-    void extraField() throws Exception {
+    void extra_field() throws Exception {
         assertBadInput("date,value\n2024-01-01,3,x\n", "line 2");
     }
 
     @Test
-    void singleRow() throws Exception {
+    void single_row() throws Exception {
         Path in = write("one.csv", "date,value\n2024-01-01,3\n");
         Run r = run("--in", in.toString(), "--out", dir.resolve("out.csv").toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -221,7 +221,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void unreadableFile() {
+    void unreadable_file() {
         Path missing = dir.resolve("nope.csv");
         Run r = run("--in", missing.toString(), "--out", dir.resolve("out.csv").toString());
         assertThat(r.exit()).isEqualTo(1);
@@ -233,7 +233,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void unwritableOutput() throws Exception {
+    void unwritable_output() throws Exception {
         Path in = weekly("in.csv");
         Path out = dir.resolve("no-such-folder").resolve("out.csv");
         Run r = run("--in", in.toString(), "--out", out.toString());
@@ -259,34 +259,34 @@ class SpcCommandTest {
     }
 
     @Test
-    void unknownImprovementDirection() throws Exception {
+    void unknown_improvement_direction() throws Exception {
         assertThat(usage("--improvement", "up").err()).contains("'up' is not one of increase, decrease, neutral");
     }
 
     @Test
-    void badTarget() throws Exception {
+    void bad_target() throws Exception {
         assertThat(usage("--target", "ninety").err()).contains("--target").contains("'ninety' is not a number");
     }
 
     @Test
-    void fixAfterBelowTwelve() throws Exception {
+    void fix_after_below_twelve() throws Exception {
         assertThat(usage("--fix-after", "6").err()).contains("--fix-after").contains("below 12");
         assertThat(usage("--fix-after", "x").err()).contains("not a whole number");
     }
 
     @Test
-    void badRebaseDates() throws Exception {
+    void bad_rebase_dates() throws Exception {
         assertThat(usage("--rebase", "2024-03-26").err()).contains("2024-03-26 is not the date of a row in");
         assertThat(usage("--rebase", "March").err()).contains("'March' is not a date");
     }
 
     @Test
-    void screenOutliersMustBeTrueOrFalse() throws Exception {
+    void screen_outliers_must_be_true_or_false() throws Exception {
         assertThat(usage("--screen-outliers", "yes").err()).contains("'yes' is not true or false");
     }
 
     @Test
-    void missingRequiredOptionsAndUnknownOptions() {
+    void missing_required_options_and_unknown_options() {
         Run r = run("--in", "x.csv");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--out");
@@ -295,7 +295,7 @@ class SpcCommandTest {
     }
 
     @Test
-    void helpDescribesTheVerb() {
+    void help_describes_the_verb() {
         Run r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out())

@@ -24,7 +24,7 @@ class AttributeChartTest {
     }
 
     @Test
-    void pChartLimitsVaryWithTheDenominator() {
+    void p_chart_limits_vary_with_the_denominator() {
         // 20/100, 12/50, 8/50: p̄ = 40/200 = 0.2 and p̄(1 − p̄) = 0.16.
         // n = 100: σ = √(0.16/100) = 0.04,      limits 0.2 ± 0.12     → 0.08 .. 0.32, 2σ 0.12 .. 0.28
         // n = 50:  σ = √(0.16/50) = 0.0565685,  limits 0.2 ± 0.169706 → 0.030294 .. 0.369706
@@ -50,7 +50,7 @@ class AttributeChartTest {
     }
 
     @Test
-    void pChartLimitsAreClampedToZeroAndOne() {
+    void p_chart_limits_are_clamped_to_zero_and_one() {
         // 1/10, 1/10: p̄ = 0.1, σ = √(0.09/10) = 0.0948683; 0.1 − 0.284605 < 0 → lower limit 0.
         SpcChart low = Spc.pChart(
                 counts(new double[] {1, 1}, new double[] {10, 10}), ImprovementDirection.INCREASE, NO_TARGET);
@@ -65,7 +65,7 @@ class AttributeChartTest {
     }
 
     @Test
-    void uChartLimitsVaryWithExposureAndTheLowerLimitIsClampedAtZero() {
+    void u_chart_limits_vary_with_exposure_and_the_lower_limit_is_clamped_at_zero() {
         // Falls per 1,000 bed days: 4/2, 6/4, 2/2, 150/100 → ū = 162/108 = 1.5.
         // n = 2:   σ = √(1.5/2) = 0.866025,    limits 1.5 ± 2.598076 → 0 (clamped) .. 4.098076
         // n = 4:   σ = √(1.5/4) = 0.612372,    limits 1.5 ± 1.837117 → 0 (clamped) .. 3.337117
@@ -85,7 +85,7 @@ class AttributeChartTest {
     }
 
     @Test
-    void theRulesUseEachPointsOwnLimits() {
+    void the_rules_use_each_points_own_limits() {
         // p̄ = 60/300 = 0.2. The last point, 20/50 = 0.4, is above its own upper limit 0.369706
         // even though a point at 0.4 with n = 200 would be far outside 0.2 ± 0.084853 as well.
         SpcChart chart = Spc.pChart(
@@ -100,7 +100,7 @@ class AttributeChartTest {
     }
 
     @Test
-    void badCountsAreRefused() {
+    void bad_counts_are_refused() {
         assertThatThrownBy(() -> new CountObservation(week(0), 1, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("denominator");
@@ -117,7 +117,7 @@ class AttributeChartTest {
     }
 
     @Test
-    void zeroOrFullProportionGivesZeroWidthLimits() {
+    void zero_or_full_proportion_gives_zero_width_limits() {
         SpcChart none = Spc.pChart(
                 counts(new double[] {0, 0, 0}, new double[] {10, 20, 30}), ImprovementDirection.INCREASE, NO_TARGET);
         assertThat(none.points()).allSatisfy(p -> {

@@ -17,7 +17,7 @@ class IconsTest {
     private static final OptionalDouble NO_TARGET = OptionalDouble.empty();
 
     @Test
-    void variationIconFromTheLatestPointType() {
+    void variation_icon_from_the_latest_point_type() {
         var inc = ImprovementDirection.INCREASE;
         var dec = ImprovementDirection.DECREASE;
         var neu = ImprovementDirection.NEUTRAL;
@@ -33,7 +33,7 @@ class IconsTest {
     }
 
     @Test
-    void assuranceWhenIncreaseIsBetter() {
+    void assurance_when_increase_is_better() {
         // test-ptd_calculate_assurance_type.R: limits (1, 3), (5, 7), (1, 5) with target 4.
         var inc = ImprovementDirection.INCREASE;
         OptionalDouble four = OptionalDouble.of(4);
@@ -43,7 +43,7 @@ class IconsTest {
     }
 
     @Test
-    void assuranceWhenDecreaseIsBetter() {
+    void assurance_when_decrease_is_better() {
         var dec = ImprovementDirection.DECREASE;
         OptionalDouble four = OptionalDouble.of(4);
         assertThat(Spc.assurance(dec, four, 1, 3)).contains(Assurance.CONSISTENT_PASS);
@@ -52,7 +52,7 @@ class IconsTest {
     }
 
     @Test
-    void aTargetExactlyOnALimitIsInconsistent() {
+    void a_target_exactly_on_a_limit_is_inconsistent() {
         assertThat(Spc.assurance(ImprovementDirection.INCREASE, OptionalDouble.of(3), 1, 3))
                 .contains(Assurance.INCONSISTENT);
         assertThat(Spc.assurance(ImprovementDirection.DECREASE, OptionalDouble.of(1), 1, 3))
@@ -60,7 +60,7 @@ class IconsTest {
     }
 
     @Test
-    void noAssuranceWithoutATargetOrForNeutral() {
+    void no_assurance_without_a_target_or_for_neutral() {
         assertThat(Spc.assurance(ImprovementDirection.INCREASE, NO_TARGET, 1, 3))
                 .isEmpty();
         assertThat(Spc.assurance(ImprovementDirection.NEUTRAL, OptionalDouble.of(4), 1, 3))
@@ -68,7 +68,7 @@ class IconsTest {
     }
 
     @Test
-    void chartSummaryUsesTheLatestPointAndItsLimits() {
+    void chart_summary_uses_the_latest_point_and_its_limits() {
         // 12 points alternating 9 and 11 (mean 10, MR̄ 2, limits 4.68 to 15.32), then 20.
         // With limits fixed after 12 points, the last point is above the upper limit.
         double[] data = concat(new double[] {9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11}, new double[] {20});
@@ -102,7 +102,7 @@ class IconsTest {
     }
 
     @Test
-    void commonCauseLatestPointGivesTheCommonCauseIcon() {
+    void common_cause_latest_point_gives_the_common_cause_icon() {
         SpcChart chart = Spc.xmr(
                 weekly(9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11),
                 XmrOptions.defaults().withTarget(2));
@@ -112,7 +112,7 @@ class IconsTest {
     }
 
     @Test
-    void codesAreNhsrPlotTheDotsVocabulary() {
+    void codes_are_nhsr_plot_the_dots_vocabulary() {
         assertThat(PointType.SPECIAL_CAUSE_NEUTRAL_LOW.code()).isEqualTo("special_cause_neutral_low");
         assertThat(PointType.COMMON_CAUSE.colour()).isEqualTo("#a6a6a6");
         assertThat(PointType.SPECIAL_CAUSE_IMPROVEMENT.colour()).isEqualTo("#00b0f0");

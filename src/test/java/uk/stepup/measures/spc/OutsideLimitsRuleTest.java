@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OutsideLimitsRuleTest {
 
     @Test
-    void aPointOnALimitIsInsideJustBeyondIsOutside() {
+    void a_point_on_a_limit_is_inside_just_beyond_is_outside() {
         assertThat(types(3)).containsExactly(COMMON_CAUSE);
         assertThat(types(3.0001)).containsExactly(SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(types(-3.0001)).containsExactly(SPECIAL_CAUSE_CONCERN);
@@ -26,7 +26,7 @@ class OutsideLimitsRuleTest {
     }
 
     @Test
-    void outsideTheLimitsDecidesTheSideBeforeARun() {
+    void outside_the_limits_decides_the_side_before_a_run() {
         // Seven points below the mean, the last far below: all concern when increase is better.
         double[] y = {-0.5, -1, -0.5, -1, -0.5, -1, -3.5};
         List<MdcRules.Result> r = classify(ImprovementDirection.INCREASE, y);
@@ -35,14 +35,14 @@ class OutsideLimitsRuleTest {
     }
 
     @Test
-    void aTrendDecidesTheSideBeforeARun() {
+    void a_trend_decides_the_side_before_a_run() {
         // A rising trend below the mean is improvement when increase is better, though also a shift below.
         double[] y = {-1.9, -1.7, -1.5, -1.3, -1.1, -0.9, -0.7};
         assertThat(types(y)).isEqualTo(times(SPECIAL_CAUSE_IMPROVEMENT, 7));
     }
 
     @Test
-    void anEmptyPeriodHasNoPoints() {
+    void an_empty_period_has_no_points() {
         assertThat(types()).isEmpty();
     }
 }

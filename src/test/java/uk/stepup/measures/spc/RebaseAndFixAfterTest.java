@@ -18,7 +18,7 @@ class RebaseAndFixAfterTest {
     private static final double[] HIGH = {19, 21, 19, 21, 19, 21, 19, 21, 19, 21, 19, 21};
 
     @Test
-    void withoutRebasingAStepChangeIsAShift() {
+    void without_rebasing_a_step_change_is_a_shift() {
         // 24 points, mean 15: the first 12 below, the last 12 above → shifts both sides.
         SpcChart chart = Spc.xmr(weekly(concat(LOW, HIGH)), XmrOptions.defaults());
         assertThat(chart.periods()).hasSize(1);
@@ -28,7 +28,7 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void rebasingStartsANewPeriodWithItsOwnMeanAndLimits() {
+    void rebasing_starts_a_new_period_with_its_own_mean_and_limits() {
         // Each period alternates ±1 around its mean: MR̄ = 2, limits mean ± 5.32.
         SpcChart chart =
                 Spc.xmr(weekly(concat(LOW, HIGH)), XmrOptions.defaults().withRebaseDates(List.of(week(12))));
@@ -50,7 +50,7 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void patternsDoNotSpanARebase() {
+    void patterns_do_not_span_a_rebase() {
         // Seven rising points across the boundary: a trend without rebasing, none with it.
         double[] y = {5, 7, 5, 7, 5, 7, 5, 7, 5, 7, 1, 2, 3, 4, 5, 6, 7, 5, 7, 5, 7, 5};
         SpcChart plain = Spc.xmr(weekly(y), XmrOptions.defaults());
@@ -60,7 +60,7 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void assuranceUsesTheLatestPeriodsLimits() {
+    void assurance_uses_the_latest_periods_limits() {
         // NHSRplotthedots issue 172: after a rebase the assurance icon follows the new limits.
         XmrOptions options = XmrOptions.defaults().withTarget(16).withRebaseDates(List.of(week(12)));
         SpcChart chart = Spc.xmr(weekly(concat(LOW, HIGH)), options);
@@ -70,7 +70,7 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void rebaseDatesMustBeObservationDatesAndLeaveAtLeastTwoPoints() {
+    void rebase_dates_must_be_observation_dates_and_leave_at_least_two_points() {
         List<Observation> rows = weekly(concat(LOW, HIGH));
         assertThatThrownBy(() -> Spc.xmr(rows, XmrOptions.defaults().withRebaseDates(List.of(week(12).plusDays(1)))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -81,13 +81,13 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void rebasingAtTheFirstDateChangesNothing() {
+    void rebasing_at_the_first_date_changes_nothing() {
         SpcChart chart = Spc.xmr(weekly(LOW), XmrOptions.defaults().withRebaseDates(List.of(week(0))));
         assertThat(chart.periods()).hasSize(1);
     }
 
     @Test
-    void fixingAfterTwelvePointsKeepsTheBaselineLimits() {
+    void fixing_after_twelve_points_keeps_the_baseline_limits() {
         // Baseline 9, 11, ... (mean 10, MR̄ 2, limits 4.68 .. 15.32), then six points at 30.
         double[] y = concat(LOW, new double[] {30, 30, 30, 30, 30, 30});
         SpcChart fixed = Spc.xmr(weekly(y), XmrOptions.defaults().withFixAfterPoints(12));
@@ -108,7 +108,7 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void fixAfterAppliesWithinEachPeriodAndIsHarmlessBeyondTheSeriesLength() {
+    void fix_after_applies_within_each_period_and_is_harmless_beyond_the_series_length() {
         XmrOptions options = XmrOptions.defaults().withFixAfterPoints(12).withRebaseDates(List.of(week(12)));
         double[] y = concat(LOW, HIGH, new double[] {40});
         SpcChart chart = Spc.xmr(weekly(y), options);
@@ -122,7 +122,7 @@ class RebaseAndFixAfterTest {
     }
 
     @Test
-    void fixAfterBelowTwelveIsRefusedAsNhsrPlotTheDotsDoes() {
+    void fix_after_below_twelve_is_refused_as_nhsr_plot_the_dots_does() {
         assertThatThrownBy(() -> XmrOptions.defaults().withFixAfterPoints(11))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 12");

@@ -39,13 +39,13 @@ class RunChartTest {
     }
 
     @Test
-    void thresholdsNeedAtLeastOneUsefulObservation() {
+    void thresholds_need_at_least_one_useful_observation() {
         assertThatThrownBy(() -> AnhojRules.longestRunLimit(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AnhojRules.crossingsLimit(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void randomLookingSeriesHasNoSignal() {
+    void random_looking_series_has_no_signal() {
         // 12 values, median 5.5; sides alternate, so every run has length 1 and there are 11 crossings.
         // (Anhøj's rules do not flag too many crossings.)
         RunChart chart = Spc.runChart(weekly(3, 8, 2, 9, 4, 7, 1, 10, 5, 6, 3, 8));
@@ -59,7 +59,7 @@ class RunChartTest {
     }
 
     @Test
-    void aStepChangeGivesFewCrossingsButNotALongRunAtTwelvePoints() {
+    void a_step_change_gives_few_crossings_but_not_a_long_run_at_twelve_points() {
         // 1..12: median 6.5, six below then six above. Longest run 6 is not > 7; 1 crossing < 3 signals.
         RunChart chart = Spc.runChart(weekly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
         assertThat(chart.longestRun()).isEqualTo(6);
@@ -70,7 +70,7 @@ class RunChartTest {
     }
 
     @Test
-    void sidesAreTakenAgainstTheMedianOfAnEvenCount() {
+    void sides_are_taken_against_the_median_of_an_even_count() {
         // 16 values; sorted, the 8th and 9th are 6 and 7, so the median is 6.5 and no point is on it.
         double[] y = {2, 8, 1, 9, 6, 7, 8, 9, 6, 7, 8, 9, 3, 4, 2, 1};
         RunChart chart = Spc.runChart(weekly(y));
@@ -100,7 +100,7 @@ class RunChartTest {
     }
 
     @Test
-    void eightInARowSignalsAShiftAtTwentyPointsAndItsPointsAreMarked() {
+    void eight_in_a_row_signals_a_shift_at_twenty_points_and_its_points_are_marked() {
         // 1..10 below and 11..20 above the median 10.5. Runs: 4 below, 1 above, 3 below, 1 above,
         // 3 below, then 8 above. For n = 20 the longest run allowed is 7, so 8 signals; 5 crossings are
         // also fewer than the 6 expected.
@@ -118,7 +118,7 @@ class RunChartTest {
     }
 
     @Test
-    void aRunOfExactlyTheLimitDoesNotSignal() {
+    void a_run_of_exactly_the_limit_does_not_signal() {
         // 18 values, median 9.5; the last seven (13..18 and 10) are above. For n = 18 the limit is 7,
         // and a run must be longer than the limit to signal.
         double[] y = {1, 2, 3, 11, 4, 5, 6, 12, 7, 8, 9, 13, 14, 15, 16, 17, 18, 10};
@@ -130,7 +130,7 @@ class RunChartTest {
     }
 
     @Test
-    void pointsOnTheMedianAreNotUsefulAndNeitherBreakNorExtendARun() {
+    void points_on_the_median_are_not_useful_and_neither_break_nor_extend_a_run() {
         // 9 values, median 4 (the middle value, which appears three times): the 4s are skipped.
         // Useful: 1, 2, 5, 6, 7, 3 → sides B B A A A B: runs 2, 3, 1; crossings 2.
         RunChart chart = Spc.runChart(weekly(1, 2, 4, 5, 4, 6, 7, 3, 4));
@@ -142,7 +142,7 @@ class RunChartTest {
     }
 
     @Test
-    void constantSeriesHasNoUsefulObservationsAndNoSignal() {
+    void constant_series_has_no_useful_observations_and_no_signal() {
         RunChart chart = Spc.runChart(weekly(3, 3, 3, 3));
         assertThat(chart.usefulObservations()).isZero();
         assertThat(chart.longestRunLimit()).isZero();

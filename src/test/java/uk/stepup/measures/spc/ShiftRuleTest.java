@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class ShiftRuleTest {
 
     @Test
-    void sixPointsOnOneSideAreNotEnough() {
+    void six_points_on_one_side_are_not_enough() {
         assertThat(types(0.5, 1, 0.5, 1, 0.5, 1)).containsOnly(COMMON_CAUSE);
         assertThat(types(-0.5, 0.5, 1, 0.5, 1, 0.5, 1)).containsOnly(COMMON_CAUSE);
     }
 
     @Test
-    void sevenPointsOnOneSideAreAllFlagged() {
+    void seven_points_on_one_side_are_all_flagged() {
         assertThat(types(-0.5, 0.5, 1, 0.5, 1, 0.5, 1, 0.5))
                 .containsExactly(
                         COMMON_CAUSE,
@@ -36,7 +36,7 @@ class ShiftRuleTest {
     }
 
     @Test
-    void sevenBelowIsConcernWhenIncreaseIsBetterAndImprovementWhenDecreaseIs() {
+    void seven_below_is_concern_when_increase_is_better_and_improvement_when_decrease_is() {
         double[] below = {-0.5, -1, -0.5, -1, -0.5, -1, -0.5};
         assertThat(types(ImprovementDirection.INCREASE, below)).containsOnly(SPECIAL_CAUSE_CONCERN);
         assertThat(types(ImprovementDirection.DECREASE, below)).containsOnly(SPECIAL_CAUSE_IMPROVEMENT);
@@ -44,7 +44,7 @@ class ShiftRuleTest {
     }
 
     @Test
-    void aPointExactlyOnTheMeanBreaksTheRun() {
+    void a_point_exactly_on_the_mean_breaks_the_run() {
         // ptd_seven_point_one_side_mean compares signs; sign 0 matches neither side.
         assertThat(types(0.5, 1, 0.5, 0, 1, 0.5, 1, 0.5)).containsOnly(COMMON_CAUSE);
         // ... and is not itself part of a later run.
@@ -54,7 +54,7 @@ class ShiftRuleTest {
     }
 
     @Test
-    void packageVectorsForSevenPointOneSideMean() {
+    void package_vectors_for_seven_point_one_side_mean() {
         // tests/testthat/test-ptd_calculate_point_type.R, ptd_seven_point_one_side_mean.
         assertThat(MdcRules.sevenPointOneSideMean(new int[0])).isEmpty();
         assertThat(MdcRules.sevenPointOneSideMean(new int[] {1, 1, 1, 1, 1, 1})).containsOnly(0);

@@ -39,7 +39,7 @@ class SpcCsvTest {
     }
 
     @Test
-    void readsRowsToleratingBomQuotesSpacesCaseAndBlankLines() throws Exception {
+    void reads_rows_tolerating_bom_quotes_spaces_case_and_blank_lines() throws Exception {
         Path f = file("\uFEFFDate, Value\r\n2024-01-01,3\r\n\r\n\"2024-01-08\", \"4.5\"\r\n2024-01-15,-1e2\r\n");
         List<Observation> rows = SpcCsv.read(f, "in.csv", CSV);
         assertThat(rows)
@@ -50,30 +50,30 @@ class SpcCsvTest {
     }
 
     @Test
-    void emptyFile() throws Exception {
+    void empty_file() throws Exception {
         assertThat(problem(file(""))).isEqualTo("in.csv line 1: the file is empty; expected the header 'date,value'");
     }
 
     @Test
-    void missingHeader() throws Exception {
+    void missing_header() throws Exception {
         assertThat(problem(file("2024-01-01,3\n2024-01-08,4\n")))
                 .isEqualTo("in.csv line 1: expected the header 'date,value' but found '2024-01-01,3'");
     }
 
     @Test
-    void wrongHeader() throws Exception {
+    void wrong_header() throws Exception {
         assertThat(problem(file("week,count\n2024-01-01,3\n"))).startsWith("in.csv line 1: expected the header");
         assertThat(problem(file("date,value,note\n2024-01-01,3,x\n"))).startsWith("in.csv line 1: expected the header");
     }
 
     @Test
-    void headerOnly() throws Exception {
+    void header_only() throws Exception {
         assertThat(problem(file("date,value\n")))
                 .isEqualTo("in.csv line 2: no data rows after the header 'date,value'");
     }
 
     @Test
-    void tooFewRows() throws Exception {
+    void too_few_rows() throws Exception {
         Path f = file("date,value\n2024-01-01,3\n\n");
         assertThat(SpcCsv.read(f, "in.csv", CSV)).hasSize(1);
         assertThatThrownBy(() -> SpcCsv.read(f, "in.csv", 2, CSV))
@@ -81,7 +81,7 @@ class SpcCsvTest {
     }
 
     @Test
-    void nonNumericValue() throws Exception {
+    void non_numeric_value() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n2024-01-08,n/a\n")))
                 .isEqualTo("in.csv line 3: value 'n/a' is not a number");
         assertThat(problem(file("date,value\n2024-01-01,NaN\n")))
@@ -92,7 +92,7 @@ class SpcCsvTest {
     }
 
     @Test
-    void badDate() throws Exception {
+    void bad_date() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n2024-02-30,4\n")))
                 .isEqualTo("in.csv line 3: date '2024-02-30' is not a valid date in the form yyyy-MM-dd");
         assertThat(problem(file("date,value\n01/02/2024,3\n")))
@@ -100,26 +100,26 @@ class SpcCsvTest {
     }
 
     @Test
-    void wrongNumberOfFields() throws Exception {
+    void wrong_number_of_fields() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n2024-01-08,1,234\n")))
                 .isEqualTo("in.csv line 3: expected 2 fields (date,value) but found 3 in '2024-01-08,1,234'");
     }
 
     @Test
-    void unsortedDates() throws Exception {
+    void unsorted_dates() throws Exception {
         assertThat(problem(file("date,value\n2024-01-08,3\n2024-01-15,4\n2024-01-01,5\n")))
                 .isEqualTo("in.csv line 4: date 2024-01-01 is earlier than 2024-01-15 on line 3;"
                         + " rows must be in date order, oldest first");
     }
 
     @Test
-    void duplicateDates() throws Exception {
+    void duplicate_dates() throws Exception {
         assertThat(problem(file("date,value\n2024-01-01,3\n\n2024-01-01,4\n")))
                 .isEqualTo("in.csv line 4: duplicate date 2024-01-01 (already on line 2)");
     }
 
     @Test
-    void unreadableFiles() throws Exception {
+    void unreadable_files() throws Exception {
         assertThatThrownBy(() -> SpcCsv.read(dir.resolve("missing.csv"), "missing.csv", CSV))
                 .isInstanceOf(SpcCsvException.class)
                 .hasMessage("missing.csv: cannot read the file: it does not exist")
@@ -154,12 +154,12 @@ class SpcCsvTest {
     }
 
     @Test
-    void nonFiniteNumbersCannotBeWritten() {
+    void non_finite_numbers_cannot_be_written() {
         assertThatThrownBy(() -> SpcCsv.formatNumber(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void parsesOnlyPlainNumbers() {
+    void parses_only_plain_numbers() {
         assertThat(SpcCsv.parseNumber(" 12 ")).hasValue(12);
         assertThat(SpcCsv.parseNumber(".25")).hasValue(0.25);
         assertThat(SpcCsv.parseNumber("0x10")).isEmpty();
@@ -169,7 +169,7 @@ class SpcCsvTest {
     }
 
     @Test
-    void writesOneRowPerPoint() throws Exception {
+    void writes_one_row_per_point() throws Exception {
         SpcChart chart = Spc.xmr(Series.weekly(10, 12, 11, 13, 12), XmrOptions.defaults());
         StringWriter out = new StringWriter();
         SpcCsv.write(out, chart, CSV);

@@ -39,7 +39,7 @@ class SpcDependencyTest {
                     + "|javax\\.swing|picocli|okhttp3|org\\.slf4j|ch\\.qos)\\.");
 
     @Test
-    void engineImportsOnlyTheJdkBasics() throws IOException {
+    void engine_imports_only_the_jdk_basics() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(SOURCES)) {

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 class TrendRuleTest {
 
     @Test
-    void sixRisingPointsAreNotEnoughSevenAre() {
+    void six_rising_points_are_not_enough_seven_are() {
         assertThat(types(-1, -0.6, -0.2, 0.2, 0.6, 1)).containsOnly(COMMON_CAUSE);
         assertThat(types(-1.2, -0.8, -0.4, 0.1, 0.4, 0.8, 1.2)).containsOnly(SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(rules(-1.2, -0.8, -0.4, 0.1, 0.4, 0.8, 1.2)).containsOnly(EnumSet.of(SpcRule.TREND));
     }
 
     @Test
-    void aTieBreaksTheTrend() {
+    void a_tie_breaks_the_trend() {
         // NHSRplotthedots: each point must be strictly higher than the one before; equal values break
         // the trend (they do not merely pause it as in some run-chart guides).
         assertThat(types(-1.2, -0.8, -0.4, -0.4, 0.1, 0.4, 0.8, 1.2)).containsOnly(COMMON_CAUSE);
@@ -31,7 +31,7 @@ class TrendRuleTest {
     }
 
     @Test
-    void packageVectorsForSevenPointTrend() {
+    void package_vectors_for_seven_point_trend() {
         assertThat(MdcRules.sevenPointTrend(new double[] {1, 2, 3, 4, 5, 6})).containsOnly(0);
         assertThat(MdcRules.sevenPointTrend(new double[] {1, 2, 3, 4, 5, 6, 7})).containsExactly(0, 0, 0, 0, 0, 0, 1);
         assertThat(MdcRules.sevenPointTrend(new double[] {2, 1, 2, 3, 4, 5, 6, 7, 3}))
@@ -42,7 +42,7 @@ class TrendRuleTest {
     }
 
     @Test
-    void aTrendIsColouredByItsDirectionNotBySideOfTheMean() {
+    void a_trend_is_coloured_by_its_direction_not_by_side_of_the_mean() {
         // NHSRplotthedots issue 171: seven falling points all above the mean are a decreasing trend
         // (concern when increase is better), even though they are also a shift above the mean.
         double[] falling = {1.9, 1.7, 1.5, 1.3, 1.1, 0.9, 0.7};
@@ -53,7 +53,7 @@ class TrendRuleTest {
     }
 
     @Test
-    void aFlatStepBetweenTwoAdjoiningTrendsCountsAsFalling() {
+    void a_flat_step_between_two_adjoining_trends_counts_as_falling() {
         // NHSRplotthedots quirk kept for fidelity: two rising trends joined by an equal pair. The last point
         // of the first trend looks right to a flat step (sign 0), and anything but +1 reads as "Decreasing".
         double[] y = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2};
@@ -64,7 +64,7 @@ class TrendRuleTest {
     }
 
     @Test
-    void aPeakSharedByARiseAndAFallTakesTheFallingDirection() {
+    void a_peak_shared_by_a_rise_and_a_fall_takes_the_falling_direction() {
         // ptd_special_cause_type: a trend point whose right neighbour is also in a trend takes the
         // direction of the step to the right. The peak (index 6) is therefore "decreasing".
         double[] y = {-1.2, -0.8, -0.4, 0.1, 0.4, 0.8, 1.2, 0.8, 0.4, 0.1, -0.4, -0.8, -1.2};

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TwoOfThreeRuleTest {
 
     @Test
-    void twoNearLimitPointsOnTheSameSideWithTheThirdAlsoOnThatSide() {
+    void two_near_limit_points_on_the_same_side_with_the_third_also_on_that_side() {
         assertThat(types(2.5, 0.5, 2.5))
                 .containsExactly(SPECIAL_CAUSE_IMPROVEMENT, COMMON_CAUSE, SPECIAL_CAUSE_IMPROVEMENT);
         assertThat(rules(2.5, 0.5, 2.5).get(0)).containsExactly(SpcRule.TWO_OF_THREE);
@@ -22,14 +22,14 @@ class TwoOfThreeRuleTest {
     }
 
     @Test
-    void theThirdPointMustBeOnTheSameSide() {
+    void the_third_point_must_be_on_the_same_side() {
         assertThat(types(2.5, -0.5, 2.5)).containsOnly(COMMON_CAUSE);
         // NHSRplotthedots' own test: two near-limit points on opposite sides are common cause.
         assertThat(types(1, -1, 1, -1, 2.5, -2.5)).containsOnly(COMMON_CAUSE);
     }
 
     @Test
-    void aThirdPointExactlyOnTheMeanDoesNotCountAsTheSameSide() {
+    void a_third_point_exactly_on_the_mean_does_not_count_as_the_same_side() {
         assertThat(types(2.5, 0, 2.5)).containsOnly(COMMON_CAUSE);
         assertThat(types(0, 2.5, 2.5, 0)).containsOnly(COMMON_CAUSE);
         assertThat(types(0.5, 2.5, 2.5, 0))
@@ -37,7 +37,7 @@ class TwoOfThreeRuleTest {
     }
 
     @Test
-    void onlyPointsBetweenTheTwoSigmaLineAndTheLimitCount() {
+    void only_points_between_the_two_sigma_line_and_the_limit_count() {
         // Issue 153: beyond-limit, beyond-limit, near-limit → the last point is common cause because a
         // point outside the limits is not "close to the limits".
         assertThat(types(3.5, 3.5, 2.5))
@@ -51,7 +51,7 @@ class TwoOfThreeRuleTest {
     }
 
     @Test
-    void limitsAreStrict() {
+    void limits_are_strict() {
         // Exactly on the 2-sigma line is not near; exactly on the process limit is near, not outside.
         assertThat(types(2, 0.5, 2)).containsOnly(COMMON_CAUSE);
         assertThat(rules(3, 0.5, 3))
@@ -62,12 +62,12 @@ class TwoOfThreeRuleTest {
     }
 
     @Test
-    void windowsDoNotRunOffTheEnds() {
+    void windows_do_not_run_off_the_ends() {
         assertThat(types(2.5, 2.5)).containsOnly(COMMON_CAUSE);
     }
 
     @Test
-    void packageVectorsForTwoInThree() {
+    void package_vectors_for_two_in_three() {
         boolean t = true;
         boolean f = false;
         int[] above = {1, 1, 1, 1, 1, 1, 1};

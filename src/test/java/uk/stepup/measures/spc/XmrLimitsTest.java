@@ -18,7 +18,7 @@ class XmrLimitsTest {
     private static final XmrOptions UNSCREENED = XmrOptions.defaults().withScreenOutliers(false);
 
     @Test
-    void smallSeriesByHand() {
+    void small_series_by_hand() {
         // 10, 12, 11, 13, 12: mean = 58 / 5 = 11.6; moving ranges 2, 1, 2, 1 so MR̄ = 1.5.
         // Screening cut = 3.267 × 1.5 = 4.9005: nothing screened.
         // Limits 11.6 ± 2.66 × 1.5 = 11.6 ± 3.99 → 7.61 and 15.59.
@@ -37,7 +37,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void deviationsVignetteScreenedMatchesThePackageDefault() {
+    void deviations_vignette_screened_matches_the_package_default() {
         // NHSRplotthedots vignette "Deviations from Excel defaults": UPL 4.6, mean 1.94, LPL -0.72.
         // 18 points sum to 35, mean 35/18 = 1.9444. Moving ranges: fifteen 1s plus 8 and 9; MR̄ = 32/17 = 1.8824.
         // Cut 3.267 × 1.8824 = 6.1496 drops 8 and 9, leaving MR̄ = 1; limits 1.9444 ± 2.66.
@@ -57,7 +57,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void deviationsVignetteUnscreenedMatchesTheExcelTool() {
+    void deviations_vignette_unscreened_matches_the_excel_tool() {
         // Same data, screen_outliers = FALSE ("produces the same output as Excel"): UPL 6.95, LPL -3.06.
         // MR̄ = 32/17; limits 35/18 ± 2.66 × 32/17.
         double[] data = {1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1};
@@ -96,7 +96,7 @@ class XmrLimitsTest {
     };
 
     @Test
-    void matchesNhsrPlotTheDotsSnapshotOnRandomNormalData() {
+    void matches_nhsr_plot_the_dots_snapshot_on_random_normal_data() {
         // tests/testthat/_snaps/ptd_spc_standard.md: mean_col 0.1416238, lpl -3.01138, upl 3.294627,
         // and summary(): 20 common cause points.
         SpcChart chart = Spc.xmr(weekly(RNORM_123), SCREENED);
@@ -108,7 +108,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void matchesNhsrPlotTheDotsSnapshotWithAnOutlierScreenedAndNot() {
+    void matches_nhsr_plot_the_dots_snapshot_with_an_outlier_screened_and_not() {
         // Same snapshot file with y[15] <- 10: mean 0.6694159; screened lpl -2.383666, upl 3.722497;
         // screen_outliers = FALSE lpl -4.596625, upl 5.935457. Screening must narrow the limits.
         double[] data = RNORM_123.clone();
@@ -127,7 +127,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void screeningKeepsMovingRangesJustBelowTheCutAndDropsThoseAbove() {
+    void screening_keeps_moving_ranges_just_below_the_cut_and_drops_those_above() {
         // 0, 0, 0, 0, 3: moving ranges 0, 0, 0, 3; MR̄ = 0.75; cut = 3.267 × 0.75 = 2.45 → 3 is dropped,
         // leaving MR̄ = 0 (zero-width limits at the mean 0.6, so every point is outside them).
         SpcChart dropped = Spc.xmr(weekly(0, 0, 0, 0, 3), SCREENED);
@@ -140,7 +140,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void constantSeriesHasZeroWidthLimitsAtTheMeanAndOnlyCommonCause() {
+    void constant_series_has_zero_width_limits_at_the_mean_and_only_common_cause() {
         // Every moving range is 0, so MR̄ = 0 and both limits equal the mean, screening on or off.
         // (NHSRplotthedots with screening returns NaN limits here; we document the difference.)
         for (XmrOptions options : new XmrOptions[] {SCREENED, UNSCREENED}) {
@@ -158,7 +158,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void anyChangeAfterAConstantFixedBaselineIsOutsideTheLimits() {
+    void any_change_after_a_constant_fixed_baseline_is_outside_the_limits() {
         SpcChart chart = Spc.xmr(weekly(concat(repeat(5, 12), new double[] {6})), SCREENED.withFixAfterPoints(12));
         assertThat(chart.latest().upl()).isEqualTo(5.0);
         assertThat(chart.latest().pointType()).isEqualTo(PointType.SPECIAL_CAUSE_IMPROVEMENT);
@@ -166,7 +166,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void fewerThanTwelvePointsGiveTrialLimitsTwelveDoNot() {
+    void fewer_than_twelve_points_give_trial_limits_twelve_do_not() {
         double[] eleven = {3, 5, 4, 6, 5, 4, 6, 5, 3, 4, 5};
         SpcChart short11 = Spc.xmr(weekly(eleven), SCREENED);
         assertThat(short11.hasTrialLimits()).isTrue();
@@ -178,7 +178,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void twoPointsAreEnoughOnePointIsNot() {
+    void two_points_are_enough_one_point_is_not() {
         // 4, 6: mean 5, MR̄ 2, limits 5 ± 5.32.
         SpcChart two = Spc.xmr(weekly(4, 6), SCREENED);
         assertThat(two.latest().upl()).isCloseTo(10.32, within(1e-12));
@@ -189,7 +189,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void datesMustBeStrictlyIncreasing() {
+    void dates_must_be_strictly_increasing() {
         var rows = new ArrayList<>(weekly(1, 2, 3));
         rows.add(new Observation(Series.week(1), 4));
         assertThatThrownBy(() -> Spc.xmr(rows, SCREENED))
@@ -203,7 +203,7 @@ class XmrLimitsTest {
     }
 
     @Test
-    void constantsAreNhsrPlotTheDots() {
+    void constants_are_nhsr_plot_the_dots() {
         assertThat(Spc.XMR_LIMIT).isEqualTo(2.66);
         assertThat(Spc.XMR_NEAR_LIMIT).isEqualTo(2 * (2.66 / 3));
         assertThat(Spc.MOVING_RANGE_LIMIT).isEqualTo(3.267);

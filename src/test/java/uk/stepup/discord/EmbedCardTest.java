@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** A long summary is split across messages so that no message breaks one of Discord's embed limits. */
-class CardTest {
+class EmbedCardTest {
 
     @Test
     void a_summary_of_far_more_than_6000_characters_is_split_within_every_limit_and_loses_nothing() {

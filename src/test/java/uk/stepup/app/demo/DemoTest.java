@@ -1,4 +1,4 @@
-package uk.stepup.app;
+package uk.stepup.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,12 @@
-package uk.stepup.app;
+package uk.stepup.app.demo;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import uk.stepup.app.BotModule;
+import uk.stepup.app.ManualTimers;
+import uk.stepup.app.SimulatedClock;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 
