@@ -41,7 +41,8 @@ class ArchitectureTest {
             LAYERS.stream().map(f -> "uk.stepup." + f + "..").toArray(String[]::new);
     static final String[] ADAPTERS = {
         "uk.stepup.discord..", "uk.stepup.storage..", "uk.stepup.scheduling..", "uk.stepup.charts..",
-        "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report.."
+        "uk.stepup.config..", "uk.stepup.sandbox..", "uk.stepup.export..", "uk.stepup.report..",
+        "uk.stepup.csv..", "uk.stepup.prompts.."
     };
 
     @ArchTest
@@ -100,7 +101,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adapters_do_not_depend_on_each_other = slices().matching(
-                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report)..")
+                    "uk.stepup.(discord|storage|scheduling|charts|sandbox|config|export|report|csv|prompts)..")
             .should()
             .notDependOnEachOther()
             .because("adapters meet only in the composition root");

@@ -17,6 +17,7 @@ import uk.stepup.cohorts.EnrolmentService;
 import uk.stepup.cohorts.ProgrammeTicker;
 import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.SetupNotes;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.measures.CohortMeasures;
@@ -115,7 +116,8 @@ public final class Features {
                 runners.posts());
         programmeRef.set(programme);
 
-        enrolment = new EnrolmentService(store.cohorts(), store.homes(), outlets.spaces(), guard, clock);
+        JacksonCsv csv = new JacksonCsv();
+        enrolment = new EnrolmentService(store.cohorts(), store.homes(), outlets.spaces(), guard, csv, clock);
         cohorts = new CohortService(
                 store.cohorts(), outlets.spaces(), timers, programme, curriculum, defaults, guard, clock);
         setupJobs = new SetupJobService(
@@ -136,7 +138,7 @@ public final class Features {
                 store.cohorts(), store.homes(), store.measures(), guard, store.measureDrafts(), clock);
         measureDefinitions =
                 new MeasureDefinitionService(store.cohorts(), store.homes(), store.measures(), guard, clock);
-        measureImport = new MeasureImportService(store.cohorts(), store.homes(), store.measures(), guard, clock);
+        measureImport = new MeasureImportService(store.cohorts(), store.homes(), store.measures(), guard, csv, clock);
         tasks = new TaskService(
                 store.tasks(), store.cohorts(), store.homes(), coachPosts, timers::wakeAt, guard, clock);
         sessions = new SessionService(
@@ -153,6 +155,6 @@ public final class Features {
                 store.measures(),
                 curriculum,
                 clock);
-        export = new DataExportService(histories, new ExportFiles());
+        export = new DataExportService(histories, new ExportFiles(csv));
     }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import uk.stepup.cohorts.HomeRepository.NewHome;
 import uk.stepup.privacy.Finding;
 import uk.stepup.privacy.PrivacyGuard;
+import uk.stepup.shared.CsvFormat;
+import uk.stepup.shared.CsvRecord;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 
@@ -112,10 +114,10 @@ public final class EnrolmentCsv {
     }
 
     /**
-     * Reads the whole file; {@code text} is its content already decoded (a leading UTF-8 BOM is ignored). The guard
-     * screens the homes' names.
+     * Reads the whole file; {@code text} is its content already decoded (a leading UTF-8 BOM is ignored), split into
+     * records by {@code csv}. The guard screens the homes' names.
      */
-    public static Result parse(String text, PrivacyGuard guard) {
+    public static Result parse(String text, CsvFormat csv, PrivacyGuard guard) {
         String t = text == null ? "" : text;
         if (t.startsWith("\uFEFF")) {
             t = t.substring(1);
@@ -126,8 +128,7 @@ public final class EnrolmentCsv {
                     "this is not a CSV text file (it may be an Excel workbook);"
                             + " in Excel use File > Save As and choose CSV UTF-8");
         }
-        List<CsvRecords.Record> records =
-                CsvRecords.read(t).stream().filter(r -> !r.blank()).toList();
+        List<CsvRecord> records = csv.read(t).stream().filter(r -> !r.blank()).toList();
         if (records.isEmpty()) {
             return invalid(
                     1,
@@ -135,12 +136,12 @@ public final class EnrolmentCsv {
                             + " and then one line per home");
         }
         List<Problem> problems = new ArrayList<>();
-        CsvRecords.Record header = records.get(0);
+        CsvRecord header = records.get(0);
         Map<String, Integer> columns = readHeader(header, problems, guard);
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
-        List<CsvRecords.Record> rows = records.subList(1, records.size());
+        List<CsvRecord> rows = records.subList(1, records.size());
         if (rows.isEmpty()) {
             return invalid(header.line(), "there are no homes below the header; add one line per home");
         }
@@ -165,8 +166,7 @@ public final class EnrolmentCsv {
         return new Invalid(List.of(new Problem(line, message)));
     }
 
-    private static Map<String, Integer> readHeader(
-            CsvRecords.Record header, List<Problem> problems, PrivacyGuard guard) {
+    private static Map<String, Integer> readHeader(CsvRecord header, List<Problem> problems, PrivacyGuard guard) {
         int line = header.line();
         if (header.defect() != null) {
             problems.add(new Problem(line, "header: " + header.defect()));
@@ -244,7 +244,7 @@ public final class EnrolmentCsv {
             this.problems = problems;
         }
 
-        void read(CsvRecords.Record row) {
+        void read(CsvRecord row) {
             line = row.line();
             rowOk = true;
             if (row.defect() != null) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CsvFormat;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.UserText;
 
@@ -28,14 +29,21 @@ public final class EnrolmentService {
     private final HomeRepository homes;
     private final CohortSpaces spaces;
     private final PrivacyGuard guard;
+    private final CsvFormat csv;
     private final Clock clock;
 
     public EnrolmentService(
-            CohortRepository cohorts, HomeRepository homes, CohortSpaces spaces, PrivacyGuard guard, Clock clock) {
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CohortSpaces spaces,
+            PrivacyGuard guard,
+            CsvFormat csv,
+            Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.spaces = spaces;
         this.guard = guard;
+        this.csv = csv;
         this.clock = clock;
     }
 
@@ -72,9 +80,9 @@ public final class EnrolmentService {
         if (!actor.coach()) {
             return new Said(Outcome.refused(Outcome.COACHES_ONLY));
         }
-        String csv = "home,cqc_location_id,managers,overall,safe,effective,caring,responsive,well_led\n"
-                + csvQuote(UserText.oneLine(homeName)) + ",," + managerId + ",,,,,,\n";
-        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csv, guard);
+        String file = csv.write(List.of(
+                EnrolmentCsv.COLUMNS, List.of(UserText.oneLine(homeName), "", managerId, "", "", "", "", "", "")));
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(file, csv, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
             return new Said(Outcome.invalid(invalid.problems().stream()
                     .map(EnrolmentCsv.Problem::message)
@@ -130,7 +138,7 @@ public final class EnrolmentService {
         if (!actor.coach()) {
             return new Refused(Outcome.refused(Outcome.COACHES_ONLY));
         }
-        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText, guard);
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(csvText, csv, guard);
         if (parsed instanceof EnrolmentCsv.Invalid invalid) {
             return new Refused(Outcome.invalid("Nothing was imported. Fix these rows and try again:\n"
                     + listed(invalid.problems().stream().map(Object::toString).toList())));
@@ -258,6 +266,10 @@ public final class EnrolmentService {
         return guard;
     }
 
+    CsvFormat csv() {
+        return csv;
+    }
+
     /** The step of a background import that admits one manager: false if they are not on the cohort's server. */
     boolean admitOne(Cohort cohort, String managerId) {
         return !spaces.admit(cohorts.byId(cohort.id()).orElse(cohort), List.of(managerId))
@@ -328,10 +340,6 @@ public final class EnrolmentService {
             }
         }
         return problems;
-    }
-
-    private static String csvQuote(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static String listed(List<String> lines) {

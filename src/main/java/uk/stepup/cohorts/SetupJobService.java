@@ -378,7 +378,7 @@ public final class SetupJobService {
 
     private EnrolmentCsv.Ok file(SetupJob job) {
         // The file was checked when the job started; it is read the same way again.
-        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(job.file().orElseThrow(), enrolment.guard());
+        EnrolmentCsv.Result parsed = EnrolmentCsv.parse(job.file().orElseThrow(), enrolment.csv(), enrolment.guard());
         if (parsed instanceof EnrolmentCsv.Ok ok) {
             return ok;
         }

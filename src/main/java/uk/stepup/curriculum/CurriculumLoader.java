@@ -27,6 +27,12 @@ import java.util.stream.Stream;
  * {@link CurriculumProblem} pointing at the line to fix.
  */
 public final class CurriculumLoader {
+    private final FrontMatter frontMatter;
+
+    /** {@code frontMatter} reads each file's front matter (YAML). */
+    public CurriculumLoader(FrontMatter frontMatter) {
+        this.frontMatter = frontMatter;
+    }
 
     /** What was loaded, and what is wrong. The curricula are complete only when {@link #ok()}. */
     public record LoadResult(Map<String, Curriculum> curricula, List<CurriculumProblem> problems) {
@@ -154,7 +160,7 @@ public final class CurriculumLoader {
             }
             present.add(code);
             readText(entry, file, problems)
-                    .flatMap(text -> PromptFileParser.parse(spec, file, code, text, problems))
+                    .flatMap(text -> PromptFileParser.parse(spec, frontMatter, file, code, text, problems))
                     .ifPresent(parsed::add);
         }
 

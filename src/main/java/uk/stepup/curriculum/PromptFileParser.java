@@ -91,23 +91,30 @@ final class PromptFileParser {
     }
 
     private final Frameworks.Spec spec;
+    private final FrontMatter frontMatter;
     private final String file;
     private final String fileCode;
     private final List<CurriculumProblem> problems = new ArrayList<>();
 
-    private PromptFileParser(Frameworks.Spec spec, String file, String fileCode) {
+    private PromptFileParser(Frameworks.Spec spec, FrontMatter frontMatter, String file, String fileCode) {
         this.spec = spec;
+        this.frontMatter = frontMatter;
         this.file = file;
         this.fileCode = fileCode;
     }
 
     /**
      * Parses {@code text}, the content of {@code file}, whose name (without .md) is {@code fileCode}, a code of
-     * {@code spec}. Problems are added to {@code sink}.
+     * {@code spec}; {@code frontMatter} reads its YAML. Problems are added to {@code sink}.
      */
     static Optional<Parsed> parse(
-            Frameworks.Spec spec, String file, String fileCode, String text, List<CurriculumProblem> sink) {
-        PromptFileParser parser = new PromptFileParser(spec, file, fileCode);
+            Frameworks.Spec spec,
+            FrontMatter frontMatter,
+            String file,
+            String fileCode,
+            String text,
+            List<CurriculumProblem> sink) {
+        PromptFileParser parser = new PromptFileParser(spec, frontMatter, file, fileCode);
         Optional<Parsed> parsed = parser.parse(text);
         sink.addAll(parser.problems);
         return parser.problems.isEmpty() ? parsed : Optional.empty();
@@ -169,19 +176,18 @@ final class PromptFileParser {
             allowed.add(KLOE_KEY);
         }
         Map<String, Entry> keys = new LinkedHashMap<>();
-        for (int i = 1; i < close; i++) {
-            String raw = lines[i];
-            int lineNo = i + 1;
-            if (raw.isBlank()) {
+        String yaml = String.join("\n", Arrays.asList(lines).subList(1, close));
+        for (FrontMatter.Entry e : frontMatter.read(yaml)) {
+            int lineNo = e.line() + 1;
+            if (!e.isKey()) {
+                problem(
+                        lineNo,
+                        "expected 'key: value' here, like 'order: 3'"
+                                + (e.hint().isEmpty() ? "" : "; " + e.hint()));
                 continue;
             }
-            int colon = raw.indexOf(':');
-            if (colon <= 0) {
-                problem(lineNo, "expected 'key: value' here, like 'order: 3'");
-                continue;
-            }
-            String key = raw.substring(0, colon).strip();
-            String value = unquote(raw.substring(colon + 1).strip());
+            String key = e.key();
+            String value = e.value();
             if (key.equals(KLOE_KEY) && !spec.linksToKloe()) {
                 problem(lineNo, "the key \"kloe\" only belongs in " + Frameworks.SAF_2023 + " files; remove this line");
                 continue;
@@ -317,17 +323,6 @@ final class PromptFileParser {
             }
         }
         return links;
-    }
-
-    /** Drops one pair of matching quotes, as YAML writers are used to: title: "Safe: systems". */
-    private static String unquote(String value) {
-        if (value.length() >= 2) {
-            char first = value.charAt(0);
-            if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {
-                return value.substring(1, value.length() - 1).strip();
-            }
-        }
-        return value;
     }
 
     // ---- body ----

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import uk.stepup.shared.CsvFormat;
 import uk.stepup.summaries.ExportTable;
 
 /**
@@ -28,17 +30,14 @@ public final class CsvTables {
 
     private CsvTables() {}
 
-    public static byte[] write(ExportTable table, ZoneId zone) {
-        StringBuilder s = new StringBuilder(BOM);
-        line(s, table.columnNames().stream().map(CsvTables::field).toList());
+    /** The table as CSV bytes; {@code csv} does the quoting. */
+    public static byte[] write(CsvFormat csv, ExportTable table, ZoneId zone) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(table.columnNames());
         for (List<Object> row : table.rows()) {
-            line(s, row.stream().map(v -> field(text(v, zone))).toList());
+            rows.add(row.stream().map(v -> text(v, zone)).toList());
         }
-        return s.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void line(StringBuilder s, List<String> fields) {
-        s.append(String.join(",", fields)).append("\r\n");
+        return (BOM + csv.write(rows)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A value as the text of a cell, before quoting. */
@@ -75,12 +74,5 @@ public final class CsvTables {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + text
                 : text;
-    }
-
-    /** RFC 4180 quoting: only when needed, with inner quotes doubled. */
-    static String field(String text) {
-        boolean quote =
-                text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
-        return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

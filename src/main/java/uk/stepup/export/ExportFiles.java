@@ -2,6 +2,7 @@ package uk.stepup.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.stepup.shared.CsvFormat;
 import uk.stepup.summaries.CohortExport;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
@@ -17,6 +18,12 @@ public final class ExportFiles implements ExportWriter {
     public static final String CSV_TYPE = "text/csv; charset=utf-8";
     public static final String JSON_TYPE = "application/json; charset=utf-8";
 
+    private final CsvFormat csv;
+
+    public ExportFiles(CsvFormat csv) {
+        this.csv = csv;
+    }
+
     @Override
     public List<ExportFile> write(CohortExport export, ExportFormat format, String baseName) {
         if (format == ExportFormat.JSON) {
@@ -24,7 +31,8 @@ public final class ExportFiles implements ExportWriter {
         }
         List<ExportFile> files = new ArrayList<>();
         for (ExportTable t : export.tables()) {
-            files.add(new ExportFile(baseName + "-" + t.name() + ".csv", CSV_TYPE, CsvTables.write(t, export.zone())));
+            files.add(new ExportFile(
+                    baseName + "-" + t.name() + ".csv", CSV_TYPE, CsvTables.write(csv, t, export.zone())));
         }
         return files;
     }

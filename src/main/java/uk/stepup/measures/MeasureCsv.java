@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import uk.stepup.cohorts.CsvRecords;
+import uk.stepup.shared.CsvFormat;
+import uk.stepup.shared.CsvRecord;
 import uk.stepup.shared.UserText;
 
 /**
@@ -90,29 +91,22 @@ public final class MeasureCsv {
     }
 
     /** The header and example lines, for a manager to fill in. */
-    public static String template(List<Measure> measures) {
-        StringBuilder s = new StringBuilder("measure,period,value,numerator,denominator\r\n");
+    public static String template(CsvFormat csv, List<Measure> measures) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(COLUMNS);
         for (Measure m : measures) {
             String period = m.frequency() == Frequency.WEEKLY ? "2026-11-02" : "2026-11";
-            s.append(quote(m.name()))
-                    .append(',')
-                    .append(period)
-                    .append(m.isRate() ? ",,3,840" : ",4,,")
-                    .append("\r\n");
+            rows.add(m.isRate() ? List.of(m.name(), period, "", "3", "840") : List.of(m.name(), period, "4", "", ""));
         }
-        return s.toString();
-    }
-
-    private static String quote(String v) {
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return csv.write(rows);
     }
 
     /**
-     * Reads the file against the cohort's measures.
+     * Reads the file against the cohort's measures, split into records by {@code csv}.
      *
      * @param today the date in the cohort's zone, for the 24-month window
      */
-    public static Result parse(String text, List<Measure> measures, LocalDate today) {
+    public static Result parse(String text, CsvFormat csv, List<Measure> measures, LocalDate today) {
         String t = text == null ? "" : text;
         if (t.startsWith("\uFEFF")) {
             t = t.substring(1);
@@ -123,15 +117,14 @@ public final class MeasureCsv {
                     "this is not a CSV text file (it may be an Excel workbook); in Excel use "
                             + "File > Save As and choose CSV UTF-8");
         }
-        List<CsvRecords.Record> records =
-                CsvRecords.read(t).stream().filter(r -> !r.blank()).toList();
+        List<CsvRecord> records = csv.read(t).stream().filter(r -> !r.blank()).toList();
         if (records.isEmpty()) {
             return invalid(
                     1,
                     "the file is empty; it needs the header measure,period,value (and numerator,denominator "
                             + "for rates) and then one line per measure per period");
         }
-        CsvRecords.Record header = records.get(0);
+        CsvRecord header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
@@ -166,7 +159,7 @@ public final class MeasureCsv {
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
-        List<CsvRecords.Record> rows = records.subList(1, records.size());
+        List<CsvRecord> rows = records.subList(1, records.size());
         if (rows.isEmpty()) {
             return invalid(header.line(), "there are no values below the header");
         }
@@ -180,7 +173,7 @@ public final class MeasureCsv {
         LocalDate earliest = today.withDayOfMonth(1).minusMonths(MONTHS_BACK);
         Map<String, Integer> seen = new HashMap<>();
         List<Row> good = new ArrayList<>();
-        for (CsvRecords.Record r : rows) {
+        for (CsvRecord r : rows) {
             int before = problems.size();
             Optional<Row> row = row(r, columns, byName, measures, earliest, today, problems);
             if (row.isPresent() && problems.size() == before) {
@@ -202,7 +195,7 @@ public final class MeasureCsv {
     }
 
     private static Optional<Row> row(
-            CsvRecords.Record r,
+            CsvRecord r,
             Map<String, Integer> columns,
             Map<String, Measure> byName,
             List<Measure> measures,
@@ -349,7 +342,7 @@ public final class MeasureCsv {
         return Optional.empty();
     }
 
-    private static String cell(CsvRecords.Record r, Map<String, Integer> columns, String name) {
+    private static String cell(CsvRecord r, Map<String, Integer> columns, String name) {
         Integer i = columns.get(name);
         return i == null || i >= r.fields().size() ? "" : r.fields().get(i).strip();
     }

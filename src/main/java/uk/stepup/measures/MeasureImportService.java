@@ -13,12 +13,13 @@ import java.util.OptionalInt;
 import java.util.Set;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
-import uk.stepup.cohorts.CsvRecords;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.privacy.PrivacyVerdict;
 import uk.stepup.shared.Actor;
+import uk.stepup.shared.CsvFormat;
+import uk.stepup.shared.CsvRecord;
 import uk.stepup.shared.Outcome;
 
 /**
@@ -32,6 +33,7 @@ public final class MeasureImportService {
     private final HomeRepository homes;
     private final MeasureRepository measures;
     private final PrivacyGuard guard;
+    private final CsvFormat csv;
     private final Clock clock;
 
     public MeasureImportService(
@@ -39,11 +41,13 @@ public final class MeasureImportService {
             HomeRepository homes,
             MeasureRepository measures,
             PrivacyGuard guard,
+            CsvFormat csv,
             Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
         this.guard = guard;
+        this.csv = csv;
         this.clock = clock;
     }
 
@@ -70,7 +74,7 @@ public final class MeasureImportService {
         }
         Instant now = clock.instant();
         LocalDate today = now.atZone(cohort.zone()).toLocalDate();
-        MeasureCsv.Result parsed = MeasureCsv.parse(csvText, defined, today);
+        MeasureCsv.Result parsed = MeasureCsv.parse(csvText, csv, defined, today);
         if (parsed instanceof MeasureCsv.Invalid invalid) {
             return Outcome.invalid("Nothing was imported. Fix these lines and try again:\n" + invalid.describe());
         }
@@ -148,7 +152,7 @@ public final class MeasureImportService {
                 parts.put("line " + (i + 1), split[i]);
             }
         }
-        for (CsvRecords.Record r : CsvRecords.read(text)) {
+        for (CsvRecord r : csv.read(text)) {
             for (int i = 0; i < r.fields().size(); i++) {
                 if (!r.fields().get(i).isBlank()) {
                     parts.put(

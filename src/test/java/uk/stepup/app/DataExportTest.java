@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.cohorts.Home;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -250,7 +251,7 @@ class DataExportTest {
 
     @Test
     void csv_files_open_in_excel_quote_by_rfc_4180_and_defuse_formulas() {
-        List<ExportFile> files = new ExportFiles().write(export(AFTER), ExportFormat.CSV, "spring");
+        List<ExportFile> files = new ExportFiles(new JacksonCsv()).write(export(AFTER), ExportFormat.CSV, "spring");
         assertThat(files)
                 .extracting(ExportFile::fileName)
                 .containsExactly(
@@ -303,7 +304,7 @@ class DataExportTest {
 
     @Test
     void json_is_one_document_that_parses_with_the_same_columns() throws Exception {
-        List<ExportFile> files = new ExportFiles().write(export(AFTER), ExportFormat.JSON, "spring");
+        List<ExportFile> files = new ExportFiles(new JacksonCsv()).write(export(AFTER), ExportFormat.JSON, "spring");
         assertThat(files).singleElement().extracting(ExportFile::fileName).isEqualTo("spring.json");
         JsonNode doc = new ObjectMapper().readTree(files.get(0).bytes());
         assertThat(doc.path("format").asText()).isEqualTo("stepup-export");
@@ -341,7 +342,7 @@ class DataExportTest {
 
     @Test
     void only_coaches_of_the_cohorts_server_may_export() {
-        DataExportService export = new DataExportService(f.histories(AFTER), new ExportFiles());
+        DataExportService export = new DataExportService(f.histories(AFTER), new ExportFiles(new JacksonCsv()));
         DataExportService.Result manager =
                 export.export(new Actor("201", "Alice", ProgrammeFixture.GUILD, false), f.cohort, ExportFormat.CSV);
         assertThat(manager.outcome().kind()).isEqualTo(Outcome.Kind.REFUSED);

@@ -31,6 +31,7 @@ import uk.stepup.measures.MeasureRepository;
 import uk.stepup.measures.MeasureValue;
 import uk.stepup.measures.Rate;
 import uk.stepup.measures.spc.ImprovementDirection;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.WeeklyTime;
@@ -79,7 +80,7 @@ public final class ProgrammeFixture implements AutoCloseable {
     public final Home larch;
 
     private static Map<String, Curriculum> curricula() {
-        CurriculumLoader.LoadResult r = new CurriculumLoader().load(Path.of("prompts"));
+        CurriculumLoader.LoadResult r = new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts"));
         if (!r.ok()) {
             throw new IllegalStateException("prompts do not load: " + r.problems());
         }

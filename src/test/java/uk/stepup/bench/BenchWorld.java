@@ -15,6 +15,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.sandbox.Sandbox;
 import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxGuild;
@@ -50,7 +51,7 @@ final class BenchWorld implements AutoCloseable {
     }
 
     static Map<String, Curriculum> curricula() {
-        CurriculumLoader.LoadResult r = new CurriculumLoader().load(Path.of("prompts"));
+        CurriculumLoader.LoadResult r = new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts"));
         if (!r.ok()) {
             throw new IllegalStateException("prompts do not load: " + r.problems());
         }

@@ -15,6 +15,7 @@ import uk.stepup.app.ManualTimers;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.crash.FileClock;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.WeeklyTime;
 
 /**
@@ -45,7 +46,9 @@ public final class BotProcess {
         try (BotModule bot = new BotModule(
                 config,
                 args[4],
-                new CurriculumLoader().load(Path.of("prompts")).curricula(),
+                new CurriculumLoader(new YamlFrontMatter())
+                        .load(Path.of("prompts"))
+                        .curricula(),
                 new FileClock(control.resolve("clock")),
                 ticker -> {
                     ManualTimers t = new ManualTimers(

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.app.demo.Demo;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.prompts.YamlFrontMatter;
 
 /**
  * Memory after a full 600-home demo, bot alone: the demo's simulated people and the sandbox run here, the bot in a
@@ -44,7 +45,9 @@ class MemoryBenchmark {
                         24,
                         dir.resolve("out"),
                         7,
-                        new CurriculumLoader().load(Path.of("prompts")).curricula(),
+                        new CurriculumLoader(new YamlFrontMatter())
+                                .load(Path.of("prompts"))
+                                .curricula(),
                         Demo.HOMES_PER_SERVER,
                         (config, token, curricula, clock) -> {
                             ChildBot bot = ChildBot.start(dir.resolve("control"), jvm, config, token, clock);

@@ -10,6 +10,7 @@ import uk.stepup.cohorts.EnrolmentCsv.Ok;
 import uk.stepup.cohorts.EnrolmentCsv.Problem;
 import uk.stepup.cohorts.EnrolmentCsv.Result;
 import uk.stepup.cohorts.HomeRepository.NewHome;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
@@ -29,13 +30,13 @@ class EnrolmentCsvTest {
     }
 
     static List<NewHome> homes(String text) {
-        Result result = EnrolmentCsv.parse(text, new PrivacyGuard());
+        Result result = EnrolmentCsv.parse(text, new JacksonCsv(), new PrivacyGuard());
         assertThat(result).isInstanceOf(Ok.class);
         return ((Ok) result).homes();
     }
 
     static List<String> problems(String text) {
-        Result result = EnrolmentCsv.parse(text, new PrivacyGuard());
+        Result result = EnrolmentCsv.parse(text, new JacksonCsv(), new PrivacyGuard());
         assertThat(result).isInstanceOf(Invalid.class);
         return ((Invalid) result).problems().stream().map(Problem::toString).toList();
     }
@@ -374,7 +375,7 @@ class EnrolmentCsvTest {
                 + row("Elm House", id(2))
                 + "Ash House,,nobody,,,,Brilliant,,\n";
 
-        Result result = EnrolmentCsv.parse(csv, new PrivacyGuard());
+        Result result = EnrolmentCsv.parse(csv, new JacksonCsv(), new PrivacyGuard());
 
         assertThat(result).isInstanceOf(Invalid.class);
         assertThat(((Invalid) result).problems()).extracting(Problem::line).containsExactly(4, 4, 4, 4, 6, 6);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -142,7 +143,8 @@ class SetupJobServiceTest {
 
     SetupJobService setupJobs() {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        EnrolmentService enrolment = new EnrolmentService(cohorts, homes, spaces, new PrivacyGuard(clock), clock);
+        EnrolmentService enrolment =
+                new EnrolmentService(cohorts, homes, spaces, new PrivacyGuard(clock), new JacksonCsv(), clock);
         return new SetupJobService(
                 cohorts,
                 homes,

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.KeyQuestion;
 
 /** Each way a coach can break a prompt file gives one problem, printed as file:line: message. */
@@ -31,7 +32,7 @@ class CurriculumLoaderTest {
     /** Problems as the validate command prints them, with the temporary folder cut off the front. */
     private List<String> problems() {
         String prefix = tmp + File.separator;
-        return new CurriculumLoader()
+        return new CurriculumLoader(new YamlFrontMatter())
                 .load(tmp.resolve("prompts")).problems().stream()
                         .map(p -> p.toString().replace(prefix, "").replace(File.separatorChar, '/'))
                         .toList();
@@ -40,7 +41,7 @@ class CurriculumLoaderTest {
     @Test
     @DisplayName("A complete, well-formed folder loads both frameworks with no problems")
     void valid_folder_loads() {
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.ok()).isTrue();
@@ -67,8 +68,9 @@ class CurriculumLoaderTest {
     void paths_follow_the_folder_as_given() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
-        List<CurriculumProblem> problems =
-                new CurriculumLoader().load(tmp.resolve("prompts")).problems();
+        List<CurriculumProblem> problems = new CurriculumLoader(new YamlFrontMatter())
+                .load(tmp.resolve("prompts"))
+                .problems();
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file())
@@ -188,7 +190,7 @@ class CurriculumLoaderTest {
                                 .replace("This week's action", "This week\u2019s action")
                                 .replace("\n", "\r\n"));
 
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.curriculum("kloe-2017")
@@ -245,7 +247,7 @@ class CurriculumLoaderTest {
         prompts.replaceLine(S1, 6, "order: 2");
         prompts.replaceLine("kloe-2017/S2.md", 6, "order: 1");
 
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.curriculum("kloe-2017").orElseThrow().defaultOrder()).startsWith("S2", "S1", "S3");
@@ -276,7 +278,7 @@ class CurriculumLoaderTest {
     void kloe_links_are_optional() {
         prompts.deleteLine(QS_S1, 7);
 
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.curriculum("saf-2023")
@@ -385,7 +387,7 @@ class CurriculumLoaderTest {
     void indented_lines_continue_a_bullet() {
         prompts.insertLine(S1, 13, "  which carries on here?");
 
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.curriculum("kloe-2017")
@@ -528,7 +530,7 @@ class CurriculumLoaderTest {
 
     @Test
     void prompts_folder_not_found() {
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("nowhere"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("nowhere"));
 
         assertThat(result.ok()).isFalse();
         assertThat(result.problems())
@@ -553,7 +555,7 @@ class CurriculumLoaderTest {
     void broken_file_does_not_cascade() {
         prompts.replaceLine(S1, 4, "key_question: Safety");
 
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(tmp.resolve("prompts"));
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(tmp.resolve("prompts"));
 
         assertThat(result.problems()).hasSize(1);
         assertThat(result.curriculum("kloe-2017").orElseThrow().items()).hasSize(23);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.prompts.YamlFrontMatter;
 
 /** Order, look-up by code and a coach's reordering, on a curriculum loaded from placeholder files. */
 class CurriculumTest {
@@ -22,7 +23,10 @@ class CurriculumTest {
     @BeforeEach
     void load() {
         PromptFixtures.writeValid(tmp);
-        kloe = new CurriculumLoader().load(tmp).curriculum("kloe-2017").orElseThrow();
+        kloe = new CurriculumLoader(new YamlFrontMatter())
+                .load(tmp)
+                .curriculum("kloe-2017")
+                .orElseThrow();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.KeyQuestion;
 
 /** The prompts shipped in prompts/ load cleanly and say what the programme needs. */
@@ -21,7 +22,7 @@ class RealPromptsTest {
 
     @BeforeAll
     static void load() {
-        result = new CurriculumLoader().load(Path.of("prompts"));
+        result = new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts"));
     }
 
     private static Curriculum kloe() {

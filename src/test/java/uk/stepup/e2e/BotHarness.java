@@ -13,6 +13,7 @@ import uk.stepup.app.SimulatedClock;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.sandbox.Sandbox;
 import uk.stepup.sandbox.SandboxChannel;
 import uk.stepup.sandbox.SandboxGuild;
@@ -45,7 +46,7 @@ final class BotHarness implements AutoCloseable {
     ManualTimers timers;
 
     private static Map<String, Curriculum> loadCurricula() {
-        CurriculumLoader.LoadResult r = new CurriculumLoader().load(Path.of("prompts"));
+        CurriculumLoader.LoadResult r = new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts"));
         if (!r.ok()) {
             throw new IllegalStateException("prompts do not load: " + r.problems());
         }

@@ -27,6 +27,7 @@ import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.privacy.PrivacyGuard;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Rating;
@@ -49,8 +50,9 @@ class HostileCheckinInputTest {
 
     @Test
     void ten_thousand_hostile_check_ins_never_crash_never_store_an_identifier_and_round_trip_exactly() {
-        Map<String, Curriculum> curricula =
-                new CurriculumLoader().load(Path.of("prompts")).curricula();
+        Map<String, Curriculum> curricula = new CurriculumLoader(new YamlFrontMatter())
+                .load(Path.of("prompts"))
+                .curricula();
         Supplier<Map<String, Curriculum>> supply = () -> curricula;
         Instant now = Instant.parse("2027-01-05T10:00:00Z");
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);

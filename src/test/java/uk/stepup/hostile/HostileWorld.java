@@ -19,6 +19,7 @@ import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureImportService;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCheckinRepository;
@@ -43,7 +44,7 @@ import uk.stepup.weekly.WeeklyProgramme;
 final class HostileWorld implements AutoCloseable {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final Map<String, Curriculum> CURRICULA =
-            new CurriculumLoader().load(Path.of("prompts")).curricula();
+            new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts")).curricula();
 
     final SimulatedClock clock;
     final Database db;

@@ -21,6 +21,7 @@ import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.CsvText;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.MeasureRepository;
 import uk.stepup.measures.Rate;
@@ -213,7 +214,7 @@ class MalformedCsvImportTest {
             Path file = dir.resolve("spc.csv");
             Files.write(file, f.bytes());
             try {
-                SpcCsv.read(file, "spc.csv");
+                SpcCsv.read(file, "spc.csv", new JacksonCsv());
             } catch (SpcCsvException e) {
                 if (!e.getMessage().contains("spc.csv")) {
                     defects.add("spc message", "does not name the file: " + e.getMessage(), f.toString());

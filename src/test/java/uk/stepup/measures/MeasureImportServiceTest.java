@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.shared.Outcome;
 
 /** {@code /measure import}: the history file, all or nothing, with line numbers. */
@@ -25,7 +26,7 @@ class MeasureImportServiceTest {
     @BeforeEach
     void open() {
         f = new MeasuresFixture(dir);
-        importer = new MeasureImportService(f.cohorts, f.homes, f.measures, f.guard, f.clock);
+        importer = new MeasureImportService(f.cohorts, f.homes, f.measures, f.guard, new JacksonCsv(), f.clock);
         falls = f.falls();
         rate = f.fallsRate(Frequency.MONTHLY);
         f.clock.set(f.inWeek(1)); // Monday 4 January 2027
@@ -37,7 +38,7 @@ class MeasureImportServiceTest {
     }
 
     private MeasureCsv.Result parse(String csv) {
-        return MeasureCsv.parse(csv, List.of(falls, rate), LocalDate.of(2027, 1, 4));
+        return MeasureCsv.parse(csv, new JacksonCsv(), List.of(falls, rate), LocalDate.of(2027, 1, 4));
     }
 
     private String problems(String csv) {
@@ -163,9 +164,9 @@ class MeasureImportServiceTest {
 
     @Test
     void the_template_parses() {
-        String template = MeasureCsv.template(List.of(falls, rate));
+        String template = MeasureCsv.template(new JacksonCsv(), List.of(falls, rate));
         assertThat(template).startsWith("measure,period,value,numerator,denominator");
-        assertThat(MeasureCsv.parse(template, List.of(falls, rate), LocalDate.of(2027, 1, 4)))
+        assertThat(MeasureCsv.parse(template, new JacksonCsv(), List.of(falls, rate), LocalDate.of(2027, 1, 4)))
                 .isInstanceOf(MeasureCsv.Ok.class);
     }
 }

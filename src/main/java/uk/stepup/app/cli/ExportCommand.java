@@ -18,6 +18,7 @@ import picocli.CommandLine.TypeConversionException;
 import uk.stepup.app.Reports;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.shared.Actor;
 import uk.stepup.storage.Database;
@@ -101,8 +102,8 @@ public final class ExportCommand implements Callable<Integer> {
             if (base.isPresent() && base.get().isBlank()) {
                 base = Optional.of(slug);
             }
-            DataExportService export =
-                    new DataExportService(Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles());
+            DataExportService export = new DataExportService(
+                    Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles(new JacksonCsv()));
             result = export.export(
                     new Actor("command-line", "command line", cohort.guildId(), true), cohort, format, base);
         }

@@ -17,6 +17,7 @@ import uk.stepup.cohorts.CsvText;
 import uk.stepup.cohorts.EnrolmentService;
 import uk.stepup.cohorts.Home;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
@@ -64,6 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
                     new JdbcHomeRepository(db),
                     new OfflineSpaces(),
                     new PrivacyGuard(Clock.systemUTC()),
+                    new JacksonCsv(),
                     Clock.systemUTC());
             Outcome outcome = enrolment.importCsv(
                     new Actor("command-line", "command line", cohort.guildId(), true), cohort, text);

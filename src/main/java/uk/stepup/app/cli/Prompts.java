@@ -6,6 +6,7 @@ import java.util.Map;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.prompts.YamlFrontMatter;
 
 /** Finds and loads the curriculum for the verbs that need it. */
 final class Prompts {
@@ -20,7 +21,7 @@ final class Prompts {
     /** Loads every framework, or fails with the problems listed (exit 1). */
     static Map<String, Curriculum> load(StepUpConfig cfg) {
         Path dir = folder(cfg);
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(dir);
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(dir);
         if (!result.ok()) {
             StringBuilder s = new StringBuilder("The curriculum in " + dir + " has problems; fix them first:");
             result.problems().stream().limit(20).forEach(p -> s.append('\n').append(p));

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import uk.stepup.csv.JacksonCsv;
 import uk.stepup.measures.spc.ImprovementDirection;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.Spc;
@@ -109,11 +110,12 @@ public final class SpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        JacksonCsv csv = new JacksonCsv();
         PrintWriter err = spec.commandLine().getErr();
         String inName = in.toString();
         List<Observation> observations;
         try {
-            observations = SpcCsv.read(in, inName, 2);
+            observations = SpcCsv.read(in, inName, 2, csv);
         } catch (SpcCsvException e) {
             err.println(e.getMessage());
             err.flush();
@@ -152,7 +154,7 @@ public final class SpcCommand implements Callable<Integer> {
 
         String outName = out.toString();
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            SpcCsv.write(w, chart);
+            SpcCsv.write(w, chart, csv);
         } catch (IOException e) {
             err.println(outName + ": cannot write the file: " + describe(e));
             err.flush();

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.curriculum.CurriculumProblem;
+import uk.stepup.prompts.YamlFrontMatter;
 
 /** {@code validate}: checks the configuration and the curriculum. */
 @Command(
@@ -29,7 +30,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (prompts != null && !Files.isDirectory(prompts)) {
             throw new UserError(ExitCodes.USAGE, "--prompts: no such folder: " + prompts);
         }
-        CurriculumLoader.LoadResult result = new CurriculumLoader().load(dir);
+        CurriculumLoader.LoadResult result = new CurriculumLoader(new YamlFrontMatter()).load(dir);
         for (CurriculumProblem p : result.problems()) {
             System.out.println(p);
         }

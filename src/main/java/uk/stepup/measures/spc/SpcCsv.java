@@ -5,8 +5,9 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -22,9 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import uk.stepup.shared.CsvFormat;
+import uk.stepup.shared.CsvRecord;
 
 /**
- * The analysts' CSV formats for the {@code spc} command, in plain Java.
+ * The analysts' CSV formats for the {@code spc} command; the {@link CsvFormat} port does the CSV itself.
  *
  * <p>Input: UTF-8, a header line {@code date,value}, then one row per period with an ISO date
  * ({@code yyyy-MM-dd}) and a plain decimal number ({@code 12}, {@code -0.5}, {@code 1.2e3}), dates
@@ -49,10 +52,11 @@ public final class SpcCsv {
      *
      * @param file        the file to read
      * @param displayName how to name the file in messages (usually as the user typed it)
+     * @param csv         splits the text into records
      * @throws SpcCsvException for anything wrong with the file, with its line number
      */
-    public static List<Observation> read(Path file, String displayName) throws SpcCsvException {
-        return read(file, displayName, 1);
+    public static List<Observation> read(Path file, String displayName, CsvFormat csv) throws SpcCsvException {
+        return read(file, displayName, 1, csv);
     }
 
     /**
@@ -61,43 +65,50 @@ public final class SpcCsv {
      *
      * @throws SpcCsvException for anything wrong with the file, with its line number
      */
-    public static List<Observation> read(Path file, String displayName, int minimumRows) throws SpcCsvException {
-        List<String> lines = readLines(file, displayName);
-        if (lines.isEmpty()) {
+    public static List<Observation> read(Path file, String displayName, int minimumRows, CsvFormat csv)
+            throws SpcCsvException {
+        String text = readText(file, displayName);
+        if (text.isEmpty()) {
             throw new SpcCsvException(displayName, 1, "the file is empty; expected the header '" + INPUT_HEADER + "'");
         }
-        String header = lines.get(0);
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
         }
-        String[] names = header.split(",", -1);
-        if (names.length != 2
-                || !"date".equals(cell(names[0]).toLowerCase(Locale.ROOT))
-                || !"value".equals(cell(names[1]).toLowerCase(Locale.ROOT))) {
+        List<String> lines = text.lines().toList();
+        List<CsvRecord> records = csv.read(text);
+        CsvRecord header = records.isEmpty() ? new CsvRecord(1, 1, List.of(""), null) : records.get(0);
+        List<String> names = header.fields();
+        if (header.defect() != null
+                || names.size() != 2
+                || !"date".equals(names.get(0).strip().toLowerCase(Locale.ROOT))
+                || !"value".equals(names.get(1).strip().toLowerCase(Locale.ROOT))) {
             throw new SpcCsvException(
                     displayName,
                     1,
-                    "expected the header '" + INPUT_HEADER + "' but found '" + abbreviate(header) + "'");
+                    "expected the header '" + INPUT_HEADER + "' but found '" + abbreviate(raw(lines, header)) + "'");
         }
         List<Observation> rows = new ArrayList<>();
         LocalDate previous = null;
         int previousLine = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            int lineNo = i + 1;
-            String line = lines.get(i);
+        for (CsvRecord r : records.subList(1, records.size())) {
+            int lineNo = r.line();
+            String line = raw(lines, r);
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            if (fields.length != 2) {
+            if (r.defect() != null) {
+                throw new SpcCsvException(displayName, lineNo, r.defect());
+            }
+            List<String> fields = r.fields();
+            if (fields.size() != 2) {
                 throw new SpcCsvException(
                         displayName,
                         lineNo,
-                        "expected 2 fields (" + INPUT_HEADER + ") but found " + fields.length + " in '"
+                        "expected 2 fields (" + INPUT_HEADER + ") but found " + fields.size() + " in '"
                                 + abbreviate(line) + "'");
             }
-            LocalDate date = parseDate(cell(fields[0]), displayName, lineNo);
-            double value = parseValue(cell(fields[1]), displayName, lineNo);
+            LocalDate date = parseDate(fields.get(0).strip(), displayName, lineNo);
+            double value = parseValue(fields.get(1).strip(), displayName, lineNo);
             if (previous != null && date.equals(previous)) {
                 throw new SpcCsvException(
                         displayName, lineNo, "duplicate date " + date + " (already on line " + previousLine + ")");
@@ -127,8 +138,14 @@ public final class SpcCsv {
         return rows;
     }
 
-    /** The file's lines (without their CR/LF endings), each decoded strictly as UTF-8 so a bad byte has a line. */
-    private static List<String> readLines(Path file, String displayName) throws SpcCsvException {
+    /** The physical lines a record is on, as written, for messages. */
+    private static String raw(List<String> lines, CsvRecord r) {
+        return String.join(
+                "\n", lines.subList(Math.min(r.line() - 1, lines.size()), Math.min(r.lastLine(), lines.size())));
+    }
+
+    /** The file as text, decoded strictly as UTF-8 so that a bad byte is reported with its line. */
+    private static String readText(Path file, String displayName) throws SpcCsvException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -139,47 +156,40 @@ public final class SpcCsv {
         } catch (IOException e) {
             throw new SpcCsvException(displayName, 0, "cannot read the file: " + describe(e));
         }
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < bytes.length) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
             }
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            CharsetDecoder decoder = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try {
-                lines.add(decoder.decode(ByteBuffer.wrap(bytes, start, stop - start))
-                        .toString());
-            } catch (CharacterCodingException e) {
-                throw new SpcCsvException(displayName, lines.size() + 1, "the file is not UTF-8 text");
-            }
-            start = end + 1;
+            throw new SpcCsvException(displayName, line, "the file is not UTF-8 text");
         }
-        return lines;
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
-    /** Writes one row per point: {@code date,value,mean,lpl,upl,point_type}. */
-    public static void write(Writer out, SpcChart chart) throws IOException {
-        out.write(OUTPUT_HEADER);
-        out.write('\n');
+    /** Writes one row per point: {@code date,value,mean,lpl,upl,point_type}, lines ending in LF. */
+    public static void write(Writer out, SpcChart chart, CsvFormat csv) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(OUTPUT_HEADER.split(",")));
         for (SpcPoint p : chart.points()) {
-            out.write(p.date().toString());
-            out.write(',');
-            out.write(formatNumber(p.value()));
-            out.write(',');
-            out.write(formatNumber(p.centre()));
-            out.write(',');
-            out.write(formatNumber(p.lpl()));
-            out.write(',');
-            out.write(formatNumber(p.upl()));
-            out.write(',');
-            out.write(p.pointType().code());
-            out.write('\n');
+            rows.add(List.of(
+                    p.date().toString(),
+                    formatNumber(p.value()),
+                    formatNumber(p.centre()),
+                    formatNumber(p.lpl()),
+                    formatNumber(p.upl()),
+                    p.pointType().code()));
         }
+        out.write(csv.write(rows, "\n"));
     }
 
     /**
@@ -236,15 +246,6 @@ public final class SpcCsv {
         }
         double v = Double.parseDouble(t);
         return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
-    }
-
-    /** Trims spaces and one pair of surrounding double quotes. */
-    private static String cell(String raw) {
-        String t = raw.strip();
-        if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1).strip();
-        }
-        return t;
     }
 
     private static String abbreviate(String text) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.e2e.NoErrorLogs;
+import uk.stepup.prompts.YamlFrontMatter;
 import uk.stepup.summaries.RatingProjection;
 
 /**
@@ -23,7 +24,7 @@ class DemoTest {
 
     @Test
     void a_small_programme_on_two_servers_uses_every_coach_tool_and_breaks_no_discord_rule() throws Exception {
-        CurriculumLoader.LoadResult prompts = new CurriculumLoader().load(Path.of("prompts"));
+        CurriculumLoader.LoadResult prompts = new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts"));
         Demo.Result r = new Demo(6, 8, out, 7, prompts.curricula(), 3, DemoBot::inProcess).run();
 
         assertThat(r.violations()).isZero();
@@ -67,7 +68,7 @@ class DemoTest {
     @Test
     void the_same_seed_gives_the_same_transcript_byte_for_byte() throws Exception {
         // The safety net for refactoring: a seeded demo's transcript changes only where its behaviour does.
-        CurriculumLoader.LoadResult prompts = new CurriculumLoader().load(Path.of("prompts"));
+        CurriculumLoader.LoadResult prompts = new CurriculumLoader(new YamlFrontMatter()).load(Path.of("prompts"));
         Demo.Result first = new Demo(3, 3, out.resolve("first"), 7, prompts.curricula(), 3, DemoBot::inProcess).run();
         Demo.Result second = new Demo(3, 3, out.resolve("second"), 7, prompts.curricula(), 3, DemoBot::inProcess).run();
         assertThat(Files.readString(second.transcript())).isEqualTo(Files.readString(first.transcript()));

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.stepup.csv.JacksonCsv;
 
 /** The analysts' CSV format: what is accepted, what is refused (with the line), and how numbers are written. */
 class SpcCsvTest {
+    private static final JacksonCsv CSV = new JacksonCsv();
 
     @TempDir
     Path dir;
@@ -29,7 +31,7 @@ class SpcCsvTest {
 
     private static String problem(Path file) {
         try {
-            SpcCsv.read(file, "in.csv");
+            SpcCsv.read(file, "in.csv", CSV);
         } catch (SpcCsvException e) {
             return e.getMessage();
         }
@@ -39,7 +41,7 @@ class SpcCsvTest {
     @Test
     void reads_rows_tolerating_bom_quotes_spaces_case_and_blank_lines() throws Exception {
         Path f = file("\uFEFFDate, Value\r\n2024-01-01,3\r\n\r\n\"2024-01-08\", \"4.5\"\r\n2024-01-15,-1e2\r\n");
-        List<Observation> rows = SpcCsv.read(f, "in.csv");
+        List<Observation> rows = SpcCsv.read(f, "in.csv", CSV);
         assertThat(rows)
                 .containsExactly(
                         new Observation(LocalDate.of(2024, 1, 1), 3),
@@ -73,8 +75,8 @@ class SpcCsvTest {
     @Test
     void too_few_rows() throws Exception {
         Path f = file("date,value\n2024-01-01,3\n\n");
-        assertThat(SpcCsv.read(f, "in.csv")).hasSize(1);
-        assertThatThrownBy(() -> SpcCsv.read(f, "in.csv", 2))
+        assertThat(SpcCsv.read(f, "in.csv", CSV)).hasSize(1);
+        assertThatThrownBy(() -> SpcCsv.read(f, "in.csv", 2, CSV))
                 .hasMessage("in.csv line 2: only 1 data row; at least 2 are needed");
     }
 
@@ -118,17 +120,17 @@ class SpcCsvTest {
 
     @Test
     void unreadable_files() throws Exception {
-        assertThatThrownBy(() -> SpcCsv.read(dir.resolve("missing.csv"), "missing.csv"))
+        assertThatThrownBy(() -> SpcCsv.read(dir.resolve("missing.csv"), "missing.csv", CSV))
                 .isInstanceOf(SpcCsvException.class)
                 .hasMessage("missing.csv: cannot read the file: it does not exist")
                 .satisfies(e -> assertThat(((SpcCsvException) e).line()).isEmpty());
-        assertThatThrownBy(() -> SpcCsv.read(dir, "folder"))
+        assertThatThrownBy(() -> SpcCsv.read(dir, "folder", CSV))
                 .isInstanceOf(SpcCsvException.class)
                 .hasMessageStartingWith("folder: cannot read the file")
                 .hasMessageNotContaining("Exception");
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, new byte[] {'d', 'a', 't', 'e', ',', 'v', 'a', 'l', 'u', 'e', '\n', (byte) 0xA3, '\n'});
-        assertThatThrownBy(() -> SpcCsv.read(latin1, "latin1.csv"))
+        assertThatThrownBy(() -> SpcCsv.read(latin1, "latin1.csv", CSV))
                 .isInstanceOf(SpcCsvException.class)
                 .hasMessage("latin1.csv line 2: the file is not UTF-8 text");
     }
@@ -170,7 +172,7 @@ class SpcCsvTest {
     void writes_one_row_per_point() throws Exception {
         SpcChart chart = Spc.xmr(Series.weekly(10, 12, 11, 13, 12), XmrOptions.defaults());
         StringWriter out = new StringWriter();
-        SpcCsv.write(out, chart);
+        SpcCsv.write(out, chart, CSV);
         assertThat(out.toString())
                 .isEqualTo("date,value,mean,lpl,upl,point_type\n"
                         + "2024-01-01,10,11.6,7.61,15.59,common_cause\n"
