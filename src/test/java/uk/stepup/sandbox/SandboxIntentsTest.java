@@ -67,7 +67,7 @@ class SandboxIntentsTest {
         contents.clear();
         sb.as(alice, g).say(general, "private words");
         sb.as(alice, g).say(general, "hey " + sb.botUser().mention());
-        sb.await(Duration.ofSeconds(2), () -> contents.size() == 2);
+        sb.await(Duration.ofSeconds(30), () -> contents.size() == 2);
         assertThat(contents).containsExactly("", "hey " + sb.botUser().mention());
     }
 
@@ -79,7 +79,7 @@ class SandboxIntentsTest {
         // it would have too.
         int before = contents.size();
         sb.as(alice, g).say(g.channelByName("general").orElseThrow(), "after the role change");
-        sb.await(Duration.ofSeconds(2), () -> contents.size() == before + 1);
+        sb.await(Duration.ofSeconds(30), () -> contents.size() == before + 1);
         assertThat(memberUpdates).isEmpty();
     }
 
