@@ -28,13 +28,8 @@ class SandboxFaultsTest {
     private SandboxGuild g;
     private SandboxUser alice;
     private SandboxChannel general;
-    private TextChannel channel;
     private final TestBot bot = new TestBot();
-    /**
-     * How long a reconnection may take before the test gives up. Generous on purpose: it returns as soon as the
-     * condition holds, and on a machine running other builds (load average 20 on 2 cores) a resume and its replay
-     * once took longer than 5 s.
-     */
+    /** How long a reconnection may take before the test gives up; the wait returns as soon as the condition holds. */
     private static final Duration RECOVERY = Duration.ofSeconds(30);
 
     private static final String CALLBACK = "POST interactions/{interaction_id}/{token}/callback";
@@ -51,7 +46,15 @@ class SandboxFaultsTest {
                 .updateCommands()
                 .addCommands(TestBot.commands())
                 .complete();
-        channel = jda.getTextChannelById(general.id());
+    }
+
+    /**
+     * #general as JDA's cache has it now. Looked up each time: a test that makes JDA identify again (op 9) rebuilds the
+     * cache, and a channel object kept from before would never see another message (which made drop_and_resume fail
+     * whenever it ran after such a test).
+     */
+    private TextChannel channel() {
+        return jda.getTextChannelById(general.id());
     }
 
     @AfterAll
@@ -84,7 +87,7 @@ class SandboxFaultsTest {
         sb.faults().dropGateway();
         SandboxMessage missed = sb.as(alice, g).say(general, "said while you were away");
         sb.await(RECOVERY, () -> sb.stats().resumes() > resumes && sb.connectedSessions() == 1);
-        sb.await(RECOVERY, () -> channel.getLatestMessageId().equals(missed.id()));
+        sb.await(RECOVERY, () -> channel().getLatestMessageId().equals(missed.id()));
         InteractionHandle h = sb.as(alice, g).slash("ping", general).awaitResponse();
         assertThat(h.reply().content()).isEqualTo("pong");
         assertThat(sb.violations()).isEmpty();
@@ -116,7 +119,7 @@ class SandboxFaultsTest {
     void rate_limit_burst() {
         long limited = sb.stats().rateLimited();
         sb.faults().rateLimitBurst("POST channels/{channel_id}/messages", 1);
-        Message m = channel.sendMessage("after a 429").complete();
+        Message m = channel().sendMessage("after a 429").complete();
         assertThat(general.messages())
                 .filteredOn(x -> x.content().equals("after a 429"))
                 .hasSize(1);
@@ -129,7 +132,7 @@ class SandboxFaultsTest {
     void server_error() {
         long before = sb.stats().requests("POST channels/{channel_id}/messages");
         sb.faults().serverErrors("POST channels/{channel_id}/messages", 1, 502);
-        channel.sendMessage("after a 502").complete();
+        channel().sendMessage("after a 502").complete();
         assertThat(general.messages())
                 .filteredOn(x -> x.content().equals("after a 502"))
                 .hasSize(1);
@@ -141,7 +144,7 @@ class SandboxFaultsTest {
     void delayed_responses() {
         sb.faults().delayResponses("GET channels/{channel_id}/messages", Duration.ofMillis(300));
         long start = System.nanoTime();
-        channel.getHistory().retrievePast(1).complete();
+        channel().getHistory().retrievePast(1).complete();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
@@ -192,7 +195,7 @@ class SandboxFaultsTest {
         assertThat(h.failed()).isTrue();
         assertThat(sb.connectedSessions()).isZero();
         sb.await(RECOVERY, () -> sb.stats().resumes() > resumes && sb.connectedSessions() == 1);
-        sb.await(RECOVERY, () -> channel.getLatestMessageId().equals(said.id()));
+        sb.await(RECOVERY, () -> channel().getLatestMessageId().equals(said.id()));
         // The replayed interaction reached the bot after its deadline: its answer is refused.
         sb.await(RECOVERY, () -> bot.replyFailures.size() == 1);
         assertThat(sb.stats().identifies()).isEqualTo(identifies);
@@ -224,10 +227,10 @@ class SandboxFaultsTest {
                         "POST channels/{channel_id}/messages",
                         2,
                         f -> f.serverErrors("POST channels/{channel_id}/messages", 1, 502));
-        channel.sendMessage("first").complete();
+        channel().sendMessage("first").complete();
         assertThat(sb.faults().armed()).isEqualTo(1);
-        channel.sendMessage("second").complete();
-        channel.sendMessage("third").complete();
+        channel().sendMessage("second").complete();
+        channel().sendMessage("third").complete();
         assertThat(sb.faults().armed()).isZero();
         assertThat(sb.stats().requests("POST channels/{channel_id}/messages")).isEqualTo(before + 4);
         assertThat(general.messages())
@@ -241,7 +244,7 @@ class SandboxFaultsTest {
     void lostAnswer() {
         long before = sb.stats().requests("POST channels/{channel_id}/messages");
         sb.faults().lostAnswers("POST channels/{channel_id}/messages", 1, 504);
-        Message m = channel.sendMessage("made once").complete();
+        Message m = channel().sendMessage("made once").complete();
         assertThat(sb.stats().requests("POST channels/{channel_id}/messages")).isEqualTo(before + 2);
         assertThat(general.messages())
                 .filteredOn(x -> x.content().equals("made once"))
