@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberUpdateEvent;
@@ -32,7 +34,9 @@ class SandboxIntentsTest {
     private JDA jda;
     private SandboxGuild g;
     private SandboxUser alice;
-    private final List<String> contents = new CopyOnWriteArrayList<>();
+    /** What JDA saw of each message, by id: a message another test said can still be arriving when the next starts. */
+    private final Map<String, String> contentById = new ConcurrentHashMap<>();
+
     private final List<String> memberUpdates = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -44,7 +48,7 @@ class SandboxIntentsTest {
         jda = JdaHarness.connect(sb, EnumSet.of(GatewayIntent.GUILD_MESSAGES), new ListenerAdapter() {
             @Override
             public void onMessageReceived(MessageReceivedEvent e) {
-                contents.add(e.getMessage().getContentRaw());
+                contentById.put(e.getMessageId(), e.getMessage().getContentRaw());
             }
 
             @Override
@@ -64,11 +68,15 @@ class SandboxIntentsTest {
     @DisplayName("Without MESSAGE_CONTENT other people's text arrives blank, unless it mentions the bot")
     void content_is_blanked() {
         SandboxChannel general = g.channelByName("general").orElseThrow();
-        contents.clear();
-        sb.as(alice, g).say(general, "private words");
-        sb.as(alice, g).say(general, "hey " + sb.botUser().mention());
-        sb.await(Duration.ofSeconds(30), () -> contents.size() == 2);
-        assertThat(contents).containsExactly("", "hey " + sb.botUser().mention());
+        SandboxMessage quiet = sb.as(alice, g).say(general, "private words");
+        SandboxMessage mention =
+                sb.as(alice, g).say(general, "hey " + sb.botUser().mention());
+        sb.await(
+                Duration.ofSeconds(30),
+                () -> contentById.containsKey(quiet.id()) && contentById.containsKey(mention.id()));
+        assertThat(contentById.get(quiet.id())).isEmpty();
+        assertThat(contentById.get(mention.id()))
+                .isEqualTo("hey " + sb.botUser().mention());
     }
 
     @Test
@@ -77,9 +85,8 @@ class SandboxIntentsTest {
         g.grantRole(alice, g.createRole("Manager", 0));
         // Dispatches reach JDA in order: once a later message (GUILD_MESSAGES) has arrived, a member update sent before
         // it would have too.
-        int before = contents.size();
-        sb.as(alice, g).say(g.channelByName("general").orElseThrow(), "after the role change");
-        sb.await(Duration.ofSeconds(30), () -> contents.size() == before + 1);
+        SandboxMessage after = sb.as(alice, g).say(g.channelByName("general").orElseThrow(), "after the role change");
+        sb.await(Duration.ofSeconds(30), () -> contentById.containsKey(after.id()));
         assertThat(memberUpdates).isEmpty();
     }
 
