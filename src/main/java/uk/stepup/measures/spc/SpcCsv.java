@@ -34,7 +34,8 @@ import uk.stepup.shared.CsvRecord;
  * strictly increasing. Header names are matched ignoring case and spaces; a byte-order mark, blank
  * lines, spaces around fields and double quotes around a whole field are tolerated.
  *
- * <p>Output: header {@code date,value,mean,lpl,upl,point_type}, numbers from {@link #formatNumber}.
+ * <p>Output: header {@code date,value,mean,lpl,upl,point_type}; values echoed as given ({@link #formatValue}), the
+ * other numbers from {@link #formatNumber}.
  */
 public final class SpcCsv {
 
@@ -183,13 +184,31 @@ public final class SpcCsv {
         for (SpcPoint p : chart.points()) {
             rows.add(List.of(
                     p.date().toString(),
-                    formatNumber(p.value()),
+                    formatValue(p.value()),
                     formatNumber(p.centre()),
                     formatNumber(p.lpl()),
                     formatNumber(p.upl()),
                     p.pointType().code()));
         }
         out.write(csv.write(rows, "\n"));
+    }
+
+    /**
+     * An input value echoed at full precision: the shortest plain decimal that reads back as the same double
+     * ({@code 0.0000123} stays {@code 0.0000123}, {@code 2.50} reads back as {@code 2.5}), never scientific notation,
+     * never "-0". Rounding a value to {@value #DECIMALS} places, as the mean and limits are, would change what the
+     * analyst gave us ({@code 0.0000123} became {@code 0.000012}).
+     *
+     * @throws IllegalArgumentException for NaN or infinity
+     */
+    public static String formatValue(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("cannot write " + value + " as a plain decimal");
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -179,8 +179,9 @@
  *       one, in {@code special_cause_type}); the 2-sigma lines; p-, u- and run charts, which
  *       NHSRplotthedots does not have. Applying the MDC rules to p- and u-charts with per-point limits
  *       is our choice; qicharts2 applies only its runs rules and 3-sigma limits to them.</li>
- *   <li><b>Output numbers</b> in the command's CSV and JSON are rounded half-up to 6 decimal places;
- *       the engine itself keeps full double precision. Means are computed with R's second correction
+ *   <li><b>Output numbers</b> in the command's CSV and JSON (mean and limits) are rounded half-up to 6
+ *       decimal places; the {@code value} column echoes each input value at full precision, and the engine
+ *       itself keeps full double precision. Means are computed with R's second correction
  *       pass, but in double rather than R's long double, so results can differ in the last bits.</li>
  * </ol>
  *

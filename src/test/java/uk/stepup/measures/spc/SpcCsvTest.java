@@ -168,6 +168,31 @@ class SpcCsvTest {
         assertThat(SpcCsv.parseNumber("2d")).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "0.0000123, 0.0000123",
+        "2.50, 2.5",
+        "100, 100",
+        "-3.06, -3.06",
+        "-0.0, 0",
+        "1e20, 100000000000000000000",
+        "0.1234567891, 0.1234567891"
+    })
+    void echoes_input_values_at_full_precision(double value, String expected) {
+        assertThat(SpcCsv.formatValue(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void writes_tiny_values_as_given_and_rounds_only_the_mean_and_limits() throws Exception {
+        SpcChart chart =
+                Spc.xmr(Series.weekly(0.0000123, 0.0000125, 0.0000121, 0.0000124, 0.0000122), XmrOptions.defaults());
+        StringWriter out = new StringWriter();
+        SpcCsv.write(out, chart, CSV);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(1)).startsWith("2024-01-01,0.0000123,0.000012,");
+        assertThat(lines.get(5)).startsWith("2024-01-29,0.0000122,");
+    }
+
     @Test
     void writes_one_row_per_point() throws Exception {
         SpcChart chart = Spc.xmr(Series.weekly(10, 12, 11, 13, 12), XmrOptions.defaults());
