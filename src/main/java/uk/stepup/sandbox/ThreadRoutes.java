@@ -48,17 +48,23 @@ final class ThreadRoutes {
                 r -> threadMember(r, r.param("user_id"), false));
     }
 
+    /** The channel a new thread starts in: it must be a text channel (Discord's error 50024 otherwise). */
+    private SandboxChannel textParent(RestRequest r) {
+        SandboxChannel c = checks.channel(r);
+        if (c.kind() != SandboxChannel.Kind.TEXT) {
+            throw ApiError.badRequest(
+                    50024,
+                    "Cannot execute action on this channel type",
+                    "thread-parent",
+                    "threads need a text channel parent, not " + c);
+        }
+        return c;
+    }
+
     private JsonNode threadFromMessage(RestRequest r) {
         JsonNode b = r.json();
         synchronized (state) {
-            SandboxChannel c = checks.channel(r);
-            if (c.kind() != SandboxChannel.Kind.TEXT) {
-                throw ApiError.badRequest(
-                        50024,
-                        "Cannot execute action on this channel type",
-                        "thread-parent",
-                        "threads need a text channel parent, not " + c);
-            }
+            SandboxChannel c = textParent(r);
             checks.require(c, CREATE_PUBLIC_THREADS | READ_MESSAGE_HISTORY, "starting a thread");
             MessageRecord m = checks.message(c, r.param("message_id"));
             checkThreadBody(b);
@@ -84,14 +90,7 @@ final class ThreadRoutes {
     private JsonNode threadWithoutMessage(RestRequest r) {
         JsonNode b = r.json();
         synchronized (state) {
-            SandboxChannel c = checks.channel(r);
-            if (c.kind() != SandboxChannel.Kind.TEXT) {
-                throw ApiError.badRequest(
-                        50024,
-                        "Cannot execute action on this channel type",
-                        "thread-parent",
-                        "threads need a text channel parent, not " + c);
-            }
+            SandboxChannel c = textParent(r);
             if (!b.hasNonNull("type")) {
                 throw ApiError.badRequest(
                         50035,
