@@ -34,6 +34,7 @@ class ArchitectureTest {
             "checkins",
             "tasks",
             "measures",
+            "improvement",
             "summaries",
             "weekly");
 

@@ -1,13 +1,17 @@
 package uk.stepup.app;
 
 import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcAimRepository;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcCycleRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHeldCheckins;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcMeasureDrafts;
 import uk.stepup.storage.JdbcMeasureRepository;
+import uk.stepup.storage.JdbcProgressScoreRepository;
+import uk.stepup.storage.JdbcRecalculationRepository;
 import uk.stepup.storage.JdbcReportQueries;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcSetupJobRepository;
@@ -26,7 +30,11 @@ public record Repositories(
         JdbcSetupJobRepository setupJobs,
         JdbcHeldCheckins heldCheckins,
         JdbcMeasureDrafts measureDrafts,
-        JdbcReportQueries reportQueries) {
+        JdbcReportQueries reportQueries,
+        JdbcAimRepository aims,
+        JdbcCycleRepository cycles,
+        JdbcRecalculationRepository recalculations,
+        JdbcProgressScoreRepository progressScores) {
 
     /** The repositories over an open database (which the caller closes). */
     public static Repositories over(Database database) {
@@ -42,6 +50,10 @@ public record Repositories(
                 new JdbcSetupJobRepository(database),
                 new JdbcHeldCheckins(database),
                 new JdbcMeasureDrafts(database),
-                new JdbcReportQueries(database));
+                new JdbcReportQueries(database),
+                new JdbcAimRepository(database),
+                new JdbcCycleRepository(database),
+                new JdbcRecalculationRepository(database),
+                new JdbcProgressScoreRepository(database));
     }
 }

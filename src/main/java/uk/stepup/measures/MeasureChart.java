@@ -14,6 +14,8 @@ import uk.stepup.measures.spc.SpcChart;
  * @param suppressed     periods left out of a cohort chart because their count is small; drawn as "<5"
  * @param programmeStart the programme's first period, marked on the chart when earlier (imported) history is shown
  * @param note           a short line under the chart, or "" (e.g. why there is no chart yet)
+ * @param markers        a home's changes, numbered on the chart at their start and listed under it (none on a
+ *                       cohort chart)
  */
 public record MeasureChart(
         String title,
@@ -22,7 +24,20 @@ public record MeasureChart(
         Optional<SpcChart> spc,
         List<LocalDate> suppressed,
         Optional<LocalDate> programmeStart,
-        String note) {
+        String note,
+        List<ChartMarker> markers) {
+
+    /** A chart without markers. */
+    public MeasureChart(
+            String title,
+            String subtitle,
+            Frequency frequency,
+            Optional<SpcChart> spc,
+            List<LocalDate> suppressed,
+            Optional<LocalDate> programmeStart,
+            String note) {
+        this(title, subtitle, frequency, spc, suppressed, programmeStart, note, List.of());
+    }
 
     public MeasureChart {
         Objects.requireNonNull(title, "title");
@@ -32,5 +47,6 @@ public record MeasureChart(
         suppressed = List.copyOf(suppressed);
         Objects.requireNonNull(programmeStart, "programmeStart");
         Objects.requireNonNull(note, "note");
+        markers = List.copyOf(markers);
     }
 }
