@@ -113,7 +113,7 @@ public final class PdsaService {
     public record Done(Card card, Optional<Card> next) implements Result {}
 
     /** Nothing stored; {@code typed} is what the person typed (label → text), to hand back so nothing is lost. */
-    public record Refused(Outcome why, Map<String, String> typed) implements Result {
+    public record Refused(Outcome why, Map<String, String> typed) implements Result, Opening {
         public Refused {
             typed = Collections.unmodifiableMap(new LinkedHashMap<>(typed));
         }
@@ -130,20 +130,41 @@ public final class PdsaService {
         ACT
     }
 
+    /** Before the new-cycle form opens: whether this person has a home to start a cycle for. */
+    public sealed interface Opening permits StartForm, Refused {}
+
+    /** The form may open: for this home, whose cohort has these measures to choose from. */
+    public record StartForm(String home, List<Measure> measures) implements Opening {
+        public StartForm {
+            measures = List.copyOf(measures);
+        }
+    }
+
+    /** {@code /pdsa new} before its form opens: refused at once for someone who manages no running home. */
+    public Opening startForm(Actor actor) {
+        Optional<Home> home = ManagedHome.current(homes, cohorts, actor, true);
+        if (home.isEmpty()) {
+            return new Refused(noHome(actor));
+        }
+        return new StartForm(home.get().name(), measures.inCohort(home.get().cohortId()));
+    }
+
+    private static Outcome noHome(Actor actor) {
+        return Outcome.refused(
+                actor.coach()
+                        ? "PDSA cycles belong to a home, and you are not enrolled as a home's manager. "
+                                + "A home's manager starts a cycle with `/pdsa new`; you can see every "
+                                + "home's cycles with `/pdsa list home:` and in `/cohort status`."
+                        : "You are not enrolled as a manager of a home in a running cohort yet, so there "
+                                + "is no home to start a cycle for. Ask your coach to enrol you.");
+    }
+
     /** {@code /pdsa new}: the manager's home starts a cycle from today (in the cohort's time zone). */
     public Result start(Actor actor, Draft d) {
         Map<String, String> typed = d.typed();
         Optional<Home> home = ManagedHome.current(homes, cohorts, actor, true);
         if (home.isEmpty()) {
-            return new Refused(
-                    Outcome.refused(
-                            actor.coach()
-                                    ? "PDSA cycles belong to a home, and you are not enrolled as a home's manager. "
-                                            + "A home's manager starts a cycle with `/pdsa new`; you can see every "
-                                            + "home's cycles with `/pdsa list home:` and in `/cohort status`."
-                                    : "You are not enrolled as a manager of a home in a running cohort yet, so there "
-                                            + "is no home to start a cycle for. Ask your coach to enrol you."),
-                    typed);
+            return new Refused(noHome(actor), typed);
         }
         Cohort cohort = cohorts.byId(home.get().cohortId()).orElseThrow();
         Optional<Outcome> bad = required(IDEA, d.idea(), PdsaCycle.IDEA_MAX)
@@ -177,7 +198,11 @@ public final class PdsaService {
                 return new Refused(Outcome.invalid(unknownMeasure(cohort, cohortMeasures)), typed);
             }
         }
-        Optional<Outcome> unsafe = privacy(Map.of(IDEA, d.idea(), PLAN, d.plan(), PREDICTION, d.prediction()));
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(IDEA, d.idea());
+        texts.put(PLAN, d.plan());
+        texts.put(PREDICTION, d.prediction());
+        Optional<Outcome> unsafe = privacy(texts);
         if (unsafe.isPresent()) {
             return new Refused(unsafe.get(), typed);
         }
