@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
+import uk.stepup.discord.BotPermissions;
 import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.improvement.PdsaService;
 import uk.stepup.sandbox.InteractionHandle;
@@ -56,6 +57,8 @@ class PdsaEndToEndTest {
     @BeforeAll
     void start() {
         h = e2e.harness();
+        // Set up as a server admin would from the README: the bot's role has exactly the permissions it lists.
+        assertThat(h.guild.botRole().permissions()).isEqualTo(BotPermissions.raw());
         h.sandbox
                 .as(h.coach, h.guild)
                 .slash("cohort create", Map.of("name", "Spring 2027", "start", "2027-01-04"), h.general)
