@@ -386,7 +386,7 @@ public final class PdsaService {
                 homes.inCohort(c.id()).forEach(h -> all.add(h.name()));
             }
             if (found.isEmpty()) {
-                return new NotListed(Outcome.invalid("No home on this server is called \"" + named.get() + "\"."
+                return new NotListed(Outcome.invalid("No home on this server has that name."
                         + (all.isEmpty() ? "" : " Homes: " + UserText.shorten(String.join(", ", all), 1500) + ".")));
             }
             Home home = found.stream()
