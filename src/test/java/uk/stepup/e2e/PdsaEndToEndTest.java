@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
+import uk.stepup.deliveries.DeliveryLedger;
 import uk.stepup.discord.BotPermissions;
 import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.improvement.PdsaService;
@@ -330,6 +331,9 @@ class PdsaEndToEndTest {
         // Elm Court's cycle (not shared, but its own) gets its own reminder in its own channel; the decided cycle 1
         // gets none.
         assertThat(reminders("Elm Court")).hasSize(1);
+        assertThat(h.bot.ledger.forCohort(cohort().id(), DeliveryLedger.Kind.CYCLE_REMINDER))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(DeliveryLedger.Status.SENT));
         assertThat(reminders("Oak House").get(0).content()).doesNotContain("Cycle 1");
     }
 
