@@ -96,9 +96,7 @@ final class PdsaMessages {
                         .orElse("_not yet_"))
                 .append('\n');
         s.append("This cycle is ").append(shareWords(c.share())).append('.');
-        if (c.previousId().isPresent()) {
-            s.append(" It adapts the cycle before it.");
-        }
+        card.adapts().ifPresent(n -> s.append(" It adapts cycle ").append(n).append('.'));
         if (c.act().isEmpty()) {
             s.append("\nOnly your home's managers and the coaches can press the buttons.");
         }

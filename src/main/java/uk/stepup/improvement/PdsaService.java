@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
@@ -94,8 +95,8 @@ public final class PdsaService {
     }
 
     /**
-     * A cycle with what people need to read it: its home, the home's channel, the measure it should move, and whether
-     * its Study is overdue today (in the cohort's time zone).
+     * A cycle with what people need to read it: its home, the home's channel, the measure it should move, whether its
+     * Study is overdue today (in the cohort's time zone), and the number of the cycle it adapts, if any.
      */
     public record Card(
             PdsaCycle cycle,
@@ -103,7 +104,19 @@ public final class PdsaService {
             String cohort,
             Optional<String> channelId,
             Optional<Measure> measure,
-            boolean studyOverdue) {}
+            boolean studyOverdue,
+            OptionalInt adapts) {
+        /** A card for a cycle that adapts none. */
+        public Card(
+                PdsaCycle cycle,
+                String home,
+                String cohort,
+                Optional<String> channelId,
+                Optional<Measure> measure,
+                boolean studyOverdue) {
+            this(cycle, home, cohort, channelId, measure, studyOverdue, OptionalInt.empty());
+        }
+    }
 
     /** What came of a step. */
     public sealed interface Result permits Done, Refused {}
@@ -453,7 +466,13 @@ public final class PdsaService {
     private Card card(PdsaCycle c, Home home, Cohort cohort) {
         Optional<Measure> measure =
                 c.measureId().isPresent() ? measures.byId(c.measureId().getAsLong()) : Optional.empty();
-        return new Card(c, home.name(), cohort.name(), home.channelId(), measure, c.studyOverdue(today(cohort)));
+        OptionalInt adapts = c.previousId().isPresent()
+                ? cycles.byId(c.previousId().getAsLong())
+                        .map(p -> OptionalInt.of(p.number()))
+                        .orElse(OptionalInt.empty())
+                : OptionalInt.empty();
+        return new Card(
+                c, home.name(), cohort.name(), home.channelId(), measure, c.studyOverdue(today(cohort)), adapts);
     }
 
     private LocalDate today(Cohort cohort) {

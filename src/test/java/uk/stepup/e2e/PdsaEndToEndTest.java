@@ -238,7 +238,7 @@ class PdsaEndToEndTest {
         assertThat(cycleMessage("Oak House", 1).buttons())
                 .extracting(b -> b.label())
                 .doesNotContain("Do", "Study", "Act");
-        assertThat(cycleMessage("Oak House", 2).content()).contains("It adapts the cycle before it");
+        assertThat(cycleMessage("Oak House", 2).content()).contains("It adapts cycle 1.");
 
         // The decision is made once: the old Act choices now say so.
         InteractionHandle again =
