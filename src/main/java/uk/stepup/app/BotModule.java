@@ -24,6 +24,7 @@ import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.AimCommand;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
@@ -41,6 +42,7 @@ import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasureSetupCommand;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.discord.RecalculationInteractions;
 import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
@@ -191,6 +193,7 @@ public final class BotModule implements AutoCloseable {
         MeasureSetupCommand measureCommand =
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
+        RecalculationInteractions recalculationInteractions = new RecalculationInteractions(features.recalculations);
         InteractionRouter router = new InteractionRouter(
                 List.of(
                         new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))),
@@ -201,10 +204,17 @@ public final class BotModule implements AutoCloseable {
                         new BroadcastCommand(features.broadcasts, admin),
                         new SummaryCommand(programme, admin),
                         measureCommand,
-                        new HomeMeasuresCommand(features.homeMeasures),
-                        new ExportCommand(admin, export)),
-                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
-                List.of(checkinInteractions, measureInteractions),
+                        new HomeMeasuresCommand(features.homeMeasures, Optional.of(features.recalculations)),
+                        new ExportCommand(admin, export),
+                        new AimCommand(features.aims)),
+                List.of(
+                        checkinInteractions,
+                        progressCommand,
+                        taskCommand,
+                        sessionCommand,
+                        measureInteractions,
+                        recalculationInteractions),
+                List.of(checkinInteractions, measureInteractions, recalculationInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

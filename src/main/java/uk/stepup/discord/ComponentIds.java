@@ -50,7 +50,13 @@ public final class ComponentIds {
         /** Add this week's measures (after a check-in): home, week, page, and a held draft's token when fixing. */
         MEASURES_ADD("ma"),
         /** The measures modal: home, week, page. */
-        MEASURES_MODAL("mm");
+        MEASURES_MODAL("mm"),
+        /** Recalculate a home's limits from a period (opens the form asking why): home, measure, period (ISO date). */
+        RECALC_OFFER("lr"),
+        /** The form confirming a recalculation: home, measure, period (ISO date). */
+        RECALC_MODAL("lm"),
+        /** Undo a recalculation: its id. */
+        RECALC_UNDO("lu");
 
         private final String key;
 
