@@ -209,6 +209,17 @@ public final class HomeMeasuresService {
         boolean history = obs.stream().anyMatch(o -> o.date().isBefore(first));
         String subtitle = home.name() + " · " + m.definition();
         String note = MeasureSpc.limitsNote(st.chart(), obs);
+        List<LocalDate> recalculated = st.chart().isPresent()
+                ? MeasureSpc.appliedRecalculations(obs, st.notes().recalculatedFrom())
+                : List.of();
+        if (!recalculated.isEmpty()) {
+            String from = recalculated.stream()
+                    .map(d -> (m.frequency() == Frequency.WEEKLY ? "the " : "")
+                            + m.frequency().label(d))
+                    .collect(Collectors.joining(" and "));
+            note = (note.isEmpty() ? "" : note + " ") + "Limits recalculated from " + from
+                    + ": each period has its own mean and limits.";
+        }
         if (st.aimLine().isPresent()) {
             note = (note.isEmpty() ? "" : note + " ") + st.aimLine().get() + " (the target line).";
         }
