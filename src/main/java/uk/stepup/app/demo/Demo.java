@@ -113,6 +113,8 @@ public final class Demo {
                     Database db = Database.open(output.database())) {
                 Timeline timeline = new Timeline(clock, bot);
                 managers = new SimulatedManagers(sandbox, timeline, text, new Random(seed), weeks);
+                managers.tellStory(
+                        cast.managers().get(0).get(0), text.improvement().falls());
                 SimulatedCoach coach = new SimulatedCoach(sandbox, cast.coach(), text, timeline, managers);
                 JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
                 for (int s = 0; s < cast.guilds().size(); s++) {
