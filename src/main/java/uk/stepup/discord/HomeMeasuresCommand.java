@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.FileUpload;
 import uk.stepup.improvement.RecalculationService;
@@ -42,16 +45,24 @@ public final class HomeMeasuresCommand implements InteractionHandlers.Slash {
 
     @Override
     public SlashCommandData definition() {
-        return Commands.slash("measures", "Your home's measures with their SPC charts (only you see them)");
+        return Commands.slash("measures", "Your home's measures with their SPC charts (only you see them)")
+                .addOptions(
+                        new OptionData(OptionType.STRING, "home", "Coaches: one home's measures (managers: leave out)")
+                                .setMaxLength(AimCommand.NAME_MAX));
     }
 
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
         // Drawing the charts can take longer than Discord's three seconds on a cold start.
         Replies.defer(e);
-        HomeMeasuresService.View view = measures.forManager(actor, MAX_CHARTS);
+        OptionMapping home = e.getOption("home");
+        HomeMeasuresService.View view = home == null
+                ? measures.forManager(actor, MAX_CHARTS)
+                : measures.forCoach(actor, home.getAsString(), MAX_CHARTS);
         Map<Long, RecalculationService.Panel> panels = view instanceof HomeMeasuresService.Measures
-                ? recalculations.map(r -> r.forManager(actor)).orElse(Map.of())
+                ? recalculations
+                        .map(r -> home == null ? r.forManager(actor) : r.forHome(actor, home.getAsString()))
+                        .orElse(Map.of())
                 : Map.of();
         List<FileUpload> files = charts(view).stream()
                 .map(c -> FileUpload.fromData(c.png(), c.filename()))
@@ -86,7 +97,14 @@ public final class HomeMeasuresCommand implements InteractionHandlers.Slash {
         }
         if (view instanceof HomeMeasuresService.NotAManager nobody && nobody.coach()) {
             return "`/measures` shows a home's managers their own charts. As a coach, you see the cohort's measures "
-                    + "in the weekly summary, and `/measure list` shows their definitions.";
+                    + "in the weekly summary, `/measure list` shows their definitions, and `/measures home:` shows one "
+                    + "home's charts as its managers see them.";
+        }
+        if (view instanceof HomeMeasuresService.CoachesOnly) {
+            return "Only coaches can look at a home by name. `/measures` without `home` shows your own home's charts.";
+        }
+        if (view instanceof HomeMeasuresService.NoSuchHome) {
+            return "There is no home of that name in this server's cohorts. Check the spelling in `/cohort status`.";
         }
         return "You are not enrolled as a manager of a home yet, so there are no measures to show. "
                 + "Ask your coach to enrol you.";
@@ -96,7 +114,7 @@ public final class HomeMeasuresCommand implements InteractionHandlers.Slash {
             HomeMeasuresService.Measures m, Map<Long, RecalculationService.Panel> panels, boolean definitions) {
         StringBuilder s = new StringBuilder("**")
                 .append(m.home())
-                .append("** · your measures in ")
+                .append(m.forCoach() ? "** · measures in " : "** · your measures in ")
                 .append(m.cohort())
                 .append(" (only you see this)\n");
         for (HomeMeasuresService.Status st : m.statuses()) {

@@ -105,6 +105,18 @@ public final class RecalculationService {
         return panels(found.cohort(), found.home());
     }
 
+    /**
+     * {@code /measures home:}: the named home's panels for one of its cohort's coaches (or its own manager); empty for
+     * anyone else.
+     */
+    public Map<Long, Panel> forHome(Actor actor, String homeName) {
+        HomeAccess.Resolved resolved = access.named(actor, Optional.ofNullable(homeName), "recalculate limits");
+        if (!(resolved instanceof HomeAccess.Found found)) {
+            return Map.of();
+        }
+        return panels(found.cohort(), found.home());
+    }
+
     /** Every measure's panel for the home, by measure id, in the cohort's order. */
     public Map<Long, Panel> panels(Cohort cohort, Home home) {
         Map<Long, Panel> out = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package uk.stepup.measures;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,11 +148,27 @@ public final class HomeMeasuresService {
     /** The manager's cohort has no measures yet. */
     public record NoMeasures(String home, String cohort) implements View {}
 
-    /** Each measure of the cohort with the home's values, and a chart for each (up to the number asked for). */
-    public record Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts) implements View {
+    /** {@code home:} was given by someone who is not a coach. */
+    public record CoachesOnly() implements View {}
+
+    /** The home a coach named is not in this server's cohorts. */
+    public record NoSuchHome() implements View {}
+
+    /**
+     * Each measure of the cohort with the home's values, and a chart for each (up to the number asked for).
+     *
+     * @param forCoach true when a coach asked for the home by name (not one of its managers)
+     */
+    public record Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts, boolean forCoach)
+            implements View {
         public Measures {
             statuses = List.copyOf(statuses);
             charts = List.copyOf(charts);
+        }
+
+        /** As the home's manager sees it. */
+        public Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts) {
+            this(home, cohort, statuses, charts, false);
         }
 
         /** True when any measure has enough values for a chart. */
@@ -186,7 +203,26 @@ public final class HomeMeasuresService {
         if (home.isEmpty()) {
             return new NotAManager(actor.coach());
         }
-        Home h = home.get();
+        return view(home.get(), maxCharts, false);
+    }
+
+    /**
+     * {@code /measures home:}: a coach looks at a home of one of this server's cohorts (the latest cohort's, when two
+     * have a home of that name), as its managers see it.
+     */
+    public View forCoach(Actor actor, String homeName, int maxCharts) {
+        if (!actor.coach()) {
+            return new CoachesOnly();
+        }
+        String wanted = homeName == null ? "" : homeName.strip();
+        Optional<Home> home = cohorts.inGuild(actor.guildId()).stream()
+                .sorted(Comparator.comparingLong(Cohort::id).reversed())
+                .flatMap(c -> homes.byName(c.id(), wanted).stream())
+                .findFirst();
+        return home.isEmpty() ? new NoSuchHome() : view(home.get(), maxCharts, true);
+    }
+
+    private View view(Home h, int maxCharts, boolean forCoach) {
         Cohort cohort = cohorts.byId(h.cohortId()).orElseThrow();
         List<Status> statuses = statuses(cohort, h);
         if (statuses.isEmpty()) {
@@ -198,7 +234,7 @@ public final class HomeMeasuresService {
                 charts.add(new ChartImage(filename(st.measure()), renderer.measurePng(chart(cohort, h, st))));
             }
         }
-        return new Measures(h.name(), cohort.name(), statuses, charts);
+        return new Measures(h.name(), cohort.name(), statuses, charts, forCoach);
     }
 
     /** The chart of one measure for one home. */

@@ -341,6 +341,32 @@ class AimsAndRecalculationEndToEndTest {
         assertThat(again.button("Recalculate Falls limits")).isPresent();
         assertThat(again.button("Undo Falls recalculation (15 Mar)")).isEmpty();
 
+        // The cohort's coach looks at Oak House by name and confirms the recalculation; Bob may not look.
+        assertThat(slash(h.bob, "measures", Map.of("home", "Oak House")).content())
+                .contains("Only coaches can look at a home by name")
+                .doesNotContain("Recalculate");
+        SandboxMessage coachView = slash(h.coach, "measures", Map.of("home", "oak house"));
+        assertThat(coachView.content())
+                .startsWith("**Oak House** · measures in Spring 2027")
+                .contains("Recalculate limits from the week of 15 Mar 2027?");
+        SandboxModal form = h.sandbox
+                .as(h.coach, h.guild)
+                .clickLabel(coachView, "Recalculate Falls limits")
+                .awaitResponse(WAIT)
+                .modal();
+        assertThat(h.sandbox
+                        .as(h.coach, h.guild)
+                        .submitModal(form, Map.of("why", "Agreed with Alice at the coaching call"))
+                        .awaitResponse(WAIT)
+                        .awaitReply(WAIT)
+                        .content())
+                .contains("recalculated from the week of 15 Mar 2027");
+        assertThat(new JdbcRecalculationRepository(h.bot.database).of(oak.id(), falls().id()))
+                .hasSize(2)
+                .last()
+                .satisfies(r -> assertThat(r.confirmedBy()).contains(h.coach.id()))
+                .satisfies(r -> assertThat(r.active()).isTrue());
+
         // The coach of the cohort may clear the home's aim.
         assertThat(slash(h.coach, "aim clear", Map.of("measure", "Falls", "home", "Oak House"))
                         .content())
