@@ -182,7 +182,8 @@ public final class RecalculationService {
      * Confirms the recalculation with the person's reasons, after checking again that the offer stands for exactly
      * that period; stores who, when, why and the bot's reason.
      */
-    public Outcome confirm(Actor actor, long homeId, long measureId, LocalDate from, String why) {
+    public synchronized Outcome confirm(Actor actor, long homeId, long measureId, LocalDate from, String why) {
+        // Synchronized: two people confirming the same offer at once store it once (the second finds no offer).
         Check check = check(actor, homeId, measureId, from);
         if (check instanceof Refused refused) {
             return refused.why();
@@ -213,7 +214,7 @@ public final class RecalculationService {
     }
 
     /** Undoes a recalculation; the record stays, with who undid it and when. */
-    public Outcome undo(Actor actor, long recalculationId) {
+    public synchronized Outcome undo(Actor actor, long recalculationId) {
         Optional<Recalculation> r = recalculations.byId(recalculationId);
         if (r.isEmpty()) {
             return Outcome.refused("Only the home's managers and its cohort's coaches can undo a recalculation. "
