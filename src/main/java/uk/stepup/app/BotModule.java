@@ -40,6 +40,8 @@ import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.JdaSetupNotes;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasureSetupCommand;
+import uk.stepup.discord.PdsaCommand;
+import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RecalculationInteractions;
@@ -194,6 +196,7 @@ public final class BotModule implements AutoCloseable {
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
         RecalculationInteractions recalculationInteractions = new RecalculationInteractions(features.recalculations);
+        PdsaInteractions pdsaInteractions = new PdsaInteractions(features.pdsa);
         InteractionRouter router = new InteractionRouter(
                 List.of(
                         new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))),
@@ -206,15 +209,17 @@ public final class BotModule implements AutoCloseable {
                         measureCommand,
                         new HomeMeasuresCommand(features.homeMeasures, Optional.of(features.recalculations)),
                         new ExportCommand(admin, export),
-                        new AimCommand(features.aims)),
+                        new AimCommand(features.aims),
+                        new PdsaCommand(features.pdsa)),
                 List.of(
                         checkinInteractions,
                         progressCommand,
                         taskCommand,
                         sessionCommand,
                         measureInteractions,
-                        recalculationInteractions),
-                List.of(checkinInteractions, measureInteractions, recalculationInteractions),
+                        recalculationInteractions,
+                        pdsaInteractions),
+                List.of(checkinInteractions, measureInteractions, recalculationInteractions, pdsaInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.
