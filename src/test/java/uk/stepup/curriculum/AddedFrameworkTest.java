@@ -13,39 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
  * prompt files, and a crosswalk to a framework already there. No code knows the made-up framework used here.
  */
 class AddedFrameworkTest {
-    static final String ID = "demo-2026";
-    static final List<String> CODES = List.of("S1", "E1", "C1", "R1", "W1");
+    static final String ID = CopiedPrompts.DEMO;
+    static final List<String> CODES = CopiedPrompts.DEMO_CODES;
 
     @TempDir
     Path tmp;
 
     private CopiedPrompts prompts;
-
-    /** Writes demo-2026: five items, each a copy of the KLOE with the same code, and its crosswalk to kloe-2017. */
-    static void addDemoFramework(CopiedPrompts prompts) {
-        prompts.write(
-                ID + "/framework.yaml", "# A made-up framework for tests\ncodes: " + String.join(", ", CODES) + "\n");
-        for (int i = 0; i < CODES.size(); i++) {
-            String code = CODES.get(i);
-            String kloe = prompts.read("kloe-2017/" + code + ".md");
-            prompts.write(
-                    ID + "/" + code + ".md",
-                    kloe.replace("framework: kloe-2017", "framework: " + ID)
-                            .replaceFirst("\norder: \\d+\n", "\norder: " + (i + 1) + "\n"));
-        }
-        prompts.write(
-                "crosswalks/" + ID + "-kloe-2017.yaml",
-                String.join(
-                        "\n",
-                        "from: " + ID,
-                        "to: kloe-2017",
-                        "S1: S1, S2, S3, S4, S5, S6",
-                        "E1: E1, E2, E3, E4, E5, E6, E7",
-                        "C1: C1, C2, C3",
-                        "R1: R1, R2, R3",
-                        "W1: W1, W2, W3, W4, W5",
-                        ""));
-    }
 
     @BeforeEach
     void copy() {
@@ -54,7 +28,7 @@ class AddedFrameworkTest {
 
     @Test
     void a_folder_with_framework_yaml_and_a_crosswalk_loads_and_maps_with_no_code_change() {
-        addDemoFramework(prompts);
+        prompts.addDemoFramework();
 
         CurriculumLoader.LoadResult result = prompts.load();
 
@@ -83,7 +57,7 @@ class AddedFrameworkTest {
 
     @Test
     void a_framework_folder_is_named_by_its_id() {
-        addDemoFramework(prompts);
+        prompts.addDemoFramework();
         prompts.write("Demo2026/framework.yaml", "codes: S1\n");
         assertThat(prompts.problems())
                 .containsExactly("prompts/Demo2026: a framework's folder is named by its id: lower case words joined by"
@@ -92,7 +66,7 @@ class AddedFrameworkTest {
 
     @Test
     void framework_yaml_problems_name_the_line() {
-        addDemoFramework(prompts);
+        prompts.addDemoFramework();
         prompts.write(
                 ID + "/framework.yaml", "# codes\ncodes: S1, E1, C1, R1, W1, X1, E1, QS-W2\nname: Demo\ncodes: S1\n");
         String file = "prompts/" + ID + "/framework.yaml";
@@ -109,7 +83,7 @@ class AddedFrameworkTest {
 
     @Test
     void framework_yaml_without_codes() {
-        addDemoFramework(prompts);
+        prompts.addDemoFramework();
         prompts.write(ID + "/framework.yaml", "# nothing yet\n");
         assertThat(prompts.problems())
                 .containsExactly("prompts/" + ID + "/framework.yaml: no codes; add a line 'codes: S1, S2, …' listing"
@@ -118,7 +92,7 @@ class AddedFrameworkTest {
 
     @Test
     void the_new_frameworks_files_are_checked_like_the_others() {
-        addDemoFramework(prompts);
+        prompts.addDemoFramework();
         prompts.delete(ID + "/W1.md");
         prompts.write(ID + "/W2.md", "");
         assertThat(prompts.problems())

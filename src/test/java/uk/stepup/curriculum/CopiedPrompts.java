@@ -12,16 +12,21 @@ import java.util.stream.Stream;
 import uk.stepup.prompts.YamlFrontMatter;
 
 /** A copy of the project's real prompts/ folder in a temporary folder, for tests that change a file or add some. */
-final class CopiedPrompts {
-    final Path root;
-    final Path prompts;
+public final class CopiedPrompts {
+    /** A made-up framework that no code knows, added by {@link #addDemoFramework}. */
+    public static final String DEMO = "demo-2026";
+
+    public static final List<String> DEMO_CODES = List.of("S1", "E1", "C1", "R1", "W1");
+
+    public final Path root;
+    public final Path prompts;
 
     private CopiedPrompts(Path root) {
         this.root = root;
         this.prompts = root.resolve("prompts");
     }
 
-    static CopiedPrompts into(Path root) {
+    public static CopiedPrompts into(Path root) {
         CopiedPrompts copy = new CopiedPrompts(root);
         Path from = Path.of("prompts");
         try (Stream<Path> files = Files.walk(from)) {
@@ -51,7 +56,7 @@ final class CopiedPrompts {
                 .toList();
     }
 
-    void write(String relative, String text) {
+    public void write(String relative, String text) {
         try {
             Path file = prompts.resolve(relative);
             Files.createDirectories(file.getParent());
@@ -61,7 +66,7 @@ final class CopiedPrompts {
         }
     }
 
-    String read(String relative) {
+    public String read(String relative) {
         try {
             return Files.readString(prompts.resolve(relative));
         } catch (IOException e) {
@@ -84,5 +89,32 @@ final class CopiedPrompts {
 
     void writeLines(String relative, List<String> lines) {
         write(relative, String.join("\n", lines) + "\n");
+    }
+
+    /** Writes demo-2026: five items, each a copy of the KLOE with the same code, and its crosswalk to kloe-2017. */
+    public void addDemoFramework() {
+        write(
+                DEMO + "/framework.yaml",
+                "# A made-up framework for tests\ncodes: " + String.join(", ", DEMO_CODES) + "\n");
+        for (int i = 0; i < DEMO_CODES.size(); i++) {
+            String code = DEMO_CODES.get(i);
+            String kloe = read("kloe-2017/" + code + ".md");
+            write(
+                    DEMO + "/" + code + ".md",
+                    kloe.replace("framework: kloe-2017", "framework: " + DEMO)
+                            .replaceFirst("\norder: \\d+\n", "\norder: " + (i + 1) + "\n"));
+        }
+        write(
+                "crosswalks/" + DEMO + "-kloe-2017.yaml",
+                String.join(
+                        "\n",
+                        "from: " + DEMO,
+                        "to: kloe-2017",
+                        "S1: S1, S2, S3, S4, S5, S6",
+                        "E1: E1, E2, E3, E4, E5, E6, E7",
+                        "C1: C1, C2, C3",
+                        "R1: R1, R2, R3",
+                        "W1: W1, W2, W3, W4, W5",
+                        ""));
     }
 }

@@ -35,6 +35,12 @@ public final class ValidateCommand implements Callable<Integer> {
         for (CurriculumProblem p : result.problems()) {
             System.out.println(p);
         }
+        String framework = cfg.curriculum().framework();
+        if (result.ok() && !result.curricula().containsKey(framework)) {
+            System.out.println("curriculum.framework: no folder " + framework + " in " + dir + " (the frameworks are "
+                    + String.join(", ", result.curricula().keySet()) + ")");
+            return ExitCodes.FAILED;
+        }
         if (!result.ok()) {
             System.err.println(
                     result.problems().size() + " problem(s) in " + dir + "; see prompts/README.md for the format.");
