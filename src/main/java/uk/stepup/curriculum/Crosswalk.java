@@ -82,6 +82,19 @@ public final class Crosswalk {
         return codesByFramework.keySet();
     }
 
+    /**
+     * The codes of {@code framework} in order.
+     *
+     * @throws IllegalArgumentException for a framework the crosswalk does not know
+     */
+    public List<String> codes(String framework) {
+        List<String> codes = codesByFramework.get(framework);
+        if (codes == null) {
+            throw new IllegalArgumentException("Unknown framework " + framework + "; known: " + frameworks());
+        }
+        return codes;
+    }
+
     /** True when items of {@code from} can be read under {@code to}: the same framework, or linked by crosswalks. */
     public boolean canMap(String from, String to) {
         return route(from, to).isPresent();
