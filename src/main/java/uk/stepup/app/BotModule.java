@@ -42,6 +42,7 @@ import uk.stepup.discord.MeasureSetupCommand;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RequestPacer;
+import uk.stepup.discord.ScoreCommand;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
@@ -202,7 +203,8 @@ public final class BotModule implements AutoCloseable {
                         new SummaryCommand(programme, admin),
                         measureCommand,
                         new HomeMeasuresCommand(features.homeMeasures),
-                        new ExportCommand(admin, export)),
+                        new ExportCommand(admin, export),
+                        new ScoreCommand(features.progressScores, admin)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());

@@ -20,6 +20,7 @@ import uk.stepup.cohorts.SetupNotes;
 import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.export.ExportFiles;
+import uk.stepup.improvement.ProgressScoreService;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.MeasureDefinitionService;
@@ -74,6 +75,7 @@ public final class Features {
     public final CohortStatusService status;
     public final BroadcastService broadcasts;
     public final DataExportService export;
+    public final ProgressScoreService progressScores;
 
     /**
      * Builds every use case, in the order they depend on each other.
@@ -156,5 +158,6 @@ public final class Features {
                 curriculum,
                 clock);
         export = new DataExportService(histories, new ExportFiles(csv));
+        progressScores = new ProgressScoreService(store.progressScores(), store.cohorts(), store.homes(), guard, clock);
     }
 }
