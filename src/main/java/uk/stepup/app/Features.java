@@ -149,14 +149,16 @@ public final class Features {
                 store.cohorts(), store.homes(), store.checkins(), store.tasks(), store.sessions(), clock);
         broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
-                store.cohorts(),
-                store.homes(),
-                store.checkins(),
-                store.ledger(),
-                store.reportQueries(),
-                store.measures(),
-                curriculum,
-                clock);
+                        store.cohorts(),
+                        store.homes(),
+                        store.checkins(),
+                        store.ledger(),
+                        store.reportQueries(),
+                        store.measures(),
+                        curriculum,
+                        clock)
+                .withImprovement(new ProgrammeHistoryLoader.ImprovementSource(
+                        store.aims(), store.cycles(), store.recalculations(), store.progressScores()));
         export = new DataExportService(histories, new ExportFiles(csv));
         progressScores = new ProgressScoreService(store.progressScores(), store.cohorts(), store.homes(), guard, clock);
     }

@@ -25,9 +25,9 @@ import uk.stepup.shared.UserText;
  */
 public final class ProgressScoreService {
     /** What a manager is told when they try to score. */
-    public static final String COACHES_SCORE = "Progress scores are given by the cohort's coaches, on IHI's 0.5 to 5"
-            + " scale. Your coach will talk your home's score through with you; `/progress` shows how your home is"
-            + " doing.";
+    public static final String COACHES_SCORE = "Only coaches give progress scores: the cohort's coaches score each"
+            + " home's improvement work on IHI's 0.5 to 5 scale. Your coach will talk your home's score through with"
+            + " you; `/progress` shows how your home is doing.";
 
     private final ProgressScoreRepository scores;
     private final CohortRepository cohorts;

@@ -168,8 +168,9 @@ class ProgressScoreEndToEndTest {
     void a_manager_is_refused_and_nothing_is_stored() {
         assertThat(reply(h.alice, "score set", Map.of("home", "Oak House", "score", "5.0"), h.general)
                         .content())
-                .contains("given by the cohort's coaches");
-        assertThat(reply(h.bob, "score list", Map.of(), h.general).content()).contains("given by the cohort's coaches");
+                .contains("Only coaches give progress scores");
+        assertThat(reply(h.bob, "score list", Map.of(), h.general).content())
+                .contains("Only coaches give progress scores");
         assertThat(scores("Oak House")).hasSize(2);
         assertThat(scores("Elm Court")).isEmpty();
     }
