@@ -24,6 +24,7 @@ import uk.stepup.storage.JdbcMeasureRepository;
 import uk.stepup.storage.JdbcProgressScoreRepository;
 import uk.stepup.storage.JdbcRecalculationRepository;
 import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.summaries.ImprovementReportBuilder;
 import uk.stepup.summaries.OutcomeReportBuilder;
 import uk.stepup.summaries.ProgrammeHistory;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
@@ -58,7 +59,10 @@ public final class Reports {
         LocalDate today = history.asOf().atZone(history.cohort().zone()).toLocalDate();
         Optional<CohortMeasures.Digest> measures = new CohortMeasures(new JdbcMeasureRepository(db), charts)
                 .digest(history.cohort(), Math.max(1, history.weeksRun()), today);
-        return new HtmlReport(charts).render(OutcomeReportBuilder.build(history, measures));
+        return new HtmlReport(charts)
+                .render(
+                        OutcomeReportBuilder.build(history, measures),
+                        Optional.of(ImprovementReportBuilder.build(history, charts)));
     }
 
     /** Writes the page to {@code html}, creating its folder. */

@@ -380,6 +380,8 @@ public final class ProgrammeFixture implements AutoCloseable {
     /** A change idea written to break a page, a chat or a spreadsheet: it must reach each of them as plain text. */
     public static final String HOSTILE_IDEA = "<script>alert('c')</script> **Bold** @everyone <@201>";
 
+    public static final String PRIVATE_IDEA = "Our private change: the lunch rota";
+
     public static final String FORMULA_PLAN = "=cmd|' /C calc'!A0 then the plan";
 
     /**
@@ -467,18 +469,36 @@ public final class ProgrammeFixture implements AutoCloseable {
                         "Mats for everyone at risk",
                         "202",
                         Instant.parse("2027-01-29T15:00:00Z")));
-        cycles.add(new CycleRepository.NewCycle(
+        PdsaCycle hostile = cycles.add(new CycleRepository.NewCycle(
                 elm.id(),
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 HOSTILE_IDEA,
                 FORMULA_PLAN,
                 "We predict **less** <b>noise</b>",
-                LocalDate.parse("2027-01-25"),
-                3,
+                LocalDate.parse("2027-01-11"),
+                1,
+                HighlightShare.ANONYMOUS,
+                "203",
+                Instant.parse("2027-01-11T11:00:00Z")));
+        cycles.saveAct(
+                hostile.id(),
+                new PdsaCycle.Act(PdsaCycle.Decision.ADOPT, "Keep it", "203", Instant.parse("2027-01-19T11:00:00Z")));
+        PdsaCycle secret = cycles.add(new CycleRepository.NewCycle(
+                elm.id(),
+                OptionalLong.of(falls.id()),
+                OptionalLong.empty(),
+                PRIVATE_IDEA,
+                "Kept to ourselves",
+                "Fewer falls",
+                LocalDate.parse("2027-01-18"),
+                1,
                 HighlightShare.NONE,
                 "203",
-                Instant.parse("2027-01-25T11:00:00Z")));
+                Instant.parse("2027-01-18T11:00:00Z")));
+        cycles.saveAct(
+                secret.id(),
+                new PdsaCycle.Act(PdsaCycle.Decision.ADOPT, "Works", "203", Instant.parse("2027-01-26T11:00:00Z")));
         JdbcRecalculationRepository recalculations = new JdbcRecalculationRepository(db);
         recalculations.add(new RecalculationRepository.NewRecalculation(
                 oak.id(),
