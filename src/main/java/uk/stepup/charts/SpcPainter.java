@@ -424,6 +424,8 @@ final class SpcPainter {
         g.setColor(Palette.QUIET_INK);
         g.fillRect(plot.left, plot.bottom - 1, plot.right - plot.left, 2);
 
+        // The changes' lines first, so that the programme's start label and the data are drawn over them.
+        drawMarkerLines(g, chart, plot, compact);
         chart.programmeStart().ifPresent(start -> {
             int first = -1;
             for (int i = 0; i < plot.periods.size(); i++) {
@@ -478,8 +480,6 @@ final class SpcPainter {
                         sheet, g, TARGET_LABEL, plot.left + 8 + w / 2, top, LINE, Text.BODY_BOLD, Palette.SPC_TARGET);
             }
         });
-
-        drawMarkerLines(g, chart, plot, compact);
 
         // The data line, broken where a period is left out or the limits are recalculated.
         g.setColor(Palette.SPC_DATA_LINE);

@@ -84,6 +84,7 @@ final class ReportStyle {
             .verdict .icon.neutral { background: #490092; }
             .cycles .study { display: block; font-size: 14px; color: var(--quiet); margin-top: 2px; }
             .improvement h4 { font-size: 16px; margin: 14px 0 4px; }
+            .improvement thead th { white-space: nowrap; }
             footer.end { padding: 16px 48px 28px; font-size: 13px; color: var(--quiet); border-top: 1px solid var(--rule); }
             .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
             @media (max-width: 720px) {

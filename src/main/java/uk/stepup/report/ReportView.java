@@ -286,7 +286,7 @@ record ReportView(
                     row.byWeek().stream()
                             .map(s -> s.map(IhiScale::label).orElse("–"))
                             .toList(),
-                    row.latest().map(IhiScale::label).orElse("–"),
+                    row.latest().map(IhiScale::label).orElse(null),
                     row.latest().map(IhiScale::meaning).orElse("Not scored yet"),
                     verdicts));
             row.verdicts().stream()
@@ -365,7 +365,7 @@ record ReportView(
         }
         return new CycleRow(
                 String.valueOf(c.number()),
-                c.idea().orElse("Not shared")
+                c.idea().orElse("Not shared by name")
                         + c.adapts().map(a -> " (adapts cycle " + a + ")").orElse(""),
                 c.idea().isPresent(),
                 c.stage(),

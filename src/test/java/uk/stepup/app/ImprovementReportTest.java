@@ -90,7 +90,7 @@ class ImprovementReportTest {
         String s = section();
         // Oak House's first cycle was shared anonymously: under Oak's own name it shows only its number and stage.
         assertThat(s).doesNotContain("Night-time checks").doesNotContain(ProgrammeFixture.PRIVATE_IDEA);
-        assertThat(s).contains("Not shared");
+        assertThat(s).contains("Not shared by name");
         // Elm Court's hostile cycle was shared anonymously and adopted: in the cohort's list, unattributed, escaped.
         assertThat(s)
                 .contains("&lt;script&gt;alert(&#39;c&#39;)&lt;/script&gt; **Bold** @everyone &lt;@201&gt;")
