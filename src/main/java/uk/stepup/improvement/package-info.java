@@ -12,6 +12,8 @@
  *       undone and is never made by the bot on its own.</li>
  *   <li>{@link uk.stepup.improvement.ProgressScore} on the {@link uk.stepup.improvement.IhiScale}: a coach's score of
  *       a home's improvement work, kept over time.</li>
+ *   <li>{@link uk.stepup.improvement.ProgressScoreService}: {@code /score set} and {@code /score list}, coaches of the
+ *       cohort's server only.</li>
  *   <li>Ports: {@link uk.stepup.improvement.AimRepository}, {@link uk.stepup.improvement.CycleRepository},
  *       {@link uk.stepup.improvement.RecalculationRepository}, {@link uk.stepup.improvement.ProgressScoreRepository}
  *       (storage: {@code storage/Jdbc*} of the same names).</li>

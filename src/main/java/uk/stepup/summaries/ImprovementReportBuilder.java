@@ -92,7 +92,7 @@ public final class ImprovementReportBuilder {
                         || !notes.markers().isEmpty()
                         || !notes.recalculatedFrom().isEmpty();
                 if (worked && full.isPresent()) {
-                    drawn.add(chart(h, home, labels.label(home), m, vs, notes, charts));
+                    drawn.add(chart(h, labels.label(home), m, vs, notes, charts));
                 }
             }
 
@@ -222,7 +222,6 @@ public final class ImprovementReportBuilder {
     /** The home's chart of the measure with counts of 1 to 4 left out, as the cohort's charts leave them. */
     private static ImprovementReport.Chart chart(
             ProgrammeHistory h,
-            Home home,
             String label,
             Measure m,
             List<MeasureValue> values,
