@@ -39,6 +39,8 @@ import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.JdaSetupNotes;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasureSetupCommand;
+import uk.stepup.discord.PdsaCommand;
+import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RequestPacer;
@@ -192,6 +194,7 @@ public final class BotModule implements AutoCloseable {
         MeasureSetupCommand measureCommand =
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
+        PdsaInteractions pdsaInteractions = new PdsaInteractions(features.pdsa);
         InteractionRouter router = new InteractionRouter(
                 List.of(
                         new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))),
@@ -204,9 +207,16 @@ public final class BotModule implements AutoCloseable {
                         measureCommand,
                         new HomeMeasuresCommand(features.homeMeasures),
                         new ExportCommand(admin, export),
+                        new PdsaCommand(features.pdsa),
                         new ScoreCommand(features.progressScores, admin)),
-                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
-                List.of(checkinInteractions, measureInteractions),
+                List.of(
+                        checkinInteractions,
+                        progressCommand,
+                        taskCommand,
+                        sessionCommand,
+                        measureInteractions,
+                        pdsaInteractions),
+                List.of(checkinInteractions, measureInteractions, pdsaInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

@@ -26,6 +26,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
 import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.improvement.PdsaService;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
@@ -134,12 +135,20 @@ class AuthorizationMatrixTest {
                 ComponentIds.Action.MEASURES_MODAL,
                 a -> bot.measureDesk.submit(
                         a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
+        // A PDSA cycle's buttons act for the cycle's home, and its coaches may act too (spec section 11), so a stale or
+        // forged cycle id is one that no longer exists; a cross-home press is refused in PdsaEndToEndTest.
+        PdsaService pdsa = bot.features.pdsa;
+        m.put(ComponentIds.Action.PDSA_NEW_MODAL, pdsa::startForm);
+        m.put(ComponentIds.Action.PDSA_STEP, a -> pdsa.open(a, 0, PdsaService.Step.STUDY));
+        m.put(ComponentIds.Action.PDSA_SHARE, a -> pdsa.share(a, 0, HighlightShare.NAMED));
+        m.put(ComponentIds.Action.PDSA_DECIDE, a -> pdsa.open(a, 0, PdsaService.Step.ACT));
+        m.put(ComponentIds.Action.PDSA_MODAL, a -> pdsa.recordStudy(a, 0, "Forged study"));
         return m;
     }
 
     /** Commands anyone may run; each shows the person only their own data. */
-    static final List<String> OPEN =
-            List.of("checkin", "progress", "task list", "measure list", "measure import", "measures");
+    static final List<String> OPEN = List.of(
+            "checkin", "progress", "task list", "measure list", "measure import", "measures", "pdsa new", "pdsa list");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";
@@ -462,6 +471,12 @@ class AuthorizationMatrixTest {
         if (result instanceof Optional<?> o && o.isEmpty()) {
             return "";
         }
+        if (result instanceof PdsaService.Refused r) {
+            return r.why().message();
+        }
+        if (result instanceof PdsaService.StartForm own) {
+            return own.home(); // the new-cycle form for the person's own home
+        }
         if (result instanceof ProgressService.Progress p) {
             return p.text();
         }
@@ -473,7 +488,14 @@ class AuthorizationMatrixTest {
         return w.bot.database.read(c -> {
             StringBuilder out = new StringBuilder();
             for (String table : List.of(
-                    "checkin", "checkin_revision", "task_done", "attendance", "measure_value", "manager", "home")) {
+                    "checkin",
+                    "checkin_revision",
+                    "task_done",
+                    "attendance",
+                    "measure_value",
+                    "manager",
+                    "home",
+                    "pdsa_cycle")) {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                     int columns = rs.getMetaData().getColumnCount();

@@ -113,13 +113,17 @@ public final class Demo {
                     Database db = Database.open(output.database())) {
                 Timeline timeline = new Timeline(clock, bot);
                 managers = new SimulatedManagers(sandbox, timeline, text, new Random(seed), weeks);
+                managers.tellStory(
+                        cast.managers().get(0).get(0), text.improvement().falls());
                 SimulatedCoach coach = new SimulatedCoach(sandbox, cast.coach(), text, timeline, managers);
                 JdbcCohortRepository cohorts = new JdbcCohortRepository(db);
                 for (int s = 0; s < cast.guilds().size(); s++) {
                     servers.add(coach.setUp(
                             cohorts, cast.guilds().get(s), cast.managers().get(s), cast.cohortName(text, s)));
                 }
-                missed = new DemoScript(sandbox, timeline, coach, managers).play(servers, cohorts, curricula, weeks);
+                ImprovementStory story = new ImprovementStory(sandbox, timeline, text);
+                missed = new DemoScript(sandbox, timeline, coach, managers, story)
+                        .play(servers, cohorts, curricula, weeks);
             }
             output.writeTranscript(sandbox);
             output.writeReports(servers.stream().map(s -> s.cohort().id()).toList(), curricula, clock);

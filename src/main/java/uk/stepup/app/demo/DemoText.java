@@ -24,7 +24,8 @@ record DemoText(
         Checkin checkin,
         Tasks tasks,
         Sessions sessions,
-        String halfwayBroadcast) {
+        String halfwayBroadcast,
+        Improvement improvement) {
 
     static final String RESOURCE = "demo-text.yaml";
 
@@ -49,6 +50,38 @@ record DemoText(
 
     /** The live coaching calls: the title they are numbered after and where they happen. */
     record Sessions(String title, String link) {}
+
+    /**
+     * The improvement story: the first home's aim, its falls week by week, its two PDSA cycles and why its manager
+     * recalculates the limits; the cycles other homes run; when the coach scores every home's improvement work.
+     */
+    record Improvement(
+            Aim aim,
+            List<Integer> falls,
+            List<Cycle> cycles,
+            String recalculateWhy,
+            List<Cycle> others,
+            List<Integer> scoreWeeks,
+            String scoreNote) {}
+
+    /** An aim as the manager types it into {@code /aim set}. */
+    record Aim(String from, String to, String by, String words) {}
+
+    /**
+     * A PDSA cycle as a manager types it: the plan in the programme week given, then (for the story home) what they
+     * did, what the data said, and their decision with its reason; {@code next} is the changed plan when adapting.
+     */
+    record Cycle(
+            int week,
+            String idea,
+            String plan,
+            String prediction,
+            String weeks,
+            String did,
+            String study,
+            String decision,
+            String act,
+            String next) {}
 
     /** The text shipped with the bot. */
     static DemoText load() {
@@ -87,6 +120,14 @@ record DemoText(
         require("sessions.title", sessions.title());
         require("sessions.link", sessions.link());
         require("halfwayBroadcast", halfwayBroadcast);
+        require("improvement", improvement);
+        require("improvement.aim", improvement.aim());
+        require("improvement.falls", improvement.falls());
+        require("improvement.cycles", improvement.cycles());
+        require("improvement.recalculateWhy", improvement.recalculateWhy());
+        require("improvement.others", improvement.others());
+        require("improvement.scoreWeeks", improvement.scoreWeeks());
+        require("improvement.scoreNote", improvement.scoreNote());
         return this;
     }
 

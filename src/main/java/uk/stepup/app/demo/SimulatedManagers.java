@@ -42,6 +42,10 @@ final class SimulatedManagers {
     /** The highlights written on each server each week, so a summary never shows the same one twice. */
     private final Map<String, Set<String>> highlightsUsed = new HashMap<>();
 
+    /** The improvement story's home, which enters its falls every week from the story's list. */
+    private SimulatedManager storyHome;
+
+    private List<Integer> storyFalls = List.of();
     private int checkins;
     private int late;
     private int tasksDone;
@@ -75,6 +79,16 @@ final class SimulatedManagers {
             timeline.at(e.getValue(), () -> checkIn(server, e.getKey(), item, week, close));
         }
         return when.size();
+    }
+
+    /**
+     * The home whose improvement story the demo tells: it enters its falls every week it checks in, with the values
+     * given (one a week from week 1), so that its chart shows the shift the story is about. The seeded choices are
+     * still drawn as for any home, so every other home's week stays as it was.
+     */
+    void tellStory(SimulatedManager home, List<Integer> falls) {
+        this.storyHome = home;
+        this.storyFalls = List.copyOf(falls);
     }
 
     /** The keen ones mark the task done some day between {@code from} and when it is due. */
@@ -188,9 +202,13 @@ final class SimulatedManagers {
         if (highlight && m.named() && reply.button("Share with our name").isPresent() && random.nextDouble() < 0.5) {
             sandbox.as(m.user(), guild).clickLabel(reply, "Share with our name").awaitReply(WAIT);
         }
-        if (reply.button("Add this week's measures").isPresent()
-                && random.nextDouble() < 0.2 + m.habit().keen() * 0.75) {
-            enterFalls(guild, m, reply, week);
+        if (reply.button("Add this week's measures").isPresent()) {
+            // The story home enters every week, but draws its chance (and its falls) only as any home would, so
+            // the seeded choices of every other home stay in step.
+            boolean chance = random.nextDouble() < 0.2 + m.habit().keen() * 0.75;
+            if (chance || m == storyHome) {
+                enterFalls(guild, m, reply, week, chance);
+            }
         }
     }
 
@@ -218,7 +236,7 @@ final class SimulatedManagers {
      * The manager adds this week's falls. Homes with steady habits take the programme's falls work to heart and,
      * from the second quarter, fall less often: the shift the cohort's run charts should pick up.
      */
-    private void enterFalls(SandboxGuild guild, SimulatedManager m, SandboxMessage reply, int week) {
+    private void enterFalls(SandboxGuild guild, SimulatedManager m, SandboxMessage reply, int week, boolean drawn) {
         SandboxModal form = sandbox.as(m.user(), guild)
                 .clickLabel(reply, "Add this week's measures")
                 .awaitResponse(WAIT)
@@ -227,7 +245,10 @@ final class SimulatedManagers {
             return;
         }
         boolean improving = week > 12 && m.habit().takesItToHeart();
-        int falls = poisson(m.falls() * (improving ? 0.55 : 1.0));
+        int falls = drawn ? poisson(m.falls() * (improving ? 0.55 : 1.0)) : 0;
+        if (m == storyHome && week <= storyFalls.size()) {
+            falls = storyFalls.get(week - 1);
+        }
         sandbox.as(m.user(), guild)
                 .submitModal(form, Map.of(form.fields().get(0).customId(), String.valueOf(falls)))
                 .awaitResponse(WAIT)

@@ -40,7 +40,8 @@ class DemoTextTest {
                 noHighlights,
                 text.tasks(),
                 text.sessions(),
-                text.halfwayBroadcast());
+                text.halfwayBroadcast(),
+                text.improvement());
 
         assertThatThrownBy(broken::checked)
                 .hasMessageContaining("demo-text.yaml")
