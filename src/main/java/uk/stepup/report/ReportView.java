@@ -187,7 +187,13 @@ record ReportView(
     record AdoptedRow(String idea, String who, String measure, String since) {}
 
     record ImprovementHome(
-            String id, String label, List<AimRow> aims, List<CycleRow> cycles, String scores, List<Chart> charts) {
+            String id,
+            String label,
+            List<AimRow> aims,
+            List<CycleRow> cycles,
+            String scores,
+            List<Chart> charts,
+            List<String> chartsNotShown) {
         boolean hasAims() {
             return !aims.isEmpty();
         }
@@ -336,7 +342,8 @@ record ReportView(
                                     .map(s -> "week " + s.week() + ": "
                                             + s.score().choice())
                                     .collect(Collectors.joining("; ")),
-                    charts));
+                    charts,
+                    home.chartsNotShown()));
         }
         return new Improvement(
                 "Each home's improvement work as the Model for Improvement records it: the aims homes set for their"

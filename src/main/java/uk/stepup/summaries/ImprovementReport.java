@@ -44,18 +44,25 @@ public record ImprovementReport(
         return homes.isEmpty();
     }
 
-    /** One home's improvement work. */
+    /**
+     * One home's improvement work.
+     *
+     * @param chartsNotShown for each measure whose chart is left out because most of its values are counts of 1 to
+     *                       4, a sentence saying so
+     */
     public record HomeImprovement(
             String label,
             boolean named,
             List<AimLine> aims,
             List<CycleLine> cycles,
             List<Chart> charts,
+            List<String> chartsNotShown,
             List<ScoreLine> scores) {
         public HomeImprovement {
             aims = List.copyOf(aims);
             cycles = List.copyOf(cycles);
             charts = List.copyOf(charts);
+            chartsNotShown = List.copyOf(chartsNotShown);
             scores = List.copyOf(scores);
         }
     }

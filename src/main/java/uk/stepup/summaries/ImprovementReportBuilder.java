@@ -78,6 +78,7 @@ public final class ImprovementReportBuilder {
 
             List<ImprovementReport.Verdict> verdicts = new ArrayList<>();
             List<ImprovementReport.Chart> drawn = new ArrayList<>();
+            List<String> notShown = new ArrayList<>();
             for (Measure m : h.measures()) {
                 List<MeasureValue> vs = homeValues.getOrDefault(m.id(), List.of()).stream()
                         .sorted((a, b) -> a.period().compareTo(b.period()))
@@ -91,8 +92,16 @@ public final class ImprovementReportBuilder {
                 boolean worked = own.stream().anyMatch(a -> a.measureId() == m.id())
                         || !notes.markers().isEmpty()
                         || !notes.recalculatedFrom().isEmpty();
+                long hidden = vs.stream().filter(v -> small(m, v)).count();
                 if (worked && full.isPresent()) {
-                    drawn.add(chart(h, labels.label(home), m, vs, notes, charts));
+                    if (vs.size() - hidden < 2 || hidden * 2 > vs.size()) {
+                        // A chart of the few values that may be shown would mislead: say why there is none.
+                        notShown.add(m.name() + ": " + hidden + " of its " + vs.size() + " values are counts of 1 to 4,"
+                                + " hidden in this report so no one can be identified, so its chart is not shown here;"
+                                + " the home sees it in full with /measures.");
+                    } else {
+                        drawn.add(chart(h, labels.label(home), m, vs, notes, charts));
+                    }
                 }
             }
 
@@ -121,6 +130,7 @@ public final class ImprovementReportBuilder {
                             .toList(),
                     tests.stream().map(c -> line(c, tests, measures, named)).toList(),
                     drawn,
+                    notShown,
                     given.stream()
                             .map(s -> new ImprovementReport.ScoreLine(
                                     s.week(),

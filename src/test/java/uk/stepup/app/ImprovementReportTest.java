@@ -7,15 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.checkins.HighlightShare;
 import uk.stepup.hostile.ExportCheck;
+import uk.stepup.improvement.CycleRepository;
 import uk.stepup.report.HtmlReport;
+import uk.stepup.storage.JdbcCycleRepository;
+import uk.stepup.storage.JdbcMeasureRepository;
 
 /**
  * The report's improvement section over a real database: each home's aims, cycles and annotated charts under the
@@ -35,6 +42,26 @@ class ImprovementReportTest {
     void open() throws IOException {
         f = new ProgrammeFixture(dir.resolve("stepup.db"));
         f.seedImprovement();
+        // Rose & Thorn tests a change on falls, whose every value is a count of 1 to 4.
+        long falls = new JdbcMeasureRepository(f.db)
+                .inCohort(f.cohort.id()).stream()
+                        .filter(m -> m.name().equals(ProgrammeFixture.FALLS))
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        new JdbcCycleRepository(f.db)
+                .add(new CycleRepository.NewCycle(
+                        f.rose.id(),
+                        OptionalLong.of(falls),
+                        OptionalLong.empty(),
+                        "Falls huddle",
+                        "A huddle after handover",
+                        "Fewer falls",
+                        LocalDate.parse("2027-01-11"),
+                        2,
+                        HighlightShare.NAMED,
+                        "204",
+                        Instant.parse("2027-01-11T10:00:00Z")));
         report = Reports.render(f.db, ProgrammeFixture.CURRICULA, Clock.fixed(AFTER, ZoneOffset.UTC), f.cohort);
         html = report.html();
         Path samples = Files.createDirectories(Path.of("target", "report-samples"));
@@ -83,6 +110,15 @@ class ImprovementReportTest {
                 .contains("week 1: 2.0 · Activity, but no changes; week 4: 3.0 · Modest improvement");
         assertThat(report.charts().keySet()).anyMatch(k -> k.startsWith("improvement-") && k.contains("oak-house"));
         assertThat(s).contains("data:image/png;base64,");
+    }
+
+    @Test
+    void a_chart_of_mostly_small_counts_is_left_out_with_a_sentence_saying_why() {
+        String s = section();
+        assertThat(s)
+                .contains("Falls huddle")
+                .contains("Falls &amp; trips: 4 of its 4 values are counts of 1 to 4, hidden in this report");
+        assertThat(report.charts().keySet()).noneMatch(k -> k.startsWith("improvement-") && k.contains("rose"));
     }
 
     @Test
