@@ -59,6 +59,7 @@ record ReportView(
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     static final DateTimeFormatter DAY_SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
     boolean hasTasks() {
@@ -364,7 +365,10 @@ record ReportView(
     }
 
     private static CycleRow cycleRow(ImprovementReport.CycleLine c) {
-        String dates = DAY_SHORT.format(c.start()) + " to " + DAY_SHORT.format(c.plannedEnd()) + " (planned)";
+        String dates = (c.start().getYear() == c.plannedEnd().getYear()
+                        ? DAY_MONTH.format(c.start())
+                        : DAY_SHORT.format(c.start()))
+                + " to " + DAY_SHORT.format(c.plannedEnd()) + " (planned)";
         String ps = null;
         if (c.prediction().isPresent() || c.study().isPresent()) {
             ps = "Predicted: " + c.prediction().map(p -> shorten(p, 160)).orElse("–") + " · Found: "
