@@ -24,6 +24,7 @@ import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.AimCommand;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
@@ -43,6 +44,7 @@ import uk.stepup.discord.PdsaCommand;
 import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.discord.RecalculationInteractions;
 import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.ScoreCommand;
 import uk.stepup.discord.SessionCommand;
@@ -194,6 +196,7 @@ public final class BotModule implements AutoCloseable {
         MeasureSetupCommand measureCommand =
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
+        RecalculationInteractions recalculationInteractions = new RecalculationInteractions(features.recalculations);
         PdsaInteractions pdsaInteractions = new PdsaInteractions(features.pdsa);
         InteractionRouter router = new InteractionRouter(
                 List.of(
@@ -205,8 +208,9 @@ public final class BotModule implements AutoCloseable {
                         new BroadcastCommand(features.broadcasts, admin),
                         new SummaryCommand(programme, admin),
                         measureCommand,
-                        new HomeMeasuresCommand(features.homeMeasures),
+                        new HomeMeasuresCommand(features.homeMeasures, Optional.of(features.recalculations)),
                         new ExportCommand(admin, export),
+                        new AimCommand(features.aims),
                         new PdsaCommand(features.pdsa),
                         new ScoreCommand(features.progressScores, admin)),
                 List.of(
@@ -215,8 +219,9 @@ public final class BotModule implements AutoCloseable {
                         taskCommand,
                         sessionCommand,
                         measureInteractions,
+                        recalculationInteractions,
                         pdsaInteractions),
-                List.of(checkinInteractions, measureInteractions, pdsaInteractions),
+                List.of(checkinInteractions, measureInteractions, recalculationInteractions, pdsaInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.
