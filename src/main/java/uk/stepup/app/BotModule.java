@@ -24,6 +24,7 @@ import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.ActionInteractions;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
@@ -184,7 +185,9 @@ public final class BotModule implements AutoCloseable {
         status = features.status;
         export = features.export;
 
-        CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
+        ActionInteractions actionInteractions = new ActionInteractions(features.actions);
+        CheckinInteractions checkinInteractions =
+                new CheckinInteractions(desk, Optional.of(measureDesk), Optional.of(actionInteractions));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
         SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
@@ -203,8 +206,14 @@ public final class BotModule implements AutoCloseable {
                         measureCommand,
                         new HomeMeasuresCommand(features.homeMeasures),
                         new ExportCommand(admin, export)),
-                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
-                List.of(checkinInteractions, measureInteractions),
+                List.of(
+                        checkinInteractions,
+                        progressCommand,
+                        taskCommand,
+                        sessionCommand,
+                        measureInteractions,
+                        actionInteractions),
+                List.of(checkinInteractions, measureInteractions, actionInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import uk.stepup.actions.ActionService;
 import uk.stepup.charts.PngCharts;
 import uk.stepup.checkins.CheckinService;
 import uk.stepup.cohorts.CohortDefaults;
@@ -64,6 +65,7 @@ public final class Features {
     public final CohortService cohorts;
     public final SetupJobService setupJobs;
     public final CheckinService checkins;
+    public final ActionService actions;
     public final HomeMeasuresService homeMeasures;
     public final ProgressService progress;
     public final MeasureEntryService measureEntry;
@@ -129,11 +131,25 @@ public final class Features {
                 outlets.setupNotes(),
                 runners.setupJobs(),
                 clock);
+        actions = new ActionService(store.cohorts(), store.homes(), store.actions(), guard, clock);
         checkins = new CheckinService(
-                store.cohorts(), store.homes(), store.checkins(), curriculum, guard, store.heldCheckins(), clock);
+                store.cohorts(),
+                store.homes(),
+                store.checkins(),
+                curriculum,
+                guard,
+                store.heldCheckins(),
+                actions,
+                clock);
         homeMeasures = new HomeMeasuresService(store.cohorts(), store.homes(), store.measures(), charts);
         progress = new ProgressService(
-                store.cohorts(), store.homes(), store.checkins(), curriculum, Optional.of(homeMeasures));
+                store.cohorts(),
+                store.homes(),
+                store.checkins(),
+                curriculum,
+                Optional.of(homeMeasures),
+                Optional.of(store.actions()),
+                clock);
         measureEntry = new MeasureEntryService(
                 store.cohorts(), store.homes(), store.measures(), guard, store.measureDrafts(), clock);
         measureDefinitions =
@@ -144,7 +160,13 @@ public final class Features {
         sessions = new SessionService(
                 store.sessions(), store.cohorts(), store.homes(), coachPosts, timers::wakeAt, guard, clock);
         status = new CohortStatusService(
-                store.cohorts(), store.homes(), store.checkins(), store.tasks(), store.sessions(), clock);
+                store.cohorts(),
+                store.homes(),
+                store.checkins(),
+                store.tasks(),
+                store.sessions(),
+                Optional.of(store.actions()),
+                clock);
         broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
                 store.cohorts(),
@@ -155,6 +177,6 @@ public final class Features {
                 store.measures(),
                 curriculum,
                 clock);
-        export = new DataExportService(histories, new ExportFiles(csv));
+        export = new DataExportService(histories, new ExportFiles(csv), Optional.of(store.actions()));
     }
 }

@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionRepository;
+import uk.stepup.actions.FollowThrough;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
@@ -32,17 +35,28 @@ import uk.stepup.tasks.TaskState;
 /**
  * {@code /cohort status}: a coach's view of every home so far: check-ins on time, late and missed (weeks whose
  * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks and sessions
- * attended. Homes at risk (2+ missed check-ins or 2+ overdue tasks) come first, then the others by how far behind
- * they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
+ * attended, and next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set
+ * ({@link FollowThrough#overdue}). Homes at risk (2+ missed check-ins, or 2+ overdue items: tasks overdue plus such
+ * next steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
  */
 public final class CohortStatusService {
     public static final int AT_RISK_MISSED = 2;
     public static final int AT_RISK_OVERDUE = 2;
 
-    /** One home's figures so far. */
-    public record HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
+    /**
+     * One home's figures so far.
+     *
+     * @param overdueActions next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they
+     *     were set; they count towards "at risk" with the overdue tasks
+     */
+    public record HomeStatus(
+            String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended, int overdueActions) {
+        public HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
+            this(home, onTime, late, missed, overdueTasks, sessionsAttended, 0);
+        }
+
         public boolean atRisk() {
-            return missed >= AT_RISK_MISSED || overdueTasks >= AT_RISK_OVERDUE;
+            return missed >= AT_RISK_MISSED || overdueTasks + overdueActions >= AT_RISK_OVERDUE;
         }
     }
 
@@ -57,6 +71,7 @@ public final class CohortStatusService {
     static final Comparator<HomeStatus> ORDER = Comparator.comparing((HomeStatus h) -> !h.atRisk())
             .thenComparing(HomeStatus::missed, Comparator.reverseOrder())
             .thenComparing(HomeStatus::overdueTasks, Comparator.reverseOrder())
+            .thenComparing(HomeStatus::overdueActions, Comparator.reverseOrder())
             .thenComparing(HomeStatus::sessionsAttended)
             .thenComparing(h -> h.home().toLowerCase(Locale.ROOT));
 
@@ -65,6 +80,7 @@ public final class CohortStatusService {
     private final CheckinRepository checkins;
     private final TaskRepository tasks;
     private final SessionRepository sessions;
+    private final Optional<ActionRepository> actions;
     private final Clock clock;
 
     public CohortStatusService(
@@ -74,6 +90,19 @@ public final class CohortStatusService {
             TaskRepository tasks,
             SessionRepository sessions,
             Clock clock) {
+        this(cohorts, homes, checkins, tasks, sessions, Optional.empty(), clock);
+    }
+
+    /** With {@code actions}, next steps open too long count towards a home's overdue items. */
+    public CohortStatusService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            TaskRepository tasks,
+            SessionRepository sessions,
+            Optional<ActionRepository> actions,
+            Clock clock) {
+        this.actions = actions;
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -107,6 +136,9 @@ public final class CohortStatusService {
                 closed.add(week);
             }
         }
+        int currentWeek = cal.currentWeek(now).orElse(closed.isEmpty() ? 0 : closed.get(closed.size() - 1));
+        Map<Long, Integer> overdueActions =
+                overdueActions(actions.map(a -> a.inCohort(cohort.id())).orElse(List.of()), currentWeek);
         return compute(
                 cohort.name(),
                 homes.inCohort(cohort.id()),
@@ -116,8 +148,20 @@ public final class CohortStatusService {
                 tasks.doneInCohort(cohort.id()),
                 sessions.forCohort(cohort.id()),
                 sessions.attendanceInCohort(cohort.id()),
+                overdueActions,
                 now,
                 cohort.zone());
+    }
+
+    /** How many of each home's actions are overdue ({@link FollowThrough#overdue}) in {@code currentWeek}, by home. */
+    static Map<Long, Integer> overdueActions(List<Action> actions, int currentWeek) {
+        Map<Long, Integer> byHome = new HashMap<>();
+        for (Action a : actions) {
+            if (FollowThrough.overdue(a, currentWeek)) {
+                byHome.merge(a.homeId(), 1, Integer::sum);
+            }
+        }
+        return byHome;
     }
 
     /**
@@ -134,6 +178,23 @@ public final class CohortStatusService {
             List<TaskDone> done,
             List<Session> sessions,
             List<Attendance> attendance,
+            Instant now,
+            ZoneId zone) {
+        return compute(
+                cohortName, homes, checkins, closedWeeks, tasks, done, sessions, attendance, Map.of(), now, zone);
+    }
+
+    /** As above, with each home's count of overdue actions ({@link #overdueActions}). */
+    static Report compute(
+            String cohortName,
+            List<Home> homes,
+            List<CheckinRepository.Rated> checkins,
+            List<Integer> closedWeeks,
+            List<Task> tasks,
+            List<TaskDone> done,
+            List<Session> sessions,
+            List<Attendance> attendance,
+            Map<Long, Integer> overdueActions,
             Instant now,
             ZoneId zone) {
         Map<Long, List<CheckinRepository.Rated>> byHome = new HashMap<>();
@@ -167,7 +228,14 @@ public final class CohortStatusService {
             int sessionsAttended = (int) held.stream()
                     .filter(s -> attended.contains(s.id() + ":" + home.id()))
                     .count();
-            rows.add(new HomeStatus(home.name(), onTime, late, missed, overdue, sessionsAttended));
+            rows.add(new HomeStatus(
+                    home.name(),
+                    onTime,
+                    late,
+                    missed,
+                    overdue,
+                    sessionsAttended,
+                    overdueActions.getOrDefault(home.id(), 0)));
         }
         rows.sort(ORDER);
         return new Report(cohortName, closedWeeks.size(), tasks.size(), held.size(), rows);

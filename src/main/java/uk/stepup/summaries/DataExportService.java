@@ -2,17 +2,19 @@ package uk.stepup.summaries;
 
 import java.util.List;
 import java.util.Optional;
+import uk.stepup.actions.ActionRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
 /**
  * A coach downloads everything stored about a cohort: homes, every home's check-in status for every week, tasks,
- * attendance and measures. Coach only, and only for a cohort on the coach's own server.
+ * attendance, measures and, when wired, the homes' actions (next steps) and how they went. Coach only, and only for a cohort on the coach's own server.
  */
 public final class DataExportService {
     private final ProgrammeHistoryLoader histories;
     private final ExportWriter writer;
+    private final Optional<ActionRepository> actions;
 
     /** What the coach gets: a sentence, and the files when it worked. */
     public record Result(Outcome outcome, List<ExportFile> files) {
@@ -22,8 +24,15 @@ public final class DataExportService {
     }
 
     public DataExportService(ProgrammeHistoryLoader histories, ExportWriter writer) {
+        this(histories, writer, Optional.empty());
+    }
+
+    /** With {@code actions}, the export ends with the {@code actions} and {@code action_follow_ups} tables. */
+    public DataExportService(
+            ProgrammeHistoryLoader histories, ExportWriter writer, Optional<ActionRepository> actions) {
         this.histories = histories;
         this.writer = writer;
+        this.actions = actions;
     }
 
     public Result export(Actor actor, Cohort cohort, ExportFormat format) {
@@ -38,7 +47,11 @@ public final class DataExportService {
         if (!actor.guildId().equals(cohort.guildId())) {
             return new Result(Outcome.refused("That cohort belongs to another server."), List.of());
         }
-        CohortExport export = ExportBuilder.build(histories.load(cohort));
+        ProgrammeHistory history = histories.load(cohort);
+        CohortExport built = ExportBuilder.build(history);
+        CohortExport export = actions.map(a -> ActionExport.addTo(
+                        built, history.homes(), a.inCohort(cohort.id()), a.followUpsInCohort(cohort.id())))
+                .orElse(built);
         List<ExportFile> files = writer.write(export, format, baseName.orElse(export.slug()));
         return new Result(Outcome.done(describe(export, format)), files);
     }
@@ -55,6 +68,10 @@ public final class DataExportService {
                 .distinct()
                 .count();
         int values = export.table(ExportColumns.MEASURES).rows().size();
+        int actions = export.tables().stream()
+                .filter(t -> t.name().equals(ExportColumns.ACTIONS))
+                .mapToInt(t -> t.rows().size())
+                .sum();
         String files = format == ExportFormat.CSV
                 ? "One CSV file per table; each opens in Excel."
                 : "One JSON document with every table.";
@@ -63,7 +80,9 @@ public final class DataExportService {
                 + " check-in rows, one per home"
                 + " and week), " + tasks + (tasks == 1 ? " task" : " tasks") + ", " + sessions
                 + (sessions == 1 ? " session" : " sessions") + ", " + values
-                + (values == 1 ? " measure value" : " measure values") + ". " + files
+                + (values == 1 ? " measure value" : " measure values")
+                + (actions == 0 ? "" : ", " + actions + (actions == 1 ? " action" : " actions") + " (next steps)")
+                + ". " + files
                 + "\nThese files hold every home's private check-ins: keep them within the coaching team.";
     }
 }

@@ -19,6 +19,8 @@ public final class ExportColumns {
     public static final String TASKS = "tasks";
     public static final String ATTENDANCE = "attendance";
     public static final String MEASURES = "measures";
+    public static final String ACTIONS = "actions";
+    public static final String ACTION_FOLLOW_UPS = "action_follow_ups";
 
     private static ExportColumn c(String name, String description) {
         return new ExportColumn(name, description);
@@ -114,4 +116,28 @@ public final class ExportColumns {
             c("source", "entered (after a check-in) or imported (history from a file)."),
             c("week", "The programme week whose form it was entered in; empty for imported history."),
             c("entered_at", "When it was entered or imported."));
+
+    /** One row per action: a next step a home set in a check-in. */
+    public static final List<ExportColumn> ACTION_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("action_id", "The action's number, the same in action_follow_ups."),
+            c("set_week", "The programme week of the check-in whose next step it is."),
+            c("next_step", "The next step, as the check-in gave it."),
+            c("status", "open (not yet said done or dropped; partly and not yet carry it forward), done or dropped."),
+            c("closed_week", "The week it was said done or dropped; empty while open."),
+            c("weeks_followed_up", "How many weeks' check-ins said how it went."),
+            c("last_outcome", "The latest done, partly, not_yet or dropped; empty if never answered."),
+            c("created_at", "When the check-in first gave it."),
+            c("updated_at", "When it last changed (its words, or its status)."));
+
+    /** One row per action and week in which the manager said how it went or added a few words. */
+    public static final List<ExportColumn> ACTION_FOLLOW_UP_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("action_id", "The action's number, as in actions."),
+            c("week", "The programme week whose check-in asked how it went."),
+            c("outcome", "done, partly, not_yet or dropped; empty if only a few words were given."),
+            c("note", "The few words the manager added, if any."),
+            c("answered_at", "When it was first answered that week."));
 }
