@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionOutcome;
+import uk.stepup.actions.ActionService;
 import uk.stepup.app.BotModule;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
@@ -45,6 +48,7 @@ import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.SessionId;
 import uk.stepup.shared.TaskId;
+import uk.stepup.storage.JdbcActionRepository;
 import uk.stepup.summaries.ProgressService;
 import uk.stepup.tasks.TaskService;
 
@@ -132,6 +136,18 @@ class AuthorizationMatrixTest {
                 ComponentIds.Action.MEASURES_MODAL,
                 a -> bot.measureDesk.submit(
                         a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
+        // Oak House's action (its week 1 next step), answered for in week 2.
+        long oakAction = new JdbcActionRepository(bot.database)
+                .forHome(f.oak()).stream().findFirst().map(Action::id).orElse(0L);
+        m.put(
+                ComponentIds.Action.ACTION_OUTCOME,
+                a -> refusedAnswer(bot.features.actions.answer(a, oakAction, 2, ActionOutcome.DONE)));
+        m.put(
+                ComponentIds.Action.ACTION_WORDS,
+                a -> bot.features.actions.shown(a, new HomeId(f.oak()), 2, List.of(oakAction)));
+        m.put(
+                ComponentIds.Action.ACTION_WORDS_MODAL,
+                a -> bot.features.actions.words(a, new HomeId(f.oak()), 2, Map.of(oakAction, "Forged words")));
         return m;
     }
 
@@ -349,7 +365,8 @@ class AuthorizationMatrixTest {
                     alice,
                     new HomeId(oak.id()),
                     1,
-                    new CheckinAnswers(Rating.GOOD, SECRET, Optional.empty(), Optional.empty(), Optional.of(SECRET)));
+                    new CheckinAnswers(
+                            Rating.GOOD, SECRET, Optional.empty(), Optional.of(SECRET), Optional.of(SECRET)));
             assertThat(saved).isInstanceOf(CheckinService.Saved.class);
             CheckinService.Result held = w.bot.desk.submit(
                     alice,
@@ -444,6 +461,10 @@ class AuthorizationMatrixTest {
     }
 
     /** What the person is told, if the use case refused them or showed them only their own (empty) view. */
+    private static Object refusedAnswer(ActionService.Answer answer) {
+        return answer instanceof ActionService.Refused r ? r.outcome() : answer;
+    }
+
     private static String refusal(Object result, String what) {
         if (result instanceof CheckinService.Refused r) {
             return r.outcome().message();
@@ -471,7 +492,15 @@ class AuthorizationMatrixTest {
         return w.bot.database.read(c -> {
             StringBuilder out = new StringBuilder();
             for (String table : List.of(
-                    "checkin", "checkin_revision", "task_done", "attendance", "measure_value", "manager", "home")) {
+                    "checkin",
+                    "checkin_revision",
+                    "task_done",
+                    "attendance",
+                    "measure_value",
+                    "manager",
+                    "home",
+                    "action",
+                    "action_follow_up")) {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                     int columns = rs.getMetaData().getColumnCount();
