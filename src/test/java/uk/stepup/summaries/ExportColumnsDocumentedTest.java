@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionOutcome;
 
 /** README.md's "Data export" section documents every exported column, so coaches and analysts can rely on it. */
 class ExportColumnsDocumentedTest {
@@ -23,13 +25,17 @@ class ExportColumnsDocumentedTest {
                 ExportColumns.CHECKIN_COLUMNS,
                 ExportColumns.TASK_COLUMNS,
                 ExportColumns.ATTENDANCE_COLUMNS,
-                ExportColumns.MEASURE_COLUMNS);
+                ExportColumns.MEASURE_COLUMNS,
+                ExportColumns.ACTION_COLUMNS,
+                ExportColumns.ACTION_FOLLOW_UP_COLUMNS);
         for (String table : List.of(
                 ExportColumns.HOMES,
                 ExportColumns.CHECKINS,
                 ExportColumns.TASKS,
                 ExportColumns.ATTENDANCE,
-                ExportColumns.MEASURES)) {
+                ExportColumns.MEASURES,
+                ExportColumns.ACTIONS,
+                ExportColumns.ACTION_FOLLOW_UPS)) {
             assertThat(section).contains("| " + table + " |");
         }
         tables.stream().flatMap(List::stream).forEach(c -> {
@@ -38,6 +44,12 @@ class ExportColumnsDocumentedTest {
         });
         for (WeekStatus s : WeekStatus.values()) {
             assertThat(section).contains("`" + s.key() + "`");
+        }
+        for (ActionOutcome o : ActionOutcome.values()) {
+            assertThat(section).contains("`" + o.key() + "`");
+        }
+        for (Action.Status st : Action.Status.values()) {
+            assertThat(section).contains("`" + st.key() + "`");
         }
         Stream.of(ProgrammeHistory.TaskState.values())
                 .forEach(s -> assertThat(section).contains("`" + s.key() + "`"));
