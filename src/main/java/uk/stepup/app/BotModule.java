@@ -40,6 +40,8 @@ import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.JdaSetupNotes;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasureSetupCommand;
+import uk.stepup.discord.PdsaCommand;
+import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RequestPacer;
@@ -194,6 +196,7 @@ public final class BotModule implements AutoCloseable {
         MeasureSetupCommand measureCommand =
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
+        PdsaInteractions pdsaInteractions = new PdsaInteractions(features.pdsa);
         InteractionRouter router = new InteractionRouter(
                 List.of(
                         new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))),
@@ -205,15 +208,17 @@ public final class BotModule implements AutoCloseable {
                         new SummaryCommand(programme, admin),
                         measureCommand,
                         new HomeMeasuresCommand(features.homeMeasures),
-                        new ExportCommand(admin, export)),
+                        new ExportCommand(admin, export),
+                        new PdsaCommand(features.pdsa)),
                 List.of(
                         checkinInteractions,
                         progressCommand,
                         taskCommand,
                         sessionCommand,
                         measureInteractions,
+                        pdsaInteractions,
                         actionInteractions),
-                List.of(checkinInteractions, measureInteractions, actionInteractions),
+                List.of(checkinInteractions, measureInteractions, pdsaInteractions, actionInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

@@ -21,6 +21,7 @@ import uk.stepup.cohorts.SetupNotes;
 import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.export.ExportFiles;
+import uk.stepup.improvement.PdsaService;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.MeasureDefinitionService;
@@ -31,6 +32,7 @@ import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.ProgressService;
+import uk.stepup.summaries.SharedChanges;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 import uk.stepup.tasks.BroadcastService;
 import uk.stepup.tasks.CoachPublisher;
@@ -76,6 +78,7 @@ public final class Features {
     public final CohortStatusService status;
     public final BroadcastService broadcasts;
     public final DataExportService export;
+    public final PdsaService pdsa;
 
     /**
      * Builds every use case, in the order they depend on each other.
@@ -101,7 +104,8 @@ public final class Features {
                 curricula,
                 Optional.of(new CohortMeasures(store.measures(), charts)),
                 Optional.of(store.tasks()),
-                clock);
+                clock,
+                Optional.of(new SharedChanges(store.cycles(), store.measures())));
         CoachPublisher coachPosts = outlets.coachPosts();
         coachReminders = new CoachReminders(store.tasks(), store.sessions(), store.homes(), coachPosts, timers, clock);
         programme = new WeeklyProgramme(
@@ -115,7 +119,8 @@ public final class Features {
                 timers,
                 coachReminders,
                 clock,
-                runners.posts());
+                runners.posts(),
+                Optional.of(store.cycles()));
         programmeRef.set(programme);
 
         JacksonCsv csv = new JacksonCsv();
@@ -165,8 +170,10 @@ public final class Features {
                 store.checkins(),
                 store.tasks(),
                 store.sessions(),
-                Optional.of(store.actions()),
-                clock);
+                clock,
+                Optional.of(store.cycles()),
+                Optional.of(store.actions()));
+        pdsa = new PdsaService(store.cycles(), store.measures(), store.homes(), store.cohorts(), guard, clock);
         broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
                 store.cohorts(),

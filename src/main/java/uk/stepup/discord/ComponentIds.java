@@ -54,6 +54,16 @@ public final class ComponentIds {
         MEASURES_ADD("ma"),
         /** The measures modal: home, week, page. */
         MEASURES_MODAL("mm"),
+        /** The new PDSA cycle modal (no arguments: the home is the manager's own). */
+        PDSA_NEW_MODAL("pn"),
+        /** Do, Study or Act on a cycle's message: cycle id, do|study|act. */
+        PDSA_STEP("ps"),
+        /** How the cohort may see a cycle: cycle id, anonymous|named|none. */
+        PDSA_SHARE("pz"),
+        /** Adopt, Adapt or Abandon (after Act): cycle id, the decision, the cycle's message id. */
+        PDSA_DECIDE("pd"),
+        /** The Do, Study or Act modal: cycle id, do|study|adopt|adapt|abandon, the cycle's message id. */
+        PDSA_MODAL("pm"),
         /** How a next step went, before the check-in: action id, week, done|partly|not_yet|dropped. */
         ACTION_OUTCOME("ao"),
         /** Add a few words on the next steps shown: home, week, cohort, then the actions' ids. */

@@ -2,6 +2,7 @@ package uk.stepup.summaries;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
+import uk.stepup.improvement.CycleRepository;
+import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.tasks.Attendance;
@@ -34,14 +37,24 @@ import uk.stepup.tasks.TaskState;
 
 /**
  * {@code /cohort status}: a coach's view of every home so far: check-ins on time, late and missed (weeks whose
- * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks and sessions
- * attended, and next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set
- * ({@link FollowThrough#overdue}). Homes at risk (2+ missed check-ins, or 2+ overdue items: tasks overdue plus such
- * next steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
+ * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks, sessions
+ * attended and, when given the cycles, PDSA cycles being tested, adopted and overdue a Study; when given the actions,
+ * next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set ({@link
+ * FollowThrough#overdue}). Homes at risk (2+ missed check-ins, or 2+ overdue items: tasks overdue plus such next
+ * steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
  */
 public final class CohortStatusService {
     public static final int AT_RISK_MISSED = 2;
     public static final int AT_RISK_OVERDUE = 2;
+
+    /** A home's PDSA cycles: being tested (no decision yet), adopted, and past their planned length without a Study. */
+    public record CycleCounts(int testing, int adopted, int studyOverdue) {
+        public static final CycleCounts NONE = new CycleCounts(0, 0, 0);
+
+        public boolean any() {
+            return testing + adopted + studyOverdue > 0;
+        }
+    }
 
     /**
      * One home's figures so far.
@@ -50,9 +63,29 @@ public final class CohortStatusService {
      *     were set; they count towards "at risk" with the overdue tasks
      */
     public record HomeStatus(
-            String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended, int overdueActions) {
+            String home,
+            int onTime,
+            int late,
+            int missed,
+            int overdueTasks,
+            int sessionsAttended,
+            CycleCounts cycles,
+            int overdueActions) {
+        /** A home with no PDSA cycles or overdue next steps counted. */
         public HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
-            this(home, onTime, late, missed, overdueTasks, sessionsAttended, 0);
+            this(home, onTime, late, missed, overdueTasks, sessionsAttended, CycleCounts.NONE);
+        }
+
+        /** A home with no overdue next steps counted. */
+        public HomeStatus(
+                String home,
+                int onTime,
+                int late,
+                int missed,
+                int overdueTasks,
+                int sessionsAttended,
+                CycleCounts cycles) {
+            this(home, onTime, late, missed, overdueTasks, sessionsAttended, cycles, 0);
         }
 
         public boolean atRisk() {
@@ -80,8 +113,9 @@ public final class CohortStatusService {
     private final CheckinRepository checkins;
     private final TaskRepository tasks;
     private final SessionRepository sessions;
-    private final Optional<ActionRepository> actions;
     private final Clock clock;
+    private final Optional<CycleRepository> cycles;
+    private final Optional<ActionRepository> actions;
 
     public CohortStatusService(
             CohortRepository cohorts,
@@ -90,18 +124,32 @@ public final class CohortStatusService {
             TaskRepository tasks,
             SessionRepository sessions,
             Clock clock) {
-        this(cohorts, homes, checkins, tasks, sessions, Optional.empty(), clock);
+        this(cohorts, homes, checkins, tasks, sessions, clock, Optional.empty());
     }
 
-    /** With {@code actions}, next steps open too long count towards a home's overdue items. */
+    /** With each home's PDSA cycles counted (testing, adopted, Study overdue). */
     public CohortStatusService(
             CohortRepository cohorts,
             HomeRepository homes,
             CheckinRepository checkins,
             TaskRepository tasks,
             SessionRepository sessions,
-            Optional<ActionRepository> actions,
-            Clock clock) {
+            Clock clock,
+            Optional<CycleRepository> cycles) {
+        this(cohorts, homes, checkins, tasks, sessions, clock, cycles, Optional.empty());
+    }
+
+    /** With the cycles counted and, given {@code actions}, next steps open too long among a home's overdue items. */
+    public CohortStatusService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            TaskRepository tasks,
+            SessionRepository sessions,
+            Clock clock,
+            Optional<CycleRepository> cycles,
+            Optional<ActionRepository> actions) {
+        this.cycles = cycles;
         this.actions = actions;
         this.cohorts = cohorts;
         this.homes = homes;
@@ -148,9 +196,10 @@ public final class CohortStatusService {
                 tasks.doneInCohort(cohort.id()),
                 sessions.forCohort(cohort.id()),
                 sessions.attendanceInCohort(cohort.id()),
-                overdueActions,
                 now,
-                cohort.zone());
+                cohort.zone(),
+                cycleCounts(cohort, now),
+                overdueActions);
     }
 
     /** How many of each home's actions are overdue ({@link FollowThrough#overdue}) in {@code currentWeek}, by home. */
@@ -162,6 +211,25 @@ public final class CohortStatusService {
             }
         }
         return byHome;
+    }
+
+    /** Each home's PDSA cycles counted, by home id; empty without cycles. */
+    private Map<Long, CycleCounts> cycleCounts(Cohort cohort, Instant now) {
+        Map<Long, CycleCounts> out = new HashMap<>();
+        if (cycles.isEmpty()) {
+            return out;
+        }
+        LocalDate today = now.atZone(cohort.zone()).toLocalDate();
+        for (PdsaCycle c : cycles.get().inCohort(cohort.id())) {
+            CycleCounts was = out.getOrDefault(c.homeId(), CycleCounts.NONE);
+            out.put(
+                    c.homeId(),
+                    new CycleCounts(
+                            was.testing() + (c.testing() ? 1 : 0),
+                            was.adopted() + (c.adopted() ? 1 : 0),
+                            was.studyOverdue() + (c.studyOverdue(today) ? 1 : 0)));
+        }
+        return out;
     }
 
     /**
@@ -181,10 +249,10 @@ public final class CohortStatusService {
             Instant now,
             ZoneId zone) {
         return compute(
-                cohortName, homes, checkins, closedWeeks, tasks, done, sessions, attendance, Map.of(), now, zone);
+                cohortName, homes, checkins, closedWeeks, tasks, done, sessions, attendance, now, zone, Map.of());
     }
 
-    /** As above, with each home's count of overdue actions ({@link #overdueActions}). */
+    /** As above, with each home's PDSA cycles counted (by home id; a home without any counts none). */
     static Report compute(
             String cohortName,
             List<Home> homes,
@@ -194,9 +262,38 @@ public final class CohortStatusService {
             List<TaskDone> done,
             List<Session> sessions,
             List<Attendance> attendance,
-            Map<Long, Integer> overdueActions,
             Instant now,
-            ZoneId zone) {
+            ZoneId zone,
+            Map<Long, CycleCounts> cycleCounts) {
+        return compute(
+                cohortName,
+                homes,
+                checkins,
+                closedWeeks,
+                tasks,
+                done,
+                sessions,
+                attendance,
+                now,
+                zone,
+                cycleCounts,
+                Map.of());
+    }
+
+    /** As above, with each home's count of overdue next steps ({@link #overdueActions}; by home id). */
+    static Report compute(
+            String cohortName,
+            List<Home> homes,
+            List<CheckinRepository.Rated> checkins,
+            List<Integer> closedWeeks,
+            List<Task> tasks,
+            List<TaskDone> done,
+            List<Session> sessions,
+            List<Attendance> attendance,
+            Instant now,
+            ZoneId zone,
+            Map<Long, CycleCounts> cycleCounts,
+            Map<Long, Integer> overdueActions) {
         Map<Long, List<CheckinRepository.Rated>> byHome = new HashMap<>();
         checkins.forEach(
                 c -> byHome.computeIfAbsent(c.homeId(), k -> new ArrayList<>()).add(c));
@@ -235,6 +332,7 @@ public final class CohortStatusService {
                     missed,
                     overdue,
                     sessionsAttended,
+                    cycleCounts.getOrDefault(home.id(), CycleCounts.NONE),
                     overdueActions.getOrDefault(home.id(), 0)));
         }
         rows.sort(ORDER);

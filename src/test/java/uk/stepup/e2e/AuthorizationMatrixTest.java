@@ -29,6 +29,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
 import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.improvement.PdsaService;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
@@ -148,12 +149,20 @@ class AuthorizationMatrixTest {
         m.put(
                 ComponentIds.Action.ACTION_WORDS_MODAL,
                 a -> bot.features.actions.words(a, new HomeId(f.oak()), 2, Map.of(oakAction, "Forged words")));
+        // A PDSA cycle's buttons act for the cycle's home, and its coaches may act too (spec section 11), so a stale or
+        // forged cycle id is one that no longer exists; a cross-home press is refused in PdsaEndToEndTest.
+        PdsaService pdsa = bot.features.pdsa;
+        m.put(ComponentIds.Action.PDSA_NEW_MODAL, pdsa::startForm);
+        m.put(ComponentIds.Action.PDSA_STEP, a -> pdsa.open(a, 0, PdsaService.Step.STUDY));
+        m.put(ComponentIds.Action.PDSA_SHARE, a -> pdsa.share(a, 0, HighlightShare.NAMED));
+        m.put(ComponentIds.Action.PDSA_DECIDE, a -> pdsa.open(a, 0, PdsaService.Step.ACT));
+        m.put(ComponentIds.Action.PDSA_MODAL, a -> pdsa.recordStudy(a, 0, "Forged study"));
         return m;
     }
 
     /** Commands anyone may run; each shows the person only their own data. */
-    static final List<String> OPEN =
-            List.of("checkin", "progress", "task list", "measure list", "measure import", "measures");
+    static final List<String> OPEN = List.of(
+            "checkin", "progress", "task list", "measure list", "measure import", "measures", "pdsa new", "pdsa list");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";
@@ -481,6 +490,12 @@ class AuthorizationMatrixTest {
         if (result instanceof Optional<?> o && o.isEmpty()) {
             return "";
         }
+        if (result instanceof PdsaService.Refused r) {
+            return r.why().message();
+        }
+        if (result instanceof PdsaService.StartForm own) {
+            return own.home(); // the new-cycle form for the person's own home
+        }
         if (result instanceof ProgressService.Progress p) {
             return p.text();
         }
@@ -500,7 +515,8 @@ class AuthorizationMatrixTest {
                     "manager",
                     "home",
                     "action",
-                    "action_follow_up")) {
+                    "action_follow_up",
+                    "pdsa_cycle")) {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                     int columns = rs.getMetaData().getColumnCount();

@@ -128,9 +128,10 @@ class CohortStatusServiceTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                CohortStatusService.overdueActions(actions, 3),
                 NOW,
-                LONDON);
+                LONDON,
+                Map.of(),
+                CohortStatusService.overdueActions(actions, 3));
         assertThat(r.homes())
                 .extracting(CohortStatusService.HomeStatus::home)
                 .containsExactly("Ash Lodge", "Beech View", "Cedar Court");
