@@ -84,7 +84,7 @@ public final class ActionInteractions implements InteractionHandlers.Buttons, In
                     .append(Markdown.bold(item.number() + "."))
                     .append(' ')
                     .append(UserText.shorten(UserText.oneLine(item.action().text()), 200))
-                    .append(" _(week ")
+                    .append(" _(from week ")
                     .append(item.action().setWeek())
                     .append(")_");
             item.answered()

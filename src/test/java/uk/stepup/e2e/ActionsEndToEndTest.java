@@ -198,7 +198,7 @@ class ActionsEndToEndTest {
         assertThat(ask.pingedNobody()).isTrue();
         assertThat(ask.content())
                 .contains("Before week 2's check-in: how did your next steps go?")
-                .contains("**1.** " + OAK_STEP + " (and the pharmacist) _(week 1)_");
+                .contains("**1.** " + OAK_STEP + " (and the pharmacist) _(from week 1)_");
         assertThat(ask.buttons())
                 .extracting(b -> b.label())
                 .containsExactly(
@@ -323,7 +323,7 @@ class ActionsEndToEndTest {
     void in_week_three_the_step_carried_forward_is_asked_again_and_done_closes_it() {
         h.at(prompt(3));
         SandboxMessage ask = pressCheckIn(h.alice, 3).awaitReply(WAIT);
-        assertThat(ask.content()).contains("Before week 3's check-in").contains("_(week 1)_");
+        assertThat(ask.content()).contains("Before week 3's check-in").contains("_(from week 1)_");
         SandboxMessage redrawn =
                 h.sandbox.as(h.alice, h.guild).clickLabel(ask, "1 · Done").awaitReply(WAIT);
         assertThat(redrawn.content()).contains("→ ✅ Done");
