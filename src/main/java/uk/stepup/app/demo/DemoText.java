@@ -69,7 +69,7 @@ record DemoText(
 
     /**
      * A PDSA cycle as a manager types it: the plan in the programme week given, then (for the story home) what they
-     * did, what the data said, and their decision with its reason.
+     * did, what the data said, and their decision with its reason; {@code next} is the changed plan when adapting.
      */
     record Cycle(
             int week,
@@ -80,7 +80,8 @@ record DemoText(
             String did,
             String study,
             String decision,
-            String act) {}
+            String act,
+            String next) {}
 
     /** The text shipped with the bot. */
     static DemoText load() {
