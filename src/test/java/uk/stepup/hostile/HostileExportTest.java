@@ -122,7 +122,7 @@ class HostileExportTest {
                     written.put(p.getFileName().toString(), Files.readAllBytes(p));
                 }
             }
-            assertThat(written).hasSize(5);
+            assertThat(written).hasSize(7);
             problems.addAll(csvProblems(written, stored));
             Path jsonOut = dir.resolve("export.json");
             assertThat(cli(
