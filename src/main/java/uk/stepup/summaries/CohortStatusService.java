@@ -41,7 +41,8 @@ import uk.stepup.tasks.TaskState;
  * attended and, when given the cycles, PDSA cycles being tested, adopted and overdue a Study; when given the actions,
  * next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set ({@link
  * FollowThrough#overdue}). Homes at risk (2+ missed check-ins, or 2+ overdue items: tasks overdue plus such next
- * steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
+ * steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes
+ * it as one reply within Discord's limits.
  */
 public final class CohortStatusService {
     public static final int AT_RISK_MISSED = 2;

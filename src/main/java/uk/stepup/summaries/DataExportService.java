@@ -9,7 +9,8 @@ import uk.stepup.shared.Outcome;
 
 /**
  * A coach downloads everything stored about a cohort: homes, every home's check-in status for every week, tasks,
- * attendance, measures and, when wired, the homes' actions (next steps) and how they went. Coach only, and only for a cohort on the coach's own server.
+ * attendance, measures and, when wired, the homes' actions (next steps) and how they went. Coach only, and only for
+ * a cohort on the coach's own server.
  */
 public final class DataExportService {
     private final ProgrammeHistoryLoader histories;
