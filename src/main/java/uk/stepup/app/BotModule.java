@@ -25,6 +25,7 @@ import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.discord.ActionInteractions;
+import uk.stepup.discord.AimCommand;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
@@ -44,6 +45,7 @@ import uk.stepup.discord.PdsaCommand;
 import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.discord.RecalculationInteractions;
 import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
@@ -196,6 +198,7 @@ public final class BotModule implements AutoCloseable {
         MeasureSetupCommand measureCommand =
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
+        RecalculationInteractions recalculationInteractions = new RecalculationInteractions(features.recalculations);
         PdsaInteractions pdsaInteractions = new PdsaInteractions(features.pdsa);
         InteractionRouter router = new InteractionRouter(
                 List.of(
@@ -207,8 +210,9 @@ public final class BotModule implements AutoCloseable {
                         new BroadcastCommand(features.broadcasts, admin),
                         new SummaryCommand(programme, admin),
                         measureCommand,
-                        new HomeMeasuresCommand(features.homeMeasures),
+                        new HomeMeasuresCommand(features.homeMeasures, Optional.of(features.recalculations)),
                         new ExportCommand(admin, export),
+                        new AimCommand(features.aims),
                         new PdsaCommand(features.pdsa)),
                 List.of(
                         checkinInteractions,
@@ -216,9 +220,15 @@ public final class BotModule implements AutoCloseable {
                         taskCommand,
                         sessionCommand,
                         measureInteractions,
+                        recalculationInteractions,
                         pdsaInteractions,
                         actionInteractions),
-                List.of(checkinInteractions, measureInteractions, pdsaInteractions, actionInteractions),
+                List.of(
+                        checkinInteractions,
+                        measureInteractions,
+                        recalculationInteractions,
+                        pdsaInteractions,
+                        actionInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

@@ -21,7 +21,10 @@ import uk.stepup.cohorts.SetupNotes;
 import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.export.ExportFiles;
+import uk.stepup.improvement.AimService;
+import uk.stepup.improvement.ImprovementNotes;
 import uk.stepup.improvement.PdsaService;
+import uk.stepup.improvement.RecalculationService;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.MeasureDefinitionService;
@@ -78,6 +81,11 @@ public final class Features {
     public final CohortStatusService status;
     public final BroadcastService broadcasts;
     public final DataExportService export;
+    /** A home's aims for its measures ({@code /aim}). */
+    public final AimService aims;
+    /** Recalculating a home's limits after a sustained shift: offered by the bot, decided by a person. */
+    public final RecalculationService recalculations;
+
     public final PdsaService pdsa;
 
     /**
@@ -146,7 +154,15 @@ public final class Features {
                 store.heldCheckins(),
                 actions,
                 clock);
-        homeMeasures = new HomeMeasuresService(store.cohorts(), store.homes(), store.measures(), charts);
+        homeMeasures = new HomeMeasuresService(
+                store.cohorts(),
+                store.homes(),
+                store.measures(),
+                charts,
+                new ImprovementNotes(store.aims(), store.cycles(), store.recalculations()));
+        aims = new AimService(store.cohorts(), store.homes(), store.measures(), store.aims(), guard, clock);
+        recalculations = new RecalculationService(
+                store.cohorts(), store.homes(), homeMeasures, store.cycles(), store.recalculations(), guard, clock);
         progress = new ProgressService(
                 store.cohorts(),
                 store.homes(),

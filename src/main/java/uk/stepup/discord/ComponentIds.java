@@ -54,6 +54,12 @@ public final class ComponentIds {
         MEASURES_ADD("ma"),
         /** The measures modal: home, week, page. */
         MEASURES_MODAL("mm"),
+        /** Recalculate a home's limits from a period (opens the form asking why): home, measure, period (ISO date). */
+        RECALC_OFFER("lr"),
+        /** The form confirming a recalculation: home, measure, period (ISO date). */
+        RECALC_MODAL("lm"),
+        /** Undo a recalculation: its id. */
+        RECALC_UNDO("lu"),
         /** The new PDSA cycle modal (no arguments: the home is the manager's own). */
         PDSA_NEW_MODAL("pn"),
         /** Do, Study or Act on a cycle's message: cycle id, do|study|act. */

@@ -82,6 +82,7 @@ public final class ExportBuilder {
                         home.name(),
                         w.number(),
                         w.start().orElse(null),
+                        found.map(Checkin::framework).orElse(w.item().framework()),
                         found.map(Checkin::code).orElse(w.item().code()),
                         w.item().keyQuestion().label(),
                         w.item().title(),

@@ -56,7 +56,12 @@ public final class ExportColumns {
             HOME,
             c("week", "Programme week, from 1."),
             c("week_start", "The Monday the week began; empty for a week cut short by a pause."),
-            c("code", "The week's KLOE or quality statement code, e.g. S1."),
+            c(
+                    "framework",
+                    "The framework the week's item belongs to: kloe-2017 (CQC's 2017 key lines of enquiry),"
+                            + " saf-2023 (its 2023 quality statements) or one added later; prompts/crosswalks/"
+                            + " maps codes between frameworks."),
+            c("code", "The week's item in that framework: a KLOE or quality statement code, e.g. S1 or QS-S3."),
             c("key_question", "Safe, Effective, Caring, Responsive or Well-led."),
             c("title", "The KLOE or quality statement's title."),
             c(

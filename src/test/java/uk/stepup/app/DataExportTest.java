@@ -90,11 +90,13 @@ class DataExportTest {
                     .as("one row per home and week")
                     .isTrue();
             assertThat(row.get("cohort")).isEqualTo("Spring 2027");
+            assertThat(row.get("framework")).isEqualTo("kloe-2017");
             assertThat(row.get("code"))
                     .isEqualTo(List.of("S1", "S2", "E1", "W1").get(week - 1));
             Optional<Checkin> stored = f.checkins.find(home.id(), week);
             if (stored.isPresent()) {
                 Checkin c = stored.get();
+                assertThat(row.get("framework")).isEqualTo(c.framework());
                 assertThat(row.get("status")).isEqualTo(c.late() ? "late" : "on_time");
                 assertThat(row.get("rating")).isEqualTo(c.answers().rating().key());
                 assertThat(row.get("rating_score"))

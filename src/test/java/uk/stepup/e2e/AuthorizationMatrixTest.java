@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.improvement.PdsaService;
+import uk.stepup.improvement.RecalculationService;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
@@ -149,6 +151,14 @@ class AuthorizationMatrixTest {
         m.put(
                 ComponentIds.Action.ACTION_WORDS_MODAL,
                 a -> bot.features.actions.words(a, new HomeId(f.oak()), 2, Map.of(oakAction, "Forged words")));
+        // Oak House has no sustained shift to recalculate from, and no recalculation to undo.
+        m.put(
+                ComponentIds.Action.RECALC_OFFER,
+                a -> refused(bot.features.recalculations.check(a, f.oak(), 1, LocalDate.of(2027, 1, 4))));
+        m.put(
+                ComponentIds.Action.RECALC_MODAL,
+                a -> bot.features.recalculations.confirm(a, f.oak(), 1, LocalDate.of(2027, 1, 4), "Forged reason"));
+        m.put(ComponentIds.Action.RECALC_UNDO, a -> bot.features.recalculations.undo(a, 1));
         // A PDSA cycle's buttons act for the cycle's home, and its coaches may act too (spec section 11), so a stale or
         // forged cycle id is one that no longer exists; a cross-home press is refused in PdsaEndToEndTest.
         PdsaService pdsa = bot.features.pdsa;
@@ -160,9 +170,23 @@ class AuthorizationMatrixTest {
         return m;
     }
 
+    /** What a recalculation check said: the refusal, or the offer (which the matrix then reports as not refused). */
+    private static Object refused(RecalculationService.Check check) {
+        return check instanceof RecalculationService.Refused r ? r.why() : check;
+    }
+
     /** Commands anyone may run; each shows the person only their own data. */
     static final List<String> OPEN = List.of(
-            "checkin", "progress", "task list", "measure list", "measure import", "measures", "pdsa new", "pdsa list");
+            "checkin",
+            "progress",
+            "task list",
+            "measure list",
+            "measure import",
+            "measures",
+            "aim set",
+            "aim clear",
+            "pdsa new",
+            "pdsa list");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";

@@ -119,10 +119,10 @@ class ExportEndToEndTest {
         assertThat(checkins).startsWith("\uFEFFcohort,home,week,");
         assertThat(checkins.split("\r\n")).hasSize(3);
         assertThat(checkins)
-                .contains("Spring 2027,Oak House,1,2027-01-04,S1,Safe,")
+                .contains("Spring 2027,Oak House,1,2027-01-04,kloe-2017,S1,Safe,")
                 .contains(",on_time,good,3,")
                 .contains("'=HYPERLINK(")
-                .contains("Spring 2027,Elm Court,1,2027-01-04,S1,Safe,");
+                .contains("Spring 2027,Elm Court,1,2027-01-04,kloe-2017,S1,Safe,");
         assertThat(checkins).as("week 1 is still open for Elm Court").contains(",open,");
     }
 

@@ -27,6 +27,13 @@ final class Prompts {
             result.problems().stream().limit(20).forEach(p -> s.append('\n').append(p));
             throw new UserError(ExitCodes.FAILED, s.toString());
         }
+        String framework = cfg.curriculum().framework();
+        if (!result.curricula().containsKey(framework)) {
+            throw new UserError(
+                    ExitCodes.FAILED,
+                    "curriculum.framework: no folder " + framework + " in " + dir + " (the frameworks are "
+                            + String.join(", ", result.curricula().keySet()) + ")");
+        }
         return result.curricula();
     }
 }

@@ -65,7 +65,7 @@ record DemoText(
             String scoreNote) {}
 
     /** An aim as the manager types it into {@code /aim set}. */
-    record Aim(String from, String to, String by, String words) {}
+    record Aim(double from, double to, String by, String words) {}
 
     /**
      * A PDSA cycle as a manager types it: the plan in the programme week given, then (for the story home) what they

@@ -3,6 +3,7 @@ package uk.stepup.app.demo;
 import static uk.stepup.app.demo.Demo.LONDON;
 import static uk.stepup.app.demo.Demo.WAIT;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,6 +31,13 @@ import uk.stepup.sandbox.SandboxUser;
 final class ImprovementStory {
     private static final Logger LOG = LoggerFactory.getLogger(ImprovementStory.class);
     private static final Pattern CHANNEL = Pattern.compile("<#(\\d+)>");
+    /** The week the story home sets its aim for falls. */
+    static final int AIM_WEEK = 2;
+    /**
+     * The week the story home is offered, and confirms, new limits: its falls have been below the mean for 8 weeks
+     * since the change it adopted (7 make a shift).
+     */
+    static final int RECALCULATE_WEEK = 14;
 
     private final Sandbox sandbox;
     private final Timeline timeline;
@@ -54,6 +62,12 @@ final class ImprovementStory {
         SimulatedManager first = server.managers().get(0);
         DemoText.Cycle one = story.get(0);
         DemoText.Cycle two = story.get(1);
+        if (week == AIM_WEEK) {
+            timeline.at(tuesday, () -> setAim(server, first));
+        } else if (week == RECALCULATE_WEEK) {
+            // Friday, when the week's falls are in: the chart offers to recalculate, and the manager agrees.
+            timeline.at(tuesday.plus(Duration.ofDays(3)), () -> recalculate(server, first));
+        }
         if (week == one.week()) {
             timeline.at(tuesday, () -> start(server, first, one, "Falls"));
         } else if (week == one.week() + 1) {
@@ -75,6 +89,52 @@ final class ImprovementStory {
         for (int i = 0; i < text.others().size() && i + 1 < server.managers().size(); i++) {
             planOther(server, server.managers().get(i + 1), text.others().get(i), week, tuesday);
         }
+    }
+
+    /** {@code /aim set} for falls, as the manager types it. */
+    private void setAim(DemoServer server, SimulatedManager m) {
+        DemoText.Aim aim = text.aim();
+        as(server, m.user())
+                .slash(
+                        "aim set",
+                        Map.of(
+                                "measure",
+                                "Falls",
+                                "from",
+                                aim.from(),
+                                "to",
+                                aim.to(),
+                                "by",
+                                aim.by(),
+                                "words",
+                                aim.words()),
+                        server.general())
+                .awaitResponse(WAIT)
+                .awaitReply(WAIT);
+    }
+
+    /** {@code /measures}: the chart offers new limits after the adopted change; the manager confirms with a reason. */
+    private void recalculate(DemoServer server, SimulatedManager m) {
+        SandboxMessage measures = as(server, m.user())
+                .slash("measures", server.general())
+                .awaitResponse(WAIT)
+                .awaitReply(WAIT);
+        Optional<String> offer = measures.buttons().stream()
+                .map(b -> b.label())
+                .filter(l -> l.startsWith("Recalculate"))
+                .findFirst();
+        if (offer.isEmpty()) {
+            LOG.warn("Demo: {}'s chart offered no recalculation", m.home());
+            return;
+        }
+        SandboxModal form = as(server, m.user())
+                .clickLabel(measures, offer.get())
+                .awaitResponse(WAIT)
+                .modal();
+        as(server, m.user())
+                .submitModal(form, Map.of(form.fields().get(0).customId(), text.recalculateWhy()))
+                .awaitResponse(WAIT)
+                .awaitReply(WAIT);
     }
 
     /** Another home's cycle: planned, done a week later, studied and decided a week after its planned length. */
