@@ -47,6 +47,7 @@ import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RecalculationInteractions;
 import uk.stepup.discord.RequestPacer;
+import uk.stepup.discord.ScoreCommand;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
@@ -213,7 +214,8 @@ public final class BotModule implements AutoCloseable {
                         new HomeMeasuresCommand(features.homeMeasures, Optional.of(features.recalculations)),
                         new ExportCommand(admin, export),
                         new AimCommand(features.aims),
-                        new PdsaCommand(features.pdsa)),
+                        new PdsaCommand(features.pdsa),
+                        new ScoreCommand(features.progressScores, admin)),
                 List.of(
                         checkinInteractions,
                         progressCommand,

@@ -24,6 +24,7 @@ import uk.stepup.export.ExportFiles;
 import uk.stepup.improvement.AimService;
 import uk.stepup.improvement.ImprovementNotes;
 import uk.stepup.improvement.PdsaService;
+import uk.stepup.improvement.ProgressScoreService;
 import uk.stepup.improvement.RecalculationService;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasuresService;
@@ -86,6 +87,7 @@ public final class Features {
     /** Recalculating a home's limits after a sustained shift: offered by the bot, decided by a person. */
     public final RecalculationService recalculations;
 
+    public final ProgressScoreService progressScores;
     public final PdsaService pdsa;
 
     /**
@@ -192,14 +194,17 @@ public final class Features {
         pdsa = new PdsaService(store.cycles(), store.measures(), store.homes(), store.cohorts(), guard, clock);
         broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
-                store.cohorts(),
-                store.homes(),
-                store.checkins(),
-                store.ledger(),
-                store.reportQueries(),
-                store.measures(),
-                curriculum,
-                clock);
+                        store.cohorts(),
+                        store.homes(),
+                        store.checkins(),
+                        store.ledger(),
+                        store.reportQueries(),
+                        store.measures(),
+                        curriculum,
+                        clock)
+                .withImprovement(new ProgrammeHistoryLoader.ImprovementSource(
+                        store.aims(), store.cycles(), store.recalculations(), store.progressScores()));
         export = new DataExportService(histories, new ExportFiles(csv), Optional.of(store.actions()));
+        progressScores = new ProgressScoreService(store.progressScores(), store.cohorts(), store.homes(), guard, clock);
     }
 }

@@ -208,14 +208,32 @@ public final class PdsaInteractions implements InteractionHandlers.Buttons, Inte
                                 .setMaxLength(PdsaCycle.TEXT_MAX)
                                 .build()));
         if (d == PdsaCycle.Decision.ADAPT) {
-            modal.addComponents(Label.of(
-                    PdsaService.NEXT,
-                    "The next cycle's plan: edit this one",
-                    TextInput.create("next", TextInputStyle.PARAGRAPH)
-                            .setRequired(false)
-                            .setMaxLength(PdsaCycle.TEXT_MAX)
-                            .setValue(c.plan())
-                            .build()));
+            // The next cycle is the adapted change: its idea, plan and prediction start as this cycle's, to edit.
+            modal.addComponents(
+                    Label.of(
+                            PdsaService.NEXT_IDEA,
+                            "Edit it for the next cycle, or keep it",
+                            TextInput.create("idea", TextInputStyle.SHORT)
+                                    .setRequired(false)
+                                    .setMaxLength(PdsaCycle.IDEA_MAX)
+                                    .setValue(c.changeIdea())
+                                    .build()),
+                    Label.of(
+                            PdsaService.NEXT,
+                            "The next cycle's plan: edit this one",
+                            TextInput.create("next", TextInputStyle.PARAGRAPH)
+                                    .setRequired(false)
+                                    .setMaxLength(PdsaCycle.TEXT_MAX)
+                                    .setValue(c.plan())
+                                    .build()),
+                    Label.of(
+                            PdsaService.NEXT_PREDICTION,
+                            "What should happen this time",
+                            TextInput.create("prediction", TextInputStyle.PARAGRAPH)
+                                    .setRequired(false)
+                                    .setMaxLength(PdsaCycle.TEXT_MAX)
+                                    .setValue(c.prediction())
+                                    .build()));
         }
         e.replyModal(modal.build()).queue(null, InteractionErrors.onFailure(e, "the Act form"));
     }
@@ -262,7 +280,7 @@ public final class PdsaInteractions implements InteractionHandlers.Buttons, Inte
                         cycleId,
                         PdsaCycle.Decision.valueOf(kind.toUpperCase(Locale.ROOT)),
                         value(e, "why"),
-                        value(e, "next"));
+                        new PdsaService.NextCycle(value(e, "idea"), value(e, "next"), value(e, "prediction")));
         };
         if (!(r instanceof PdsaService.Done done)) {
             refuse(e, (PdsaService.Refused) r);

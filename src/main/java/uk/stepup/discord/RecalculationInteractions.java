@@ -51,9 +51,11 @@ public final class RecalculationInteractions implements InteractionHandlers.Butt
                 ComponentIds.Action.RECALC_OFFER, ComponentIds.Action.RECALC_MODAL, ComponentIds.Action.RECALC_UNDO);
     }
 
-    /** "Recalculate limits from the week of 1 Mar 2027? REASON." */
+    /** "Recalculate limits from the week of 1 Mar 2027? 7 weeks in a row below the mean since then, after …" */
     static String offerLine(RecalculationService.Offer offer) {
-        return "Recalculate limits from " + offer.period() + "? " + offer.reason() + ".";
+        String since = offer.sinceThen();
+        return "Recalculate limits from " + offer.period() + "? " + Character.toUpperCase(since.charAt(0))
+                + since.substring(1) + ".";
     }
 
     /** The buttons under {@code /measures}: each offer, then each recalculation in force; at most 25. */

@@ -50,6 +50,8 @@ public final class PdsaService {
     public static final String STUDY = "What the data said against the prediction";
     public static final String WHY = "Why";
     public static final String NEXT = "What we will change in the next cycle";
+    public static final String NEXT_IDEA = "The next cycle's change idea";
+    public static final String NEXT_PREDICTION = "What we predict next time";
 
     private final CycleRepository cycles;
     private final MeasureRepository measures;
@@ -308,15 +310,31 @@ public final class PdsaService {
     /**
      * The Act step, once per cycle: adopt, adapt or abandon, and why. Adopting or adapting needs a Study first (what
      * the data said); abandoning does not. Adapting opens the home's next cycle, linked to this one and pre-filled
-     * from it (same idea, prediction, measure, length and share choice; {@code next} as its plan when given).
+     * from it (same idea, plan, prediction, measure, length and share choice, unless the person changed the idea,
+     * plan or prediction for it).
      */
     public Result act(Actor actor, long cycleId, PdsaCycle.Decision decision, String why, String next) {
+        return act(actor, cycleId, decision, why, new NextCycle("", next, ""));
+    }
+
+    /**
+     * What an adapted cycle's next cycle changes: its idea, plan and prediction; an empty one keeps the adapted
+     * cycle's.
+     */
+    public record NextCycle(String idea, String plan, String prediction) {}
+
+    /** The Act step, with the next cycle's idea, plan and prediction when adapting. */
+    public Result act(Actor actor, long cycleId, PdsaCycle.Decision decision, String why, NextCycle next) {
         String w = why == null ? "" : why.strip();
-        String n = next == null ? "" : next.strip();
+        String n = next.plan() == null ? "" : next.plan().strip();
+        String i = next.idea() == null ? "" : next.idea().strip();
+        String p = next.prediction() == null ? "" : next.prediction().strip();
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put(WHY, w);
         if (decision == PdsaCycle.Decision.ADAPT) {
+            typed.put(NEXT_IDEA, i);
             typed.put(NEXT, n);
+            typed.put(NEXT_PREDICTION, p);
         }
         Optional<Owned> owned = owned(actor, cycleId);
         if (owned.isEmpty()) {
@@ -332,7 +350,9 @@ public final class PdsaService {
                                 + "decide. (You can abandon a cycle at any time.)"))
                         : Optional.empty())
                 .or(() -> required(WHY, w, PdsaCycle.TEXT_MAX))
+                .or(() -> i.isEmpty() ? Optional.empty() : required(NEXT_IDEA, i, PdsaCycle.IDEA_MAX))
                 .or(() -> n.isEmpty() ? Optional.empty() : required(NEXT, n, PdsaCycle.TEXT_MAX))
+                .or(() -> p.isEmpty() ? Optional.empty() : required(NEXT_PREDICTION, p, PdsaCycle.TEXT_MAX))
                 .or(() -> privacy(typed));
         if (no.isPresent()) {
             return new Refused(no.get(), typed);
@@ -346,9 +366,9 @@ public final class PdsaService {
                     cycle.homeId(),
                     cycle.measureId(),
                     OptionalLong.of(cycle.id()),
-                    cycle.changeIdea(),
+                    i.isEmpty() ? cycle.changeIdea() : i,
                     n.isEmpty() ? cycle.plan() : n,
-                    cycle.prediction(),
+                    p.isEmpty() ? cycle.prediction() : p,
                     today(owned.get().cohort()),
                     cycle.plannedWeeks(),
                     cycle.share(),

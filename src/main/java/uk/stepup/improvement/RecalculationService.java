@@ -60,13 +60,16 @@ public final class RecalculationService {
      *
      * @param from   the first period of the new limits
      * @param reason "7 weeks in a row below the mean since the week of 1 Mar 2027, after cycle 2 'Night-time checks'
-     *               was adopted"
+     *               was adopted": what is stored with a confirmed recalculation, readable on its own
+     * @param sinceThen the same, for a sentence that has just named the date: "7 weeks in a row below the mean since
+     *               then, after cycle 2 'Night-time checks' was adopted"
      */
-    public record Offer(long homeId, Measure measure, LocalDate from, String reason) {
+    public record Offer(long homeId, Measure measure, LocalDate from, String reason, String sinceThen) {
         public Offer {
             Objects.requireNonNull(measure, "measure");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(sinceThen, "sinceThen");
         }
 
         /** "the week of 1 Mar 2027" or "Mar 2027". */
@@ -137,19 +140,24 @@ public final class RecalculationService {
             return Optional.empty();
         }
         return SustainedShift.find(st.chart().get(), st.notes().markers())
-                .map(shift -> new Offer(home.id(), st.measure(), shift.from(), reason(home, st.measure(), shift)));
+                .map(shift -> new Offer(
+                        home.id(),
+                        st.measure(),
+                        shift.from(),
+                        reason(home, st.measure(), shift, period(st.measure().frequency(), shift.from())),
+                        reason(home, st.measure(), shift, "then")));
     }
 
     /** "7 weeks in a row below the mean since the week of 1 Mar 2027, after cycle 2 'Night-time checks' was adopted". */
-    private String reason(Home home, Measure measure, SustainedShift.Offer shift) {
+    private String reason(Home home, Measure measure, SustainedShift.Offer shift, String since) {
         String unit = measure.frequency() == Frequency.WEEKLY ? "weeks" : "months";
         String change = cycles.forHome(home.id()).stream()
                 .filter(c -> c.number() == shift.change().number())
                 .findFirst()
                 .map(c -> "cycle " + c.number() + " '" + c.changeIdea() + "'")
                 .orElse("cycle " + shift.change().number());
-        return shift.points() + " " + unit + " in a row " + shift.side().word() + " the mean since "
-                + period(measure.frequency(), shift.from()) + ", after " + change
+        return shift.points() + " " + unit + " in a row " + shift.side().word() + " the mean since " + since
+                + ", after " + change
                 + " was adopted";
     }
 

@@ -20,6 +20,8 @@
  *   <li>{@link uk.stepup.improvement.PdsaService}: the use case of a home's cycles ({@code /pdsa new}, Do, Study,
  *       Act, the share choice, the list, the cycles overdue a Study); only the home's managers and the cohort's
  *       coaches may act on a cycle, and every text goes through the privacy guard.</li>
+ *   <li>{@link uk.stepup.improvement.ProgressScoreService}: {@code /score set} and {@code /score list}, coaches of the
+ *       cohort's server only.</li>
  *   <li>Ports: {@link uk.stepup.improvement.AimRepository}, {@link uk.stepup.improvement.CycleRepository},
  *       {@link uk.stepup.improvement.RecalculationRepository}, {@link uk.stepup.improvement.ProgressScoreRepository}
  *       (storage: {@code storage/Jdbc*} of the same names).</li>

@@ -10,11 +10,11 @@ import uk.stepup.actions.ActionOutcome;
 import uk.stepup.actions.FollowUp;
 import uk.stepup.cohorts.Home;
 
-/** The export's {@code actions} and {@code action_follow_ups} tables, as {@link ExportColumns} defines them. */
+/** The export's {@code actions} table, as {@link ExportColumns#ACTION_COLUMNS} defines it. */
 public final class ActionExport {
     private ActionExport() {}
 
-    /** The export with the two actions tables added after the others; only actions of {@code homes} are written. */
+    /** The export with the actions table added after the others; only actions of {@code homes} are written. */
     public static CohortExport addTo(CohortExport export, List<Home> homes, List<Action> actions, List<FollowUp> said) {
         Map<Long, String> names = new HashMap<>();
         homes.forEach(h -> names.put(h.id(), h.name()));
@@ -22,34 +22,20 @@ public final class ActionExport {
         said.forEach(f ->
                 byAction.computeIfAbsent(f.actionId(), k -> new ArrayList<>()).add(f));
         List<List<Object>> rows = new ArrayList<>();
-        List<List<Object>> followUps = new ArrayList<>();
         for (Action a : actions) {
             String home = names.get(a.homeId());
             if (home == null) {
                 continue;
             }
             List<FollowUp> mine = byAction.getOrDefault(a.id(), List.of());
-            List<ActionOutcome> outcomes =
-                    mine.stream().flatMap(f -> f.outcome().stream()).toList();
-            rows.add(Arrays.asList(
-                    export.cohortName(),
-                    home,
-                    a.id(),
-                    a.setWeek(),
-                    a.text(),
-                    a.status().key(),
-                    a.closedWeek().orElse(null),
-                    outcomes.size(),
-                    outcomes.isEmpty()
-                            ? null
-                            : outcomes.get(outcomes.size() - 1).key(),
-                    a.createdAt(),
-                    a.updatedAt()));
+            if (mine.isEmpty()) {
+                rows.add(row(export, home, a, null, null, null, null));
+            }
             for (FollowUp f : mine) {
-                followUps.add(Arrays.asList(
-                        export.cohortName(),
+                rows.add(row(
+                        export,
                         home,
-                        a.id(),
+                        a,
                         f.week(),
                         f.outcome().map(ActionOutcome::key).orElse(null),
                         f.note().orElse(null),
@@ -58,7 +44,6 @@ public final class ActionExport {
         }
         List<ExportTable> tables = new ArrayList<>(export.tables());
         tables.add(new ExportTable(ExportColumns.ACTIONS, ExportColumns.ACTION_COLUMNS, rows));
-        tables.add(new ExportTable(ExportColumns.ACTION_FOLLOW_UPS, ExportColumns.ACTION_FOLLOW_UP_COLUMNS, followUps));
         return new CohortExport(
                 export.cohortName(),
                 export.slug(),
@@ -70,5 +55,23 @@ public final class ActionExport {
                 export.weeksPlanned(),
                 export.exportedAt(),
                 tables);
+    }
+
+    private static List<Object> row(
+            CohortExport export, String home, Action a, Integer week, String outcome, String note, Object at) {
+        return Arrays.asList(
+                export.cohortName(),
+                home,
+                a.id(),
+                a.setWeek(),
+                a.text(),
+                a.status().key(),
+                a.closedWeek().orElse(null),
+                week,
+                outcome,
+                note,
+                at,
+                a.createdAt(),
+                a.updatedAt());
     }
 }

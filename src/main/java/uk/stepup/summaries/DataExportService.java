@@ -9,8 +9,9 @@ import uk.stepup.shared.Outcome;
 
 /**
  * A coach downloads everything stored about a cohort: homes, every home's check-in status for every week, tasks,
- * attendance, measures and, when wired, the homes' actions (next steps) and how they went. Coach only, and only for
- * a cohort on the coach's own server.
+ * attendance and measures, the homes' improvement work (aims, PDSA cycles, recalculations, progress scores) and,
+ * when wired, their next steps (actions) and how they went. Coach only, and only for a cohort on the coach's own
+ * server.
  */
 public final class DataExportService {
     private final ProgrammeHistoryLoader histories;
@@ -28,7 +29,7 @@ public final class DataExportService {
         this(histories, writer, Optional.empty());
     }
 
-    /** With {@code actions}, the export ends with the {@code actions} and {@code action_follow_ups} tables. */
+    /** With {@code actions}, the export ends with the {@code actions} table. */
     public DataExportService(
             ProgrammeHistoryLoader histories, ExportWriter writer, Optional<ActionRepository> actions) {
         this.histories = histories;
@@ -57,6 +58,10 @@ public final class DataExportService {
         return new Result(Outcome.done(describe(export, format)), files);
     }
 
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
     static String describe(CohortExport export, ExportFormat format) {
         int homes = export.table(ExportColumns.HOMES).rows().size();
         int rows = export.table(ExportColumns.CHECKINS).rows().size();
@@ -69,10 +74,24 @@ public final class DataExportService {
                 .distinct()
                 .count();
         int values = export.table(ExportColumns.MEASURES).rows().size();
-        int actions = export.tables().stream()
+        int actions = (int) export.tables().stream()
                 .filter(t -> t.name().equals(ExportColumns.ACTIONS))
-                .mapToInt(t -> t.rows().size())
-                .sum();
+                .flatMap(t -> t.rows().stream())
+                .map(r -> r.get(2))
+                .distinct()
+                .count();
+        int cycles = export.table(ExportColumns.PDSA_CYCLES).rows().size();
+        int scores = export.table(ExportColumns.PROGRESS_SCORES).rows().size();
+        String improvement = cycles + scores == 0
+                ? ""
+                : " Improvement work: " + cycles + (cycles == 1 ? " PDSA cycle" : " PDSA cycles") + ", "
+                        + count(export.table(ExportColumns.AIMS).rows().size(), "aim") + ", "
+                        + count(
+                                export.table(ExportColumns.RECALCULATIONS)
+                                        .rows()
+                                        .size(),
+                                "recalculation") + ", "
+                        + count(scores, "progress score") + ".";
         String files = format == ExportFormat.CSV
                 ? "One CSV file per table; each opens in Excel."
                 : "One JSON document with every table.";
@@ -82,8 +101,8 @@ public final class DataExportService {
                 + " and week), " + tasks + (tasks == 1 ? " task" : " tasks") + ", " + sessions
                 + (sessions == 1 ? " session" : " sessions") + ", " + values
                 + (values == 1 ? " measure value" : " measure values")
-                + (actions == 0 ? "" : ", " + actions + (actions == 1 ? " action" : " actions") + " (next steps)")
-                + ". " + files
+                + (actions == 0 ? "" : ", " + actions + (actions == 1 ? " next step" : " next steps"))
+                + "." + improvement + " " + files
                 + "\nThese files hold every home's private check-ins: keep them within the coaching team.";
     }
 }

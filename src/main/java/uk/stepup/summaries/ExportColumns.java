@@ -19,8 +19,11 @@ public final class ExportColumns {
     public static final String TASKS = "tasks";
     public static final String ATTENDANCE = "attendance";
     public static final String MEASURES = "measures";
+    public static final String AIMS = "aims";
+    public static final String PDSA_CYCLES = "pdsa_cycles";
+    public static final String RECALCULATIONS = "recalculations";
+    public static final String PROGRESS_SCORES = "progress_scores";
     public static final String ACTIONS = "actions";
-    public static final String ACTION_FOLLOW_UPS = "action_follow_ups";
 
     private static ExportColumn c(String name, String description) {
         return new ExportColumn(name, description);
@@ -122,27 +125,101 @@ public final class ExportColumns {
             c("week", "The programme week whose form it was entered in; empty for imported history."),
             c("entered_at", "When it was entered or imported."));
 
-    /** One row per action: a next step a home set in a check-in. */
+    private static final ExportColumn MEASURE_ID = c("measure_id", "The measure's number, the same in every table.");
+    private static final ExportColumn MEASURE = c("measure", "The measure's name, as the coach defined it.");
+
+    /** One row per aim: a home's current aim for a measure (setting it again replaces it). */
+    public static final List<ExportColumn> AIM_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("aim_id", "The aim's number."),
+            MEASURE_ID,
+            MEASURE,
+            c("from_value", "Where the home started: the measure's value the aim moves from."),
+            c("to_value", "The value the home aims for: the target line on its chart."),
+            c("by_date", "The day the home aims to get there by."),
+            c("words", "The aim in the home's own words."),
+            c("set_by", "The Discord user id of who set the aim."),
+            c("set_at", "When it was set."));
+
+    /** One row per PDSA cycle. */
+    public static final List<ExportColumn> CYCLE_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("cycle_id", "The cycle's id, unique in the export."),
+            c("number", "The home's cycles counted from 1: the number drawn on its charts."),
+            c("measure_id", "The measure the change should move; empty if the home named none."),
+            c("measure", "That measure's name; empty if none."),
+            c("previous_cycle_id", "The cycle this one adapts (its cycle_id); empty for a first test."),
+            c("previous_number", "That cycle's number; empty for a first test."),
+            c("change_idea", "The change being tested."),
+            c("plan", "What the home planned to do."),
+            c("prediction", "What the home predicted would happen."),
+            c("start_date", "The day the test started."),
+            c("planned_weeks", "How many weeks the home planned to test for (1 to 26)."),
+            c("planned_end", "start_date plus the planned weeks: a Study is due from then."),
+            c("stage", "planned, doing (Do recorded), studied, adopted, adapted or abandoned."),
+            c("share", "How the cohort may see the cycle: anonymous, named or none (as a highlight)."),
+            c("do_text", "Do: what happened."),
+            c("do_by", "The Discord user id of who recorded the Do step."),
+            c("do_at", "When the Do step was recorded."),
+            c("study_text", "Study: what the data said against the prediction."),
+            c("study_by", "The Discord user id of who recorded the Study step."),
+            c("study_at", "When the Study step was recorded."),
+            c("decision", "Act: adopt, adapt or abandon; empty until decided."),
+            c("act_text", "Act: why, and what next."),
+            c("act_by", "The Discord user id of who decided."),
+            c("act_at", "When the decision was made."),
+            c("created_by", "The Discord user id of who started the cycle."),
+            c("created_at", "When the cycle was started."));
+
+    /** One row per recalculation of a home's limits a person confirmed, undone ones included. */
+    public static final List<ExportColumn> RECALCULATION_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("recalculation_id", "The recalculation's id."),
+            MEASURE_ID,
+            MEASURE,
+            c("from_period", "The first period of the new mean and limits."),
+            c("reason", "What the bot saw when it offered the recalculation (the sustained shift after a change)."),
+            c("why", "The confirming person's own words."),
+            c("confirmed_by", "The Discord user id of who confirmed it."),
+            c("confirmed_at", "When it was confirmed."),
+            c("active", "yes while it splits the chart; no once undone."),
+            c("undone_by", "The Discord user id of who undid it; empty while active."),
+            c("undone_at", "When it was undone; empty while active."));
+
+    /** One row per progress score a coach gave a home. */
+    public static final List<ExportColumn> SCORE_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("score_id", "The score's id."),
+            c("week", "The programme week it was given in (0 before week 1)."),
+            c("score", "The IHI progress score: 0.5 to 5.0 in steps of 0.5."),
+            c("meaning", "The score's meaning on IHI's scale, e.g. Modest improvement."),
+            c("note", "The coach's note; empty if none."),
+            c("set_by", "The Discord user id of the coach."),
+            c("set_at", "When it was given."));
+    /**
+     * One row per action (a next step a home set in a check-in) and week its home said how it went; an action never
+     * followed up has one row with the follow-up columns empty. One table rather than two keeps a CSV export within
+     * the ten files Discord attaches to a message.
+     */
     public static final List<ExportColumn> ACTION_COLUMNS = List.of(
             COHORT,
             HOME,
-            c("action_id", "The action's number, the same in action_follow_ups."),
+            c("action_id", "The action's number: the same on each of its rows."),
             c("set_week", "The programme week of the check-in whose next step it is."),
             c("next_step", "The next step, as the check-in gave it."),
-            c("status", "open (not yet said done or dropped; partly and not yet carry it forward), done or dropped."),
+            c(
+                    "status",
+                    "Where it stands now: open (not yet said done or dropped; partly and not yet carry it"
+                            + " forward), done or dropped."),
             c("closed_week", "The week it was said done or dropped; empty while open."),
-            c("weeks_followed_up", "How many weeks' check-ins said how it went."),
-            c("last_outcome", "The latest done, partly, not_yet or dropped; empty if never answered."),
+            c("week", "The programme week whose check-in asked how it went; empty if it was never followed up."),
+            c("outcome", "What was said that week: done, partly, not_yet or dropped; empty if only a few words."),
+            c("note", "The few words the manager added that week, if any."),
+            c("answered_at", "When it was first answered that week."),
             c("created_at", "When the check-in first gave it."),
             c("updated_at", "When it last changed (its words, or its status)."));
-
-    /** One row per action and week in which the manager said how it went or added a few words. */
-    public static final List<ExportColumn> ACTION_FOLLOW_UP_COLUMNS = List.of(
-            COHORT,
-            HOME,
-            c("action_id", "The action's number, as in actions."),
-            c("week", "The programme week whose check-in asked how it went."),
-            c("outcome", "done, partly, not_yet or dropped; empty if only a few words were given."),
-            c("note", "The few words the manager added, if any."),
-            c("answered_at", "When it was first answered that week."));
 }

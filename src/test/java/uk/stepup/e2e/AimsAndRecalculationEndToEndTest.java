@@ -225,7 +225,7 @@ class AimsAndRecalculationEndToEndTest {
         offered = slash(h.alice, "measures", Map.of());
         assertThat(offered.content())
                 .contains("Recalculate limits from the week of 15 Mar 2027? 7 weeks in a row below the mean since "
-                        + "the week of 15 Mar 2027, after cycle 1 'Night-time checks' was adopted.");
+                        + "then, after cycle 1 'Night-time checks' was adopted.");
         assertThat(offered.button("Recalculate Falls limits")).isPresent();
         assertThat(offered.content().length()).isLessThanOrEqualTo(2000);
 

@@ -94,6 +94,8 @@ class AuthorizationMatrixTest {
         m.put("summary", Map.of());
         m.put("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"));
         m.put("export", Map.of("format", "csv"));
+        m.put("score set", Map.of("home", "Oak House", "score", "5.0"));
+        m.put("score list", Map.of());
         return m;
     }
 

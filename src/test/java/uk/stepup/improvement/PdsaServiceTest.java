@@ -245,6 +245,34 @@ class PdsaServiceTest {
     }
 
     @Test
+    void adapting_may_give_the_next_cycle_its_own_idea_and_prediction_and_they_pass_the_privacy_guard() {
+        PdsaCycle first = done(pdsa.start(alice, draft("Falls", "2"))).card().cycle();
+        done(pdsa.recordStudy(alice, first.id(), "Fewer falls on the unit that did it"));
+
+        PdsaService.Refused named = refused(pdsa.act(
+                alice,
+                first.id(),
+                PdsaCycle.Decision.ADAPT,
+                "Worked on one unit",
+                new PdsaService.NextCycle("Checks in room 12 and every unit", "", "")));
+        assertThat(named.typed()).containsEntry(PdsaService.NEXT_IDEA, "Checks in room 12 and every unit");
+        assertThat(cycles.forHome(oak.id())).hasSize(1);
+
+        PdsaCycle next = done(pdsa.act(
+                        alice,
+                        first.id(),
+                        PdsaCycle.Decision.ADAPT,
+                        "Worked on one unit",
+                        new PdsaService.NextCycle("Checks on every unit", "", "Falls halve across the home")))
+                .next()
+                .orElseThrow()
+                .cycle();
+        assertThat(next.changeIdea()).isEqualTo("Checks on every unit");
+        assertThat(next.plan()).isEqualTo(first.plan());
+        assertThat(next.prediction()).isEqualTo("Falls halve across the home");
+    }
+
+    @Test
     void adapting_opens_the_next_cycle_linked_and_pre_filled_and_a_cycle_is_decided_only_once() {
         PdsaCycle first = done(pdsa.start(alice, draft("Falls", "3"))).card().cycle();
         done(pdsa.share(alice, first.id(), HighlightShare.NAMED));

@@ -26,16 +26,22 @@ class ExportColumnsDocumentedTest {
                 ExportColumns.TASK_COLUMNS,
                 ExportColumns.ATTENDANCE_COLUMNS,
                 ExportColumns.MEASURE_COLUMNS,
-                ExportColumns.ACTION_COLUMNS,
-                ExportColumns.ACTION_FOLLOW_UP_COLUMNS);
+                ExportColumns.AIM_COLUMNS,
+                ExportColumns.CYCLE_COLUMNS,
+                ExportColumns.RECALCULATION_COLUMNS,
+                ExportColumns.SCORE_COLUMNS,
+                ExportColumns.ACTION_COLUMNS);
         for (String table : List.of(
                 ExportColumns.HOMES,
                 ExportColumns.CHECKINS,
                 ExportColumns.TASKS,
                 ExportColumns.ATTENDANCE,
                 ExportColumns.MEASURES,
-                ExportColumns.ACTIONS,
-                ExportColumns.ACTION_FOLLOW_UPS)) {
+                ExportColumns.AIMS,
+                ExportColumns.PDSA_CYCLES,
+                ExportColumns.RECALCULATIONS,
+                ExportColumns.PROGRESS_SCORES,
+                ExportColumns.ACTIONS)) {
             assertThat(section).contains("| " + table + " |");
         }
         tables.stream().flatMap(List::stream).forEach(c -> {

@@ -75,7 +75,7 @@ final class ImprovementStory {
         } else if (week == one.week() + 2) {
             timeline.at(tuesday, () -> {
                 step(server, first, 1, "Study", one.study());
-                adapt(server, first, 1, one);
+                adapt(server, first, 1, one, two);
                 share(server, first, 2, "Share with our name");
             });
         } else if (week == two.week()) {
@@ -133,6 +133,11 @@ final class ImprovementStory {
                 .modal();
         as(server, m.user())
                 .submitModal(form, Map.of(form.fields().get(0).customId(), text.recalculateWhy()))
+                .awaitResponse(WAIT)
+                .awaitReply(WAIT);
+        // And looks at the chart again: each period with its own mean and limits.
+        as(server, m.user())
+                .slash("measures", server.general())
                 .awaitResponse(WAIT)
                 .awaitReply(WAIT);
     }
@@ -204,9 +209,14 @@ final class ImprovementStory {
                 .awaitReply(WAIT);
     }
 
-    /** Act, then Adapt: the why and the changed plan, which opens the next cycle. */
-    private void adapt(DemoServer server, SimulatedManager m, int number, DemoText.Cycle c) {
-        act(server, m, number, "Adapt", Map.of("why", c.act(), "next", c.next()));
+    /** Act, then Adapt: the why, and the next cycle's idea, plan and prediction, which open it. */
+    private void adapt(DemoServer server, SimulatedManager m, int number, DemoText.Cycle c, DemoText.Cycle next) {
+        act(
+                server,
+                m,
+                number,
+                "Adapt",
+                Map.of("why", c.act(), "idea", next.idea(), "next", c.next(), "prediction", next.prediction()));
     }
 
     /** Act, then the decision the text gives, with its why. */
