@@ -47,7 +47,7 @@ class ExportReportCliTest {
         for (String table : new String[] {"homes", "checkins", "tasks", "attendance", "measures", "actions"}) {
             assertThat(dir.resolve("exports/spring-" + table + ".csv")).isRegularFile();
         }
-        assertThat(r.out()).contains("6 files").contains("keep them within the coaching team");
+        assertThat(r.out()).contains("10 files").contains("keep them within the coaching team");
     }
 
     @Test
