@@ -258,7 +258,8 @@ public final class ImprovementReportBuilder {
                 hidden,
                 history ? Optional.of(first) : Optional.empty(),
                 spc.isEmpty() ? "Too few values that may be shown (counts of 1 to 4 are hidden)." : note,
-                notes.markers());
+                notes.markers(),
+                notes.aimTarget().isPresent());
         String alt = m.name() + " at " + label + ": "
                 + spc.map(c -> SpcWords.variation(c.variationIcon()) + ". ").orElse("")
                 + notes.markers().size() + (notes.markers().size() == 1 ? " change" : " changes") + " marked"

@@ -124,7 +124,7 @@ public final class Demo {
                     servers.add(coach.setUp(
                             cohorts, cast.guilds().get(s), cast.managers().get(s), cast.cohortName(text, s)));
                 }
-                ImprovementStory story = new ImprovementStory(sandbox, timeline, text);
+                ImprovementStory story = new ImprovementStory(sandbox, timeline, text, cast.coach());
                 missed = new DemoScript(sandbox, timeline, coach, managers, story)
                         .play(servers, cohorts, curricula, weeks);
             }
