@@ -148,6 +148,12 @@ public final class HomeMeasuresCommand implements InteractionHandlers.Slash {
                             ? "\nIn the charts grey points are common cause variation; blue is improvement, orange concern, "
                                     + "purple a special cause where neither way is better. Dashed lines are the process limits, the "
                                     + "black line the mean, the red line the target (your aim, where you set one)."
+                                    + (m.statuses().stream()
+                                                    .anyMatch(st -> !st.notes()
+                                                            .markers()
+                                                            .isEmpty())
+                                            ? " Numbered circles mark where a PDSA cycle started (filled: adopted)."
+                                            : "")
                             : "\nDefinitions: `/measure list`.");
         } else {
             s.append("\nCharts appear once a measure has two values. Add them after your check-in, or load up to "

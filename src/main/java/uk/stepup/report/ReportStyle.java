@@ -76,7 +76,7 @@ final class ReportStyle {
             .learning q { display: block; quotes: "\\201C" "\\201D"; }
             .learning .who { display: block; font-size: 13px; color: var(--quiet); }
             .about li { margin: 6px 0; }
-            .verdict { display: block; white-space: nowrap; font-size: 14px; margin: 2px 0; }
+            .verdict { display: block; font-size: 14px; margin: 2px 0; padding-left: 26px; text-indent: -26px; }
             .verdict .icon { display: inline-block; width: 20px; height: 20px; line-height: 20px; border-radius: 50%; text-align: center; font-size: 12px; font-weight: 700; color: #fff; vertical-align: middle; }
             .verdict .icon.common { background: #a6a6a6; }
             .verdict .icon.improvement { background: #00b0f0; color: #1a1a1a; }

@@ -270,6 +270,7 @@ class HostileInputEndToEndTest {
         fill.put("from", 9);
         fill.put("to", 5);
         fill.put("by", "June 2027");
+        fill.put("score", "2.0");
         fill.put(
                 "file",
                 SandboxAttachment.of("x.csv", "text/csv", "measure,period,value\n".getBytes(StandardCharsets.UTF_8)));
