@@ -36,6 +36,7 @@ class ArchitectureTest {
             "measures",
             "improvement",
             "summaries",
+            "portfolio",
             "weekly");
 
     static final String[] FEATURES =

@@ -25,6 +25,7 @@ import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.measures.MeasureImportService;
+import uk.stepup.portfolio.PortfolioService;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.DataExportService;
@@ -74,6 +75,7 @@ public final class Features {
     public final CohortStatusService status;
     public final BroadcastService broadcasts;
     public final DataExportService export;
+    public final PortfolioService portfolio;
 
     /**
      * Builds every use case, in the order they depend on each other.
@@ -156,5 +158,6 @@ public final class Features {
                 curriculum,
                 clock);
         export = new DataExportService(histories, new ExportFiles(csv));
+        portfolio = Portfolios.service(store, curricula, charts, clock);
     }
 }
