@@ -73,7 +73,8 @@ public final class EvidenceGaps {
                     Gap.Kind.NO_EVIDENCE,
                     entries.isEmpty()
                             ? "No check-in has covered this yet, so no evidence is cited."
-                            : "Checked in (" + weeks(entries) + ") without citing any evidence."));
+                            : "The " + weeks(entries) + " check-in" + (entries.size() == 1 ? "" : "s")
+                                    + " cited no evidence."));
         } else if (newestCited.get().date().isBefore(currentFrom(today))) {
             Evidence e = newestCited.get();
             gaps.add(new Gap(
@@ -109,6 +110,6 @@ public final class EvidenceGaps {
         List<Integer> weeks =
                 entries.stream().map(Evidence::week).distinct().sorted().toList();
         return (weeks.size() == 1 ? "week " : "weeks ")
-                + String.join(", ", weeks.stream().map(String::valueOf).toList());
+                + String.join(" and ", weeks.stream().map(String::valueOf).toList());
     }
 }

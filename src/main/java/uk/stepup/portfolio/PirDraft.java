@@ -3,6 +3,7 @@ package uk.stepup.portfolio;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
@@ -11,8 +12,8 @@ import uk.stepup.shared.Rating;
  * A first draft of the home's answers to the Provider Information Return's two questions for each key question, made
  * only from the home's own words: "What is going well and the difference it makes" quotes the highlights and
  * evidence of check-ins the home rated Good or Outstanding; "What are the barriers and what will you improve" quotes
- * what the home did in weeks it rated Requires improvement or Inadequate, and its next steps, and lists the
- * portfolio's gaps. Each quote carries its week. Newest first, at most {@link #QUOTES_MAX} quotes per answer: a draft
+ * what the home did in weeks it rated Requires improvement or Inadequate, and its next steps; the items with gaps
+ * follow, one line each, as what is still to evidence. Each quote carries its week. Newest first, at most {@link #QUOTES_MAX} quotes per answer: a draft
  * to edit, not a record of everything (that is the rest of the portfolio).
  */
 public record PirDraft(List<Answer> answers) {
@@ -69,9 +70,17 @@ public record PirDraft(List<Answer> answers) {
                 }
                 e.nextStep().ifPresent(n -> add(barriers, new Quote(e.week(), e.code(), "next step", n)));
             }
-            List<String> gaps = kq.gaps().stream()
-                    .map(g -> g.code() + " " + g.title() + ": " + g.words())
-                    .toList();
+            List<String> gaps = new ArrayList<>();
+            for (PortfolioItem item : kq.items()) {
+                if (!item.gaps().isEmpty()) {
+                    gaps.add(item.code() + " " + item.title() + ": "
+                            + String.join(
+                                    "; ",
+                                    item.gaps().stream()
+                                            .map(g -> g.kind().label().toLowerCase(Locale.ROOT))
+                                            .toList()));
+                }
+            }
             answers.add(new Answer(kq.keyQuestion(), well, barriers, gaps));
         }
         return new PirDraft(answers);

@@ -29,12 +29,12 @@ import uk.stepup.improvement.AimRepository;
 import uk.stepup.improvement.CycleRepository;
 import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.measures.HomeChartNotes;
-import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureChart;
 import uk.stepup.measures.MeasureRepository;
 import uk.stepup.measures.MeasureSpc;
 import uk.stepup.measures.MeasureValue;
+import uk.stepup.measures.Numbers;
 import uk.stepup.measures.SpcWords;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.SpcChart;
@@ -246,7 +246,7 @@ public final class PortfolioService {
                     history ? Optional.of(first) : Optional.empty(),
                     notes.aim().map(a -> "Aim: " + a).orElse(""),
                     notes.markers());
-            String latest = new HomeMeasuresService.Status(m, mv, spc).line(s -> s);
+            String latest = latest(m, mv);
             out.add(new MeasureSection(
                     m,
                     mv,
@@ -262,6 +262,16 @@ public final class PortfolioService {
                             .toList()));
         }
         return out;
+    }
+
+    /** "Latest 3, week of 15 Feb 2027 · 24 values", or "No values yet." */
+    private static String latest(Measure m, List<MeasureValue> values) {
+        if (values.isEmpty()) {
+            return "No values yet.";
+        }
+        MeasureValue v = values.get(values.size() - 1);
+        return "Latest " + Numbers.format(v.value()) + ", " + m.frequency().label(v.period()) + " · " + values.size()
+                + (values.size() == 1 ? " value (a chart needs two)" : " values");
     }
 
     /** What {@code /portfolio} gives: a sentence, and the file when allowed. */

@@ -199,7 +199,10 @@ record PortfolioView(
                                             + m.verdict().orElse("") + ". "
                                             + m.assurance().orElse(""),
                                     m.measure().name() + ": each value with its mean and process limits (Making Data"
-                                            + " Count). Numbered markers: your PDSA cycles.")
+                                            + " Count)."
+                                            + (m.cycles().isEmpty()
+                                                    ? ""
+                                                    : " Numbered markers: your PDSA cycles for this measure."))
                             : null,
                     rows,
                     !rows.isEmpty()));

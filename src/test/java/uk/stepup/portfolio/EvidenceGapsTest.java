@@ -50,7 +50,7 @@ class EvidenceGapsTest {
                 Optional.of(Rating.GOOD),
                 TODAY);
         assertThat(gaps).extracting(Gap::kind).containsExactly(Gap.Kind.NO_EVIDENCE);
-        assertThat(gaps.get(0).words()).isEqualTo("Checked in (week 3) without citing any evidence.");
+        assertThat(gaps.get(0).words()).isEqualTo("The week 3 check-in cited no evidence.");
     }
 
     @Test
