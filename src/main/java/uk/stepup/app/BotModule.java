@@ -40,6 +40,7 @@ import uk.stepup.discord.JdaSetupNotes;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasureSetupCommand;
 import uk.stepup.discord.PermissionSelfCheck;
+import uk.stepup.discord.PortfolioCommand;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RequestPacer;
 import uk.stepup.discord.SessionCommand;
@@ -202,7 +203,8 @@ public final class BotModule implements AutoCloseable {
                         new SummaryCommand(programme, admin),
                         measureCommand,
                         new HomeMeasuresCommand(features.homeMeasures),
-                        new ExportCommand(admin, export)),
+                        new ExportCommand(admin, export),
+                        new PortfolioCommand(features.portfolio)),
                 List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
                 List.of(checkinInteractions, measureInteractions),
                 config.discord().coachRole());
