@@ -137,7 +137,7 @@ class AuthorizationMatrixTest {
 
     /** Commands anyone may run; each shows the person only their own data. */
     static final List<String> OPEN =
-            List.of("checkin", "progress", "task list", "measure list", "measure import", "measures");
+            List.of("checkin", "progress", "task list", "measure list", "measure import", "measures", "portfolio");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";
