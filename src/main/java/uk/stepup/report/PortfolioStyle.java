@@ -39,7 +39,8 @@ final class PortfolioStyle {
             .cycle dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
             .measure { border-top: 1px solid var(--rule); margin-top: 20px; }
             @media print {
-              .keyq, #gaps, #actions, #measures, #pir, #about { break-before: page; }
+              .keyq, #actions, #measures, #pir { break-before: page; }
+              #gaps h2 { margin-top: 14pt; }
               .item { break-inside: auto; margin-top: 12px; }
               .item h3 { font-size: 13pt; break-after: avoid; }
               .entry dl, .cycle dl { grid-template-columns: 8em 1fr; }

@@ -202,7 +202,8 @@ record PortfolioView(
                                             + " Count)."
                                             + (m.cycles().isEmpty()
                                                     ? ""
-                                                    : " Numbered markers: your PDSA cycles for this measure."))
+                                                    : " Your PDSA cycles for this measure are listed under the"
+                                                            + " chart."))
                             : null,
                     rows,
                     !rows.isEmpty()));
