@@ -1,8 +1,17 @@
 package uk.stepup.app;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.stepup.charts.PngCharts;
+import uk.stepup.cohorts.Cohort;
+import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.improvement.ImprovementNotes;
 import uk.stepup.portfolio.ItemMapping;
@@ -33,5 +42,23 @@ public final class Portfolios {
                 PortfolioActions.NEXT_STEPS,
                 new PortfolioHtml(charts, charts),
                 clock);
+    }
+
+    /**
+     * Writes every home's portfolio of the cohort into {@code folder} (created), one {@code portfolio-SLUG.html} each,
+     * laid out by {@code renderer}; for the demo's {@code DIR/portfolios/}. Returns the files in the order of {@code homes}.
+     */
+    public static List<Path> writeAll(
+            PortfolioService service, PortfolioHtml renderer, Cohort cohort, List<Home> homes, Path folder)
+            throws IOException {
+        Files.createDirectories(folder);
+        List<Path> written = new ArrayList<>();
+        for (Home home : homes) {
+            Path file = folder.resolve(PortfolioService.fileName(home));
+            Files.writeString(
+                    file, renderer.html(service.build(cohort, home, Optional.empty())), StandardCharsets.UTF_8);
+            written.add(file);
+        }
+        return written;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -304,6 +305,22 @@ class PortfolioServiceTest {
         assertThat(later.build(cohort, oak, Optional.empty()).gaps().stream()
                         .filter(g -> g.kind() == Gap.Kind.OLD_EVIDENCE))
                 .hasSize(9);
+    }
+
+    @Test
+    void every_home_s_portfolio_is_written_to_a_folder_under_its_own_name() throws Exception {
+        List<Path> files = Portfolios.writeAll(
+                service,
+                new PortfolioHtml(new PngCharts(), new PngCharts()),
+                cohort,
+                store.homes().inCohort(cohort.id()),
+                dir.resolve("portfolios"));
+        assertThat(files)
+                .extracting(f -> f.getFileName().toString())
+                .containsExactlyInAnyOrder("portfolio-oak-house.html", "portfolio-elm-court.html");
+        assertThat(Files.readString(dir.resolve("portfolios/portfolio-elm-court.html")))
+                .contains("elmsecret did 1")
+                .doesNotContain("oakdid");
     }
 
     @Test
