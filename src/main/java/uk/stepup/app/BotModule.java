@@ -24,6 +24,7 @@ import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.AimCommand;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
 import uk.stepup.discord.CohortCommand;
@@ -39,10 +40,14 @@ import uk.stepup.discord.JdaProgrammePublisher;
 import uk.stepup.discord.JdaSetupNotes;
 import uk.stepup.discord.MeasureInteractions;
 import uk.stepup.discord.MeasureSetupCommand;
+import uk.stepup.discord.PdsaCommand;
+import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
 import uk.stepup.discord.PortfolioCommand;
 import uk.stepup.discord.ProgressCommand;
+import uk.stepup.discord.RecalculationInteractions;
 import uk.stepup.discord.RequestPacer;
+import uk.stepup.discord.ScoreCommand;
 import uk.stepup.discord.SessionCommand;
 import uk.stepup.discord.SummaryCommand;
 import uk.stepup.discord.TaskCommand;
@@ -192,6 +197,8 @@ public final class BotModule implements AutoCloseable {
         MeasureSetupCommand measureCommand =
                 new MeasureSetupCommand(admin, features.measureDefinitions, features.measureImport);
         MeasureInteractions measureInteractions = new MeasureInteractions(measureDesk);
+        RecalculationInteractions recalculationInteractions = new RecalculationInteractions(features.recalculations);
+        PdsaInteractions pdsaInteractions = new PdsaInteractions(features.pdsa);
         InteractionRouter router = new InteractionRouter(
                 List.of(
                         new CohortCommand(admin, enrolment, setupJobs, List.of(new CohortStatusCommand(status))),
@@ -202,11 +209,21 @@ public final class BotModule implements AutoCloseable {
                         new BroadcastCommand(features.broadcasts, admin),
                         new SummaryCommand(programme, admin),
                         measureCommand,
-                        new HomeMeasuresCommand(features.homeMeasures),
+                        new HomeMeasuresCommand(features.homeMeasures, Optional.of(features.recalculations)),
                         new ExportCommand(admin, export),
+                        new AimCommand(features.aims),
+                        new PdsaCommand(features.pdsa),
+                        new ScoreCommand(features.progressScores, admin),
                         new PortfolioCommand(features.portfolio)),
-                List.of(checkinInteractions, progressCommand, taskCommand, sessionCommand, measureInteractions),
-                List.of(checkinInteractions, measureInteractions),
+                List.of(
+                        checkinInteractions,
+                        progressCommand,
+                        taskCommand,
+                        sessionCommand,
+                        measureInteractions,
+                        recalculationInteractions,
+                        pdsaInteractions),
+                List.of(checkinInteractions, measureInteractions, recalculationInteractions, pdsaInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

@@ -20,6 +20,11 @@ import uk.stepup.cohorts.SetupNotes;
 import uk.stepup.csv.JacksonCsv;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.export.ExportFiles;
+import uk.stepup.improvement.AimService;
+import uk.stepup.improvement.ImprovementNotes;
+import uk.stepup.improvement.PdsaService;
+import uk.stepup.improvement.ProgressScoreService;
+import uk.stepup.improvement.RecalculationService;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.MeasureDefinitionService;
@@ -31,6 +36,7 @@ import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 import uk.stepup.summaries.ProgressService;
+import uk.stepup.summaries.SharedChanges;
 import uk.stepup.summaries.WeeklySummaryBuilder;
 import uk.stepup.tasks.BroadcastService;
 import uk.stepup.tasks.CoachPublisher;
@@ -76,6 +82,13 @@ public final class Features {
     public final BroadcastService broadcasts;
     public final DataExportService export;
     public final PortfolioService portfolio;
+    /** A home's aims for its measures ({@code /aim}). */
+    public final AimService aims;
+    /** Recalculating a home's limits after a sustained shift: offered by the bot, decided by a person. */
+    public final RecalculationService recalculations;
+
+    public final ProgressScoreService progressScores;
+    public final PdsaService pdsa;
 
     /**
      * Builds every use case, in the order they depend on each other.
@@ -101,7 +114,8 @@ public final class Features {
                 curricula,
                 Optional.of(new CohortMeasures(store.measures(), charts)),
                 Optional.of(store.tasks()),
-                clock);
+                clock,
+                Optional.of(new SharedChanges(store.cycles(), store.measures())));
         CoachPublisher coachPosts = outlets.coachPosts();
         coachReminders = new CoachReminders(store.tasks(), store.sessions(), store.homes(), coachPosts, timers, clock);
         programme = new WeeklyProgramme(
@@ -115,7 +129,8 @@ public final class Features {
                 timers,
                 coachReminders,
                 clock,
-                runners.posts());
+                runners.posts(),
+                Optional.of(store.cycles()));
         programmeRef.set(programme);
 
         JacksonCsv csv = new JacksonCsv();
@@ -133,7 +148,15 @@ public final class Features {
                 clock);
         checkins = new CheckinService(
                 store.cohorts(), store.homes(), store.checkins(), curriculum, guard, store.heldCheckins(), clock);
-        homeMeasures = new HomeMeasuresService(store.cohorts(), store.homes(), store.measures(), charts);
+        homeMeasures = new HomeMeasuresService(
+                store.cohorts(),
+                store.homes(),
+                store.measures(),
+                charts,
+                new ImprovementNotes(store.aims(), store.cycles(), store.recalculations()));
+        aims = new AimService(store.cohorts(), store.homes(), store.measures(), store.aims(), guard, clock);
+        recalculations = new RecalculationService(
+                store.cohorts(), store.homes(), homeMeasures, store.cycles(), store.recalculations(), guard, clock);
         progress = new ProgressService(
                 store.cohorts(), store.homes(), store.checkins(), curriculum, Optional.of(homeMeasures));
         measureEntry = new MeasureEntryService(
@@ -146,18 +169,28 @@ public final class Features {
         sessions = new SessionService(
                 store.sessions(), store.cohorts(), store.homes(), coachPosts, timers::wakeAt, guard, clock);
         status = new CohortStatusService(
-                store.cohorts(), store.homes(), store.checkins(), store.tasks(), store.sessions(), clock);
-        broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
-        ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
                 store.cohorts(),
                 store.homes(),
                 store.checkins(),
-                store.ledger(),
-                store.reportQueries(),
-                store.measures(),
-                curriculum,
-                clock);
+                store.tasks(),
+                store.sessions(),
+                clock,
+                Optional.of(store.cycles()));
+        pdsa = new PdsaService(store.cycles(), store.measures(), store.homes(), store.cohorts(), guard, clock);
+        broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
+        ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
+                        store.cohorts(),
+                        store.homes(),
+                        store.checkins(),
+                        store.ledger(),
+                        store.reportQueries(),
+                        store.measures(),
+                        curriculum,
+                        clock)
+                .withImprovement(new ProgrammeHistoryLoader.ImprovementSource(
+                        store.aims(), store.cycles(), store.recalculations(), store.progressScores()));
         export = new DataExportService(histories, new ExportFiles(csv));
+        progressScores = new ProgressScoreService(store.progressScores(), store.cohorts(), store.homes(), guard, clock);
         portfolio = Portfolios.service(store, curricula, charts, clock);
     }
 }

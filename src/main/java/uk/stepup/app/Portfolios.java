@@ -21,14 +21,21 @@ import uk.stepup.report.PortfolioHtml;
 
 /**
  * Wires the evidence portfolio over the repositories, for {@link Features}, the {@code portfolio} verb and the demo.
- * The actions and the crosswalk are seams: until they land, the actions are the check-ins' next steps and the
- * crosswalk is the links the saf-2023 prompt files carry to the KLOEs.
+ * The actions and the crosswalk are seams: until actions land, the actions are the check-ins' next steps; the
+ * {@code portfolio} verb reads other frameworks through the crosswalk files, and where no crosswalk is at hand
+ * (the bot's features) through the links the saf-2023 prompt files carry to the KLOEs.
  */
 public final class Portfolios {
     private Portfolios() {}
 
     public static PortfolioService service(
             Repositories store, Map<String, Curriculum> curricula, PngCharts charts, Clock clock) {
+        return service(store, curricula, ItemMapping.fromPromptLinks(curricula), charts, clock);
+    }
+
+    /** As {@link #service(Repositories, Map, PngCharts, Clock)}, reading other frameworks through {@code mapping}. */
+    public static PortfolioService service(
+            Repositories store, Map<String, Curriculum> curricula, ItemMapping mapping, PngCharts charts, Clock clock) {
         return new PortfolioService(
                 store.cohorts(),
                 store.homes(),
@@ -38,7 +45,7 @@ public final class Portfolios {
                 store.aims(),
                 store.cycles(),
                 new ImprovementNotes(store.aims(), store.cycles(), store.recalculations()),
-                ItemMapping.fromPromptLinks(curricula),
+                mapping,
                 PortfolioActions.NEXT_STEPS,
                 new PortfolioHtml(charts, charts),
                 clock);

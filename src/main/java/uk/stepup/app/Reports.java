@@ -14,12 +14,17 @@ import uk.stepup.curriculum.Curriculum;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.report.HtmlReport;
 import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcAimRepository;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcCycleRepository;
 import uk.stepup.storage.JdbcDeliveryLedger;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcMeasureRepository;
+import uk.stepup.storage.JdbcProgressScoreRepository;
+import uk.stepup.storage.JdbcRecalculationRepository;
 import uk.stepup.storage.JdbcReportQueries;
+import uk.stepup.summaries.ImprovementReportBuilder;
 import uk.stepup.summaries.OutcomeReportBuilder;
 import uk.stepup.summaries.ProgrammeHistory;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
@@ -31,14 +36,19 @@ public final class Reports {
     /** Reads cohort histories from the database as of the clock. */
     public static ProgrammeHistoryLoader histories(Database db, Map<String, Curriculum> curricula, Clock clock) {
         return new ProgrammeHistoryLoader(
-                new JdbcCohortRepository(db),
-                new JdbcHomeRepository(db),
-                new JdbcCheckinRepository(db),
-                new JdbcDeliveryLedger(db),
-                new JdbcReportQueries(db),
-                new JdbcMeasureRepository(db),
-                () -> curricula,
-                clock);
+                        new JdbcCohortRepository(db),
+                        new JdbcHomeRepository(db),
+                        new JdbcCheckinRepository(db),
+                        new JdbcDeliveryLedger(db),
+                        new JdbcReportQueries(db),
+                        new JdbcMeasureRepository(db),
+                        () -> curricula,
+                        clock)
+                .withImprovement(new ProgrammeHistoryLoader.ImprovementSource(
+                        new JdbcAimRepository(db),
+                        new JdbcCycleRepository(db),
+                        new JdbcRecalculationRepository(db),
+                        new JdbcProgressScoreRepository(db)));
     }
 
     /** The cohort's outcome report, with its charts drawn, from the database as of the clock. */
@@ -49,7 +59,10 @@ public final class Reports {
         LocalDate today = history.asOf().atZone(history.cohort().zone()).toLocalDate();
         Optional<CohortMeasures.Digest> measures = new CohortMeasures(new JdbcMeasureRepository(db), charts)
                 .digest(history.cohort(), Math.max(1, history.weeksRun()), today);
-        return new HtmlReport(charts).render(OutcomeReportBuilder.build(history, measures));
+        return new HtmlReport(charts)
+                .render(
+                        OutcomeReportBuilder.build(history, measures),
+                        Optional.of(ImprovementReportBuilder.build(history, charts)));
     }
 
     /** Writes the page to {@code html}, creating its folder. */

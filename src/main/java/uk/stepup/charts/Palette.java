@@ -64,6 +64,13 @@ final class Palette {
     static final Color SPC_TARGET = new Color(0xDE1B1B);
     static final Color SPC_LIMIT = new Color(0x7F7F7F);
     static final Color SPC_DATA_LINE = new Color(0xC8C8C8);
+    /**
+     * A change's numbered marker and its line: a dark navy that is none of Making Data Count's point colours, so a
+     * marker is never read as a point's verdict.
+     */
+    static final Color MARKER = new Color(0x1F3A5F);
+    /** A change's line down the plot: the marker's navy, lighter, so the points stay in front. */
+    static final Color MARKER_LINE = new Color(0x8497B0);
 
     private static final int HATCH_TILE = 10;
     private static final TexturePaint HATCH = hatch();

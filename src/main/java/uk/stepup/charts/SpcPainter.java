@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import uk.stepup.measures.ChartMarker;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.MeasureChart;
 import uk.stepup.measures.MeasurePanels;
@@ -37,7 +38,9 @@ import uk.stepup.measures.spc.VariationIcon;
  * improvement, orange for concern and purple where neither direction is better; the mean as a black line, the
  * process limits dashed, the target red; and above the plot the variation and assurance icons as badges with their
  * meaning in words, so nothing depends on colour. Periods left out of a cohort chart because their count is small
- * show "<5" where the point would be, and the programme's start is marked when earlier history is shown.
+ * show "<5" where the point would be, and the programme's start is marked when earlier history is shown. A home's
+ * changes ({@link MeasureChart#markers()}) are numbered circles above the plot, each with a thin line down at the
+ * period it started in, and listed under the chart; the target line is named "Target" on the line itself.
  *
  * <p>The same plot is drawn full width ({@link #paint}) or small, two to a row, for a cohort's measures
  * ({@link #paintPanels}); both keep every piece of text at 22 px or more for a phone.
@@ -51,6 +54,12 @@ final class SpcPainter {
     private static final int LINE = 32;
     private static final int PANEL_GAP = 28;
     private static final int PANEL_HEADING = 40;
+    /** A change's numbered marker above the plot, and the strip it sits in. */
+    private static final int MARKER = 30;
+
+    private static final int MARKER_STRIP = MARKER + 12;
+    /** The longest a change's line under the chart may wrap to. */
+    private static final int MARKER_LINES = 2;
 
     private static final Stroke DATA = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final Stroke MEAN = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
@@ -60,6 +69,9 @@ final class SpcPainter {
     private static final Stroke START =
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 6f}, 0f);
     private static final Stroke RING = new BasicStroke(2f);
+    private static final Stroke MARKER_LINE = new BasicStroke(2f);
+
+    private static final String TARGET_LABEL = "Target";
 
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
@@ -91,7 +103,21 @@ final class SpcPainter {
         l.legend().draw(sheet, g, Sheet.MARGIN, l.legendTop(), sheet.inner());
         drawPlot(sheet, g, chart, spc, l.plot(), false);
         drawPeriodLabels(sheet, g, l.plot(), chart.frequency(), l.plot().bottom + 6, false);
-        int y = l.notesTop();
+        drawMarkers(sheet, g, chart, l.plot());
+        int y = l.markersTop();
+        for (MarkerLine line : l.markerLines()) {
+            if (line.first()) {
+                drawMarkerBadge(sheet, g, line.marker(), Sheet.MARGIN + MARKER / 2.0, y + LINE / 2.0, MARKER);
+            }
+            sheet.text(
+                    line.text(),
+                    Sheet.MARGIN + MARKER + 12,
+                    Text.centredBaseline(Text.BODY, y, LINE),
+                    Text.BODY,
+                    Palette.INK);
+            y += LINE;
+        }
+        y = l.notesTop();
         for (String note : l.notes()) {
             sheet.text(note, Sheet.MARGIN, Text.centredBaseline(Text.BODY, y, LINE), Text.BODY, Palette.QUIET_INK);
             y += LINE;
@@ -110,12 +136,20 @@ final class SpcPainter {
             int badgesTop,
             int legendTop,
             Plot plot,
+            List<MarkerLine> markerLines,
+            int markersTop,
             int notesTop,
             int height) {}
+
+    /** One line of the list of changes under the chart; the first line of each change carries its number. */
+    private record MarkerLine(ChartMarker marker, String text, boolean first) {}
 
     private static Layout layout(MeasureChart chart, SpcChart spc) {
         Sheet sheet = new Sheet(chart.title(), chart.subtitle(), Sheet.WIDTH);
         Legend legend = legend(spc);
+        if (!chart.markers().isEmpty()) {
+            legend.add(markerSwatch(sheet), "Change tested (filled: adopted)");
+        }
         Badge variation = variationBadge(spc, false);
         Badge assurance = assuranceBadge(spc, false);
         boolean oneRow = variation.width(BADGE) + 40 + assurance.width(BADGE) <= sheet.inner();
@@ -123,12 +157,25 @@ final class SpcPainter {
         notes(chart, spc).forEach(n -> notes.addAll(Text.wrap(n, Text.BODY, sheet.inner(), 2)));
         int badgesTop = sheet.headerHeight() + 12;
         int legendTop = badgesTop + (oneRow ? 1 : 2) * BADGE_ROW + 8;
-        int plotTop = legendTop + legend.height(sheet.inner()) + 20;
+        int plotTop =
+                legendTop + legend.height(sheet.inner()) + 20 + (chart.markers().isEmpty() ? 0 : MARKER_STRIP);
         Axis axis = Axis.of(spc, Text.BODY);
         int plotLeft = Sheet.MARGIN + (int) Math.ceil(axis.labelWidth()) + 14;
         Plot plot = new Plot(
                 plotLeft, sheet.width() - Sheet.MARGIN, plotTop, plotTop + PLOT_HEIGHT, axis, periods(spc, chart));
-        int notesTop = plot.bottom + 6 + 2 * LINE + 10;
+        List<MarkerLine> markerLines = new ArrayList<>();
+        for (ChartMarker m : chart.markers()) {
+            List<String> wrapped = Text.wrap(
+                    Text.clean(m.label(), Text.BODY) + where(m, plot, chart.frequency()),
+                    Text.BODY,
+                    sheet.inner() - MARKER - 12.0,
+                    MARKER_LINES);
+            for (int i = 0; i < wrapped.size(); i++) {
+                markerLines.add(new MarkerLine(m, wrapped.get(i), i == 0));
+            }
+        }
+        int markersTop = plot.bottom + 6 + 2 * LINE + 10;
+        int notesTop = markersTop + markerLines.size() * LINE + (markerLines.isEmpty() ? 0 : 10);
         return new Layout(
                 sheet,
                 legend,
@@ -139,6 +186,8 @@ final class SpcPainter {
                 badgesTop,
                 legendTop,
                 plot,
+                markerLines,
+                markersTop,
                 notesTop,
                 notesTop + notes.size() * LINE + Sheet.MARGIN);
     }
@@ -194,6 +243,9 @@ final class SpcPainter {
                 .add(line(LIMIT, Palette.SPC_LIMIT), "Process limits")
                 .add(line(TARGET, Palette.SPC_TARGET), "Target")
                 .add(smallCountSwatch(sheet), "Count of 1 to 4, not shown");
+        if (panels.panels().stream().anyMatch(p -> !p.markers().isEmpty())) {
+            legend.add(markerLineSwatch(), "A change started");
+        }
         int legendTop = sheet.headerHeight() + 12;
         int top = legendTop + legend.height(sheet.inner()) + 16;
         int panelHeight = PANEL_HEADING + LINE + BADGE_ROW + 8 + PANEL_PLOT_HEIGHT + 2 * LINE + 6 + LINE;
@@ -372,6 +424,8 @@ final class SpcPainter {
         g.setColor(Palette.QUIET_INK);
         g.fillRect(plot.left, plot.bottom - 1, plot.right - plot.left, 2);
 
+        // The changes' lines first, so that the programme's start label and the data are drawn over them.
+        drawMarkerLines(g, chart, plot, compact);
         chart.programmeStart().ifPresent(start -> {
             int first = -1;
             for (int i = 0; i < plot.periods.size(); i++) {
@@ -415,6 +469,16 @@ final class SpcPainter {
             g.setColor(Palette.SPC_TARGET);
             g.setStroke(TARGET);
             g.draw(new Line2D.Double(plot.left, y, plot.right, y));
+            if (!compact) {
+                // Named on the line itself, at the left where the newest points seldom are: the home's aim.
+                double w = Text.width(TARGET_LABEL, Text.BODY_BOLD) + 10;
+                // Above the line, unless the mean runs just above it there (or the plot ends): then below.
+                double mean = plot.y(spc.points().get(0).centre());
+                boolean below = y - LINE - 2 < plot.top || (mean < y && y - mean < LINE + 4);
+                double top = below ? y + 2 : y - LINE - 2;
+                Marks.boxed(
+                        sheet, g, TARGET_LABEL, plot.left + 8 + w / 2, top, LINE, Text.BODY_BOLD, Palette.SPC_TARGET);
+            }
         });
 
         // The data line, broken where a period is left out or the limits are recalculated.
@@ -535,6 +599,108 @@ final class SpcPainter {
         }
     }
 
+    // ---------------------------------------------------------------- changes (markers)
+
+    /**
+     * The index of the period a change started in: the first period on the axis at or after its start; -1 when it
+     * started after the last one (no data since).
+     */
+    private static int periodIndex(ChartMarker m, Plot plot, Frequency frequency) {
+        LocalDate period = frequency.periodOf(m.start());
+        for (int i = 0; i < plot.periods.size(); i++) {
+            if (!plot.periods.get(i).isBefore(period)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Said after a change's label when its marker cannot sit on the chart. */
+    private static String where(ChartMarker m, Plot plot, Frequency frequency) {
+        int i = periodIndex(m, plot, frequency);
+        if (i < 0) {
+            return " (started " + DAY_MONTH.format(m.start()) + ", after the latest value)";
+        }
+        return "";
+    }
+
+    /** Where each change sits on the x axis, left to right: its marker and the centre of its period. */
+    private record Placed(List<ChartMarker> markers, List<Double> xs) {}
+
+    private static Placed place(MeasureChart chart, Plot plot) {
+        List<ChartMarker> markers = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        for (ChartMarker m : chart.markers()) {
+            int i = periodIndex(m, plot, chart.frequency());
+            if (i < 0) {
+                continue;
+            }
+            int at = 0;
+            while (at < xs.size() && xs.get(at) <= plot.x(i)) {
+                at++;
+            }
+            markers.add(at, m);
+            xs.add(at, plot.x(i));
+        }
+        return new Placed(markers, xs);
+    }
+
+    /** Each change's thin vertical line at the period it started in, drawn under the data. */
+    private static void drawMarkerLines(Graphics2D g, MeasureChart chart, Plot plot, boolean compact) {
+        g.setColor(Palette.MARKER_LINE);
+        g.setStroke(MARKER_LINE);
+        for (double x : new TreeSet<>(place(chart, plot).xs())) {
+            g.draw(new Line2D.Double(x, plot.top - (compact ? 0 : 6), x, plot.bottom));
+        }
+    }
+
+    /**
+     * Each change's number in a circle above the plot, over its line. Circles of changes that start in the same or
+     * neighbouring periods are set side by side, each joined to its own line, so no number hides another.
+     */
+    private static void drawMarkers(Sheet sheet, Graphics2D g, MeasureChart chart, Plot plot) {
+        Placed placed = place(chart, plot);
+        List<Double> xs = placed.xs();
+        if (xs.isEmpty()) {
+            return;
+        }
+        // Circle centres: as close to their lines as possible, never overlapping, inside the plot's width.
+        double gap = MARKER + 4;
+        double[] cx = new double[xs.size()];
+        for (int k = 0; k < cx.length; k++) {
+            cx[k] = k == 0 ? Math.max(xs.get(k), plot.left + MARKER / 2.0) : Math.max(xs.get(k), cx[k - 1] + gap);
+        }
+        double overflow = cx[cx.length - 1] - (plot.right - MARKER / 2.0);
+        if (overflow > 0) {
+            cx[cx.length - 1] -= overflow;
+            for (int k = cx.length - 2; k >= 0; k--) {
+                cx[k] = Math.min(cx[k], cx[k + 1] - gap);
+            }
+        }
+        double cy = plot.top - MARKER_STRIP / 2.0 - 2;
+        for (int k = 0; k < cx.length; k++) {
+            if (Math.abs(cx[k] - xs.get(k)) > 0.5) {
+                g.setColor(Palette.MARKER_LINE);
+                g.setStroke(MARKER_LINE);
+                g.draw(new Line2D.Double(cx[k], cy + MARKER / 2.0, xs.get(k), plot.top - 6));
+            }
+            drawMarkerBadge(sheet, g, placed.markers().get(k), cx[k], cy, MARKER);
+        }
+    }
+
+    /** A change's number in a circle: filled once the change was adopted, an outline while tested or dropped. */
+    private static void drawMarkerBadge(Sheet sheet, Graphics2D g, ChartMarker m, double cx, double cy, int d) {
+        Ellipse2D circle = new Ellipse2D.Double(cx - d / 2.0, cy - d / 2.0, d, d);
+        g.setColor(m.adopted() ? Palette.MARKER : Palette.BACKGROUND);
+        g.fill(circle);
+        g.setColor(Palette.MARKER);
+        g.setStroke(RING);
+        g.draw(circle);
+        String number = String.valueOf(m.number());
+        Font font = Text.width(number, Text.BODY_BOLD) <= d - 6 ? Text.BODY_BOLD : Text.BODY;
+        sheet.centred(number, cx, cy - d / 2.0, d, font, m.adopted() ? Color.WHITE : Palette.MARKER);
+    }
+
     // ---------------------------------------------------------------- badges and legend
 
     /** A round icon with a letter (or a wave for common cause) and its meaning in words beside it. */
@@ -622,6 +788,29 @@ final class SpcPainter {
                         "Process limits " + Numbers.format(latest.lpl()) + " to " + Numbers.format(latest.upl()));
         spc.target().ifPresent(t -> legend.add(line(TARGET, Palette.SPC_TARGET), "Target " + Numbers.format(t)));
         return legend;
+    }
+
+    private static Legend.Swatch markerLineSwatch() {
+        return (g, x, y) -> {
+            g.setColor(Palette.MARKER_LINE);
+            g.setStroke(MARKER_LINE);
+            g.draw(new Line2D.Double(x + Legend.SWATCH / 2.0, y, x + Legend.SWATCH / 2.0, y + Legend.SWATCH));
+        };
+    }
+
+    private static Legend.Swatch markerSwatch(Sheet sheet) {
+        return (g, x, y) -> {
+            g.setColor(Palette.MARKER_LINE);
+            g.setStroke(MARKER_LINE);
+            g.draw(new Line2D.Double(x + Legend.SWATCH / 2.0, y, x + Legend.SWATCH / 2.0, y + Legend.SWATCH));
+            drawMarkerBadge(
+                    sheet,
+                    g,
+                    new ChartMarker(1, LocalDate.EPOCH, "", true),
+                    x + Legend.SWATCH / 2.0,
+                    y + Legend.SWATCH / 2.0,
+                    Legend.SWATCH - 4);
+        };
     }
 
     private static Legend.Swatch dot(Color colour) {

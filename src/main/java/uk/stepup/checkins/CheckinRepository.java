@@ -19,7 +19,8 @@ public interface CheckinRepository {
      * add a revision and keep the original submission time and lateness. Answers identical to the stored ones change
      * nothing and add no revision ({@code changed} is false): the same form sent twice, e.g. submitted again after
      * Discord said "This interaction failed" although the first submit was saved. Atomic: two identical submits at
-     * once store one revision. Committed before this returns.
+     * once store one revision. Committed before this returns. The check-in records its framework as well as
+     * {@code code}: the framework its home's cohort follows, taken when it is first saved and never changed.
      */
     Stored save(long homeId, int week, String code, CheckinAnswers answers, String userId, Instant at, boolean late);
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,6 +105,16 @@ public final class CohortService {
         return names.isEmpty() ? "" : " Cohorts here: " + String.join(", ", names) + ".";
     }
 
+    /**
+     * The frameworks a new cohort can follow, each with its number of weeks, in the order found: kloe-2017, saf-2023
+     * and any framework a coach added as files in prompts/.
+     */
+    public Map<String, Integer> frameworks() {
+        Map<String, Integer> weeks = new LinkedHashMap<>();
+        curricula.get().forEach((id, c) -> weeks.put(id, c.items().size()));
+        return weeks;
+    }
+
     /** {@code /cohort create}. */
     public Outcome create(
             Actor actor,
@@ -138,8 +149,13 @@ public final class CohortService {
         String fw = framework.filter(f -> !f.isBlank()).map(String::strip).orElse(defaults.framework());
         Curriculum curriculum = curricula.get().get(fw);
         if (curriculum == null) {
-            return Outcome.invalid(
-                    "\"" + fw + "\" is not a curriculum. Use kloe-2017 (24 weeks) or saf-2023 (34 weeks).");
+            return Outcome.invalid("\"" + fw + "\" is not a curriculum. Use "
+                    + String.join(
+                            " or ",
+                            frameworks().entrySet().stream()
+                                    .map(e -> e.getKey() + " (" + e.getValue() + " weeks)")
+                                    .toList())
+                    + ".");
         }
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate thisMonday = ProgrammeCalendar.mondayOf(today);

@@ -33,7 +33,8 @@ public final class ConfigLoader {
     public static final String DISCORD_GATEWAY_DEFAULT = "wss://gateway.discord.gg/";
 
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{15,21}");
-    private static final Pattern FRAMEWORK = Pattern.compile("kloe-2017|saf-2023");
+    /** kloe-2017, saf-2023, or the id of a framework added as files (lower case words joined by hyphens). */
+    private static final Pattern FRAMEWORK = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)+");
 
     private final Map<String, String> env;
 
@@ -130,7 +131,10 @@ public final class ConfigLoader {
         String framework = raw.curriculum.framework;
         if (framework == null || !FRAMEWORK.matcher(framework).matches()) {
             throw new ConfigException(
-                    "curriculum.framework", "\"" + framework + "\" is not a framework; use kloe-2017 or saf-2023");
+                    "curriculum.framework",
+                    "\"" + framework
+                            + "\" is not a framework; use kloe-2017, saf-2023 or the folder name of one added in"
+                            + " prompts/");
         }
         if (raw.curriculum.promptsDir == null || raw.curriculum.promptsDir.isBlank()) {
             throw new ConfigException("curriculum.promptsDir", "give the folder that holds the prompt files");

@@ -14,16 +14,20 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Loads and checks the prompts folder: {@code kloe-2017/} (24 files) and {@code saf-2023/} (34 files), each file
- * named by its code. Nothing is thrown for a coach's mistake: every problem comes back as a
+ * named by its code; any framework added as files (a folder with a {@code framework.yaml}); and the crosswalk files
+ * in {@code crosswalks/} that map items between frameworks. Nothing is thrown for a coach's mistake: every problem comes back as a
  * {@link CurriculumProblem} pointing at the line to fix.
  */
 public final class CurriculumLoader {
@@ -34,12 +38,16 @@ public final class CurriculumLoader {
         this.frontMatter = frontMatter;
     }
 
-    /** What was loaded, and what is wrong. The curricula are complete only when {@link #ok()}. */
-    public record LoadResult(Map<String, Curriculum> curricula, List<CurriculumProblem> problems) {
+    /**
+     * What was loaded, and what is wrong. The curricula are complete only when {@link #ok()}. {@code crosswalk} maps
+     * items between the frameworks found, from the files in {@code crosswalks/} (only the files without problems).
+     */
+    public record LoadResult(Map<String, Curriculum> curricula, List<CurriculumProblem> problems, Crosswalk crosswalk) {
 
         public LoadResult {
             curricula = Collections.unmodifiableMap(new LinkedHashMap<>(curricula));
             problems = List.copyOf(problems);
+            Objects.requireNonNull(crosswalk, "crosswalk");
         }
 
         public boolean ok() {
@@ -95,23 +103,31 @@ public final class CurriculumLoader {
                     promptsDir.toString(),
                     0,
                     "prompts folder not found; run the bot " + "from the project root or pass --prompts DIR"));
-            return new LoadResult(curricula, problems);
+            return new LoadResult(curricula, problems, Crosswalk.none(Map.of()));
         }
+        List<Frameworks.Spec> added = new ArrayList<>();
+        Set<String> unreadable = new HashSet<>(); // framework folders found but not read: already reported
         for (Path entry : list(promptsDir, problems)) {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry)) {
-                if (Frameworks.byId(name).isEmpty()) {
-                    problems.add(new CurriculumProblem(
-                            entry.toString(), 0, "unknown folder; the prompt folders are " + Frameworks.names()));
+                if (Frameworks.byId(name).isEmpty() && !name.equals(Frameworks.CROSSWALKS)) {
+                    Optional<Frameworks.Spec> spec = addedFramework(entry, problems);
+                    spec.ifPresent(added::add);
+                    if (spec.isEmpty()) {
+                        unreadable.add(name);
+                    }
                 }
             } else if (!name.equals(README)) {
                 problems.add(new CurriculumProblem(
                         entry.toString(),
                         0,
-                        "unexpected file; the prompts folder holds " + README + " and the folders "
-                                + Frameworks.names()));
+                        "unexpected file; the prompts folder holds " + README + ", the folders "
+                                + Frameworks.names() + " (and any framework added as files), and "
+                                + Frameworks.CROSSWALKS
+                                + "/"));
             }
         }
+        Map<String, Frameworks.Spec> found = new LinkedHashMap<>();
         for (Frameworks.Spec spec : Frameworks.ALL) {
             Path folder = promptsDir.resolve(spec.id());
             if (!Files.isDirectory(folder)) {
@@ -120,11 +136,124 @@ public final class CurriculumLoader {
                         0,
                         "folder missing; it should hold the " + spec.codes().size() + " prompt files "
                                 + spec.fileRange()));
+                unreadable.add(spec.id());
             } else {
+                found.put(spec.id(), spec);
                 curricula.put(spec.id(), loadFramework(spec, folder, problems));
             }
         }
-        return new LoadResult(curricula, problems);
+        for (Frameworks.Spec spec : added) {
+            found.put(spec.id(), spec);
+            curricula.put(spec.id(), loadFramework(spec, promptsDir.resolve(spec.id()), problems));
+        }
+        Crosswalk crosswalk =
+                loadCrosswalks(promptsDir.resolve(Frameworks.CROSSWALKS), found, unreadable, curricula, problems);
+        return new LoadResult(curricula, problems, crosswalk);
+    }
+
+    /**
+     * A folder that is not a built-in framework: a framework added as files when it holds a
+     * {@value Frameworks#DESCRIPTOR} and is named like one, else an unknown folder.
+     */
+    private Optional<Frameworks.Spec> addedFramework(Path folder, List<CurriculumProblem> problems) {
+        String name = folder.getFileName().toString();
+        Path descriptor = folder.resolve(Frameworks.DESCRIPTOR);
+        if (!Files.isRegularFile(descriptor)) {
+            problems.add(new CurriculumProblem(
+                    folder.toString(),
+                    0,
+                    "unknown folder; the prompt folders are " + Frameworks.names() + " (a new framework's folder"
+                            + " holds a " + Frameworks.DESCRIPTOR + " listing its codes; see " + README + ")"));
+            return Optional.empty();
+        }
+        if (!Frameworks.ID.matcher(name).matches()) {
+            problems.add(new CurriculumProblem(
+                    folder.toString(),
+                    0,
+                    "a framework's folder is named by its id: lower case words joined by hyphens, like asc-2026"));
+            return Optional.empty();
+        }
+        return readText(descriptor, descriptor.toString(), problems)
+                .flatMap(text -> FrameworkFile.read(name, descriptor.toString(), text, frontMatter, problems));
+    }
+
+    /**
+     * Reads every crosswalk file ({@code *.yaml}) in {@code folder}, if there is one. A pair of frameworks is linked by
+     * one file only; where kloe-2017 and saf-2023 are linked, each quality statement's {@code kloe:} key must agree.
+     */
+    private Crosswalk loadCrosswalks(
+            Path folder,
+            Map<String, Frameworks.Spec> frameworks,
+            Set<String> unreadable,
+            Map<String, Curriculum> curricula,
+            List<CurriculumProblem> problems) {
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        frameworks.forEach((id, spec) -> codes.put(id, spec.codes()));
+        if (!Files.isDirectory(folder)) {
+            return Crosswalk.none(codes);
+        }
+        List<Crosswalk.Pair> pairs = new ArrayList<>();
+        Map<Set<String>, String> fileOfPair = new HashMap<>();
+        for (Path entry : list(folder, problems)) {
+            String name = entry.getFileName().toString();
+            String file = entry.toString();
+            if (name.equals(README)) {
+                continue;
+            }
+            if (Files.isDirectory(entry) || !name.endsWith(".yaml")) {
+                problems.add(new CurriculumProblem(
+                        file,
+                        0,
+                        "unexpected " + (Files.isDirectory(entry) ? "folder" : "file") + "; "
+                                + Frameworks.CROSSWALKS + "/ holds crosswalk files named like"
+                                + " kloe-2017-saf-2023.yaml, and " + README));
+                continue;
+            }
+            Optional<Crosswalk.Pair> pair = readText(entry, file, problems)
+                    .flatMap(text -> CrosswalkFile.read(file, text, frontMatter, frameworks, unreadable, problems));
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String first =
+                    fileOfPair.putIfAbsent(Set.of(pair.get().from(), pair.get().to()), file);
+            if (first != null) {
+                problems.add(new CurriculumProblem(
+                        file,
+                        0,
+                        "duplicate crosswalk: " + first + " already links "
+                                + pair.get().from() + " and " + pair.get().to()
+                                + "; keep one file per pair of frameworks"));
+                continue;
+            }
+            pairs.add(pair.get());
+        }
+        Crosswalk crosswalk = new Crosswalk(codes, pairs);
+        checkKloeKeys(crosswalk, fileOfPair, curricula, problems);
+        return crosswalk;
+    }
+
+    /** Each quality statement's {@code kloe:} key lists the KLOEs the crosswalk maps it to. */
+    private static void checkKloeKeys(
+            Crosswalk crosswalk,
+            Map<Set<String>, String> fileOfPair,
+            Map<String, Curriculum> curricula,
+            List<CurriculumProblem> problems) {
+        String file = fileOfPair.get(Set.of(Frameworks.KLOE_2017, Frameworks.SAF_2023));
+        Curriculum saf = curricula.get(Frameworks.SAF_2023);
+        if (file == null || saf == null) {
+            return;
+        }
+        for (CurriculumItem item : saf.items()) {
+            List<String> mapped = crosswalk.map(Frameworks.SAF_2023, item.code(), Frameworks.KLOE_2017);
+            if (!item.kloeLinks().isEmpty() && !Set.copyOf(item.kloeLinks()).equals(Set.copyOf(mapped))) {
+                problems.add(new CurriculumProblem(
+                        item.sourceFile(),
+                        0,
+                        "kloe: " + String.join(", ", item.kloeLinks()) + " disagrees with " + file + ", which maps "
+                                + item.code() + " to " + (mapped.isEmpty() ? "nothing" : String.join(", ", mapped))
+                                + "; make them agree"));
+            }
+        }
     }
 
     private Curriculum loadFramework(Frameworks.Spec spec, Path folder, List<CurriculumProblem> problems) {
@@ -138,7 +267,7 @@ public final class CurriculumLoader {
                         file, 0, "unexpected folder; prompt files sit directly in " + spec.id() + "/"));
                 continue;
             }
-            if (name.equals(README)) {
+            if (name.equals(README) || (spec.addedAsFiles() && name.equals(Frameworks.DESCRIPTOR))) {
                 continue;
             }
             if (!name.endsWith(".md")) {

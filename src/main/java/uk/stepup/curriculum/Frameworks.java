@@ -3,16 +3,31 @@ package uk.stepup.curriculum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import uk.stepup.shared.KeyQuestion;
 
 /**
- * The frameworks the prompts folder holds, each with the codes it must contain. Adding a framework means one
- * entry here and one folder of prompt files.
+ * The frameworks the prompts folder holds, each with the codes it must contain. Two are built in (their codes are
+ * known here); any other is added as files only: a folder named by the framework's id holding a
+ * {@value #DESCRIPTOR} that lists its codes (read by {@code FrameworkFile}), its prompt files, and a crosswalk in
+ * {@value #CROSSWALKS}/ linking it to a framework already there.
  */
 final class Frameworks {
 
     static final String KLOE_2017 = "kloe-2017";
     static final String SAF_2023 = "saf-2023";
+
+    /** The file in a framework folder that is not built in, listing the framework's codes. */
+    static final String DESCRIPTOR = "framework.yaml";
+
+    /** The folder of crosswalk files, beside the framework folders. */
+    static final String CROSSWALKS = "crosswalks";
+
+    /** A framework added as files: lower case, words joined by hyphens, with at least one hyphen (asc-2026). */
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)+");
+
+    /** A code: an optional prefix of capitals and a hyphen, a key question's letter and a number (S1, QS-W8). */
+    static final Pattern CODE = Pattern.compile("([A-Z]+-)?[SECRW][1-9][0-9]?");
 
     /**
      * One framework: its folder name and its codes in CQC's order. A code is the prefix, the key question's
@@ -33,6 +48,11 @@ final class Frameworks {
                 }
             }
             return Optional.empty();
+        }
+
+        /** True for a framework added as files (not kloe-2017 or saf-2023): its folder holds a framework.yaml. */
+        boolean addedAsFiles() {
+            return ALL.stream().noneMatch(s -> s.id().equals(id));
         }
 
         /** "S1.md … W5.md", for messages. */

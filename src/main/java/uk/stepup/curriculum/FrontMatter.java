@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Port: reads a prompt file's front matter (the YAML between the two {@code ---} lines) into its keys, each with the
- * line it is on. What the keys mean, and every message about them, stays in the curriculum; the adapter
+ * line it is on. The same flat {@code key: value} reading serves a framework's {@code framework.yaml} and the
+ * crosswalk files. What the keys mean, and every message about them, stays in the curriculum; the adapter
  * ({@code uk.stepup.prompts}) only reads YAML.
  */
 public interface FrontMatter {

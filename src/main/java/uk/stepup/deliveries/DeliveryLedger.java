@@ -20,7 +20,9 @@ public interface DeliveryLedger {
         REMINDER,
         SUMMARY,
         TASK_REMINDER,
-        SESSION_REMINDER
+        SESSION_REMINDER,
+        /** A home's PDSA cycle past its planned length without a Study (week 0, target {@code cycle-<id>}). */
+        CYCLE_REMINDER
     }
 
     /**

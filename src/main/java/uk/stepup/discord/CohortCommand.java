@@ -43,6 +43,23 @@ public final class CohortCommand implements InteractionHandlers.Slash {
         extra.forEach(s -> this.extra.put(s.definition().getName(), s));
     }
 
+    /**
+     * The curricula a cohort can follow: the frameworks found in prompts/, so one a coach adds as files is offered
+     * too (Discord allows 25 choices).
+     */
+    private OptionData frameworkOption() {
+        OptionData option = new OptionData(OptionType.STRING, "framework", "Curriculum");
+        admin.frameworks().entrySet().stream().limit(OptionData.MAX_CHOICES).forEach(f -> {
+            String label = switch (f.getKey()) {
+                case "kloe-2017" -> "CQC KLOEs";
+                case "saf-2023" -> "CQC quality statements";
+                default -> f.getKey();
+            };
+            option.addChoice(label + " (" + f.getValue() + " weeks)", f.getKey());
+        });
+        return option;
+    }
+
     /** The cohort option every coach subcommand takes. */
     public static OptionData cohortOption() {
         return new OptionData(
@@ -69,9 +86,7 @@ public final class CohortCommand implements InteractionHandlers.Slash {
                                                         "start",
                                                         "Start date (YYYY-MM-DD, a Monday; default next Monday)")
                                                 .setMaxLength(10),
-                                        new OptionData(OptionType.STRING, "framework", "Curriculum")
-                                                .addChoice("CQC KLOEs (24 weeks)", "kloe-2017")
-                                                .addChoice("CQC quality statements (34 weeks)", "saf-2023"),
+                                        frameworkOption(),
                                         new OptionData(OptionType.STRING, "zone", "Time zone (default Europe/London)")
                                                 .setMaxLength(40)),
                         new SubcommandData("enrol", "Enrol a home and its manager (run again to add another manager)")

@@ -44,6 +44,15 @@ public final class CohortStatusCommand implements CohortCommand.CohortSubcommand
         return ((CohortStatusService.Refused) answer).outcome();
     }
 
+    /** " · PDSA: 1 testing, 2 adopted, 1 Study overdue", or nothing for a home without cycles (saving room). */
+    static String cycles(CohortStatusService.CycleCounts c) {
+        if (!c.any()) {
+            return "";
+        }
+        return " · PDSA: " + c.testing() + " testing, " + c.adopted() + " adopted"
+                + (c.studyOverdue() > 0 ? ", " + c.studyOverdue() + " Study overdue" : "");
+    }
+
     /** The report as one reply: a heading, then one line per home, cut with "…and N more" if it would not fit. */
     static String text(CohortStatusService.Report r, ZonedDateTime at) {
         StringBuilder out = new StringBuilder(Markdown.bold(r.cohort()) + " status, " + WHEN.format(at) + " ("
@@ -69,7 +78,8 @@ public final class CohortStatusCommand implements CohortCommand.CohortSubcommand
             String line = "\n" + (h.atRisk() ? "⚠️ " : "• ") + Markdown.bold(h.home()) + " · check-ins: " + h.onTime()
                     + " on time, "
                     + h.late() + " late, " + h.missed() + " missed · overdue tasks: " + h.overdueTasks()
-                    + " · sessions: " + h.sessionsAttended() + " of " + r.sessionsHeld();
+                    + " · sessions: " + h.sessionsAttended() + " of " + r.sessionsHeld()
+                    + cycles(h.cycles());
             String more = "\n…and " + (r.homes().size() - shown) + " more homes.";
             if (out.length() + line.length() + more.length() > TEXT_MAX) {
                 return out.append(more).toString();

@@ -50,7 +50,23 @@ public final class ComponentIds {
         /** Add this week's measures (after a check-in): home, week, page, and a held draft's token when fixing. */
         MEASURES_ADD("ma"),
         /** The measures modal: home, week, page. */
-        MEASURES_MODAL("mm");
+        MEASURES_MODAL("mm"),
+        /** Recalculate a home's limits from a period (opens the form asking why): home, measure, period (ISO date). */
+        RECALC_OFFER("lr"),
+        /** The form confirming a recalculation: home, measure, period (ISO date). */
+        RECALC_MODAL("lm"),
+        /** Undo a recalculation: its id. */
+        RECALC_UNDO("lu"),
+        /** The new PDSA cycle modal (no arguments: the home is the manager's own). */
+        PDSA_NEW_MODAL("pn"),
+        /** Do, Study or Act on a cycle's message: cycle id, do|study|act. */
+        PDSA_STEP("ps"),
+        /** How the cohort may see a cycle: cycle id, anonymous|named|none. */
+        PDSA_SHARE("pz"),
+        /** Adopt, Adapt or Abandon (after Act): cycle id, the decision, the cycle's message id. */
+        PDSA_DECIDE("pd"),
+        /** The Do, Study or Act modal: cycle id, do|study|adopt|adapt|abandon, the cycle's message id. */
+        PDSA_MODAL("pm");
 
         private final String key;
 

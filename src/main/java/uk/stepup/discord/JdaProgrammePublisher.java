@@ -32,6 +32,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.measures.ChartImage;
 import uk.stepup.measures.CohortMeasures;
 import uk.stepup.measures.SmallCounts;
@@ -245,6 +246,31 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
         }
     }
 
+    @Override
+    public Posted postCycleReminder(Cohort cohort, Home home, PdsaCycle cycle, DeliveryLedger.Key key) {
+        Optional<TextChannel> channel = text(cohort, home.channelId());
+        if (channel.isEmpty()) {
+            return missing(cohort, home.name() + "'s channel is missing.");
+        }
+        MessageCreateData message = new MessageCreateBuilder()
+                .setContent(PdsaMessages.reminder(cycle))
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .build();
+        try {
+            pacer.acquire();
+            return new Sent(channel.get().sendMessage(message).complete().getId());
+        } catch (ErrorResponseException | InsufficientPermissionException e) {
+            return failed("a cycle's Study reminder", e);
+        }
+    }
+
+    @Override
+    public Optional<String> findCycleReminder(Cohort cohort, Home home, PdsaCycle cycle, DeliveryLedger.Key key) {
+        String text = PdsaMessages.reminder(cycle);
+        return text(cohort, home.channelId())
+                .flatMap(channel -> findRecent(channel, m -> text.equals(m.getContentRaw())));
+    }
+
     /** The summary as a card (split by {@link EmbedCard#pack} when long). */
     static EmbedCard summaryCard(WeeklySummary s) {
         List<EmbedCard.Field> fields = new ArrayList<>();
@@ -304,6 +330,15 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                                 + (t.pending() > 0 ? "; " + t.pending() + " still open" : "")
                                 + ". `/task list` shows your home's.",
                         false)));
+        s.changes().ifPresent(c -> {
+            if (!c.testing().isEmpty()) {
+                fields.add(
+                        new EmbedCard.Field("Changes being tested", changeLines(c.testing(), c.moreTesting()), false));
+            }
+            if (!c.adopted().isEmpty()) {
+                fields.add(new EmbedCard.Field("Adopted changes", changeLines(c.adopted(), c.moreAdopted()), false));
+            }
+        });
         fields.add(new EmbedCard.Field(
                 s.lastWeek() ? "That was the last week" : "Next week",
                 s.nextCode()
@@ -319,6 +354,24 @@ public final class JdaProgrammePublisher implements ProgrammePublisher {
                 fields,
                 Optional.of(s.cohortName() + " · highlights are shared anonymously unless a home chose otherwise"),
                 SUMMARY_COLOUR);
+    }
+
+    /** A line per shared PDSA change: its idea, its measure, and the home only if it chose to be named. */
+    static String changeLines(List<WeeklySummary.SharedChange> changes, int more) {
+        StringBuilder out = new StringBuilder();
+        for (WeeklySummary.SharedChange c : changes) {
+            out.append("• **")
+                    .append(Mentions.neutralise(EmbedCard.shorten(c.idea(), 150)))
+                    .append("**")
+                    .append(c.measure().map(m -> " · " + Mentions.neutralise(m)).orElse(""))
+                    .append(" · ")
+                    .append(Mentions.neutralise(c.homeName().orElse("a home in the cohort")))
+                    .append('\n');
+        }
+        if (more > 0) {
+            out.append("…and ").append(more).append(" more.");
+        }
+        return EmbedCard.fit(out.toString().strip(), EmbedCard.FIELD_VALUE_MAX);
     }
 
     /** A summary's messages for {@code #peer-learning} (with the My progress button) and for the week's thread. */

@@ -3,8 +3,10 @@
  * button and modal to its handler ({@link uk.stepup.discord.InteractionHandlers}): {@code CheckinInteractions}
  * ({@code /checkin}), {@code CohortCommand}, {@code TaskCommand}, {@code SessionCommand}, {@code BroadcastCommand},
  * {@code MeasureSetupCommand} ({@code /measure}), {@code HomeMeasuresCommand} ({@code /measures}),
- * {@code MeasureInteractions}, {@code ProgressCommand}, {@code CohortStatusCommand}, {@code SummaryCommand} and
- * {@code ExportCommand}. Handlers translate events into use-case calls and results into replies; they hold no business
+ * {@code MeasureInteractions}, {@code ProgressCommand}, {@code CohortStatusCommand}, {@code SummaryCommand},
+ * {@code ExportCommand}, {@code AimCommand} ({@code /aim}), {@code RecalculationInteractions} (the recalculation
+ * offer's button and form, and Undo, under {@code /measures}), and {@code PdsaCommand} with {@code PdsaInteractions}
+ * ({@code /pdsa}, a cycle's buttons and forms; their words in {@code PdsaMessages}). Handlers translate events into use-case calls and results into replies; they hold no business
  * rules but do check coach-only actions again. Outgoing posts: {@code JdaProgrammePublisher} (prompts, reminders,
  * summaries), {@code JdaCoachPublisher} (tasks, sessions, broadcasts), {@code JdaCohortSpaces} (channels and roles).
  * Features return values (user ids, instants, records); Discord's words are written here: mentions, timestamps

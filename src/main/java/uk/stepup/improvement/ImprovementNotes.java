@@ -24,6 +24,7 @@ public final class ImprovementNotes implements HomeChartNotes {
         this.recalculations = recalculations;
     }
 
+    /** The aim reads "9 → 5 by 30 Jun 2027, 'fewer night falls'" ({@link AimWords#summary}). */
     @Override
     public Notes forHome(long homeId, Measure measure) {
         Optional<Aim> aim = aims.of(homeId, measure.id());
@@ -38,7 +39,7 @@ public final class ImprovementNotes implements HomeChartNotes {
                 .toList();
         return new Notes(
                 aim.map(a -> OptionalDouble.of(a.to())).orElse(OptionalDouble.empty()),
-                aim.map(Aim::words),
+                aim.map(a -> AimWords.summary(a, measure.name())),
                 from,
                 markers);
     }

@@ -3,9 +3,11 @@ package uk.stepup.measures;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -27,19 +29,61 @@ public final class HomeMeasuresService {
     private final HomeRepository homes;
     private final MeasureRepository measures;
     private final MeasureChartRenderer renderer;
+    private final HomeChartNotes notes;
 
+    /** Charts without a home's own notes (no aims, recalculations or changes). */
     public HomeMeasuresService(
             CohortRepository cohorts, HomeRepository homes, MeasureRepository measures, MeasureChartRenderer renderer) {
+        this(cohorts, homes, measures, renderer, HomeChartNotes.NONE);
+    }
+
+    /** @param notes what each home added to its charts: aims, recalculations and changes */
+    public HomeMeasuresService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            MeasureRepository measures,
+            MeasureChartRenderer renderer,
+            HomeChartNotes notes) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.measures = measures;
         this.renderer = renderer;
+        this.notes = notes;
     }
 
-    /** One measure for one home: its values in period order and its chart, if there are 2 or more values. */
-    public record Status(Measure measure, List<MeasureValue> values, Optional<SpcChart> chart) {
+    /**
+     * One measure for one home: its values in period order, its chart (if there are 2 or more values) and what the
+     * home added to it (its aim, recalculations and changes).
+     */
+    public record Status(
+            Measure measure, List<MeasureValue> values, Optional<SpcChart> chart, HomeChartNotes.Notes notes) {
         public Status {
             values = List.copyOf(values);
+            Objects.requireNonNull(notes, "notes");
+        }
+
+        /** Without notes of the home's own. */
+        public Status(Measure measure, List<MeasureValue> values, Optional<SpcChart> chart) {
+            this(measure, values, chart, HomeChartNotes.Notes.NONE);
+        }
+
+        /** "Aim: 9 → 5 by 30 Jun 2027, 'fewer night falls'", when the home has an aim for the measure. */
+        public Optional<String> aimLine() {
+            return notes.aim().map(a -> "Aim: " + a);
+        }
+
+        /** True when the chart's target line is the home's aim rather than the cohort's target. */
+        public boolean aimed() {
+            return notes.aimTarget().isPresent();
+        }
+
+        /** "Hit and miss against the aim" (or the target), when the chart has one. */
+        Optional<String> assurance() {
+            if (chart.isEmpty() || (measure.target().isEmpty() && !aimed())) {
+                return Optional.empty();
+            }
+            String words = SpcWords.assurance(chart.get().assurance(), measure.direction(), true);
+            return Optional.of(aimed() ? words.replace("the target", "the aim") : words);
         }
 
         public Optional<MeasureValue> latest() {
@@ -68,9 +112,7 @@ public final class HomeMeasuresService {
             }
             SpcChart c = chart.get();
             s.append(" · ").append(SpcWords.variation(c.variationIcon()));
-            if (measure.target().isPresent()) {
-                s.append(" · ").append(SpcWords.assurance(c.assurance(), measure.direction(), true));
-            }
+            assurance().ifPresent(a -> s.append(" · ").append(a));
             s.append(" · ").append(values.size()).append(" values");
             if (c.hasTrialLimits()) {
                 s.append(", trial limits");
@@ -106,11 +148,27 @@ public final class HomeMeasuresService {
     /** The manager's cohort has no measures yet. */
     public record NoMeasures(String home, String cohort) implements View {}
 
-    /** Each measure of the cohort with the home's values, and a chart for each (up to the number asked for). */
-    public record Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts) implements View {
+    /** {@code home:} was given by someone who is not a coach. */
+    public record CoachesOnly() implements View {}
+
+    /** The home a coach named is not in this server's cohorts. */
+    public record NoSuchHome() implements View {}
+
+    /**
+     * Each measure of the cohort with the home's values, and a chart for each (up to the number asked for).
+     *
+     * @param forCoach true when a coach asked for the home by name (not one of its managers)
+     */
+    public record Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts, boolean forCoach)
+            implements View {
         public Measures {
             statuses = List.copyOf(statuses);
             charts = List.copyOf(charts);
+        }
+
+        /** As the home's manager sees it. */
+        public Measures(String home, String cohort, List<Status> statuses, List<ChartImage> charts) {
+            this(home, cohort, statuses, charts, false);
         }
 
         /** True when any measure has enough values for a chart. */
@@ -126,7 +184,8 @@ public final class HomeMeasuresService {
         List<Status> out = new ArrayList<>();
         for (Measure m : measures.inCohort(cohort.id())) {
             List<MeasureValue> values = byMeasure.getOrDefault(m.id(), List.of());
-            out.add(new Status(m, values, MeasureSpc.chart(m, observations(values), cohort.startDate())));
+            HomeChartNotes.Notes own = notes.forHome(home.id(), m);
+            out.add(new Status(m, values, MeasureSpc.chart(m, observations(values), cohort.startDate(), own), own));
         }
         return out;
     }
@@ -144,7 +203,26 @@ public final class HomeMeasuresService {
         if (home.isEmpty()) {
             return new NotAManager(actor.coach());
         }
-        Home h = home.get();
+        return view(home.get(), maxCharts, false);
+    }
+
+    /**
+     * {@code /measures home:}: a coach looks at a home of one of this server's cohorts (the latest cohort's, when two
+     * have a home of that name), as its managers see it.
+     */
+    public View forCoach(Actor actor, String homeName, int maxCharts) {
+        if (!actor.coach()) {
+            return new CoachesOnly();
+        }
+        String wanted = homeName == null ? "" : homeName.strip();
+        Optional<Home> home = cohorts.inGuild(actor.guildId()).stream()
+                .sorted(Comparator.comparingLong(Cohort::id).reversed())
+                .flatMap(c -> homes.byName(c.id(), wanted).stream())
+                .findFirst();
+        return home.isEmpty() ? new NoSuchHome() : view(home.get(), maxCharts, true);
+    }
+
+    private View view(Home h, int maxCharts, boolean forCoach) {
         Cohort cohort = cohorts.byId(h.cohortId()).orElseThrow();
         List<Status> statuses = statuses(cohort, h);
         if (statuses.isEmpty()) {
@@ -156,7 +234,7 @@ public final class HomeMeasuresService {
                 charts.add(new ChartImage(filename(st.measure()), renderer.measurePng(chart(cohort, h, st))));
             }
         }
-        return new Measures(h.name(), cohort.name(), statuses, charts);
+        return new Measures(h.name(), cohort.name(), statuses, charts, forCoach);
     }
 
     /** The chart of one measure for one home. */
@@ -166,6 +244,21 @@ public final class HomeMeasuresService {
         LocalDate first = m.frequency().periodOf(cohort.startDate());
         boolean history = obs.stream().anyMatch(o -> o.date().isBefore(first));
         String subtitle = home.name() + " · " + m.definition();
+        String note = MeasureSpc.limitsNote(st.chart(), obs);
+        List<LocalDate> recalculated = st.chart().isPresent()
+                ? MeasureSpc.appliedRecalculations(obs, st.notes().recalculatedFrom())
+                : List.of();
+        if (!recalculated.isEmpty()) {
+            String from = recalculated.stream()
+                    .map(d -> (m.frequency() == Frequency.WEEKLY ? "the " : "")
+                            + m.frequency().label(d))
+                    .collect(Collectors.joining(" and "));
+            note = (note.isEmpty() ? "" : note + " ") + "Limits recalculated from " + from
+                    + ": each period has its own mean and limits.";
+        }
+        if (st.aimLine().isPresent()) {
+            note = (note.isEmpty() ? "" : note + " ") + st.aimLine().get() + " (the target line).";
+        }
         return new MeasureChart(
                 m.name(),
                 subtitle,
@@ -173,7 +266,8 @@ public final class HomeMeasuresService {
                 st.chart(),
                 List.of(),
                 history ? Optional.of(first) : Optional.<LocalDate>empty(),
-                MeasureSpc.limitsNote(st.chart(), obs));
+                note,
+                st.notes().markers());
     }
 
     /** A few lines for {@code /progress}; empty when the cohort has no measures. */
@@ -196,6 +290,11 @@ public final class HomeMeasuresService {
                 st.chart().ifPresent(c -> s.append(" · ").append(SpcWords.variation(c.variationIcon())));
             }
             s.append('\n');
+            st.aimLine().ifPresent(a -> {
+                s.append("  ").append(a);
+                st.assurance().ifPresent(w -> s.append(" · ").append(w));
+                s.append('\n');
+            });
         }
         return Optional.of(s.toString().strip());
     }

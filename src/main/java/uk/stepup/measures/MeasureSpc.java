@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.Spc;
 import uk.stepup.measures.spc.SpcChart;
+import uk.stepup.measures.spc.SpcPeriod;
 import uk.stepup.measures.spc.XmrOptions;
 
 /**
@@ -91,8 +92,11 @@ public final class MeasureSpc {
         if (chart.isEmpty()) {
             return observations.isEmpty() ? "No values yet." : "One value so far: a chart needs at least two.";
         }
-        int baseline = chart.get().periods().get(0).baselinePoints();
-        if (baseline < observations.size()) {
+        // Fixed on the history only when the first period's limits come from fewer values than it has: a first
+        // period that ends at a recalculation keeps its own values.
+        SpcPeriod first = chart.get().periods().get(0);
+        int baseline = first.baselinePoints();
+        if (baseline < first.points()) {
             return "Mean and limits from the " + baseline + " values before the programme started.";
         }
         return "";

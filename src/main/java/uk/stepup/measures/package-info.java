@@ -32,7 +32,8 @@
  *   <li><b>A pre-programme baseline fixes the limits</b> once it has 12 values (the month a programme starts in
  *       counts as a programme month). Assurance is then judged against the baseline's limits, so a home that has
  *       clearly improved can still read "hit and miss" until its limits are recalculated: rebasing is the MDC
- *       team's advice after a sustained, explained shift, and is not offered yet.</li>
+ *       team's advice after a sustained, explained shift: {@link uk.stepup.measures.SustainedShift} finds it, and
+ *       the improvement feature offers it to a person, who confirms it (or undoes it) in {@code /measures}.</li>
  *   <li><b>Monthly measures ask for the last complete month</b>, once: a month's count is only known once it has
  *       ended.</li>
  *   <li><b>Small counts</b> (1 to 4) are suppressed only in what the cohort sees ({@link uk.stepup.measures.SmallCounts}),

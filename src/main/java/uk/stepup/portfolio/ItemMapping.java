@@ -3,6 +3,7 @@ package uk.stepup.portfolio;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import uk.stepup.curriculum.Crosswalk;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 
@@ -46,5 +47,15 @@ public interface ItemMapping {
                     .map(CurriculumItem::code)
                     .toList();
         };
+    }
+
+    /**
+     * The crosswalk files in {@code prompts/crosswalks/}; frameworks no crosswalk links map to nothing (the item then
+     * has no evidence under the other framework, and the portfolio shows that as a gap).
+     */
+    static ItemMapping from(Crosswalk crosswalk) {
+        return (from, code, to) -> from.equals(to)
+                ? List.of(code)
+                : crosswalk.canMap(from, to) ? crosswalk.map(from, code, to) : List.of();
     }
 }

@@ -132,7 +132,7 @@ public final class PortfolioService {
         Map<String, List<Evidence>> byItem = new HashMap<>();
         for (Checkin c : mine) {
             Evidence e = evidence(c, cohort);
-            for (String code : mapping.map(cohort.framework(), c.code(), view)) {
+            for (String code : mapping.map(c.framework(), c.code(), view)) {
                 byItem.computeIfAbsent(key(code), k -> new ArrayList<>()).add(e);
             }
         }

@@ -12,16 +12,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.stepup.summaries.ChartRenderer;
 import uk.stepup.summaries.ExportBuilder;
 import uk.stepup.summaries.Heatmap;
+import uk.stepup.summaries.ImprovementReport;
 import uk.stepup.summaries.OutcomeReport;
 
 /**
  * Renders an {@link OutcomeReport} as one self-contained HTML page a coach can send to a care association's board:
  * an executive summary, participation, the cohort heatmap, a page per home (baseline against self-assessment, an
- * indicative overall rating labelled as a self-assessment, and the journey chart), shared learning, tasks and
+ * indicative overall rating labelled as a self-assessment, and the journey chart), the homes' improvement work (aims,
+ * PDSA cycles, annotated charts, progress scores beside SPC verdicts, adopted changes), shared learning, tasks and
  * sessions, and how to read it all. Charts are PNGs embedded as data URIs with alt text; a Content Security Policy
  * forbids loading anything from anywhere, so the file works offline and a stray link in a highlight can never fetch
  * anything.
@@ -68,6 +72,11 @@ public final class HtmlReport {
     }
 
     public Rendered render(OutcomeReport r) {
+        return render(r, Optional.empty());
+    }
+
+    /** The report with a section on the homes' improvement work, when there is any. */
+    public Rendered render(OutcomeReport r, Optional<ImprovementReport> improvement) {
         Map<String, byte[]> pngs = new LinkedHashMap<>();
         pngs.put(PARTICIPATION_FILE, charts.participationPng(r.participation()));
         pngs.put(HEATMAP_FILE, charts.heatmapPng(r.heatmap()));
@@ -77,8 +86,17 @@ public final class HtmlReport {
                 pngs.put(journeyFile(r, i), charts.journeyPng(r.homes().get(i).journey()));
             }
         }
+        Optional<ImprovementReport> shown = improvement.filter(i -> !i.isEmpty());
+        shown.ifPresent(i -> {
+            for (int h = 0; h < i.homes().size(); h++) {
+                List<ImprovementReport.Chart> charts = i.homes().get(h).charts();
+                for (int c = 0; c < charts.size(); c++) {
+                    pngs.put(improvementFile(i, h, c), charts.get(c).png());
+                }
+            }
+        });
         StringWriter html = new StringWriter(64 * 1024);
-        PAGE.execute(ReportView.of(r, pngs), html);
+        PAGE.execute(ReportView.of(r, pngs, shown), html);
         return new Rendered(html.toString(), pngs);
     }
 
@@ -91,6 +109,13 @@ public final class HtmlReport {
             }
         }
         return "journey-" + slug + ".png";
+    }
+
+    /** "improvement-home-a-falls.png": a home's annotated chart of a measure, all different. */
+    static String improvementFile(ImprovementReport i, int home, int chart) {
+        return "improvement-" + (home + 1) + "-"
+                + ExportBuilder.slug(i.homes().get(home).label()) + "-"
+                + ExportBuilder.slug(i.homes().get(home).charts().get(chart).measure()) + "-" + (chart + 1) + ".png";
     }
 
     /** A template (or a partial: {@code pill}, {@code change}, {@code figure}) from the resources. */

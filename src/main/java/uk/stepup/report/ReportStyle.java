@@ -76,6 +76,15 @@ final class ReportStyle {
             .learning q { display: block; quotes: "\\201C" "\\201D"; }
             .learning .who { display: block; font-size: 13px; color: var(--quiet); }
             .about li { margin: 6px 0; }
+            .verdict { display: block; white-space: nowrap; font-size: 14px; margin: 2px 0; }
+            .verdict .icon { display: inline-block; width: 20px; height: 20px; line-height: 20px; border-radius: 50%; text-align: center; font-size: 12px; font-weight: 700; color: #fff; vertical-align: middle; }
+            .verdict .icon.common { background: #a6a6a6; }
+            .verdict .icon.improvement { background: #00b0f0; color: #1a1a1a; }
+            .verdict .icon.concern { background: #e46c0a; }
+            .verdict .icon.neutral { background: #490092; }
+            .cycles .study { display: block; font-size: 14px; color: var(--quiet); margin-top: 2px; }
+            .improvement h4 { font-size: 16px; margin: 14px 0 4px; }
+            .improvement thead th { white-space: nowrap; }
             footer.end { padding: 16px 48px 28px; font-size: 13px; color: var(--quiet); border-top: 1px solid var(--rule); }
             .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
             @media (max-width: 720px) {
@@ -103,7 +112,7 @@ final class ReportStyle {
               table { font-size: 9.5pt; }
               th, td { padding: 4px 8px; }
               #summary h2 { margin-top: 24px; }
-              #participation, #heatmap, #measures, #learning, #about { break-before: page; }
+              #participation, #heatmap, #measures, #improvement, #learning, #about { break-before: page; }
               figure { margin: 8px 0 0; }
               figure img { max-height: 200mm; width: auto; max-width: 100%; margin: 0 auto; }
               .home { break-before: page; border-top: 0; margin-top: 0; }

@@ -7,10 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import uk.stepup.improvement.IhiScale;
 import uk.stepup.measures.CohortMeasures;
+import uk.stepup.measures.Numbers;
+import uk.stepup.measures.SpcWords;
+import uk.stepup.measures.spc.VariationIcon;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.summaries.HighlightPick;
+import uk.stepup.summaries.ImprovementReport;
 import uk.stepup.summaries.OutcomeReport;
 import uk.stepup.summaries.RatingProjection;
 
@@ -48,10 +54,12 @@ record ReportView(
         List<TaskRow> tasks,
         List<SessionRow> sessions,
         String caveat,
-        String namingRule) {
+        String namingRule,
+        Improvement qi) {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     static final DateTimeFormatter DAY_SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
     boolean hasTasks() {
@@ -149,8 +157,72 @@ record ReportView(
 
     record SessionRow(String title, String when, String homes, String people) {}
 
+    /**
+     * The homes' improvement work: progress scores over time beside each home's SPC verdicts, the adopted changes
+     * homes shared, and a part per home with its aims, cycles and annotated charts.
+     */
+    record Improvement(
+            String lead,
+            List<String> scoreWeeks,
+            List<ScoreRow> scores,
+            List<String> moved,
+            List<AdoptedRow> adopted,
+            String adoptedNote,
+            List<ImprovementHome> homes,
+            String quiet) {
+        boolean hasAdopted() {
+            return !adopted.isEmpty();
+        }
+
+        boolean hasMoved() {
+            return !moved.isEmpty();
+        }
+    }
+
+    /** A home's scores by week, its latest score with its meaning, and its measures' variation icons. */
+    record ScoreRow(String home, List<String> weeks, String latest, String meaning, List<VerdictView> verdicts) {}
+
+    /** A Making Data Count variation icon as a small coloured badge with its letter, and its meaning in words. */
+    record VerdictView(String measure, String css, String letter, String words) {}
+
+    record AdoptedRow(String idea, String who, String measure, String since) {}
+
+    record ImprovementHome(
+            String id,
+            String label,
+            List<AimRow> aims,
+            List<CycleRow> cycles,
+            String scores,
+            List<Chart> charts,
+            List<String> chartsNotShown) {
+        boolean hasAims() {
+            return !aims.isEmpty();
+        }
+
+        boolean hasCycles() {
+            return !cycles.isEmpty();
+        }
+    }
+
+    record AimRow(String measure, String numbers, String words) {}
+
+    /** A cycle; {@code idea} says "Not shared" when the home kept the cycle's words to itself. */
+    record CycleRow(
+            String number,
+            String idea,
+            boolean shared,
+            String stage,
+            String dates,
+            String measure,
+            String predictionAndStudy) {}
+
     /** The page's values for {@code r}, with its charts from {@code pngs} (file name → PNG). */
     static ReportView of(OutcomeReport r, Map<String, byte[]> pngs) {
+        return of(r, pngs, Optional.empty());
+    }
+
+    /** As {@link #of(OutcomeReport, Map)}, with the homes' improvement work when there is any. */
+    static ReportView of(OutcomeReport r, Map<String, byte[]> pngs, Optional<ImprovementReport> improvement) {
         OutcomeReport.Participation t = r.totals();
         int homes = r.homes().size();
         return new ReportView(
@@ -163,7 +235,7 @@ record ReportView(
                 r.finished()
                         ? " · programme complete"
                         : " · programme in progress: week " + r.weeksRun() + " of " + r.weeksPlanned(),
-                contents(r),
+                contents(r, improvement.isPresent()),
                 leadSentence(r),
                 figures(r),
                 improvementSentence(r),
@@ -201,7 +273,130 @@ record ReportView(
                                 n(l.people())))
                         .toList(),
                 RatingProjection.CAVEAT,
-                OutcomeReport.NAMING_RULE);
+                OutcomeReport.NAMING_RULE,
+                improvement.map(i -> qi(i, pngs)).orElse(null));
+    }
+
+    private static Improvement qi(ImprovementReport i, Map<String, byte[]> pngs) {
+        List<ScoreRow> scores = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        for (ImprovementReport.ScoreRow row : i.scores()) {
+            List<VerdictView> verdicts = row.verdicts().stream()
+                    .map(v -> new VerdictView(
+                            v.measure(),
+                            verdictCss(v.icon()),
+                            SpcWords.variationLetter(v.icon()).isEmpty() ? "~" : SpcWords.variationLetter(v.icon()),
+                            SpcWords.variation(v.icon())))
+                    .toList();
+            scores.add(new ScoreRow(
+                    row.label(),
+                    row.byWeek().stream()
+                            .map(s -> s.map(IhiScale::label).orElse("–"))
+                            .toList(),
+                    row.latest().map(IhiScale::label).orElse(null),
+                    row.latest().map(IhiScale::meaning).orElse("Not scored yet"),
+                    verdicts));
+            row.verdicts().stream()
+                    .filter(v -> v.icon() != VariationIcon.COMMON_CAUSE)
+                    .forEach(v -> moved.add(row.label() + " · " + v.measure() + ": " + SpcWords.variation(v.icon())));
+        }
+        List<AdoptedRow> adopted = i.adopted().stream()
+                .map(a -> new AdoptedRow(
+                        a.idea(),
+                        a.home().orElse("Shared anonymously"),
+                        a.measure().orElse("–"),
+                        DAY_SHORT.format(a.start())))
+                .toList();
+        String adoptedNote = n(i.cycles()) + plural(i.cycles(), " PDSA cycle", " PDSA cycles") + " in all, "
+                + n(i.testing()) + " being tested now."
+                + (i.privateAdopted() > 0
+                        ? " " + n(i.privateAdopted())
+                                + plural(i.privateAdopted(), " adopted change was", " adopted changes were")
+                                + " kept to the home that made it, so it is counted here but not described."
+                        : "");
+        List<ImprovementHome> homes = new ArrayList<>();
+        for (int h = 0; h < i.homes().size(); h++) {
+            ImprovementReport.HomeImprovement home = i.homes().get(h);
+            List<Chart> charts = new ArrayList<>();
+            for (int c = 0; c < home.charts().size(); c++) {
+                charts.add(chart(
+                        pngs.get(HtmlReport.improvementFile(i, h, c)),
+                        home.charts().get(c).alt(),
+                        "Numbered circles mark where each cycle started (filled: adopted), listed under the chart;"
+                                + " the red line is the home's aim; a break in the mean and limits is a"
+                                + " recalculation a person confirmed. Counts of 1 to 4 are hidden."));
+            }
+            homes.add(new ImprovementHome(
+                    "improvement-" + (h + 1),
+                    home.label(),
+                    home.aims().stream()
+                            .map(a -> new AimRow(
+                                    a.measure(),
+                                    "From " + Numbers.format(a.from()) + " to " + Numbers.format(a.to()) + " by "
+                                            + DAY_SHORT.format(a.by()),
+                                    a.words()))
+                            .toList(),
+                    home.cycles().stream().map(ReportView::cycleRow).toList(),
+                    home.scores().isEmpty()
+                            ? null
+                            : home.scores().stream()
+                                    .map(s -> "week " + s.week() + ": "
+                                            + s.score().choice())
+                                    .collect(Collectors.joining("; ")),
+                    charts,
+                    home.chartsNotShown()));
+        }
+        return new Improvement(
+                "Each home's improvement work as the Model for Improvement records it: the aims homes set for their"
+                        + " measures, the changes they tested in Plan-Do-Study-Act cycles, and the coaches' progress"
+                        + " score on IHI's 0.5 to 5 scale. A cycle's words appear only where the home shared it with"
+                        + " the cohort, with its name where it chose that; other cycles show their number, stage and"
+                        + " dates.",
+                i.scoreWeeks().stream().map(w -> "Week " + w).toList(),
+                scores,
+                moved,
+                adopted,
+                adoptedNote,
+                homes,
+                i.quiet() == 0
+                        ? null
+                        : n(i.quiet()) + plural(i.quiet(), " home has", " homes have")
+                                + " not recorded aims, cycles or scores yet.");
+    }
+
+    private static CycleRow cycleRow(ImprovementReport.CycleLine c) {
+        String dates = (c.start().getYear() == c.plannedEnd().getYear()
+                        ? DAY_MONTH.format(c.start())
+                        : DAY_SHORT.format(c.start()))
+                + " to " + DAY_SHORT.format(c.plannedEnd()) + " (planned)";
+        String ps = null;
+        if (c.prediction().isPresent() || c.study().isPresent()) {
+            ps = "Predicted: " + c.prediction().map(p -> shorten(p, 160)).orElse("–") + " · Found: "
+                    + c.study().map(p -> shorten(p, 160)).orElse("not studied yet");
+        }
+        return new CycleRow(
+                String.valueOf(c.number()),
+                c.idea().orElse("Not shared by name")
+                        + c.adapts().map(a -> " (adapts cycle " + a + ")").orElse(""),
+                c.idea().isPresent(),
+                c.stage(),
+                dates,
+                c.measure().orElse("–"),
+                ps);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1).strip() + "…";
+    }
+
+    /** The Making Data Count colour of a variation icon, as a class name. */
+    private static String verdictCss(VariationIcon icon) {
+        return switch (icon) {
+            case COMMON_CAUSE -> "common";
+            case IMPROVEMENT_HIGH, IMPROVEMENT_LOW -> "improvement";
+            case CONCERN_HIGH, CONCERN_LOW -> "concern";
+            case NEUTRAL_HIGH, NEUTRAL_LOW -> "neutral";
+        };
     }
 
     static String dates(OutcomeReport r) {
@@ -213,7 +408,7 @@ record ReportView(
         return r.lastDay().map(l -> from + " to " + DAY.format(l)).orElse("From " + from) + " · " + weeks;
     }
 
-    private static List<Link> contents(OutcomeReport r) {
+    private static List<Link> contents(OutcomeReport r, boolean improvement) {
         List<Link> links = new ArrayList<>();
         links.add(new Link("summary", "Executive summary"));
         links.add(new Link("participation", "Participation"));
@@ -222,6 +417,9 @@ record ReportView(
             links.add(new Link("measures", "Quality-improvement measures"));
         }
         links.add(new Link("homes", homesHeading(r)));
+        if (improvement) {
+            links.add(new Link("improvement", "Improvement work"));
+        }
         links.add(new Link("learning", "Shared learning"));
         links.add(new Link("tasks", "Tasks and sessions"));
         links.add(new Link("about", "About this report"));

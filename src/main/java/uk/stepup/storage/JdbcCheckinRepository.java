@@ -29,9 +29,10 @@ public final class JdbcCheckinRepository implements CheckinRepository {
         return db.write(c -> {
             Optional<Checkin> changed = JdbcRows.one(
                     c,
-                    "INSERT INTO checkin (home_id, week, code, rating, did, evidence, next_step,"
+                    "INSERT INTO checkin (home_id, week, framework, code, rating, did, evidence, next_step,"
                             + " highlight, late, revisions, submitted_by, submitted_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
+                            + " VALUES (?, ?, (SELECT c.framework FROM home h JOIN cohort c ON c.id = h.cohort_id"
+                            + " WHERE h.id = ?), ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
                             + " ON CONFLICT (home_id, week) DO UPDATE SET rating = excluded.rating, did = excluded.did,"
                             + " evidence = excluded.evidence, next_step = excluded.next_step, highlight = excluded.highlight,"
                             + " revisions = checkin.revisions + 1, updated_at = excluded.updated_at"
@@ -42,6 +43,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                     JdbcCheckinRepository::map,
                     homeId,
                     week,
+                    homeId,
                     code,
                     a.rating(),
                     a.didThisWeek(),
@@ -198,6 +200,7 @@ public final class JdbcCheckinRepository implements CheckinRepository {
                 rs.getLong("id"),
                 rs.getLong("home_id"),
                 rs.getInt("week"),
+                rs.getString("framework"),
                 rs.getString("code"),
                 answers(rs),
                 share(rs.getString("highlight_share")),

@@ -2,6 +2,7 @@ package uk.stepup.summaries;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.ProgrammeCalendar;
+import uk.stepup.improvement.CycleRepository;
+import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.tasks.Attendance;
@@ -31,16 +34,31 @@ import uk.stepup.tasks.TaskState;
 
 /**
  * {@code /cohort status}: a coach's view of every home so far: check-ins on time, late and missed (weeks whose
- * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks and sessions
- * attended. Homes at risk (2+ missed check-ins or 2+ overdue tasks) come first, then the others by how far behind
+ * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks, sessions
+ * attended and, when given the cycles, PDSA cycles being tested, adopted and overdue a Study. Homes at risk (2+ missed check-ins or 2+ overdue tasks) come first, then the others by how far behind
  * they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
  */
 public final class CohortStatusService {
     public static final int AT_RISK_MISSED = 2;
     public static final int AT_RISK_OVERDUE = 2;
 
+    /** A home's PDSA cycles: being tested (no decision yet), adopted, and past their planned length without a Study. */
+    public record CycleCounts(int testing, int adopted, int studyOverdue) {
+        public static final CycleCounts NONE = new CycleCounts(0, 0, 0);
+
+        public boolean any() {
+            return testing + adopted + studyOverdue > 0;
+        }
+    }
+
     /** One home's figures so far. */
-    public record HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
+    public record HomeStatus(
+            String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended, CycleCounts cycles) {
+        /** A home with no PDSA cycles counted. */
+        public HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
+            this(home, onTime, late, missed, overdueTasks, sessionsAttended, CycleCounts.NONE);
+        }
+
         public boolean atRisk() {
             return missed >= AT_RISK_MISSED || overdueTasks >= AT_RISK_OVERDUE;
         }
@@ -66,6 +84,7 @@ public final class CohortStatusService {
     private final TaskRepository tasks;
     private final SessionRepository sessions;
     private final Clock clock;
+    private final Optional<CycleRepository> cycles;
 
     public CohortStatusService(
             CohortRepository cohorts,
@@ -74,6 +93,19 @@ public final class CohortStatusService {
             TaskRepository tasks,
             SessionRepository sessions,
             Clock clock) {
+        this(cohorts, homes, checkins, tasks, sessions, clock, Optional.empty());
+    }
+
+    /** With each home's PDSA cycles counted (testing, adopted, Study overdue). */
+    public CohortStatusService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            TaskRepository tasks,
+            SessionRepository sessions,
+            Clock clock,
+            Optional<CycleRepository> cycles) {
+        this.cycles = cycles;
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -117,7 +149,27 @@ public final class CohortStatusService {
                 sessions.forCohort(cohort.id()),
                 sessions.attendanceInCohort(cohort.id()),
                 now,
-                cohort.zone());
+                cohort.zone(),
+                cycleCounts(cohort, now));
+    }
+
+    /** Each home's PDSA cycles counted, by home id; empty without cycles. */
+    private Map<Long, CycleCounts> cycleCounts(Cohort cohort, Instant now) {
+        Map<Long, CycleCounts> out = new HashMap<>();
+        if (cycles.isEmpty()) {
+            return out;
+        }
+        LocalDate today = now.atZone(cohort.zone()).toLocalDate();
+        for (PdsaCycle c : cycles.get().inCohort(cohort.id())) {
+            CycleCounts was = out.getOrDefault(c.homeId(), CycleCounts.NONE);
+            out.put(
+                    c.homeId(),
+                    new CycleCounts(
+                            was.testing() + (c.testing() ? 1 : 0),
+                            was.adopted() + (c.adopted() ? 1 : 0),
+                            was.studyOverdue() + (c.studyOverdue(today) ? 1 : 0)));
+        }
+        return out;
     }
 
     /**
@@ -136,6 +188,23 @@ public final class CohortStatusService {
             List<Attendance> attendance,
             Instant now,
             ZoneId zone) {
+        return compute(
+                cohortName, homes, checkins, closedWeeks, tasks, done, sessions, attendance, now, zone, Map.of());
+    }
+
+    /** As above, with each home's PDSA cycles counted (by home id; a home without any counts none). */
+    static Report compute(
+            String cohortName,
+            List<Home> homes,
+            List<CheckinRepository.Rated> checkins,
+            List<Integer> closedWeeks,
+            List<Task> tasks,
+            List<TaskDone> done,
+            List<Session> sessions,
+            List<Attendance> attendance,
+            Instant now,
+            ZoneId zone,
+            Map<Long, CycleCounts> cycleCounts) {
         Map<Long, List<CheckinRepository.Rated>> byHome = new HashMap<>();
         checkins.forEach(
                 c -> byHome.computeIfAbsent(c.homeId(), k -> new ArrayList<>()).add(c));
@@ -167,7 +236,14 @@ public final class CohortStatusService {
             int sessionsAttended = (int) held.stream()
                     .filter(s -> attended.contains(s.id() + ":" + home.id()))
                     .count();
-            rows.add(new HomeStatus(home.name(), onTime, late, missed, overdue, sessionsAttended));
+            rows.add(new HomeStatus(
+                    home.name(),
+                    onTime,
+                    late,
+                    missed,
+                    overdue,
+                    sessionsAttended,
+                    cycleCounts.getOrDefault(home.id(), CycleCounts.NONE)));
         }
         rows.sort(ORDER);
         return new Report(cohortName, closedWeeks.size(), tasks.size(), held.size(), rows);

@@ -8,7 +8,7 @@ import uk.stepup.shared.Outcome;
 
 /**
  * A coach downloads everything stored about a cohort: homes, every home's check-in status for every week, tasks,
- * attendance and measures. Coach only, and only for a cohort on the coach's own server.
+ * attendance and measures, and the homes' improvement work (aims, PDSA cycles, recalculations, progress scores). Coach only, and only for a cohort on the coach's own server.
  */
 public final class DataExportService {
     private final ProgrammeHistoryLoader histories;
@@ -43,6 +43,10 @@ public final class DataExportService {
         return new Result(Outcome.done(describe(export, format)), files);
     }
 
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
     static String describe(CohortExport export, ExportFormat format) {
         int homes = export.table(ExportColumns.HOMES).rows().size();
         int rows = export.table(ExportColumns.CHECKINS).rows().size();
@@ -55,6 +59,18 @@ public final class DataExportService {
                 .distinct()
                 .count();
         int values = export.table(ExportColumns.MEASURES).rows().size();
+        int cycles = export.table(ExportColumns.PDSA_CYCLES).rows().size();
+        int scores = export.table(ExportColumns.PROGRESS_SCORES).rows().size();
+        String improvement = cycles + scores == 0
+                ? ""
+                : " Improvement work: " + cycles + (cycles == 1 ? " PDSA cycle" : " PDSA cycles") + ", "
+                        + count(export.table(ExportColumns.AIMS).rows().size(), "aim") + ", "
+                        + count(
+                                export.table(ExportColumns.RECALCULATIONS)
+                                        .rows()
+                                        .size(),
+                                "recalculation") + ", "
+                        + count(scores, "progress score") + ".";
         String files = format == ExportFormat.CSV
                 ? "One CSV file per table; each opens in Excel."
                 : "One JSON document with every table.";
@@ -63,7 +79,7 @@ public final class DataExportService {
                 + " check-in rows, one per home"
                 + " and week), " + tasks + (tasks == 1 ? " task" : " tasks") + ", " + sessions
                 + (sessions == 1 ? " session" : " sessions") + ", " + values
-                + (values == 1 ? " measure value" : " measure values") + ". " + files
+                + (values == 1 ? " measure value" : " measure values") + "." + improvement + " " + files
                 + "\nThese files hold every home's private check-ins: keep them within the coaching team.";
     }
 }

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.cohorts.Home;
+import uk.stepup.improvement.Aim;
+import uk.stepup.improvement.PdsaCycle;
+import uk.stepup.improvement.ProgressScore;
+import uk.stepup.improvement.Recalculation;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureValue;
 import uk.stepup.shared.KeyQuestion;
@@ -27,6 +31,10 @@ public final class ExportBuilder {
         tables.add(tasks(h));
         tables.add(attendance(h));
         tables.add(measures(h));
+        tables.add(aims(h));
+        tables.add(cycles(h));
+        tables.add(recalculations(h));
+        tables.add(scores(h));
         return new CohortExport(
                 h.cohort().name(),
                 slug(h.cohort().name()),
@@ -82,6 +90,7 @@ public final class ExportBuilder {
                         home.name(),
                         w.number(),
                         w.start().orElse(null),
+                        found.map(Checkin::framework).orElse(w.item().framework()),
                         found.map(Checkin::code).orElse(w.item().code()),
                         w.item().keyQuestion().label(),
                         w.item().title(),
@@ -163,6 +172,124 @@ public final class ExportBuilder {
                     v.enteredAt()));
         }
         return new ExportTable(ExportColumns.MEASURES, ExportColumns.MEASURE_COLUMNS, rows);
+    }
+
+    private static Map<Long, String> homeNames(ProgrammeHistory h) {
+        Map<Long, String> names = new HashMap<>();
+        h.homes().forEach(home -> names.put(home.id(), home.name()));
+        return names;
+    }
+
+    private static Map<Long, String> measureNames(ProgrammeHistory h) {
+        Map<Long, String> names = new HashMap<>();
+        h.measures().forEach(m -> names.put(m.id(), m.name()));
+        return names;
+    }
+
+    private static ExportTable aims(ProgrammeHistory h) {
+        Map<Long, String> homes = homeNames(h);
+        Map<Long, String> measures = measureNames(h);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Aim a : h.improvement().aims()) {
+            rows.add(Arrays.asList(
+                    h.cohort().name(),
+                    homes.get(a.homeId()),
+                    a.id(),
+                    a.measureId(),
+                    measures.get(a.measureId()),
+                    a.from(),
+                    a.to(),
+                    a.by(),
+                    a.words(),
+                    a.setBy(),
+                    a.setAt()));
+        }
+        return new ExportTable(ExportColumns.AIMS, ExportColumns.AIM_COLUMNS, rows);
+    }
+
+    private static ExportTable cycles(ProgrammeHistory h) {
+        Map<Long, String> homes = homeNames(h);
+        Map<Long, String> measures = measureNames(h);
+        Map<Long, Integer> numbers = new HashMap<>();
+        h.improvement().cycles().forEach(c -> numbers.put(c.id(), c.number()));
+        List<List<Object>> rows = new ArrayList<>();
+        for (PdsaCycle c : h.improvement().cycles()) {
+            Long measure = c.measureId().isPresent() ? c.measureId().getAsLong() : null;
+            Long previous = c.previousId().isPresent() ? c.previousId().getAsLong() : null;
+            rows.add(Arrays.asList(
+                    h.cohort().name(),
+                    homes.get(c.homeId()),
+                    c.id(),
+                    c.number(),
+                    measure,
+                    measure == null ? null : measures.get(measure),
+                    previous,
+                    previous == null ? null : numbers.get(previous),
+                    c.changeIdea(),
+                    c.plan(),
+                    c.prediction(),
+                    c.start(),
+                    c.plannedWeeks(),
+                    c.plannedEnd(),
+                    c.stage().name().toLowerCase(Locale.ROOT),
+                    c.share().name().toLowerCase(Locale.ROOT),
+                    c.done().map(PdsaCycle.Step::text).orElse(null),
+                    c.done().map(PdsaCycle.Step::by).orElse(null),
+                    c.done().map(PdsaCycle.Step::at).orElse(null),
+                    c.studied().map(PdsaCycle.Step::text).orElse(null),
+                    c.studied().map(PdsaCycle.Step::by).orElse(null),
+                    c.studied().map(PdsaCycle.Step::at).orElse(null),
+                    c.act()
+                            .map(a -> a.decision().name().toLowerCase(Locale.ROOT))
+                            .orElse(null),
+                    c.act().map(PdsaCycle.Act::text).orElse(null),
+                    c.act().map(PdsaCycle.Act::by).orElse(null),
+                    c.act().map(PdsaCycle.Act::at).orElse(null),
+                    c.createdBy(),
+                    c.createdAt()));
+        }
+        return new ExportTable(ExportColumns.PDSA_CYCLES, ExportColumns.CYCLE_COLUMNS, rows);
+    }
+
+    private static ExportTable recalculations(ProgrammeHistory h) {
+        Map<Long, String> homes = homeNames(h);
+        Map<Long, String> measures = measureNames(h);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Recalculation r : h.improvement().recalculations()) {
+            rows.add(Arrays.asList(
+                    h.cohort().name(),
+                    homes.get(r.homeId()),
+                    r.id(),
+                    r.measureId(),
+                    measures.get(r.measureId()),
+                    r.from(),
+                    r.reason(),
+                    r.why(),
+                    r.confirmedBy(),
+                    r.confirmedAt(),
+                    r.active(),
+                    r.undone().map(Recalculation.Undone::by).orElse(null),
+                    r.undone().map(Recalculation.Undone::at).orElse(null)));
+        }
+        return new ExportTable(ExportColumns.RECALCULATIONS, ExportColumns.RECALCULATION_COLUMNS, rows);
+    }
+
+    private static ExportTable scores(ProgrammeHistory h) {
+        Map<Long, String> homes = homeNames(h);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProgressScore p : h.improvement().scores()) {
+            rows.add(Arrays.asList(
+                    h.cohort().name(),
+                    homes.get(p.homeId()),
+                    p.id(),
+                    p.week(),
+                    p.score().value(),
+                    p.score().meaning(),
+                    p.note(),
+                    p.setBy(),
+                    p.setAt()));
+        }
+        return new ExportTable(ExportColumns.PROGRESS_SCORES, ExportColumns.SCORE_COLUMNS, rows);
     }
 
     private static String rating(Optional<Rating> r) {

@@ -19,6 +19,10 @@ public final class ExportColumns {
     public static final String TASKS = "tasks";
     public static final String ATTENDANCE = "attendance";
     public static final String MEASURES = "measures";
+    public static final String AIMS = "aims";
+    public static final String PDSA_CYCLES = "pdsa_cycles";
+    public static final String RECALCULATIONS = "recalculations";
+    public static final String PROGRESS_SCORES = "progress_scores";
 
     private static ExportColumn c(String name, String description) {
         return new ExportColumn(name, description);
@@ -54,7 +58,12 @@ public final class ExportColumns {
             HOME,
             c("week", "Programme week, from 1."),
             c("week_start", "The Monday the week began; empty for a week cut short by a pause."),
-            c("code", "The week's KLOE or quality statement code, e.g. S1."),
+            c(
+                    "framework",
+                    "The framework the week's item belongs to: kloe-2017 (CQC's 2017 key lines of enquiry),"
+                            + " saf-2023 (its 2023 quality statements) or one added later; prompts/crosswalks/"
+                            + " maps codes between frameworks."),
+            c("code", "The week's item in that framework: a KLOE or quality statement code, e.g. S1 or QS-S3."),
             c("key_question", "Safe, Effective, Caring, Responsive or Well-led."),
             c("title", "The KLOE or quality statement's title."),
             c(
@@ -114,4 +123,80 @@ public final class ExportColumns {
             c("source", "entered (after a check-in) or imported (history from a file)."),
             c("week", "The programme week whose form it was entered in; empty for imported history."),
             c("entered_at", "When it was entered or imported."));
+
+    private static final ExportColumn MEASURE_ID = c("measure_id", "The measure's number, the same in every table.");
+    private static final ExportColumn MEASURE = c("measure", "The measure's name, as the coach defined it.");
+
+    /** One row per aim: a home's current aim for a measure (setting it again replaces it). */
+    public static final List<ExportColumn> AIM_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("aim_id", "The aim's number."),
+            MEASURE_ID,
+            MEASURE,
+            c("from_value", "Where the home started: the measure's value the aim moves from."),
+            c("to_value", "The value the home aims for: the target line on its chart."),
+            c("by_date", "The day the home aims to get there by."),
+            c("words", "The aim in the home's own words."),
+            c("set_by", "The Discord user id of who set the aim."),
+            c("set_at", "When it was set."));
+
+    /** One row per PDSA cycle. */
+    public static final List<ExportColumn> CYCLE_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("cycle_id", "The cycle's id, unique in the export."),
+            c("number", "The home's cycles counted from 1: the number drawn on its charts."),
+            c("measure_id", "The measure the change should move; empty if the home named none."),
+            c("measure", "That measure's name; empty if none."),
+            c("previous_cycle_id", "The cycle this one adapts (its cycle_id); empty for a first test."),
+            c("previous_number", "That cycle's number; empty for a first test."),
+            c("change_idea", "The change being tested."),
+            c("plan", "What the home planned to do."),
+            c("prediction", "What the home predicted would happen."),
+            c("start_date", "The day the test started."),
+            c("planned_weeks", "How many weeks the home planned to test for (1 to 26)."),
+            c("planned_end", "start_date plus the planned weeks: a Study is due from then."),
+            c("stage", "planned, doing (Do recorded), studied, adopted, adapted or abandoned."),
+            c("share", "How the cohort may see the cycle: anonymous, named or none (as a highlight)."),
+            c("do_text", "Do: what happened."),
+            c("do_by", "The Discord user id of who recorded the Do step."),
+            c("do_at", "When the Do step was recorded."),
+            c("study_text", "Study: what the data said against the prediction."),
+            c("study_by", "The Discord user id of who recorded the Study step."),
+            c("study_at", "When the Study step was recorded."),
+            c("decision", "Act: adopt, adapt or abandon; empty until decided."),
+            c("act_text", "Act: why, and what next."),
+            c("act_by", "The Discord user id of who decided."),
+            c("act_at", "When the decision was made."),
+            c("created_by", "The Discord user id of who started the cycle."),
+            c("created_at", "When the cycle was started."));
+
+    /** One row per recalculation of a home's limits a person confirmed, undone ones included. */
+    public static final List<ExportColumn> RECALCULATION_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("recalculation_id", "The recalculation's id."),
+            MEASURE_ID,
+            MEASURE,
+            c("from_period", "The first period of the new mean and limits."),
+            c("reason", "What the bot saw when it offered the recalculation (the sustained shift after a change)."),
+            c("why", "The confirming person's own words."),
+            c("confirmed_by", "The Discord user id of who confirmed it."),
+            c("confirmed_at", "When it was confirmed."),
+            c("active", "yes while it splits the chart; no once undone."),
+            c("undone_by", "The Discord user id of who undid it; empty while active."),
+            c("undone_at", "When it was undone; empty while active."));
+
+    /** One row per progress score a coach gave a home. */
+    public static final List<ExportColumn> SCORE_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("score_id", "The score's id."),
+            c("week", "The programme week it was given in (0 before week 1)."),
+            c("score", "The IHI progress score: 0.5 to 5.0 in steps of 0.5."),
+            c("meaning", "The score's meaning on IHI's scale, e.g. Modest improvement."),
+            c("note", "The coach's note; empty if none."),
+            c("set_by", "The Discord user id of the coach."),
+            c("set_at", "When it was given."));
 }

@@ -26,6 +26,7 @@ import uk.stepup.measures.MeasureValue;
  * @param measures   the cohort's QI measures, in their order
  * @param measureValues the cohort's homes' values of those measures, by measure, then period, then home
  * @param asOf       the moment the history describes
+ * @param improvement the homes' aims, PDSA cycles, recalculations and progress scores
  */
 public record ProgrammeHistory(
         Cohort cohort,
@@ -38,7 +39,36 @@ public record ProgrammeHistory(
         List<ReportQueries.SessionRecord> sessions,
         List<Measure> measures,
         List<MeasureValue> measureValues,
-        Instant asOf) {
+        Instant asOf,
+        ImprovementHistory improvement) {
+
+    /** A history without improvement work (aims, cycles, recalculations, scores). */
+    public ProgrammeHistory(
+            Cohort cohort,
+            List<CurriculumItem> items,
+            List<Week> weeks,
+            List<Home> homes,
+            Map<Long, Map<Integer, Checkin>> checkins,
+            Map<Long, Instant> enrolledAt,
+            List<ReportQueries.TaskRecord> tasks,
+            List<ReportQueries.SessionRecord> sessions,
+            List<Measure> measures,
+            List<MeasureValue> measureValues,
+            Instant asOf) {
+        this(
+                cohort,
+                items,
+                weeks,
+                homes,
+                checkins,
+                enrolledAt,
+                tasks,
+                sessions,
+                measures,
+                measureValues,
+                asOf,
+                ImprovementHistory.none());
+    }
 
     /**
      * One programme week that has run.
@@ -66,6 +96,7 @@ public record ProgrammeHistory(
         sessions = List.copyOf(sessions);
         measures = List.copyOf(measures);
         measureValues = List.copyOf(measureValues);
+        Objects.requireNonNull(improvement, "improvement");
     }
 
     public int weeksRun() {

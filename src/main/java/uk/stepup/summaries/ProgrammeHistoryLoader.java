@@ -21,6 +21,10 @@ import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.improvement.AimRepository;
+import uk.stepup.improvement.CycleRepository;
+import uk.stepup.improvement.ProgressScoreRepository;
+import uk.stepup.improvement.RecalculationRepository;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureRepository;
 import uk.stepup.measures.MeasureValue;
@@ -41,6 +45,14 @@ public final class ProgrammeHistoryLoader {
     private final MeasureRepository measures;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final Clock clock;
+    private final Optional<ImprovementSource> improvement;
+
+    /** Where the homes' improvement work is read from. */
+    public record ImprovementSource(
+            AimRepository aims,
+            CycleRepository cycles,
+            RecalculationRepository recalculations,
+            ProgressScoreRepository scores) {}
 
     public ProgrammeHistoryLoader(
             CohortRepository cohorts,
@@ -59,6 +71,24 @@ public final class ProgrammeHistoryLoader {
         this.measures = measures;
         this.curricula = curricula;
         this.clock = clock;
+        this.improvement = Optional.empty();
+    }
+
+    private ProgrammeHistoryLoader(ProgrammeHistoryLoader base, ImprovementSource improvement) {
+        this.cohorts = base.cohorts;
+        this.homes = base.homes;
+        this.checkins = base.checkins;
+        this.ledger = base.ledger;
+        this.queries = base.queries;
+        this.measures = base.measures;
+        this.curricula = base.curricula;
+        this.clock = base.clock;
+        this.improvement = Optional.of(improvement);
+    }
+
+    /** The same reader that also reads the homes' aims, cycles, recalculations and progress scores. */
+    public ProgrammeHistoryLoader withImprovement(ImprovementSource source) {
+        return new ProgrammeHistoryLoader(this, source);
     }
 
     public ProgrammeHistory load(Cohort given) {
@@ -121,6 +151,23 @@ public final class ProgrammeHistoryLoader {
                 queries.sessions(cohort.id()),
                 cohortMeasures,
                 values,
-                now);
+                now,
+                improvement.map(src -> improvementOf(src, cohort.id(), homeIds)).orElse(ImprovementHistory.none()));
+    }
+
+    private static ImprovementHistory improvementOf(ImprovementSource src, long cohortId, Set<Long> homeIds) {
+        return new ImprovementHistory(
+                src.aims().inCohort(cohortId).stream()
+                        .filter(a -> homeIds.contains(a.homeId()))
+                        .toList(),
+                src.cycles().inCohort(cohortId).stream()
+                        .filter(c -> homeIds.contains(c.homeId()))
+                        .toList(),
+                src.recalculations().inCohort(cohortId).stream()
+                        .filter(r -> homeIds.contains(r.homeId()))
+                        .toList(),
+                src.scores().inCohort(cohortId).stream()
+                        .filter(p -> homeIds.contains(p.homeId()))
+                        .toList());
     }
 }

@@ -20,6 +20,7 @@ import uk.stepup.shared.Rating;
  *                 its name, else "Home" and its letter
  * @param measures the cohort's measures as aggregates (small counts suppressed) with their small-multiples chart;
  *                 empty when the cohort tracks none or has no values yet
+ * @param changes  the PDSA cycles homes shared, tested and adopted; empty when none is shared
  */
 public record WeeklySummary(
         long cohortId,
@@ -39,7 +40,68 @@ public record WeeklySummary(
         boolean lastWeek,
         Heatmap heatmap,
         Optional<CohortMeasures.Digest> measures,
-        Optional<TaskTally> tasks) {
+        Optional<TaskTally> tasks,
+        Optional<Changes> changes) {
+
+    /**
+     * The PDSA cycles homes chose to share (programme spec section 11): changes being tested and changes adopted,
+     * newest first, at most {@link #CHANGES_SHOWN} of each, with how many more there are. A cycle shared anonymously
+     * carries no home name; one shared with its name carries it; one not shared is never here.
+     */
+    public record Changes(List<SharedChange> testing, int moreTesting, List<SharedChange> adopted, int moreAdopted) {
+        public Changes {
+            testing = List.copyOf(testing);
+            adopted = List.copyOf(adopted);
+        }
+    }
+
+    /** One shared change: its idea, the measure it should move, and the home's name only if it chose to be named. */
+    public record SharedChange(Optional<String> homeName, String idea, Optional<String> measure) {}
+
+    /** The most changes of each kind a summary lists. */
+    public static final int CHANGES_SHOWN = 5;
+
+    /** A summary without the homes' shared changes. */
+    public WeeklySummary(
+            long cohortId,
+            String cohortName,
+            int week,
+            String code,
+            String title,
+            int homes,
+            int onTime,
+            int late,
+            int missing,
+            Map<Rating, Integer> spread,
+            List<SharedHighlight> highlights,
+            int moreHighlights,
+            Optional<String> nextCode,
+            Optional<String> nextTitle,
+            boolean lastWeek,
+            Heatmap heatmap,
+            Optional<CohortMeasures.Digest> measures,
+            Optional<TaskTally> tasks) {
+        this(
+                cohortId,
+                cohortName,
+                week,
+                code,
+                title,
+                homes,
+                onTime,
+                late,
+                missing,
+                spread,
+                highlights,
+                moreHighlights,
+                nextCode,
+                nextTitle,
+                lastWeek,
+                heatmap,
+                measures,
+                tasks,
+                Optional.empty());
+    }
 
     /**
      * Where the cohort's tasks stand, counted per task and home: done, overdue (past the due date, not done) and
@@ -55,5 +117,6 @@ public record WeeklySummary(
         highlights = List.copyOf(highlights);
         Objects.requireNonNull(measures, "measures");
         Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(changes, "changes");
     }
 }

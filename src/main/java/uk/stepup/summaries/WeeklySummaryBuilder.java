@@ -38,6 +38,7 @@ public final class WeeklySummaryBuilder {
     private final Optional<CohortMeasures> measures;
     private final Optional<TaskRepository> tasks;
     private final Clock clock;
+    private final Optional<SharedChanges> changes;
 
     public WeeklySummaryBuilder(
             CohortRepository cohorts,
@@ -66,6 +67,20 @@ public final class WeeklySummaryBuilder {
             Optional<CohortMeasures> measures,
             Optional<TaskRepository> tasks,
             Clock clock) {
+        this(cohorts, homes, checkins, curricula, measures, tasks, clock, Optional.empty());
+    }
+
+    /** With the PDSA cycles homes shared: changes being tested and adopted ({@link SharedChanges}). */
+    public WeeklySummaryBuilder(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Map<String, Curriculum> curricula,
+            Optional<CohortMeasures> measures,
+            Optional<TaskRepository> tasks,
+            Clock clock,
+            Optional<SharedChanges> changes) {
+        this.changes = changes;
         this.tasks = tasks;
         this.clock = clock;
         this.cohorts = cohorts;
@@ -132,7 +147,21 @@ public final class WeeklySummaryBuilder {
                 last,
                 heatmap(cohort, week, codes, enrolled, rated),
                 measures(cohort, week, codes.size()),
-                taskTally(cohort, enrolled));
+                taskTally(cohort, enrolled),
+                changes(cohort, enrolled));
+    }
+
+    /** The cycles homes shared; a failure to read them is logged and must never stop the week's summary. */
+    private Optional<WeeklySummary.Changes> changes(Cohort cohort, List<Home> enrolled) {
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return changes.get().of(cohort, enrolled);
+        } catch (RuntimeException e) {
+            LOG.warn("A summary of cohort {} goes out without its shared changes: {}", cohort.id(), e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Done, overdue and pending per task and home, over every task set so far; empty when there are none. */

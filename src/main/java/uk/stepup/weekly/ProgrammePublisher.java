@@ -6,6 +6,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.summaries.WeeklySummary;
 
 /**
@@ -69,6 +70,15 @@ public interface ProgrammePublisher {
 
     /** Looks in the home's channel for a reminder already posted with this key; the message id if found. */
     Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key);
+
+    /**
+     * In the home's channel, once: the cycle passed its planned length without a Study, so how did it go? Mentions
+     * nobody.
+     */
+    Posted postCycleReminder(Cohort cohort, Home home, PdsaCycle cycle, DeliveryLedger.Key key);
+
+    /** Looks in the home's channel for that cycle's reminder already posted; the message id if found. */
+    Optional<String> findCycleReminder(Cohort cohort, Home home, PdsaCycle cycle, DeliveryLedger.Key key);
 
     /** A note for the cohort's coaches only. */
     void tellCoaches(Cohort cohort, String text);

@@ -28,6 +28,7 @@ import uk.stepup.cohorts.ProgrammeTicker;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.improvement.CycleRepository;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.summaries.WeeklySummaryBuilder;
@@ -37,7 +38,8 @@ import uk.stepup.summaries.WeeklySummaryBuilder;
  * it works out from the calendar which weeks have begun and, for each, sends what is due and not yet in the delivery
  * ledger, exactly once: the Monday prompt and its thread ({@link WeeklyPrompt}), the mid-week reminders
  * ({@link CheckinReminders}), the weekly summary and its copy in the thread ({@link WeeklySummaryPost}); then the
- * coach's task and session reminders ({@link CoachReminders}); then ends a cohort whose last summary is out. The
+ * Study reminders of PDSA cycles past their planned length ({@link CycleReminders}), the coach's task and session
+ * reminders ({@link CoachReminders}); then ends a cohort whose last summary is out. The
  * week's close is not a post: it is the moment check-ins become late ({@code ProgrammeCalendar.closeAt}), after which
  * a missed prompt or reminder is no longer useful.
  * Timers call it at the cohort's weekly times and at those reminders' moments; start-up calls it to catch up;
@@ -71,6 +73,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
     private final WeeklyPrompt prompt;
     private final CheckinReminders reminders;
     private final WeeklySummaryPost summary;
+    private final Optional<CycleReminders> cycleReminders;
     /** One lock per cohort: a cohort's ticks run one at a time, different cohorts' side by side. */
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -91,6 +94,35 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             CoachReminders coachReminders,
             Clock clock,
             Executor posts) {
+        this(
+                cohorts,
+                homes,
+                checkins,
+                ledger,
+                publisher,
+                summaries,
+                curricula,
+                timers,
+                coachReminders,
+                clock,
+                posts,
+                Optional.empty());
+    }
+
+    /** As above, with the Study reminders of the homes' PDSA cycles ({@link CycleReminders}). */
+    public WeeklyProgramme(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            DeliveryLedger ledger,
+            ProgrammePublisher publisher,
+            WeeklySummaryBuilder summaries,
+            Supplier<Map<String, Curriculum>> curricula,
+            CohortTimers timers,
+            CoachReminders coachReminders,
+            Clock clock,
+            Executor posts,
+            Optional<CycleRepository> cycles) {
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -106,6 +138,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
         this.reminders = new CheckinReminders(deliveries, publisher, ledger, posts);
         this.summary = new WeeklySummaryPost(
                 cohorts, homes, checkins, ledger, deliveries, publisher, summaries, curricula, clock, posts);
+        this.cycleReminders = cycles.map(c -> new CycleReminders(c, homes, publisher, timers, clock));
     }
 
     /** The calendar of a cohort as it stands. */
@@ -175,6 +208,7 @@ public final class WeeklyProgramme implements ProgrammeTicker {
             reminders.send(tick, w);
             summary.post(tick, w, threadId);
         }
+        cycleReminders.ifPresent(r -> r.send(cohort, deliveries, done, notes));
         coachReminders.reconcile(cohort, deliveries, done, notes, enrolled);
         if (!notes.isEmpty()) {
             publisher.tellCoaches(

@@ -8,6 +8,7 @@
  *   <li>the close: not a post, the moment check-ins become late ({@code cohorts.ProgrammeCalendar#closeAt});
  *   <li>the weekly summary and its copy in the thread, and a coach's {@code /summary}:
  *       {@link uk.stepup.weekly.WeeklySummaryPost};
+ *   <li>the Study reminder of a PDSA cycle past its planned length: {@link uk.stepup.weekly.CycleReminders};
  *   <li>the coach's task and session reminders: {@link uk.stepup.weekly.CoachReminders}.
  * </ul>
  *

@@ -90,11 +90,13 @@ class DataExportTest {
                     .as("one row per home and week")
                     .isTrue();
             assertThat(row.get("cohort")).isEqualTo("Spring 2027");
+            assertThat(row.get("framework")).isEqualTo("kloe-2017");
             assertThat(row.get("code"))
                     .isEqualTo(List.of("S1", "S2", "E1", "W1").get(week - 1));
             Optional<Checkin> stored = f.checkins.find(home.id(), week);
             if (stored.isPresent()) {
                 Checkin c = stored.get();
+                assertThat(row.get("framework")).isEqualTo(c.framework());
                 assertThat(row.get("status")).isEqualTo(c.late() ? "late" : "on_time");
                 assertThat(row.get("rating")).isEqualTo(c.answers().rating().key());
                 assertThat(row.get("rating_score"))
@@ -217,7 +219,16 @@ class DataExportTest {
         CohortExport export = export(AFTER);
         assertThat(export.tables())
                 .extracting(ExportTable::name)
-                .containsExactly("homes", "checkins", "tasks", "attendance", "measures");
+                .containsExactly(
+                        "homes",
+                        "checkins",
+                        "tasks",
+                        "attendance",
+                        "measures",
+                        "aims",
+                        "pdsa_cycles",
+                        "recalculations",
+                        "progress_scores");
         ExportTable table = export.table(ExportColumns.MEASURES);
         assertThat(table.columns()).isEqualTo(ExportColumns.MEASURE_COLUMNS);
         List<Map<String, Object>> rows = rows(table);
@@ -259,7 +270,11 @@ class DataExportTest {
                         "spring-checkins.csv",
                         "spring-tasks.csv",
                         "spring-attendance.csv",
-                        "spring-measures.csv");
+                        "spring-measures.csv",
+                        "spring-aims.csv",
+                        "spring-pdsa_cycles.csv",
+                        "spring-recalculations.csv",
+                        "spring-progress_scores.csv");
         byte[] bytes = files.get(1).bytes();
         assertThat(bytes[0] & 0xff).as("UTF-8 byte order mark").isEqualTo(0xEF);
         assertThat(bytes[1] & 0xff).isEqualTo(0xBB);
@@ -358,7 +373,7 @@ class DataExportTest {
                 .contains("16 check-in rows")
                 .contains("2 tasks")
                 .contains("14 measure values");
-        assertThat(coach.files()).hasSize(5);
+        assertThat(coach.files()).hasSize(9);
         assertThat(coach.files().get(0).fileName()).isEqualTo("spring-2027-homes.csv");
     }
 

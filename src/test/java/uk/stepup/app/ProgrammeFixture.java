@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Baseline;
@@ -25,6 +26,13 @@ import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
+import uk.stepup.improvement.AimRepository;
+import uk.stepup.improvement.CycleRepository;
+import uk.stepup.improvement.IhiScale;
+import uk.stepup.improvement.PdsaCycle;
+import uk.stepup.improvement.ProgressScoreRepository;
+import uk.stepup.improvement.Recalculation;
+import uk.stepup.improvement.RecalculationRepository;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureRepository;
@@ -36,10 +44,14 @@ import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.WeeklyTime;
 import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcAimRepository;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcCycleRepository;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcMeasureRepository;
+import uk.stepup.storage.JdbcProgressScoreRepository;
+import uk.stepup.storage.JdbcRecalculationRepository;
 import uk.stepup.summaries.ProgrammeHistoryLoader;
 
 /**
@@ -363,6 +375,165 @@ public final class ProgrammeFixture implements AutoCloseable {
                 "201",
                 Instant.parse("2027-01-26T10:05:00Z")));
         repo.saveValues(values);
+    }
+
+    /** A change idea written to break a page, a chat or a spreadsheet: it must reach each of them as plain text. */
+    public static final String HOSTILE_IDEA = "<script>alert('c')</script> **Bold** @everyone <@201>";
+
+    public static final String PRIVATE_IDEA = "Our private change: the lunch rota";
+
+    public static final String FORMULA_PLAN = "=cmd|' /C calc'!A0 then the plan";
+
+    /**
+     * The homes' improvement work, for the tests that read it (not part of the fixture itself): Oak House's aim for
+     * falls, its 13 weeks of history before the programme (8 to 10 a week), a cycle it adapted and the adapted one it
+     * adopted, a recalculation it confirmed and one it undid; Elm Court's hostile, unshared cycle; progress scores.
+     */
+    public void seedImprovement() {
+        JdbcMeasureRepository measures = new JdbcMeasureRepository(db);
+        Measure falls = measures.inCohort(cohort.id()).stream()
+                .filter(m -> m.name().equals(FALLS))
+                .findFirst()
+                .orElseThrow();
+        List<MeasureValue> history = new ArrayList<>();
+        double[] before = {9, 8, 10, 9, 9, 8, 10, 9, 8, 9, 10, 9, 8};
+        for (int i = 0; i < before.length; i++) {
+            history.add(new MeasureValue(
+                    falls.id(),
+                    oak.id(),
+                    LocalDate.parse("2026-10-05").plusWeeks(i),
+                    before[i],
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    MeasureValue.Source.IMPORTED,
+                    OptionalInt.empty(),
+                    "coach",
+                    ENROLLED));
+        }
+        measures.saveValues(history);
+        new JdbcAimRepository(db)
+                .save(new AimRepository.NewAim(
+                        oak.id(),
+                        falls.id(),
+                        9,
+                        5,
+                        LocalDate.parse("2027-06-30"),
+                        "Fewer falls at night: 9 to 5 a week by June",
+                        "201",
+                        Instant.parse("2027-01-04T10:00:00Z")));
+        JdbcCycleRepository cycles = new JdbcCycleRepository(db);
+        PdsaCycle first = cycles.add(new CycleRepository.NewCycle(
+                oak.id(),
+                OptionalLong.of(falls.id()),
+                OptionalLong.empty(),
+                "Night-time checks",
+                "Hourly checks on the two residents who fall most, for two weeks",
+                "Fewer falls at night",
+                LocalDate.parse("2027-01-04"),
+                2,
+                HighlightShare.ANONYMOUS,
+                "201",
+                Instant.parse("2027-01-04T10:05:00Z")));
+        cycles.saveDo(
+                first.id(),
+                new PdsaCycle.Step("Checks done on most nights", "201", Instant.parse("2027-01-11T10:00:00Z")));
+        cycles.saveStudy(
+                first.id(),
+                new PdsaCycle.Step(
+                        "Falls went down but staff found hourly checks woke people",
+                        "201",
+                        Instant.parse("2027-01-18T09:00:00Z")));
+        cycles.saveAct(
+                first.id(),
+                new PdsaCycle.Act(
+                        PdsaCycle.Decision.ADAPT,
+                        "Try sensor mats instead",
+                        "201",
+                        Instant.parse("2027-01-18T09:05:00Z")));
+        PdsaCycle second = cycles.add(new CycleRepository.NewCycle(
+                oak.id(),
+                OptionalLong.of(falls.id()),
+                OptionalLong.of(first.id()),
+                "Sensor mats at night",
+                "Sensor mats for the same two residents",
+                "Falls stay down and people sleep",
+                LocalDate.parse("2027-01-18"),
+                2,
+                HighlightShare.NAMED,
+                "201",
+                Instant.parse("2027-01-18T09:10:00Z")));
+        cycles.saveAct(
+                second.id(),
+                new PdsaCycle.Act(
+                        PdsaCycle.Decision.ADOPT,
+                        "Mats for everyone at risk",
+                        "202",
+                        Instant.parse("2027-01-29T15:00:00Z")));
+        PdsaCycle hostile = cycles.add(new CycleRepository.NewCycle(
+                elm.id(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                HOSTILE_IDEA,
+                FORMULA_PLAN,
+                "We predict **less** <b>noise</b>",
+                LocalDate.parse("2027-01-11"),
+                1,
+                HighlightShare.ANONYMOUS,
+                "203",
+                Instant.parse("2027-01-11T11:00:00Z")));
+        cycles.saveAct(
+                hostile.id(),
+                new PdsaCycle.Act(PdsaCycle.Decision.ADOPT, "Keep it", "203", Instant.parse("2027-01-19T11:00:00Z")));
+        PdsaCycle secret = cycles.add(new CycleRepository.NewCycle(
+                elm.id(),
+                OptionalLong.of(falls.id()),
+                OptionalLong.empty(),
+                PRIVATE_IDEA,
+                "Kept to ourselves",
+                "Fewer falls",
+                LocalDate.parse("2027-01-18"),
+                1,
+                HighlightShare.NONE,
+                "203",
+                Instant.parse("2027-01-18T11:00:00Z")));
+        cycles.saveAct(
+                secret.id(),
+                new PdsaCycle.Act(PdsaCycle.Decision.ADOPT, "Works", "203", Instant.parse("2027-01-26T11:00:00Z")));
+        JdbcRecalculationRepository recalculations = new JdbcRecalculationRepository(db);
+        recalculations.add(new RecalculationRepository.NewRecalculation(
+                oak.id(),
+                falls.id(),
+                LocalDate.parse("2027-01-04"),
+                "4 weeks below the mean since cycle 1",
+                "The checks changed how nights run",
+                "coach",
+                Instant.parse("2027-01-30T10:00:00Z")));
+        Recalculation undone = recalculations.add(new RecalculationRepository.NewRecalculation(
+                oak.id(),
+                falls.id(),
+                LocalDate.parse("2027-01-18"),
+                "2 weeks below the mean since cycle 2",
+                "Too early, on reflection",
+                "201",
+                Instant.parse("2027-01-30T11:00:00Z")));
+        recalculations.undo(undone.id(), new Recalculation.Undone("201", Instant.parse("2027-01-30T11:30:00Z")));
+        JdbcProgressScoreRepository scores = new JdbcProgressScoreRepository(db);
+        scores.add(new ProgressScoreRepository.NewScore(
+                oak.id(), IhiScale.ACTIVITY, 1, "", "coach", Instant.parse("2027-01-05T10:00:00Z")));
+        scores.add(new ProgressScoreRepository.NewScore(
+                oak.id(),
+                IhiScale.MODEST,
+                4,
+                "Sensor mats adopted; falls down",
+                "coach",
+                Instant.parse("2027-01-26T10:00:00Z")));
+        scores.add(new ProgressScoreRepository.NewScore(
+                elm.id(),
+                IhiScale.PLANNING,
+                2,
+                "=SUM(A1) <i>keen</i>",
+                "coach",
+                Instant.parse("2027-01-12T10:00:00Z")));
     }
 
     private static MeasureValue value(Measure m, Home home, String period, double v, int week) {

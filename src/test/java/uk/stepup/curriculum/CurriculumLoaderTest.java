@@ -514,9 +514,10 @@ class CurriculumLoaderTest {
 
         assertThat(problems())
                 .containsExactly(
-                        "prompts/kloe2017: unknown folder; the prompt folders are kloe-2017 and saf-2023",
-                        "prompts/todo.md: unexpected file; the prompts folder holds README.md and the folders kloe-2017 and "
-                                + "saf-2023");
+                        "prompts/kloe2017: unknown folder; the prompt folders are kloe-2017 and saf-2023 (a new framework's"
+                                + " folder holds a framework.yaml listing its codes; see README.md)",
+                        "prompts/todo.md: unexpected file; the prompts folder holds README.md, the folders kloe-2017 and "
+                                + "saf-2023 (and any framework added as files), and crosswalks/");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.discord.ComponentIds;
 import uk.stepup.discord.MeasureInteractions;
+import uk.stepup.improvement.PdsaService;
+import uk.stepup.improvement.RecalculationService;
 import uk.stepup.measures.MeasureEntryResult;
 import uk.stepup.measures.MeasureForm;
 import uk.stepup.sandbox.InteractionHandle;
@@ -87,6 +90,8 @@ class AuthorizationMatrixTest {
         m.put("summary", Map.of());
         m.put("measure add", Map.of("name", "Falls", "unit", "falls", "direction", "decrease"));
         m.put("export", Map.of("format", "csv"));
+        m.put("score set", Map.of("home", "Oak House", "score", "5.0"));
+        m.put("score list", Map.of());
         return m;
     }
 
@@ -132,12 +137,43 @@ class AuthorizationMatrixTest {
                 ComponentIds.Action.MEASURES_MODAL,
                 a -> bot.measureDesk.submit(
                         a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
+        // Oak House has no sustained shift to recalculate from, and no recalculation to undo.
+        m.put(
+                ComponentIds.Action.RECALC_OFFER,
+                a -> refused(bot.features.recalculations.check(a, f.oak(), 1, LocalDate.of(2027, 1, 4))));
+        m.put(
+                ComponentIds.Action.RECALC_MODAL,
+                a -> bot.features.recalculations.confirm(a, f.oak(), 1, LocalDate.of(2027, 1, 4), "Forged reason"));
+        m.put(ComponentIds.Action.RECALC_UNDO, a -> bot.features.recalculations.undo(a, 1));
+        // A PDSA cycle's buttons act for the cycle's home, and its coaches may act too (spec section 11), so a stale or
+        // forged cycle id is one that no longer exists; a cross-home press is refused in PdsaEndToEndTest.
+        PdsaService pdsa = bot.features.pdsa;
+        m.put(ComponentIds.Action.PDSA_NEW_MODAL, pdsa::startForm);
+        m.put(ComponentIds.Action.PDSA_STEP, a -> pdsa.open(a, 0, PdsaService.Step.STUDY));
+        m.put(ComponentIds.Action.PDSA_SHARE, a -> pdsa.share(a, 0, HighlightShare.NAMED));
+        m.put(ComponentIds.Action.PDSA_DECIDE, a -> pdsa.open(a, 0, PdsaService.Step.ACT));
+        m.put(ComponentIds.Action.PDSA_MODAL, a -> pdsa.recordStudy(a, 0, "Forged study"));
         return m;
     }
 
+    /** What a recalculation check said: the refusal, or the offer (which the matrix then reports as not refused). */
+    private static Object refused(RecalculationService.Check check) {
+        return check instanceof RecalculationService.Refused r ? r.why() : check;
+    }
+
     /** Commands anyone may run; each shows the person only their own data. */
-    static final List<String> OPEN =
-            List.of("checkin", "progress", "task list", "measure list", "measure import", "measures", "portfolio");
+    static final List<String> OPEN = List.of(
+            "checkin",
+            "progress",
+            "task list",
+            "measure list",
+            "measure import",
+            "measures",
+            "aim set",
+            "aim clear",
+            "pdsa new",
+            "pdsa list",
+            "portfolio");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";
@@ -460,6 +496,12 @@ class AuthorizationMatrixTest {
         if (result instanceof Optional<?> o && o.isEmpty()) {
             return "";
         }
+        if (result instanceof PdsaService.Refused r) {
+            return r.why().message();
+        }
+        if (result instanceof PdsaService.StartForm own) {
+            return own.home(); // the new-cycle form for the person's own home
+        }
         if (result instanceof ProgressService.Progress p) {
             return p.text();
         }
@@ -471,7 +513,14 @@ class AuthorizationMatrixTest {
         return w.bot.database.read(c -> {
             StringBuilder out = new StringBuilder();
             for (String table : List.of(
-                    "checkin", "checkin_revision", "task_done", "attendance", "measure_value", "manager", "home")) {
+                    "checkin",
+                    "checkin_revision",
+                    "task_done",
+                    "attendance",
+                    "measure_value",
+                    "manager",
+                    "home",
+                    "pdsa_cycle")) {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                     int columns = rs.getMetaData().getColumnCount();

@@ -111,16 +111,20 @@ class ExportEndToEndTest {
                         "spring-2027-checkins.csv",
                         "spring-2027-tasks.csv",
                         "spring-2027-attendance.csv",
-                        "spring-2027-measures.csv");
+                        "spring-2027-measures.csv",
+                        "spring-2027-aims.csv",
+                        "spring-2027-pdsa_cycles.csv",
+                        "spring-2027-recalculations.csv",
+                        "spring-2027-progress_scores.csv");
         String checkins = new String(
                 reply.attachment("spring-2027-checkins.csv").orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertThat(checkins).startsWith("\uFEFFcohort,home,week,");
         assertThat(checkins.split("\r\n")).hasSize(3);
         assertThat(checkins)
-                .contains("Spring 2027,Oak House,1,2027-01-04,S1,Safe,")
+                .contains("Spring 2027,Oak House,1,2027-01-04,kloe-2017,S1,Safe,")
                 .contains(",on_time,good,3,")
                 .contains("'=HYPERLINK(")
-                .contains("Spring 2027,Elm Court,1,2027-01-04,S1,Safe,");
+                .contains("Spring 2027,Elm Court,1,2027-01-04,kloe-2017,S1,Safe,");
         assertThat(checkins).as("week 1 is still open for Elm Court").contains(",open,");
     }
 

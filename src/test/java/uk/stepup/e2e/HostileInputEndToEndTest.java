@@ -266,6 +266,10 @@ class HostileInputEndToEndTest {
         fill.put("direction", "decrease");
         fill.put("home", "Limit House");
         fill.put("manager", people.get(150 * SCALE));
+        fill.put("measure", "Falls");
+        fill.put("from", 9);
+        fill.put("to", 5);
+        fill.put("by", "June 2027");
         fill.put(
                 "file",
                 SandboxAttachment.of("x.csv", "text/csv", "measure,period,value\n".getBytes(StandardCharsets.UTF_8)));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,6 +31,12 @@ import uk.stepup.checkins.CheckinService;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
+import uk.stepup.improvement.Aim;
+import uk.stepup.improvement.AimRepository;
+import uk.stepup.improvement.CycleRepository;
+import uk.stepup.improvement.IhiScale;
+import uk.stepup.improvement.PdsaCycle;
+import uk.stepup.improvement.ProgressScore;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureValue;
@@ -37,6 +44,8 @@ import uk.stepup.shared.Actor;
 import uk.stepup.shared.CheckinId;
 import uk.stepup.shared.HomeId;
 import uk.stepup.shared.Rating;
+import uk.stepup.storage.JdbcAimRepository;
+import uk.stepup.storage.JdbcCycleRepository;
 import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportFile;
 import uk.stepup.summaries.ExportFormat;
@@ -122,7 +131,7 @@ class HostileExportTest {
                     written.put(p.getFileName().toString(), Files.readAllBytes(p));
                 }
             }
-            assertThat(written).hasSize(5);
+            assertThat(written).hasSize(9);
             problems.addAll(csvProblems(written, stored));
             Path jsonOut = dir.resolve("export.json");
             assertThat(cli(
@@ -147,6 +156,7 @@ class HostileExportTest {
                     .doesNotContainIgnoringCase("<script")
                     .doesNotContainIgnoringCase("<img src=x")
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt; House")
+                    .contains("&lt;script&gt;alert(&#39;c&#39;)&lt;/script&gt; **Bold** @everyone &lt;@201&gt;")
                     .contains("=cmd|&#39; /C calc&#39;!A0 &quot;Spring&quot;, 2027");
             // Each measure's line starts with its whole name in bold, whatever Markdown the name holds: the report
             // renders from the measure's values, not from the weekly summary's Markdown.
@@ -273,6 +283,51 @@ class HostileExportTest {
         }
         w.measures.saveValues(values);
         assertThat(w.measures.inCohort(cohort.id())).isNotEmpty();
+        improvement(w, cohort, homes, r);
+    }
+
+    /** The report's and the export's improvement tables get hostile text too: one fixed, the rest generated. */
+    static final String HOSTILE_IDEA = "<script>alert('c')</script> **Bold** @everyone <@201>";
+
+    private static void improvement(HostileWorld w, Cohort cohort, List<Home> homes, Random r) {
+        JdbcCycleRepository cycles = new JdbcCycleRepository(w.db);
+        long measure = w.measures.inCohort(cohort.id()).get(0).id();
+        for (int i = 0; i < homes.size(); i++) {
+            Home home = homes.get(i);
+            PdsaCycle c = cycles.add(new CycleRepository.NewCycle(
+                    home.id(),
+                    OptionalLong.of(measure),
+                    OptionalLong.empty(),
+                    i == 0 ? HOSTILE_IDEA : HostileText.oneLine(r, PdsaCycle.IDEA_MAX, false),
+                    HostileText.text(r, PdsaCycle.TEXT_MAX, false),
+                    HostileText.text(r, PdsaCycle.TEXT_MAX, false),
+                    LocalDate.of(2027, 1, 4),
+                    2,
+                    i == 0 ? HighlightShare.ANONYMOUS : HighlightShare.values()[r.nextInt(3)],
+                    home.managerIds().get(0),
+                    NOW));
+            cycles.saveStudy(c.id(), new PdsaCycle.Step(HostileText.text(r, PdsaCycle.TEXT_MAX, false), "m", NOW));
+            cycles.saveAct(
+                    c.id(),
+                    new PdsaCycle.Act(
+                            PdsaCycle.Decision.ADOPT, HostileText.text(r, PdsaCycle.TEXT_MAX, false), "m", NOW));
+            new JdbcAimRepository(w.db)
+                    .save(new AimRepository.NewAim(
+                            home.id(),
+                            measure,
+                            9,
+                            5,
+                            LocalDate.of(2027, 6, 30),
+                            HostileText.oneLine(r, Aim.WORDS_MAX, false),
+                            "m",
+                            NOW));
+            w.features.progressScores.set(
+                    COACH,
+                    cohort,
+                    home.name(),
+                    IhiScale.values()[r.nextInt(IhiScale.values().length)].label(),
+                    Optional.of(HostileText.oneLine(r, ProgressScore.NOTE_MAX, false)));
+        }
     }
 
     /** The text of an escaped HTML value, as the report's template engine escapes it. */

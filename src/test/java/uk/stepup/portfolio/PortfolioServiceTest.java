@@ -388,6 +388,22 @@ class PortfolioServiceTest {
         assertThat(html)
                 .contains("Read under CQC&#39;s quality statements (2023)")
                 .contains("your check-in on ");
+        // Through the crosswalk files the same check-ins land on quality statements too.
+        PortfolioService crosswalked = Portfolios.service(
+                store,
+                CURRICULA,
+                ItemMapping.from(new CurriculumLoader(new YamlFrontMatter())
+                        .load(Path.of("prompts"))
+                        .crosswalk()),
+                new PngCharts(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Portfolio viaFiles = crosswalked.build(cohort, oak, Optional.of("saf-2023"));
+        assertThat(viaFiles.items().stream().filter(i -> !i.entries().isEmpty()))
+                .isNotEmpty();
+        assertThat(crosswalked.build(cohort, oak, Optional.empty()).items().stream()
+                        .mapToInt(i -> i.entries().size())
+                        .sum())
+                .isEqualTo(10);
         assertThatThrownBy(() -> service.build(cohort, oak, Optional.of("kloe-2099")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Known: kloe-2017, saf-2023");

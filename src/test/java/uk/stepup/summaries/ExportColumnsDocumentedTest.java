@@ -23,13 +23,21 @@ class ExportColumnsDocumentedTest {
                 ExportColumns.CHECKIN_COLUMNS,
                 ExportColumns.TASK_COLUMNS,
                 ExportColumns.ATTENDANCE_COLUMNS,
-                ExportColumns.MEASURE_COLUMNS);
+                ExportColumns.MEASURE_COLUMNS,
+                ExportColumns.AIM_COLUMNS,
+                ExportColumns.CYCLE_COLUMNS,
+                ExportColumns.RECALCULATION_COLUMNS,
+                ExportColumns.SCORE_COLUMNS);
         for (String table : List.of(
                 ExportColumns.HOMES,
                 ExportColumns.CHECKINS,
                 ExportColumns.TASKS,
                 ExportColumns.ATTENDANCE,
-                ExportColumns.MEASURES)) {
+                ExportColumns.MEASURES,
+                ExportColumns.AIMS,
+                ExportColumns.PDSA_CYCLES,
+                ExportColumns.RECALCULATIONS,
+                ExportColumns.PROGRESS_SCORES)) {
             assertThat(section).contains("| " + table + " |");
         }
         tables.stream().flatMap(List::stream).forEach(c -> {

@@ -116,6 +116,7 @@ class HomeLabelsTest {
                 homeId * 100 + week,
                 homeId,
                 week,
+                "kloe-2017",
                 "S" + week,
                 new CheckinAnswers(Rating.GOOD, "did", Optional.empty(), Optional.empty(), Optional.of("a highlight")),
                 share,

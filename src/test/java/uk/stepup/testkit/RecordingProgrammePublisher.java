@@ -10,6 +10,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.deliveries.DeliveryLedger;
+import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.summaries.WeeklySummary;
 import uk.stepup.weekly.ProgrammePublisher;
 
@@ -25,7 +26,8 @@ public final class RecordingProgrammePublisher implements ProgrammePublisher {
         THREAD,
         REMINDER,
         SUMMARY,
-        SUMMARY_IN_THREAD
+        SUMMARY_IN_THREAD,
+        CYCLE_REMINDER
     }
 
     /** One post asked for; {@code home} for a reminder, {@code summary} for a summary and its copy. */
@@ -110,6 +112,16 @@ public final class RecordingProgrammePublisher implements ProgrammePublisher {
 
     @Override
     public Optional<String> findReminder(Cohort cohort, Home home, DeliveryLedger.Key key) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Posted postCycleReminder(Cohort cohort, Home home, PdsaCycle cycle, DeliveryLedger.Key key) {
+        return post(new Post(Kind.CYCLE_REMINDER, cohort, key, Optional.of(home), Optional.empty()));
+    }
+
+    @Override
+    public Optional<String> findCycleReminder(Cohort cohort, Home home, PdsaCycle cycle, DeliveryLedger.Key key) {
         return Optional.empty();
     }
 

@@ -17,6 +17,7 @@ import uk.stepup.charts.PngCharts;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.portfolio.ItemMapping;
 import uk.stepup.portfolio.Portfolio;
 import uk.stepup.portfolio.PortfolioService;
 import uk.stepup.report.PortfolioHtml;
@@ -84,7 +85,8 @@ public final class PortfolioCommand implements Callable<Integer> {
                     .byName(cohort.id(), homeName.strip())
                     .orElseThrow(() -> unknownHome(store.homes().inCohort(cohort.id()), cohort, homeName));
             PngCharts charts = new PngCharts();
-            PortfolioService service = Portfolios.service(store, curricula, charts, Clock.systemUTC());
+            PortfolioService service = Portfolios.service(
+                    store, curricula, ItemMapping.from(Prompts.crosswalk(cfg)), charts, Clock.systemUTC());
             Optional<String> under = Optional.ofNullable(framework).filter(f -> !f.isBlank());
             if (under.isPresent() && !service.frameworks().contains(under.get().strip())) {
                 throw new UserError(

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.curriculum.Crosswalk;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.prompts.YamlFrontMatter;
@@ -27,6 +28,18 @@ final class Prompts {
             result.problems().stream().limit(20).forEach(p -> s.append('\n').append(p));
             throw new UserError(ExitCodes.FAILED, s.toString());
         }
+        String framework = cfg.curriculum().framework();
+        if (!result.curricula().containsKey(framework)) {
+            throw new UserError(
+                    ExitCodes.FAILED,
+                    "curriculum.framework: no folder " + framework + " in " + dir + " (the frameworks are "
+                            + String.join(", ", result.curricula().keySet()) + ")");
+        }
         return result.curricula();
+    }
+
+    /** The crosswalk between the frameworks of the prompts folder (from its crosswalk files without problems). */
+    static Crosswalk crosswalk(StepUpConfig cfg) {
+        return new CurriculumLoader(new YamlFrontMatter()).load(folder(cfg)).crosswalk();
     }
 }

@@ -2,6 +2,7 @@ package uk.stepup.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,12 @@ public final class ValidateCommand implements Callable<Integer> {
         for (CurriculumProblem p : result.problems()) {
             System.out.println(p);
         }
+        String framework = cfg.curriculum().framework();
+        if (result.ok() && !result.curricula().containsKey(framework)) {
+            System.out.println("curriculum.framework: no folder " + framework + " in " + dir + " (the frameworks are "
+                    + String.join(", ", result.curricula().keySet()) + ")");
+            return ExitCodes.FAILED;
+        }
         if (!result.ok()) {
             System.err.println(
                     result.problems().size() + " problem(s) in " + dir + "; see prompts/README.md for the format.");
@@ -42,8 +49,12 @@ public final class ValidateCommand implements Callable<Integer> {
         int items = result.curricula().values().stream()
                 .mapToInt(c -> c.items().size())
                 .sum();
+        List<String> pairs = result.crosswalk().pairs().stream()
+                .map(p -> p.from() + " and " + p.to())
+                .toList();
         System.out.println("Configuration ok. Curriculum ok: " + items + " prompts in " + dir + " ("
-                + String.join(", ", result.curricula().keySet()) + ").");
+                + String.join(", ", result.curricula().keySet()) + ")"
+                + (pairs.isEmpty() ? "" : "; crosswalks link " + String.join("; ", pairs)) + ".");
         return ExitCodes.OK;
     }
 }

@@ -121,7 +121,9 @@ public final class Demo {
                     servers.add(coach.setUp(
                             cohorts, cast.guilds().get(s), cast.managers().get(s), cast.cohortName(text, s)));
                 }
-                missed = new DemoScript(sandbox, timeline, coach, managers).play(servers, cohorts, curricula, weeks);
+                ImprovementStory story = new ImprovementStory(sandbox, timeline, text);
+                missed = new DemoScript(sandbox, timeline, coach, managers, story)
+                        .play(servers, cohorts, curricula, weeks);
             }
             output.writeTranscript(sandbox);
             output.writeReports(servers.stream().map(s -> s.cohort().id()).toList(), curricula, clock);

@@ -30,12 +30,19 @@ final class DemoScript {
     private final Timeline timeline;
     private final SimulatedCoach coach;
     private final SimulatedManagers managers;
+    private final ImprovementStory story;
 
-    DemoScript(Sandbox sandbox, Timeline timeline, SimulatedCoach coach, SimulatedManagers managers) {
+    DemoScript(
+            Sandbox sandbox,
+            Timeline timeline,
+            SimulatedCoach coach,
+            SimulatedManagers managers,
+            ImprovementStory story) {
         this.sandbox = sandbox;
         this.timeline = timeline;
         this.coach = coach;
         this.managers = managers;
+        this.story = story;
     }
 
     /**
@@ -66,6 +73,7 @@ final class DemoScript {
                 missed += server.managers().size() - checkingIn;
                 coach.planWeek(server, week, prompt);
             }
+            story.planWeek(servers.get(0), week, prompt);
             if (week == Math.max(2, lastWeek / 2)) {
                 coach.broadcastHalfway(servers.get(0), prompt.plus(Duration.ofHours(2)));
             }

@@ -65,11 +65,11 @@ record DemoText(
             String scoreNote) {}
 
     /** An aim as the manager types it into {@code /aim set}. */
-    record Aim(String from, String to, String by, String words) {}
+    record Aim(double from, double to, String by, String words) {}
 
     /**
      * A PDSA cycle as a manager types it: the plan in the programme week given, then (for the story home) what they
-     * did, what the data said, and their decision with its reason.
+     * did, what the data said, and their decision with its reason; {@code next} is the changed plan when adapting.
      */
     record Cycle(
             int week,
@@ -80,7 +80,8 @@ record DemoText(
             String did,
             String study,
             String decision,
-            String act) {}
+            String act,
+            String next) {}
 
     /** The text shipped with the bot. */
     static DemoText load() {
