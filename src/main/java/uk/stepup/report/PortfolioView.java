@@ -202,8 +202,8 @@ record PortfolioView(
                                             + " Count)."
                                             + (m.cycles().isEmpty()
                                                     ? ""
-                                                    : " Your PDSA cycles for this measure are listed under the"
-                                                            + " chart."))
+                                                    : " The numbered markers are your PDSA cycles for this"
+                                                            + " measure, listed under the chart."))
                             : null,
                     rows,
                     !rows.isEmpty()));
