@@ -17,6 +17,7 @@ import uk.stepup.improvement.ImprovementNotes;
 import uk.stepup.portfolio.ItemMapping;
 import uk.stepup.portfolio.PortfolioActions;
 import uk.stepup.portfolio.PortfolioService;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.report.PortfolioHtml;
 
 /**
@@ -48,6 +49,7 @@ public final class Portfolios {
                 mapping,
                 PortfolioActions.NEXT_STEPS,
                 new PortfolioHtml(charts, charts),
+                new PrivacyGuard(clock),
                 clock);
     }
 

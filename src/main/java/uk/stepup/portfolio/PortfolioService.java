@@ -38,10 +38,12 @@ import uk.stepup.measures.Numbers;
 import uk.stepup.measures.SpcWords;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.SpcChart;
+import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
+import uk.stepup.shared.UserText;
 import uk.stepup.summaries.KloeRollUp;
 import uk.stepup.summaries.RatingJourney;
 
@@ -65,12 +67,14 @@ public final class PortfolioService {
     private final ItemMapping mapping;
     private final PortfolioActions actions;
     private final PortfolioRenderer renderer;
+    private final PrivacyGuard guard;
     private final Clock clock;
 
     /**
      * @param chartNotes what the home added to its charts (aim target, recalculations, cycle markers)
      * @param mapping    the crosswalk between frameworks, for reading a portfolio under another framework
      * @param actions    where the actions come from (the check-ins' next steps until actions are followed through)
+     * @param guard      so that a reply never repeats an identifier someone typed as a home's name
      */
     public PortfolioService(
             CohortRepository cohorts,
@@ -84,6 +88,7 @@ public final class PortfolioService {
             ItemMapping mapping,
             PortfolioActions actions,
             PortfolioRenderer renderer,
+            PrivacyGuard guard,
             Clock clock) {
         this.cohorts = cohorts;
         this.homes = homes;
@@ -96,6 +101,7 @@ public final class PortfolioService {
         this.mapping = mapping;
         this.actions = actions;
         this.renderer = renderer;
+        this.guard = guard;
         this.clock = clock;
     }
 
@@ -329,8 +335,9 @@ public final class PortfolioService {
                 home = named.get();
             } else if (named.isEmpty()) {
                 return new Result(
-                        Outcome.invalid("There is no home called \"" + wanted.get()
-                                + "\" in the cohorts on this server. " + homeList(here)),
+                        Outcome.invalid("There is no home called "
+                                + guard.quoted(UserText.oneLine(wanted.get()), "that")
+                                + " in the cohorts on this server. " + homeList(here)),
                         Optional.empty());
             } else {
                 home = named.get();

@@ -362,6 +362,12 @@ class PortfolioServiceTest {
         assertThat(service.forPerson(COACH, Optional.of("Birch")).outcome().message())
                 .contains("no home called \"Birch\"")
                 .contains("Homes: Elm Court, Oak House.");
+        assertThat(service.forPerson(COACH, Optional.of("call 07700 900123"))
+                        .outcome()
+                        .message())
+                .as("a reply never repeats an identifier")
+                .doesNotContain("07700")
+                .contains("no home called that");
         assertThat(service.forPerson(COACH, Optional.empty()).outcome().ok()).isFalse();
         // A coach of another server gets nothing from this one.
         assertThat(service.forPerson(new Actor("901", "X", "2", true), Optional.of("Oak House"))
