@@ -32,6 +32,7 @@ class ArchitectureTest {
             "cohorts",
             "deliveries",
             "checkins",
+            "actions",
             "tasks",
             "measures",
             "improvement",

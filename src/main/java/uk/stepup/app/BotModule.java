@@ -24,6 +24,7 @@ import uk.stepup.cohorts.SetupJobService;
 import uk.stepup.cohorts.WeeklyRhythm;
 import uk.stepup.config.StepUpConfig;
 import uk.stepup.curriculum.Curriculum;
+import uk.stepup.discord.ActionInteractions;
 import uk.stepup.discord.AimCommand;
 import uk.stepup.discord.BroadcastCommand;
 import uk.stepup.discord.CheckinInteractions;
@@ -190,7 +191,9 @@ public final class BotModule implements AutoCloseable {
         status = features.status;
         export = features.export;
 
-        CheckinInteractions checkinInteractions = new CheckinInteractions(desk, Optional.of(measureDesk));
+        ActionInteractions actionInteractions = new ActionInteractions(features.actions);
+        CheckinInteractions checkinInteractions =
+                new CheckinInteractions(desk, Optional.of(measureDesk), Optional.of(actionInteractions));
         ProgressCommand progressCommand = new ProgressCommand(progress, charts);
         TaskCommand taskCommand = new TaskCommand(taskBoard, admin);
         SessionCommand sessionCommand = new SessionCommand(sessionDesk, admin);
@@ -222,8 +225,14 @@ public final class BotModule implements AutoCloseable {
                         sessionCommand,
                         measureInteractions,
                         recalculationInteractions,
-                        pdsaInteractions),
-                List.of(checkinInteractions, measureInteractions, recalculationInteractions, pdsaInteractions),
+                        pdsaInteractions,
+                        actionInteractions),
+                List.of(
+                        checkinInteractions,
+                        measureInteractions,
+                        recalculationInteractions,
+                        pdsaInteractions,
+                        actionInteractions),
                 config.discord().coachRole());
         jda.addEventListener(router);
         // Commands in every configured server now, and in any the bot joins while running.

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import uk.stepup.actions.ActionService;
 import uk.stepup.charts.PngCharts;
 import uk.stepup.checkins.CheckinService;
 import uk.stepup.cohorts.CohortDefaults;
@@ -71,6 +72,7 @@ public final class Features {
     public final CohortService cohorts;
     public final SetupJobService setupJobs;
     public final CheckinService checkins;
+    public final ActionService actions;
     public final HomeMeasuresService homeMeasures;
     public final ProgressService progress;
     public final MeasureEntryService measureEntry;
@@ -146,8 +148,16 @@ public final class Features {
                 outlets.setupNotes(),
                 runners.setupJobs(),
                 clock);
+        actions = new ActionService(store.cohorts(), store.homes(), store.actions(), guard, clock);
         checkins = new CheckinService(
-                store.cohorts(), store.homes(), store.checkins(), curriculum, guard, store.heldCheckins(), clock);
+                store.cohorts(),
+                store.homes(),
+                store.checkins(),
+                curriculum,
+                guard,
+                store.heldCheckins(),
+                actions,
+                clock);
         homeMeasures = new HomeMeasuresService(
                 store.cohorts(),
                 store.homes(),
@@ -158,7 +168,13 @@ public final class Features {
         recalculations = new RecalculationService(
                 store.cohorts(), store.homes(), homeMeasures, store.cycles(), store.recalculations(), guard, clock);
         progress = new ProgressService(
-                store.cohorts(), store.homes(), store.checkins(), curriculum, Optional.of(homeMeasures));
+                store.cohorts(),
+                store.homes(),
+                store.checkins(),
+                curriculum,
+                Optional.of(homeMeasures),
+                Optional.of(store.actions()),
+                clock);
         measureEntry = new MeasureEntryService(
                 store.cohorts(), store.homes(), store.measures(), guard, store.measureDrafts(), clock);
         measureDefinitions =
@@ -175,7 +191,8 @@ public final class Features {
                 store.tasks(),
                 store.sessions(),
                 clock,
-                Optional.of(store.cycles()));
+                Optional.of(store.cycles()),
+                Optional.of(store.actions()));
         pdsa = new PdsaService(store.cycles(), store.measures(), store.homes(), store.cohorts(), guard, clock);
         broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(
@@ -189,7 +206,7 @@ public final class Features {
                         clock)
                 .withImprovement(new ProgrammeHistoryLoader.ImprovementSource(
                         store.aims(), store.cycles(), store.recalculations(), store.progressScores()));
-        export = new DataExportService(histories, new ExportFiles(csv));
+        export = new DataExportService(histories, new ExportFiles(csv), Optional.of(store.actions()));
         progressScores = new ProgressScoreService(store.progressScores(), store.cohorts(), store.homes(), guard, clock);
         portfolio = Portfolios.service(store, curricula, charts, clock);
     }

@@ -1,6 +1,7 @@
 package uk.stepup.app;
 
 import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcActionRepository;
 import uk.stepup.storage.JdbcAimRepository;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
@@ -34,7 +35,8 @@ public record Repositories(
         JdbcAimRepository aims,
         JdbcCycleRepository cycles,
         JdbcRecalculationRepository recalculations,
-        JdbcProgressScoreRepository progressScores) {
+        JdbcProgressScoreRepository progressScores,
+        JdbcActionRepository actions) {
 
     /** The repositories over an open database (which the caller closes). */
     public static Repositories over(Database database) {
@@ -54,6 +56,7 @@ public record Repositories(
                 new JdbcAimRepository(database),
                 new JdbcCycleRepository(database),
                 new JdbcRecalculationRepository(database),
-                new JdbcProgressScoreRepository(database));
+                new JdbcProgressScoreRepository(database),
+                new JdbcActionRepository(database));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import uk.stepup.measures.ChartMarker;
 import uk.stepup.measures.Frequency;
 import uk.stepup.measures.MeasureChart;
@@ -30,6 +31,7 @@ import uk.stepup.measures.SpcWords;
 import uk.stepup.measures.spc.Assurance;
 import uk.stepup.measures.spc.ImprovementDirection;
 import uk.stepup.measures.spc.SpcChart;
+import uk.stepup.measures.spc.SpcPeriod;
 import uk.stepup.measures.spc.SpcPoint;
 import uk.stepup.measures.spc.VariationIcon;
 
@@ -70,8 +72,6 @@ final class SpcPainter {
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 6f}, 0f);
     private static final Stroke RING = new BasicStroke(2f);
     private static final Stroke MARKER_LINE = new BasicStroke(2f);
-
-    private static final String TARGET_LABEL = "Target";
 
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
@@ -146,12 +146,12 @@ final class SpcPainter {
 
     private static Layout layout(MeasureChart chart, SpcChart spc) {
         Sheet sheet = new Sheet(chart.title(), chart.subtitle(), Sheet.WIDTH);
-        Legend legend = legend(spc);
+        Legend legend = legend(chart, spc);
         if (!chart.markers().isEmpty()) {
             legend.add(markerSwatch(sheet), "Change tested (filled: adopted)");
         }
         Badge variation = variationBadge(spc, false);
-        Badge assurance = assuranceBadge(spc, false);
+        Badge assurance = assuranceBadge(chart, spc, false);
         boolean oneRow = variation.width(BADGE) + 40 + assurance.width(BADGE) <= sheet.inner();
         List<String> notes = new ArrayList<>();
         notes(chart, spc).forEach(n -> notes.addAll(Text.wrap(n, Text.BODY, sheet.inner(), 2)));
@@ -201,6 +201,30 @@ final class SpcPainter {
                 .toList();
     }
 
+    /**
+     * "Trial limits: calculated from 8 points (fewer than 12), ...": for a chart in periods, the points of each period
+     * whose limits are trial limits.
+     */
+    static String trialNote(SpcChart spc) {
+        List<SpcPeriod> trial =
+                spc.periods().stream().filter(SpcPeriod::trialLimits).toList();
+        String counts =
+                trial.stream().map(p -> String.valueOf(p.baselinePoints())).collect(Collectors.joining(" and "));
+        int periods = spc.periods().size();
+        String from = periods == 1
+                ? counts + " points"
+                : trial.size() == periods
+                        ? counts + " points in its " + periods + " periods"
+                        : counts + " points in " + (trial.size() == 1 ? "one" : trial.size()) + " of its " + periods
+                                + " periods";
+        return "Trial limits: calculated from " + from + " (fewer than " + SpcChart.TRIAL_LIMIT_POINTS
+                + "), so they will move as more data arrive.";
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
     /** The y of a value on the full-width chart (for tests). */
     static double yOf(MeasureChart chart, double value) {
         return layout(chart, chart.spc().orElseThrow()).plot().y(value);
@@ -209,8 +233,7 @@ final class SpcPainter {
     private static List<String> notes(MeasureChart chart, SpcChart spc) {
         List<String> notes = new ArrayList<>();
         if (spc.hasTrialLimits()) {
-            notes.add("Trial limits: calculated from " + spc.points().size() + " points (fewer than "
-                    + SpcChart.TRIAL_LIMIT_POINTS + "), so they will move as more data arrive.");
+            notes.add(trialNote(spc));
         }
         if (!chart.suppressed().isEmpty()) {
             notes.add(SmallCounts.LABEL + ": a count of 1 to 4 in that period, not shown so no one can be identified.");
@@ -297,7 +320,7 @@ final class SpcPainter {
         Badge variation = variationBadge(spc, true);
         double used = variation.draw(sheet, g, innerLeft, y, SMALL_BADGE, Text.BODY_BOLD, innerWidth);
         if (spc.assurance().isPresent()) {
-            Badge assurance = assuranceBadge(spc, true);
+            Badge assurance = assuranceBadge(chart, spc, true);
             double room = innerWidth - used - 20;
             if (assurance.width(SMALL_BADGE) <= room) {
                 assurance.draw(sheet, g, innerLeft + used + 20, y, SMALL_BADGE, Text.BODY_BOLD, room);
@@ -471,13 +494,13 @@ final class SpcPainter {
             g.draw(new Line2D.Double(plot.left, y, plot.right, y));
             if (!compact) {
                 // Named on the line itself, at the left where the newest points seldom are: the home's aim.
-                double w = Text.width(TARGET_LABEL, Text.BODY_BOLD) + 10;
+                String name = capitalised(chart.targetName());
+                double w = Text.width(name, Text.BODY_BOLD) + 10;
                 // Above the line, unless the mean runs just above it there (or the plot ends): then below.
                 double mean = plot.y(spc.points().get(0).centre());
                 boolean below = y - LINE - 2 < plot.top || (mean < y && y - mean < LINE + 4);
                 double top = below ? y + 2 : y - LINE - 2;
-                Marks.boxed(
-                        sheet, g, TARGET_LABEL, plot.left + 8 + w / 2, top, LINE, Text.BODY_BOLD, Palette.SPC_TARGET);
+                Marks.boxed(sheet, g, name, plot.left + 8 + w / 2, top, LINE, Text.BODY_BOLD, Palette.SPC_TARGET);
             }
         });
 
@@ -758,7 +781,7 @@ final class SpcPainter {
         return new Badge(fill, SpcWords.variationLetter(icon), Color.WHITE, words);
     }
 
-    private static Badge assuranceBadge(SpcChart spc, boolean compact) {
+    private static Badge assuranceBadge(MeasureChart chart, SpcChart spc, boolean compact) {
         Optional<Assurance> a = spc.assurance();
         Color fill = a.map(x -> switch (x) {
                     case CONSISTENT_PASS -> Palette.SPC_IMPROVEMENT;
@@ -768,12 +791,13 @@ final class SpcPainter {
                 .orElse(Palette.GRID);
         String words = compact
                 ? SpcWords.assuranceShort(a)
-                : SpcWords.assurance(a, spc.improvement(), spc.target().isPresent());
+                : SpcWords.assurance(a, spc.improvement(), spc.target().isPresent())
+                        .replace("the target", "the " + chart.targetName());
         String letter = a.isPresent() ? SpcWords.assuranceLetter(a) : "–";
         return new Badge(fill, letter, a.isPresent() ? Color.WHITE : Palette.QUIET_INK, words);
     }
 
-    private static Legend legend(SpcChart spc) {
+    private static Legend legend(MeasureChart chart, SpcChart spc) {
         Legend legend = new Legend().add(dot(Palette.SPC_COMMON), "Common cause");
         if (spc.improvement() == ImprovementDirection.NEUTRAL) {
             legend.add(dot(Palette.SPC_NEUTRAL), "Special cause (neither way is better)");
@@ -786,7 +810,9 @@ final class SpcPainter {
                 .add(
                         line(LIMIT, Palette.SPC_LIMIT),
                         "Process limits " + Numbers.format(latest.lpl()) + " to " + Numbers.format(latest.upl()));
-        spc.target().ifPresent(t -> legend.add(line(TARGET, Palette.SPC_TARGET), "Target " + Numbers.format(t)));
+        spc.target()
+                .ifPresent(t -> legend.add(
+                        line(TARGET, Palette.SPC_TARGET), capitalised(chart.targetName()) + " " + Numbers.format(t)));
         return legend;
     }
 

@@ -46,6 +46,7 @@ public final class CheckinService {
     private final PrivacyGuard guard;
     private final Clock clock;
     private final HeldCheckins heldCheckins;
+    private final NextSteps nextSteps;
 
     public CheckinService(
             CohortRepository cohorts,
@@ -55,6 +56,20 @@ public final class CheckinService {
             PrivacyGuard guard,
             HeldCheckins heldCheckins,
             Clock clock) {
+        this(cohorts, homes, checkins, curricula, guard, heldCheckins, NextSteps.NONE, clock);
+    }
+
+    /** With {@code nextSteps}, told of every saved check-in so its next step can become an action. */
+    public CheckinService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Supplier<Map<String, Curriculum>> curricula,
+            PrivacyGuard guard,
+            HeldCheckins heldCheckins,
+            NextSteps nextSteps,
+            Clock clock) {
+        this.nextSteps = nextSteps;
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -223,6 +238,7 @@ public final class CheckinService {
         CurriculumItem item = item(cohort, week);
         CheckinRepository.Stored stored =
                 checkins.save(home.id(), week, item.code(), answers, actor.userId(), now, late);
+        nextSteps.saved(stored.checkin());
         return new Saved(stored.checkin(), stored.changed());
     }
 

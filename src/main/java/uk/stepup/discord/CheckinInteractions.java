@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
+import uk.stepup.actions.ActionService;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
@@ -44,14 +45,25 @@ public final class CheckinInteractions
 
     private final CheckinService desk;
     private final Optional<MeasureEntryService> measures;
+    private final Optional<ActionInteractions> followUp;
 
     public CheckinInteractions(CheckinService desk) {
         this(desk, Optional.empty());
     }
 
     public CheckinInteractions(CheckinService desk, Optional<MeasureEntryService> measures) {
+        this(desk, measures, Optional.empty());
+    }
+
+    /**
+     * With {@code followUp}, Check in first asks how the home's open next steps went, when any are due (see {@link
+     * ActionInteractions} for why a step before the modal).
+     */
+    public CheckinInteractions(
+            CheckinService desk, Optional<MeasureEntryService> measures, Optional<ActionInteractions> followUp) {
         this.desk = desk;
         this.measures = measures;
+        this.followUp = followUp;
     }
 
     @Override
@@ -71,13 +83,18 @@ public final class CheckinInteractions
 
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
-        openCheckin(e, desk.open(actor, Optional.empty(), Optional.empty()));
+        openCheckin(e, desk.open(actor, Optional.empty(), Optional.empty()), true);
     }
 
     @Override
     public void handle(ButtonInteractionEvent e, ComponentIds.Decoded d, Actor actor) {
         switch (d.action()) {
-            case CHECKIN_OPEN -> openCheckin(e, desk.open(actor, Optional.of(d.cohortId(0)), Optional.of(d.intArg(1))));
+            case CHECKIN_OPEN ->
+                openCheckin(
+                        e,
+                        desk.open(actor, Optional.of(d.cohortId(0)), Optional.of(d.intArg(1))),
+                        // "Continue to check-in" after the next steps' follow-up opens the form itself.
+                        !(d.args().size() > 2 && "f".equals(d.arg(2))));
             case CHECKIN_SHARE ->
                 Replies.ephemeral(
                         e,
@@ -165,7 +182,15 @@ public final class CheckinInteractions
         return UserText.shorten("Week " + form.week() + " · " + form.code() + " " + form.title(), MODAL_TITLE_MAX);
     }
 
-    private void openCheckin(IReplyCallback cb, CheckinService.Result result) {
+    private void openCheckin(IReplyCallback cb, CheckinService.Result result, boolean askFirst) {
+        if (askFirst && result instanceof CheckinService.Opened opened && followUp.isPresent()) {
+            Optional<ActionService.Step> step =
+                    followUp.get().due(opened.form().homeId(), opened.form().week());
+            if (step.isPresent()) {
+                ActionInteractions.show(cb, step.get());
+                return;
+            }
+        }
         if (result instanceof CheckinService.Opened opened && cb instanceof IModalCallback m) {
             m.replyModal(checkinModal(opened.form())).queue(null, InteractionErrors.onFailure(cb, "the check-in form"));
         } else if (result instanceof CheckinService.Refused refused) {

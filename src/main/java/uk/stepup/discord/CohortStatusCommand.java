@@ -5,12 +5,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import uk.stepup.actions.FollowThrough;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.summaries.CohortStatusService;
 
-/** {@code /cohort status}: each home's check-ins, overdue tasks and sessions, at-risk homes first (ephemeral). */
+/**
+ * {@code /cohort status}: each home's check-ins, overdue tasks, next steps open too long and sessions, at-risk homes
+ * first (ephemeral).
+ */
 public final class CohortStatusCommand implements CohortCommand.CohortSubcommand {
     /** The reply stays within Discord's 2000 characters for a message. */
     static final int TEXT_MAX = 1900;
@@ -71,13 +75,16 @@ public final class CohortStatusCommand implements CohortCommand.CohortSubcommand
                                         + (r.homes().size() == 1 ? " home" : " homes") + " at risk ("
                                         + CohortStatusService.AT_RISK_MISSED
                                         + "+ missed check-ins or " + CohortStatusService.AT_RISK_OVERDUE
-                                        + "+ overdue tasks), listed first.")
+                                        + "+ overdue tasks and next steps), listed first.")
                 .append('\n');
         int shown = 0;
         for (CohortStatusService.HomeStatus h : r.homes()) {
             String line = "\n" + (h.atRisk() ? "⚠️ " : "• ") + Markdown.bold(h.home()) + " · check-ins: " + h.onTime()
                     + " on time, "
                     + h.late() + " late, " + h.missed() + " missed · overdue tasks: " + h.overdueTasks()
+                    + (h.overdueActions() == 0
+                            ? ""
+                            : " · next steps open " + FollowThrough.OVERDUE_WEEKS + "+ weeks: " + h.overdueActions())
                     + " · sessions: " + h.sessionsAttended() + " of " + r.sessionsHeld()
                     + cycles(h.cycles());
             String more = "\n…and " + (r.homes().size() - shown) + " more homes.";

@@ -31,7 +31,10 @@ public final class ComponentIds {
 
     /** Every kind of component the bot posts. The short key is what is stored in Discord: never change a key. */
     public enum Action {
-        /** Check in button: cohort, week, origin (p = prompt, r = reminder + home). */
+        /**
+         * Check in button: cohort, week, origin (p = prompt, r = reminder + home, f = "Continue to check-in" after the
+         * next steps' follow-up, which opens the form straight away).
+         */
         CHECKIN_OPEN("ci"),
         /** The check-in modal: home, week. */
         CHECKIN_MODAL("cm"),
@@ -66,7 +69,13 @@ public final class ComponentIds {
         /** Adopt, Adapt or Abandon (after Act): cycle id, the decision, the cycle's message id. */
         PDSA_DECIDE("pd"),
         /** The Do, Study or Act modal: cycle id, do|study|adopt|adapt|abandon, the cycle's message id. */
-        PDSA_MODAL("pm");
+        PDSA_MODAL("pm"),
+        /** How a next step went, before the check-in: action id, week, done|partly|not_yet|dropped. */
+        ACTION_OUTCOME("ao"),
+        /** Add a few words on the next steps shown: home, week, cohort, then the actions' ids. */
+        ACTION_WORDS("aw"),
+        /** The few-words modal: home, week, cohort (its inputs are named by action id). */
+        ACTION_WORDS_MODAL("am");
 
         private final String key;
 

@@ -267,7 +267,8 @@ public final class HomeMeasuresService {
                 List.of(),
                 history ? Optional.of(first) : Optional.<LocalDate>empty(),
                 note,
-                st.notes().markers());
+                st.notes().markers(),
+                st.aimed());
     }
 
     /** A few lines for {@code /progress}; empty when the cohort has no measures. */

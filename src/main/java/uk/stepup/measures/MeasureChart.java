@@ -16,6 +16,7 @@ import uk.stepup.measures.spc.SpcChart;
  * @param note           a short line under the chart, or "" (e.g. why there is no chart yet)
  * @param markers        a home's changes, numbered on the chart at their start and listed under it (none on a
  *                       cohort chart)
+ * @param aimed          true when the target line is the home's own aim: the chart then says "aim", not "target"
  */
 public record MeasureChart(
         String title,
@@ -25,7 +26,21 @@ public record MeasureChart(
         List<LocalDate> suppressed,
         Optional<LocalDate> programmeStart,
         String note,
-        List<ChartMarker> markers) {
+        List<ChartMarker> markers,
+        boolean aimed) {
+
+    /** A chart whose target, if any, is the measure's own (not a home's aim). */
+    public MeasureChart(
+            String title,
+            String subtitle,
+            Frequency frequency,
+            Optional<SpcChart> spc,
+            List<LocalDate> suppressed,
+            Optional<LocalDate> programmeStart,
+            String note,
+            List<ChartMarker> markers) {
+        this(title, subtitle, frequency, spc, suppressed, programmeStart, note, markers, false);
+    }
 
     /** A chart without markers. */
     public MeasureChart(
@@ -36,7 +51,12 @@ public record MeasureChart(
             List<LocalDate> suppressed,
             Optional<LocalDate> programmeStart,
             String note) {
-        this(title, subtitle, frequency, spc, suppressed, programmeStart, note, List.of());
+        this(title, subtitle, frequency, spc, suppressed, programmeStart, note, List.of(), false);
+    }
+
+    /** "target", or "aim" when the line is the home's aim. */
+    public String targetName() {
+        return aimed ? "aim" : "target";
     }
 
     public MeasureChart {

@@ -286,7 +286,8 @@ record ReportView(
                             v.measure(),
                             verdictCss(v.icon()),
                             SpcWords.variationLetter(v.icon()).isEmpty() ? "~" : SpcWords.variationLetter(v.icon()),
-                            SpcWords.variation(v.icon())))
+                            SpcWords.variation(v.icon())
+                                    + v.recalculated().map(r -> " (" + r + ")").orElse("")))
                     .toList();
             scores.add(new ScoreRow(
                     row.label(),
@@ -297,8 +298,13 @@ record ReportView(
                     row.latest().map(IhiScale::meaning).orElse("Not scored yet"),
                     verdicts));
             row.verdicts().stream()
-                    .filter(v -> v.icon() != VariationIcon.COMMON_CAUSE)
-                    .forEach(v -> moved.add(row.label() + " · " + v.measure() + ": " + SpcWords.variation(v.icon())));
+                    .filter(v -> v.icon() != VariationIcon.COMMON_CAUSE
+                            || v.recalculated().isPresent())
+                    .forEach(v -> moved.add(row.label() + " · " + v.measure() + ": "
+                            + v.recalculated()
+                                    .map(r -> "a sustained shift; " + r + " ("
+                                            + SpcWords.variation(v.icon()).toLowerCase(Locale.ROOT) + " since)")
+                                    .orElse(SpcWords.variation(v.icon()))));
         }
         List<AdoptedRow> adopted = i.adopted().stream()
                 .map(a -> new AdoptedRow(
@@ -361,7 +367,7 @@ record ReportView(
                 i.quiet() == 0
                         ? null
                         : n(i.quiet()) + plural(i.quiet(), " home has", " homes have")
-                                + " not recorded aims, cycles or scores yet.");
+                                + " not set aims or tested changes yet; their scores are in the table above.");
     }
 
     private static CycleRow cycleRow(ImprovementReport.CycleLine c) {

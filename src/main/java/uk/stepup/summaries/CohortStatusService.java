@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionRepository;
+import uk.stepup.actions.FollowThrough;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
@@ -35,8 +38,11 @@ import uk.stepup.tasks.TaskState;
 /**
  * {@code /cohort status}: a coach's view of every home so far: check-ins on time, late and missed (weeks whose
  * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks, sessions
- * attended and, when given the cycles, PDSA cycles being tested, adopted and overdue a Study. Homes at risk (2+ missed check-ins or 2+ overdue tasks) come first, then the others by how far behind
- * they are. Only coaches may see it; the Discord adapter writes it as one reply within Discord's limits.
+ * attended and, when given the cycles, PDSA cycles being tested, adopted and overdue a Study; when given the actions,
+ * next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set ({@link
+ * FollowThrough#overdue}). Homes at risk (2+ missed check-ins, or 2+ overdue items: tasks overdue plus such next
+ * steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes
+ * it as one reply within Discord's limits.
  */
 public final class CohortStatusService {
     public static final int AT_RISK_MISSED = 2;
@@ -51,16 +57,40 @@ public final class CohortStatusService {
         }
     }
 
-    /** One home's figures so far. */
+    /**
+     * One home's figures so far.
+     *
+     * @param overdueActions next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they
+     *     were set; they count towards "at risk" with the overdue tasks
+     */
     public record HomeStatus(
-            String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended, CycleCounts cycles) {
-        /** A home with no PDSA cycles counted. */
+            String home,
+            int onTime,
+            int late,
+            int missed,
+            int overdueTasks,
+            int sessionsAttended,
+            CycleCounts cycles,
+            int overdueActions) {
+        /** A home with no PDSA cycles or overdue next steps counted. */
         public HomeStatus(String home, int onTime, int late, int missed, int overdueTasks, int sessionsAttended) {
             this(home, onTime, late, missed, overdueTasks, sessionsAttended, CycleCounts.NONE);
         }
 
+        /** A home with no overdue next steps counted. */
+        public HomeStatus(
+                String home,
+                int onTime,
+                int late,
+                int missed,
+                int overdueTasks,
+                int sessionsAttended,
+                CycleCounts cycles) {
+            this(home, onTime, late, missed, overdueTasks, sessionsAttended, cycles, 0);
+        }
+
         public boolean atRisk() {
-            return missed >= AT_RISK_MISSED || overdueTasks >= AT_RISK_OVERDUE;
+            return missed >= AT_RISK_MISSED || overdueTasks + overdueActions >= AT_RISK_OVERDUE;
         }
     }
 
@@ -75,6 +105,7 @@ public final class CohortStatusService {
     static final Comparator<HomeStatus> ORDER = Comparator.comparing((HomeStatus h) -> !h.atRisk())
             .thenComparing(HomeStatus::missed, Comparator.reverseOrder())
             .thenComparing(HomeStatus::overdueTasks, Comparator.reverseOrder())
+            .thenComparing(HomeStatus::overdueActions, Comparator.reverseOrder())
             .thenComparing(HomeStatus::sessionsAttended)
             .thenComparing(h -> h.home().toLowerCase(Locale.ROOT));
 
@@ -85,6 +116,7 @@ public final class CohortStatusService {
     private final SessionRepository sessions;
     private final Clock clock;
     private final Optional<CycleRepository> cycles;
+    private final Optional<ActionRepository> actions;
 
     public CohortStatusService(
             CohortRepository cohorts,
@@ -105,7 +137,21 @@ public final class CohortStatusService {
             SessionRepository sessions,
             Clock clock,
             Optional<CycleRepository> cycles) {
+        this(cohorts, homes, checkins, tasks, sessions, clock, cycles, Optional.empty());
+    }
+
+    /** With the cycles counted and, given {@code actions}, next steps open too long among a home's overdue items. */
+    public CohortStatusService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            TaskRepository tasks,
+            SessionRepository sessions,
+            Clock clock,
+            Optional<CycleRepository> cycles,
+            Optional<ActionRepository> actions) {
         this.cycles = cycles;
+        this.actions = actions;
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -139,6 +185,9 @@ public final class CohortStatusService {
                 closed.add(week);
             }
         }
+        int currentWeek = cal.currentWeek(now).orElse(closed.isEmpty() ? 0 : closed.get(closed.size() - 1));
+        Map<Long, Integer> overdueActions =
+                overdueActions(actions.map(a -> a.inCohort(cohort.id())).orElse(List.of()), currentWeek);
         return compute(
                 cohort.name(),
                 homes.inCohort(cohort.id()),
@@ -150,7 +199,19 @@ public final class CohortStatusService {
                 sessions.attendanceInCohort(cohort.id()),
                 now,
                 cohort.zone(),
-                cycleCounts(cohort, now));
+                cycleCounts(cohort, now),
+                overdueActions);
+    }
+
+    /** How many of each home's actions are overdue ({@link FollowThrough#overdue}) in {@code currentWeek}, by home. */
+    static Map<Long, Integer> overdueActions(List<Action> actions, int currentWeek) {
+        Map<Long, Integer> byHome = new HashMap<>();
+        for (Action a : actions) {
+            if (FollowThrough.overdue(a, currentWeek)) {
+                byHome.merge(a.homeId(), 1, Integer::sum);
+            }
+        }
+        return byHome;
     }
 
     /** Each home's PDSA cycles counted, by home id; empty without cycles. */
@@ -205,6 +266,35 @@ public final class CohortStatusService {
             Instant now,
             ZoneId zone,
             Map<Long, CycleCounts> cycleCounts) {
+        return compute(
+                cohortName,
+                homes,
+                checkins,
+                closedWeeks,
+                tasks,
+                done,
+                sessions,
+                attendance,
+                now,
+                zone,
+                cycleCounts,
+                Map.of());
+    }
+
+    /** As above, with each home's count of overdue next steps ({@link #overdueActions}; by home id). */
+    static Report compute(
+            String cohortName,
+            List<Home> homes,
+            List<CheckinRepository.Rated> checkins,
+            List<Integer> closedWeeks,
+            List<Task> tasks,
+            List<TaskDone> done,
+            List<Session> sessions,
+            List<Attendance> attendance,
+            Instant now,
+            ZoneId zone,
+            Map<Long, CycleCounts> cycleCounts,
+            Map<Long, Integer> overdueActions) {
         Map<Long, List<CheckinRepository.Rated>> byHome = new HashMap<>();
         checkins.forEach(
                 c -> byHome.computeIfAbsent(c.homeId(), k -> new ArrayList<>()).add(c));
@@ -243,7 +333,8 @@ public final class CohortStatusService {
                     missed,
                     overdue,
                     sessionsAttended,
-                    cycleCounts.getOrDefault(home.id(), CycleCounts.NONE)));
+                    cycleCounts.getOrDefault(home.id(), CycleCounts.NONE),
+                    overdueActions.getOrDefault(home.id(), 0)));
         }
         rows.sort(ORDER);
         return new Report(cohortName, closedWeeks.size(), tasks.size(), held.size(), rows);

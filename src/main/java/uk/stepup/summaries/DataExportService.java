@@ -2,17 +2,21 @@ package uk.stepup.summaries;
 
 import java.util.List;
 import java.util.Optional;
+import uk.stepup.actions.ActionRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
 /**
  * A coach downloads everything stored about a cohort: homes, every home's check-in status for every week, tasks,
- * attendance and measures, and the homes' improvement work (aims, PDSA cycles, recalculations, progress scores). Coach only, and only for a cohort on the coach's own server.
+ * attendance and measures, the homes' improvement work (aims, PDSA cycles, recalculations, progress scores) and,
+ * when wired, their next steps (actions) and how they went. Coach only, and only for a cohort on the coach's own
+ * server.
  */
 public final class DataExportService {
     private final ProgrammeHistoryLoader histories;
     private final ExportWriter writer;
+    private final Optional<ActionRepository> actions;
 
     /** What the coach gets: a sentence, and the files when it worked. */
     public record Result(Outcome outcome, List<ExportFile> files) {
@@ -22,8 +26,15 @@ public final class DataExportService {
     }
 
     public DataExportService(ProgrammeHistoryLoader histories, ExportWriter writer) {
+        this(histories, writer, Optional.empty());
+    }
+
+    /** With {@code actions}, the export ends with the {@code actions} table. */
+    public DataExportService(
+            ProgrammeHistoryLoader histories, ExportWriter writer, Optional<ActionRepository> actions) {
         this.histories = histories;
         this.writer = writer;
+        this.actions = actions;
     }
 
     public Result export(Actor actor, Cohort cohort, ExportFormat format) {
@@ -38,7 +49,11 @@ public final class DataExportService {
         if (!actor.guildId().equals(cohort.guildId())) {
             return new Result(Outcome.refused("That cohort belongs to another server."), List.of());
         }
-        CohortExport export = ExportBuilder.build(histories.load(cohort));
+        ProgrammeHistory history = histories.load(cohort);
+        CohortExport built = ExportBuilder.build(history);
+        CohortExport export = actions.map(a -> ActionExport.addTo(
+                        built, history.homes(), a.inCohort(cohort.id()), a.followUpsInCohort(cohort.id())))
+                .orElse(built);
         List<ExportFile> files = writer.write(export, format, baseName.orElse(export.slug()));
         return new Result(Outcome.done(describe(export, format)), files);
     }
@@ -59,6 +74,12 @@ public final class DataExportService {
                 .distinct()
                 .count();
         int values = export.table(ExportColumns.MEASURES).rows().size();
+        int actions = (int) export.tables().stream()
+                .filter(t -> t.name().equals(ExportColumns.ACTIONS))
+                .flatMap(t -> t.rows().stream())
+                .map(r -> r.get(2))
+                .distinct()
+                .count();
         int cycles = export.table(ExportColumns.PDSA_CYCLES).rows().size();
         int scores = export.table(ExportColumns.PROGRESS_SCORES).rows().size();
         String improvement = cycles + scores == 0
@@ -79,7 +100,9 @@ public final class DataExportService {
                 + " check-in rows, one per home"
                 + " and week), " + tasks + (tasks == 1 ? " task" : " tasks") + ", " + sessions
                 + (sessions == 1 ? " session" : " sessions") + ", " + values
-                + (values == 1 ? " measure value" : " measure values") + "." + improvement + " " + files
+                + (values == 1 ? " measure value" : " measure values")
+                + (actions == 0 ? "" : ", " + actions + (actions == 1 ? " next step" : " next steps"))
+                + "." + improvement + " " + files
                 + "\nThese files hold every home's private check-ins: keep them within the coaching team.";
     }
 }

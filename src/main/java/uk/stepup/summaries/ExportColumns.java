@@ -23,6 +23,7 @@ public final class ExportColumns {
     public static final String PDSA_CYCLES = "pdsa_cycles";
     public static final String RECALCULATIONS = "recalculations";
     public static final String PROGRESS_SCORES = "progress_scores";
+    public static final String ACTIONS = "actions";
 
     private static ExportColumn c(String name, String description) {
         return new ExportColumn(name, description);
@@ -199,4 +200,26 @@ public final class ExportColumns {
             c("note", "The coach's note; empty if none."),
             c("set_by", "The Discord user id of the coach."),
             c("set_at", "When it was given."));
+    /**
+     * One row per action (a next step a home set in a check-in) and week its home said how it went; an action never
+     * followed up has one row with the follow-up columns empty. One table rather than two keeps a CSV export within
+     * the ten files Discord attaches to a message.
+     */
+    public static final List<ExportColumn> ACTION_COLUMNS = List.of(
+            COHORT,
+            HOME,
+            c("action_id", "The action's number: the same on each of its rows."),
+            c("set_week", "The programme week of the check-in whose next step it is."),
+            c("next_step", "The next step, as the check-in gave it."),
+            c(
+                    "status",
+                    "Where it stands now: open (not yet said done or dropped; partly and not yet carry it"
+                            + " forward), done or dropped."),
+            c("closed_week", "The week it was said done or dropped; empty while open."),
+            c("week", "The programme week whose check-in asked how it went; empty if it was never followed up."),
+            c("outcome", "What was said that week: done, partly, not_yet or dropped; empty if only a few words."),
+            c("note", "The few words the manager added that week, if any."),
+            c("answered_at", "When it was first answered that week."),
+            c("created_at", "When the check-in first gave it."),
+            c("updated_at", "When it last changed (its words, or its status)."));
 }

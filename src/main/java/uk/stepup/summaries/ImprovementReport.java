@@ -112,8 +112,15 @@ public record ImprovementReport(
         }
     }
 
-    /** Where a measure stands for a home: its variation icon. */
-    public record Verdict(String measure, VariationIcon icon) {}
+    /**
+     * Where a measure stands for a home: its variation icon and, when a person recalculated its limits after a
+     * sustained shift, where the mean moved ("limits recalculated from the week of 15 Feb 2027: mean 9.83 → 5.39").
+     */
+    public record Verdict(String measure, VariationIcon icon, Optional<String> recalculated) {
+        public Verdict {
+            Objects.requireNonNull(recalculated, "recalculated");
+        }
+    }
 
     /** An adopted change a home shared with the cohort; {@code home} empty when shared anonymously. */
     public record SharedChange(String idea, Optional<String> home, Optional<String> measure, LocalDate start) {}

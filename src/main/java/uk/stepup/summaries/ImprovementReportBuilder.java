@@ -18,16 +18,19 @@ import uk.stepup.improvement.PdsaCycle;
 import uk.stepup.improvement.ProgressScore;
 import uk.stepup.improvement.Recalculation;
 import uk.stepup.measures.ChartMarker;
+import uk.stepup.measures.Frequency;
 import uk.stepup.measures.HomeChartNotes;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureChart;
 import uk.stepup.measures.MeasureChartRenderer;
 import uk.stepup.measures.MeasureSpc;
 import uk.stepup.measures.MeasureValue;
+import uk.stepup.measures.Numbers;
 import uk.stepup.measures.SmallCounts;
 import uk.stepup.measures.SpcWords;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.SpcChart;
+import uk.stepup.measures.spc.SpcPeriod;
 
 /**
  * Builds the report's {@link ImprovementReport} from a {@link ProgrammeHistory}: each home's aims, cycles and
@@ -88,7 +91,8 @@ public final class ImprovementReportBuilder {
                         .map(v -> new Observation(v.period(), v.value()))
                         .toList();
                 Optional<SpcChart> full = MeasureSpc.chart(m, all, h.cohort().startDate(), notes);
-                full.ifPresent(c -> verdicts.add(new ImprovementReport.Verdict(m.name(), c.variationIcon())));
+                full.ifPresent(c ->
+                        verdicts.add(new ImprovementReport.Verdict(m.name(), c.variationIcon(), recalculated(m, c))));
                 boolean worked = own.stream().anyMatch(a -> a.measureId() == m.id())
                         || !notes.markers().isEmpty()
                         || !notes.recalculatedFrom().isEmpty();
@@ -117,7 +121,8 @@ public final class ImprovementReportBuilder {
                     : Optional.of(given.get(given.size() - 1).score());
             rows.add(new ImprovementReport.ScoreRow(labels.label(home), byWeek, latest, verdicts));
 
-            if (own.isEmpty() && tests.isEmpty() && recalcs.isEmpty() && given.isEmpty()) {
+            // A home with scores only has nothing more to show than its row in the table.
+            if (own.isEmpty() && tests.isEmpty() && recalcs.isEmpty()) {
                 quiet++;
                 continue;
             }
@@ -174,6 +179,22 @@ public final class ImprovementReportBuilder {
                 testing,
                 privateAdopted,
                 imp.cycles().size());
+    }
+
+    /**
+     * "limits recalculated from the week of 15 Feb 2027: mean 9.83 → 5.39" when the chart is in periods (each starts
+     * at a recalculation a person confirmed), from the first period's mean to the latest's.
+     */
+    static Optional<String> recalculated(Measure m, SpcChart c) {
+        if (c.periods().size() < 2) {
+            return Optional.empty();
+        }
+        SpcPeriod first = c.periods().get(0);
+        SpcPeriod last = c.periods().get(c.periods().size() - 1);
+        String from = (m.frequency() == Frequency.WEEKLY ? "the " : "")
+                + m.frequency().label(last.start());
+        return Optional.of("limits recalculated from " + from + ": mean " + Numbers.format(first.centre()) + " → "
+                + Numbers.format(last.centre()));
     }
 
     /** The cycle's words may be shown under the home's own section. */
@@ -258,7 +279,8 @@ public final class ImprovementReportBuilder {
                 hidden,
                 history ? Optional.of(first) : Optional.empty(),
                 spc.isEmpty() ? "Too few values that may be shown (counts of 1 to 4 are hidden)." : note,
-                notes.markers());
+                notes.markers(),
+                notes.aimTarget().isPresent());
         String alt = m.name() + " at " + label + ": "
                 + spc.map(c -> SpcWords.variation(c.variationIcon()) + ". ").orElse("")
                 + notes.markers().size() + (notes.markers().size() == 1 ? " change" : " changes") + " marked"

@@ -1,5 +1,6 @@
 package uk.stepup.summaries;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -8,12 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionOutcome;
+import uk.stepup.actions.ActionRepository;
+import uk.stepup.actions.FollowThrough;
+import uk.stepup.actions.FollowUp;
 import uk.stepup.checkins.Checkin;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
 import uk.stepup.measures.HomeMeasuresService;
@@ -25,7 +32,8 @@ import uk.stepup.shared.UserText;
 /**
  * A manager's private view of their home's journey: the self-rating for each KLOE so far, each key question's
  * current self-assessment against the CQC baseline, and an indicative overall rating, clearly labelled as a
- * self-assessment; then, when the cohort tracks measures, the latest value and signal of each.
+ * self-assessment; then the home's open next steps (actions) when wired, and, when the cohort tracks measures, the
+ * latest value and signal of each.
  */
 public final class ProgressService {
     /** Discord's message limit, less a little room. */
@@ -38,6 +46,8 @@ public final class ProgressService {
     private final CheckinRepository checkins;
     private final Supplier<Map<String, Curriculum>> curricula;
     private final Optional<HomeMeasuresService> measures;
+    private final Optional<ActionRepository> actions;
+    private final Clock clock;
 
     public ProgressService(
             CohortRepository cohorts,
@@ -54,6 +64,20 @@ public final class ProgressService {
             CheckinRepository checkins,
             Supplier<Map<String, Curriculum>> curricula,
             Optional<HomeMeasuresService> measures) {
+        this(cohorts, homes, checkins, curricula, measures, Optional.empty(), Clock.systemUTC());
+    }
+
+    /** With {@code actions}, the view lists the home's open next steps, marking those open too long. */
+    public ProgressService(
+            CohortRepository cohorts,
+            HomeRepository homes,
+            CheckinRepository checkins,
+            Supplier<Map<String, Curriculum>> curricula,
+            Optional<HomeMeasuresService> measures,
+            Optional<ActionRepository> actions,
+            Clock clock) {
+        this.actions = actions;
+        this.clock = clock;
         this.cohorts = cohorts;
         this.homes = homes;
         this.checkins = checkins;
@@ -151,6 +175,16 @@ public final class ProgressService {
             }
             s.replace(weeksAt, weeksAt + titled.length(), weeks.toString());
         }
+        if (actions.isPresent()) {
+            int currentWeek = ProgrammeCalendar.of(cohort, cohorts)
+                    .currentWeek(clock.instant())
+                    .orElse(0);
+            String block = openActions(actions.get(), h, currentWeek);
+            if (!block.isEmpty()) {
+                // Leave room for the measures' pointer; a long list gives way to its count.
+                s.append(s.length() + block.length() <= ROOM - 80 ? block : openCount(actions.get(), h));
+            }
+        }
         measures.flatMap(m -> m.progress(h)).ifPresent(lines -> {
             String pointer = "\n\n**Measures**: your charts are in `/measures`.";
             s.append(s.length() + 2 + lines.length() <= ROOM ? "\n\n" + lines : pointer);
@@ -172,6 +206,48 @@ public final class ProgressService {
                 byWeek,
                 h.baseline().byKeyQuestion());
         return new Progress(s.toString(), Optional.of(journey));
+    }
+
+    /** At most this many open next steps are listed; the rest are counted. */
+    static final int ACTIONS_SHOWN = 5;
+
+    /** The home's open next steps, oldest first, with how the latest follow-up went; empty when none is open. */
+    static String openActions(ActionRepository repo, Home home, int currentWeek) {
+        List<Action> open =
+                repo.forHome(home.id()).stream().filter(Action::open).toList();
+        if (open.isEmpty()) {
+            return "";
+        }
+        Map<Long, FollowUp> latest = new LinkedHashMap<>();
+        repo.followUpsForHome(home.id()).stream()
+                .filter(f -> f.outcome().isPresent())
+                .forEach(f -> latest.put(f.actionId(), f));
+        StringBuilder b = new StringBuilder("\n\n**Open next steps** (your next check-in asks how they went)");
+        for (Action a : open.subList(0, Math.min(ACTIONS_SHOWN, open.size()))) {
+            b.append("\n• Week ")
+                    .append(a.setWeek())
+                    .append(": ")
+                    .append(UserText.shorten(UserText.oneLine(a.text()), 120));
+            Optional<FollowUp> last = Optional.ofNullable(latest.get(a.id()));
+            last.ifPresent(f -> b.append(" · ")
+                    .append(f.outcome().map(ActionOutcome::label).orElse(""))
+                    .append(" in week ")
+                    .append(f.week()));
+            if (FollowThrough.overdue(a, currentWeek)) {
+                b.append(" · ⏳ open ")
+                        .append(FollowThrough.weeksSinceSet(a, currentWeek))
+                        .append(" weeks");
+            }
+        }
+        if (open.size() > ACTIONS_SHOWN) {
+            b.append("\n…and ").append(open.size() - ACTIONS_SHOWN).append(" more.");
+        }
+        return b.toString();
+    }
+
+    private static String openCount(ActionRepository repo, Home home) {
+        long n = repo.forHome(home.id()).stream().filter(Action::open).count();
+        return "\n\n**Open next steps**: " + n + " (your next check-in asks how they went)";
     }
 
     private static String arrow(Rating baseline, Rating now) {

@@ -93,9 +93,13 @@ class ImprovementReportTest {
                 .contains("<th scope=\"col\" class=\"num\">Week 4</th>")
                 .contains("<strong>3.0</strong> Modest improvement")
                 .contains("<strong>1.5</strong> Planning for the project has begun")
-                // Oak House's recalculation from week 1 gives the programme weeks their own mean: no special cause.
-                .contains("Falls &amp; trips: Common cause variation")
-                .contains("No home's measure shows special cause variation yet.");
+                // Oak House's recalculation from week 1 gives the programme weeks their own mean: no special cause
+                // now, but the shift a person confirmed is where the measure moved, with the means either side.
+                .contains("Falls &amp; trips: Common cause variation (limits recalculated from the week of 4 Jan 2027:"
+                        + " mean 8.92 → 3.5)")
+                .contains("<li>Oak House · Falls &amp; trips: a sustained shift; limits recalculated from the week of"
+                        + " 4 Jan 2027: mean 8.92 → 3.5 (common cause variation since)</li>")
+                .doesNotContain("No home's measure shows special cause variation yet.");
     }
 
     @Test

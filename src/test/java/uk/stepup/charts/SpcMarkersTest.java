@@ -20,7 +20,10 @@ import uk.stepup.measures.Frequency;
 import uk.stepup.measures.MeasureChart;
 import uk.stepup.measures.MeasurePanels;
 import uk.stepup.measures.spc.ImprovementDirection;
+import uk.stepup.measures.spc.Observation;
+import uk.stepup.measures.spc.Spc;
 import uk.stepup.measures.spc.SpcChart;
+import uk.stepup.measures.spc.XmrOptions;
 
 /**
  * A home's changes on its chart: a numbered marker with a thin line at each change's period, the list of changes under
@@ -111,5 +114,37 @@ class SpcMarkersTest {
         Path samples = Path.of("target", "chart-samples");
         Files.createDirectories(samples);
         Files.write(samples.resolve(name), png);
+    }
+
+    @Test
+    void trial_limits_are_counted_per_period_once_limits_are_recalculated() {
+        List<Observation> values = SpcChartTest.weekly(START, 9, 11, 8, 10, 12, 9, 6, 5, 6, 5, 6, 5, 5, 6);
+        SpcChart one = Spc.xmr(values.subList(0, 8), XmrOptions.defaults());
+        SpcChart two = Spc.xmr(
+                values,
+                XmrOptions.defaults().withRebaseDates(List.of(values.get(6).date())));
+
+        assertThat(SpcPainter.trialNote(one)).startsWith("Trial limits: calculated from 8 points (fewer than 12)");
+        assertThat(SpcPainter.trialNote(two))
+                .startsWith("Trial limits: calculated from 6 and 8 points in its 2 periods (fewer than 12)");
+    }
+
+    @Test
+    void a_home_s_aim_is_named_as_the_aim() throws IOException {
+        MeasureChart target = chart(List.of(), 6.0);
+        MeasureChart aim = new MeasureChart(
+                target.title(),
+                target.subtitle(),
+                target.frequency(),
+                target.spc(),
+                target.suppressed(),
+                target.programmeStart(),
+                target.note(),
+                target.markers(),
+                true);
+
+        assertThat(target.targetName()).isEqualTo("target");
+        assertThat(aim.targetName()).isEqualTo("aim");
+        assertThat(charts.measurePng(aim)).isNotEqualTo(charts.measurePng(target));
     }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionOutcome;
+import uk.stepup.actions.ActionService;
 import uk.stepup.app.BotModule;
 import uk.stepup.checkins.CheckinAnswers;
 import uk.stepup.checkins.CheckinService;
@@ -48,6 +51,7 @@ import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.SessionId;
 import uk.stepup.shared.TaskId;
+import uk.stepup.storage.JdbcActionRepository;
 import uk.stepup.summaries.ProgressService;
 import uk.stepup.tasks.TaskService;
 
@@ -137,6 +141,18 @@ class AuthorizationMatrixTest {
                 ComponentIds.Action.MEASURES_MODAL,
                 a -> bot.measureDesk.submit(
                         a, new MeasureForm.PageRef(f.oak(), 1, 1), Map.of("m1", "3"), MeasureInteractions.MODAL));
+        // Oak House's action (its week 1 next step), answered for in week 2.
+        long oakAction = new JdbcActionRepository(bot.database)
+                .forHome(f.oak()).stream().findFirst().map(Action::id).orElse(0L);
+        m.put(
+                ComponentIds.Action.ACTION_OUTCOME,
+                a -> refusedAnswer(bot.features.actions.answer(a, oakAction, 2, ActionOutcome.DONE)));
+        m.put(
+                ComponentIds.Action.ACTION_WORDS,
+                a -> bot.features.actions.shown(a, new HomeId(f.oak()), 2, List.of(oakAction)));
+        m.put(
+                ComponentIds.Action.ACTION_WORDS_MODAL,
+                a -> bot.features.actions.words(a, new HomeId(f.oak()), 2, Map.of(oakAction, "Forged words")));
         // Oak House has no sustained shift to recalculate from, and no recalculation to undo.
         m.put(
                 ComponentIds.Action.RECALC_OFFER,
@@ -385,7 +401,8 @@ class AuthorizationMatrixTest {
                     alice,
                     new HomeId(oak.id()),
                     1,
-                    new CheckinAnswers(Rating.GOOD, SECRET, Optional.empty(), Optional.empty(), Optional.of(SECRET)));
+                    new CheckinAnswers(
+                            Rating.GOOD, SECRET, Optional.empty(), Optional.of(SECRET), Optional.of(SECRET)));
             assertThat(saved).isInstanceOf(CheckinService.Saved.class);
             CheckinService.Result held = w.bot.desk.submit(
                     alice,
@@ -480,6 +497,10 @@ class AuthorizationMatrixTest {
     }
 
     /** What the person is told, if the use case refused them or showed them only their own (empty) view. */
+    private static Object refusedAnswer(ActionService.Answer answer) {
+        return answer instanceof ActionService.Refused r ? r.outcome() : answer;
+    }
+
     private static String refusal(Object result, String what) {
         if (result instanceof CheckinService.Refused r) {
             return r.outcome().message();
@@ -520,6 +541,8 @@ class AuthorizationMatrixTest {
                     "measure_value",
                     "manager",
                     "home",
+                    "action",
+                    "action_follow_up",
                     "pdsa_cycle")) {
                 try (Statement st = c.createStatement();
                         ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {

@@ -115,7 +115,8 @@ class ExportEndToEndTest {
                         "spring-2027-aims.csv",
                         "spring-2027-pdsa_cycles.csv",
                         "spring-2027-recalculations.csv",
-                        "spring-2027-progress_scores.csv");
+                        "spring-2027-progress_scores.csv",
+                        "spring-2027-actions.csv");
         String checkins = new String(
                 reply.attachment("spring-2027-checkins.csv").orElseThrow().bytes(), StandardCharsets.UTF_8);
         assertThat(checkins).startsWith("\uFEFFcohort,home,week,");

@@ -131,7 +131,7 @@ class HostileExportTest {
                     written.put(p.getFileName().toString(), Files.readAllBytes(p));
                 }
             }
-            assertThat(written).hasSize(9);
+            assertThat(written).hasSize(10);
             problems.addAll(csvProblems(written, stored));
             Path jsonOut = dir.resolve("export.json");
             assertThat(cli(

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import uk.stepup.actions.Action;
 import uk.stepup.checkins.CheckinRepository;
 import uk.stepup.checkins.HighlightShare;
 import uk.stepup.cohorts.Baseline;
@@ -93,5 +96,50 @@ class CohortStatusServiceTest {
                         new CohortStatusService.HomeStatus("Cedar Court", 2, 0, 0, 2, 0),
                         new CohortStatusService.HomeStatus("Beech View", 1, 1, 0, 1, 0),
                         new CohortStatusService.HomeStatus("Ash Lodge", 3, 0, 0, 0, 1));
+    }
+
+    static Action action(long id, long homeId, int setWeek, Action.Status status) {
+        return new Action(id, homeId, setWeek, id, "Step " + id, status, Optional.empty(), T0, T0);
+    }
+
+    @Test
+    void next_steps_open_two_weeks_count_towards_at_risk_with_overdue_tasks_but_not_after_one_week() {
+        // Week 3 is current. Ash Lodge: a step set in week 1 (two weeks: counts) and one overdue task.
+        // Beech View: a step set in week 2 (one week: does not count) and one overdue task.
+        // Cedar Court: a step from week 1 that is done, and one overdue task.
+        List<Action> actions = List.of(
+                action(1, 1, 1, Action.Status.OPEN),
+                action(2, 2, 2, Action.Status.OPEN),
+                action(3, 3, 1, Action.Status.DONE));
+        assertThat(CohortStatusService.overdueActions(actions, 3)).containsExactly(Map.entry(1L, 1));
+        assertThat(CohortStatusService.overdueActions(actions, 2)).isEmpty();
+        List<Home> homes = List.of(home(1, "Ash Lodge"), home(2, "Beech View"), home(3, "Cedar Court"));
+        List<CheckinRepository.Rated> checkins = new ArrayList<>();
+        for (long h = 1; h <= 3; h++) {
+            checkins.add(checkin(h, 1, false));
+            checkins.add(checkin(h, 2, false));
+        }
+        CohortStatusService.Report r = CohortStatusService.compute(
+                "Spring 2027",
+                homes,
+                checkins,
+                List.of(1, 2),
+                List.of(task(7, LocalDate.of(2027, 1, 8))),
+                List.of(),
+                List.of(),
+                List.of(),
+                NOW,
+                LONDON,
+                Map.of(),
+                CohortStatusService.overdueActions(actions, 3));
+        assertThat(r.homes())
+                .extracting(CohortStatusService.HomeStatus::home)
+                .containsExactly("Ash Lodge", "Beech View", "Cedar Court");
+        assertThat(r.homes().get(0).overdueActions()).isEqualTo(1);
+        assertThat(r.homes().get(0).atRisk()).isTrue();
+        assertThat(r.homes().get(1).overdueActions()).isZero();
+        assertThat(r.homes().get(1).atRisk()).isFalse();
+        assertThat(r.homes().get(2).atRisk()).isFalse();
+        assertThat(r.atRisk()).isEqualTo(1);
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import uk.stepup.actions.Action;
+import uk.stepup.actions.ActionOutcome;
 
 /** README.md's "Data export" section documents every exported column, so coaches and analysts can rely on it. */
 class ExportColumnsDocumentedTest {
@@ -27,7 +29,8 @@ class ExportColumnsDocumentedTest {
                 ExportColumns.AIM_COLUMNS,
                 ExportColumns.CYCLE_COLUMNS,
                 ExportColumns.RECALCULATION_COLUMNS,
-                ExportColumns.SCORE_COLUMNS);
+                ExportColumns.SCORE_COLUMNS,
+                ExportColumns.ACTION_COLUMNS);
         for (String table : List.of(
                 ExportColumns.HOMES,
                 ExportColumns.CHECKINS,
@@ -37,7 +40,8 @@ class ExportColumnsDocumentedTest {
                 ExportColumns.AIMS,
                 ExportColumns.PDSA_CYCLES,
                 ExportColumns.RECALCULATIONS,
-                ExportColumns.PROGRESS_SCORES)) {
+                ExportColumns.PROGRESS_SCORES,
+                ExportColumns.ACTIONS)) {
             assertThat(section).contains("| " + table + " |");
         }
         tables.stream().flatMap(List::stream).forEach(c -> {
@@ -46,6 +50,12 @@ class ExportColumnsDocumentedTest {
         });
         for (WeekStatus s : WeekStatus.values()) {
             assertThat(section).contains("`" + s.key() + "`");
+        }
+        for (ActionOutcome o : ActionOutcome.values()) {
+            assertThat(section).contains("`" + o.key() + "`");
+        }
+        for (Action.Status st : Action.Status.values()) {
+            assertThat(section).contains("`" + st.key() + "`");
         }
         Stream.of(ProgrammeHistory.TaskState.values())
                 .forEach(s -> assertThat(section).contains("`" + s.key() + "`"));

@@ -22,6 +22,7 @@ import uk.stepup.csv.JacksonCsv;
 import uk.stepup.export.ExportFiles;
 import uk.stepup.shared.Actor;
 import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcActionRepository;
 import uk.stepup.storage.JdbcCohortRepository;
 import uk.stepup.summaries.DataExportService;
 import uk.stepup.summaries.ExportBuilder;
@@ -103,7 +104,9 @@ public final class ExportCommand implements Callable<Integer> {
                 base = Optional.of(slug);
             }
             DataExportService export = new DataExportService(
-                    Reports.histories(database, curricula, Clock.systemUTC()), new ExportFiles(new JacksonCsv()));
+                    Reports.histories(database, curricula, Clock.systemUTC()),
+                    new ExportFiles(new JacksonCsv()),
+                    Optional.of(new JdbcActionRepository(database)));
             result = export.export(
                     new Actor("command-line", "command line", cohort.guildId(), true), cohort, format, base);
         }

@@ -43,6 +43,8 @@ public final class Demo {
      * and twelve homes wait out one ten-second window for each.
      */
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** Mixed into the seed for the managers' follow-up answers, which draw on their own random stream. */
+    private static final long FOLLOW_UP_SALT = 0x5EED_F011_0775L;
 
     /** At most this many homes share one Discord server: Discord allows 500 channels per server. */
     public static final int HOMES_PER_SERVER = 300;
@@ -112,7 +114,8 @@ public final class Demo {
             try (DemoBot bot = starter.start(config, sandbox.botToken(), curricula, clock);
                     Database db = Database.open(output.database())) {
                 Timeline timeline = new Timeline(clock, bot);
-                managers = new SimulatedManagers(sandbox, timeline, text, new Random(seed), weeks);
+                managers = new SimulatedManagers(
+                        sandbox, timeline, text, new Random(seed), new Random(seed ^ FOLLOW_UP_SALT), weeks);
                 managers.tellStory(
                         cast.managers().get(0).get(0), text.improvement().falls());
                 SimulatedCoach coach = new SimulatedCoach(sandbox, cast.coach(), text, timeline, managers);
@@ -121,7 +124,7 @@ public final class Demo {
                     servers.add(coach.setUp(
                             cohorts, cast.guilds().get(s), cast.managers().get(s), cast.cohortName(text, s)));
                 }
-                ImprovementStory story = new ImprovementStory(sandbox, timeline, text);
+                ImprovementStory story = new ImprovementStory(sandbox, timeline, text, cast.coach());
                 missed = new DemoScript(sandbox, timeline, coach, managers, story)
                         .play(servers, cohorts, curricula, weeks);
             }

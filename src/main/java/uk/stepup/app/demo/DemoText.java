@@ -53,7 +53,8 @@ record DemoText(
 
     /**
      * The improvement story: the first home's aim, its falls week by week, its two PDSA cycles and why its manager
-     * recalculates the limits; the cycles other homes run; when the coach scores every home's improvement work.
+     * recalculates the limits; the cycles other homes run; when the coach scores every home's improvement work, and
+     * the scores (one list per home, taken in turn, a score for each of {@code scoreWeeks}).
      */
     record Improvement(
             Aim aim,
@@ -62,6 +63,7 @@ record DemoText(
             String recalculateWhy,
             List<Cycle> others,
             List<Integer> scoreWeeks,
+            List<List<String>> scores,
             String scoreNote) {}
 
     /** An aim as the manager types it into {@code /aim set}. */
@@ -127,7 +129,14 @@ record DemoText(
         require("improvement.recalculateWhy", improvement.recalculateWhy());
         require("improvement.others", improvement.others());
         require("improvement.scoreWeeks", improvement.scoreWeeks());
+        require("improvement.scores", improvement.scores());
         require("improvement.scoreNote", improvement.scoreNote());
+        for (List<String> scores : improvement.scores()) {
+            if (scores.size() < improvement.scoreWeeks().size()) {
+                throw new IllegalStateException(RESOURCE + ": improvement.scores needs a score for each of the "
+                        + improvement.scoreWeeks().size() + " scoreWeeks in every list");
+            }
+        }
         return this;
     }
 

@@ -42,11 +42,13 @@ final class ImprovementStory {
     private final Sandbox sandbox;
     private final Timeline timeline;
     private final DemoText.Improvement text;
+    private final SandboxUser coach;
     /** Each home's channel, as the bot named it when the home's first cycle started. */
     private final Map<String, String> channels = new HashMap<>();
 
-    ImprovementStory(Sandbox sandbox, Timeline timeline, DemoText text) {
+    ImprovementStory(Sandbox sandbox, Timeline timeline, DemoText text, SandboxUser coach) {
         this.sandbox = sandbox;
+        this.coach = coach;
         this.timeline = timeline;
         this.text = text.improvement();
     }
@@ -86,8 +88,29 @@ final class ImprovementStory {
                 decide(server, first, 2, two);
             });
         }
+        int review = text.scoreWeeks().indexOf(week);
+        if (review >= 0) {
+            // The coach's review on the Friday: every home's improvement work scored on IHI's scale.
+            timeline.at(tuesday.plus(Duration.ofDays(3)).plus(Duration.ofHours(2)), () -> score(server, review));
+        }
         for (int i = 0; i < text.others().size() && i + 1 < server.managers().size(); i++) {
             planOther(server, server.managers().get(i + 1), text.others().get(i), week, tuesday);
+        }
+    }
+
+    /** {@code /score set} for every home of the server: the {@code review}-th score of the home's list. */
+    private void score(DemoServer server, int review) {
+        List<SimulatedManager> homes = server.managers();
+        for (int i = 0; i < homes.size(); i++) {
+            String score =
+                    text.scores().get(Math.min(i, text.scores().size() - 1)).get(review);
+            sandbox.as(coach, server.guild())
+                    .slash(
+                            "score set",
+                            Map.of("home", homes.get(i).home(), "score", score, "note", text.scoreNote()),
+                            server.announcements())
+                    .awaitResponse(WAIT)
+                    .awaitReply(WAIT);
         }
     }
 

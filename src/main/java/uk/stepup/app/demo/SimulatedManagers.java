@@ -38,6 +38,12 @@ final class SimulatedManagers {
     private final Timeline timeline;
     private final DemoText.Checkin text;
     private final Random random;
+    /**
+     * How managers say their next steps went, drawn apart from {@link #random} so that the follow-up step (which only
+     * some check-ins meet) leaves every other seeded choice of the demo as it was.
+     */
+    private final Random followUps;
+
     private final int weeks;
     /** The highlights written on each server each week, so a summary never shows the same one twice. */
     private final Map<String, Set<String>> highlightsUsed = new HashMap<>();
@@ -53,7 +59,8 @@ final class SimulatedManagers {
     private int measureValues;
 
     /** @param weeks the programme weeks the demo simulates: self-ratings rise over them */
-    SimulatedManagers(Sandbox sandbox, Timeline timeline, DemoText text, Random random, int weeks) {
+    SimulatedManagers(Sandbox sandbox, Timeline timeline, DemoText text, Random random, Random followUps, int weeks) {
+        this.followUps = followUps;
         this.sandbox = sandbox;
         this.timeline = timeline;
         this.text = text.checkin();
@@ -169,6 +176,10 @@ final class SimulatedManagers {
         InteractionHandle open = sandbox.as(m.user(), guild)
                 .clickLabel(server.prompt().get(), "Check in")
                 .awaitResponse(WAIT);
+        if (!open.failed() && open.callbackType() != null && open.callbackType() == 4) {
+            // Next steps are due: say how they went (or skip), then continue to the check-in's form.
+            open = followUp(guild, m, open);
+        }
         if (open.failed() || open.modal() == null) {
             LOG.warn(
                     "Demo: {} could not open the check-in: {}",
@@ -210,6 +221,27 @@ final class SimulatedManagers {
                 enterFalls(guild, m, reply, week, chance);
             }
         }
+    }
+
+    /**
+     * The step before the check-in: for each next step shown, the manager taps how it went (by their habit, from
+     * {@link #followUps}) or now and then skips them all; then presses Continue to check-in, which opens the form.
+     */
+    private InteractionHandle followUp(SandboxGuild guild, SimulatedManager m, InteractionHandle open) {
+        SandboxMessage ask = open.awaitReply(WAIT);
+        if (ask.button("Continue to check-in").isEmpty()) {
+            return open;
+        }
+        boolean skip = followUps.nextDouble() < 0.15;
+        for (int n = 1; !skip && ask.button(n + " · Done").isPresent(); n++) {
+            double roll = followUps.nextDouble();
+            double done = m.habit() == Habit.STRUGGLING ? 0.25 : 0.55;
+            String said = roll < done ? "Done" : roll < done + 0.25 ? "Partly" : roll < 0.92 ? "Not yet" : "Dropped";
+            sandbox.as(m.user(), guild).clickLabel(ask, n + " · " + said).awaitReply(WAIT);
+        }
+        return sandbox.as(m.user(), guild)
+                .clickLabel(ask, "Continue to check-in")
+                .awaitResponse(WAIT);
     }
 
     /** What the manager says they did: a struggling manager may also say they mostly fought fires. */

@@ -44,10 +44,10 @@ class ExportReportCliTest {
         Path out = dir.resolve("exports/spring.csv");
         CliTest.Run r = run("export", "--cohort", "spring 2027", "--format", "csv", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        for (String table : new String[] {"homes", "checkins", "tasks", "attendance", "measures"}) {
+        for (String table : new String[] {"homes", "checkins", "tasks", "attendance", "measures", "actions"}) {
             assertThat(dir.resolve("exports/spring-" + table + ".csv")).isRegularFile();
         }
-        assertThat(r.out()).contains("5 files").contains("keep them within the coaching team");
+        assertThat(r.out()).contains("10 files").contains("keep them within the coaching team");
     }
 
     @Test
