@@ -14,16 +14,15 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.Home;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.improvement.ImprovementNotes;
+import uk.stepup.portfolio.FollowedActions;
 import uk.stepup.portfolio.ItemMapping;
-import uk.stepup.portfolio.PortfolioActions;
 import uk.stepup.portfolio.PortfolioService;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.report.PortfolioHtml;
 
 /**
  * Wires the evidence portfolio over the repositories, for {@link Features}, the {@code portfolio} verb and the demo.
- * The actions and the crosswalk are seams: until actions land, the actions are the check-ins' next steps; the
- * {@code portfolio} verb reads other frameworks through the crosswalk files, and where no crosswalk is at hand
+ * The actions are the next steps followed through ({@code FollowedActions}); the {@code portfolio} verb reads other frameworks through the crosswalk files, and where no crosswalk is at hand
  * (the bot's features) through the links the saf-2023 prompt files carry to the KLOEs.
  */
 public final class Portfolios {
@@ -47,7 +46,7 @@ public final class Portfolios {
                 store.cycles(),
                 new ImprovementNotes(store.aims(), store.cycles(), store.recalculations()),
                 mapping,
-                PortfolioActions.NEXT_STEPS,
+                new FollowedActions(store.actions()),
                 new PortfolioHtml(charts, charts),
                 new PrivacyGuard(clock),
                 clock);

@@ -13,8 +13,9 @@
  * older than six months, exactly six months still current; a self-rating of Outstanding, or above the home's CQC
  * rating for the key question, without current evidence), with their words for the portfolio itself.
  *
- * <p>Seams for what other parts add: {@link uk.stepup.portfolio.PortfolioActions} (the check-ins' next steps until
- * next steps are followed through as actions; the actions feature supplies its own), and
+ * <p>Seams for what other parts add: {@link uk.stepup.portfolio.PortfolioActions}, where the actions come from
+ * ({@link uk.stepup.portfolio.FollowedActions}: the next steps followed through, with how each went; or
+ * {@code PortfolioActions.NEXT_STEPS}, the check-ins' next steps alone), and
  * {@link uk.stepup.portfolio.ItemMapping}, a plain function from an item of the cohort's framework to the items of the
  * framework the portfolio is read under (by default the links the saf-2023 prompt files carry to the KLOEs; the
  * crosswalk file plugs in here). The layout is a port, {@link uk.stepup.portfolio.PortfolioRenderer}, implemented

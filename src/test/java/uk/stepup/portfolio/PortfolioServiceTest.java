@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.stepup.actions.ActionOutcome;
 import uk.stepup.app.Portfolios;
 import uk.stepup.app.Repositories;
 import uk.stepup.charts.PngCharts;
@@ -168,6 +169,29 @@ class PortfolioServiceTest {
                             at,
                             false);
         }
+        // Oak's next steps are actions; week 1's was partly done in week 2 and done in week 3, with a word each time.
+        for (Checkin c : store.checkins().forHome(oak.id())) {
+            store.actions()
+                    .fromCheckin(
+                            oak.id(), c.week(), c.id(), c.answers().nextStep().orElseThrow(), T0);
+        }
+        for (Checkin c : store.checkins().forHome(elm.id())) {
+            store.actions()
+                    .fromCheckin(
+                            elm.id(), c.week(), c.id(), c.answers().nextStep().orElseThrow(), T0);
+        }
+        long first = store.actions().forHome(oak.id()).stream()
+                .filter(a -> a.setWeek() == 1)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        store.actions().note(first, 2, "oaknote2 half the rota agreed", "201", T0);
+        store.actions().answer(first, 2, ActionOutcome.PARTLY, "201", T0);
+        store.actions().note(first, 3, "oaknote3 all agreed", "201", T0);
+        store.actions().answer(first, 3, ActionOutcome.DONE, "201", T0);
+        long elms = store.actions().forHome(elm.id()).get(0).id();
+        store.actions().note(elms, 2, "elmsecret note", "203", T0);
+
         falls = store.measures()
                 .add(new MeasureRepository.NewMeasure(
                         cohort.id(),
@@ -283,6 +307,14 @@ class PortfolioServiceTest {
             assertThat(m.cycles()).extracting(PdsaCycle::changeIdea).containsExactly("oakidea night-time checks");
         });
         assertThat(p.actions()).hasSize(10).allSatisfy(a -> assertThat(a.text()).startsWith("oaknext"));
+        assertThat(p.actions().get(0)).satisfies(a -> {
+            assertThat(a.week()).isEqualTo(1);
+            assertThat(a.code()).isEqualTo(stored.get(0).code());
+            assertThat(a.status()).isEqualTo("Done (week 3)");
+            assertThat(a.note()).contains("Week 2: oaknote2 half the rota agreed\nWeek 3: oaknote3 all agreed");
+        });
+        assertThat(p.actions().get(1).status()).isEqualTo("Not followed up yet");
+        assertThat(html).contains("oaknote3 all agreed").contains("Done (week 3)");
         assertThat(ExportCheck.foreignMarkup(html)).isEmpty();
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("http://", "https://");
     }
