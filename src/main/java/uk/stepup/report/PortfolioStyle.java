@@ -33,6 +33,7 @@ final class PortfolioStyle {
             .pir q { display: block; quotes: "\\201C" "\\201D"; white-space: pre-line; overflow-wrap: anywhere; }
             .pir .who { display: block; font-size: 13px; color: var(--quiet); }
             td.text { white-space: pre-line; overflow-wrap: anywhere; }
+            td.nowrap { white-space: nowrap; }
             .cycle { margin: 8px 0 14px; break-inside: avoid; }
             .cycle dl { margin: 4px 0 0; display: grid; grid-template-columns: 9.5em 1fr; gap: 2px 12px; }
             .cycle dt { color: var(--quiet); font-size: 14px; }
