@@ -37,6 +37,7 @@ class ArchitectureTest {
             "measures",
             "improvement",
             "summaries",
+            "portfolio",
             "weekly");
 
     static final String[] FEATURES =

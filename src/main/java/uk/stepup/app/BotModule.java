@@ -44,6 +44,7 @@ import uk.stepup.discord.MeasureSetupCommand;
 import uk.stepup.discord.PdsaCommand;
 import uk.stepup.discord.PdsaInteractions;
 import uk.stepup.discord.PermissionSelfCheck;
+import uk.stepup.discord.PortfolioCommand;
 import uk.stepup.discord.ProgressCommand;
 import uk.stepup.discord.RecalculationInteractions;
 import uk.stepup.discord.RequestPacer;
@@ -215,7 +216,8 @@ public final class BotModule implements AutoCloseable {
                         new ExportCommand(admin, export),
                         new AimCommand(features.aims),
                         new PdsaCommand(features.pdsa),
-                        new ScoreCommand(features.progressScores, admin)),
+                        new ScoreCommand(features.progressScores, admin),
+                        new PortfolioCommand(features.portfolio)),
                 List.of(
                         checkinInteractions,
                         progressCommand,

@@ -31,6 +31,7 @@ import uk.stepup.measures.HomeMeasuresService;
 import uk.stepup.measures.MeasureDefinitionService;
 import uk.stepup.measures.MeasureEntryService;
 import uk.stepup.measures.MeasureImportService;
+import uk.stepup.portfolio.PortfolioService;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.summaries.CohortStatusService;
 import uk.stepup.summaries.DataExportService;
@@ -82,6 +83,7 @@ public final class Features {
     public final CohortStatusService status;
     public final BroadcastService broadcasts;
     public final DataExportService export;
+    public final PortfolioService portfolio;
     /** A home's aims for its measures ({@code /aim}). */
     public final AimService aims;
     /** Recalculating a home's limits after a sustained shift: offered by the bot, decided by a person. */
@@ -206,5 +208,6 @@ public final class Features {
                         store.aims(), store.cycles(), store.recalculations(), store.progressScores()));
         export = new DataExportService(histories, new ExportFiles(csv), Optional.of(store.actions()));
         progressScores = new ProgressScoreService(store.progressScores(), store.cohorts(), store.homes(), guard, clock);
+        portfolio = Portfolios.service(store, curricula, charts, clock);
     }
 }

@@ -6,8 +6,9 @@
  * {@code MeasureInteractions}, {@code ProgressCommand}, {@code CohortStatusCommand}, {@code SummaryCommand},
  * {@code ExportCommand}, {@code AimCommand} ({@code /aim}), {@code RecalculationInteractions} (the recalculation
  * offer's button and form, and Undo, under {@code /measures}), and {@code PdsaCommand} with {@code PdsaInteractions}
- * ({@code /pdsa}, a cycle's buttons and forms; their words in {@code PdsaMessages}), and {@code ActionInteractions}
- * (the next steps' follow-up that Check in shows before the check-in's form when steps are due). Handlers translate events into use-case calls and results into replies; they hold no business
+ * ({@code /pdsa}, a cycle's buttons and forms; their words in {@code PdsaMessages}), {@code ActionInteractions}
+ * (the next steps' follow-up that Check in shows before the check-in's form when steps are due), and
+ * {@code PortfolioCommand} ({@code /portfolio}: a home's evidence portfolio as a file in a private, deferred reply). Handlers translate events into use-case calls and results into replies; they hold no business
  * rules but do check coach-only actions again. Outgoing posts: {@code JdaProgrammePublisher} (prompts, reminders,
  * summaries), {@code JdaCoachPublisher} (tasks, sessions, broadcasts), {@code JdaCohortSpaces} (channels and roles).
  * Features return values (user ids, instants, records); Discord's words are written here: mentions, timestamps

@@ -188,7 +188,8 @@ class AuthorizationMatrixTest {
             "aim set",
             "aim clear",
             "pdsa new",
-            "pdsa list");
+            "pdsa list",
+            "portfolio");
 
     /** Alice's words for Oak House's week: no one else may ever see them. */
     static final String SECRET = "Oak House walked the new fire route with night staff";

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import uk.stepup.config.StepUpConfig;
+import uk.stepup.curriculum.Crosswalk;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumLoader;
 import uk.stepup.prompts.YamlFrontMatter;
@@ -35,5 +36,10 @@ final class Prompts {
                             + String.join(", ", result.curricula().keySet()) + ")");
         }
         return result.curricula();
+    }
+
+    /** The crosswalk between the frameworks of the prompts folder (from its crosswalk files without problems). */
+    static Crosswalk crosswalk(StepUpConfig cfg) {
+        return new CurriculumLoader(new YamlFrontMatter()).load(folder(cfg)).crosswalk();
     }
 }

@@ -24,6 +24,7 @@ import uk.stepup.config.ConfigException;
             ImportCommand.class,
             ExportCommand.class,
             ReportCommand.class,
+            PortfolioCommand.class,
             BackupCommand.class,
             SpcCommand.class,
             CommandLine.HelpCommand.class

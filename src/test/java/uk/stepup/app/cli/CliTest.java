@@ -42,8 +42,9 @@ class CliTest {
     void help_lists_every_verb_of_the_spec() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        for (String verb :
-                new String[] {"run", "invite", "demo", "validate", "import", "export", "report", "backup", "spc"}) {
+        for (String verb : new String[] {
+            "run", "invite", "demo", "validate", "import", "export", "report", "backup", "spc", "portfolio"
+        }) {
             assertThat(r.out()).contains(verb);
         }
         assertThat(run("--version").out()).startsWith("stepup-bot ");
