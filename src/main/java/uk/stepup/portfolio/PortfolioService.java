@@ -44,6 +44,7 @@ import uk.stepup.shared.KeyQuestion;
 import uk.stepup.shared.Outcome;
 import uk.stepup.shared.Rating;
 import uk.stepup.shared.UserText;
+import uk.stepup.summaries.ImprovementReportBuilder;
 import uk.stepup.summaries.KloeRollUp;
 import uk.stepup.summaries.RatingJourney;
 
@@ -251,15 +252,20 @@ public final class PortfolioService {
                     List.of(),
                     history ? Optional.of(first) : Optional.empty(),
                     notes.aim().map(a -> "Aim: " + a).orElse(""),
-                    notes.markers());
+                    notes.markers(),
+                    notes.aimTarget().isPresent());
             String latest = latest(m, mv);
             out.add(new MeasureSection(
                     m,
                     mv,
                     latest,
-                    spc.map(c -> SpcWords.variation(c.variationIcon())),
+                    spc.map(c -> SpcWords.variation(c.variationIcon())
+                            + ImprovementReportBuilder.recalculated(m, c)
+                                    .map(r -> " (" + r + ")")
+                                    .orElse("")),
                     spc.filter(c -> target.isPresent())
-                            .map(c -> SpcWords.assurance(c.assurance(), m.direction(), true)),
+                            .map(c -> SpcWords.assurance(c.assurance(), m.direction(), true)
+                                    .replace("the target", "the " + chart.targetName())),
                     chart,
                     Optional.ofNullable(aimOf.get(m.id())),
                     homeCycles.stream()

@@ -185,7 +185,7 @@ public final class ImprovementReportBuilder {
      * "limits recalculated from the week of 15 Feb 2027: mean 9.83 → 5.39" when the chart is in periods (each starts
      * at a recalculation a person confirmed), from the first period's mean to the latest's.
      */
-    static Optional<String> recalculated(Measure m, SpcChart c) {
+    public static Optional<String> recalculated(Measure m, SpcChart c) {
         if (c.periods().size() < 2) {
             return Optional.empty();
         }

@@ -58,6 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Read it as people saw it: " + r.transcript());
         System.out.println("The outcome report: " + r.report() + " (charts in " + r.charts() + ")"
                 + (r.cohorts() > 1 ? "; the other cohorts' reports are in " + out.resolve("cohort-N") : ""));
+        System.out.println("Every home's evidence portfolio: " + out.resolve("portfolios"));
         System.out.println("The database: " + r.database());
         System.out.println("Discord's OpenAPI check: " + r.requestsChecked() + " requests over " + r.operationsChecked()
                 + " operations checked, " + r.violations() + " violations.");

@@ -7,19 +7,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import uk.stepup.app.Portfolios;
 import uk.stepup.app.Reports;
+import uk.stepup.app.Repositories;
+import uk.stepup.charts.PngCharts;
 import uk.stepup.cohorts.Cohort;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.report.HtmlReport;
+import uk.stepup.report.PortfolioHtml;
 import uk.stepup.sandbox.Sandbox;
 import uk.stepup.sandbox.TranscriptWriter;
 import uk.stepup.storage.Database;
 import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcHomeRepository;
 
 /**
  * The demo's output folder: the bot's database, the transcript of every channel as people saw it (with its charts
  * in {@code files/}), and what a coach takes away: the outcome report ({@code report.html}) and its charts
- * ({@code charts/*.png}). With several cohorts, the others' reports go to {@code cohort-N/}.
+ * ({@code charts/*.png}), and every home's evidence portfolio ({@code portfolios/portfolio-SLUG.html}). With several cohorts, the others' reports go to {@code cohort-N/}.
  */
 final class DemoOutput {
     private final Path out;
@@ -51,16 +56,20 @@ final class DemoOutput {
             for (String f : List.of("stepup.db", "stepup.db-wal", "stepup.db-shm", "transcript.md", "report.html")) {
                 Files.deleteIfExists(out.resolve(f));
             }
-            Path charts = charts();
-            if (Files.isDirectory(charts)) {
-                try (var pngs = Files.newDirectoryStream(charts, "*.png")) {
-                    for (Path p : pngs) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            clear(charts(), "*.png");
+            clear(out.resolve("portfolios"), "*.html");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + out, e);
+        }
+    }
+
+    private static void clear(Path folder, String glob) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.newDirectoryStream(folder, glob)) {
+                for (Path p : files) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -86,6 +95,14 @@ final class DemoOutput {
             Files.createDirectories(folder);
             Reports.writeHtml(report, folder.resolve("report.html"));
             Reports.writeCharts(report, folder.resolve("charts"));
+            // Every home's evidence portfolio, as its manager would take it into an inspection.
+            PngCharts charts = new PngCharts();
+            Portfolios.writeAll(
+                    Portfolios.service(Repositories.over(db), curricula, charts, clock),
+                    new PortfolioHtml(charts, charts),
+                    cohort,
+                    new JdbcHomeRepository(db).inCohort(cohort.id()),
+                    folder.resolve("portfolios"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the report in " + out, e);
         }

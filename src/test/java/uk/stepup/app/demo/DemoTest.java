@@ -51,6 +51,10 @@ class DemoTest {
                 .contains("Saved 1 measure")
                 .contains("used /cohort status")
                 .contains("at risk")
+                // The improvement story's first eight weeks: an aim, a cycle adapted into a second, adopted.
+                .contains("Aim set for")
+                .contains("Cycle 1 adapted")
+                .contains("Cycle 2 adopted")
                 // The manager's /progress fits in one Discord message, down to its last line.
                 .contains(RatingProjection.SELF_ASSESSMENT_LABEL);
         assertThat(transcript).doesNotContain("((");
@@ -63,6 +67,11 @@ class DemoTest {
                 .doesNotContain("No coaching sessions were scheduled");
         assertThat(r.charts().resolve("measures.png")).exists();
         assertThat(out.resolve("cohort-2").resolve("report.html")).exists();
+        // Every home's evidence portfolio, on both servers.
+        try (var files = Files.list(out.resolve("portfolios"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).hasSize(3).allMatch(f -> f.endsWith(".html"));
+        }
+        assertThat(out.resolve("cohort-2").resolve("portfolios")).isDirectory();
     }
 
     @Test
