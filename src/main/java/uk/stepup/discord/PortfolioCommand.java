@@ -37,14 +37,25 @@ public final class PortfolioCommand implements InteractionHandlers.Slash {
                         "portfolio", "Your home's evidence portfolio and draft PIR answers, as a file only you see")
                 .addOptions(
                         new OptionData(OptionType.STRING, "home", "The home (coaches; managers get their own home's)")
-                                .setMaxLength(100));
+                                .setMaxLength(100),
+                        frameworks());
+    }
+
+    /** The frameworks a portfolio can be read under (the cohort's own when left out), as choices. */
+    private OptionData frameworks() {
+        OptionData framework = new OptionData(
+                OptionType.STRING, "framework", "Read it under another framework (default: the cohort's own)");
+        portfolios.frameworks().forEach(f -> framework.addChoice(f, f));
+        return framework;
     }
 
     @Override
     public void handle(SlashCommandInteractionEvent e, Actor actor) {
         Replies.defer(e);
         PortfolioService.Result result = portfolios.forPerson(
-                actor, Optional.ofNullable(e.getOption("home")).map(OptionMapping::getAsString));
+                actor,
+                Optional.ofNullable(e.getOption("home")).map(OptionMapping::getAsString),
+                Optional.ofNullable(e.getOption("framework")).map(OptionMapping::getAsString));
         if (result.file().isEmpty()) {
             Replies.ephemeral(e, result.outcome());
             return;

@@ -297,6 +297,20 @@ public final class PortfolioService {
      * gets any home of the cohorts on their server, named. Checked here, whatever Discord showed.
      */
     public Result forPerson(Actor actor, Optional<String> homeName) {
+        return forPerson(actor, homeName, Optional.empty());
+    }
+
+    /**
+     * As {@link #forPerson(Actor, Optional)}, read under {@code framework} (one of {@link #frameworks()}; empty for
+     * the cohort's own).
+     */
+    public Result forPerson(Actor actor, Optional<String> homeName, Optional<String> framework) {
+        if (framework.isPresent() && !frameworks().contains(framework.get())) {
+            return new Result(
+                    Outcome.invalid(
+                            "There is no framework of that name. Known: " + String.join(", ", frameworks()) + "."),
+                    Optional.empty());
+        }
         List<Cohort> here = cohorts.inGuild(actor.guildId());
         Set<Long> hereIds = here.stream().map(Cohort::id).collect(Collectors.toSet());
         Optional<Home> own = homes.managedBy(actor.userId()).stream()
@@ -350,7 +364,7 @@ public final class PortfolioService {
             }
         }
         Cohort cohort = cohorts.byId(home.cohortId()).orElseThrow();
-        Portfolio p = build(cohort, home, Optional.empty());
+        Portfolio p = build(cohort, home, framework);
         byte[] html = renderer.html(p).getBytes(StandardCharsets.UTF_8);
         long cited = p.items().stream().filter(i -> !i.entries().isEmpty()).count();
         String message = "Evidence portfolio of **" + home.name() + "** (" + cohort.name() + "), " + p.producedOn()

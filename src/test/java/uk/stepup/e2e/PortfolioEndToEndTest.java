@@ -137,4 +137,15 @@ class PortfolioEndToEndTest {
         assertThat(unnamed.content()).contains("Name the home").contains("Elm Court, Oak House");
         assertThat(unnamed.attachments()).isEmpty();
     }
+
+    @Test
+    @Order(4)
+    void a_portfolio_can_be_read_under_the_other_framework() {
+        SandboxMessage reply = h.sandbox
+                .as(h.alice, h.guild)
+                .slash("portfolio", Map.of("framework", "saf-2023"), h.general)
+                .awaitResponse(WAIT)
+                .awaitReply(WAIT);
+        assertThat(html(reply, "portfolio-oak-house.html")).contains("QS-S1").contains("Oakwords");
+    }
 }
