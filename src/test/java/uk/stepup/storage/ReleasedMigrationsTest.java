@@ -28,7 +28,10 @@ class ReleasedMigrationsTest {
             "V3__measures.sql", "ba237f0ab11b788f8c3539bd4300c7dc162643c754f5b3175b2feec23e63b7f4",
             "V4__indexes_for_large_cohorts.sql", "1472c340a0221161aad3d4cb269c9107ed9077add96d12f2a960051a1eebfe86",
             "V5__held_answers.sql", "ebb1573e5765de55a3681ba6ee647304527981f55d92f7321e11da8ca9a13867",
-            "V6__setup_jobs.sql", "fe8817b1db020e2c8d91c058da479c40046bc07ae55a6a2e19ecfa95d47bf80a");
+            "V6__setup_jobs.sql", "fe8817b1db020e2c8d91c058da479c40046bc07ae55a6a2e19ecfa95d47bf80a",
+            "V7__improvement.sql", "602d6162ad499f4841e92e2c75ac6a616b6e91acd42f39568f91cbd46e0ab7b5",
+            "V8__checkin_framework.sql", "fedfe6e1a7aebf5b01a18c89001df8c0a4b1b73ee90305c27a7d71e57ca068a5",
+            "V9__actions.sql", "a871d8dce469841900b562c77363a4f5b644e2914d5836295fb7526773ab8dfa");
 
     @Test
     void released_migrations_are_never_edited() throws IOException {
