@@ -191,8 +191,8 @@ public final class Features {
                 store.tasks(),
                 store.sessions(),
                 clock,
-                Optional.of(store.cycles()),
-                Optional.of(store.actions()));
+                store.cycles(),
+                store.actions());
         pdsa = new PdsaService(store.cycles(), store.measures(), store.homes(), store.cohorts(), guard, clock);
         broadcasts = new BroadcastService(store.cohorts(), coachPosts, guard);
         ProgrammeHistoryLoader histories = new ProgrammeHistoryLoader(

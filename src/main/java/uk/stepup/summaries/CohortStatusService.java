@@ -38,8 +38,7 @@ import uk.stepup.tasks.TaskState;
 /**
  * {@code /cohort status}: a coach's view of every home so far: check-ins on time, late and missed (weeks whose
  * window has closed without one; a late check-in turns a missed week into a late one), overdue tasks, sessions
- * attended and, when given the cycles, PDSA cycles being tested, adopted and overdue a Study; when given the actions,
- * next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set ({@link
+ * attended, PDSA cycles being tested, adopted and overdue a Study, and next steps still open {@value FollowThrough#OVERDUE_WEEKS}+ programme weeks after they were set ({@link
  * FollowThrough#overdue}). Homes at risk (2+ missed check-ins, or 2+ overdue items: tasks overdue plus such next
  * steps) come first, then the others by how far behind they are. Only coaches may see it; the Discord adapter writes
  * it as one reply within Discord's limits.
@@ -115,20 +114,10 @@ public final class CohortStatusService {
     private final TaskRepository tasks;
     private final SessionRepository sessions;
     private final Clock clock;
-    private final Optional<CycleRepository> cycles;
-    private final Optional<ActionRepository> actions;
+    private final CycleRepository cycles;
+    private final ActionRepository actions;
 
-    public CohortStatusService(
-            CohortRepository cohorts,
-            HomeRepository homes,
-            CheckinRepository checkins,
-            TaskRepository tasks,
-            SessionRepository sessions,
-            Clock clock) {
-        this(cohorts, homes, checkins, tasks, sessions, clock, Optional.empty());
-    }
-
-    /** With each home's PDSA cycles counted (testing, adopted, Study overdue). */
+    /** Counts each home's PDSA cycles, and its next steps open too long among its overdue items. */
     public CohortStatusService(
             CohortRepository cohorts,
             HomeRepository homes,
@@ -136,20 +125,8 @@ public final class CohortStatusService {
             TaskRepository tasks,
             SessionRepository sessions,
             Clock clock,
-            Optional<CycleRepository> cycles) {
-        this(cohorts, homes, checkins, tasks, sessions, clock, cycles, Optional.empty());
-    }
-
-    /** With the cycles counted and, given {@code actions}, next steps open too long among a home's overdue items. */
-    public CohortStatusService(
-            CohortRepository cohorts,
-            HomeRepository homes,
-            CheckinRepository checkins,
-            TaskRepository tasks,
-            SessionRepository sessions,
-            Clock clock,
-            Optional<CycleRepository> cycles,
-            Optional<ActionRepository> actions) {
+            CycleRepository cycles,
+            ActionRepository actions) {
         this.cycles = cycles;
         this.actions = actions;
         this.cohorts = cohorts;
@@ -186,8 +163,7 @@ public final class CohortStatusService {
             }
         }
         int currentWeek = cal.currentWeek(now).orElse(closed.isEmpty() ? 0 : closed.get(closed.size() - 1));
-        Map<Long, Integer> overdueActions =
-                overdueActions(actions.map(a -> a.inCohort(cohort.id())).orElse(List.of()), currentWeek);
+        Map<Long, Integer> overdueActions = overdueActions(actions.inCohort(cohort.id()), currentWeek);
         return compute(
                 cohort.name(),
                 homes.inCohort(cohort.id()),
@@ -214,14 +190,11 @@ public final class CohortStatusService {
         return byHome;
     }
 
-    /** Each home's PDSA cycles counted, by home id; empty without cycles. */
+    /** Each home's PDSA cycles counted, by home id. */
     private Map<Long, CycleCounts> cycleCounts(Cohort cohort, Instant now) {
         Map<Long, CycleCounts> out = new HashMap<>();
-        if (cycles.isEmpty()) {
-            return out;
-        }
         LocalDate today = now.atZone(cohort.zone()).toLocalDate();
-        for (PdsaCycle c : cycles.get().inCohort(cohort.id())) {
+        for (PdsaCycle c : cycles.inCohort(cohort.id())) {
             CycleCounts was = out.getOrDefault(c.homeId(), CycleCounts.NONE);
             out.put(
                     c.homeId(),
@@ -236,52 +209,9 @@ public final class CohortStatusService {
     /**
      * The figures, from what is stored; {@code closedWeeks} are the weeks whose check-in window has closed. Only the
      * check-ins' weeks and lateness count, so their text is never read (at 15,000 homes and 24 weeks that is 300,000
-     * rows of it).
+     * rows of it). Each home's PDSA cycles counted and its count of overdue next steps ({@link #overdueActions}) are
+     * by home id (a home without any counts none).
      */
-    static Report compute(
-            String cohortName,
-            List<Home> homes,
-            List<CheckinRepository.Rated> checkins,
-            List<Integer> closedWeeks,
-            List<Task> tasks,
-            List<TaskDone> done,
-            List<Session> sessions,
-            List<Attendance> attendance,
-            Instant now,
-            ZoneId zone) {
-        return compute(
-                cohortName, homes, checkins, closedWeeks, tasks, done, sessions, attendance, now, zone, Map.of());
-    }
-
-    /** As above, with each home's PDSA cycles counted (by home id; a home without any counts none). */
-    static Report compute(
-            String cohortName,
-            List<Home> homes,
-            List<CheckinRepository.Rated> checkins,
-            List<Integer> closedWeeks,
-            List<Task> tasks,
-            List<TaskDone> done,
-            List<Session> sessions,
-            List<Attendance> attendance,
-            Instant now,
-            ZoneId zone,
-            Map<Long, CycleCounts> cycleCounts) {
-        return compute(
-                cohortName,
-                homes,
-                checkins,
-                closedWeeks,
-                tasks,
-                done,
-                sessions,
-                attendance,
-                now,
-                zone,
-                cycleCounts,
-                Map.of());
-    }
-
-    /** As above, with each home's count of overdue next steps ({@link #overdueActions}; by home id). */
     static Report compute(
             String cohortName,
             List<Home> homes,

@@ -44,8 +44,10 @@ import uk.stepup.report.HtmlReport;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 import uk.stepup.storage.Database;
+import uk.stepup.storage.JdbcActionRepository;
 import uk.stepup.storage.JdbcCheckinRepository;
 import uk.stepup.storage.JdbcCohortRepository;
+import uk.stepup.storage.JdbcCycleRepository;
 import uk.stepup.storage.JdbcHomeRepository;
 import uk.stepup.storage.JdbcSessionRepository;
 import uk.stepup.storage.JdbcTaskRepository;
@@ -335,7 +337,9 @@ class ScaleBenchmark {
                 new JdbcCheckinRepository(db),
                 new JdbcTaskRepository(db),
                 new JdbcSessionRepository(db),
-                clock);
+                clock,
+                new JdbcCycleRepository(db),
+                new JdbcActionRepository(db));
         Actor coach = new Actor("coach", "Coach", seeded.cohort().guildId(), true);
         String[] reply = new String[1];
         Supplier<Double> command = () -> {

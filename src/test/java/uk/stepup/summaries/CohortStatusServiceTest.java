@@ -84,7 +84,18 @@ class CohortStatusServiceTest {
         List<Attendance> attendance = List.of(new Attendance(20, 1, "u1", T0), new Attendance(20, 4, "u4", T0));
 
         CohortStatusService.Report r = CohortStatusService.compute(
-                "Spring 2027", homes, checkins, List.of(1, 2), tasks, done, sessions, attendance, NOW, LONDON);
+                "Spring 2027",
+                homes,
+                checkins,
+                List.of(1, 2),
+                tasks,
+                done,
+                sessions,
+                attendance,
+                NOW,
+                LONDON,
+                Map.of(),
+                Map.of());
 
         assertThat(r.weeksClosed()).isEqualTo(2);
         assertThat(r.tasks()).isEqualTo(3);
