@@ -6,6 +6,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ManagedHomes;
 import uk.stepup.shared.Actor;
 import uk.stepup.shared.Outcome;
 
@@ -68,11 +69,7 @@ final class HomeAccess {
             }
             return found.get();
         }
-        Optional<Home> mine = homes.managedBy(actor.userId()).stream()
-                .filter(h -> cohorts.byId(h.cohortId())
-                        .map(c -> c.guildId().equals(actor.guildId()))
-                        .orElse(false))
-                .max(Comparator.comparingLong(Home::cohortId));
+        Optional<Home> mine = ManagedHomes.current(homes, cohorts, actor, false);
         if (mine.isPresent()) {
             return new Found(cohorts.byId(mine.get().cohortId()).orElseThrow(), mine.get());
         }

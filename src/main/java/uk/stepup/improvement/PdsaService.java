@@ -17,6 +17,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ManagedHomes;
 import uk.stepup.measures.Measure;
 import uk.stepup.measures.MeasureRepository;
 import uk.stepup.privacy.Finding;
@@ -157,7 +158,7 @@ public final class PdsaService {
 
     /** {@code /pdsa new} before its form opens: refused at once for someone who manages no running home. */
     public Opening startForm(Actor actor) {
-        Optional<Home> home = ManagedHome.current(homes, cohorts, actor, true);
+        Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, true);
         if (home.isEmpty()) {
             return new Refused(noHome(actor));
         }
@@ -177,7 +178,7 @@ public final class PdsaService {
     /** {@code /pdsa new}: the manager's home starts a cycle from today (in the cohort's time zone). */
     public Result start(Actor actor, Draft d) {
         Map<String, String> typed = d.typed();
-        Optional<Home> home = ManagedHome.current(homes, cohorts, actor, true);
+        Optional<Home> home = ManagedHomes.current(homes, cohorts, actor, true);
         if (home.isEmpty()) {
             return new Refused(noHome(actor), typed);
         }
@@ -427,7 +428,7 @@ public final class PdsaService {
                     .orElseThrow();
             return listed(home);
         }
-        Optional<Home> mine = ManagedHome.current(homes, cohorts, actor, false);
+        Optional<Home> mine = ManagedHomes.current(homes, cohorts, actor, false);
         if (mine.isEmpty()) {
             return new NotListed(Outcome.refused(
                     actor.coach()

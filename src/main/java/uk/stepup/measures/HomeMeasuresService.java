@@ -15,6 +15,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ManagedHomes;
 import uk.stepup.measures.spc.Observation;
 import uk.stepup.measures.spc.SpcChart;
 import uk.stepup.shared.Actor;

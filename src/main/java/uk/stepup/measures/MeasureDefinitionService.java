@@ -11,6 +11,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ManagedHomes;
 import uk.stepup.measures.spc.ImprovementDirection;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.privacy.PrivacyVerdict;

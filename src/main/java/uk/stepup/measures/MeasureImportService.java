@@ -15,6 +15,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ManagedHomes;
 import uk.stepup.privacy.PrivacyGuard;
 import uk.stepup.privacy.PrivacyVerdict;
 import uk.stepup.shared.Actor;

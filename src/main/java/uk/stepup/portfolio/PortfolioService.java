@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import uk.stepup.checkins.Checkin;
@@ -21,6 +20,7 @@ import uk.stepup.cohorts.Cohort;
 import uk.stepup.cohorts.CohortRepository;
 import uk.stepup.cohorts.Home;
 import uk.stepup.cohorts.HomeRepository;
+import uk.stepup.cohorts.ManagedHomes;
 import uk.stepup.cohorts.ProgrammeCalendar;
 import uk.stepup.curriculum.Curriculum;
 import uk.stepup.curriculum.CurriculumItem;
@@ -312,10 +312,7 @@ public final class PortfolioService {
                     Optional.empty());
         }
         List<Cohort> here = cohorts.inGuild(actor.guildId());
-        Set<Long> hereIds = here.stream().map(Cohort::id).collect(Collectors.toSet());
-        Optional<Home> own = homes.managedBy(actor.userId()).stream()
-                .filter(h -> hereIds.contains(h.cohortId()))
-                .max(Comparator.comparingLong(Home::cohortId));
+        Optional<Home> own = ManagedHomes.current(homes, cohorts, actor, false);
         Optional<String> wanted = homeName.map(String::strip).filter(n -> !n.isEmpty());
         Home home;
         if (wanted.isEmpty()) {

@@ -1,19 +1,16 @@
-package uk.stepup.measures;
+package uk.stepup.cohorts;
 
 import java.util.Comparator;
 import java.util.Optional;
-import uk.stepup.cohorts.Cohort;
-import uk.stepup.cohorts.CohortRepository;
-import uk.stepup.cohorts.Home;
-import uk.stepup.cohorts.HomeRepository;
 import uk.stepup.shared.Actor;
 
 /** Which home a manager means when a command names none: their home in the latest cohort on this server. */
-final class ManagedHomes {
+public final class ManagedHomes {
     private ManagedHomes() {}
 
     /** @param runningOnly leave out homes of ended cohorts (for entering data rather than looking at it) */
-    static Optional<Home> current(HomeRepository homes, CohortRepository cohorts, Actor actor, boolean runningOnly) {
+    public static Optional<Home> current(
+            HomeRepository homes, CohortRepository cohorts, Actor actor, boolean runningOnly) {
         return homes.managedBy(actor.userId()).stream()
                 .filter(h -> cohorts.byId(h.cohortId())
                         .map(c -> c.guildId().equals(actor.guildId())
